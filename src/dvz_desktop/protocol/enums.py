@@ -1,0 +1,61 @@
+"""Enumerations shared by client and server."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Status(str, Enum):
+    """Presence status as shown on the map and in the tray."""
+
+    AVAILABLE = "verfuegbar"
+    BUSY = "beschaeftigt"
+    DO_NOT_DISTURB = "nicht_stoeren"
+    IN_MEETING = "in_besprechung"
+    AWAY = "abwesend"
+    OFFLINE = "offline"
+
+
+#: Statuses a person may choose; "offline" is set by the server when the last connection closes.
+SELECTABLE_STATUSES: tuple[Status, ...] = (
+    Status.AVAILABLE,
+    Status.BUSY,
+    Status.DO_NOT_DISTURB,
+    Status.IN_MEETING,
+    Status.AWAY,
+)
+
+
+class RoomKind(str, Enum):
+    PERSONAL_OFFICE = "personal_office"
+    TEAM_OFFICE = "team_office"
+    MEETING_ROOM = "meeting_room"
+    COFFEE_KITCHEN = "coffee_kitchen"
+    FOYER = "foyer"
+    PROJECT_ROOM = "project_room"
+
+
+class DoorState(str, Enum):
+    OPEN = "offen"
+    AJAR = "angelehnt"
+    CLOSED = "geschlossen"
+    LOCKED = "abgeschlossen"
+
+
+class ErrorCode(str, Enum):
+    """Machine-readable error codes; each has a German and an English text (see errors.py)."""
+
+    INVALID_JSON = "invalid_json"
+    INVALID_MESSAGE = "invalid_message"
+    UNKNOWN_TYPE = "unknown_type"
+    BINARY_NOT_SUPPORTED = "binary_not_supported"
+    PROTOCOL_VERSION = "protocol_version"
+    HELLO_REQUIRED = "hello_required"
+    AUTH_FAILED = "auth_failed"
+    TOKEN_EXPIRED = "token_expired"
+    TOKEN_REVOKED = "token_revoked"
+    UNKNOWN_ROOM = "unknown_room"
+    FORBIDDEN = "forbidden"
+    RATE_LIMITED = "rate_limited"
+    TOO_MANY_CONNECTIONS = "too_many_connections"
+    INTERNAL = "internal"

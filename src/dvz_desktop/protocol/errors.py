@@ -1,0 +1,71 @@
+"""Human-readable texts for error codes, German first."""
+
+from __future__ import annotations
+
+from .enums import ErrorCode
+
+ERROR_TEXTS: dict[ErrorCode, tuple[str, str]] = {
+    ErrorCode.INVALID_JSON: ("Die Nachricht ist kein gültiges JSON.", "The message is not valid JSON."),
+    ErrorCode.INVALID_MESSAGE: (
+        "Die Nachricht hat ungültige oder fehlende Felder.",
+        "The message has invalid or missing fields.",
+    ),
+    ErrorCode.UNKNOWN_TYPE: ("Unbekannter Nachrichtentyp.", "Unknown message type."),
+    ErrorCode.BINARY_NOT_SUPPORTED: (
+        "Binäre Nachrichten werden nicht unterstützt.",
+        "Binary messages are not supported.",
+    ),
+    ErrorCode.PROTOCOL_VERSION: (
+        "Client und Server sprechen verschiedene Protokollversionen. Bitte aktualisieren Sie DVZ Desktop.",
+        "Client and server speak different protocol versions. Please update DVZ Desktop.",
+    ),
+    ErrorCode.HELLO_REQUIRED: (
+        "Die erste Nachricht muss eine Anmeldung (hello) sein.",
+        "The first message must be a hello.",
+    ),
+    ErrorCode.AUTH_FAILED: (
+        "Benutzername oder Passwort ist falsch.",
+        "User name or password is wrong.",
+    ),
+    ErrorCode.TOKEN_EXPIRED: (
+        "Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.",
+        "Your session has expired. Please sign in again.",
+    ),
+    ErrorCode.TOKEN_REVOKED: (
+        "Ihre Anmeldung wurde beendet. Bitte melden Sie sich erneut an.",
+        "Your session was ended. Please sign in again.",
+    ),
+    ErrorCode.UNKNOWN_ROOM: ("Diesen Raum gibt es nicht.", "This room does not exist."),
+    ErrorCode.FORBIDDEN: ("Dafür fehlt Ihnen die Berechtigung.", "You are not allowed to do that."),
+    ErrorCode.RATE_LIMITED: (
+        "Zu viele Nachrichten in kurzer Zeit. Bitte warten Sie einen Moment.",
+        "Too many messages in a short time. Please wait a moment.",
+    ),
+    ErrorCode.TOO_MANY_CONNECTIONS: (
+        "Zu viele gleichzeitige Verbindungen für dieses Konto.",
+        "Too many simultaneous connections for this account.",
+    ),
+    ErrorCode.INTERNAL: (
+        "Interner Fehler auf dem Server. Bitte versuchen Sie es später erneut.",
+        "Internal server error. Please try again later.",
+    ),
+}
+
+
+def error_texts(code: ErrorCode) -> tuple[str, str]:
+    """Return (German, English) text for an error code."""
+    return ERROR_TEXTS[code]
+
+
+class CloseCode:
+    """Websocket close codes the server uses (4000-4999 are application codes)."""
+
+    NORMAL = 1000
+    UNSUPPORTED_DATA = 1003
+    POLICY_VIOLATION = 1008
+    MESSAGE_TOO_BIG = 1009
+    TRY_AGAIN_LATER = 1013
+    PROTOCOL_VERSION = 4000
+    AUTH_FAILED = 4001
+    SESSION_ENDED = 4002
+    TOO_SLOW = 4003

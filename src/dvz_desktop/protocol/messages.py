@@ -1,0 +1,140 @@
+"""Wire messages: one model per message, tagged by ``type``.
+
+Client -> server messages are :class:`StrictModel` (the server forbids unknown fields);
+server -> client messages are :class:`LenientModel` (the client ignores unknown fields).
+Every client command carries a client-chosen ``id``; the server answers with ``ack``, ``welcome``
+or ``error`` carrying the same value in ``reply_to``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal, Union
+
+from pydantic import Field, TypeAdapter
+
+from .base import LenientModel, StrictModel
+from .enums import Status
+from .office import OfficeLayout, Presence
+
+CommandId = Annotated[str, Field(min_length=1, max_length=64)]
+EntityId = Annotated[str, Field(min_length=1, max_length=128)]
+
+
+# --- client -> server -------------------------------------------------------------------------
+
+
+class PasswordAuth(StrictModel):
+    method: Literal["password"] = "password"
+    username: Annotated[str, Field(min_length=1, max_length=128)]
+    # repr=False: a logged or printed message never shows the secret.
+    password: Annotated[str, Field(min_length=1, max_length=1024, repr=False)]
+
+
+class TokenAuth(StrictModel):
+    method: Literal["token"] = "token"
+    token: Annotated[str, Field(min_length=16, max_length=256, repr=False)]
+
+
+class Hello(StrictModel):
+    """First message on every connection: protocol version and credentials."""
+
+    type: Literal["hello"] = "hello"
+    id: CommandId
+    protocol_version: int
+    client: Annotated[str, Field(max_length=64)] = ""
+    auth: Annotated[Union[PasswordAuth, TokenAuth], Field(discriminator="method")]
+
+
+class SetStatus(StrictModel):
+    type: Literal["set_status"] = "set_status"
+    id: CommandId
+    status: Status
+    note: Annotated[str, Field(max_length=120)] = ""
+
+
+class Move(StrictModel):
+    """Walk into a room."""
+
+    type: Literal["move"] = "move"
+    id: CommandId
+    room_id: EntityId
+
+
+class Logout(StrictModel):
+    """End this session: the token is revoked and every socket of the session is closed."""
+
+    type: Literal["logout"] = "logout"
+    id: CommandId
+
+
+ClientMessage = Annotated[Union[Hello, SetStatus, Move, Logout], Field(discriminator="type")]
+CLIENT_MESSAGE_ADAPTER: TypeAdapter[ClientMessage] = TypeAdapter(ClientMessage)
+
+
+# --- server -> client -------------------------------------------------------------------------
+
+
+class SessionInfo(LenientModel):
+    #: Present only after a password login; a token login keeps the token it has.
+    token: str | None = Field(default=None, repr=False)
+    expires_at: datetime
+
+
+class Welcome(LenientModel):
+    type: Literal["welcome"] = "welcome"
+    reply_to: str
+    protocol_version: int
+    me: str
+    session: SessionInfo
+    office: OfficeLayout
+    presence: tuple[Presence, ...] = ()
+
+
+class Ack(LenientModel):
+    type: Literal["ack"] = "ack"
+    reply_to: str
+
+
+class Error(LenientModel):
+    type: Literal["error"] = "error"
+    #: The command this answers, if the frame could be read far enough to know it.
+    reply_to: str | None = None
+    #: An :class:`~dvz_desktop.protocol.enums.ErrorCode` value; kept a plain string so that an older
+    #: client shows the text of a code it does not know yet.
+    code: str
+    message_de: str
+    message_en: str
+    #: Set for protocol version mismatches.
+    server_protocol_version: int | None = None
+
+
+class PresenceChanged(LenientModel):
+    """One or more people changed status, room or note."""
+
+    type: Literal["presence"] = "presence"
+    updates: tuple[Presence, ...]
+
+
+class SessionEnded(LenientModel):
+    """Sent just before the server closes the socket because the session ended."""
+
+    type: Literal["session_ended"] = "session_ended"
+    code: str
+    message_de: str
+    message_en: str
+
+
+ServerMessage = Annotated[
+    Union[Welcome, Ack, Error, PresenceChanged, SessionEnded], Field(discriminator="type")
+]
+SERVER_MESSAGE_ADAPTER: TypeAdapter[ServerMessage] = TypeAdapter(ServerMessage)
+
+CLIENT_MESSAGE_TYPES: tuple[type[StrictModel], ...] = (Hello, SetStatus, Move, Logout)
+SERVER_MESSAGE_TYPES: tuple[type[LenientModel], ...] = (
+    Welcome,
+    Ack,
+    Error,
+    PresenceChanged,
+    SessionEnded,
+)
