@@ -1,0 +1,1 @@
+"""The slim DVZ backend: asyncio + websockets + SQLite. Imports the wire protocol, never Qt."""

@@ -1,0 +1,112 @@
+"""``dvz-server``: run the backend, or administer accounts and sessions in its data directory."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import getpass
+import logging
+import signal
+import sys
+from pathlib import Path
+
+from dvz_desktop.core.clock import SystemClock
+
+from .auth import hash_password
+from .demo_office import DEMO_LOGINS, demo_org_file
+from .demo_simulation import DemoSimulation
+from .orgfile import OrgFile, OrgFileError, load_org_file
+from .server import Backend, BackendConfig
+from .store import Store
+
+log = logging.getLogger("server_stub")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dvz-server", description="DVZ-Backend (Websocket unter /ws)")
+    parser.add_argument("--host", default="127.0.0.1", help="Adresse (Standard: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8765, help="Port (0 = frei wählen)")
+    parser.add_argument("--data-dir", type=Path, default=Path("data"), help="Datenverzeichnis (SQLite)")
+    parser.add_argument("--org", type=Path, help="Organisationsdatei (YAML oder JSON)")
+    parser.add_argument("--demo", action="store_true", help="Demo-Landkreis mit simulierten Kolleginnen")
+    parser.add_argument("--demo-speed", type=float, default=1.0, help="Tempo der Demo-Simulation")
+    parser.add_argument("--demo-seed", type=int, default=None, help="Zufallskeim der Simulation")
+    parser.add_argument("--allow-origin", action="append", default=[], help="erlaubter Browser-Origin")
+    parser.add_argument("--revoke-user", metavar="USER", help="alle Sitzungen von USER beenden und beenden")
+    parser.add_argument("--set-password", metavar="USER", help="Passwort von USER setzen (liest von stdin)")
+    parser.add_argument("--log-level", default="INFO")
+    return parser
+
+
+def load_org(args: argparse.Namespace) -> OrgFile:
+    if args.org is not None:
+        return load_org_file(args.org)
+    if args.demo:
+        return demo_org_file()
+    raise OrgFileError("Bitte --org DATEI angeben oder --demo verwenden.")
+
+
+def administer(args: argparse.Namespace) -> int:
+    store = Store(args.data_dir / "dvz.sqlite3")
+    try:
+        if args.revoke_user:
+            count = store.revoke_user_sessions(args.revoke_user, SystemClock().now())
+            print(f"{count} Sitzung(en) von {args.revoke_user} beendet.")
+            return 0
+        user = args.set_password
+        if not store.has_account(user):
+            print(f"Konto {user} ist unbekannt.", file=sys.stderr)
+            return 1
+        password = getpass.getpass("Neues Passwort: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+        if len(password) < 8:
+            print("Das Passwort muss mindestens 8 Zeichen lang sein.", file=sys.stderr)
+            return 1
+        store.set_password_hash(user, hash_password(password))
+        print(f"Passwort von {user} gesetzt.")
+        return 0
+    finally:
+        store.close()
+
+
+async def serve(args: argparse.Namespace, org: OrgFile) -> None:
+    backend = Backend(org, BackendConfig(data_dir=args.data_dir, allowed_origins=tuple(args.allow_origin)))
+    port = await backend.start(args.host, args.port)
+    simulation_task = None
+    if args.demo and args.org is None:
+        simulation = DemoSimulation(backend.presence, backend.directory, backend.clock, exclude=DEMO_LOGINS,
+                                    seed=args.demo_seed, speed=args.demo_speed)
+        simulation.populate_morning()
+        simulation_task = asyncio.create_task(simulation.run(), name="demo-simulation")
+    # A machine-readable line for whoever started us (the demo client waits for it).
+    print(f"DVZ-Server bereit: ws://{args.host}:{port}/ws", flush=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):  # Windows has no add_signal_handler
+            loop.add_signal_handler(sig, stop.set)
+    try:
+        await stop.wait()
+    finally:
+        if simulation_task:
+            simulation_task.cancel()
+        await backend.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.revoke_user or args.set_password:
+        return administer(args)
+    try:
+        org = load_org(args)
+    except OrgFileError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(serve(args, org))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""Per-user limits: messages per minute (token bucket) and bad frames before a connection is closed."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+MESSAGES_PER_MINUTE = 120
+BURST = 40
+MAX_SOCKETS_PER_USER = 5
+#: Invalid frames tolerated per minute before the connection is closed with 1008.
+BAD_FRAMES_PER_MINUTE = 20
+#: A client whose unsent data grows beyond this is too slow; it is disconnected and resyncs on reconnect.
+SLOW_CLIENT_BUFFER_BYTES = 512 * 1024
+
+
+@dataclass
+class TokenBucket:
+    rate_per_s: float
+    capacity: float
+    tokens: float = field(init=False)
+    stamp: float = field(default_factory=time.monotonic)
+
+    def __post_init__(self) -> None:
+        self.tokens = self.capacity
+
+    def take(self) -> bool:
+        now = time.monotonic()
+        self.tokens = min(self.capacity, self.tokens + (now - self.stamp) * self.rate_per_s)
+        self.stamp = now
+        if self.tokens >= 1:
+            self.tokens -= 1
+            return True
+        return False
+
+
+def message_bucket() -> TokenBucket:
+    return TokenBucket(rate_per_s=MESSAGES_PER_MINUTE / 60.0, capacity=BURST)
+
+
+def bad_frame_bucket() -> TokenBucket:
+    return TokenBucket(rate_per_s=BAD_FRAMES_PER_MINUTE / 60.0, capacity=BAD_FRAMES_PER_MINUTE)

@@ -1,0 +1,189 @@
+"""The organisation file: organisations -> buildings -> floors -> rooms, and staff accounts.
+
+An administration describes its house in YAML or JSON; pydantic validates it, and a readable German
+message says what is wrong where.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from dvz_desktop.protocol import Building, Floor, Organisation, Person, Room, RoomKind
+
+Ident = Annotated[str, Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.\-]+$")]
+
+
+class _FileModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RoomSpec(_FileModel):
+    id: Ident
+    name: str
+    kind: RoomKind
+    x: float
+    y: float
+    w: Annotated[float, Field(gt=0)]
+    h: Annotated[float, Field(gt=0)]
+    owner: Ident | None = None
+    shared_with: list[Ident] = []
+
+
+class FloorSpec(_FileModel):
+    id: Ident
+    name: str
+    level: int = 0
+    width: Annotated[float, Field(gt=0)]
+    height: Annotated[float, Field(gt=0)]
+    rooms: list[RoomSpec] = []
+
+
+class BuildingSpec(_FileModel):
+    id: Ident
+    name: str
+    floors: list[FloorSpec] = []
+
+
+class OrganisationSpec(_FileModel):
+    id: Ident
+    name: str
+    buildings: list[BuildingSpec] = []
+
+
+class StaffSpec(_FileModel):
+    username: Ident
+    display_name: str
+    org: Ident
+    unit: str = ""
+    phone: str = ""
+    home_room: Ident | None = None
+    #: Set when the account is first created; later changes of the password live in the database only.
+    initial_password: str | None = None
+
+
+class OrgFile(_FileModel):
+    organisations: list[OrganisationSpec]
+    staff: list[StaffSpec] = []
+
+    @model_validator(mode="after")
+    def _check_references(self) -> "OrgFile":
+        org_ids = [o.id for o in self.organisations]
+        _require_unique(org_ids, "Organisation")
+        room_ids: list[str] = []
+        for org in self.organisations:
+            for building in org.buildings:
+                for floor in building.floors:
+                    room_ids.extend(r.id for r in floor.rooms)
+        _require_unique(room_ids, "Raum")
+        _require_unique([s.username for s in self.staff], "Benutzername")
+        usernames = {s.username for s in self.staff}
+        known_rooms = set(room_ids)
+        known_orgs = set(org_ids)
+        for staff in self.staff:
+            if staff.org not in known_orgs:
+                raise ValueError(f"{staff.username}: unbekannte Organisation '{staff.org}'")
+            if staff.home_room is not None and staff.home_room not in known_rooms:
+                raise ValueError(f"{staff.username}: unbekannter Heimatraum '{staff.home_room}'")
+        for org in self.organisations:
+            for building in org.buildings:
+                for floor in building.floors:
+                    for room in floor.rooms:
+                        if room.owner is not None and room.owner not in usernames:
+                            raise ValueError(f"Raum {room.id}: unbekannte Besitzerin/unbekannter Besitzer '{room.owner}'")
+                        for other in room.shared_with:
+                            if other not in known_orgs:
+                                raise ValueError(f"Raum {room.id}: unbekannte Organisation '{other}'")
+        return self
+
+
+def _require_unique(values: list[str], what: str) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(f"{what} '{value}' ist doppelt vergeben")
+        seen.add(value)
+
+
+class OrgFileError(Exception):
+    """The organisation file cannot be used; the message says why, in German."""
+
+
+def parse_org_data(data: Any) -> OrgFile:
+    try:
+        return OrgFile.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'/'.join(str(p) for p in err['loc']) or '(Datei)'}: {err['msg']}" for err in exc.errors()
+        )
+        raise OrgFileError(f"Die Organisationsdatei ist ungültig: {problems}") from None
+
+
+def load_org_file(path: Path) -> OrgFile:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise OrgFileError(f"Die Organisationsdatei {path} kann nicht gelesen werden: {exc.strerror}") from None
+    try:
+        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        raise OrgFileError(f"Die Organisationsdatei {path} ist kein gültiges YAML/JSON: {exc}") from None
+    return parse_org_data(data)
+
+
+def to_protocol(org_file: OrgFile) -> tuple[tuple[Organisation, ...], tuple[Person, ...]]:
+    """Convert the file's specs into the wire models the client receives."""
+    organisations = tuple(
+        Organisation(
+            id=o.id,
+            name=o.name,
+            buildings=tuple(
+                Building(
+                    id=b.id,
+                    name=b.name,
+                    floors=tuple(
+                        Floor(
+                            id=f.id,
+                            name=f.name,
+                            level=f.level,
+                            width=f.width,
+                            height=f.height,
+                            rooms=tuple(
+                                Room(
+                                    id=r.id,
+                                    name=r.name,
+                                    kind=r.kind,
+                                    x=r.x,
+                                    y=r.y,
+                                    w=r.w,
+                                    h=r.h,
+                                    owner_id=r.owner,
+                                    shared_with=tuple(r.shared_with),
+                                )
+                                for r in f.rooms
+                            ),
+                        )
+                        for f in b.floors
+                    ),
+                )
+                for b in o.buildings
+            ),
+        )
+        for o in org_file.organisations
+    )
+    people = tuple(
+        Person(
+            id=s.username,
+            display_name=s.display_name,
+            org_id=s.org,
+            unit=s.unit,
+            phone=s.phone,
+            home_room_id=s.home_room,
+        )
+        for s in org_file.staff
+    )
+    return organisations, people

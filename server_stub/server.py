@@ -1,0 +1,321 @@
+"""The websocket endpoint: handshake, authentication, one reader loop per socket, housekeeping."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from http import HTTPStatus
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pydantic import ValidationError
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.exceptions import ConnectionClosed
+from websockets.http11 import Request, Response
+
+from dvz_desktop.core.clock import Clock, SystemClock
+from dvz_desktop.protocol import (
+    CLIENT_MESSAGE_ADAPTER,
+    MAX_FRAME_BYTES,
+    PROTOCOL_VERSION,
+    Ack,
+    CloseCode,
+    Error,
+    ErrorCode,
+    Hello,
+    Logout,
+    Move,
+    SessionEnded,
+    SessionInfo,
+    SetStatus,
+    Status,
+    Welcome,
+    error_texts,
+)
+
+from .auth import Authenticated, AuthError, Authenticator, hash_password
+from .directory import Directory
+from .hub import Connection, Hub
+from .limits import MAX_SOCKETS_PER_USER, TokenBucket, message_bucket
+from .orgfile import OrgFile, to_protocol
+from .presence import PresenceBoard
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+HELLO_TIMEOUT_S = 10.0
+SESSION_CHECK_INTERVAL_S = 5.0
+WS_PATH = "/ws"
+
+
+def error_frame(code: ErrorCode, reply_to: str | None = None, **extra: int) -> str:
+    de, en = error_texts(code)
+    return Error(reply_to=reply_to, code=code.value, message_de=de, message_en=en, **extra).model_dump_json()
+
+
+def classify(exc: ValidationError) -> ErrorCode:
+    kinds = {err["type"] for err in exc.errors()}
+    if "json_invalid" in kinds or "json_type" in kinds:
+        return ErrorCode.INVALID_JSON
+    if "union_tag_invalid" in kinds:
+        return ErrorCode.UNKNOWN_TYPE
+    return ErrorCode.INVALID_MESSAGE
+
+
+def command_id_of(raw: str) -> str | None:
+    """Best effort: the ``id`` of a frame that failed validation, so the error can answer it."""
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return None
+    value = data.get("id") if isinstance(data, dict) else None
+    return value if isinstance(value, str) and 0 < len(value) <= 64 else None
+
+
+@dataclass
+class BackendConfig:
+    data_dir: Path
+    token_ttl: timedelta = timedelta(days=14)
+    #: Browser origins allowed to open a socket; the native client sends no Origin header.
+    allowed_origins: tuple[str, ...] = ()
+    extra_seed: dict[str, str] = field(default_factory=dict)
+
+
+class Backend:
+    def __init__(self, org_file: OrgFile, config: BackendConfig, clock: Clock | None = None) -> None:
+        self.clock = clock or SystemClock()
+        self.config = config
+        organisations, people = to_protocol(org_file)
+        self.directory = Directory.build(organisations, people)
+        self.store = Store(config.data_dir / "dvz.sqlite3")
+        self._import_accounts(org_file)
+        self.auth = Authenticator(self.store, self.clock, config.token_ttl)
+        self.hub = Hub(self.directory)
+        self.presence = PresenceBoard(self.directory, self.store, self.clock, self.hub.publish_presence)
+        self._buckets: dict[str, TokenBucket] = {}
+        self._server: Server | None = None
+        self._housekeeping: asyncio.Task[None] | None = None
+
+    def _import_accounts(self, org_file: OrgFile) -> None:
+        hashes: dict[str, str] = {}  # hash each distinct initial password once (argon2 is slow on purpose)
+        for staff in org_file.staff:
+            if self.store.has_account(staff.username):
+                continue
+            digest = None
+            if staff.initial_password:
+                digest = hashes.get(staff.initial_password) or hash_password(staff.initial_password)
+                hashes[staff.initial_password] = digest
+            self.store.ensure_account(staff.username, digest)
+
+    # --- serving ---
+
+    async def start(self, host: str, port: int) -> int:
+        origins: list[str | None] = [None, *self.config.allowed_origins]
+        self._server = await serve(
+            self._handler,
+            host,
+            port,
+            process_request=self._process_request,
+            origins=origins,  # type: ignore[arg-type]
+            compression=None,  # no permessage-deflate (CRIME/BREACH-style leaks, CPU per client)
+            max_size=MAX_FRAME_BYTES,  # larger frames are closed with 1009
+            max_queue=16,
+            server_header=None,  # no library or Python version in the Server header
+            ping_interval=20,
+            ping_timeout=20,
+            open_timeout=10,
+        )
+        self._housekeeping = asyncio.create_task(self._housekeep(), name="dvz-housekeeping")
+        sock = next(iter(self._server.sockets))
+        return int(sock.getsockname()[1])
+
+    async def stop(self) -> None:
+        if self._housekeeping:
+            self._housekeeping.cancel()
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+        self.store.close()
+
+    def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
+        path = urlsplit(request.path).path
+        if path == "/healthz":
+            return connection.respond(HTTPStatus.OK, "ok\n")
+        if path != WS_PATH:
+            return connection.respond(HTTPStatus.NOT_FOUND, "Nicht gefunden\n")
+        return None
+
+    # --- one socket ---
+
+    async def _handler(self, ws: ServerConnection) -> None:
+        conn = await self._handshake(ws)
+        if conn is None:
+            return
+        try:
+            async for raw in ws:
+                if conn.closing:
+                    break
+                await self._handle_frame(conn, raw)
+        except ConnectionClosed:
+            pass
+        finally:
+            if self.hub.remove(conn):
+                self.presence.go_offline(conn.username)
+
+    async def _handshake(self, ws: ServerConnection) -> Connection | None:
+        try:
+            raw = await asyncio.wait_for(ws.recv(), HELLO_TIMEOUT_S)
+        except (TimeoutError, ConnectionClosed):
+            return None
+        if isinstance(raw, bytes):
+            await ws.close(CloseCode.UNSUPPORTED_DATA, "binary frames not supported")
+            return None
+        try:
+            hello = CLIENT_MESSAGE_ADAPTER.validate_json(raw)
+        except ValidationError as exc:
+            await self._refuse(ws, classify(exc), command_id_of(raw), CloseCode.POLICY_VIOLATION)
+            return None
+        if not isinstance(hello, Hello):
+            await self._refuse(ws, ErrorCode.HELLO_REQUIRED, hello.id, CloseCode.POLICY_VIOLATION)
+            return None
+        if hello.protocol_version != PROTOCOL_VERSION:
+            await self._refuse(
+                ws, ErrorCode.PROTOCOL_VERSION, hello.id, CloseCode.PROTOCOL_VERSION,
+                server_protocol_version=PROTOCOL_VERSION,
+            )
+            return None
+        try:
+            if hello.auth.method == "password":
+                who = await self.auth.login_password(hello.auth.username, hello.auth.password)
+            else:
+                who = self.auth.login_token(hello.auth.token)
+        except AuthError as exc:
+            log.info("login refused (%s)", exc.code.value)
+            await self._refuse(ws, exc.code, hello.id, CloseCode.AUTH_FAILED)
+            return None
+        if who.username not in self.directory.people:
+            await self._refuse(ws, ErrorCode.AUTH_FAILED, hello.id, CloseCode.AUTH_FAILED)
+            return None
+        if len(self.hub.connections_of(who.username)) >= MAX_SOCKETS_PER_USER:
+            await self._refuse(ws, ErrorCode.TOO_MANY_CONNECTIONS, hello.id, CloseCode.POLICY_VIOLATION)
+            return None
+        return self._welcome(ws, hello, who)
+
+    def _welcome(self, ws: ServerConnection, hello: Hello, who: Authenticated) -> Connection:
+        org_id = self.directory.org_of(who.username)
+        conn = Connection(ws=ws, username=who.username, org_id=org_id, token_hash=who.token_hash)
+        self.presence.come_online(who.username)  # tells the others; this socket gets the snapshot
+        welcome = Welcome(
+            reply_to=hello.id,
+            protocol_version=PROTOCOL_VERSION,
+            me=who.username,
+            session=SessionInfo(token=who.new_token, expires_at=who.expires_at),
+            office=self.directory.layout_for(org_id),
+            presence=self.presence.snapshot_for(org_id),
+        ).model_dump_json()
+        # Joining the hub and writing the welcome happen without an await in between, so no presence
+        # event can slip between the snapshot and the live stream.
+        self.hub.add(conn)
+        self.hub.broadcast([conn], welcome)
+        log.info("user=%s connected (%d sockets open)", who.username, self.hub.count())
+        return conn
+
+    async def _refuse(
+        self, ws: ServerConnection, code: ErrorCode, reply_to: str | None, close_code: int, **extra: int
+    ) -> None:
+        try:
+            await ws.send(error_frame(code, reply_to, **extra))
+            await ws.close(close_code, code.value)
+        except ConnectionClosed:
+            pass
+
+    async def _handle_frame(self, conn: Connection, raw: str | bytes) -> None:
+        if isinstance(raw, bytes):
+            log.info("user=%s sent a binary frame (%d bytes); closing", conn.username, len(raw))
+            self.hub.close(conn, CloseCode.UNSUPPORTED_DATA, "binary frames not supported")
+            return
+        bucket = self._buckets.setdefault(conn.username, message_bucket())
+        if not bucket.take():
+            await self._reply(conn, error_frame(ErrorCode.RATE_LIMITED, command_id_of(raw)))
+            return
+        try:
+            msg = CLIENT_MESSAGE_ADAPTER.validate_json(raw)
+        except ValidationError as exc:
+            code = classify(exc)
+            # Never log the frame itself: it may hold a message body or a password.
+            log.info("user=%s sent an invalid frame (%s, %d bytes)", conn.username, code.value, len(raw))
+            await self._reply(conn, error_frame(code, command_id_of(raw)))
+            if not conn.bad_frames.take():
+                self.hub.close(conn, CloseCode.POLICY_VIOLATION, "too many invalid frames")
+            return
+        try:
+            answer = self._dispatch(conn, msg)
+        except Exception:
+            log.exception("internal error handling %s for user=%s", type(msg).__name__, conn.username)
+            answer = error_frame(ErrorCode.INTERNAL, msg.id)
+        if answer is not None:
+            await self._reply(conn, answer)
+
+    def _dispatch(self, conn: Connection, msg: object) -> str | None:
+        if isinstance(msg, SetStatus):
+            if msg.status is Status.OFFLINE:
+                return error_frame(ErrorCode.INVALID_MESSAGE, msg.id)
+            self.presence.set_status(conn.username, msg.status, msg.note)
+            return Ack(reply_to=msg.id).model_dump_json()
+        if isinstance(msg, Move):
+            if msg.room_id not in self.directory.rooms:
+                return error_frame(ErrorCode.UNKNOWN_ROOM, msg.id)
+            if not self.directory.can_enter(conn.username, msg.room_id):
+                return error_frame(ErrorCode.FORBIDDEN, msg.id)
+            self.presence.move(conn.username, msg.room_id)
+            return Ack(reply_to=msg.id).model_dump_json()
+        if isinstance(msg, Logout):
+            self.auth.revoke(conn.token_hash)
+            self.end_session(conn.token_hash, ErrorCode.TOKEN_REVOKED, skip=conn)
+            self.hub.broadcast([conn], Ack(reply_to=msg.id).model_dump_json())
+            self.hub.close(conn, CloseCode.SESSION_ENDED, "logout")
+            return None
+        if isinstance(msg, Hello):
+            return error_frame(ErrorCode.INVALID_MESSAGE, msg.id)
+        raise TypeError(type(msg).__name__)
+
+    async def _reply(self, conn: Connection, payload: str) -> None:
+        try:
+            await conn.ws.send(payload)
+        except ConnectionClosed:
+            pass
+
+    # --- sessions ending ---
+
+    def end_session(self, token_hash: str, reason: ErrorCode, skip: Connection | None = None) -> None:
+        de, en = error_texts(reason)
+        ended = SessionEnded(code=reason.value, message_de=de, message_en=en).model_dump_json()
+        for conn in self._connections_of_session(token_hash):
+            if conn is skip:
+                continue
+            self.hub.broadcast([conn], ended)
+            self.hub.close(conn, CloseCode.SESSION_ENDED, reason.value)
+
+    def _connections_of_session(self, token_hash: str) -> Iterable[Connection]:
+        return [c for c in self.hub.all_connections() if c.token_hash == token_hash]
+
+    async def check_sessions(self) -> None:
+        """Close sockets whose session was revoked (also by another process) or has expired."""
+        for digest in {c.token_hash for c in self.hub.all_connections() if not c.closing}:
+            reason = self.auth.still_valid(digest)
+            if reason is not None:
+                self.end_session(digest, reason)
+
+    async def _housekeep(self) -> None:
+        while True:
+            await asyncio.sleep(SESSION_CHECK_INTERVAL_S)
+            try:
+                await self.check_sessions()
+                self.presence.roll_over_day()
+                self.store.purge_sessions(self.clock.now())
+            except Exception:
+                log.exception("housekeeping failed")
