@@ -1,0 +1,165 @@
+"""The client's picture of the office: layout, people and their presence, and the questions the UI asks.
+
+Pure state: updated from welcome and presence messages, queried by the map, tree, people panel and tray.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from dvz_desktop.protocol import (
+    Building,
+    Floor,
+    OfficeLayout,
+    Organisation,
+    Person,
+    Presence,
+    Room,
+    RoomKind,
+    Status,
+)
+
+
+@dataclass(frozen=True)
+class FloorRef:
+    org: Organisation
+    building: Building
+    floor: Floor
+
+    @property
+    def id(self) -> str:
+        return self.floor.id
+
+    @property
+    def title(self) -> str:
+        return f"{self.building.name} – {self.floor.name}"
+
+
+@dataclass(frozen=True)
+class RoomRef:
+    room: Room
+    floor: FloorRef
+
+
+def _sort_key(person: Person) -> tuple[str, str]:
+    # Sort by family name as people expect in a German directory ("Müller, Anna").
+    parts = person.display_name.split()
+    return (parts[-1].casefold() if parts else "", person.display_name.casefold())
+
+
+class OfficeModel:
+    def __init__(self, layout: OfficeLayout, me: str, presence: Iterable[Presence] = ()) -> None:
+        self.me = me
+        self.people: dict[str, Person] = {p.id: p for p in layout.people}
+        self.floors: list[FloorRef] = []
+        self.rooms: dict[str, RoomRef] = {}
+        for org in layout.organisations:
+            for building in org.buildings:
+                for floor in sorted(building.floors, key=lambda f: f.level):
+                    ref = FloorRef(org, building, floor)
+                    self.floors.append(ref)
+                    for room in floor.rooms:
+                        self.rooms[room.id] = RoomRef(room, ref)
+        self.presence: dict[str, Presence] = {}
+        self.replace_presence(presence)
+
+    # --- updates ---
+
+    def replace_presence(self, snapshot: Iterable[Presence]) -> set[str]:
+        """Take a full snapshot (after a (re)connect); returns the ids whose presence changed."""
+        new = {p.person_id: p for p in snapshot if p.person_id in self.people}
+        changed = {pid for pid in set(new) | set(self.presence) if new.get(pid) != self.presence.get(pid)}
+        self.presence = new
+        return changed
+
+    def apply(self, updates: Iterable[Presence]) -> set[str]:
+        changed = set()
+        for update in updates:
+            if update.person_id not in self.people:
+                continue  # someone we may not see; never trust the server blindly
+            if self.presence.get(update.person_id) != update:
+                self.presence[update.person_id] = update
+                changed.add(update.person_id)
+        return changed
+
+    # --- questions ---
+
+    def presence_of(self, person_id: str) -> Presence:
+        return self.presence.get(person_id) or Presence(person_id=person_id)
+
+    def is_online(self, person_id: str) -> bool:
+        return self.presence_of(person_id).status is not Status.OFFLINE
+
+    def room_of(self, person_id: str) -> RoomRef | None:
+        room_id = self.presence_of(person_id).room_id
+        return self.rooms.get(room_id) if room_id else None
+
+    def people_in(self, room_id: str) -> list[Person]:
+        return sorted(
+            (self.people[pid] for pid, p in self.presence.items()
+             if p.room_id == room_id and p.status is not Status.OFFLINE),
+            key=_sort_key,
+        )
+
+    def everyone(self) -> list[Person]:
+        return sorted(self.people.values(), key=_sort_key)
+
+    def search(self, text: str, present_only: bool = False) -> list[Person]:
+        """People whose name or unit contains ``text`` (case- and umlaut-insensitive)."""
+        needle = _fold(text.strip())
+        return [
+            p for p in self.everyone()
+            if (not needle or needle in _fold(p.display_name) or needle in _fold(p.unit))
+            and (not present_only or self.is_online(p.id))
+        ]
+
+    def present_today(self, today: date) -> list[Person]:
+        """Who is in today, in order of arrival (the morning view)."""
+        arrived = [
+            (p.first_seen_today, self.people[pid]) for pid, p in self.presence.items()
+            if p.status is not Status.OFFLINE and p.first_seen_today is not None
+            and p.first_seen_today.date() == today
+        ]
+        return [person for _, person in sorted(arrived, key=lambda item: (item[0], _sort_key(item[1])))]
+
+    def unit_colleagues_present(self) -> list[Person]:
+        """People of my unit who are online, for the tray menu."""
+        mine = self.people.get(self.me)
+        if mine is None:
+            return []
+        return [p for p in self.everyone() if p.unit == mine.unit and p.id != self.me and self.is_online(p.id)]
+
+    def floor_of(self, room_id: str) -> FloorRef | None:
+        ref = self.rooms.get(room_id)
+        return ref.floor if ref else None
+
+    def my_floor(self) -> FloorRef | None:
+        room = self.room_of(self.me)
+        if room is not None:
+            return room.floor
+        home = self.people.get(self.me)
+        if home is not None and home.home_room_id in self.rooms:
+            return self.rooms[home.home_room_id].floor
+        return self.floors[0] if self.floors else None
+
+    def kitchens(self) -> list[RoomRef]:
+        return [r for r in self.rooms.values() if r.room.kind is RoomKind.COFFEE_KITCHEN]
+
+
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+
+
+def _fold(text: str) -> str:
+    return text.casefold().translate(_FOLD)
+
+
+def initials(display_name: str) -> str:
+    """'Dr. Christiane Herrmann' -> 'CH'; titles ending in a dot are skipped."""
+    parts = [p for p in display_name.split() if not p.endswith(".")]
+    if not parts:
+        return "?"
+    if len(parts) == 1:
+        return parts[0][:2].upper()
+    return (parts[0][0] + parts[-1][0]).upper()

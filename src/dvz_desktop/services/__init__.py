@@ -1,0 +1,1 @@
+"""Asyncio code that talks to the world: the session, credentials, settings, the demo backend."""

@@ -1,0 +1,340 @@
+"""The websocket session: login, one reader and one writer task, commands with acks, reconnects.
+
+After the first successful login the session reconnects on its own, with exponential backoff and jitter,
+using its session token, and puts the user back into the status and room they had chosen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import logging
+import random
+import ssl
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from pydantic import ValidationError
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus, InvalidURI
+
+from dvz_desktop import __version__
+from dvz_desktop.core.events import Event
+from dvz_desktop.protocol import (
+    PROTOCOL_VERSION,
+    SERVER_MESSAGE_ADAPTER,
+    Ack,
+    Error,
+    ErrorCode,
+    Hello,
+    Logout,
+    Move,
+    PasswordAuth,
+    Presence,
+    PresenceChanged,
+    SessionEnded,
+    SetStatus,
+    Status,
+    TokenAuth,
+    Welcome,
+)
+
+log = logging.getLogger(__name__)
+
+#: The server may send large snapshots (a whole administration's layout); control frames stay small.
+MAX_INBOUND_BYTES = 16 * 1024 * 1024
+COMMAND_TIMEOUT_S = 15.0
+UNREACHABLE = "unreachable"
+NOT_A_DVZ_SERVER = "not_a_dvz_server"
+
+
+class SessionState(str, Enum):
+    CONNECTING = "connecting"
+    CONNECTED = "connected"
+    RECONNECTING = "reconnecting"
+    ENDED = "ended"
+
+
+@dataclass(frozen=True)
+class Credentials:
+    username: str
+    password: str | None = None
+    token: str | None = None
+
+    def auth(self) -> PasswordAuth | TokenAuth:
+        if self.token:
+            return TokenAuth(token=self.token)
+        if self.password:
+            return PasswordAuth(username=self.username, password=self.password)
+        raise ValueError("Credentials need a password or a token")
+
+    def __repr__(self) -> str:  # never show secrets in logs or tracebacks
+        return f"Credentials(username={self.username!r})"
+
+
+class SessionError(Exception):
+    """A login or command failed; ``message`` is German and meant for the user."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+    @classmethod
+    def from_error(cls, error: Error) -> "SessionError":
+        return cls(error.code, error.message_de)
+
+
+class NotConnected(SessionError):
+    def __init__(self) -> None:
+        super().__init__("offline", "Verbindung unterbrochen – die Änderung wird nachgeholt.")
+
+
+@dataclass(frozen=True)
+class StateChange:
+    state: SessionState
+    #: German explanation for the user, e.g. why the session ended.
+    message: str = ""
+
+
+class Session:
+    def __init__(
+        self,
+        url: str,
+        credentials: Credentials,
+        *,
+        ssl_context: ssl.SSLContext | None = None,
+        reconnect_min_s: float = 1.0,
+        reconnect_max_s: float = 60.0,
+    ) -> None:
+        self.url = url
+        self._credentials = credentials
+        self._ssl = ssl_context
+        self._reconnect_min = reconnect_min_s
+        self._reconnect_max = reconnect_max_s
+        self._ids = itertools.count(1)
+        self._ws: ClientConnection | None = None
+        self._outbox: asyncio.Queue[str] = asyncio.Queue()
+        self._pending: dict[str, asyncio.Future[Any]] = {}
+        self._runner: asyncio.Task[None] | None = None
+        self.state = SessionState.CONNECTING
+        self.me: str | None = None
+        #: The latest welcome (layout and presence snapshot of the current connection).
+        self.welcome: Welcome | None = None
+        self.token: str | None = credentials.token
+        # What the user chose; re-applied after a reconnect.
+        self._wanted_status: tuple[Status, str] | None = None
+        self._wanted_room: str | None = None
+        # Events for the UI and tests.
+        self.welcomed: Event[Welcome] = Event()
+        self.presence_changed: Event[tuple[Presence, ...]] = Event()
+        self.state_changed: Event[StateChange] = Event()
+        self.token_issued: Event[str] = Event()
+
+    # --- lifecycle ---
+
+    async def start(self) -> Welcome:
+        """Log in once; raises :class:`SessionError` with a German message if that fails."""
+        welcome = await self._connect_once()
+        self._runner = asyncio.get_running_loop().create_task(self._run(), name="dvz-session")
+        return welcome
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            self._runner.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._runner
+            self._runner = None
+        if self._ws is not None:
+            await self._ws.close()
+        self._fail_pending(NotConnected())
+
+    async def _connect_once(self) -> Welcome:
+        self._set_state(SessionState.CONNECTING if self.me is None else SessionState.RECONNECTING)
+        try:
+            ws = await connect(
+                self.url,
+                ssl=self._ssl if self.url.startswith("wss:") else None,
+                max_size=MAX_INBOUND_BYTES,
+                compression=None,
+                open_timeout=10,
+                user_agent_header=None,  # no version banner towards the server either
+            )
+        except InvalidURI:
+            raise SessionError(UNREACHABLE, f"Die Serveradresse „{self.url}“ ist ungültig.") from None
+        except InvalidStatus:
+            raise SessionError(NOT_A_DVZ_SERVER, f"Unter {self.url} antwortet kein DVZ-Server.") from None
+        except (OSError, TimeoutError, InvalidHandshake):
+            raise SessionError(UNREACHABLE, f"Der Server {self.url} ist nicht erreichbar.") from None
+        try:
+            hello_id = self._next_id()
+            auth = TokenAuth(token=self.token) if self.token else self._credentials.auth()
+            hello = Hello(id=hello_id, protocol_version=PROTOCOL_VERSION, client=f"dvz-desktop/{__version__}",
+                          auth=auth)
+            await ws.send(hello.model_dump_json())
+            reply = SERVER_MESSAGE_ADAPTER.validate_json(await asyncio.wait_for(ws.recv(), COMMAND_TIMEOUT_S))
+        except (ConnectionClosed, TimeoutError, ValidationError, OSError):
+            await ws.close()
+            raise SessionError(UNREACHABLE, f"Der Server {self.url} hat die Anmeldung nicht beantwortet.") from None
+        if isinstance(reply, Error):
+            await ws.close()
+            if reply.code == ErrorCode.PROTOCOL_VERSION.value:
+                raise SessionError(
+                    reply.code,
+                    f"{reply.message_de} (Server: Version {reply.server_protocol_version}, "
+                    f"DVZ Desktop: Version {PROTOCOL_VERSION})",
+                )
+            raise SessionError.from_error(reply)
+        if not isinstance(reply, Welcome) or reply.protocol_version != PROTOCOL_VERSION:
+            await ws.close()
+            raise SessionError(
+                ErrorCode.PROTOCOL_VERSION.value,
+                "Client und Server sprechen verschiedene Protokollversionen. Bitte aktualisieren Sie DVZ Desktop.",
+            )
+        self._ws = ws
+        self.me = reply.me
+        self.welcome = reply
+        if reply.session.token:
+            self.token = reply.session.token
+            self.token_issued.emit(reply.session.token)
+        self._set_state(SessionState.CONNECTED)
+        self.welcomed.emit(reply)
+        return reply
+
+    async def _run(self) -> None:
+        """Serve the current socket; when it drops, reconnect with backoff until the session ends."""
+        delay = self._reconnect_min
+        while True:
+            assert self._ws is not None
+            ended = await self._serve(self._ws)
+            self._ws = None
+            self._fail_pending(NotConnected())
+            self._drop_outbox()
+            if ended is not None:
+                self._set_state(SessionState.ENDED, ended)
+                return
+            self._set_state(SessionState.RECONNECTING, "Verbindung unterbrochen")
+            while True:
+                # Full jitter: many clients returning after a server restart do not arrive at once.
+                await asyncio.sleep(random.uniform(self._reconnect_min, delay))
+                try:
+                    welcome = await self._connect_once()
+                except SessionError as exc:
+                    if exc.code in (UNREACHABLE, NOT_A_DVZ_SERVER):
+                        delay = min(delay * 2, self._reconnect_max)
+                        self._set_state(SessionState.RECONNECTING, "Verbindung unterbrochen")
+                        continue
+                    self._set_state(SessionState.ENDED, exc.message)
+                    return
+                delay = self._reconnect_min
+                await self._restore(welcome)
+                break
+
+    async def _serve(self, ws: ClientConnection) -> str | None:
+        """Run the reader and writer for one socket. Returns a German reason if the session ended."""
+        writer = asyncio.get_running_loop().create_task(self._write(ws), name="dvz-session-writer")
+        try:
+            return await self._read(ws)
+        finally:
+            writer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await writer
+
+    async def _read(self, ws: ClientConnection) -> str | None:
+        try:
+            async for raw in ws:
+                try:
+                    msg = SERVER_MESSAGE_ADAPTER.validate_json(raw)
+                except ValidationError:
+                    # A newer server may send types we do not know yet: log (without content), go on.
+                    log.warning("ignored an unreadable frame from the server (%d bytes)", len(raw))
+                    continue
+                if isinstance(msg, SessionEnded):
+                    return msg.message_de
+                self._dispatch(msg)
+        except ConnectionClosed:
+            pass
+        return None
+
+    def _dispatch(self, msg: object) -> None:
+        if isinstance(msg, PresenceChanged):
+            self.presence_changed.emit(msg.updates)
+        elif isinstance(msg, (Ack, Error)):
+            future = self._pending.pop(msg.reply_to or "", None)
+            if future is not None and not future.done():
+                if isinstance(msg, Ack):
+                    future.set_result(msg)
+                else:
+                    future.set_exception(SessionError.from_error(msg))
+            elif isinstance(msg, Error):
+                log.warning("server reported %s", msg.code)
+
+    async def _write(self, ws: ClientConnection) -> None:
+        while True:
+            payload = await self._outbox.get()
+            try:
+                await ws.send(payload)
+            except ConnectionClosed:
+                return
+
+    # --- commands ---
+
+    async def command(self, message: SetStatus | Move | Logout) -> Ack:
+        if self._ws is None or self.state is not SessionState.CONNECTED:
+            raise NotConnected()
+        future: asyncio.Future[Ack] = asyncio.get_running_loop().create_future()
+        self._pending[message.id] = future
+        self._outbox.put_nowait(message.model_dump_json())
+        try:
+            return await asyncio.wait_for(future, COMMAND_TIMEOUT_S)
+        finally:
+            self._pending.pop(message.id, None)
+
+    async def set_status(self, status: Status, note: str = "") -> None:
+        self._wanted_status = (status, note)
+        await self.command(SetStatus(id=self._next_id(), status=status, note=note))
+
+    async def move(self, room_id: str) -> None:
+        await self.command(Move(id=self._next_id(), room_id=room_id))
+        self._wanted_room = room_id  # only once the server agreed that I may be there
+
+    async def logout(self) -> None:
+        with contextlib.suppress(SessionError, TimeoutError):
+            await self.command(Logout(id=self._next_id()))
+        await self.stop()
+        self._set_state(SessionState.ENDED, "Abgemeldet")
+
+    async def _restore(self, welcome: Welcome) -> None:
+        """Put me back into the status and room I had chosen before the connection dropped."""
+        mine = next((p for p in welcome.presence if p.person_id == welcome.me), None)
+        try:
+            if self._wanted_status and (mine is None or (mine.status, mine.note) != self._wanted_status):
+                await self.set_status(*self._wanted_status)
+            if self._wanted_room and (mine is None or mine.room_id != self._wanted_room):
+                await self.move(self._wanted_room)
+        except (SessionError, TimeoutError) as exc:
+            log.warning("could not restore status/room after reconnect: %s", getattr(exc, "code", exc))
+
+    # --- helpers ---
+
+    def _next_id(self) -> str:
+        return f"c{next(self._ids)}"
+
+    def _set_state(self, state: SessionState, message: str = "") -> None:
+        if state is self.state and not message:
+            return
+        self.state = state
+        self.state_changed.emit(StateChange(state, message))
+
+    def _drop_outbox(self) -> None:
+        # Commands queued for a dead socket were already failed; the wanted state is restored instead.
+        while not self._outbox.empty():
+            self._outbox.get_nowait()
+
+    def _fail_pending(self, exc: SessionError) -> None:
+        for future in self._pending.values():
+            if not future.done():
+                future.set_exception(exc)
+        self._pending.clear()

@@ -1,0 +1,44 @@
+"""Shared fixtures. Qt runs offscreen unless a test session chose otherwise (set before any QApplication)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import AsyncIterator  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from server_stub.orgfile import OrgFile, load_org_file  # noqa: E402
+from server_stub.server import Backend, BackendConfig  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PASSWORDS = {"anna": "anna-pass", "bernd": "bernd-pass", "clara": "clara-pass", "dora": "dora-pass"}
+
+
+@pytest.fixture(scope="session")
+def org_three() -> OrgFile:
+    return load_org_file(FIXTURES / "org_three.yaml")
+
+
+@dataclass
+class RunningBackend:
+    backend: Backend
+    port: int
+
+    @property
+    def url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}/ws"
+
+
+@pytest.fixture
+async def backend(org_three: OrgFile, tmp_path: Path) -> AsyncIterator[RunningBackend]:
+    server = Backend(org_three, BackendConfig(data_dir=tmp_path / "data"))
+    port = await server.start("127.0.0.1", 0)
+    try:
+        yield RunningBackend(server, port)
+    finally:
+        await server.stop()
