@@ -297,8 +297,14 @@ class Session:
         await self.command(SetStatus(id=self._next_id(), status=status, note=note))
 
     async def move(self, room_id: str) -> None:
-        await self.command(Move(id=self._next_id(), room_id=room_id))
-        self._wanted_room = room_id  # only once the server agreed that I may be there
+        previous, self._wanted_room = self._wanted_room, room_id
+        try:
+            await self.command(Move(id=self._next_id(), room_id=room_id))
+        except NotConnected:
+            raise  # still wanted: walked there after reconnecting
+        except SessionError:
+            self._wanted_room = previous  # the server said no (unknown room, no access)
+            raise
 
     async def logout(self) -> None:
         with contextlib.suppress(SessionError, TimeoutError):

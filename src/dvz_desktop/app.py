@@ -1,0 +1,258 @@
+"""Composition root: builds settings, services, windows and tray once, and owns the one asyncio loop."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+import time
+from pathlib import Path
+
+T0 = time.perf_counter()
+
+log = logging.getLogger("dvz_desktop")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dvz-desktop", description="DVZ Desktop – das Digitale Verwaltungszentrum")
+    parser.add_argument("--demo", action="store_true",
+                        help="Demo: startet einen Demo-Server und meldet sich als Demo-Nutzerin an")
+    parser.add_argument("--server", help="Serveradresse, z. B. wss://dvz.example/ws")
+    parser.add_argument("--user", help="Benutzername")
+    parser.add_argument("--screenshot", type=Path, metavar="PATH",
+                        help="Hauptfenster als PNG speichern, sobald der Plan gefüllt ist, dann beenden")
+    parser.add_argument("--exit-when-shown", action="store_true",
+                        help="beenden, sobald Fenster und Tray sichtbar sind (für Start-Messungen)")
+    parser.add_argument("--lang", choices=["de", "en"], help="Sprache der Oberfläche")
+    parser.add_argument("--no-single-instance", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--log-level", default="WARNING")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from .qt.i18n import choose_language, install_translators
+    from .services.settings import SettingsStore
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("DVZ Desktop")
+    app.setOrganizationName("DVZ")
+    app.setDesktopFileName("dvz-desktop")
+    app.setQuitOnLastWindowClosed(False)  # the tray keeps running
+    settings_store = SettingsStore()
+    settings = settings_store.load()
+    install_translators(app, choose_language(args.lang or settings.language))
+
+    one_shot = args.screenshot is not None or args.exit_when_shown
+    single = None
+    if not (one_shot or args.no_single_instance):
+        from .qt.single_instance import SingleInstance
+
+        single = SingleInstance(parent=app)
+        if single.notify_running():
+            print("DVZ Desktop läuft bereits; das vorhandene Fenster wurde geöffnet.")
+            return 0
+        single.listen()
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    desktop = Desktop(app, args, settings_store, settings, single)
+    with loop:
+        return loop.run_until_complete(desktop.run())
+
+
+class Desktop:
+    """Logs in, builds the window and tray, wires them to the session, and runs until quit."""
+
+    def __init__(self, app, args: argparse.Namespace, settings_store, settings, single) -> None:  # type: ignore[no-untyped-def]
+        from .services.credentials import CredentialStore
+
+        self.app = app
+        self.args = args
+        self.settings_store = settings_store
+        self.settings = settings
+        self.single = single
+        self.credentials = CredentialStore()
+        self.demo = None
+        self.quit = asyncio.Event()
+
+    async def run(self) -> int:
+        try:
+            session = await self._login()
+            if session is None:
+                return 0
+            await self._run_session(session)
+            return 0
+        except RuntimeError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
+            if self.args.screenshot or self.args.exit_when_shown:
+                print(exc, file=sys.stderr)
+            else:
+                QMessageBox.critical(None, "DVZ Desktop", str(exc))
+            return 1
+        finally:
+            if self.demo is not None:
+                self.demo.stop()
+
+    # --- login ---
+
+    async def _login(self):  # type: ignore[no-untyped-def]
+        from .services.session import Credentials, Session, SessionError
+
+        if self.args.demo:
+            from .services.demo_backend import DEMO_PASSWORD, DEMO_USER, DemoBackend
+
+            url = self.args.server
+            if not url:
+                self.demo = DemoBackend()
+                self.demo.start()
+                await self.demo.wait_ready()
+                url = self.demo.url
+            session = Session(url, Credentials(username=self.args.user or DEMO_USER, password=DEMO_PASSWORD))
+            try:
+                await session.start()
+            except SessionError as exc:
+                raise RuntimeError(exc.message) from None
+            return session
+
+        url = self.args.server or self.settings.server_url
+        user = self.args.user or self.settings.username
+        if self.settings.remember and user:
+            token = await asyncio.to_thread(self.credentials.load_token, url, user)
+            if token:
+                session = Session(url, Credentials(username=user, token=token))
+                try:
+                    await session.start()
+                    return session
+                except SessionError as exc:
+                    log.info("remembered login not accepted (%s)", exc.code)
+                    self.credentials.forget(url, user)
+        return await self._login_dialog(url, user)
+
+    async def _login_dialog(self, url: str, user: str):  # type: ignore[no-untyped-def]
+        from .qt.login_dialog import LoginDialog
+        from .services.session import Session, SessionError
+
+        dialog = LoginDialog(url, user, self.settings.remember)
+        try:
+            while True:
+                answer = await dialog.wait_submit()
+                if answer is None:
+                    return None
+                server, creds, remember = answer
+                session = Session(server, creds)
+                try:
+                    await session.start()
+                except SessionError as exc:
+                    dialog.show_error(exc.message)
+                    continue
+                self.settings.server_url, self.settings.username = server, creds.username
+                self.settings.remember = remember
+                self.settings_store.save(self.settings)
+                if remember and session.token:
+                    problem = await asyncio.to_thread(self.credentials.save_token, server, creds.username,
+                                                      session.token)
+                    if problem:
+                        from PySide6.QtWidgets import QMessageBox
+
+                        QMessageBox.information(dialog, dialog.tr("Anmeldung nicht gespeichert"), problem)
+                return session
+        finally:
+            dialog.deleteLater()
+
+    # --- running ---
+
+    async def _run_session(self, session) -> None:  # type: ignore[no-untyped-def]
+        from .qt.actions import OfficeActions
+        from .qt.arrivals import ArrivalWatcher
+        from .qt.bridge import OfficeBridge
+        from .qt.main_window import MainWindow
+        from .qt.status_menu import StatusMenu
+        from .qt.tray import Tray
+
+        bridge = OfficeBridge(session)
+        actions = OfficeActions(session)
+        status_menu = StatusMenu()
+        followed = set(self.settings.followed)
+        window = MainWindow(bridge, status_menu, followed)
+        tray = Tray(status_menu)
+        window.keep_in_tray = tray.available()
+        status_menu.statusChosen.connect(actions.set_status)
+        window.moveRequested.connect(actions.move)
+        actions.failed.connect(window.show_message)
+        window.people.followToggled.connect(lambda pid, on: self._follow(followed, pid, on))
+        ArrivalWatcher(bridge, followed, tray.notify)
+
+        def refresh_tray(*_: object) -> None:
+            if bridge.model is not None:
+                tray.update_from(bridge.model, bridge.connected)
+
+        for signal in (bridge.presenceChanged, bridge.officeReset, bridge.connectionChanged):
+            signal.connect(refresh_tray)
+        refresh_tray()
+        tray.showWindowRequested.connect(lambda: self._raise(window))
+        tray.quitRequested.connect(self.quit.set)
+        window.closedWithoutTray.connect(self.quit.set)
+        session.state_changed.connect(lambda change: self._session_state(change, window))
+        if self.single is not None:
+            self.single.activated.connect(lambda: self._raise(window))
+        window.show()
+        tray.show()
+        if self.args.exit_when_shown:
+            print(f"DVZ_SHOWN {time.perf_counter() - T0:.3f}", flush=True)
+            self.quit.set()
+        if self.args.screenshot:
+            await self._screenshot(window, bridge)
+            self.quit.set()
+        try:
+            await self.quit.wait()
+        finally:
+            tray.icon.hide()
+            await session.stop()
+
+    def _follow(self, followed: set[str], person_id: str, on: bool) -> None:
+        (followed.add if on else followed.discard)(person_id)
+        self.settings.followed = sorted(followed)
+        self.settings_store.save(self.settings)
+
+    def _session_state(self, change, window) -> None:  # type: ignore[no-untyped-def]
+        if change.state.value == "ended" and change.message and not self.quit.is_set():
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(window, "DVZ Desktop", change.message)
+
+    @staticmethod
+    def _raise(window) -> None:  # type: ignore[no-untyped-def]
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    async def _screenshot(self, window, bridge) -> None:  # type: ignore[no-untyped-def]
+        """Wait until people are on the map, then write the PNG."""
+        deadline = asyncio.get_running_loop().time() + 20
+        while True:
+            bridge.flush_now()
+            scene = window.map.current_scene()
+            if scene is not None and scene.avatars:
+                break
+            if asyncio.get_running_loop().time() > deadline:
+                raise RuntimeError("Der Büroplan wurde nicht rechtzeitig gefüllt.")
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.3)  # let the demo colleagues move once, so the picture is alive
+        bridge.flush_now()
+        self.app.processEvents()
+        path = self.args.screenshot
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(path), "PNG"):
+            raise RuntimeError(f"Das Bildschirmfoto konnte nicht nach {path} geschrieben werden.")
+        print(f"Bildschirmfoto gespeichert: {path}", flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Widgets, and the bridge that turns service events into Qt signals."""

@@ -1,0 +1,61 @@
+"""What the user does (walk into a room, change status) sent to the session as owned asyncio tasks."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from dvz_desktop.protocol import Status
+from dvz_desktop.services.session import NotConnected, Session, SessionError
+
+log = logging.getLogger(__name__)
+
+
+class OfficeActions(QObject):
+    #: A German message for the status bar when something the user did could not be done.
+    failed = Signal(str)
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._move_task: asyncio.Task[None] | None = None
+
+    def move(self, room_id: str) -> None:
+        # A newer walk supersedes one still on its way.
+        if self._move_task is not None and not self._move_task.done():
+            self._move_task.cancel()
+        self._move_task = self._spawn(self._session.move(room_id))
+
+    def set_status(self, status: Status, note: str) -> None:
+        self._spawn(self._session.set_status(status, note))
+
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
+        task = asyncio.get_running_loop().create_task(self._report(coro))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def _report(self, coro: Coroutine[Any, Any, None]) -> None:
+        try:
+            await coro
+        except NotConnected as exc:
+            self.failed.emit(exc.message)
+        except SessionError as exc:
+            self.failed.emit(exc.message)
+        except TimeoutError:
+            self.failed.emit(self.tr("Der Server hat nicht rechtzeitig geantwortet."))
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("action failed")
+            self.failed.emit(self.tr("Das hat leider nicht geklappt."))
+
+    async def wait_idle(self) -> None:
+        """Wait for every running action (tests and shutdown)."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)

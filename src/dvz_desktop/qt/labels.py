@@ -1,0 +1,75 @@
+"""User-visible names and colours for statuses and room kinds (German source, translated by Qt)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from dvz_desktop.protocol import DoorState, RoomKind, Status
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("labels", text)
+
+
+def status_label(status: Status) -> str:
+    return {
+        Status.AVAILABLE: _t("Verfügbar"),
+        Status.BUSY: _t("Beschäftigt"),
+        Status.DO_NOT_DISTURB: _t("Nicht stören"),
+        Status.IN_MEETING: _t("In Besprechung"),
+        Status.AWAY: _t("Abwesend"),
+        Status.OFFLINE: _t("Offline"),
+    }[status]
+
+
+def room_kind_label(kind: RoomKind) -> str:
+    return {
+        RoomKind.PERSONAL_OFFICE: _t("Büro"),
+        RoomKind.TEAM_OFFICE: _t("Teambüro"),
+        RoomKind.MEETING_ROOM: _t("Besprechungsraum"),
+        RoomKind.COFFEE_KITCHEN: _t("Kaffeeküche"),
+        RoomKind.FOYER: _t("Foyer / Bürgerbüro"),
+        RoomKind.PROJECT_ROOM: _t("Projektraum"),
+    }[kind]
+
+
+def door_label(door: DoorState) -> str:
+    return {
+        DoorState.OPEN: _t("Tür offen"),
+        DoorState.AJAR: _t("Tür angelehnt"),
+        DoorState.CLOSED: _t("Tür geschlossen"),
+        DoorState.LOCKED: _t("Tür abgeschlossen"),
+    }[door]
+
+
+# Colours chosen to be distinguishable for the common colour-vision deficiencies together with the
+# status name, which is always shown as text as well (tooltip, tree, people list).
+STATUS_COLORS: dict[Status, str] = {
+    Status.AVAILABLE: "#2e7d32",
+    Status.BUSY: "#ef6c00",
+    Status.DO_NOT_DISTURB: "#c62828",
+    Status.IN_MEETING: "#6a1b9a",
+    Status.AWAY: "#f9a825",
+    Status.OFFLINE: "#9e9e9e",
+}
+
+ROOM_COLORS: dict[RoomKind, str] = {
+    RoomKind.PERSONAL_OFFICE: "#e8f0fb",
+    RoomKind.TEAM_OFFICE: "#e7f4e8",
+    RoomKind.MEETING_ROOM: "#f1e8f6",
+    RoomKind.COFFEE_KITCHEN: "#fff1dc",
+    RoomKind.FOYER: "#def4f7",
+    RoomKind.PROJECT_ROOM: "#fbe4ec",
+}
+
+DOOR_COLORS: dict[DoorState, str] = {
+    DoorState.OPEN: "#2e7d32",
+    DoorState.AJAR: "#f9a825",
+    DoorState.CLOSED: "#ef6c00",
+    DoorState.LOCKED: "#c62828",
+}
+
+
+def status_color(status: Status) -> QColor:
+    return QColor(STATUS_COLORS[status])

@@ -1,0 +1,94 @@
+"""Login: server address, user name, password, "remember me"; German messages for what went wrong."""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dvz_desktop.services.session import Credentials
+
+
+class LoginDialog(QDialog):
+    def __init__(self, server_url: str, username: str, remember: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("DVZ Desktop – Anmelden"))
+        self.setAccessibleName(self.tr("Anmelden"))
+        self.server = QLineEdit(server_url)
+        self.server.setAccessibleName(self.tr("Serveradresse"))
+        self.user = QLineEdit(username)
+        self.user.setAccessibleName(self.tr("Benutzername"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Passwort"))
+        self.remember = QCheckBox(self.tr("Angemeldet bleiben"))
+        self.remember.setChecked(remember)
+        self.remember.setAccessibleName(self.tr("Angemeldet bleiben"))
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b71c1c;")
+        self.error.setAccessibleName(self.tr("Fehlermeldung"))
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Anmelden"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self._cancel)
+        form = QFormLayout()
+        form.addRow(self.tr("&Server:"), self.server)
+        form.addRow(self.tr("&Benutzername:"), self.user)
+        form.addRow(self.tr("&Passwort:"), self.password)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.remember)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self._answer: asyncio.Future[tuple[str, Credentials, bool] | None] | None = None
+        (self.password if username else self.user).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    async def wait_submit(self) -> tuple[str, Credentials, bool] | None:
+        """Wait until the user presses "Anmelden" (server, credentials, remember) or cancels (None)."""
+        self._answer = asyncio.get_running_loop().create_future()
+        self.set_busy(False)
+        self.show()
+        self.raise_()
+        return await self._answer
+
+    def _submit(self) -> None:
+        server = self.server.text().strip()
+        user = self.user.text().strip()
+        if not server or not user or not self.password.text():
+            self.show_error(self.tr("Bitte Server, Benutzername und Passwort angeben."))
+            return
+        if self._answer is not None and not self._answer.done():
+            self.set_busy(True)
+            creds = Credentials(username=user, password=self.password.text())
+            self._answer.set_result((server, creds, self.remember.isChecked()))
+
+    def _cancel(self) -> None:
+        if self._answer is not None and not self._answer.done():
+            self._answer.set_result(None)
+        self.hide()
+
+    def reject(self) -> None:  # Escape or window close
+        self._cancel()
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self.password.selectAll()
+
+    def set_busy(self, busy: bool) -> None:
+        self.buttons.setEnabled(not busy)
+        if busy:
+            self.error.hide()

@@ -1,0 +1,158 @@
+"""Graphics items: rooms and avatars.
+
+Both adapt to the zoom level (level of detail): when zoomed out, text is skipped and avatars become
+plain status dots, so a whole floor with thousands of people still paints fast.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
+
+from dvz_desktop.core.office import initials
+from dvz_desktop.protocol import Person, Presence, Room, Status
+
+from ..labels import DOOR_COLORS, ROOM_COLORS, STATUS_COLORS, door_label, room_kind_label, status_label
+
+AVATAR_RADIUS = 18.0
+AVATAR_SPACING = 42.0
+#: Below this on-screen avatar diameter (px) avatars are drawn as dots without initials.
+DETAIL_MIN_PX = 16.0
+#: Below this zoom factor room names are hidden.
+LABEL_MIN_LOD = 0.45
+
+_NAME_FONT = QFont()
+_NAME_FONT.setPointSizeF(9.0)
+_NAME_FONT.setBold(True)
+_INFO_FONT = QFont()
+_INFO_FONT.setPointSizeF(8.0)
+_INITIALS_FONT = QFont()
+_INITIALS_FONT.setPixelSize(13)
+_INITIALS_FONT.setBold(True)
+
+
+class RoomItem(QGraphicsRectItem):
+    def __init__(self, room: Room, floor_height: float) -> None:
+        super().__init__(QRectF(room.x, room.y, room.w, room.h))
+        self.room = room
+        # The door faces the corridor, which runs through the middle of the floor.
+        self._door_at_bottom = room.y + room.h / 2 < floor_height / 2
+        self.occupants = 0
+        self.is_mine = False
+        self.setBrush(QBrush(QColor(ROOM_COLORS[room.kind])))
+        self.setPen(QPen(QColor("#5f6b7a"), 2))
+        self.setZValue(0)
+        self.setAcceptHoverEvents(True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._update_tooltip()
+
+    def set_occupants(self, count: int, is_mine: bool) -> None:
+        if (count, is_mine) != (self.occupants, self.is_mine):
+            self.occupants = count
+            self.is_mine = is_mine
+            self._update_tooltip()
+            self.update()
+
+    def _update_tooltip(self) -> None:
+        lines = [self.room.name, room_kind_label(self.room.kind), door_label(self.room.door)]
+        lines.append(self.tr_people(self.occupants))
+        lines.append(QGraphicsItemTr.tr("Doppelklick: hierher gehen"))
+        self.setToolTip("\n".join(lines))
+
+    @staticmethod
+    def tr_people(count: int) -> str:
+        if count == 0:
+            return QGraphicsItemTr.tr("niemand da")
+        if count == 1:
+            return QGraphicsItemTr.tr("1 Person")
+        return QGraphicsItemTr.tr("%n Personen", "", count)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        rect = self.rect()
+        painter.setBrush(self.brush())
+        pen = QPen(QColor("#1565c0"), 4) if self.is_mine else self.pen()
+        painter.setPen(pen)
+        painter.drawRect(rect)
+        # The door: a short bar on the corridor side, coloured by its state.
+        door_w = min(40.0, rect.width() / 3)
+        corridor_side_y = rect.bottom() if self._door_at_bottom else rect.top()
+        painter.setPen(QPen(QColor(DOOR_COLORS[self.room.door]), 6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+        painter.drawLine(rect.center().x() - door_w / 2, corridor_side_y, rect.center().x() + door_w / 2, corridor_side_y)
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < LABEL_MIN_LOD:
+            return
+        painter.setPen(QColor("#1f2933"))
+        painter.setFont(_NAME_FONT)
+        text_rect = rect.adjusted(8, 6, -8, -6)
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, self.room.name)
+        if self.occupants:
+            painter.setFont(_INFO_FONT)
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, str(self.occupants))
+
+
+class QGraphicsItemTr:
+    """Translation context for map item texts (graphics items are not QObjects)."""
+
+    @staticmethod
+    def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("OfficeMap", text, disambiguation or None, n)
+
+
+class AvatarItem(QGraphicsItem):
+    """A person: initials in a circle with a ring in the colour of their status."""
+
+    def __init__(self, person: Person, presence: Presence, is_me: bool = False) -> None:
+        super().__init__()
+        self.person = person
+        self.presence = presence
+        self.is_me = is_me
+        self._initials = initials(person.display_name)
+        self.setZValue(2 if is_me else 1)
+        self.setAcceptHoverEvents(True)
+        # Cached as a device pixmap: moving an avatar then costs a blit, not a repaint.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._update_tooltip()
+
+    def boundingRect(self) -> QRectF:
+        r = AVATAR_RADIUS + 2
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def set_presence(self, presence: Presence) -> None:
+        if presence != self.presence:
+            status_changed = presence.status is not self.presence.status
+            self.presence = presence
+            self._update_tooltip()
+            if status_changed:
+                self.update()
+
+    def _update_tooltip(self) -> None:
+        parts = [self.person.display_name]
+        if self.person.unit:
+            parts.append(self.person.unit)
+        parts.append(status_label(self.presence.status))
+        if self.presence.note:
+            parts.append(f"„{self.presence.note}“")
+        self.setToolTip("\n".join(parts))
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        color = QColor(STATUS_COLORS[self.presence.status])
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        r = AVATAR_RADIUS
+        if lod * 2 * r < DETAIL_MIN_PX:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawEllipse(QRectF(-r, -r, 2 * r, 2 * r))
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QColor("#1565c0") if self.is_me else QColor("#37474f"))
+        painter.setPen(QPen(color, 4))
+        painter.drawEllipse(QRectF(-r + 2, -r + 2, 2 * r - 4, 2 * r - 4))
+        painter.setPen(QColor("white"))
+        painter.setFont(_INITIALS_FONT)
+        painter.drawText(QRectF(-r, -r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, self._initials)
+        if self.presence.status is Status.DO_NOT_DISTURB:
+            painter.setPen(QPen(QColor("white"), 2))
+            painter.drawLine(-5, r - 4, 5, r - 4)

@@ -1,0 +1,102 @@
+"""People panel: search by name or unit, filter "heute da", status and room of everyone I may see."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dvz_desktop.core.office import OfficeModel
+
+from .labels import status_label
+from .status_menu import status_icon
+
+
+class PeoplePanel(QWidget):
+    #: (person id, follow?) — "Benachrichtigen, wenn da".
+    followToggled = Signal(str, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model: OfficeModel | None = None
+        self._followed: set[str] = set()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Name oder Fachbereich suchen …"))
+        self.search.setAccessibleName(self.tr("Personen suchen"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.refresh)
+        self.present_only = QCheckBox(self.tr("Nur heute da"))
+        self.present_only.setAccessibleName(self.tr("Nur Personen zeigen, die heute da sind"))
+        self.present_only.toggled.connect(self.refresh)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Personen"))
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search)
+        layout.addWidget(self.present_only)
+        layout.addWidget(self.list, 1)
+
+    def set_model(self, model: OfficeModel, followed: set[str]) -> None:
+        self._model = model
+        self._followed = set(followed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        model = self._model
+        if model is None:
+            return
+        if self.present_only.isChecked():
+            matching = {p.id for p in model.search(self.search.text())}
+            people = [p for p in model.present_today(date.today()) if p.id in matching]
+        else:
+            people = model.search(self.search.text())
+        selected = self.list.currentItem().data(Qt.ItemDataRole.UserRole) if self.list.currentItem() else None
+        self.list.setUpdatesEnabled(False)
+        self.list.clear()
+        for person in people:
+            presence = model.presence_of(person.id)
+            room = model.rooms.get(presence.room_id or "")
+            where = f" – {room.room.name}" if room else ""
+            note = f" („{presence.note}“)" if presence.note else ""
+            text = f"{person.display_name}\n{person.unit} · {status_label(presence.status)}{where}{note}"
+            item = QListWidgetItem(status_icon(presence.status), text)
+            item.setData(Qt.ItemDataRole.UserRole, person.id)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         f"{person.display_name}, {person.unit}, {status_label(presence.status)}{where}")
+            self.list.addItem(item)
+            if person.id == selected:
+                self.list.setCurrentItem(item)
+        self.list.setUpdatesEnabled(True)
+
+    def visible_people(self) -> list[str]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+
+    def _context_menu(self, pos) -> None:  # type: ignore[no-untyped-def]
+        item = self.list.itemAt(pos)
+        if item is None or self._model is None:
+            return
+        person_id = item.data(Qt.ItemDataRole.UserRole)
+        menu = QMenu(self)
+        follow = QAction(self.tr("Benachrichtigen, wenn da"), menu, checkable=True)
+        follow.setChecked(person_id in self._followed)
+        follow.toggled.connect(lambda on: self._toggle_follow(person_id, on))
+        menu.addAction(follow)
+        menu.exec(self.list.viewport().mapToGlobal(pos))
+
+    def _toggle_follow(self, person_id: str, on: bool) -> None:
+        (self._followed.add if on else self._followed.discard)(person_id)
+        self.followToggled.emit(person_id, on)

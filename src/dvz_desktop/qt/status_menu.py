@@ -1,0 +1,61 @@
+"""The own-status menu, shared by the main window and the tray."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
+
+from dvz_desktop.protocol import SELECTABLE_STATUSES, Status
+
+from .labels import STATUS_COLORS, status_label
+
+
+def status_icon(status: Status, size: int = 16) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(STATUS_COLORS[status]))
+    painter.setPen(QColor("#263238"))
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class StatusMenu(QMenu):
+    #: (status, note) chosen by the user.
+    statusChosen = Signal(Status, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Mein Status"), parent)
+        self.setAccessibleName(self.tr("Mein Status"))
+        self._note = ""
+        self._current = Status.AVAILABLE
+        group = QActionGroup(self)
+        self.status_actions: dict[Status, QAction] = {}
+        for status in SELECTABLE_STATUSES:
+            action = QAction(status_icon(status), status_label(status), self, checkable=True)
+            action.triggered.connect(lambda _=False, s=status: self.statusChosen.emit(s, self._note))
+            group.addAction(action)
+            self.addAction(action)
+            self.status_actions[status] = action
+        self.addSeparator()
+        self.note_action = QAction(self.tr("Statusnotiz …"), self)
+        self.note_action.triggered.connect(self._ask_note)
+        self.addAction(self.note_action)
+
+    def show_status(self, status: Status, note: str) -> None:
+        self._current = status
+        self._note = note
+        action = self.status_actions.get(status)
+        if action is not None:
+            action.setChecked(True)
+
+    def _ask_note(self) -> None:
+        note, ok = QInputDialog.getText(
+            self.parentWidget(), self.tr("Statusnotiz"), self.tr("Kurze Notiz (höchstens 120 Zeichen):"),
+            text=self._note,
+        )
+        if ok:
+            self.statusChosen.emit(self._current, note.strip()[:120])

@@ -1,0 +1,84 @@
+"""The tray icon: own status as the icon, who of my unit is in, status changes, arrival notices."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from dvz_desktop.core.office import OfficeModel
+from dvz_desktop.protocol import Status
+
+from .labels import status_label
+from .status_menu import StatusMenu, status_icon
+
+
+class Tray(QObject):
+    showWindowRequested = Signal()
+    quitRequested = Signal()
+
+    def __init__(self, status_menu: StatusMenu, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.icon = QSystemTrayIcon(status_icon(Status.OFFLINE, 32), self)
+        self.menu = QMenu()
+        self.menu.setAccessibleName(self.tr("DVZ Desktop"))
+        open_action = QAction(self.tr("DVZ Desktop öffnen"), self.menu)
+        open_action.triggered.connect(self.showWindowRequested)
+        self.menu.addAction(open_action)
+        self.menu.addMenu(status_menu)
+        self.menu.addSeparator()
+        self.present_header = QAction(self.tr("Aus meiner Einheit da:"), self.menu)
+        self.present_header.setEnabled(False)
+        self.menu.addAction(self.present_header)
+        self._present_actions: list[QAction] = []
+        self._end_separator = self.menu.addSeparator()
+        quit_action = QAction(self.tr("Beenden"), self.menu)
+        quit_action.triggered.connect(self.quitRequested)
+        self.menu.addAction(quit_action)
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._activated)
+        self._connected = False
+        self._tooltip_status = self.tr("Nicht verbunden")
+        self.icon.setToolTip(self.tr("DVZ Desktop – nicht verbunden"))
+
+    @staticmethod
+    def available() -> bool:
+        return QSystemTrayIcon.isSystemTrayAvailable()
+
+    def show(self) -> None:
+        if self.available():
+            self.icon.show()
+
+    def update_from(self, model: OfficeModel, connected: bool) -> None:
+        me = model.presence_of(model.me)
+        self.icon.setIcon(status_icon(me.status if connected else Status.OFFLINE, 32))
+        state = status_label(me.status) if connected else self.tr("Verbindung unterbrochen")
+        self.icon.setToolTip(self.tr("DVZ Desktop – %1").replace("%1", state))
+        for action in self._present_actions:
+            self.menu.removeAction(action)
+            action.deleteLater()
+        self._present_actions = []
+        colleagues = model.unit_colleagues_present()
+        if not colleagues:
+            entries = [(self.tr("niemand"), None)]
+        else:
+            entries = [(f"{p.display_name} – {status_label(model.presence_of(p.id).status)}",
+                        model.presence_of(p.id).status) for p in colleagues]
+        for text, status in entries:
+            action = QAction(text, self.menu)
+            if status is not None:
+                action.setIcon(status_icon(status))
+            action.setEnabled(status is not None)
+            self.menu.insertAction(self._end_separator, action)
+            self._present_actions.append(action)
+
+    def present_entries(self) -> list[str]:
+        return [a.text() for a in self._present_actions]
+
+    def notify(self, title: str, message: str) -> None:
+        if self.available() and QSystemTrayIcon.supportsMessages():
+            self.icon.showMessage(title, message, QIcon(), 8000)
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
+            self.showWindowRequested.emit()
