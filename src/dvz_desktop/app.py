@@ -7,7 +7,19 @@ import asyncio
 import logging
 import sys
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .qt.actions import OfficeActions
+    from .qt.arrivals import ArrivalWatcher
+    from .qt.bridge import OfficeBridge
+    from .qt.main_window import MainWindow
+    from .qt.status_menu import StatusMenu
+    from .qt.tray import Tray
+    from .services.session import Session
 
 T0 = time.perf_counter()
 
@@ -64,6 +76,53 @@ def main(argv: list[str] | None = None) -> int:
     desktop = Desktop(app, args, settings_store, settings, single)
     with loop:
         return loop.run_until_complete(desktop.run())
+
+
+@dataclass
+class DesktopParts:
+    bridge: "OfficeBridge"
+    actions: "OfficeActions"
+    status_menu: "StatusMenu"
+    window: "MainWindow"
+    tray: "Tray"
+    arrivals: "ArrivalWatcher"
+
+
+def assemble_desktop(session: "Session", followed: set[str],
+                     save_followed: Callable[[set[str]], None]) -> DesktopParts:
+    """Build the window, tray and their helpers for a logged-in session and wire them together."""
+    from .qt.actions import OfficeActions
+    from .qt.arrivals import ArrivalWatcher
+    from .qt.bridge import OfficeBridge
+    from .qt.main_window import MainWindow
+    from .qt.status_menu import StatusMenu
+    from .qt.tray import Tray
+
+    bridge = OfficeBridge(session)
+    actions = OfficeActions(session)
+    status_menu = StatusMenu()
+    window = MainWindow(bridge, status_menu, followed)
+    tray = Tray(status_menu)
+    window.keep_in_tray = tray.available()
+    status_menu.statusChosen.connect(actions.set_status)
+    window.moveRequested.connect(actions.move)
+    actions.failed.connect(window.show_message)
+
+    def follow(person_id: str, on: bool) -> None:
+        (followed.add if on else followed.discard)(person_id)
+        save_followed(followed)
+
+    window.people.followToggled.connect(follow)
+    arrivals = ArrivalWatcher(bridge, followed, tray.notify)
+
+    def refresh_tray(*_: object) -> None:
+        if bridge.model is not None:
+            tray.update_from(bridge.model, bridge.connected)
+
+    for signal in (bridge.presenceChanged, bridge.officeReset, bridge.connectionChanged):
+        signal.connect(refresh_tray)
+    refresh_tray()
+    return DesktopParts(bridge, actions, status_menu, window, tray, arrivals)
 
 
 class Desktop:
@@ -169,33 +228,8 @@ class Desktop:
     # --- running ---
 
     async def _run_session(self, session) -> None:  # type: ignore[no-untyped-def]
-        from .qt.actions import OfficeActions
-        from .qt.arrivals import ArrivalWatcher
-        from .qt.bridge import OfficeBridge
-        from .qt.main_window import MainWindow
-        from .qt.status_menu import StatusMenu
-        from .qt.tray import Tray
-
-        bridge = OfficeBridge(session)
-        actions = OfficeActions(session)
-        status_menu = StatusMenu()
-        followed = set(self.settings.followed)
-        window = MainWindow(bridge, status_menu, followed)
-        tray = Tray(status_menu)
-        window.keep_in_tray = tray.available()
-        status_menu.statusChosen.connect(actions.set_status)
-        window.moveRequested.connect(actions.move)
-        actions.failed.connect(window.show_message)
-        window.people.followToggled.connect(lambda pid, on: self._follow(followed, pid, on))
-        ArrivalWatcher(bridge, followed, tray.notify)
-
-        def refresh_tray(*_: object) -> None:
-            if bridge.model is not None:
-                tray.update_from(bridge.model, bridge.connected)
-
-        for signal in (bridge.presenceChanged, bridge.officeReset, bridge.connectionChanged):
-            signal.connect(refresh_tray)
-        refresh_tray()
+        parts = assemble_desktop(session, set(self.settings.followed), self._save_followed)
+        window, tray = parts.window, parts.tray
         tray.showWindowRequested.connect(lambda: self._raise(window))
         tray.quitRequested.connect(self.quit.set)
         window.closedWithoutTray.connect(self.quit.set)
@@ -208,7 +242,7 @@ class Desktop:
             print(f"DVZ_SHOWN {time.perf_counter() - T0:.3f}", flush=True)
             self.quit.set()
         if self.args.screenshot:
-            await self._screenshot(window, bridge)
+            await self._screenshot(window, parts.bridge)
             self.quit.set()
         try:
             await self.quit.wait()
@@ -216,8 +250,7 @@ class Desktop:
             tray.icon.hide()
             await session.stop()
 
-    def _follow(self, followed: set[str], person_id: str, on: bool) -> None:
-        (followed.add if on else followed.discard)(person_id)
+    def _save_followed(self, followed: set[str]) -> None:
         self.settings.followed = sorted(followed)
         self.settings_store.save(self.settings)
 

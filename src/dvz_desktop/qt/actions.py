@@ -22,6 +22,8 @@ class OfficeActions(QObject):
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
+        # Captured once: Qt may deliver a click between two turns of the loop, when none is "running".
+        self._loop = asyncio.get_event_loop()
         self._tasks: set[asyncio.Task[None]] = set()
         self._move_task: asyncio.Task[None] | None = None
 
@@ -35,7 +37,7 @@ class OfficeActions(QObject):
         self._spawn(self._session.set_status(status, note))
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
-        task = asyncio.get_running_loop().create_task(self._report(coro))
+        task = self._loop.create_task(self._report(coro))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return task

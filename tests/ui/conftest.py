@@ -1,0 +1,81 @@
+"""UI tests: the real backend and the real client parts on one qasync loop, offscreen."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+import qasync
+
+from dvz_desktop.app import DesktopParts, assemble_desktop
+from dvz_desktop.services.session import Credentials, Session
+from server_stub.demo_office import demo_org_file
+from server_stub.server import Backend, BackendConfig
+
+T = TypeVar("T")
+
+
+class LoopRunner:
+    """Runs coroutines on a qasync loop, so Qt events and asyncio tasks both make progress."""
+
+    def __init__(self, loop: qasync.QEventLoop) -> None:
+        self.loop = loop
+
+    def run(self, coro: Coroutine[Any, Any, T], timeout: float = 15.0) -> T:
+        return self.loop.run_until_complete(asyncio.wait_for(coro, timeout))
+
+    def wait_until(self, condition: Callable[[], bool], timeout: float = 5.0, what: str = "condition") -> None:
+        async def poll() -> None:
+            while not condition():
+                await asyncio.sleep(0.01)
+
+        try:
+            self.run(poll(), timeout)
+        except TimeoutError:
+            raise AssertionError(f"timed out waiting for {what}") from None
+
+
+@pytest.fixture
+def runner(qapp) -> Iterator[LoopRunner]:  # type: ignore[no-untyped-def]
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    yield LoopRunner(loop)
+    loop.close()  # also stops qasync's worker threads (argon2 runs there)
+    asyncio.set_event_loop(None)
+
+
+@dataclass
+class DemoOffice:
+    backend: Backend
+    url: str
+    session: Session
+    parts: DesktopParts
+    followed_saved: list[set[str]]
+
+
+@pytest.fixture
+def demo_office(runner: LoopRunner, tmp_path: Path, qtbot) -> Iterator[DemoOffice]:  # type: ignore[no-untyped-def]
+    """The demo Landkreis on a real backend, and a real client logged in as Anna Schneider."""
+    backend = Backend(demo_org_file(), BackendConfig(data_dir=tmp_path / "data"))
+    port = runner.run(backend.start("127.0.0.1", 0))
+    url = f"ws://127.0.0.1:{port}/ws"
+    # A few colleagues are in already (as the demo simulation would have them).
+    for person in ("t.wagner", "m.becker", "s.koch", "k.klein", "b.peters"):
+        backend.presence.come_online(person)
+    session = Session(url, Credentials(username="a.schneider", password="demo"),
+                      reconnect_min_s=0.05, reconnect_max_s=0.2)
+    runner.run(session.start())
+    saved: list[set[str]] = []
+    parts = assemble_desktop(session, set(), lambda f: saved.append(set(f)))
+    qtbot.addWidget(parts.window)
+    parts.window.show()
+    qtbot.waitExposed(parts.window)
+    try:
+        yield DemoOffice(backend, url, session, parts, saved)
+    finally:
+        runner.run(session.stop())
+        runner.run(backend.stop())
