@@ -8,38 +8,34 @@ from PySide6.QtGui import QColor
 from dvz_desktop.protocol import DoorState, RoomKind, Status
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
-
-
 def status_label(status: Status) -> str:
     return {
-        Status.AVAILABLE: _t("Verfügbar"),
-        Status.BUSY: _t("Beschäftigt"),
-        Status.DO_NOT_DISTURB: _t("Nicht stören"),
-        Status.IN_MEETING: _t("In Besprechung"),
-        Status.AWAY: _t("Abwesend"),
-        Status.OFFLINE: _t("Offline"),
+        Status.AVAILABLE: QCoreApplication.translate("labels", "Verfügbar"),
+        Status.BUSY: QCoreApplication.translate("labels", "Beschäftigt"),
+        Status.DO_NOT_DISTURB: QCoreApplication.translate("labels", "Nicht stören"),
+        Status.IN_MEETING: QCoreApplication.translate("labels", "In Besprechung"),
+        Status.AWAY: QCoreApplication.translate("labels", "Abwesend"),
+        Status.OFFLINE: QCoreApplication.translate("labels", "Offline"),
     }[status]
 
 
 def room_kind_label(kind: RoomKind) -> str:
     return {
-        RoomKind.PERSONAL_OFFICE: _t("Büro"),
-        RoomKind.TEAM_OFFICE: _t("Teambüro"),
-        RoomKind.MEETING_ROOM: _t("Besprechungsraum"),
-        RoomKind.COFFEE_KITCHEN: _t("Kaffeeküche"),
-        RoomKind.FOYER: _t("Foyer / Bürgerbüro"),
-        RoomKind.PROJECT_ROOM: _t("Projektraum"),
+        RoomKind.PERSONAL_OFFICE: QCoreApplication.translate("labels", "Büro"),
+        RoomKind.TEAM_OFFICE: QCoreApplication.translate("labels", "Teambüro"),
+        RoomKind.MEETING_ROOM: QCoreApplication.translate("labels", "Besprechungsraum"),
+        RoomKind.COFFEE_KITCHEN: QCoreApplication.translate("labels", "Kaffeeküche"),
+        RoomKind.FOYER: QCoreApplication.translate("labels", "Foyer / Bürgerbüro"),
+        RoomKind.PROJECT_ROOM: QCoreApplication.translate("labels", "Projektraum"),
     }[kind]
 
 
 def door_label(door: DoorState) -> str:
     return {
-        DoorState.OPEN: _t("Tür offen"),
-        DoorState.AJAR: _t("Tür angelehnt"),
-        DoorState.CLOSED: _t("Tür geschlossen"),
-        DoorState.LOCKED: _t("Tür abgeschlossen"),
+        DoorState.OPEN: QCoreApplication.translate("labels", "Tür offen"),
+        DoorState.AJAR: QCoreApplication.translate("labels", "Tür angelehnt"),
+        DoorState.CLOSED: QCoreApplication.translate("labels", "Tür geschlossen"),
+        DoorState.LOCKED: QCoreApplication.translate("labels", "Tür abgeschlossen"),
     }[door]
 
 

@@ -100,8 +100,7 @@ class OfficeTree(QTreeWidget):
         if room is None:
             return
         count = item.childCount()
-        people = self.tr("niemand da") if count == 0 else (self.tr("1 Person") if count == 1 else
-                                                            self.tr("%n Personen", "", count))
+        people = self.tr("niemand da") if count == 0 else self.tr("%n Person(en)", "", count)
         item.setText(0, f"{room.name} ({count})")
         # The screen reader and the tooltip get the whole picture; the visible text stays short.
         description = f"{room.name} – {room_kind_label(room.kind)}, {door_label(room.door)}, {people}"

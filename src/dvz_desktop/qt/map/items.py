@@ -6,7 +6,7 @@ plain status dots, so a whole floor with thousands of people still paints fast.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
@@ -57,16 +57,14 @@ class RoomItem(QGraphicsRectItem):
     def _update_tooltip(self) -> None:
         lines = [self.room.name, room_kind_label(self.room.kind), door_label(self.room.door)]
         lines.append(self.tr_people(self.occupants))
-        lines.append(QGraphicsItemTr.tr("Doppelklick: hierher gehen"))
+        lines.append(QCoreApplication.translate("OfficeMap", "Doppelklick: hierher gehen"))
         self.setToolTip("\n".join(lines))
 
     @staticmethod
     def tr_people(count: int) -> str:
         if count == 0:
-            return QGraphicsItemTr.tr("niemand da")
-        if count == 1:
-            return QGraphicsItemTr.tr("1 Person")
-        return QGraphicsItemTr.tr("%n Personen", "", count)
+            return QCoreApplication.translate("OfficeMap", "niemand da")
+        return QCoreApplication.translate("OfficeMap", "%n Person(en)", "", count)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         rect = self.rect()
@@ -89,16 +87,6 @@ class RoomItem(QGraphicsRectItem):
         if self.occupants:
             painter.setFont(_INFO_FONT)
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, str(self.occupants))
-
-
-class QGraphicsItemTr:
-    """Translation context for map item texts (graphics items are not QObjects)."""
-
-    @staticmethod
-    def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("OfficeMap", text, disambiguation or None, n)
 
 
 class AvatarItem(QGraphicsItem):
