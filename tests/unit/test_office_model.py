@@ -1,0 +1,78 @@
+"""The client's office model: what the map, tree, people panel and tray ask of it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from dvz_desktop.core.office import OfficeModel, initials
+from dvz_desktop.protocol import Presence, Status
+from server_stub.directory import Directory
+from server_stub.orgfile import to_protocol
+
+
+@pytest.fixture
+def model(org_three) -> OfficeModel:  # type: ignore[no-untyped-def]
+    directory = Directory.build(*to_protocol(org_three))
+    return OfficeModel(directory.layout_for("lk"), me="anna")
+
+
+def _at(hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 11, 24, hour, minute, tzinfo=timezone.utc)
+
+
+def test_floors_rooms_and_my_floor(model: OfficeModel) -> None:
+    assert [f.id for f in model.floors] == ["kh-1"]
+    assert model.my_floor().id == "kh-1"  # from the home room while I am not placed yet
+    assert model.rooms["kh-ikz"].room.shared_with == ("gem",)
+
+
+def test_apply_reports_changes_and_ignores_unknown_people(model: OfficeModel) -> None:
+    changed = model.apply([
+        Presence(person_id="anna", status=Status.AVAILABLE, room_id="kh-101", first_seen_today=_at(8)),
+        Presence(person_id="stranger", status=Status.AVAILABLE, room_id="kh-101"),
+    ])
+    assert changed == {"anna"}
+    assert model.apply([Presence(person_id="anna", status=Status.AVAILABLE, room_id="kh-101",
+                                 first_seen_today=_at(8))]) == set()  # same again: nothing to repaint
+    assert [p.id for p in model.people_in("kh-101")] == ["anna"]
+    assert model.room_of("anna").room.name == "Büro 101"
+
+
+def test_snapshot_replaces_presence_and_reports_who_left(model: OfficeModel) -> None:
+    model.apply([Presence(person_id="bernd", status=Status.BUSY, room_id="kh-102")])
+    changed = model.replace_presence([Presence(person_id="anna", status=Status.AVAILABLE, room_id="kh-101")])
+    assert changed == {"anna", "bernd"}
+    assert not model.is_online("bernd")
+
+
+def test_search_by_name_or_unit_ignores_case_and_umlauts(model: OfficeModel) -> None:
+    assert [p.id for p in model.search("muller")] == ["anna"]
+    assert [p.id for p in model.search("WEISS")] == ["bernd"]  # ß folds to ss
+    assert {p.id for p in model.search("zentrale")} == {"anna", "bernd"}
+    model.apply([Presence(person_id="bernd", status=Status.BUSY, room_id="kh-102")])
+    assert [p.id for p in model.search("zentrale", present_only=True)] == ["bernd"]
+
+
+def test_present_today_in_order_of_arrival(model: OfficeModel) -> None:
+    model.apply([
+        Presence(person_id="bernd", status=Status.BUSY, room_id="kh-102", first_seen_today=_at(7, 15)),
+        Presence(person_id="anna", status=Status.AVAILABLE, room_id="kh-101", first_seen_today=_at(8, 5)),
+        Presence(person_id="clara", status=Status.AVAILABLE, first_seen_today=_at(6, 50)),
+    ])
+    assert [p.id for p in model.present_today(date(2026, 11, 24))] == ["clara", "bernd", "anna"]
+    assert model.present_today(date(2026, 11, 25)) == []  # yesterday's arrivals are not "today"
+
+
+def test_unit_colleagues_for_the_tray(model: OfficeModel) -> None:
+    assert model.unit_colleagues_present() == []
+    model.apply([Presence(person_id="bernd", status=Status.AWAY, room_id="kh-102")])
+    assert [p.id for p in model.unit_colleagues_present()] == ["bernd"]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Anna Müller", "AM"), ("Dr. Christiane Herrmann", "CH"), ("Madonna", "MA"), ("", "?"),
+])
+def test_initials(name: str, expected: str) -> None:
+    assert initials(name) == expected

@@ -1,0 +1,75 @@
+"""Settings never hold secrets and survive damage; the token lives in the credential store, if any."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from keyring.backend import KeyringBackend
+from keyring.errors import NoKeyringError
+
+from dvz_desktop.services.credentials import NO_STORE_MESSAGE, CredentialStore
+from dvz_desktop.services.settings import SettingsStore, UserSettings
+
+
+class MemoryKeyring(KeyringBackend):
+    """Stands in for Windows Credential Manager / Secret Service, which this machine does not have."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.items.pop((service, username), None)
+
+
+class NoKeyring(MemoryKeyring):
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise NoKeyringError("No recommended backend was available.")
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise NoKeyringError("No recommended backend was available.")
+
+
+def test_settings_round_trip_and_contain_no_token(tmp_path: Path) -> None:
+    store = SettingsStore(tmp_path / "settings.json")
+    settings = UserSettings(server_url="wss://dvz.example/ws", username="anna", remember=True, followed=["bernd"])
+    store.save(settings)
+    assert store.load() == settings
+    creds = CredentialStore(MemoryKeyring())
+    assert creds.save_token("wss://dvz.example/ws", "anna", "geheimes-token-123") is None
+    assert "geheimes-token-123" not in (tmp_path / "settings.json").read_text(encoding="utf-8")
+
+
+def test_damaged_settings_fall_back_to_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text("{ kaputt", encoding="utf-8")
+    assert SettingsStore(path).load() == UserSettings()
+    path.write_text('{"username": "anna", "unknown_future_key": 1}', encoding="utf-8")
+    assert SettingsStore(path).load().username == "anna"
+
+
+def test_token_is_stored_per_server_and_user_and_can_be_forgotten() -> None:
+    ring = MemoryKeyring()
+    creds = CredentialStore(ring)
+    creds.save_token("wss://a/ws", "anna", "t1")
+    creds.save_token("wss://b/ws", "anna", "t2")
+    assert creds.load_token("wss://a/ws", "anna") == "t1"
+    assert creds.load_token("wss://b/ws", "anna") == "t2"
+    creds.forget("wss://a/ws", "anna")
+    assert creds.load_token("wss://a/ws", "anna") is None
+
+
+def test_machine_without_credential_store_says_so_and_carries_on() -> None:
+    creds = CredentialStore(NoKeyring())
+    assert creds.save_token("wss://a/ws", "anna", "t1") == NO_STORE_MESSAGE
+    assert "keinen Passwortspeicher" in NO_STORE_MESSAGE
+    assert creds.load_token("wss://a/ws", "anna") is None
+    creds.forget("wss://a/ws", "anna")  # no exception either
