@@ -221,16 +221,6 @@
         <extracomment>Below this on-screen avatar diameter (px) avatars are drawn as dots without initials. Below this zoom factor room names are hidden.</extracomment>
         <translation>Double-click: go here</translation>
     </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/map/items.py" line="66" />
-        <source>niemand da</source>
-        <translation>nobody in</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/map/items.py" line="67" />
-        <source>%n Person(en)</source>
-        <translation>%n people</translation>
-    </message>
 </context>
 <context>
     <name>OfficeTree</name>
@@ -244,16 +234,6 @@
         <location filename="../../src/dvz_desktop/qt/office_tree.py" line="29" />
         <source>Gebäude, Stockwerke, Räume und die Personen darin</source>
         <translation>Buildings, floors, rooms and the people in them</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/office_tree.py" line="103" />
-        <source>niemand da</source>
-        <translation>nobody in</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/office_tree.py" line="103" />
-        <source>%n Person(en)</source>
-        <translation><numerusform>%n person</numerusform><numerusform>%n people</numerusform></translation>
     </message>
 </context>
 <context>
@@ -364,6 +344,19 @@
     </message>
 </context>
 <context>
+    <name>_Counts</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="15" />
+        <source>niemand da</source>
+        <translation>nobody in</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="15" />
+        <source>%n Person(en)</source>
+        <translation><numerusform>%n person</numerusform><numerusform>%n people</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>dialog</name>
     <message>
         <location filename="../../src/dvz_desktop/app.py" line="223" />
@@ -374,82 +367,82 @@
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="13" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="31" />
         <source>Verfügbar</source>
         <translation>Available</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="14" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="32" />
         <source>Beschäftigt</source>
         <translation>Busy</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="15" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="33" />
         <source>Nicht stören</source>
         <translation>Do not disturb</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="16" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="34" />
         <source>In Besprechung</source>
         <translation>In a meeting</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="17" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="35" />
         <source>Abwesend</source>
         <translation>Away</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="18" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="36" />
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="24" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="42" />
         <source>Büro</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="25" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="43" />
         <source>Teambüro</source>
         <translation>Team office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="26" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="44" />
         <source>Besprechungsraum</source>
         <translation>Meeting room</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="27" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="45" />
         <source>Kaffeeküche</source>
         <translation>Coffee kitchen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="28" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="46" />
         <source>Foyer / Bürgerbüro</source>
         <translation>Foyer / citizens' office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="29" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="47" />
         <source>Projektraum</source>
         <translation>Project room</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="35" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="53" />
         <source>Tür offen</source>
         <translation>Door open</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="36" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="54" />
         <source>Tür angelehnt</source>
         <translation>Door ajar</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="37" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="55" />
         <source>Tür geschlossen</source>
         <translation>Door closed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="38" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="56" />
         <source>Tür abgeschlossen</source>
         <translation>Door locked</translation>
     </message>

@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor
 
 from dvz_desktop.protocol import DoorState, RoomKind, Status
+
+
+class _Counts(QObject):
+    """A QObject only so that lupdate sees the plural forms (``self.tr`` with a count)."""
+
+    def people(self, count: int) -> str:
+        return self.tr("niemand da") if count == 0 else self.tr("%n Person(en)", "", count)
+
+
+_COUNTS: _Counts | None = None
+
+
+def people_count(count: int) -> str:
+    """'niemand da', '1 Person', '3 Personen' (and their translations)."""
+    global _COUNTS
+    if _COUNTS is None:
+        _COUNTS = _Counts()
+    return _COUNTS.people(count)
 
 
 def status_label(status: Status) -> str:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from dvz_desktop.core.office import OfficeModel
 
-from .labels import door_label, room_kind_label, status_label
+from .labels import door_label, people_count, room_kind_label, status_label
 from .status_menu import status_icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -100,7 +100,7 @@ class OfficeTree(QTreeWidget):
         if room is None:
             return
         count = item.childCount()
-        people = self.tr("niemand da") if count == 0 else self.tr("%n Person(en)", "", count)
+        people = people_count(count)
         item.setText(0, f"{room.name} ({count})")
         # The screen reader and the tooltip get the whole picture; the visible text stays short.
         description = f"{room.name} – {room_kind_label(room.kind)}, {door_label(room.door)}, {people}"

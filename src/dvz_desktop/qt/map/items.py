@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGrap
 from dvz_desktop.core.office import initials
 from dvz_desktop.protocol import Person, Presence, Room, Status
 
-from ..labels import DOOR_COLORS, ROOM_COLORS, STATUS_COLORS, door_label, room_kind_label, status_label
+from ..labels import DOOR_COLORS, ROOM_COLORS, STATUS_COLORS, door_label, people_count, room_kind_label, status_label
 
 AVATAR_RADIUS = 18.0
 AVATAR_SPACING = 42.0
@@ -56,15 +56,9 @@ class RoomItem(QGraphicsRectItem):
 
     def _update_tooltip(self) -> None:
         lines = [self.room.name, room_kind_label(self.room.kind), door_label(self.room.door)]
-        lines.append(self.tr_people(self.occupants))
+        lines.append(people_count(self.occupants))
         lines.append(QCoreApplication.translate("OfficeMap", "Doppelklick: hierher gehen"))
         self.setToolTip("\n".join(lines))
-
-    @staticmethod
-    def tr_people(count: int) -> str:
-        if count == 0:
-            return QCoreApplication.translate("OfficeMap", "niemand da")
-        return QCoreApplication.translate("OfficeMap", "%n Person(en)", "", count)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         rect = self.rect()
