@@ -239,7 +239,8 @@ class Desktop:
         window.show()
         tray.show()
         if self.args.exit_when_shown:
-            print(f"DVZ_SHOWN {time.perf_counter() - T0:.3f}", flush=True)
+            tray_state = "visible" if tray.icon.isVisible() else "none"
+            print(f"DVZ_SHOWN {time.perf_counter() - T0:.3f} tray={tray_state}", flush=True)
             self.quit.set()
         if self.args.screenshot:
             await self._screenshot(window, parts.bridge)
