@@ -141,6 +141,13 @@ class Desktop:
         self.quit = asyncio.Event()
 
     async def run(self) -> int:
+        import contextlib
+        import signal
+
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            # A clean end on Ctrl+C or a logout/shutdown signal: the demo backend and sockets are closed too.
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                asyncio.get_running_loop().add_signal_handler(sig, self.quit.set)
         try:
             session = await self._login()
             if session is None:

@@ -85,10 +85,11 @@ def test_window_and_tray_icon_appear_on_a_real_desktop(virtual_desktop: dict[str
 
 def test_second_start_hands_over_to_the_running_instance(virtual_desktop: dict[str, str], tmp_path: Path) -> None:
     env = {**os.environ, **virtual_desktop, "DVZ_CONFIG_DIR": str(tmp_path / "config")}
+    socket_file = Path(tempfile.gettempdir()) / _server_name()
+    socket_file.unlink(missing_ok=True)  # a stale socket from a killed run would fool the wait below
     first = subprocess.Popen(CLIENT + ["--demo"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         # Wait until the first instance listens for others (its local socket appears), then start again.
-        socket_file = Path(tempfile.gettempdir()) / _server_name()
         deadline = time.monotonic() + 30
         while not socket_file.exists():
             assert time.monotonic() < deadline and first.poll() is None, "first instance did not start"
@@ -100,3 +101,5 @@ def test_second_start_hands_over_to_the_running_instance(virtual_desktop: dict[s
     finally:
         first.terminate()
         first.wait(timeout=10)
+    assert first.returncode == 0  # SIGTERM ends it cleanly (and its demo backend with it)
+    assert not socket_file.exists()
