@@ -56,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName("DVZ")
     app.setDesktopFileName("dvz-desktop")
     app.setQuitOnLastWindowClosed(False)  # the tray keeps running
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(Path(__file__).resolve().parent / "resources" / "icons" / "dvz.png")))
     settings_store = SettingsStore()
     settings = settings_store.load()
     install_translators(app, choose_language(args.lang or settings.language))

@@ -2,15 +2,36 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QIcon
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from dvz_desktop.core.office import OfficeModel
 from dvz_desktop.protocol import Status
 
-from .labels import status_label
+from .labels import STATUS_COLORS, status_label
 from .status_menu import StatusMenu, status_icon
+
+
+APP_ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "dvz.png"
+
+
+def tray_icon(status: Status, size: int = 32) -> QIcon:
+    """The app icon with a dot in the colour of my status, as people know it from messengers."""
+    base = QPixmap(str(APP_ICON)).scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio,
+                                         Qt.TransformationMode.SmoothTransformation)
+    if base.isNull():
+        return status_icon(status, size)
+    painter = QPainter(base)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("white"), max(1, size // 16)))
+    painter.setBrush(QColor(STATUS_COLORS[status]))
+    dot = size * 0.45
+    painter.drawEllipse(QRectF(size - dot - 1, size - dot - 1, dot, dot))
+    painter.end()
+    return QIcon(base)
 
 
 class Tray(QObject):
@@ -19,7 +40,7 @@ class Tray(QObject):
 
     def __init__(self, status_menu: StatusMenu, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.icon = QSystemTrayIcon(status_icon(Status.OFFLINE, 32), self)
+        self.icon = QSystemTrayIcon(tray_icon(Status.OFFLINE), self)
         self.menu = QMenu()
         self.menu.setAccessibleName(self.tr("DVZ Desktop"))
         open_action = QAction(self.tr("DVZ Desktop öffnen"), self.menu)
@@ -51,7 +72,7 @@ class Tray(QObject):
 
     def update_from(self, model: OfficeModel, connected: bool) -> None:
         me = model.presence_of(model.me)
-        self.icon.setIcon(status_icon(me.status if connected else Status.OFFLINE, 32))
+        self.icon.setIcon(tray_icon(me.status if connected else Status.OFFLINE))
         state = status_label(me.status) if connected else self.tr("Verbindung unterbrochen")
         self.icon.setToolTip(self.tr("DVZ Desktop – %1").replace("%1", state))
         for action in self._present_actions:
