@@ -137,53 +137,22 @@ def load_org_file(path: Path) -> OrgFile:
 
 def to_protocol(org_file: OrgFile) -> tuple[tuple[Organisation, ...], tuple[Person, ...]]:
     """Convert the file's specs into the wire models the client receives."""
+
+    def room(spec: RoomSpec) -> Room:
+        data = spec.model_dump(exclude={"owner"})
+        return Room.model_validate({**data, "owner_id": spec.owner})
+
     organisations = tuple(
-        Organisation(
-            id=o.id,
-            name=o.name,
-            buildings=tuple(
-                Building(
-                    id=b.id,
-                    name=b.name,
-                    floors=tuple(
-                        Floor(
-                            id=f.id,
-                            name=f.name,
-                            level=f.level,
-                            width=f.width,
-                            height=f.height,
-                            rooms=tuple(
-                                Room(
-                                    id=r.id,
-                                    name=r.name,
-                                    kind=r.kind,
-                                    x=r.x,
-                                    y=r.y,
-                                    w=r.w,
-                                    h=r.h,
-                                    owner_id=r.owner,
-                                    shared_with=tuple(r.shared_with),
-                                )
-                                for r in f.rooms
-                            ),
-                        )
-                        for f in b.floors
-                    ),
-                )
-                for b in o.buildings
-            ),
-        )
+        Organisation(id=o.id, name=o.name, buildings=tuple(
+            Building(id=b.id, name=b.name, floors=tuple(
+                Floor.model_validate({**f.model_dump(exclude={"rooms"}), "rooms": tuple(room(r) for r in f.rooms)})
+                for f in b.floors))
+            for b in o.buildings))
         for o in org_file.organisations
     )
     people = tuple(
-        Person(
-            id=s.username,
-            display_name=s.display_name,
-            org_id=s.org,
-            unit=s.unit,
-            phone=s.phone,
-            home_room_id=s.home_room,
-        )
+        Person(id=s.username, display_name=s.display_name, org_id=s.org, unit=s.unit, phone=s.phone,
+               home_room_id=s.home_room)
         for s in org_file.staff
     )
     return organisations, people
