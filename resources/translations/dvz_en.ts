@@ -280,17 +280,17 @@
         <translation>My status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="44" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="45" />
         <source>Statusnotiz …</source>
         <translation>Status note …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="57" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="59" />
         <source>Statusnotiz</source>
         <translation>Status note</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="57" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="60" />
         <source>Kurze Notiz (höchstens 120 Zeichen):</source>
         <translation>Short note (at most 120 characters):</translation>
     </message>
@@ -298,47 +298,47 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="24" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="45" />
         <source>DVZ Desktop</source>
         <translation>DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="25" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="46" />
         <source>DVZ Desktop öffnen</source>
         <translation>Open DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="30" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="51" />
         <source>Aus meiner Einheit da:</source>
         <translation>In from my unit:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="35" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="56" />
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="41" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="62" />
         <source>Nicht verbunden</source>
         <translation>Not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="42" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="63" />
         <source>DVZ Desktop – nicht verbunden</source>
         <translation>DVZ Desktop – not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="76" />
         <source>Verbindung unterbrochen</source>
         <translation>Connection lost</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="56" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="77" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="63" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="84" />
         <source>niemand</source>
         <translation>nobody</translation>
     </message>
@@ -359,7 +359,7 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="223" />
+        <location filename="../../src/dvz_desktop/app.py" line="236" />
         <source>Anmeldung nicht gespeichert</source>
         <translation>Sign-in not remembered</translation>
     </message>
@@ -445,6 +445,14 @@
         <location filename="../../src/dvz_desktop/qt/labels.py" line="56" />
         <source>Tür abgeschlossen</source>
         <translation>Door locked</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../src/dvz_desktop/app.py" line="270" />
+        <source>Abgemeldet</source>
+        <translation>Signed out</translation>
     </message>
 </context>
 </TS>

@@ -152,18 +152,21 @@ class Desktop:
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 asyncio.get_running_loop().add_signal_handler(sig, self.quit.set)
         try:
-            session = await self._login()
-            if session is None:
-                return 0
-            await self._run_session(session)
-            return 0
+            while True:
+                session = await self._login()
+                if session is None:
+                    return 0
+                if not await self._run_session(session):
+                    return 0
+                # The session ended (revoked or expired): ask for the password again.
+                self.settings.remember = False
         except RuntimeError as exc:
-            from PySide6.QtWidgets import QMessageBox
+            print(exc, file=sys.stderr)
+            if not (self.args.screenshot or self.args.exit_when_shown):
+                from .qt.dialogs import inform
+                from PySide6.QtWidgets import QMessageBox
 
-            if self.args.screenshot or self.args.exit_when_shown:
-                print(exc, file=sys.stderr)
-            else:
-                QMessageBox.critical(None, "DVZ Desktop", str(exc))
+                await inform(None, "DVZ Desktop", str(exc), QMessageBox.Icon.Critical)
             return 1
         finally:
             if self.demo is not None:
@@ -228,22 +231,25 @@ class Desktop:
                     problem = await asyncio.to_thread(self.credentials.save_token, server, creds.username,
                                                       session.token)
                     if problem:
-                        from PySide6.QtWidgets import QMessageBox
+                        from .qt.dialogs import inform
 
-                        QMessageBox.information(dialog, dialog.tr("Anmeldung nicht gespeichert"), problem)
+                        await inform(dialog, dialog.tr("Anmeldung nicht gespeichert"), problem)
                 return session
         finally:
             dialog.deleteLater()
 
     # --- running ---
 
-    async def _run_session(self, session) -> None:  # type: ignore[no-untyped-def]
+    async def _run_session(self, session) -> bool:  # type: ignore[no-untyped-def]
+        """Show the office until the user quits (False) or the session ends and needs a new login (True)."""
         parts = assemble_desktop(session, set(self.settings.followed), self._save_followed)
         window, tray = parts.window, parts.tray
+        ended: asyncio.Future[str] = asyncio.get_running_loop().create_future()
         tray.showWindowRequested.connect(lambda: self._raise(window))
         tray.quitRequested.connect(self.quit.set)
         window.closedWithoutTray.connect(self.quit.set)
-        session.state_changed.connect(lambda change: self._session_state(change, window))
+        session.state_changed.connect(
+            lambda change: change.state.value == "ended" and not ended.done() and ended.set_result(change.message))
         if self.single is not None:
             self.single.activated.connect(lambda: self._raise(window))
         window.show()
@@ -255,21 +261,26 @@ class Desktop:
         if self.args.screenshot:
             await self._screenshot(window, parts.bridge)
             self.quit.set()
+        quitting = asyncio.ensure_future(self.quit.wait())
         try:
-            await self.quit.wait()
+            await asyncio.wait([quitting, ended], return_when=asyncio.FIRST_COMPLETED)
+            if ended.done() and not self.quit.is_set() and not self.args.demo:
+                from .qt.dialogs import inform
+
+                await inform(window, "DVZ Desktop", ended.result() or window.tr("Abgemeldet"))
+                return True
+            return False
         finally:
+            quitting.cancel()
             tray.icon.hide()
+            window.keep_in_tray = False
+            window.close()
+            window.deleteLater()
             await session.stop()
 
     def _save_followed(self, followed: set[str]) -> None:
         self.settings.followed = sorted(followed)
         self.settings_store.save(self.settings)
-
-    def _session_state(self, change, window) -> None:  # type: ignore[no-untyped-def]
-        if change.state.value == "ended" and change.message and not self.quit.is_set():
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.warning(window, "DVZ Desktop", change.message)
 
     @staticmethod
     def _raise(window) -> None:  # type: ignore[no-untyped-def]

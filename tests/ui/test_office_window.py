@@ -115,3 +115,16 @@ def test_every_control_has_an_accessible_name(demo_office: DemoOffice) -> None:
         if not name.strip():
             unnamed.append(f"{type(widget).__name__} {widget.objectName()}")
     assert unnamed == []
+
+
+def test_status_note_is_set_from_the_menu(demo_office: DemoOffice, runner: LoopRunner) -> None:
+    menu = demo_office.parts.status_menu
+    menu.note_action.trigger()
+    dialog = menu.note_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.setTextValue("  Bis 11 Uhr im Termin  ")
+    dialog.accept()
+    runner.wait_until(lambda: demo_office.backend.presence.get("a.schneider").note == "Bis 11 Uhr im Termin",
+                      what="the note to reach the server")
+    runner.wait_until(lambda: "Bis 11 Uhr im Termin" in demo_office.parts.window.note_label.text(),
+                      what="the toolbar to show my note")

@@ -31,6 +31,7 @@ class StatusMenu(QMenu):
         super().__init__(self.tr("Mein Status"), parent)
         self.setAccessibleName(self.tr("Mein Status"))
         self._note = ""
+        self.note_dialog: QInputDialog | None = None
         self._current = Status.AVAILABLE
         group = QActionGroup(self)
         self.status_actions: dict[Status, QAction] = {}
@@ -53,9 +54,12 @@ class StatusMenu(QMenu):
             action.setChecked(True)
 
     def _ask_note(self) -> None:
-        note, ok = QInputDialog.getText(
-            self.parentWidget(), self.tr("Statusnotiz"), self.tr("Kurze Notiz (höchstens 120 Zeichen):"),
-            text=self._note,
-        )
-        if ok:
-            self.statusChosen.emit(self._current, note.strip()[:120])
+        # Opened window-modal (not exec()): the network keeps running while the user types.
+        dialog = QInputDialog(self.parentWidget())
+        dialog.setWindowTitle(self.tr("Statusnotiz"))
+        dialog.setLabelText(self.tr("Kurze Notiz (höchstens 120 Zeichen):"))
+        dialog.setTextValue(self._note)
+        dialog.textValueSelected.connect(lambda note: self.statusChosen.emit(self._current, note.strip()[:120]))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.note_dialog = dialog
