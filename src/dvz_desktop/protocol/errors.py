@@ -45,6 +45,32 @@ ERROR_TEXTS: dict[ErrorCode, tuple[str, str]] = {
         "Zu viele gleichzeitige Verbindungen für dieses Konto.",
         "Too many simultaneous connections for this account.",
     ),
+    ErrorCode.UNKNOWN_PERSON: ("Diese Person gibt es nicht.", "This person does not exist."),
+    ErrorCode.UNKNOWN_KNOCK: (
+        "Dieses Anklopfen ist nicht mehr aktuell.",
+        "This knock is no longer current.",
+    ),
+    ErrorCode.NOT_IN_ROOM: (
+        "Das geht nur, wenn Sie im Raum sind.",
+        "You can only do that while you are in the room.",
+    ),
+    ErrorCode.KNOCK_LIMITED: (
+        "Sie haben hier gerade schon mehrmals angeklopft. Bitte versuchen Sie es in ein paar Minuten wieder "
+        "oder hinterlassen Sie eine Nachricht.",
+        "You have knocked here several times already. Please try again in a few minutes or leave a message.",
+    ),
+    ErrorCode.CANNOT_INVITE_SELF: (
+        "Sie können sich nicht selbst einladen.",
+        "You cannot invite yourself.",
+    ),
+    ErrorCode.PERSON_OFFLINE: (
+        "Diese Person ist gerade nicht angemeldet.",
+        "This person is not signed in right now.",
+    ),
+    ErrorCode.INVALID_PERIOD: (
+        "Der Zeitraum ist ungültig: das Ende muss nach dem Beginn und nicht in der Vergangenheit liegen.",
+        "The period is invalid: it must end after it starts and not in the past.",
+    ),
     ErrorCode.INTERNAL: (
         "Interner Fehler auf dem Server. Bitte versuchen Sie es später erneut.",
         "Internal server error. Please try again later.",

@@ -14,6 +14,34 @@ from typing import Annotated, Literal, Union
 from pydantic import Field, TypeAdapter
 
 from .base import LenientModel, StrictModel
+from .behaviour import (
+    Absence,
+    AbsenceChanged,
+    AnswerInvite,
+    AnswerKnock,
+    AnswerQuestion,
+    AskQuestion,
+    CancelKnock,
+    ClearAbsence,
+    DismissInbox,
+    DoorChanged,
+    DoorInfo,
+    InboxAdded,
+    InboxItem,
+    Invitation,
+    Invite,
+    InviteUpdate,
+    Knock,
+    KnockOn,
+    KnockUpdate,
+    LeaveMessage,
+    QuestionUpdate,
+    QuickQuestion,
+    SetAbsence,
+    SetCoffee,
+    SetDoor,
+    SetOfficeHours,
+)
 from .enums import Status
 from .office import OfficeLayout, Presence
 
@@ -51,6 +79,8 @@ class SetStatus(StrictModel):
     id: CommandId
     status: Status
     note: Annotated[str, Field(max_length=120)] = ""
+    #: "Als offline anzeigen": colleagues see me offline; knocks and questions do not reach me.
+    appear_offline: bool = False
 
 
 class Move(StrictModel):
@@ -68,7 +98,14 @@ class Logout(StrictModel):
     id: CommandId
 
 
-ClientMessage = Annotated[Union[Hello, SetStatus, Move, Logout], Field(discriminator="type")]
+ClientMessage = Annotated[
+    Union[
+        Hello, SetStatus, Move, Logout, SetDoor, SetOfficeHours, KnockOn, AnswerKnock, CancelKnock,
+        LeaveMessage, Invite, AnswerInvite, AskQuestion, AnswerQuestion, SetCoffee, SetAbsence,
+        ClearAbsence, DismissInbox,
+    ],
+    Field(discriminator="type"),
+]
 CLIENT_MESSAGE_ADAPTER: TypeAdapter[ClientMessage] = TypeAdapter(ClientMessage)
 
 
@@ -89,11 +126,22 @@ class Welcome(LenientModel):
     session: SessionInfo
     office: OfficeLayout
     presence: tuple[Presence, ...] = ()
+    #: Doors that are not plainly open, or carry a note, office hours or a deputy.
+    doors: tuple[DoorInfo, ...] = ()
+    #: Knocks, invitations and questions still open that involve me (after a reconnect too).
+    knocks: tuple[Knock, ...] = ()
+    invitations: tuple[Invitation, ...] = ()
+    questions: tuple[QuickQuestion, ...] = ()
+    absences: tuple[Absence, ...] = ()
+    #: Missed knocks, door messages and the handover list, until dismissed.
+    inbox: tuple[InboxItem, ...] = ()
 
 
 class Ack(LenientModel):
     type: Literal["ack"] = "ack"
     reply_to: str
+    #: The id of what the command created (a knock, an invitation, a question).
+    ref: str | None = None
 
 
 class Error(LenientModel):
@@ -126,15 +174,29 @@ class SessionEnded(LenientModel):
 
 
 ServerMessage = Annotated[
-    Union[Welcome, Ack, Error, PresenceChanged, SessionEnded], Field(discriminator="type")
+    Union[
+        Welcome, Ack, Error, PresenceChanged, SessionEnded, DoorChanged, KnockUpdate, InviteUpdate,
+        QuestionUpdate, AbsenceChanged, InboxAdded,
+    ],
+    Field(discriminator="type"),
 ]
 SERVER_MESSAGE_ADAPTER: TypeAdapter[ServerMessage] = TypeAdapter(ServerMessage)
 
-CLIENT_MESSAGE_TYPES: tuple[type[StrictModel], ...] = (Hello, SetStatus, Move, Logout)
+CLIENT_MESSAGE_TYPES: tuple[type[StrictModel], ...] = (
+    Hello, SetStatus, Move, Logout, SetDoor, SetOfficeHours, KnockOn, AnswerKnock, CancelKnock,
+    LeaveMessage, Invite, AnswerInvite, AskQuestion, AnswerQuestion, SetCoffee, SetAbsence,
+    ClearAbsence, DismissInbox,
+)
 SERVER_MESSAGE_TYPES: tuple[type[LenientModel], ...] = (
     Welcome,
     Ack,
     Error,
     PresenceChanged,
     SessionEnded,
+    DoorChanged,
+    KnockUpdate,
+    InviteUpdate,
+    QuestionUpdate,
+    AbsenceChanged,
+    InboxAdded,
 )

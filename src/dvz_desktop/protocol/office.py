@@ -65,5 +65,7 @@ class Presence(LenientModel):
     status: Status = Status.OFFLINE
     room_id: str | None = None
     note: str = Field(default="", max_length=120)
+    #: "Lust auf Kaffee".
+    coffee: bool = False
     #: When the person first came online today (server time zone); nothing older is kept.
     first_seen_today: datetime | None = None
