@@ -65,4 +65,5 @@ class ErrorCode(str, Enum):
     CANNOT_INVITE_SELF = "cannot_invite_self"
     PERSON_OFFLINE = "person_offline"
     INVALID_PERIOD = "invalid_period"
+    DOOR_CLOSED = "door_closed"
     INTERNAL = "internal"

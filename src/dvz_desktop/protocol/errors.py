@@ -71,6 +71,10 @@ ERROR_TEXTS: dict[ErrorCode, tuple[str, str]] = {
         "Der Zeitraum ist ungültig: das Ende muss nach dem Beginn und nicht in der Vergangenheit liegen.",
         "The period is invalid: it must end after it starts and not in the past.",
     ),
+    ErrorCode.DOOR_CLOSED: (
+        "Die Tür ist geschlossen. Bitte klopfen Sie an.",
+        "The door is closed. Please knock.",
+    ),
     ErrorCode.INTERNAL: (
         "Interner Fehler auf dem Server. Bitte versuchen Sie es später erneut.",
         "Internal server error. Please try again later.",

@@ -67,5 +67,7 @@ class Presence(LenientModel):
     note: str = Field(default="", max_length=120)
     #: "Lust auf Kaffee".
     coffee: bool = False
+    #: "Als offline anzeigen" is on; only ever sent to the person themself (others see "offline").
+    appear_offline: bool = False
     #: When the person first came online today (server time zone); nothing older is kept.
     first_seen_today: datetime | None = None

@@ -26,6 +26,7 @@ from dvz_desktop.protocol import (
     PROTOCOL_VERSION,
     SERVER_MESSAGE_ADAPTER,
     Ack,
+    ClientMessage,
     Error,
     ErrorCode,
     Hello,
@@ -34,6 +35,7 @@ from dvz_desktop.protocol import (
     PasswordAuth,
     Presence,
     PresenceChanged,
+    ServerMessage,
     SessionEnded,
     SetStatus,
     Status,
@@ -125,13 +127,15 @@ class Session:
         self.welcome: Welcome | None = None
         self.token: str | None = credentials.token
         # What the user chose; re-applied after a reconnect.
-        self._wanted_status: tuple[Status, str] | None = None
+        self._wanted_status: tuple[Status, str, bool] | None = None
         self._wanted_room: str | None = None
         # Events for the UI and tests.
         self.welcomed: Event[Welcome] = Event()
         self.presence_changed: Event[tuple[Presence, ...]] = Event()
         self.state_changed: Event[StateChange] = Event()
         self.token_issued: Event[str] = Event()
+        #: Every other server message (doors, knocks, invitations, questions, absences, inbox).
+        self.message_received: Event[ServerMessage] = Event()
 
     # --- lifecycle ---
 
@@ -270,6 +274,8 @@ class Session:
                     future.set_exception(SessionError.from_error(msg))
             elif isinstance(msg, Error):
                 log.warning("server reported %s", msg.code)
+        else:
+            self.message_received.emit(msg)  # type: ignore[arg-type]
 
     async def _write(self, ws: ClientConnection) -> None:
         while True:
@@ -281,7 +287,7 @@ class Session:
 
     # --- commands ---
 
-    async def command(self, message: SetStatus | Move | Logout) -> Ack:
+    async def command(self, message: ClientMessage) -> Ack:
         if self._ws is None or self.state is not SessionState.CONNECTED:
             raise NotConnected()
         future: asyncio.Future[Ack] = asyncio.get_running_loop().create_future()
@@ -292,9 +298,9 @@ class Session:
         finally:
             self._pending.pop(message.id, None)
 
-    async def set_status(self, status: Status, note: str = "") -> None:
-        self._wanted_status = (status, note)
-        await self.command(SetStatus(id=self._next_id(), status=status, note=note))
+    async def set_status(self, status: Status, note: str = "", appear_offline: bool = False) -> None:
+        self._wanted_status = (status, note, appear_offline)
+        await self.command(SetStatus(id=self._next_id(), status=status, note=note, appear_offline=appear_offline))
 
     async def move(self, room_id: str) -> None:
         previous, self._wanted_room = self._wanted_room, room_id
@@ -316,7 +322,7 @@ class Session:
         """Put me back into the status and room I had chosen before the connection dropped."""
         mine = next((p for p in welcome.presence if p.person_id == welcome.me), None)
         try:
-            if self._wanted_status and (mine is None or (mine.status, mine.note) != self._wanted_status):
+            if self._wanted_status and (mine is None or (mine.status, mine.note) != self._wanted_status[:2]):
                 await self.set_status(*self._wanted_status)
             if self._wanted_room and (mine is None or mine.room_id != self._wanted_room):
                 await self.move(self._wanted_room)
@@ -325,8 +331,15 @@ class Session:
 
     # --- helpers ---
 
-    def _next_id(self) -> str:
+    def next_id(self) -> str:
+        """A fresh command id for this session."""
         return f"c{next(self._ids)}"
+
+    _next_id = next_id
+
+    def walked_to(self, room_id: str) -> None:
+        """The server moved me (let in after a knock, an accepted invitation): remember it for reconnects."""
+        self._wanted_room = room_id
 
     def _set_state(self, state: SessionState, message: str = "") -> None:
         if state is self.state and not message:
