@@ -36,6 +36,8 @@ class RoomPlace:
 class Directory:
     organisations: tuple[Organisation, ...]
     people: dict[str, Person]
+    #: Per organisation: "unit", "organisation" or "everyone" (see orgfile.PresenceVisibility).
+    visibility: dict[str, str] = field(default_factory=dict)
     rooms: dict[str, RoomPlace] = field(init=False)
     partners: dict[str, frozenset[str]] = field(init=False)
     _layouts: dict[str, OfficeLayout] = field(init=False, default_factory=dict)
@@ -55,8 +57,13 @@ class Directory:
         self.partners = {org_id: frozenset(p) for org_id, p in links.items()}
 
     @classmethod
-    def build(cls, organisations: tuple[Organisation, ...], people: tuple[Person, ...]) -> "Directory":
-        return cls(organisations=organisations, people={p.id: p for p in people})
+    def build(
+        cls,
+        organisations: tuple[Organisation, ...],
+        people: tuple[Person, ...],
+        visibility: dict[str, str] | None = None,
+    ) -> "Directory":
+        return cls(organisations=organisations, people={p.id: p for p in people}, visibility=visibility or {})
 
     def org_of(self, person_id: str) -> str:
         return self.people[person_id].org_id
@@ -64,6 +71,22 @@ class Directory:
     def audience(self, org_id: str) -> frozenset[str]:
         """Organisations whose members can see (some of) a person of ``org_id``."""
         return self.partners.get(org_id, frozenset()) | {org_id}
+
+    def can_see_person(self, viewer_id: str, person_id: str) -> bool:
+        """Whether ``viewer_id`` knows ``person_id`` at all (same or partner organisation)."""
+        person = self.people.get(person_id)
+        return person is not None and person.org_id in self.audience(self.org_of(viewer_id))
+
+    def sees_presence(self, viewer_org: str, viewer_unit: str, person_id: str) -> bool:
+        """Whether staff of ``viewer_org``/``viewer_unit`` may see the presence of ``person_id``."""
+        person = self.people[person_id]
+        rule = self.visibility.get(person.org_id, "everyone")
+        if viewer_org != person.org_id:
+            return rule == "everyone" and viewer_org in self.audience(person.org_id)
+        return rule != "unit" or viewer_unit == person.unit
+
+    def unit_of(self, person_id: str) -> str:
+        return self.people[person_id].unit
 
     def can_enter(self, person_id: str, room_id: str) -> bool:
         place = self.rooms.get(room_id)
@@ -99,7 +122,10 @@ class Directory:
         return layout
 
     def presence_for(self, viewer_org: str, presence: Presence) -> Presence:
-        """Presence as a viewer of ``viewer_org`` may see it: a partner's room only when shared."""
+        """Presence as a viewer of ``viewer_org`` may see it: a partner's room only when shared, and
+        someone who chose "als offline anzeigen" as plainly offline."""
+        if presence.appear_offline:
+            return Presence(person_id=presence.person_id)
         if presence.room_id is None:
             return presence
         place = self.rooms.get(presence.room_id)

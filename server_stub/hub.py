@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import websockets
@@ -29,6 +30,8 @@ class Connection:
     username: str
     org_id: str
     token_hash: str
+    #: The person's unit (Fachbereich), for organisations that show presence only within a unit.
+    unit: str = ""
     bad_frames: TokenBucket = field(default_factory=bad_frame_bucket)
     closing: bool = False
 
@@ -57,25 +60,49 @@ class Hub:
     def connections_of(self, username: str) -> list[Connection]:
         return list(self._by_user.get(username, ()))
 
+    def connections_in_org(self, org_id: str) -> list[Connection]:
+        return list(self._by_org.get(org_id, ()))
+
     def all_connections(self) -> list[Connection]:
         return [c for conns in self._by_user.values() for c in conns]
 
     def count(self) -> int:
         return sum(len(c) for c in self._by_user.values())
 
-    def publish_presence(self, presence: Presence) -> None:
-        owner_org = self._directory.org_of(presence.person_id)
-        for org_id in self._directory.audience(owner_org):
+    def send_to(self, username: str, payload: str) -> None:
+        """Write to every open socket of one person (no-op when they are offline)."""
+        conns = self._by_user.get(username)
+        if conns:
+            self.broadcast(conns, payload)
+
+    def send_to_orgs(self, org_ids: Iterable[str], payload: str) -> None:
+        for org_id in org_ids:
             conns = self._by_org.get(org_id)
+            if conns:
+                self.broadcast(conns, payload)
+
+    def publish_presence(self, presence: Presence) -> None:
+        person_id = presence.person_id
+        owner_org = self._directory.org_of(person_id)
+        rule = self._directory.visibility.get(owner_org, "everyone")
+        # The person's own sockets get the truth (also "als offline anzeigen"); the others what they may see.
+        self.send_to(person_id, PresenceChanged(updates=(presence,)).model_dump_json())
+        for org_id in self._directory.audience(owner_org):
+            if org_id != owner_org and rule != "everyone":
+                continue
+            conns: set[Connection] | list[Connection] | None = self._by_org.get(org_id)
             if not conns:
                 continue
+            if rule == "unit":
+                unit = self._directory.unit_of(person_id)
+                conns = [c for c in conns if c.unit == unit]
             visible = self._directory.presence_for(org_id, presence)
-            self.broadcast(conns, PresenceChanged(updates=(visible,)).model_dump_json())
+            self.broadcast(conns, PresenceChanged(updates=(visible,)).model_dump_json(), skip_user=person_id)
 
-    def broadcast(self, conns: set[Connection] | list[Connection], payload: str) -> None:
+    def broadcast(self, conns: set[Connection] | list[Connection], payload: str, skip_user: str | None = None) -> None:
         targets = []
         for conn in conns:
-            if conn.closing:
+            if conn.closing or conn.username == skip_user:
                 continue
             transport = conn.ws.transport
             if transport is not None and transport.get_write_buffer_size() > SLOW_CLIENT_BUFFER_BYTES:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -49,9 +49,15 @@ class BuildingSpec(_FileModel):
     floors: list[FloorSpec] = []
 
 
+#: Who sees a person's presence: their unit (Fachbereich), their organisation, or also partner
+#: organisations of shared project rooms. Chosen per organisation, e.g. with the staff council.
+PresenceVisibility = Literal["unit", "organisation", "everyone"]
+
+
 class OrganisationSpec(_FileModel):
     id: Ident
     name: str
+    presence_visibility: PresenceVisibility = "everyone"
     buildings: list[BuildingSpec] = []
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from dvz_desktop.core.clock import Clock
-from dvz_desktop.protocol import Presence, Status
+from dvz_desktop.protocol import Presence, RoomKind, Status
 
 from .directory import Directory
 from .store import Store
@@ -36,15 +36,22 @@ class PresenceBoard:
     def is_online(self, person_id: str) -> bool:
         return self.get(person_id).status is not Status.OFFLINE
 
-    def snapshot_for(self, viewer_org: str) -> tuple[Presence, ...]:
-        """Everyone online whom staff of ``viewer_org`` may see (offline is the default)."""
-        audience_of = self._directory.audience
-        return tuple(
-            self._directory.presence_for(viewer_org, p)
-            for pid, p in self._current.items()
-            if p.status is not Status.OFFLINE
-            and viewer_org in audience_of(self._directory.org_of(pid))
-        )
+    def snapshot_for(self, viewer_id: str) -> tuple[Presence, ...]:
+        """Everyone online whose presence ``viewer_id`` may see (offline is the default), and myself."""
+        directory = self._directory
+        viewer_org, viewer_unit = directory.org_of(viewer_id), directory.unit_of(viewer_id)
+        shown = []
+        for pid, p in self._current.items():
+            if pid == viewer_id:
+                shown.append(p)
+            elif p.status is not Status.OFFLINE and not p.appear_offline and directory.sees_presence(
+                viewer_org, viewer_unit, pid
+            ):
+                shown.append(directory.presence_for(viewer_org, p))
+        return tuple(shown)
+
+    def online_in(self, room_id: str) -> list[Presence]:
+        return [p for p in self._current.values() if p.room_id == room_id and p.status is not Status.OFFLINE]
 
     def come_online(self, person_id: str, arrived_at: datetime | None = None) -> Presence:
         """Mark a person online; ``arrived_at`` lets the demo pretend someone came in earlier today."""
@@ -58,6 +65,7 @@ class PresenceBoard:
             person_id=person_id,
             status=chosen.status if chosen else Status.AVAILABLE,
             note=chosen.note if chosen else "",
+            appear_offline=chosen.appear_offline if chosen else False,
             room_id=(chosen.room_id if chosen and chosen.room_id else person.home_room_id),
             first_seen_today=first_seen,
         )
@@ -70,12 +78,25 @@ class PresenceBoard:
         self._chosen[person_id] = current
         return self._set(current.model_copy(update={"status": Status.OFFLINE, "room_id": None}))
 
-    def set_status(self, person_id: str, status: Status, note: str) -> Presence:
+    def set_status(self, person_id: str, status: Status, note: str, appear_offline: bool = False) -> Presence:
         current = self.get(person_id)
-        return self._set(current.model_copy(update={"status": status, "note": note}))
+        return self._set(current.model_copy(update={"status": status, "note": note, "appear_offline": appear_offline}))
+
+    def set_coffee(self, person_id: str, wanted: bool) -> Presence:
+        return self._set(self.get(person_id).model_copy(update={"coffee": wanted}))
 
     def move(self, person_id: str, room_id: str) -> Presence:
-        return self._set(self.get(person_id).model_copy(update={"room_id": room_id}))
+        # Walking into the coffee kitchen says "Lust auf Kaffee"; leaving it ends that.
+        coffee = self.get(person_id).coffee
+        if self._is_kitchen(room_id):
+            coffee = True
+        elif self._is_kitchen(self.get(person_id).room_id):
+            coffee = False
+        return self._set(self.get(person_id).model_copy(update={"room_id": room_id, "coffee": coffee}))
+
+    def _is_kitchen(self, room_id: str | None) -> bool:
+        place = self._directory.rooms.get(room_id) if room_id else None
+        return place is not None and place.room.kind is RoomKind.COFFEE_KITCHEN
 
     def roll_over_day(self) -> None:
         """At midnight "first seen today" starts again: yesterday's times are deleted."""

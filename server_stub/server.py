@@ -28,7 +28,7 @@ from dvz_desktop.protocol import (
     ErrorCode,
     Hello,
     Logout,
-    Move,
+    Presence,
     SessionEnded,
     SessionInfo,
     SetStatus,
@@ -37,6 +37,9 @@ from dvz_desktop.protocol import (
     error_texts,
 )
 
+from .behaviour import BEHAVIOUR_MESSAGES, OfficeBehaviour
+from .behaviour_context import Refused
+from .behaviour_store import BehaviourStore
 from .auth import Authenticated, AuthError, Authenticator, hash_password
 from .directory import Directory
 from .hub import Connection, Hub
@@ -90,15 +93,23 @@ class Backend:
         self.clock = clock or SystemClock()
         self.config = config
         organisations, people = to_protocol(org_file)
-        self.directory = Directory.build(organisations, people)
+        visibility = {o.id: o.presence_visibility for o in org_file.organisations}
+        self.directory = Directory.build(organisations, people, visibility)
         self.store = Store(config.data_dir / "dvz.sqlite3")
         self._import_accounts(org_file)
         self.auth = Authenticator(self.store, self.clock, config.token_ttl)
         self.hub = Hub(self.directory)
-        self.presence = PresenceBoard(self.directory, self.store, self.clock, self.hub.publish_presence)
+        self.presence = PresenceBoard(self.directory, self.store, self.clock, self._publish_presence)
+        self.behaviour = OfficeBehaviour(self.directory, self.presence, self.hub, BehaviourStore(self.store.db),
+                                         self.clock)
         self._buckets: dict[str, TokenBucket] = {}
         self._server: Server | None = None
         self._housekeeping: asyncio.Task[None] | None = None
+        self._behaviour_ticks: asyncio.Task[None] | None = None
+
+    def _publish_presence(self, presence: Presence) -> None:
+        self.hub.publish_presence(presence)
+        self.behaviour.on_presence(presence)
 
     def _import_accounts(self, org_file: OrgFile) -> None:
         hashes: dict[str, str] = {}  # hash each distinct initial password once (argon2 is slow on purpose)
@@ -130,12 +141,14 @@ class Backend:
             open_timeout=10,
         )
         self._housekeeping = asyncio.create_task(self._housekeep(), name="dvz-housekeeping")
+        self._behaviour_ticks = asyncio.create_task(self.behaviour.run(), name="dvz-behaviour")
         sock = next(iter(self._server.sockets))
         return int(sock.getsockname()[1])
 
     async def stop(self) -> None:
-        if self._housekeeping:
-            self._housekeeping.cancel()
+        for task in (self._housekeeping, self._behaviour_ticks):
+            if task:
+                task.cancel()
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
@@ -207,7 +220,8 @@ class Backend:
 
     def _welcome(self, ws: ServerConnection, hello: Hello, who: Authenticated) -> Connection:
         org_id = self.directory.org_of(who.username)
-        conn = Connection(ws=ws, username=who.username, org_id=org_id, token_hash=who.token_hash)
+        conn = Connection(ws=ws, username=who.username, org_id=org_id, token_hash=who.token_hash,
+                          unit=self.directory.unit_of(who.username))
         self.presence.come_online(who.username)  # tells the others; this socket gets the snapshot
         welcome = Welcome(
             reply_to=hello.id,
@@ -215,7 +229,8 @@ class Backend:
             me=who.username,
             session=SessionInfo(token=who.new_token, expires_at=who.expires_at),
             office=self.directory.layout_for(org_id),
-            presence=self.presence.snapshot_for(org_id),
+            presence=self.presence.snapshot_for(who.username),
+            **self.behaviour.welcome_extras(who.username),
         ).model_dump_json()
         # Joining the hub and writing the welcome happen without an await in between, so no presence
         # event can slip between the snapshot and the live stream.
@@ -264,15 +279,13 @@ class Backend:
         if isinstance(msg, SetStatus):
             if msg.status is Status.OFFLINE:
                 return error_frame(ErrorCode.INVALID_MESSAGE, msg.id)
-            self.presence.set_status(conn.username, msg.status, msg.note)
+            self.presence.set_status(conn.username, msg.status, msg.note, msg.appear_offline)
             return Ack(reply_to=msg.id).model_dump_json()
-        if isinstance(msg, Move):
-            if msg.room_id not in self.directory.rooms:
-                return error_frame(ErrorCode.UNKNOWN_ROOM, msg.id)
-            if not self.directory.can_enter(conn.username, msg.room_id):
-                return error_frame(ErrorCode.FORBIDDEN, msg.id)
-            self.presence.move(conn.username, msg.room_id)
-            return Ack(reply_to=msg.id).model_dump_json()
+        if isinstance(msg, BEHAVIOUR_MESSAGES):
+            try:
+                return self.behaviour.handle(conn.username, msg)
+            except Refused as exc:
+                return error_frame(exc.code, msg.id)
         if isinstance(msg, Logout):
             self.auth.revoke(conn.token_hash)
             self.end_session(conn.token_hash, ErrorCode.TOKEN_REVOKED, skip=conn)
@@ -317,5 +330,6 @@ class Backend:
                 await self.check_sessions()
                 self.presence.roll_over_day()
                 self.store.purge_sessions(self.clock.now())
+                self.behaviour.housekeep()
             except Exception:
                 log.exception("housekeeping failed")

@@ -55,6 +55,11 @@ class Store:
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.executescript(SCHEMA)
 
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The shared connection, for the stores of other features (one file, one WAL)."""
+        return self._db
+
     def close(self) -> None:
         self._db.close()
 
