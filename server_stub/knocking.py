@@ -161,12 +161,13 @@ class DoorsAndKnocks:
             self._remember_ended(knock, self._message_recipients(facts, recipients))
             self._tell({person_id}, knock)
             return knock_id
+        held = [p for p in recipients if not self.ctx.disturbable(p)]
         try:
-            effects = self.book.start(knock_id, person_id, room_id, recipients,
-                                      [p for p in recipients if not self.ctx.disturbable(p)], now, on_behalf_of)
+            effects = self.book.start(knock_id, person_id, room_id, recipients, held, now, on_behalf_of)
         except KnockRefused as exc:
             raise Refused(exc.code) from None
-        self._audience[knock_id] = {person_id, *recipients}
+        # Those on "nicht stören" get no banner; they find the knock in their inbox later.
+        self._audience[knock_id] = {person_id, *(set(recipients) - set(held))}
         for knock in effects.changed:
             if knock.state is not KnockState.RINGING:
                 self._remember_ended(knock, self._message_recipients(facts, recipients))
@@ -223,8 +224,11 @@ class DoorsAndKnocks:
         inside = [p for p in self.occupants(room_id) if not self.ctx.presence.get(p).appear_offline]
         dnd = [p for p in inside if not self.ctx.disturbable(p)]
         for knock in self.book.open_knocks():
-            if knock.room_id == room_id:
-                self._audience.setdefault(knock.knock_id, set()).update(inside)
+            if knock.room_id == room_id and knock.on_behalf_of is None:
+                audience = self._audience.setdefault(knock.knock_id, set())
+                newcomers = set(inside) - set(dnd) - audience
+                audience |= newcomers
+                self._tell(newcomers, knock)  # who walks in while it rings sees the banner too
         self._apply(self.book.room_changed(room_id, inside, dnd))
         if not inside:
             self._reopen_if_shared(room_id)

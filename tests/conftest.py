@@ -16,7 +16,13 @@ from server_stub.orgfile import OrgFile, load_org_file  # noqa: E402
 from server_stub.server import Backend, BackendConfig  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
-PASSWORDS = {"anna": "anna-pass", "bernd": "bernd-pass", "clara": "clara-pass", "dora": "dora-pass"}
+PASSWORDS = {
+    "anna": "anna-pass",
+    "bernd": "bernd-pass",
+    "clara": "clara-pass",
+    "dora": "dora-pass",
+    "erik": "erik-pass",
+}
 
 
 @pytest.fixture(scope="session")

@@ -40,3 +40,47 @@ async def login(url: str, username: str, password: str, **kwargs: float) -> Sess
     session = Session(url, Credentials(username=username, password=password), **kwargs)
     await session.start()
     return session
+
+
+class Person:
+    """One logged-in user: their session, the client-side behaviour service, and what they received."""
+
+    def __init__(self, name: str, session: Session) -> None:
+        from dvz_desktop.services.behaviour import OfficeBehaviour
+
+        self.name = name
+        self.session = session
+        self.office = OfficeBehaviour(session)
+        self.presence = PresenceLog(session)
+        self.received: list[object] = []
+        self._changed = asyncio.Event()
+        session.message_received.connect(self._on_message)
+
+    def _on_message(self, msg: object) -> None:
+        self.received.append(msg)
+        self._changed.set()
+
+    async def wait_for(self, predicate: Callable[[object], bool], timeout: float = 5.0) -> object:
+        """The first message received (so far or from now) that matches."""
+
+        async def scan() -> object:
+            while True:
+                for msg in self.received:
+                    if predicate(msg):
+                        return msg
+                self._changed.clear()
+                await self._changed.wait()
+
+        return await asyncio.wait_for(scan(), timeout)
+
+    async def knock_state(self, knock_id: str, state: object, timeout: float = 5.0) -> object:
+        msg = await self.wait_for(
+            lambda m: getattr(m, "type", "") == "knock_update" and m.knock.knock_id == knock_id  # type: ignore[attr-defined]
+            and m.knock.state == state,  # type: ignore[attr-defined]
+            timeout,
+        )
+        return msg.knock  # type: ignore[attr-defined]
+
+
+async def people(url: str, passwords: dict[str, str], *names: str) -> dict[str, Person]:
+    return {name: Person(name, await login(url, name, passwords[name])) for name in names}
