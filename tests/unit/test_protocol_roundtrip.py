@@ -3,13 +3,46 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import date, datetime, time, timezone
 
 import pytest
 from pydantic import BaseModel, ValidationError
 
 from dvz_desktop.protocol import (
     CLIENT_MESSAGE_ADAPTER,
+    Absence,
+    AbsenceCategory,
+    AbsenceChanged,
+    AnswerInvite,
+    AnswerKnock,
+    AnswerQuestion,
+    AskQuestion,
+    CancelKnock,
+    ClearAbsence,
+    DismissInbox,
+    DoorChanged,
+    DoorInfo,
+    InboxAdded,
+    InboxItem,
+    InboxKind,
+    Invitation,
+    Invite,
+    InviteState,
+    InviteUpdate,
+    Knock,
+    KnockAnswer,
+    KnockOn,
+    KnockState,
+    KnockUpdate,
+    LeaveMessage,
+    OfficeHours,
+    QuestionUpdate,
+    QuickQuestion,
+    SetAbsence,
+    SetCoffee,
+    SetDoor,
+    SetOfficeHours,
+    Weekday,
     CLIENT_MESSAGE_TYPES,
     PROTOCOL_VERSION,
     SERVER_MESSAGE_ADAPTER,
@@ -78,7 +111,24 @@ CLIENT_SAMPLES: list[BaseModel] = [
     SetStatus(id="3", status=Status.DO_NOT_DISTURB, note="Bürgersprechstunde"),
     Move(id="4", room_id="r1"),
     Logout(id="5"),
+    SetDoor(id="6", room_id="r1", state=DoorState.LOCKED, note="Prüfung"),
+    SetOfficeHours(id="7", room_id="r1", hours=(OfficeHours(weekday=Weekday.THURSDAY, start=time(14), end=time(18)),)),
+    KnockOn(id="8", room_id="r1"),
+    AnswerKnock(id="9", knock_id="k1", answer=KnockAnswer.WAIT, minutes=5, text="Telefonat"),
+    CancelKnock(id="10", knock_id="k1"),
+    LeaveMessage(id="11", knock_id="k1", text="Bitte Rückruf"),
+    Invite(id="12", person_id="bernd"),
+    AnswerInvite(id="13", invite_id="e1", accept=True),
+    AskQuestion(id="14", person_id="bernd", text="Straße?"),
+    AnswerQuestion(id="15", question_id="q1", text="Hauptstraße 1"),
+    SetCoffee(id="16", wanted=True),
+    SetAbsence(id="17", start=date(2026, 11, 30), end=date(2026, 12, 4), category=AbsenceCategory.VACATION,
+               deputy_id="bernd"),
+    ClearAbsence(id="18"),
+    DismissInbox(id="19", item_ids=("i1", "i2")),
 ]
+KNOCK = Knock(knock_id="k1", room_id="r1", knocker_id="bernd", state=KnockState.WAIT, started_at=NOW, minutes=5,
+              text="Telefonat", answered_by="anna", on_behalf_of="carl")
 SERVER_SAMPLES: list[BaseModel] = [
     Welcome(reply_to="1", protocol_version=PROTOCOL_VERSION, me="anna",
             session=SessionInfo(token=TOKEN, expires_at=NOW), office=LAYOUT, presence=(PRESENCE,)),
@@ -87,6 +137,17 @@ SERVER_SAMPLES: list[BaseModel] = [
     Error(code=ErrorCode.PROTOCOL_VERSION.value, message_de="x", message_en="y", server_protocol_version=2),
     PresenceChanged(updates=(PRESENCE, Presence(person_id="bernd"))),
     SessionEnded(code=ErrorCode.TOKEN_REVOKED.value, message_de=DE, message_en=EN),
+    DoorChanged(doors=(DoorInfo(room_id="r1", state=DoorState.AJAR, note="x", deputy_id="bernd",
+                                absent_until=date(2026, 12, 4)),)),
+    KnockUpdate(knock=KNOCK),
+    InviteUpdate(invitation=Invitation(invite_id="e1", host_id="anna", guest_id="bernd", room_id="r1",
+                                       state=InviteState.PENDING, created_at=NOW)),
+    QuestionUpdate(question=QuickQuestion(question_id="q1", from_id="anna", to_id="bernd", text="Straße?",
+                                          asked_at=NOW, answer="Hauptstraße 1", answered_at=NOW)),
+    AbsenceChanged(absences=(Absence(person_id="anna", start=date(2026, 11, 30), end=date(2026, 12, 4)),),
+                   cleared=("bernd",)),
+    InboxAdded(items=(InboxItem(item_id="i1", kind=InboxKind.HANDOVER, at=NOW, from_id="bernd", text="Anklopfen",
+                                handled_by="carl"),)),
 ]
 
 
@@ -126,6 +187,13 @@ def test_umlauts_travel_unchanged() -> None:
         {"type": "hello", "id": "1", "protocol_version": "1", "auth": {"method": "token", "token": TOKEN}},
         {"type": "hello", "id": "1", "protocol_version": 1, "auth": {"method": "magic"}},
         {"type": "teleport", "id": "1"},
+        {"type": "set_absence", "id": "1", "start": "2026-12-04", "end": "2026-11-30", "category": "urlaub"},
+        {"type": "set_absence", "id": "1", "start": "2026-11-30", "end": "2026-12-04", "category": "krank"},
+        {"type": "set_office_hours", "id": "1", "room_id": "r", "hours": [{"weekday": 7, "start": "08:00", "end": "09:00"}]},
+        {"type": "set_office_hours", "id": "1", "room_id": "r", "hours": [{"weekday": 1, "start": "12:00", "end": "09:00"}]},
+        {"type": "answer_knock", "id": "1", "knock_id": "k", "answer": "gleich", "minutes": 600},
+        {"type": "leave_message", "id": "1", "knock_id": "k", "text": ""},
+        {"type": "dismiss_inbox", "id": "1", "item_ids": []},
     ],
 )
 def test_server_side_models_refuse_what_they_do_not_expect(frame: dict[str, object]) -> None:
