@@ -49,6 +49,10 @@ from .presence import PresenceBoard
 from .store import Store
 
 log = logging.getLogger(__name__)
+#: websockets logs every frame with its content at DEBUG; frames carry passwords and notes. Its logger
+#: is pinned to INFO so that even a backend started with debug logging never writes them out.
+WIRE_LOG = logging.getLogger("server_stub.wire")
+WIRE_LOG.setLevel(logging.INFO)
 
 HELLO_TIMEOUT_S = 10.0
 SESSION_CHECK_INTERVAL_S = 5.0
@@ -139,6 +143,7 @@ class Backend:
             ping_interval=20,
             ping_timeout=20,
             open_timeout=10,
+            logger=WIRE_LOG,
         )
         self._housekeeping = asyncio.create_task(self._housekeep(), name="dvz-housekeeping")
         self._behaviour_ticks = asyncio.create_task(self.behaviour.run(), name="dvz-behaviour")
@@ -171,7 +176,9 @@ class Backend:
         try:
             async for raw in ws:
                 if conn.closing:
-                    break
+                    # Keep reading (and discarding) until the client's close frame arrives: frames
+                    # left unread would stall the closing handshake behind them.
+                    continue
                 await self._handle_frame(conn, raw)
         except ConnectionClosed:
             pass

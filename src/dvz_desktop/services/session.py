@@ -44,6 +44,9 @@ from dvz_desktop.protocol import (
 )
 
 log = logging.getLogger(__name__)
+#: websockets logs frames with their content at DEBUG (passwords, tokens, notes): pinned to INFO.
+WIRE_LOG = logging.getLogger("dvz_desktop.wire")
+WIRE_LOG.setLevel(logging.INFO)
 
 #: The server may send large snapshots (a whole administration's layout); control frames stay small.
 MAX_INBOUND_BYTES = 16 * 1024 * 1024
@@ -165,6 +168,7 @@ class Session:
                 compression=None,
                 open_timeout=10,
                 user_agent_header=None,  # no version banner towards the server either
+                logger=WIRE_LOG,
             )
         except InvalidURI:
             raise SessionError(UNREACHABLE, f"Die Serveradresse „{self.url}“ ist ungültig.") from None
