@@ -124,6 +124,7 @@ class Session:
         self._outbox: asyncio.Queue[str] = asyncio.Queue()
         self._pending: dict[str, asyncio.Future[Any]] = {}
         self._runner: asyncio.Task[None] | None = None
+        self._restoring: asyncio.Task[None] | None = None
         self.state = SessionState.CONNECTING
         self.me: str | None = None
         #: The latest welcome (layout and presence snapshot of the current connection).
@@ -149,6 +150,8 @@ class Session:
         return welcome
 
     async def stop(self) -> None:
+        if self._restoring is not None:
+            self._restoring.cancel()
         if self._runner is not None:
             self._runner.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -237,7 +240,10 @@ class Session:
                     self._set_state(SessionState.ENDED, exc.message)
                     return
                 delay = self._reconnect_min
-                await self._restore(welcome)
+                # Restoring sends commands whose acks only arrive once the new socket is served, so it
+                # runs beside the reader and writer instead of before them.
+                self._restoring = asyncio.get_running_loop().create_task(self._restore(welcome),
+                                                                         name="dvz-session-restore")
                 break
 
     async def _serve(self, ws: ClientConnection) -> str | None:
