@@ -2,8 +2,10 @@
 
 An event about a person goes to the connections of that person's organisation and of its partner
 organisations (with a partner's room hidden unless shared), never to everyone. Each payload is
-serialised once per organisation and written to the sockets without awaiting each one; a socket whose
-unsent data exceeds a limit is closed as too slow instead of letting memory grow.
+serialised once per organisation and handed to ``websockets.broadcast`` with a ready-made set of
+sockets, so the per-socket work is the library's alone. Sockets whose unsent data grows beyond a
+limit are found by a sweep a few times a second and closed as too slow, instead of letting memory
+grow; a closing socket leaves the broadcast sets at once.
 """
 
 from __future__ import annotations
@@ -40,16 +42,20 @@ class Hub:
     def __init__(self, directory: Directory) -> None:
         self._directory = directory
         self._by_org: dict[str, set[Connection]] = {}
+        #: The open, not closing sockets of each organisation: what a presence event is broadcast to.
+        self._sockets_by_org: dict[str, set[ServerConnection]] = {}
         self._by_user: dict[str, set[Connection]] = {}
         self._close_tasks: set[asyncio.Task[None]] = set()
 
     def add(self, conn: Connection) -> None:
         self._by_org.setdefault(conn.org_id, set()).add(conn)
+        self._sockets_by_org.setdefault(conn.org_id, set()).add(conn.ws)
         self._by_user.setdefault(conn.username, set()).add(conn)
 
     def remove(self, conn: Connection) -> bool:
         """Forget a connection; True if it was the user's last one."""
         self._by_org.get(conn.org_id, set()).discard(conn)
+        self._sockets_by_org.get(conn.org_id, set()).discard(conn.ws)
         user_conns = self._by_user.get(conn.username, set())
         user_conns.discard(conn)
         if not user_conns:
@@ -85,35 +91,50 @@ class Hub:
         person_id = presence.person_id
         owner_org = self._directory.org_of(person_id)
         rule = self._directory.visibility.get(owner_org, "everyone")
-        # The person's own sockets get the truth (also "als offline anzeigen"); the others what they may see.
-        self.send_to(person_id, PresenceChanged(updates=(presence,)).model_dump_json())
+        if presence.appear_offline:
+            # The person's own sockets get the truth; everyone else sees "offline" (below).
+            self.send_to(person_id, PresenceChanged(updates=(presence,)).model_dump_json())
         for org_id in self._directory.audience(owner_org):
             if org_id != owner_org and rule != "everyone":
                 continue
-            conns: set[Connection] | list[Connection] | None = self._by_org.get(org_id)
-            if not conns:
+            sockets = self._sockets_by_org.get(org_id)
+            if not sockets:
                 continue
+            visible = self._directory.presence_for(org_id, presence)
+            payload = PresenceChanged(updates=(visible,)).model_dump_json()
             if rule == "unit":
                 unit = self._directory.unit_of(person_id)
-                conns = [c for c in conns if c.unit == unit]
-            visible = self._directory.presence_for(org_id, presence)
-            self.broadcast(conns, PresenceChanged(updates=(visible,)).model_dump_json(), skip_user=person_id)
+                websockets.broadcast([c.ws for c in self._by_org[org_id]
+                                      if c.unit == unit and not c.closing and c.username != person_id], payload)
+            elif presence.appear_offline:
+                websockets.broadcast([ws for ws in sockets if ws not in self._own_sockets(person_id)], payload)
+            else:
+                websockets.broadcast(sockets, payload)
+        if rule == "unit" and not presence.appear_offline:
+            self.send_to(person_id, PresenceChanged(updates=(presence,)).model_dump_json())
 
-    def broadcast(self, conns: set[Connection] | list[Connection], payload: str, skip_user: str | None = None) -> None:
-        targets = []
-        for conn in conns:
-            if conn.closing or conn.username == skip_user:
-                continue
+    def _own_sockets(self, username: str) -> set[ServerConnection]:
+        return {c.ws for c in self._by_user.get(username, ())}
+
+    def broadcast(self, conns: set[Connection] | list[Connection], payload: str) -> None:
+        """A targeted send to a few connections (knocks, replies)."""
+        websockets.broadcast([c.ws for c in conns if not c.closing], payload)
+
+    def sweep_slow(self) -> int:
+        """Close sockets that cannot keep up; returns how many. Called a few times a second."""
+        slow = 0
+        for conn in self.all_connections():
             transport = conn.ws.transport
-            if transport is not None and transport.get_write_buffer_size() > SLOW_CLIENT_BUFFER_BYTES:
+            if not conn.closing and transport is not None and \
+                    transport.get_write_buffer_size() > SLOW_CLIENT_BUFFER_BYTES:
                 log.warning("closing slow connection of user=%s", conn.username)
                 self.close(conn, CloseCode.TOO_SLOW, "zu langsam")
-                continue
-            targets.append(conn.ws)
-        websockets.broadcast(targets, payload)
+                slow += 1
+        return slow
 
     def close(self, conn: Connection, code: int, reason: str) -> None:
         conn.closing = True
+        self._sockets_by_org.get(conn.org_id, set()).discard(conn.ws)
         task = asyncio.get_running_loop().create_task(conn.ws.close(code, reason))
         self._close_tasks.add(task)
         task.add_done_callback(self._close_tasks.discard)

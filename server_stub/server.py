@@ -50,12 +50,13 @@ from .store import Store
 
 log = logging.getLogger(__name__)
 #: websockets logs every frame with its content at DEBUG; frames carry passwords and notes. Its logger
-#: is pinned to INFO so that even a backend started with debug logging never writes them out.
+#: drops DEBUG records so that even a backend started with debug logging never writes them out.
 WIRE_LOG = logging.getLogger("server_stub.wire")
-WIRE_LOG.setLevel(logging.INFO)
+WIRE_LOG.addFilter(lambda record: record.levelno > logging.DEBUG)
 
 HELLO_TIMEOUT_S = 10.0
 SESSION_CHECK_INTERVAL_S = 5.0
+SLOW_SWEEP_INTERVAL_S = 0.25
 WS_PATH = "/ws"
 
 
@@ -110,6 +111,7 @@ class Backend:
         self._server: Server | None = None
         self._housekeeping: asyncio.Task[None] | None = None
         self._behaviour_ticks: asyncio.Task[None] | None = None
+        self._slow_sweep: asyncio.Task[None] | None = None
 
     def _publish_presence(self, presence: Presence) -> None:
         self.hub.publish_presence(presence)
@@ -147,11 +149,12 @@ class Backend:
         )
         self._housekeeping = asyncio.create_task(self._housekeep(), name="dvz-housekeeping")
         self._behaviour_ticks = asyncio.create_task(self.behaviour.run(), name="dvz-behaviour")
+        self._slow_sweep = asyncio.create_task(self._sweep_slow(), name="dvz-slow-sweep")
         sock = next(iter(self._server.sockets))
         return int(sock.getsockname()[1])
 
     async def stop(self) -> None:
-        for task in (self._housekeeping, self._behaviour_ticks):
+        for task in (self._housekeeping, self._behaviour_ticks, self._slow_sweep):
             if task:
                 task.cancel()
         if self._server is not None:
@@ -329,6 +332,12 @@ class Backend:
             reason = self.auth.still_valid(digest)
             if reason is not None:
                 self.end_session(digest, reason)
+
+    async def _sweep_slow(self) -> None:
+        # A socket may overshoot the limit by what arrives in one interval: bounded, and no per-send check.
+        while True:
+            await asyncio.sleep(SLOW_SWEEP_INTERVAL_S)
+            self.hub.sweep_slow()
 
     async def _housekeep(self) -> None:
         while True:

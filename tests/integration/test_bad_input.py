@@ -223,3 +223,39 @@ async def test_backend_still_serves_logins_after_abuse(backend) -> None:
     session = await login(backend.url, "anna", PASSWORDS["anna"])
     assert session.me == "anna"
     await session.stop()
+
+
+async def test_a_client_that_stops_reading_is_closed_as_too_slow_and_others_carry_on(backend, monkeypatch) -> None:
+    import socket
+
+    import server_stub.hub as hub_module
+
+    # A small limit stands in for the 512 KiB one, so a few dozen updates are enough to overflow it.
+    monkeypatch.setattr(hub_module, "SLOW_CLIENT_BUFFER_BYTES", 2048)
+    sock = socket.create_connection(("127.0.0.1", backend.port))
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1024)
+    async with connect(backend.url, sock=sock, max_size=None) as sleepy:
+        await sleepy.send(hello("bernd"))
+        await sleepy.recv()
+        sleepy.transport.pause_reading()  # stops reading, like a frozen laptop
+        # Small kernel buffers on both ends, so the backlog shows up in the backend's own buffer quickly.
+        server_side = backend.backend.hub.connections_of("bernd")[0].ws.transport.get_extra_info("socket")
+        server_side.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4096)
+        watcher = await login(backend.url, "clara", PASSWORDS["clara"])
+        log = PresenceLog(watcher)
+        talkers = [await login(backend.url, name, PASSWORDS[name]) for name in ("anna", "erik")]
+        for n in range(35):
+            for talker in talkers:
+                await talker.set_status(Status.BUSY, f"Notiz {n} " + "x" * 100)
+        await log.wait_for(lambda p: p.person_id == "erik" and p.note.startswith("Notiz 34"))
+        for _ in range(100):
+            if any(c.username == "bernd" and c.closing for c in backend.backend.hub.all_connections()) or \
+                    not backend.backend.hub.connections_of("bernd"):
+                break
+            await asyncio.sleep(0.05)
+        else:
+            pytest.fail(f"the slow connection was not closed: {[c.ws.transport.get_write_buffer_size() for c in backend.backend.hub.connections_of('bernd')]}")
+        sleepy.transport.resume_reading()
+        assert await closed_with(sleepy) == 4003
+    for session in (watcher, *talkers):
+        await session.stop()

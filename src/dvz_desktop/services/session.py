@@ -44,9 +44,9 @@ from dvz_desktop.protocol import (
 )
 
 log = logging.getLogger(__name__)
-#: websockets logs frames with their content at DEBUG (passwords, tokens, notes): pinned to INFO.
+#: websockets logs frames with their content at DEBUG (passwords, tokens, notes): dropped.
 WIRE_LOG = logging.getLogger("dvz_desktop.wire")
-WIRE_LOG.setLevel(logging.INFO)
+WIRE_LOG.addFilter(lambda record: record.levelno > logging.DEBUG)
 
 #: The server may send large snapshots (a whole administration's layout); control frames stay small.
 MAX_INBOUND_BYTES = 16 * 1024 * 1024

@@ -1,0 +1,42 @@
+"""The conditions a benchmark ran under, printed with every result."""
+
+from __future__ import annotations
+
+import os
+import platform
+import resource
+import sys
+from datetime import datetime
+
+
+def describe() -> str:
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    mem_gib = 0.0
+    try:
+        with open("/proc/meminfo", encoding="utf-8") as info:
+            mem_gib = int(next(line.split()[1] for line in info if line.startswith("MemTotal"))) / 2**20
+    except (OSError, StopIteration):
+        pass
+    return (f"{datetime.now():%Y-%m-%d %H:%M}, {cpu}, {os.cpu_count()} cores, {mem_gib:.0f} GiB RAM, "
+            f"{platform.system()} {platform.release()}, Python {sys.version.split()[0]}")
+
+
+def raise_open_files_limit() -> int:
+    """Thousands of sockets need more than the default 1024 file descriptors."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = hard if hard != resource.RLIM_INFINITY else 65536
+    resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+    return target
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
+    return ordered[index]
