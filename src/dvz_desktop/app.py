@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -51,6 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     from .qt.i18n import choose_language, install_translators
     from .services.settings import SettingsStore
 
+    if args.screenshot is not None and sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
+    ):
+        # A screenshot on a machine without a screen (a server, CI): render offscreen instead of aborting.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("DVZ Desktop")
     app.setOrganizationName("DVZ")

@@ -7,8 +7,14 @@ plain status dots, so a whole floor with thousands of people still paints fast.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPixmapItem,
+    QGraphicsRectItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from dvz_desktop.core.office import initials
 from dvz_desktop.protocol import Person, Presence, Room, Status
@@ -83,24 +89,61 @@ class RoomItem(QGraphicsRectItem):
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, str(self.occupants))
 
 
-class AvatarItem(QGraphicsItem):
-    """A person: initials in a circle with a ring in the colour of their status."""
+def avatar_pixmap(initials_text: str, status: Status, is_me: bool, detailed: bool) -> QPixmap:
+    """The picture of an avatar, drawn once per look and shared by everyone who looks the same.
 
-    def __init__(self, person: Person, presence: Presence, is_me: bool = False) -> None:
+    Avatars are plain pixmap items: their geometry and painting stay in C++, so thousands of them cost
+    a blit each and no Python call per frame.
+    """
+    key = (initials_text if detailed else "", status, is_me, detailed)
+    cached = _PIXMAPS.get(key)
+    if cached is not None:
+        return cached
+    size = int(2 * (AVATAR_RADIUS + 2))
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.translate(size / 2, size / 2)
+    color = QColor(STATUS_COLORS[status])
+    r = AVATAR_RADIUS
+    if not detailed:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawEllipse(QRectF(-r, -r, 2 * r, 2 * r))
+    else:
+        painter.setBrush(QColor("#1565c0") if is_me else QColor("#37474f"))
+        painter.setPen(QPen(color, 4))
+        painter.drawEllipse(QRectF(-r + 2, -r + 2, 2 * r - 4, 2 * r - 4))
+        painter.setPen(QColor("white"))
+        painter.setFont(_INITIALS_FONT)
+        painter.drawText(QRectF(-r, -r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, initials_text)
+        if status is Status.DO_NOT_DISTURB:
+            painter.setPen(QPen(QColor("white"), 2))
+            painter.drawLine(-5, int(r - 4), 5, int(r - 4))
+    painter.end()
+    _PIXMAPS[key] = pixmap
+    return pixmap
+
+
+_PIXMAPS: dict[tuple[str, Status, bool, bool], QPixmap] = {}
+
+
+class AvatarItem(QGraphicsPixmapItem):
+    """A person: initials in a circle with a ring in the colour of their status (a dot when zoomed out)."""
+
+    def __init__(self, person: Person, presence: Presence, is_me: bool = False, detailed: bool = True) -> None:
         super().__init__()
         self.person = person
         self.presence = presence
         self.is_me = is_me
+        self.detailed = detailed
         self._initials = initials(person.display_name)
+        half = AVATAR_RADIUS + 2
+        self.setOffset(-half, -half)  # the item's position is the avatar's centre
         self.setZValue(2 if is_me else 1)
-        self.setAcceptHoverEvents(True)
-        # Cached as a device pixmap: moving an avatar then costs a blit, not a repaint.
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._refresh_picture()
         self._update_tooltip()
-
-    def boundingRect(self) -> QRectF:
-        r = AVATAR_RADIUS + 2
-        return QRectF(-r, -r, 2 * r, 2 * r)
 
     def set_presence(self, presence: Presence) -> None:
         if presence != self.presence:
@@ -108,7 +151,15 @@ class AvatarItem(QGraphicsItem):
             self.presence = presence
             self._update_tooltip()
             if status_changed:
-                self.update()
+                self._refresh_picture()
+
+    def set_detailed(self, detailed: bool) -> None:
+        if detailed != self.detailed:
+            self.detailed = detailed
+            self._refresh_picture()
+
+    def _refresh_picture(self) -> None:
+        self.setPixmap(avatar_pixmap(self._initials, self.presence.status, self.is_me, self.detailed))
 
     def _update_tooltip(self) -> None:
         parts = [self.person.display_name]
@@ -118,23 +169,3 @@ class AvatarItem(QGraphicsItem):
         if self.presence.note:
             parts.append(f"„{self.presence.note}“")
         self.setToolTip("\n".join(parts))
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        color = QColor(STATUS_COLORS[self.presence.status])
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        r = AVATAR_RADIUS
-        if lod * 2 * r < DETAIL_MIN_PX:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(color)
-            painter.drawEllipse(QRectF(-r, -r, 2 * r, 2 * r))
-            return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(QColor("#1565c0") if self.is_me else QColor("#37474f"))
-        painter.setPen(QPen(color, 4))
-        painter.drawEllipse(QRectF(-r + 2, -r + 2, 2 * r - 4, 2 * r - 4))
-        painter.setPen(QColor("white"))
-        painter.setFont(_INITIALS_FONT)
-        painter.drawText(QRectF(-r, -r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, self._initials)
-        if self.presence.status is Status.DO_NOT_DISTURB:
-            painter.setPen(QPen(QColor("white"), 2))
-            painter.drawLine(-5, r - 4, 5, r - 4)

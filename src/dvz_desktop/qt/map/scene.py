@@ -54,7 +54,14 @@ class FloorScene(QGraphicsScene):
             self.addItem(item)
             self.rooms[room.id] = item
         self.avatars: dict[str, AvatarItem] = {}
+        #: People in each room in order of arrival (what the tree and screen readers list).
         self._occupants: dict[str, list[str]] = {room_id: [] for room_id in self.rooms}
+        #: Seats in each room: a person keeps their seat while others come and go, so a move places
+        #: one avatar instead of re-seating the whole room.
+        self._seats: dict[str, list[str | None]] = {room_id: [] for room_id in self.rooms}
+        self._seat_of: dict[str, int] = {}
+        self.detailed = True
+        self._my_room: str | None = None
         self.sync(set(model.people))
 
     # --- presence ---
@@ -71,37 +78,61 @@ class FloorScene(QGraphicsScene):
                 if avatar is not None:
                     self.removeItem(avatar)
                     del self.avatars[person_id]
-                    self._occupants[old_room].remove(person_id)
+                    self._leave(person_id, old_room)
                     touched_rooms.add(old_room)
                 continue
             if avatar is None:
-                avatar = AvatarItem(self._model.people[person_id], presence, is_me=person_id == self._model.me)
-                avatar.setData(0, room_id)
+                avatar = AvatarItem(self._model.people[person_id], presence, is_me=person_id == self._model.me,
+                                    detailed=self.detailed)
                 self.addItem(avatar)
                 self.avatars[person_id] = avatar
-                self._occupants[room_id].append(person_id)
+                self._enter(person_id, room_id)
                 touched_rooms.add(room_id)
             else:
                 avatar.set_presence(presence)
                 if old_room != room_id:
-                    self._occupants[old_room].remove(person_id)
-                    self._occupants[room_id].append(person_id)
-                    avatar.setData(0, room_id)
+                    self._leave(person_id, old_room)
+                    self._enter(person_id, room_id)
                     touched_rooms.update((old_room, room_id))
-        for room_id in touched_rooms:
-            self._relayout(room_id)
         my_room = self._model.presence_of(self._model.me).room_id
-        for room_id, item in self.rooms.items():
-            item.set_occupants(len(self._occupants[room_id]), room_id == my_room)
+        if my_room != self._my_room:
+            touched_rooms.update(r for r in (my_room, self._my_room) if r in self.rooms)
+            self._my_room = my_room
+        for room_id in touched_rooms:
+            self.rooms[room_id].set_occupants(len(self._occupants[room_id]), room_id == my_room)
+
+    def set_detailed(self, detailed: bool) -> None:
+        """Initials when zoomed in, status dots when zoomed out."""
+        if detailed != self.detailed:
+            self.detailed = detailed
+            for avatar in self.avatars.values():
+                avatar.set_detailed(detailed)
+
+    def _enter(self, person_id: str, room_id: str) -> None:
+        seats = self._seats[room_id]
+        try:
+            seat = seats.index(None)
+            seats[seat] = person_id
+        except ValueError:
+            seat = len(seats)
+            seats.append(person_id)
+        self._seat_of[person_id] = seat
+        self._occupants[room_id].append(person_id)
+        avatar = self.avatars[person_id]
+        avatar.setData(0, room_id)
+        avatar.setPos(slot_position(self.rooms[room_id].rect(), seat))
+
+    def _leave(self, person_id: str, room_id: str) -> None:
+        seat = self._seat_of.pop(person_id)
+        seats = self._seats[room_id]
+        seats[seat] = None
+        while seats and seats[-1] is None:
+            seats.pop()
+        self._occupants[room_id].remove(person_id)
 
     @staticmethod
     def _room_of_avatar(avatar: AvatarItem | None) -> str:
         return str(avatar.data(0)) if avatar is not None else ""
-
-    def _relayout(self, room_id: str) -> None:
-        rect = self.rooms[room_id].rect()
-        for index, person_id in enumerate(self._occupants[room_id]):
-            self.avatars[person_id].setPos(slot_position(rect, index))
 
     def occupants(self, room_id: str) -> list[str]:
         return list(self._occupants.get(room_id, ()))

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBox
 
 from dvz_desktop.core.office import OfficeModel
 
+from .items import AVATAR_RADIUS, DETAIL_MIN_PX
 from .scene import FloorScene
 from .view import MapView
 
@@ -25,6 +26,7 @@ class MapWidget(QWidget):
         label = QLabel(self.tr("&Stockwerk:"))
         label.setBuddy(self.floor_box)
         self.view = MapView()
+        self.view.zoomChanged.connect(self._apply_detail)
         zoom_in = QToolButton(text="+")
         zoom_in.setAccessibleName(self.tr("Vergrößern"))
         zoom_in.setToolTip(self.tr("Vergrößern (+)"))
@@ -82,6 +84,13 @@ class MapWidget(QWidget):
         self.view.setScene(scene)
         if self.view.auto_fit:
             self.view.fit_floor()
+        self._apply_detail(self.view.zoom)
+
+    def _apply_detail(self, zoom: float) -> None:
+        """Zoomed out, initials would be unreadable smudges: show status dots instead."""
+        scene = self.current_scene()
+        if scene is not None:
+            scene.set_detailed(zoom * 2 * AVATAR_RADIUS >= DETAIL_MIN_PX)
 
     def current_scene(self) -> FloorScene | None:
         scene = self.view.scene()

@@ -1,0 +1,150 @@
+"""Map drawing: 5,000 avatars on one floor, 250 of them walking to another room every frame.
+
+    .venv/bin/python benchmarks/bench_map.py [--frames 120] [--platform xcb|offscreen]
+
+Uses the real map (FloorScene in a MapView in a shown window) and the real update path: presence
+updates applied to the OfficeModel, then ``scene.sync(changed)``, then a synchronous repaint of the
+viewport. Measured at the working zoom (100 %, a few rooms on screen, names and initials drawn) and
+with the whole floor fitted into the window (avatars become status dots, room names hide).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from machine import describe, percentile  # noqa: E402
+
+PEOPLE = 5000
+MOVING = 250
+COLUMNS, ROWS = 20, 10  # 200 rooms of 25 people
+ROOM_W, ROOM_H = 300.0, 260.0
+
+
+def build_model():  # type: ignore[no-untyped-def]
+    from dvz_desktop.core.office import OfficeModel
+    from dvz_desktop.protocol import (Building, Floor, OfficeLayout, Organisation, Person, Presence, Room, RoomKind,
+                                      Status)
+
+    rooms = tuple(
+        Room(id=f"r{c}-{r}", name=f"Büro {r * COLUMNS + c}", kind=RoomKind.TEAM_OFFICE,
+             x=c * (ROOM_W + 20), y=r * (ROOM_H + 20), w=ROOM_W, h=ROOM_H)
+        for r in range(ROWS) for c in range(COLUMNS))
+    floor = Floor(id="f", name="Großraum", width=COLUMNS * (ROOM_W + 20), height=ROWS * (ROOM_H + 20), rooms=rooms)
+    layout = OfficeLayout(
+        organisations=(Organisation(id="o", name="Landesamt", buildings=(Building(id="b", name="Haus", floors=(floor,)),)),),
+        people=tuple(Person(id=f"p{i}", display_name=f"Vorname{i} Nachname{i}", org_id="o", unit=f"Referat {i % 40}")
+                     for i in range(PEOPLE)))
+    statuses = list(Status)[:5]
+    presence = [Presence(person_id=f"p{i}", status=statuses[i % 5], room_id=rooms[i // 25].id) for i in range(PEOPLE)]
+    return OfficeModel(layout, "p0", presence), [r.id for r in rooms]
+
+
+def paint_counter_class():  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEvent, QObject
+
+    class PaintCounter(QObject):
+        count = 0
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+            if event.type() == QEvent.Type.Paint:
+                self.count += 1
+            return False
+
+    return PaintCounter
+
+
+def run(frames: int) -> dict[str, tuple[float, float]]:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from dvz_desktop.qt.map.widget import MapWidget
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    PaintCounter = paint_counter_class()  # noqa: N806
+    model, room_ids = build_model()
+    window = QMainWindow()
+    widget = MapWidget()
+    window.setCentralWidget(widget)
+    window.resize(1280, 800)
+    widget.set_model(model)
+    window.show()
+    app.processEvents()
+    scene = widget.current_scene()
+    view = widget.view  # type: ignore[attr-defined]
+    assert scene is not None and len(scene.avatars) == PEOPLE, "the map must hold all 5,000 avatars"
+    rng = random.Random(7)
+    paints = PaintCounter()
+    view.viewport().installEventFilter(paints)
+    results = {}
+    for name, zoom in (("working zoom (100 %)", 1.0), ("whole floor", None)):
+        if zoom is None:
+            view.fit_floor()
+        else:
+            view.auto_fit = False
+            view.set_zoom(zoom)
+            view.centerOn(scene.rooms["r10-5"])
+        app.processEvents()
+        times = []
+        for _ in range(frames):
+            movers = rng.sample(range(PEOPLE), MOVING)
+            start = time.perf_counter()
+            updates = [model.presence_of(f"p{i}").model_copy(update={"room_id": rng.choice(room_ids)}) for i in movers]
+            changed = model.apply(updates)
+            scene.sync(changed)
+            # As in the app: the scene schedules the repaint of what changed; the frame ends when the
+            # viewport has painted once.
+            painted = paints.count
+            while paints.count == painted:
+                app.processEvents()
+            times.append(time.perf_counter() - start)
+        median = statistics.median(times)
+        results[name] = (median * 1000, percentile(times, 0.95) * 1000)
+        print(f"{name}: zoom {view.zoom:.2f}, median {median * 1000:.1f} ms ({1 / median:.0f} fps), "
+              f"p95 {percentile(times, 0.95) * 1000:.1f} ms", file=sys.stderr)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--frames", type=int, default=120)
+    parser.add_argument("--platform", default="xcb")
+    parser.add_argument("--inner", action="store_true")
+    args = parser.parse_args()
+    if args.inner:
+        for name, (median, p95) in run(args.frames).items():
+            print(f"| {args.platform} | {name} | {median:.1f} | {p95:.1f} | {1000 / median:.0f} |")
+        return
+    env = dict(os.environ, QT_QPA_PLATFORM=args.platform)
+    xvfb = None
+    if args.platform == "xcb":
+        if not shutil.which("Xvfb"):
+            raise SystemExit("Xvfb wird gebraucht (scripts/bootstrap.sh installiert es).")
+        xvfb = subprocess.Popen(["Xvfb", ":96", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        env["DISPLAY"] = ":96"
+        time.sleep(1.0)
+    try:
+        print(f"# Map with {PEOPLE:,} avatars, {MOVING} moving per frame\n\nMachine: {describe()}\n")
+        print("| platform | view | median frame ms | p95 frame ms | fps (median) |")
+        print("|---|---|---:|---:|---:|")
+        sys.stdout.flush()
+        subprocess.run([sys.executable, __file__, "--inner", "--frames", str(args.frames), "--platform",
+                        args.platform], cwd=ROOT, env=env, check=True)
+        print("\nTargets: >= 60 fps at working zoom, >= 30 fps with the whole floor visible.")
+    finally:
+        if xvfb:
+            xvfb.terminate()
+
+
+if __name__ == "__main__":
+    main()
