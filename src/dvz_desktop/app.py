@@ -95,6 +95,8 @@ class DesktopParts:
     window: "MainWindow"
     tray: "Tray"
     arrivals: "ArrivalWatcher"
+    behaviour: "OfficeBehaviour"
+    presenter: "BehaviourPresenter"
 
 
 def assemble_desktop(session: "Session", followed: set[str],
@@ -106,9 +108,12 @@ def assemble_desktop(session: "Session", followed: set[str],
     from .qt.main_window import MainWindow
     from .qt.status_menu import StatusMenu
     from .qt.tray import Tray
+    from .qt.behaviour.presenter import BehaviourPresenter
+    from .services.behaviour import OfficeBehaviour
 
     bridge = OfficeBridge(session)
-    actions = OfficeActions(session)
+    behaviour = OfficeBehaviour(session)
+    actions = OfficeActions(session, behaviour)
     status_menu = StatusMenu()
     window = MainWindow(bridge, status_menu, followed)
     tray = Tray(status_menu)
@@ -123,6 +128,9 @@ def assemble_desktop(session: "Session", followed: set[str],
 
     window.people.followToggled.connect(follow)
     arrivals = ArrivalWatcher(bridge, followed, tray.notify)
+    window.people.followAvailableToggled.connect(
+        lambda person_id, on: (arrivals.available_followed.add if on else arrivals.available_followed.discard)(person_id))
+    presenter = BehaviourPresenter(behaviour, bridge, actions, window, status_menu, tray.notify)
 
     def refresh_tray(*_: object) -> None:
         if bridge.model is not None:
@@ -131,7 +139,7 @@ def assemble_desktop(session: "Session", followed: set[str],
     for signal in (bridge.presenceChanged, bridge.officeReset, bridge.connectionChanged):
         signal.connect(refresh_tray)
     refresh_tray()
-    return DesktopParts(bridge, actions, status_menu, window, tray, arrivals)
+    return DesktopParts(bridge, actions, status_menu, window, tray, arrivals, behaviour, presenter)
 
 
 class Desktop:

@@ -76,3 +76,24 @@ def test_unit_colleagues_for_the_tray(model: OfficeModel) -> None:
 ])
 def test_initials(name: str, expected: str) -> None:
     assert initials(name) == expected
+
+
+def test_morning_view_groups_by_unit_in_order_of_arrival() -> None:
+    from datetime import date, datetime, timezone
+
+    from dvz_desktop.core.office import OfficeModel
+    from dvz_desktop.protocol import OfficeLayout, Person, Presence, Status
+
+    people = (Person(id="a", display_name="Anna Zorn", org_id="o", unit="Bauamt"),
+              Person(id="b", display_name="Bea Alt", org_id="o", unit="Bauamt"),
+              Person(id="c", display_name="Carl Berg", org_id="o", unit="Amt für Ordnung"),
+              Person(id="d", display_name="Dora Dach", org_id="o", unit="Bauamt"))
+    seen = lambda h, m: datetime(2026, 11, 24, h, m, tzinfo=timezone.utc)  # noqa: E731
+    presence = (Presence(person_id="a", status=Status.AVAILABLE, first_seen_today=seen(8, 30)),
+                Presence(person_id="b", status=Status.BUSY, first_seen_today=seen(7, 5)),
+                Presence(person_id="c", status=Status.AVAILABLE, first_seen_today=seen(9, 0)),
+                Presence(person_id="d", status=Status.OFFLINE, first_seen_today=seen(6, 0)))  # went home again
+    model = OfficeModel(OfficeLayout(people=people), "a", presence)
+    view = model.morning_view(date(2026, 11, 24))
+    assert [(unit, [p.id for p in group]) for unit, group in view] == [("Amt für Ordnung", ["c"]),
+                                                                        ("Bauamt", ["b", "a"])]

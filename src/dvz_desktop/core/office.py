@@ -124,6 +124,14 @@ class OfficeModel:
         ]
         return [person for _, person in sorted(arrived, key=lambda item: (item[0], _sort_key(item[1])))]
 
+    def morning_view(self, today: date) -> list[tuple[str, list[Person]]]:
+        """"Wer ist heute da": present people grouped by unit (units alphabetically), each group in
+        order of arrival."""
+        groups: dict[str, list[Person]] = {}
+        for person in self.present_today(today):
+            groups.setdefault(person.unit, []).append(person)
+        return sorted(groups.items(), key=lambda item: _fold(item[0]))
+
     def unit_colleagues_present(self) -> list[Person]:
         """People of my unit who are online, for the tray menu."""
         mine = self.people.get(self.me)

@@ -17,10 +17,10 @@ MAX_FRAME_BYTES = 64 * 1024
 class StrictModel(BaseModel):
     """Parsed by the server: unknown fields are rejected, types are not coerced."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class LenientModel(BaseModel):
     """Parsed by the client: unknown fields from newer servers are ignored."""
 
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)

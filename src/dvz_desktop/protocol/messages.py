@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal, Union
 
-from pydantic import Field, TypeAdapter
+from pydantic import ConfigDict, Field, TypeAdapter
 
 from .base import LenientModel, StrictModel
 from .behaviour import (
@@ -44,6 +44,10 @@ from .behaviour import (
 )
 from .enums import Status
 from .office import OfficeLayout, Presence
+
+#: Validators are built on first use, not at import: the client starts faster, and it only ever
+#: parses server messages (the backend only client messages).
+_DEFERRED = ConfigDict(defer_build=True)
 
 CommandId = Annotated[str, Field(min_length=1, max_length=64)]
 EntityId = Annotated[str, Field(min_length=1, max_length=128)]
@@ -106,7 +110,7 @@ ClientMessage = Annotated[
     ],
     Field(discriminator="type"),
 ]
-CLIENT_MESSAGE_ADAPTER: TypeAdapter[ClientMessage] = TypeAdapter(ClientMessage)
+CLIENT_MESSAGE_ADAPTER: TypeAdapter[ClientMessage] = TypeAdapter(ClientMessage, config=_DEFERRED)
 
 
 # --- server -> client -------------------------------------------------------------------------
@@ -180,7 +184,7 @@ ServerMessage = Annotated[
     ],
     Field(discriminator="type"),
 ]
-SERVER_MESSAGE_ADAPTER: TypeAdapter[ServerMessage] = TypeAdapter(ServerMessage)
+SERVER_MESSAGE_ADAPTER: TypeAdapter[ServerMessage] = TypeAdapter(ServerMessage, config=_DEFERRED)
 
 CLIENT_MESSAGE_TYPES: tuple[type[StrictModel], ...] = (
     Hello, SetStatus, Move, Logout, SetDoor, SetOfficeHours, KnockOn, AnswerKnock, CancelKnock,

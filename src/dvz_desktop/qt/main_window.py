@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolButton, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolButton, QVBoxLayout, QWidget
 
 from dvz_desktop.core.office import OfficeModel
 
+from .behaviour.banners import BannerArea
 from .bridge import OfficeBridge
 from .labels import status_label
 from .map.widget import MapWidget
@@ -31,7 +32,15 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.map = MapWidget()
         self.map.roomActivated.connect(self.moveRequested)
-        self.setCentralWidget(self.map)
+        # Banners (someone knocks, invites, asks) sit above the map, where the eye already is.
+        self.banners = BannerArea()
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banners)
+        column.addWidget(self.map, 1)
+        self.setCentralWidget(centre)
         self.people = PeoplePanel()
         self.tree = OfficeTree()
         self.tree.roomActivated.connect(self.moveRequested)
@@ -55,6 +64,11 @@ class MainWindow(QMainWindow):
         home.setShortcut(QKeySequence("Ctrl+H"))
         home.triggered.connect(self._go_home)
         toolbar.addAction(home)
+        self.morning_action = QAction(self.tr("Wer ist heute da"), self)
+        self.morning_action.setShortcut(QKeySequence("Ctrl+D"))
+        toolbar.addAction(self.morning_action)
+        self.inbox_action = QAction(self.tr("Verpasst"), self)
+        toolbar.addAction(self.inbox_action)
         self.connection_label = QLabel()
         self.connection_label.setAccessibleName(self.tr("Verbindungsstatus"))
         self.statusBar().addPermanentWidget(self.connection_label)

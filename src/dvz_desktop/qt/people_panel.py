@@ -25,11 +25,17 @@ from .status_menu import status_icon
 class PeoplePanel(QWidget):
     #: (person id, follow?) — "Benachrichtigen, wenn da".
     followToggled = Signal(str, bool)
+    #: (person id, follow?) — "Benachrichtigen, wenn verfügbar".
+    followAvailableToggled = Signal(str, bool)
+    inviteRequested = Signal(str)
+    askRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model: OfficeModel | None = None
         self._followed: set[str] = set()
+        self.available_followed: set[str] = set()
+        self.menu: QMenu | None = None
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Name oder Fachbereich suchen …"))
         self.search.setAccessibleName(self.tr("Personen suchen"))
@@ -95,7 +101,24 @@ class PeoplePanel(QWidget):
         follow.setChecked(person_id in self._followed)
         follow.toggled.connect(lambda on: self._toggle_follow(person_id, on))
         menu.addAction(follow)
-        menu.exec(self.list.viewport().mapToGlobal(pos))
+        available = QAction(self.tr("Benachrichtigen, wenn verfügbar"), menu, checkable=True)
+        available.setChecked(person_id in self.available_followed)
+        available.toggled.connect(lambda on: self._toggle_available(person_id, on))
+        menu.addAction(available)
+        if person_id != self._model.me:
+            menu.addSeparator()
+            invite = QAction(self.tr("In mein Büro einladen"), menu)
+            invite.triggered.connect(lambda: self.inviteRequested.emit(person_id))
+            menu.addAction(invite)
+            ask = QAction(self.tr("Kurze Frage …"), menu)
+            ask.triggered.connect(lambda: self.askRequested.emit(person_id))
+            menu.addAction(ask)
+        self.menu = menu  # tests reach the open menu's actions
+        menu.popup(self.list.viewport().mapToGlobal(pos))
+
+    def _toggle_available(self, person_id: str, on: bool) -> None:
+        (self.available_followed.add if on else self.available_followed.discard)(person_id)
+        self.followAvailableToggled.emit(person_id, on)
 
     def _toggle_follow(self, person_id: str, on: bool) -> None:
         (self._followed.add if on else self._followed.discard)(person_id)

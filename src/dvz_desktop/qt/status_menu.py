@@ -26,6 +26,10 @@ def status_icon(status: Status, size: int = 16) -> QIcon:
 class StatusMenu(QMenu):
     #: (status, note) chosen by the user.
     statusChosen = Signal(Status, str)
+    coffeeToggled = Signal(bool)
+    appearOfflineToggled = Signal(bool)
+    absenceRequested = Signal()
+    absenceEndRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Mein Status"), parent)
@@ -45,6 +49,29 @@ class StatusMenu(QMenu):
         self.note_action = QAction(self.tr("Statusnotiz …"), self)
         self.note_action.triggered.connect(self._ask_note)
         self.addAction(self.note_action)
+        self.coffee_action = QAction(self.tr("Lust auf Kaffee"), self, checkable=True)
+        self.coffee_action.triggered.connect(self.coffeeToggled)
+        self.addAction(self.coffee_action)
+        self.hidden_action = QAction(self.tr("Als offline anzeigen"), self, checkable=True)
+        self.hidden_action.triggered.connect(self.appearOfflineToggled)
+        self.addAction(self.hidden_action)
+        self.addSeparator()
+        self.absence_action = QAction(self.tr("Abwesenheit eintragen …"), self)
+        self.absence_action.triggered.connect(self.absenceRequested)
+        self.addAction(self.absence_action)
+        self.absence_end_action = QAction(self.tr("Abwesenheit beenden"), self)
+        self.absence_end_action.triggered.connect(self.absenceEndRequested)
+        self.absence_end_action.setVisible(False)
+        self.addAction(self.absence_end_action)
+
+    @property
+    def current(self) -> tuple[Status, str]:
+        return self._current, self._note
+
+    def show_extras(self, coffee: bool, hidden: bool, absent: bool) -> None:
+        self.coffee_action.setChecked(coffee)
+        self.hidden_action.setChecked(hidden)
+        self.absence_end_action.setVisible(absent)
 
     def show_status(self, status: Status, note: str) -> None:
         self._current = status

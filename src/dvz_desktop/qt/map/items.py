@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from dvz_desktop.core.office import initials
-from dvz_desktop.protocol import Person, Presence, Room, Status
+from dvz_desktop.protocol import DoorState, Person, Presence, Room, Status
 
 from ..labels import DOOR_COLORS, ROOM_COLORS, STATUS_COLORS, door_label, people_count, room_kind_label, status_label
 
@@ -46,6 +46,9 @@ class RoomItem(QGraphicsRectItem):
         self._door_at_bottom = room.y + room.h / 2 < floor_height / 2
         self.occupants = 0
         self.is_mine = False
+        self.door = room.door
+        #: Extra tooltip lines for the door: its note, office hours, who deputises.
+        self.door_lines: list[str] = []
         self.setBrush(QBrush(QColor(ROOM_COLORS[room.kind])))
         self.setPen(QPen(QColor("#5f6b7a"), 2))
         self.setZValue(0)
@@ -60,8 +63,15 @@ class RoomItem(QGraphicsRectItem):
             self._update_tooltip()
             self.update()
 
+    def set_door(self, door: DoorState, lines: list[str]) -> None:
+        if (door, lines) != (self.door, self.door_lines):
+            self.door = door
+            self.door_lines = lines
+            self._update_tooltip()
+            self.update()
+
     def _update_tooltip(self) -> None:
-        lines = [self.room.name, room_kind_label(self.room.kind), door_label(self.room.door)]
+        lines = [self.room.name, room_kind_label(self.room.kind), door_label(self.door), *self.door_lines]
         lines.append(people_count(self.occupants))
         lines.append(QCoreApplication.translate("OfficeMap", "Doppelklick: hierher gehen"))
         self.setToolTip("\n".join(lines))
@@ -75,8 +85,20 @@ class RoomItem(QGraphicsRectItem):
         # The door: a short bar on the corridor side, coloured by its state.
         door_w = min(40.0, rect.width() / 3)
         corridor_side_y = rect.bottom() if self._door_at_bottom else rect.top()
-        painter.setPen(QPen(QColor(DOOR_COLORS[self.room.door]), 6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
-        painter.drawLine(rect.center().x() - door_w / 2, corridor_side_y, rect.center().x() + door_w / 2, corridor_side_y)
+        painter.setPen(QPen(QColor(DOOR_COLORS[self.door]), 6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+        door_x = rect.center().x()
+        if self.door is DoorState.AJAR:  # a gap in the bar: the door stands a little open
+            painter.drawLine(door_x - door_w / 2, corridor_side_y, door_x - 4, corridor_side_y)
+            painter.drawLine(door_x + 8, corridor_side_y, door_x + door_w / 2, corridor_side_y)
+        else:
+            painter.drawLine(door_x - door_w / 2, corridor_side_y, door_x + door_w / 2, corridor_side_y)
+        if self.door is DoorState.LOCKED:  # a padlock beside the door
+            lock_y = corridor_side_y - 16 if self._door_at_bottom else corridor_side_y + 6
+            painter.setPen(QPen(QColor(DOOR_COLORS[self.door]), 2))
+            painter.setBrush(QColor(DOOR_COLORS[self.door]))
+            painter.drawRect(QRectF(door_x + door_w / 2 + 4, lock_y + 4, 9, 7))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawArc(QRectF(door_x + door_w / 2 + 5, lock_y, 7, 8), 0, 180 * 16)
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if lod < LABEL_MIN_LOD:
             return
@@ -89,13 +111,13 @@ class RoomItem(QGraphicsRectItem):
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, str(self.occupants))
 
 
-def avatar_pixmap(initials_text: str, status: Status, is_me: bool, detailed: bool) -> QPixmap:
+def avatar_pixmap(initials_text: str, status: Status, is_me: bool, detailed: bool, coffee: bool = False) -> QPixmap:
     """The picture of an avatar, drawn once per look and shared by everyone who looks the same.
 
     Avatars are plain pixmap items: their geometry and painting stay in C++, so thousands of them cost
     a blit each and no Python call per frame.
     """
-    key = (initials_text if detailed else "", status, is_me, detailed)
+    key = (initials_text if detailed else "", status, is_me, detailed, coffee)
     cached = _PIXMAPS.get(key)
     if cached is not None:
         return cached
@@ -121,12 +143,19 @@ def avatar_pixmap(initials_text: str, status: Status, is_me: bool, detailed: boo
         if status is Status.DO_NOT_DISTURB:
             painter.setPen(QPen(QColor("white"), 2))
             painter.drawLine(-5, int(r - 4), 5, int(r - 4))
+    if coffee:  # "Lust auf Kaffee": a small cup at the upper right
+        painter.setPen(QPen(QColor("white"), 1))
+        painter.setBrush(QColor("#6d4c41"))
+        painter.drawRoundedRect(QRectF(r - 11, -r - 1, 10, 9), 2, 2)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QColor("#6d4c41"), 2))
+        painter.drawArc(QRectF(r - 3, -r + 1, 5, 5), -90 * 16, 180 * 16)
     painter.end()
     _PIXMAPS[key] = pixmap
     return pixmap
 
 
-_PIXMAPS: dict[tuple[str, Status, bool, bool], QPixmap] = {}
+_PIXMAPS: dict[tuple[str, Status, bool, bool, bool], QPixmap] = {}
 
 
 class AvatarItem(QGraphicsPixmapItem):
@@ -147,10 +176,10 @@ class AvatarItem(QGraphicsPixmapItem):
 
     def set_presence(self, presence: Presence) -> None:
         if presence != self.presence:
-            status_changed = presence.status is not self.presence.status
+            looks_changed = (presence.status, presence.coffee) != (self.presence.status, self.presence.coffee)
             self.presence = presence
             self._update_tooltip()
-            if status_changed:
+            if looks_changed:
                 self._refresh_picture()
 
     def set_detailed(self, detailed: bool) -> None:
@@ -159,7 +188,8 @@ class AvatarItem(QGraphicsPixmapItem):
             self._refresh_picture()
 
     def _refresh_picture(self) -> None:
-        self.setPixmap(avatar_pixmap(self._initials, self.presence.status, self.is_me, self.detailed))
+        self.setPixmap(avatar_pixmap(self._initials, self.presence.status, self.is_me, self.detailed,
+                                     self.presence.coffee))
 
     def _update_tooltip(self) -> None:
         parts = [self.person.display_name]
@@ -168,4 +198,6 @@ class AvatarItem(QGraphicsPixmapItem):
         parts.append(status_label(self.presence.status))
         if self.presence.note:
             parts.append(f"„{self.presence.note}“")
+        if self.presence.coffee:
+            parts.append(QCoreApplication.translate("OfficeMap", "Lust auf Kaffee"))
         self.setToolTip("\n".join(parts))

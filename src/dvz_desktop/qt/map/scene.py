@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Signal
 from PySide6.QtGui import QBrush, QColor, QPen
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent
 
 from dvz_desktop.core.office import FloorRef, OfficeModel
+from dvz_desktop.protocol import DoorState
 
 from .items import AVATAR_RADIUS, AVATAR_SPACING, AvatarItem, RoomItem
 
@@ -34,6 +35,8 @@ def slot_position(rect: QRectF, index: int) -> QPointF:
 class FloorScene(QGraphicsScene):
     #: A room was double-clicked: the user wants to go there.
     roomActivated = Signal(str)
+    #: Right click on a room: (room id, screen position) for its context menu.
+    roomMenuRequested = Signal(str, QPoint)
 
     def __init__(self, floor: FloorRef, model: OfficeModel) -> None:
         super().__init__()
@@ -150,3 +153,16 @@ class FloorScene(QGraphicsScene):
             event.accept()
             return
         super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        room_id = self.room_at(event.scenePos())
+        if room_id is not None:
+            self.roomMenuRequested.emit(room_id, event.screenPos())
+            event.accept()
+            return
+        super().contextMenuEvent(event)
+
+    def set_door(self, room_id: str, door: DoorState, lines: list[str]) -> None:
+        item = self.rooms.get(room_id)
+        if item is not None:
+            item.set_door(door, lines)

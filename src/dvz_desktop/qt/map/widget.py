@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QPoint, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from dvz_desktop.core.office import OfficeModel
+from dvz_desktop.protocol import DoorState
 
 from .items import AVATAR_RADIUS, DETAIL_MIN_PX
 from .scene import FloorScene
@@ -15,11 +16,13 @@ from .view import MapView
 class MapWidget(QWidget):
     #: The user wants to walk into this room.
     roomActivated = Signal(str)
+    roomMenuRequested = Signal(str, QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model: OfficeModel | None = None
         self._scenes: dict[str, FloorScene] = {}
+        self._doors: dict[str, tuple[DoorState, list[str]]] = {}
         self.floor_box = QComboBox()
         self.floor_box.setAccessibleName(self.tr("Stockwerk wählen"))
         self.floor_box.currentIndexChanged.connect(self._show_floor_index)
@@ -80,6 +83,9 @@ class MapWidget(QWidget):
             ref = next(f for f in self._model.floors if f.id == floor_id)
             scene = FloorScene(ref, self._model)
             scene.roomActivated.connect(self.roomActivated)
+            scene.roomMenuRequested.connect(self.roomMenuRequested)
+            for room_id, (door, lines) in self._doors.items():
+                scene.set_door(room_id, door, lines)
             self._scenes[floor_id] = scene
         self.view.setScene(scene)
         if self.view.auto_fit:
@@ -91,6 +97,12 @@ class MapWidget(QWidget):
         scene = self.current_scene()
         if scene is not None:
             scene.set_detailed(zoom * 2 * AVATAR_RADIUS >= DETAIL_MIN_PX)
+
+    def set_door(self, room_id: str, door: DoorState, lines: list[str]) -> None:
+        """A door changed; floors not built yet get it when they are built."""
+        self._doors[room_id] = (door, lines)
+        for scene in self._scenes.values():
+            scene.set_door(room_id, door, lines)
 
     def current_scene(self) -> FloorScene | None:
         scene = self.view.scene()

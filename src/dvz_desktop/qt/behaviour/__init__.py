@@ -1,0 +1,1 @@
+"""Office behaviour in the window: banners, door menus, dialogs."""
