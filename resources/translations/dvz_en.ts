@@ -1,16 +1,479 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="de">
 <context>
+    <name>AbsenceDialog</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="54" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="55" />
+        <source>Abwesenheit eintragen</source>
+        <translation>Record an absence</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="62" />
+        <source>Erster Tag</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="63" />
+        <source>Letzter Tag</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="65" />
+        <source>Art der Abwesenheit</source>
+        <translation>Kind of absence</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="69" />
+        <source>Vertretung</source>
+        <translation>Deputy</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="70" />
+        <source>(keine Vertretung)</source>
+        <translation>(no deputy)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="74" />
+        <source>Kolleginnen und Kollegen sehen nur, bis wann Sie fehlen und wer vertritt.</source>
+        <translation>Colleagues only see until when you are away and who deputises.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="77" />
+        <source>Von:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="78" />
+        <source>Bis:</source>
+        <translation>Until:</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="79" />
+        <source>Art:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="80" />
+        <source>Vertretung:</source>
+        <translation>Deputy:</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="93" />
+        <source>Der letzte Tag liegt vor dem ersten.</source>
+        <translation>The last day is before the first.</translation>
+    </message>
+</context>
+<context>
     <name>ArrivalWatcher</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/arrivals.py" line="36" />
+        <location filename="../../src/dvz_desktop/qt/arrivals.py" line="43" />
         <source>Jetzt da</source>
+        <extracomment>"Benachrichtigen, wenn verfügbar": told when their status becomes "verfügbar".</extracomment>
         <translation>In now</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/arrivals.py" line="37" />
+        <location filename="../../src/dvz_desktop/qt/arrivals.py" line="44" />
         <source>%1 ist jetzt da.</source>
         <translation>%1 is in now.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/arrivals.py" line="52" />
+        <source>Jetzt verfügbar</source>
+        <translation>Available now</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/arrivals.py" line="53" />
+        <source>%1 ist jetzt verfügbar.</source>
+        <translation>%1 is available now.</translation>
+    </message>
+</context>
+<context>
+    <name>BannerArea</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="180" />
+        <source>Hinweise</source>
+        <translation>Notices</translation>
+    </message>
+</context>
+<context>
+    <name>Behaviour</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="15" />
+        <source>Sie klopfen bei %1 an …</source>
+        <translation>You are knocking at %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="16" />
+        <source>%1: „Gleich“ – in etwa %2 Minuten.</source>
+        <translation>%1: “In a moment” – in about %2 minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="17" />
+        <source>%1: „Herein“ – Sie sind eingetreten.</source>
+        <translation>%1: “Come in” – you are inside.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="18" />
+        <source>Sie sind in %1.</source>
+        <translation>You are in %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="19" />
+        <source>%1: „Jetzt nicht“.</source>
+        <translation>%1: “Not now”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="20" />
+        <source>%1 ist abgeschlossen.</source>
+        <translation>%1 is locked.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="21" />
+        <source>In %1 ist niemand da.</source>
+        <translation>Nobody is in %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="22" />
+        <source>Niemand hat geantwortet (%1).</source>
+        <translation>Nobody answered (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="23" />
+        <source>%1: außerhalb der Sprechzeit.</source>
+        <translation>%1: outside office hours.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="24" />
+        <source>%1: bitte nicht stören – Ihr Anklopfen wird später angezeigt.</source>
+        <translation>%1: do not disturb – your knock will be shown later.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="25" />
+        <source>Anklopfen bei %1 abgebrochen.</source>
+        <translation>Stopped knocking at %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="37" />
+        <source>Einladung an %1 gesendet.</source>
+        <translation>Invitation sent to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="38" />
+        <source>%1 hat Ihre Einladung angenommen.</source>
+        <translation>%1 accepted your invitation.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="39" />
+        <source>%1 hat Ihre Einladung abgelehnt.</source>
+        <translation>%1 declined your invitation.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="40" />
+        <source>%1 hat nicht auf Ihre Einladung reagiert.</source>
+        <translation>%1 did not respond to your invitation.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="41" />
+        <source>Die Einladung an %1 ist hinfällig.</source>
+        <translation>The invitation to %1 no longer applies.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="47" />
+        <source>Urlaub</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="48" />
+        <source>Dienstreise</source>
+        <translation>Business trip</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="49" />
+        <source>Fortbildung</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="50" />
+        <source>Sonstige Abwesenheit</source>
+        <translation>Other absence</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="56" />
+        <source>Verpasstes Anklopfen</source>
+        <translation>Missed knock</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="57" />
+        <source>Nachricht an der Tür</source>
+        <translation>Message at the door</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="58" />
+        <source>Übergabe aus der Vertretung</source>
+        <translation>Handover from your deputy</translation>
+    </message>
+</context>
+<context>
+    <name>BehaviourPresenter</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="96" />
+        <source>%1 ist eingetreten (%2).</source>
+        <extracomment>(title, message) for the tray.</extracomment>
+        <translation>%1 came in (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="99" />
+        <source>Tür angelehnt</source>
+        <translation>Door ajar</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="108" />
+        <source>%1 klopft bei %2 an (Sie vertreten).</source>
+        <translation>%1 is knocking at %2's door (you are deputising).</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="111" />
+        <source>%1 klopft an (%2).</source>
+        <translation>%1 is knocking (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="116" />
+        <source>Es klopft</source>
+        <translation>Someone is knocking</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="137" />
+        <source>Ihre Nachricht wurde hinterlassen.</source>
+        <translation>Your message was left.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="139" />
+        <source>Nachricht hinterlassen</source>
+        <translation>Leave a message</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="140" />
+        <source>Ihre Nachricht an der Tür:</source>
+        <translation>Your message at the door:</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="152" />
+        <source>%1 lädt Sie in %2 ein.</source>
+        <translation>%1 invites you into %2.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="157" />
+        <source>Einladung</source>
+        <translation>Invitation</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="166" />
+        <source>Kurze Frage an %1</source>
+        <translation>Quick question to %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="167" />
+        <source>Ihre Frage (eine Zeile):</source>
+        <translation>Your question (one line):</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="174" />
+        <source>Kurze Frage von %1: „%2“</source>
+        <translation>Quick question from %1: “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="179" />
+        <source>Kurze Frage</source>
+        <translation>Quick question</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="183" />
+        <source>%1 antwortet auf „%2“: %3</source>
+        <translation>%1 answers “%2”: %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="188" />
+        <source>Antwort</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="217" />
+        <source>Sprechzeiten: %1</source>
+        <translation>Office hours: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="219" />
+        <source>Abwesend bis %1, Vertretung: %2</source>
+        <translation>Away until %1, deputy: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="241" />
+        <source>Hierher gehen</source>
+        <translation>Go here</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="241" />
+        <source>Anklopfen</source>
+        <translation>Knock</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="254" />
+        <source>Sprechzeiten …</source>
+        <translation>Office hours …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="258" />
+        <source>Küche folgen</source>
+        <translation>Follow kitchen</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="268" />
+        <source>Tür abschließen</source>
+        <translation>Lock the door</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="269" />
+        <source>Notiz an der Tür (z. B. „Prüfung bis 12 Uhr“):</source>
+        <translation>Note on the door (e.g. “Exam until noon”):</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="292" />
+        <source>In %1 sind jetzt %2 Leute.</source>
+        <translation>%2 people are in %1 now.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="294" />
+        <source>Kaffeerunde</source>
+        <translation>Coffee round</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="308" />
+        <source>Verpasst (%1)</source>
+        <translation>Missed (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="309" />
+        <source>Verpasst</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="347" />
+        <source>erledigt von %1</source>
+        <translation>handled by %1</translation>
+    </message>
+</context>
+<context>
+    <name>InboxDialog</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="199" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="200" />
+        <source>Verpasst</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="203" />
+        <source>Verpasste Ereignisse</source>
+        <translation>Missed events</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="209" />
+        <source>Erledigt</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="210" />
+        <source>Ausgewählte als erledigt markieren</source>
+        <translation>Mark selected as done</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="212" />
+        <source>Alle erledigt</source>
+        <translation>All done</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="214" />
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>InviteBanner</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="135" />
+        <source>Annehmen</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="136" />
+        <source>Ablehnen</source>
+        <translation>Decline</translation>
+    </message>
+</context>
+<context>
+    <name>KnockBanner</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="62" />
+        <source>Herein</source>
+        <translation>Come in</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="66" />
+        <source> Min.</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="67" />
+        <source>In wie vielen Minuten</source>
+        <translation>In how many minutes</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="69" />
+        <source>Gleich</source>
+        <translation>In a moment</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="71" />
+        <source>Optional: kurzer Satz</source>
+        <translation>Optional: a short line</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="72" />
+        <source>Satz zur Antwort</source>
+        <translation>Line with the answer</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="75" />
+        <source>Jetzt nicht</source>
+        <translation>Not now</translation>
+    </message>
+</context>
+<context>
+    <name>KnockerStrip</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="97" />
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="97" />
+        <source>Anklopfen abbrechen</source>
+        <translation>Stop knocking</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="99" />
+        <source>Nachricht hinterlassen</source>
+        <translation>Leave a message</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="102" />
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="116" />
+        <source>%1 (noch %2 s)</source>
+        <translation>%1 (%2 s left)</translation>
     </message>
 </context>
 <context>
@@ -81,63 +544,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="30" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="31" />
         <source>DVZ Desktop</source>
         <extracomment>The window was closed while no tray can keep the program running.</extracomment>
         <translation>DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="38" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="47" />
         <source>Personen</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="39" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="48" />
         <source>Gebäudeübersicht</source>
         <translation>Building overview</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="42" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="51" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="57" />
         <source>Mein Status</source>
         <translation>My status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="60" />
         <source>Meine Statusnotiz</source>
         <translation>My status note</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="54" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="63" />
         <source>Zu meinem Büro</source>
         <translation>To my office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="59" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="67" />
+        <source>Wer ist heute da</source>
+        <translation>Who is in today</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="70" />
+        <source>Verpasst</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="73" />
         <source>Verbindungsstatus</source>
         <translation>Connection status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="87" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="101" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="115" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="129" />
         <source>Verbunden</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="119" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="133" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="123" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="137" />
         <source>Verbindung unterbrochen – neuer Versuch läuft …</source>
         <translation>Connection lost – trying again …</translation>
     </message>
@@ -158,68 +631,149 @@
 <context>
     <name>MapWidget</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="23" />
+        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="27" />
         <source>Stockwerk wählen</source>
         <extracomment>The user wants to walk into this room.</extracomment>
         <translation>Choose floor</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="25" />
+        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="29" />
         <source>&amp;Stockwerk:</source>
         <translation>&amp;Floor:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="29" />
+        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="34" />
         <source>Vergrößern</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="30" />
+        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="35" />
         <source>Vergrößern (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="33" />
+        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="38" />
         <source>Verkleinern</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="34" />
+        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="39" />
         <source>Verkleinern (−)</source>
         <translation>Zoom out (−)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="36" />
+        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="41" />
         <source>Ganzes Stockwerk</source>
         <translation>Whole floor</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="37" />
+        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="42" />
         <source>Ganzes Stockwerk zeigen</source>
         <translation>Show the whole floor</translation>
     </message>
 </context>
 <context>
+    <name>MorningView</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="171" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="172" />
+        <source>Wer ist heute da</source>
+        <translation>Who is in today</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="175" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="175" />
+        <source>Da seit</source>
+        <translation>In since</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="176" />
+        <source>Anwesende nach Fachbereich</source>
+        <translation>Present people by unit</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBanner</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="171" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
     <name>OfficeActions</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/actions.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/actions.py" line="70" />
         <source>Der Server hat nicht rechtzeitig geantwortet.</source>
-        <extracomment>A German message for the status bar when something the user did could not be done.</extracomment>
+        <extracomment>A German message for the status bar when something the user did could not be done. "Als offline anzeigen", kept with every status change.</extracomment>
         <translation>The server did not answer in time.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/actions.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/actions.py" line="75" />
         <source>Das hat leider nicht geklappt.</source>
         <translation>Sorry, that did not work.</translation>
     </message>
 </context>
 <context>
+    <name>OfficeHoursDialog</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="106" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="107" />
+        <source>Sprechzeiten</source>
+        <translation>Office hours</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="111" />
+        <source>Außerhalb dieser Zeiten wird Anklopfen aus anderen Fachbereichen zur Nachricht.</source>
+        <translation>Outside these hours a knock from another unit becomes a message.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="114" />
+        <source>Zeit hinzufügen</source>
+        <translation>Add hours</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="135" />
+        <source>Wochentag</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="138" />
+        <source>Beginn</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="139" />
+        <source>Ende</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="140" />
+        <source>Entfernen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="160" />
+        <source>Jede Sprechzeit muss enden, nachdem sie beginnt.</source>
+        <translation>Each office hour must end after it starts.</translation>
+    </message>
+</context>
+<context>
     <name>OfficeMap</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/items.py" line="60" />
+        <location filename="../../src/dvz_desktop/qt/map/items.py" line="76" />
         <source>Doppelklick: hierher gehen</source>
-        <extracomment>Below this on-screen avatar diameter (px) avatars are drawn as dots without initials. Below this zoom factor room names are hidden.</extracomment>
+        <extracomment>Below this on-screen avatar diameter (px) avatars are drawn as dots without initials. Below this zoom factor room names are hidden. Extra tooltip lines for the door: its note, office hours, who deputises.</extracomment>
         <translation>Double-click: go here</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/items.py" line="202" />
+        <source>Lust auf Kaffee</source>
+        <translation>Up for coffee</translation>
     </message>
 </context>
 <context>
@@ -239,58 +793,111 @@
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="34" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="40" />
         <source>Name oder Fachbereich suchen …</source>
-        <extracomment>(person id, follow?) — "Benachrichtigen, wenn da".</extracomment>
+        <extracomment>(person id, follow?) — "Benachrichtigen, wenn da". (person id, follow?) — "Benachrichtigen, wenn verfügbar".</extracomment>
         <translation>Search name or unit …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="35" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="41" />
         <source>Personen suchen</source>
         <translation>Search people</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="38" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="44" />
         <source>Nur heute da</source>
         <translation>Only in today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="39" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="45" />
         <source>Nur Personen zeigen, die heute da sind</source>
         <translation>Only show people who are in today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="42" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="48" />
         <source>Personen</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="94" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="100" />
         <source>Benachrichtigen, wenn da</source>
         <translation>Notify me when in</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="104" />
+        <source>Benachrichtigen, wenn verfügbar</source>
+        <translation>Notify me when available</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="110" />
+        <source>In mein Büro einladen</source>
+        <translation>Invite into my office</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="113" />
+        <source>Kurze Frage …</source>
+        <translation>Quick question …</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionBanner</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="150" />
+        <source>Antwort</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="151" />
+        <source>Antwort auf die kurze Frage</source>
+        <translation>Answer to the quick question</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="154" />
+        <source>Antworten</source>
+        <translation>Answer</translation>
     </message>
 </context>
 <context>
     <name>StatusMenu</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="31" />
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="32" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="35" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="36" />
         <source>Mein Status</source>
         <extracomment>(status, note) chosen by the user.</extracomment>
         <translation>My status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="45" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="49" />
         <source>Statusnotiz …</source>
         <translation>Status note …</translation>
     </message>
     <message>
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="52" />
+        <source>Lust auf Kaffee</source>
+        <translation>Up for coffee</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="55" />
+        <source>Als offline anzeigen</source>
+        <translation>Appear offline</translation>
+    </message>
+    <message>
         <location filename="../../src/dvz_desktop/qt/status_menu.py" line="59" />
+        <source>Abwesenheit eintragen …</source>
+        <translation>Record an absence …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="62" />
+        <source>Abwesenheit beenden</source>
+        <translation>End my absence</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="86" />
         <source>Statusnotiz</source>
         <translation>Status note</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="60" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="87" />
         <source>Kurze Notiz (höchstens 120 Zeichen):</source>
         <translation>Short note (at most 120 characters):</translation>
     </message>
@@ -359,7 +966,7 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="236" />
+        <location filename="../../src/dvz_desktop/app.py" line="250" />
         <source>Anmeldung nicht gespeichert</source>
         <translation>Sign-in not remembered</translation>
     </message>
@@ -450,7 +1057,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="270" />
+        <location filename="../../src/dvz_desktop/app.py" line="284" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>

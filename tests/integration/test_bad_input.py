@@ -15,7 +15,7 @@ import pytest
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
-from dvz_desktop.protocol import PROTOCOL_VERSION, Status
+from dvz_desktop.protocol import PROTOCOL_VERSION, ErrorCode, Status, error_texts
 from dvz_desktop.services.session import Session, SessionError
 from server_stub.orgfile import OrgFile
 from server_stub.server import Backend, BackendConfig
@@ -49,6 +49,12 @@ async def reply_to(ws: ClientConnection, frame: str | bytes) -> dict:
             return answer
 
 
+def assert_error(answer: dict, code: str) -> None:
+    """An error frame names its code and explains it in German and English (the texts of that code)."""
+    assert answer["type"] == "error" and answer["code"] == code, answer
+    assert (answer["message_de"], answer["message_en"]) == error_texts(ErrorCode(code))
+
+
 async def closed_with(ws: ClientConnection) -> int | None:
     with pytest.raises(ConnectionClosed):
         while True:
@@ -69,8 +75,7 @@ async def closed_with(ws: ClientConnection) -> int | None:
 )
 async def test_invalid_frames_get_an_error_with_german_and_english_text(raw_anna, frame: str, code: str) -> None:
     answer = await reply_to(raw_anna, frame)
-    assert answer["type"] == "error" and answer["code"] == code
-    assert answer["message_de"] and answer["message_en"]
+    assert_error(answer, code)
     # The connection is still usable afterwards.
     ok = await reply_to(raw_anna, '{"type": "set_status", "id": "ok1", "status": "beschaeftigt"}')
     assert ok == {"type": "ack", "reply_to": "ok1", "ref": None}
@@ -94,18 +99,21 @@ async def test_binary_frame_closes_with_1003(raw_anna) -> None:
 async def test_first_frame_must_be_hello(backend) -> None:
     async with connect(backend.url) as ws:
         answer = await reply_to(ws, '{"type": "move", "id": "m1", "room_id": "kh-101"}')
-        assert answer["code"] == "hello_required"
+        assert_error(answer, "hello_required")
+        assert answer["reply_to"] == "m1"
         assert await closed_with(ws) == 1008
     async with connect(backend.url) as ws:
-        answer = await reply_to(ws, "garbage")
-        assert answer["code"] == "invalid_json"
+        assert_error(await reply_to(ws, "garbage"), "invalid_json")
         assert await closed_with(ws) == 1008
+    async with connect(backend.url) as ws:  # a binary first frame is not read at all
+        await ws.send(b"\x89PNG\r\n")
+        assert await closed_with(ws) == 1003
 
 
 async def test_protocol_version_mismatch_is_a_clear_error_not_a_hang(backend) -> None:
     async with connect(backend.url) as ws:
         answer = await reply_to(ws, hello(version=PROTOCOL_VERSION + 1))
-        assert answer["code"] == "protocol_version"
+        assert_error(answer, "protocol_version")
         assert answer["server_protocol_version"] == PROTOCOL_VERSION
         assert await closed_with(ws) == 4000
 
@@ -131,7 +139,17 @@ async def test_bad_frame_flood_closes_only_that_socket(backend, raw_anna, caplog
             await raw_anna.send('{"type": "set_status", "id": "f%d", "status": "%s"}' % (n, SECRET_NOTE))
         except ConnectionClosed:
             break
-    assert await closed_with(raw_anna) == 1008
+    # Each bad frame was answered until the limit, then the socket was closed as a policy violation.
+    errors: list[dict] = []
+    with pytest.raises(ConnectionClosed):
+        while True:
+            answer = json.loads(await asyncio.wait_for(raw_anna.recv(), 5))
+            if answer["type"] == "error":
+                errors.append(answer)
+    assert raw_anna.close_code == 1008
+    assert 20 <= len(errors) < 40
+    for answer in errors:
+        assert_error(answer, "invalid_message")
     # Bernd's connection was not disturbed: he can act and still hears about others.
     await bernd.set_status(Status.BUSY, "weiter geht's")
     erik = await login(backend.url, "erik", PASSWORDS["erik"])
@@ -211,15 +229,14 @@ async def test_foreign_browser_origin_is_refused(org_three: OrgFile, tmp_path: P
 
 
 async def test_backend_still_serves_logins_after_abuse(backend) -> None:
-    for frame in ("{", b"\xff", '{"type": "hello"}', "x" * 70_000):
-        try:
-            async with connect(backend.url, max_size=None) as ws:
-                await ws.send(frame)
-                with pytest.raises(ConnectionClosed):
-                    while True:
-                        await asyncio.wait_for(ws.recv(), 5)
-        except ConnectionClosed:
-            pass
+    abuse: list[tuple[str | bytes, int]] = [
+        ("{", 1008), (b"\xff", 1003), ('{"type": "hello"}', 1008), ("x" * 70_000, 1009),
+        (hello(version=0), 4000), (hello().replace(PASSWORDS["anna"], "falsch"), 4001),
+    ]
+    for frame, close_code in abuse:
+        async with connect(backend.url, max_size=None) as ws:
+            await ws.send(frame)
+            assert await closed_with(ws) == close_code, frame[:20]
     session = await login(backend.url, "anna", PASSWORDS["anna"])
     assert session.me == "anna"
     await session.stop()
