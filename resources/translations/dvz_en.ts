@@ -217,148 +217,148 @@
 <context>
     <name>BehaviourPresenter</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="96" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="97" />
         <source>%1 ist eingetreten (%2).</source>
         <extracomment>(title, message) for the tray.</extracomment>
         <translation>%1 came in (%2).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="99" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="100" />
         <source>Tür angelehnt</source>
         <translation>Door ajar</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="108" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="109" />
         <source>%1 klopft bei %2 an (Sie vertreten).</source>
         <translation>%1 is knocking at %2's door (you are deputising).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="111" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="112" />
         <source>%1 klopft an (%2).</source>
         <translation>%1 is knocking (%2).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="116" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="117" />
         <source>Es klopft</source>
         <translation>Someone is knocking</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="137" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="138" />
         <source>Ihre Nachricht wurde hinterlassen.</source>
         <translation>Your message was left.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="139" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="140" />
         <source>Nachricht hinterlassen</source>
         <translation>Leave a message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="140" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="141" />
         <source>Ihre Nachricht an der Tür:</source>
         <translation>Your message at the door:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="152" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="153" />
         <source>%1 lädt Sie in %2 ein.</source>
         <translation>%1 invites you into %2.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="157" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="158" />
         <source>Einladung</source>
         <translation>Invitation</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="166" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="167" />
         <source>Kurze Frage an %1</source>
         <translation>Quick question to %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="167" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="168" />
         <source>Ihre Frage (eine Zeile):</source>
         <translation>Your question (one line):</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="174" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="175" />
         <source>Kurze Frage von %1: „%2“</source>
         <translation>Quick question from %1: “%2”</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="179" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="180" />
         <source>Kurze Frage</source>
         <translation>Quick question</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="183" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="184" />
         <source>%1 antwortet auf „%2“: %3</source>
         <translation>%1 answers “%2”: %3</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="188" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="189" />
         <source>Antwort</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="217" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="218" />
         <source>Sprechzeiten: %1</source>
         <translation>Office hours: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="219" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="220" />
         <source>Abwesend bis %1, Vertretung: %2</source>
         <translation>Away until %1, deputy: %2</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="241" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="242" />
         <source>Hierher gehen</source>
         <translation>Go here</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="241" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="242" />
         <source>Anklopfen</source>
         <translation>Knock</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="254" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="255" />
         <source>Sprechzeiten …</source>
         <translation>Office hours …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="258" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="259" />
         <source>Küche folgen</source>
         <translation>Follow kitchen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="268" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="269" />
         <source>Tür abschließen</source>
         <translation>Lock the door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="269" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="270" />
         <source>Notiz an der Tür (z. B. „Prüfung bis 12 Uhr“):</source>
         <translation>Note on the door (e.g. “Exam until noon”):</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="292" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="293" />
         <source>In %1 sind jetzt %2 Leute.</source>
         <translation>%2 people are in %1 now.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="294" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="295" />
         <source>Kaffeerunde</source>
         <translation>Coffee round</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="308" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="309" />
         <source>Verpasst (%1)</source>
         <translation>Missed (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="309" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="310" />
         <source>Verpasst</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="347" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="348" />
         <source>erledigt von %1</source>
         <translation>handled by %1</translation>
     </message>
@@ -949,6 +949,11 @@
         <source>niemand</source>
         <translation>nobody</translation>
     </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="86" />
+        <source> · Lust auf Kaffee</source>
+        <translation> · up for coffee</translation>
+    </message>
 </context>
 <context>
     <name>_Counts</name>
@@ -966,7 +971,7 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="250" />
+        <location filename="../../src/dvz_desktop/app.py" line="261" />
         <source>Anmeldung nicht gespeichert</source>
         <translation>Sign-in not remembered</translation>
     </message>
@@ -1057,7 +1062,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="284" />
+        <location filename="../../src/dvz_desktop/app.py" line="296" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>

@@ -17,6 +17,7 @@ QM = ROOT / "src" / "dvz_desktop" / "resources" / "translations" / "dvz_en.qm"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    ' · Lust auf Kaffee': ' · up for coffee',
     'Abwesenheit eintragen': 'Record an absence',
     'Erster Tag': 'First day',
     'Letzter Tag': 'Last day',

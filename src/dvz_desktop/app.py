@@ -19,7 +19,10 @@ if TYPE_CHECKING:
     from .qt.bridge import OfficeBridge
     from .qt.main_window import MainWindow
     from .qt.status_menu import StatusMenu
+    from .protocol import Status
+    from .qt.behaviour.presenter import BehaviourPresenter
     from .qt.tray import Tray
+    from .services.behaviour import OfficeBehaviour
     from .services.session import Session
 
 T0 = time.perf_counter()
@@ -100,7 +103,7 @@ class DesktopParts:
 
 
 def assemble_desktop(session: "Session", followed: set[str],
-                     save_followed: Callable[[set[str]], None]) -> DesktopParts:
+                     save_followed: Callable[[set[str]], None], auto_away_minutes: float = 0) -> DesktopParts:
     """Build the window, tray and their helpers for a logged-in session and wire them together."""
     from .qt.actions import OfficeActions
     from .qt.arrivals import ArrivalWatcher
@@ -131,6 +134,14 @@ def assemble_desktop(session: "Session", followed: set[str],
     window.people.followAvailableToggled.connect(
         lambda person_id, on: (arrivals.available_followed.add if on else arrivals.available_followed.discard)(person_id))
     presenter = BehaviourPresenter(behaviour, bridge, actions, window, status_menu, tray.notify)
+    from .protocol import Status as _Status
+    from .qt.behaviour.idle import IdleWatcher
+
+    def my_status() -> "Status":
+        return bridge.model.presence_of(bridge.model.me).status if bridge.model else _Status.OFFLINE
+
+    presenter.idle = IdleWatcher(auto_away_minutes, my_status,
+                                 lambda status: actions.set_status(status, status_menu.current[1]), parent=window)
 
     def refresh_tray(*_: object) -> None:
         if bridge.model is not None:
@@ -256,7 +267,8 @@ class Desktop:
 
     async def _run_session(self, session) -> bool:  # type: ignore[no-untyped-def]
         """Show the office until the user quits (False) or the session ends and needs a new login (True)."""
-        parts = assemble_desktop(session, set(self.settings.followed), self._save_followed)
+        parts = assemble_desktop(session, set(self.settings.followed), self._save_followed,
+                                 self.settings.auto_away_minutes)
         window, tray = parts.window, parts.tray
         ended: asyncio.Future[str] = asyncio.get_running_loop().create_future()
         tray.showWindowRequested.connect(lambda: self._raise(window))

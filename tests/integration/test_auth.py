@@ -9,11 +9,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from websockets.asyncio.client import connect
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed
 
 from dvz_desktop.core.clock import ManualClock
 from dvz_desktop.protocol import PROTOCOL_VERSION
 from dvz_desktop.services.session import Credentials, Session, SessionError, SessionState, StateChange
+import server_stub.server as server_module
+from server_stub.cli import administer, build_parser
 from server_stub.orgfile import OrgFile
 from server_stub.server import Backend, BackendConfig
 
@@ -34,6 +37,26 @@ async def wait_for_state(session: Session, state: SessionState, timeout: float =
     if session.state is state:
         return StateChange(state)
     return await asyncio.wait_for(scan(), timeout)
+
+
+async def token_socket(url: str, token: str) -> ClientConnection:
+    """A second, raw socket of the same session, to see exactly what the server sends when it ends."""
+    ws = await connect(url)
+    await ws.send(json.dumps({"type": "hello", "id": "t1", "protocol_version": PROTOCOL_VERSION,
+                              "auth": {"method": "token", "token": token}}))
+    assert json.loads(await ws.recv())["type"] == "welcome"
+    return ws
+
+
+async def session_ended(ws: ClientConnection) -> tuple[dict, int | None]:
+    """The ``session_ended`` frame a socket receives, and the close code that follows it."""
+    frames: list[dict] = []
+    with pytest.raises(ConnectionClosed):
+        while True:
+            frames.append(json.loads(await asyncio.wait_for(ws.recv(), 10)))
+    ended = [f for f in frames if f["type"] == "session_ended"]
+    assert len(ended) == 1, frames
+    return ended[0], ws.close_code
 
 
 @pytest.mark.parametrize(("user", "password"), [("anna", "falsch"), ("niemand", "egal")])
@@ -57,21 +80,34 @@ async def test_token_login_keeps_the_token(backend) -> None:
     await again.stop()
 
 
-async def test_expired_token_ends_the_live_session_and_cannot_log_in(org_three: OrgFile, tmp_path: Path) -> None:
+async def test_expired_token_ends_the_live_session_and_cannot_log_in(
+    org_three: OrgFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nobody calls a check by hand here: the backend's own housekeeping loop must notice the expiry."""
+    monkeypatch.setattr(server_module, "SESSION_CHECK_INTERVAL_S", 0.05)
     clock = ManualClock(datetime.now().astimezone())
     server = Backend(org_three, BackendConfig(data_dir=tmp_path / "d", token_ttl=timedelta(hours=8)), clock=clock)
     port = await server.start("127.0.0.1", 0)
     url = f"ws://127.0.0.1:{port}/ws"
     try:
         anna = await login(url, "anna", PASSWORDS["anna"], reconnect_min_s=0.05, reconnect_max_s=0.1)
-        clock.advance(hours=8, seconds=1)
-        await server.check_sessions()
+        assert anna.token
+        raw = await token_socket(url, anna.token)
+        clock.advance(hours=7, minutes=59)
+        await asyncio.sleep(0.3)  # several housekeeping rounds: a valid session is left alone
+        assert anna.state is SessionState.CONNECTED
+        clock.advance(minutes=1, seconds=1)
         ended = await wait_for_state(anna, SessionState.ENDED)
         assert "abgelaufen" in ended.message
+        frame, close_code = await session_ended(raw)
+        assert frame["code"] == "token_expired" and frame["message_en"]
+        assert close_code == 4002
         with pytest.raises(SessionError) as err:
             await Session(url, Credentials("anna", token=anna.token)).start()
-        assert err.value.code == "token_expired"
-        assert "erneut an" in err.value.message
+        # Housekeeping deletes expired sessions right away (docs/privacy.md), so the server no longer
+        # knows the token was merely expired; either way it does not log in.
+        assert err.value.code in ("token_expired", "auth_failed"), err.value.code
+        assert anna.state is SessionState.ENDED  # an ended session does not try to reconnect
         await anna.stop()
     finally:
         await server.stop()
@@ -79,13 +115,18 @@ async def test_expired_token_ends_the_live_session_and_cannot_log_in(org_three: 
 
 async def test_revoked_sessions_close_at_once_and_cannot_log_in(backend) -> None:
     anna = await login(backend.url, "anna", PASSWORDS["anna"], reconnect_min_s=0.05, reconnect_max_s=0.1)
+    assert anna.token
+    raw = await token_socket(backend.url, anna.token)
     bernd = await login(backend.url, "bernd", PASSWORDS["bernd"])
-    # What `dvz-server --revoke-user anna` does, as another process would: write the store, then the
-    # housekeeping notices.
-    assert backend.backend.store.revoke_user_sessions("anna", datetime.now().astimezone()) == 1
+    # `dvz-server --revoke-user anna` runs as another process with its own connection to the database;
+    # the running backend's session check then closes her sockets.
+    args = build_parser().parse_args(["--data-dir", str(backend.backend.config.data_dir), "--revoke-user", "anna"])
+    assert administer(args) == 0
     await backend.backend.check_sessions()
     ended = await wait_for_state(anna, SessionState.ENDED)
     assert "beendet" in ended.message
+    frame, close_code = await session_ended(raw)
+    assert frame["code"] == "token_revoked" and close_code == 4002
     with pytest.raises(SessionError) as err:
         await Session(backend.url, Credentials("anna", token=anna.token)).start()
     assert err.value.code == "token_revoked"
@@ -96,10 +137,15 @@ async def test_revoked_sessions_close_at_once_and_cannot_log_in(backend) -> None
 
 
 async def test_logout_revokes_the_token(backend) -> None:
+    """Logging out on one device ends the whole session: its other sockets close, the token is dead."""
     anna = await login(backend.url, "anna", PASSWORDS["anna"])
     token = anna.token
+    assert token
+    other_window = await token_socket(backend.url, token)
     await anna.logout()
     assert anna.state is SessionState.ENDED
+    frame, close_code = await session_ended(other_window)
+    assert frame["code"] == "token_revoked" and close_code == 4002
     with pytest.raises(SessionError) as err:
         await Session(backend.url, Credentials("anna", token=token)).start()
     assert err.value.code == "token_revoked"
@@ -113,6 +159,9 @@ async def test_sixth_socket_of_one_person_is_refused_and_the_five_keep_working(b
         answer = json.loads(await ws.recv())
         assert answer["code"] == "too_many_connections"
         assert "Zu viele gleichzeitige Verbindungen" in answer["message_de"]
+        with pytest.raises(ConnectionClosed):
+            await asyncio.wait_for(ws.recv(), 5)
+        assert ws.close_code == 1008
     for session in sessions:
         await session.move("kh-kueche")
         await session.stop()

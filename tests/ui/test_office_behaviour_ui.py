@@ -173,3 +173,10 @@ def test_coffee_and_appear_offline_from_the_status_menu(demo_office: DemoOffice,
     menu.hidden_action.trigger()
     runner.wait_until(lambda: demo_office.backend.presence.get("a.schneider").appear_offline, what="hidden")
     assert demo_office.backend.presence.get("a.schneider").status is Status.AVAILABLE
+
+
+def test_tray_menu_shows_who_is_up_for_coffee(demo_office: DemoOffice, runner: LoopRunner) -> None:
+    demo_office.backend.presence.set_coffee("t.wagner", True)
+    tray = demo_office.parts.tray
+    runner.wait_until(lambda: any("Thomas Wagner" in e and "Lust auf Kaffee" in e for e in tray.present_entries()),
+                      what="the coffee flag in the tray menu")

@@ -83,7 +83,9 @@ class Tray(QObject):
         if not colleagues:
             entries = [(self.tr("niemand"), None)]
         else:
-            entries = [(f"{p.display_name} – {status_label(model.presence_of(p.id).status)}",
+            coffee = self.tr(" · Lust auf Kaffee")
+            entries = [(f"{p.display_name} – {status_label(model.presence_of(p.id).status)}"
+                        f"{coffee if model.presence_of(p.id).coffee else ''}",
                         model.presence_of(p.id).status) for p in colleagues]
         for text, status in entries:
             action = QAction(text, self.menu)

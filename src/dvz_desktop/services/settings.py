@@ -34,6 +34,8 @@ class UserSettings:
     #: People whose arrival is announced in the tray ("Frau X ist jetzt da").
     followed: list[str] = field(default_factory=list)
     language: str = ""  # "" = follow the system; "de" or "en"
+    #: Minutes without keyboard or mouse input before the status becomes "abwesend" (0 = never).
+    auto_away_minutes: int = 10
 
 
 class SettingsStore:

@@ -56,6 +56,7 @@ class BehaviourPresenter(QObject):
         self.followed_kitchens: set[str] = set()
         self._kitchen_counts: dict[str, int] = {}
         self.dialog: object = None  # the dialog opened last (tests reach it)
+        self.idle: QObject | None = None  # auto-away, set up by the composition root
         behaviour.knock_changed.connect(self._knock_changed)
         behaviour.invitation_changed.connect(self._invitation_changed)
         behaviour.question_changed.connect(self._question_changed)
