@@ -14,7 +14,7 @@ BAD_FRAMES_PER_MINUTE = 20
 SLOW_CLIENT_BUFFER_BYTES = 512 * 1024
 
 
-@dataclass
+@dataclass(slots=True)  # one per socket: no per-instance __dict__
 class TokenBucket:
     rate_per_s: float
     capacity: float
