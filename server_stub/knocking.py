@@ -53,6 +53,12 @@ class DoorsAndKnocks:
         self._ended: dict[str, _Ended] = {}
         #: (person, room) pairs let in by "Herein" or an accepted invitation, until they leave that room.
         self.passes: set[tuple[str, str]] = set()
+        # Team offices: the people whose home room it is (they walk in like owners). Staff are fixed.
+        self._residents: dict[str, frozenset[str]] = {}
+        for person in ctx.directory.people.values():
+            place = ctx.directory.rooms.get(person.home_room_id or "")
+            if place is not None and place.room.kind is RoomKind.TEAM_OFFICE:
+                self._residents[place.room.id] = self._residents.get(place.room.id, frozenset()) | {person.id}
 
     # --- facts ---
 
@@ -60,12 +66,8 @@ class DoorsAndKnocks:
         room = self.ctx.directory.rooms[room_id].room
         door = self._doors.get(room_id) or DoorInfo(room_id=room_id, state=room.door)
         owner_unit = self.ctx.directory.unit_of(room.owner_id) if room.owner_id else ""
-        residents = frozenset(
-            p.id for p in self.ctx.directory.people.values()
-            if p.home_room_id == room_id and room.kind is RoomKind.TEAM_OFFICE
-        )
         return RoomFacts(room_id, room.kind, room.owner_id, door.state, door.note, door.office_hours, owner_unit,
-                         residents)
+                         self._residents.get(room_id, frozenset()))
 
     def occupants(self, room_id: str) -> list[str]:
         return [p.person_id for p in self.ctx.presence.online_in(room_id)]
@@ -221,6 +223,11 @@ class DoorsAndKnocks:
     # --- reacting to presence and time ---
 
     def room_changed(self, room_id: str) -> None:
+        """Someone entered, left, or changed status in a room (called for every such presence change)."""
+        door = self._doors.get(room_id)
+        if door is None or door.state is DoorState.OPEN:
+            if not any(k.room_id == room_id for k in self.book.open_knocks()):
+                return  # the common case costs nothing: no knock rings here, no door to reopen
         inside = [p for p in self.occupants(room_id) if not self.ctx.presence.get(p).appear_offline]
         dnd = [p for p in inside if not self.ctx.disturbable(p)]
         for knock in self.book.open_knocks():
