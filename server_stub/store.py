@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 SCHEMA = """
@@ -114,11 +114,10 @@ class Store:
         return cur.rowcount
 
     def purge_sessions(self, now: datetime) -> None:
-        """Expired and revoked sessions are kept a day for the revocation check, then deleted."""
-        self._db.execute(
-            "DELETE FROM sessions WHERE expires_at < ? OR revoked_at < ?",
-            (_iso(now), _iso(now.replace(hour=0, minute=0, second=0, microsecond=0))),
-        )
+        """Expired and revoked sessions are kept one more day, so that a client waking up with an old
+        token is told "abgelaufen"/"beendet" rather than "Passwort falsch"; then they are deleted."""
+        cutoff = _iso(now - timedelta(days=1))
+        self._db.execute("DELETE FROM sessions WHERE expires_at < ? OR revoked_at < ?", (cutoff, cutoff))
 
     # --- first seen today ---
 

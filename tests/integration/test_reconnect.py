@@ -4,18 +4,79 @@ user back into the status, note and room they had chosen."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from dvz_desktop.protocol import Status
-from dvz_desktop.services.session import NotConnected, SessionState, StateChange
+from dvz_desktop.protocol import Presence, Status, Welcome
+from dvz_desktop.services.session import NotConnected, Session, SessionState, StateChange
 from server_stub.orgfile import OrgFile
 from server_stub.server import Backend, BackendConfig
 
 from ..conftest import PASSWORDS
 from .helpers import PresenceLog, login
 from .test_auth import wait_for_state
+
+
+class View:
+    """What one client currently shows of everyone: the latest welcome snapshot plus live updates."""
+
+    def __init__(self, session: Session) -> None:
+        self.now: dict[str, Presence] = {}
+        self._changed = asyncio.Event()
+        session.welcomed.connect(lambda welcome: self._apply(welcome.presence))
+        session.presence_changed.connect(self._apply)
+        if session.welcome is not None:
+            self._apply(session.welcome.presence)
+
+    def _apply(self, updates: tuple[Presence, ...]) -> None:
+        self.now.update({p.person_id: p for p in updates})
+        self._changed.set()
+
+    async def until(self, person_id: str, predicate: Callable[[Presence], bool], timeout: float = 10.0) -> Presence:
+        async def scan() -> Presence:
+            while (shown := self.now.get(person_id)) is None or not predicate(shown):
+                self._changed.clear()
+                await self._changed.wait()
+            return shown
+
+        return await asyncio.wait_for(scan(), timeout)
+
+
+async def test_both_clients_survive_a_restart_and_status_note_room_come_back(org_three: OrgFile, tmp_path: Path) -> None:
+    """Presence lives only in the backend's memory, so after a restart only the client can restore it."""
+    data = tmp_path / "data"
+    server = Backend(org_three, BackendConfig(data_dir=data))
+    port = await server.start("127.0.0.1", 0)
+    url = f"ws://127.0.0.1:{port}/ws"
+    fast = {"reconnect_min_s": 0.05, "reconnect_max_s": 0.2}
+    anna = await login(url, "anna", PASSWORDS["anna"], **fast)
+    bernd = await login(url, "bernd", PASSWORDS["bernd"], **fast)
+    bernds_view = View(bernd)
+    await anna.set_status(Status.BUSY, "Haushaltsplan")
+    await anna.move("kh-kueche")
+    await bernds_view.until("anna", lambda p: p.status is Status.BUSY and p.room_id == "kh-kueche")
+    token = anna.token
+
+    await server.stop()
+    await wait_for_state(anna, SessionState.RECONNECTING)
+    await wait_for_state(bernd, SessionState.RECONNECTING)
+    server = Backend(org_three, BackendConfig(data_dir=data))
+    assert await server.start("127.0.0.1", port) == port
+    try:
+        await wait_for_state(anna, SessionState.CONNECTED, timeout=15)
+        await wait_for_state(bernd, SessionState.CONNECTED, timeout=15)
+        assert anna.token == token  # came back with the stored session, no new password login
+        shown = await bernds_view.until(
+            "anna", lambda p: p.status is Status.BUSY and p.note == "Haushaltsplan" and p.room_id == "kh-kueche"
+        )
+        assert shown.first_seen_today is not None
+        assert server.hub.count() == 2  # exactly one socket each, no duplicates from the reconnect
+        await anna.stop()
+        await bernd.stop()
+    finally:
+        await server.stop()
 
 
 async def test_backend_restart_restores_status_note_and_room(org_three: OrgFile, tmp_path: Path) -> None:
@@ -63,9 +124,18 @@ async def test_unreachable_server_keeps_retrying_with_backoff(org_three: OrgFile
     anna = await login(f"ws://127.0.0.1:{port}/ws", "anna", PASSWORDS["anna"], reconnect_min_s=0.05,
                        reconnect_max_s=0.2)
     attempts: list[SessionState] = []
-    anna.state_changed.connect(lambda change: attempts.append(change.state))
+    retried = asyncio.Event()
+
+    def on_change(change: StateChange) -> None:
+        attempts.append(change.state)
+        if attempts.count(SessionState.RECONNECTING) >= 4:  # the drop, then at least three failed attempts
+            retried.set()
+
+    anna.state_changed.connect(on_change)
     await server.stop()
-    await asyncio.sleep(1.0)  # several backoff rounds while nothing listens
-    assert attempts.count(SessionState.RECONNECTING) >= 3
+    await asyncio.wait_for(retried.wait(), 10)
     assert SessionState.ENDED not in attempts  # an outage is not a logout
+    assert anna.state is SessionState.RECONNECTING
+    with pytest.raises(NotConnected):
+        await anna.move("kh-kueche")
     await anna.stop()
