@@ -246,6 +246,11 @@ class Backend:
         # event can slip between the snapshot and the live stream.
         self.hub.add(conn)
         self.hub.broadcast([conn], welcome)
+        # The handshake's HTTP headers are not needed any more; kept, they are a fifth of an idle
+        # socket's memory.
+        for message in (ws.request, ws.response):
+            if message is not None:
+                message.headers.clear()
         log.info("user=%s connected (%d sockets open)", who.username, self.hub.count())
         return conn
 
