@@ -217,150 +217,170 @@
 <context>
     <name>BehaviourPresenter</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="97" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="98" />
         <source>%1 ist eingetreten (%2).</source>
         <extracomment>(title, message) for the tray.</extracomment>
         <translation>%1 came in (%2).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="100" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="101" />
         <source>Tür angelehnt</source>
         <translation>Door ajar</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="109" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="110" />
         <source>%1 klopft bei %2 an (Sie vertreten).</source>
         <translation>%1 is knocking at %2's door (you are deputising).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="112" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="113" />
         <source>%1 klopft an (%2).</source>
         <translation>%1 is knocking (%2).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="117" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="118" />
         <source>Es klopft</source>
         <translation>Someone is knocking</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="138" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="139" />
         <source>Ihre Nachricht wurde hinterlassen.</source>
         <translation>Your message was left.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="140" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="141" />
         <source>Nachricht hinterlassen</source>
         <translation>Leave a message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="141" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="142" />
         <source>Ihre Nachricht an der Tür:</source>
         <translation>Your message at the door:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="153" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="154" />
         <source>%1 lädt Sie in %2 ein.</source>
         <translation>%1 invites you into %2.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="158" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="159" />
         <source>Einladung</source>
         <translation>Invitation</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="167" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="168" />
         <source>Kurze Frage an %1</source>
         <translation>Quick question to %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="168" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="169" />
         <source>Ihre Frage (eine Zeile):</source>
         <translation>Your question (one line):</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="175" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="176" />
         <source>Kurze Frage von %1: „%2“</source>
         <translation>Quick question from %1: “%2”</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="180" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="181" />
         <source>Kurze Frage</source>
         <translation>Quick question</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="184" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="185" />
         <source>%1 antwortet auf „%2“: %3</source>
         <translation>%1 answers “%2”: %3</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="189" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="190" />
         <source>Antwort</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="218" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="219" />
         <source>Sprechzeiten: %1</source>
         <translation>Office hours: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="220" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="221" />
         <source>Abwesend bis %1, Vertretung: %2</source>
         <translation>Away until %1, deputy: %2</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="242" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="243" />
         <source>Hierher gehen</source>
         <translation>Go here</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="242" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="243" />
         <source>Anklopfen</source>
         <translation>Knock</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="255" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="256" />
         <source>Sprechzeiten …</source>
         <translation>Office hours …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="259" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="260" />
         <source>Küche folgen</source>
         <translation>Follow kitchen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="269" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="270" />
         <source>Tür abschließen</source>
         <translation>Lock the door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="270" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="271" />
         <source>Notiz an der Tür (z. B. „Prüfung bis 12 Uhr“):</source>
         <translation>Note on the door (e.g. “Exam until noon”):</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="293" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="294" />
         <source>In %1 sind jetzt %2 Leute.</source>
         <translation>%2 people are in %1 now.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="295" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="296" />
         <source>Kaffeerunde</source>
         <translation>Coffee round</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="309" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="310" />
         <source>Verpasst (%1)</source>
         <translation>Missed (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="310" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="311" />
         <source>Verpasst</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="348" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="349" />
         <source>erledigt von %1</source>
         <translation>handled by %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="364" />
+        <source>An %1</source>
+        <translation>To %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="366" />
+        <source>Von %1</source>
+        <translation>From %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="368" />
+        <source> (Vertretung für %1)</source>
+        <translation> (deputising for %1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="369" />
+        <source>(noch keine Antwort)</source>
+        <translation>(no answer yet)</translation>
     </message>
 </context>
 <context>
@@ -590,27 +610,32 @@
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="73" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="72" />
+        <source>Kurze Fragen</source>
+        <translation>Quick questions</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="75" />
         <source>Verbindungsstatus</source>
         <translation>Connection status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="101" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="103" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="129" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="131" />
         <source>Verbunden</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="133" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="135" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="137" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="139" />
         <source>Verbindung unterbrochen – neuer Versuch läuft …</source>
         <translation>Connection lost – trying again …</translation>
     </message>
@@ -855,6 +880,25 @@
         <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="154" />
         <source>Antworten</source>
         <translation>Answer</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsDialog</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="245" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="246" />
+        <source>Kurze Fragen</source>
+        <translation>Quick questions</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="249" />
+        <source>Kurze Fragen und Antworten</source>
+        <translation>Quick questions and answers</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="251" />
+        <source>Noch keine kurzen Fragen.</source>
+        <translation>No quick questions yet.</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,9 @@ QM = ROOT / "src" / "dvz_desktop" / "resources" / "translations" / "dvz_en.qm"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    'Kurze Fragen': 'Quick questions', 'Kurze Fragen und Antworten': 'Quick questions and answers',
+    'Noch keine kurzen Fragen.': 'No quick questions yet.', 'An %1': 'To %1', 'Von %1': 'From %1',
+    ' (Vertretung für %1)': ' (deputising for %1)', '(noch keine Antwort)': '(no answer yet)',
     ' · Lust auf Kaffee': ' · up for coffee',
     'Abwesenheit eintragen': 'Record an absence',
     'Erster Tag': 'First day',

@@ -180,3 +180,16 @@ def test_tray_menu_shows_who_is_up_for_coffee(demo_office: DemoOffice, runner: L
     tray = demo_office.parts.tray
     runner.wait_until(lambda: any("Thomas Wagner" in e and "Lust auf Kaffee" in e for e in tray.present_entries()),
                       what="the coffee flag in the tray menu")
+
+
+def test_questions_list_keeps_both_sides_of_the_conversation(demo_office: DemoOffice, runner: LoopRunner,
+                                                              thomas: OfficeBehaviour) -> None:
+    question_id = runner.run(thomas.ask("a.schneider", "Wo liegt die Akte Straßenbau?"))
+    runner.wait_until(lambda: question_id in demo_office.parts.behaviour.questions, what="the question at Anna")
+    runner.run(demo_office.parts.behaviour.answer_question(question_id, "Im Schrank, Fach 3"))
+    runner.wait_until(lambda: demo_office.parts.behaviour.questions[question_id].answer is not None, what="answered")
+    presenter = demo_office.parts.presenter
+    presenter.open_questions()
+    lines = [presenter.dialog.list.item(i).text() for i in range(presenter.dialog.list.count())]
+    assert any("Von Thomas Wagner" in line and "Straßenbau" in line and "Fach 3" in line for line in lines)
+    presenter.dialog.reject()

@@ -69,6 +69,8 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.morning_action)
         self.inbox_action = QAction(self.tr("Verpasst"), self)
         toolbar.addAction(self.inbox_action)
+        self.questions_action = QAction(self.tr("Kurze Fragen"), self)
+        toolbar.addAction(self.questions_action)
         self.connection_label = QLabel()
         self.connection_label.setAccessibleName(self.tr("Verbindungsstatus"))
         self.statusBar().addPermanentWidget(self.connection_label)

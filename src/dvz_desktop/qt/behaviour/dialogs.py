@@ -235,3 +235,23 @@ class InboxDialog(QDialog):
         if chosen:
             self.dismissRequested.emit(chosen)
         self.list.clear()
+
+
+class QuestionsDialog(QDialog):
+    """Kurze Fragen: the quick questions I asked or was asked (kept 14 days), with their answers."""
+
+    def __init__(self, lines: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Kurze Fragen"))
+        self.setAccessibleName(self.tr("Kurze Fragen"))
+        self.resize(560, 420)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Kurze Fragen und Antworten"))
+        self.list.setWordWrap(True)
+        for line in lines or [self.tr("Noch keine kurzen Fragen.")]:
+            self.list.addItem(line)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)

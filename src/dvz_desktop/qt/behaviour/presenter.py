@@ -33,7 +33,7 @@ from ..labels import door_label
 from ..main_window import MainWindow
 from ..status_menu import StatusMenu
 from .banners import InviteBanner, KnockBanner, KnockerStrip, NoticeBanner, QuestionBanner
-from .dialogs import AbsenceDialog, InboxDialog, MorningView, OfficeHoursDialog, ask_text
+from .dialogs import AbsenceDialog, InboxDialog, MorningView, OfficeHoursDialog, QuestionsDialog, ask_text
 from .texts import invitation_outcome, knock_outcome, may_leave_message, weekday
 
 
@@ -74,6 +74,7 @@ class BehaviourPresenter(QObject):
         window.people.askRequested.connect(self.ask_question)
         window.morning_action.triggered.connect(self.open_morning_view)
         window.inbox_action.triggered.connect(self.open_inbox)
+        window.questions_action.triggered.connect(self.open_questions)
         self._office_reset()
 
     # --- names ---
@@ -352,6 +353,25 @@ class BehaviourPresenter(QObject):
         items = sorted(self.behaviour.inbox.values(), key=lambda i: i.at)
         dialog = InboxDialog(items, self.describe, self.window)
         dialog.dismissRequested.connect(lambda ids: self.actions.run(self.behaviour.dismiss(ids)))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.dialog = dialog
+
+    def question_line(self, question: QuickQuestion) -> str:
+        me = self.behaviour.me
+        when = f"{question.asked_at.astimezone():%d.%m. %H:%M}"
+        if question.from_id == me:
+            head = self.tr("An %1").replace("%1", self.name(question.to_id))
+        else:
+            head = self.tr("Von %1").replace("%1", self.name(question.from_id))
+        if question.on_behalf_of:
+            head += self.tr(" (Vertretung für %1)").replace("%1", self.name(question.on_behalf_of))
+        answer = question.answer if question.answer is not None else self.tr("(noch keine Antwort)")
+        return f"{when} · {head}: „{question.text}“ → {answer}"
+
+    def open_questions(self) -> None:
+        questions = sorted(self.behaviour.questions.values(), key=lambda q: q.asked_at, reverse=True)
+        dialog = QuestionsDialog([self.question_line(q) for q in questions], self.window)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         self.dialog = dialog
