@@ -499,66 +499,77 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="25" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="27" />
         <source>DVZ Desktop – Anmelden</source>
         <translation>DVZ Desktop – Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="26" />
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="43" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="28" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="51" />
         <source>Anmelden</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="28" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="30" />
         <source>Serveradresse</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="30" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="35" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="36" />
+        <source>Von Ihrer IT festgelegt</source>
+        <translation>Set by your IT department</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="38" />
         <source>Benutzername</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="33" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="41" />
         <source>Passwort</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="34" />
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="36" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="42" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="44" />
         <source>Angemeldet bleiben</source>
         <translation>Remember me</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="40" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="48" />
         <source>Fehlermeldung</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="44" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="52" />
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="56" />
         <source>&amp;Server:</source>
         <translation>&amp;Server:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="49" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="57" />
         <source>&amp;Benutzername:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="50" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="58" />
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="79" />
         <source>Bitte Server, Benutzername und Passwort angeben.</source>
         <translation>Please enter server, user name and password.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="82" />
+        <source>Dieser Server ist von Ihrer IT nicht freigegeben.</source>
+        <translation>Your IT department has not approved this server.</translation>
     </message>
 </context>
 <context>
@@ -1015,7 +1026,7 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="261" />
+        <location filename="../../src/dvz_desktop/app.py" line="306" />
         <source>Anmeldung nicht gespeichert</source>
         <translation>Sign-in not remembered</translation>
     </message>
@@ -1104,9 +1115,23 @@
     </message>
 </context>
 <context>
+    <name>parts.window</name>
+    <message>
+        <location filename="../../src/dvz_desktop/app.py" line="208" />
+        <source>Diese Person ist im Verzeichnis nicht zu finden.</source>
+        <extracomment>A dvz:// link to follow once the office is shown (from the command line or a second start).</extracomment>
+        <translation>This person is not in the directory.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/app.py" line="211" />
+        <source>Anrufe kommen mit einer der nächsten Versionen. %1 ist links ausgewählt: Sie können anklopfen oder kurz fragen.</source>
+        <translation>Calls come with one of the next versions. %1 is selected on the left: you can knock or ask a quick question.</translation>
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="296" />
+        <location filename="../../src/dvz_desktop/app.py" line="345" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>

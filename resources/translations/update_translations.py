@@ -17,6 +17,10 @@ QM = ROOT / "src" / "dvz_desktop" / "resources" / "translations" / "dvz_en.qm"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    'Von Ihrer IT festgelegt': 'Set by your IT department',
+    'Dieser Server ist von Ihrer IT nicht freigegeben.': 'Your IT department has not approved this server.',
+    'Diese Person ist im Verzeichnis nicht zu finden.': 'This person is not in the directory.',
+    'Anrufe kommen mit einer der nächsten Versionen. %1 ist links ausgewählt: Sie können anklopfen oder kurz fragen.': 'Calls come with one of the next versions. %1 is selected on the left: you can knock or ask a quick question.',
     'Kurze Fragen': 'Quick questions', 'Kurze Fragen und Antworten': 'Quick questions and answers',
     'Noch keine kurzen Fragen.': 'No quick questions yet.', 'An %1': 'To %1', 'Von %1': 'From %1',
     ' (Vertretung für %1)': ' (deputising for %1)', '(noch keine Antwort)': '(no answer yet)',

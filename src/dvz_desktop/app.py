@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="beenden, sobald Fenster und Tray sichtbar sind (für Start-Messungen)")
     parser.add_argument("--lang", choices=["de", "en"], help="Sprache der Oberfläche")
     parser.add_argument("--no-single-instance", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("link", nargs="?", help="dvz://-Link: dvz://room/<Raum>, dvz://call/<Person>, dvz://join/<Raum>")
     parser.add_argument("--log-level", default="WARNING")
     return parser
 
@@ -49,6 +50,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    link = None
+    if args.link:
+        from .core.links import LinkError, parse_link
+
+        try:
+            link = parse_link(args.link)
+        except LinkError as exc:
+            print(f"DVZ Desktop: {exc}", file=sys.stderr)
+            return 2
     import qasync
     from PySide6.QtWidgets import QApplication
 
@@ -78,14 +88,16 @@ def main(argv: list[str] | None = None) -> int:
         from .qt.single_instance import SingleInstance
 
         single = SingleInstance(parent=app)
-        if single.notify_running():
-            print("DVZ Desktop läuft bereits; das vorhandene Fenster wurde geöffnet.")
+        if single.notify_running(link=link):
+            print("DVZ Desktop läuft bereits; das vorhandene Fenster wurde geöffnet"
+                  + (" und der Link übergeben." if link else "."))
             return 0
         single.listen()
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     desktop = Desktop(app, args, settings_store, settings, single)
+    desktop.pending_link = link
     with loop:
         return loop.run_until_complete(desktop.run())
 
@@ -164,9 +176,42 @@ class Desktop:
         self.settings_store = settings_store
         self.settings = settings
         self.single = single
+        from .services.policy import installer_config, resolve, system_policies
+
         self.credentials = CredentialStore()
         self.demo = None
         self.quit = asyncio.Event()
+        #: A dvz:// link to follow once the office is shown (from the command line or a second start).
+        self.pending_link: object = None
+        self.parts: DesktopParts | None = None
+        user_choice = {"ServerUrl": settings.server_url} if settings.server_url else {}
+        self.policy = resolve(system_policies(), user=user_choice, installer=installer_config())
+        if single is not None:
+            single.linkReceived.connect(self.follow_link)
+
+    def follow_link(self, action) -> None:  # type: ignore[no-untyped-def]
+        """Act on a dvz:// link like a click of the user: walk to the room (knocking where the door is
+        closed) or show the person."""
+        from .core.links import LinkKind
+
+        log.info("following link: %s %s", action.kind.value, action.target)
+        parts = self.parts
+        if parts is None:
+            self.pending_link = action
+            return
+        self._raise(parts.window)
+        if action.kind in (LinkKind.OPEN_ROOM, LinkKind.JOIN_APPOINTMENT):
+            parts.actions.move(action.target)
+        elif action.kind is LinkKind.CALL_PERSON:
+            model = parts.bridge.model
+            person = model.people.get(action.target) if model else None
+            if person is None:
+                parts.window.show_message(parts.window.tr("Diese Person ist im Verzeichnis nicht zu finden."))
+                return
+            parts.window.people.search.setText(person.display_name)
+            parts.window.show_message(parts.window.tr("Anrufe kommen mit einer der nächsten Versionen. %1 ist links "
+                                                      "ausgewählt: Sie können anklopfen oder kurz fragen.")
+                                      .replace("%1", person.display_name))
 
     async def run(self) -> int:
         import contextlib
@@ -218,7 +263,7 @@ class Desktop:
                 raise RuntimeError(exc.message) from None
             return session
 
-        url = self.args.server or self.settings.server_url
+        url = self.policy["ServerUrl"] if self.policy.locked("ServerUrl") else (self.args.server or self.policy["ServerUrl"])
         user = self.args.user or self.settings.username
         if self.settings.remember and user:
             token = await asyncio.to_thread(self.credentials.load_token, url, user)
@@ -236,7 +281,8 @@ class Desktop:
         from .qt.login_dialog import LoginDialog
         from .services.session import Session, SessionError
 
-        dialog = LoginDialog(url, user, self.settings.remember)
+        dialog = LoginDialog(url, user, self.settings.remember, server_locked=self.policy.locked("ServerUrl"),
+                             server_allowed=self.policy.server_allowed)
         try:
             while True:
                 answer = await dialog.wait_submit()
@@ -280,6 +326,10 @@ class Desktop:
             self.single.activated.connect(lambda: self._raise(window))
         window.show()
         tray.show()
+        self.parts = parts
+        if self.pending_link is not None:
+            link, self.pending_link = self.pending_link, None
+            self.follow_link(link)
         if self.args.exit_when_shown:
             tray_state = "visible" if tray.icon.isVisible() else "none"
             print(f"DVZ_SHOWN {time.perf_counter() - T0:.3f} tray={tray_state}", flush=True)
@@ -297,6 +347,7 @@ class Desktop:
                 return True
             return False
         finally:
+            self.parts = None
             quitting.cancel()
             tray.icon.hide()
             window.keep_in_tray = False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,12 +21,19 @@ from dvz_desktop.services.session import Credentials
 
 
 class LoginDialog(QDialog):
-    def __init__(self, server_url: str, username: str, remember: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, server_url: str, username: str, remember: bool, parent: QWidget | None = None,
+                 server_locked: bool = False, server_allowed: Callable[[str], bool] = lambda _url: True) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("DVZ Desktop – Anmelden"))
         self.setAccessibleName(self.tr("Anmelden"))
         self.server = QLineEdit(server_url)
         self.server.setAccessibleName(self.tr("Serveradresse"))
+        self._server_allowed = server_allowed
+        if server_locked:
+            # Set by the organisation's IT (group policy): shown, not editable.
+            self.server.setReadOnly(True)
+            self.server.setToolTip(self.tr("Von Ihrer IT festgelegt"))
+            self.server.setAccessibleDescription(self.tr("Von Ihrer IT festgelegt"))
         self.user = QLineEdit(username)
         self.user.setAccessibleName(self.tr("Benutzername"))
         self.password = QLineEdit()
@@ -69,6 +77,9 @@ class LoginDialog(QDialog):
         user = self.user.text().strip()
         if not server or not user or not self.password.text():
             self.show_error(self.tr("Bitte Server, Benutzername und Passwort angeben."))
+            return
+        if not self._server_allowed(server):
+            self.show_error(self.tr("Dieser Server ist von Ihrer IT nicht freigegeben."))
             return
         if self._answer is not None and not self._answer.done():
             self.set_busy(True)

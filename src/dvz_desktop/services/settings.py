@@ -28,7 +28,8 @@ def config_dir() -> Path:
 
 @dataclass
 class UserSettings:
-    server_url: str = DEFAULT_SERVER_URL
+    #: The server the user chose last ("" until they choose one; policy and installer preset come first).
+    server_url: str = ""
     username: str = ""
     remember: bool = False
     #: People whose arrival is announced in the tray ("Frau X ist jetzt da").
