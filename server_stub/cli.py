@@ -35,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--allow-origin", action="append", default=[], help="erlaubter Browser-Origin")
     parser.add_argument("--revoke-user", metavar="USER", help="alle Sitzungen von USER beenden und beenden")
     parser.add_argument("--set-password", metavar="USER", help="Passwort von USER setzen (liest von stdin)")
+    parser.add_argument("--tls-cert", type=Path, help="Zertifikat (PEM, mit Kette) für wss://")
+    parser.add_argument("--tls-key", type=Path, help="privater Schlüssel (PEM) zum Zertifikat")
     parser.add_argument("--log-level", default="INFO")
     return parser
 
@@ -70,7 +72,13 @@ def administer(args: argparse.Namespace) -> int:
 
 
 async def serve(args: argparse.Namespace, org: OrgFile) -> None:
-    backend = Backend(org, BackendConfig(data_dir=args.data_dir, allowed_origins=tuple(args.allow_origin)))
+    tls = None
+    if args.tls_cert:
+        import ssl
+
+        tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        tls.load_cert_chain(args.tls_cert, args.tls_key)
+    backend = Backend(org, BackendConfig(data_dir=args.data_dir, allowed_origins=tuple(args.allow_origin), tls=tls))
     port = await backend.start(args.host, args.port)
     simulation_task = None
     if args.demo and args.org is None:
@@ -79,7 +87,7 @@ async def serve(args: argparse.Namespace, org: OrgFile) -> None:
         simulation.populate_morning()
         simulation_task = asyncio.create_task(simulation.run(), name="demo-simulation")
     # A machine-readable line for whoever started us (the demo client waits for it).
-    print(f"DVZ-Server bereit: ws://{args.host}:{port}/ws", flush=True)
+    print(f"DVZ-Server bereit: {'wss' if tls else 'ws'}://{args.host}:{port}/ws", flush=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import ssl
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -90,6 +91,8 @@ class BackendConfig:
     token_ttl: timedelta = timedelta(days=14)
     #: Browser origins allowed to open a socket; the native client sends no Origin header.
     allowed_origins: tuple[str, ...] = ()
+    #: TLS for the socket (wss://); outside loopback a reverse proxy or this must provide it.
+    tls: ssl.SSLContext | None = None
     extra_seed: dict[str, str] = field(default_factory=dict)
 
 
@@ -146,6 +149,7 @@ class Backend:
             ping_timeout=20,
             open_timeout=10,
             logger=WIRE_LOG,
+            ssl=self.config.tls,
         )
         self._housekeeping = asyncio.create_task(self._housekeep(), name="dvz-housekeeping")
         self._behaviour_ticks = asyncio.create_task(self.behaviour.run(), name="dvz-behaviour")

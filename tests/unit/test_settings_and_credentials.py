@@ -73,3 +73,24 @@ def test_machine_without_credential_store_says_so_and_carries_on() -> None:
     assert "keinen Passwortspeicher" in NO_STORE_MESSAGE
     assert creds.load_token("wss://a/ws", "anna") is None
     creds.forget("wss://a/ws", "anna")  # no exception either
+
+
+def test_token_too_long_for_windows_credential_manager_is_not_stored_and_says_why() -> None:
+    from dvz_desktop.services.credentials import TOO_LONG_MESSAGE, CredentialStore
+
+    keyring = MemoryKeyring()
+    store = CredentialStore(keyring)
+    assert store.save_token("wss://dvz.example/ws", "anna", "t" * 1281) == TOO_LONG_MESSAGE
+    assert store.load_token("wss://dvz.example/ws", "anna") is None
+    assert store.save_token("wss://dvz.example/ws", "anna", "t" * 1280) is None  # 2,560 bytes as UTF-16 fit
+
+
+def test_windows_store_keeps_the_token_on_this_machine() -> None:
+    from dvz_desktop.services.credentials import CredentialStore
+
+    class VaultLike(MemoryKeyring):
+        persist = "enterprise"  # what a roaming Windows credential would be
+
+    vault = VaultLike()
+    CredentialStore(vault).save_token("wss://dvz.example/ws", "anna", "token-123456789012")
+    assert vault.persist == "local_machine"

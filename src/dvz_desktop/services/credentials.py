@@ -18,6 +18,14 @@ NO_STORE_MESSAGE = (
 )
 
 
+#: Windows Credential Manager holds at most 2,560 bytes per secret, stored as UTF-16.
+WINDOWS_BLOB_LIMIT = 2560
+TOO_LONG_MESSAGE = (
+    "Die Anmeldung ist zu lang für den Passwortspeicher von Windows und wird daher nicht gespeichert; "
+    "Sie müssen sich beim nächsten Start erneut anmelden."
+)
+
+
 class CredentialStore:
     def __init__(self, backend: Any | None = None) -> None:
         # ``backend`` lets tests pass an in-memory keyring; by default keyring picks the OS store.
@@ -25,10 +33,18 @@ class CredentialStore:
 
     def _keyring(self) -> Any:
         if self._backend is not None:
-            return self._backend
-        import keyring  # imported on first use: finding a backend probes the system
+            backend = self._backend
+        else:
+            import keyring  # imported on first use: finding a backend probes the system
 
-        return keyring.get_keyring()
+            backend = keyring.get_keyring()
+        if hasattr(backend, "persist"):
+            # Windows Credential Manager: keep the token on this machine; it must not roam with the profile.
+            try:
+                backend.persist = "local_machine"
+            except (ValueError, TypeError, AttributeError):
+                log.info("credential store does not take a persistence setting")
+        return backend
 
     @staticmethod
     def _key(server_url: str, username: str) -> str:
@@ -36,6 +52,8 @@ class CredentialStore:
 
     def save_token(self, server_url: str, username: str, token: str) -> str | None:
         """Store the token; returns a German message if the machine has no credential store."""
+        if len(token.encode("utf-16-le")) > WINDOWS_BLOB_LIMIT:
+            return TOO_LONG_MESSAGE
         try:
             self._keyring().set_password(SERVICE, self._key(server_url, username), token)
         except Exception as exc:  # keyring raises NoKeyringError, KeyringError, or backend errors

@@ -53,6 +53,16 @@ MAX_INBOUND_BYTES = 16 * 1024 * 1024
 COMMAND_TIMEOUT_S = 15.0
 UNREACHABLE = "unreachable"
 NOT_A_DVZ_SERVER = "not_a_dvz_server"
+UNTRUSTED_CERTIFICATE = "untrusted_certificate"
+
+
+def system_tls_context() -> ssl.SSLContext:
+    """TLS verified against the operating system's trust store (Windows certificate store, macOS
+    Keychain, the distribution's CA bundle), so a CA that IT installed is accepted. Verification is
+    never switched off; proxies come from the system settings as the OS applies them."""
+    import truststore  # first use only: a wss:// connection
+
+    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
 class SessionState(str, Enum):
@@ -164,15 +174,22 @@ class Session:
     async def _connect_once(self) -> Welcome:
         self._set_state(SessionState.CONNECTING if self.me is None else SessionState.RECONNECTING)
         try:
+            tls = (self._ssl or system_tls_context()) if self.url.startswith("wss:") else None
             ws = await connect(
                 self.url,
-                ssl=self._ssl if self.url.startswith("wss:") else None,
+                ssl=tls,
                 max_size=MAX_INBOUND_BYTES,
                 compression=None,
                 open_timeout=10,
                 user_agent_header=None,  # no version banner towards the server either
                 logger=WIRE_LOG,
             )
+        except ssl.SSLCertVerificationError:
+            raise SessionError(
+                UNTRUSTED_CERTIFICATE,
+                f"Das Zertifikat des Servers {self.url} ist nicht vertrauenswürdig. Die Verbindung wurde nicht "
+                "aufgebaut. Bitte wenden Sie sich an Ihre IT (vielleicht fehlt das Stammzertifikat der Organisation).",
+            ) from None
         except InvalidURI:
             raise SessionError(UNREACHABLE, f"Die Serveradresse „{self.url}“ ist ungültig.") from None
         except InvalidStatus:
