@@ -3,8 +3,8 @@
     .venv/bin/python installers/build_release.py            # print the briefcase command
     .venv/bin/python installers/build_release.py --write    # also write build/release/dvz-config.json
 
-The rollout issue completes this (install scripts, ADMX); this first version keeps profile and
-pyproject consistent and produces the preset server configuration.
+--write also collects what IT places next to the MSI in build/release/: dvz-config.json (the preset
+server and policy defaults), install.ps1 / uninstall.ps1 / deploy.ps1 and the ADMX/ADML templates.
 """
 
 from __future__ import annotations
@@ -81,11 +81,27 @@ def main() -> int:
         command += ["--identity", profile["signing"]["identity"]]
     print(" ".join(f"'{part}'" if " " in part or '"' in part else part for part in command))
     if args.write:
-        out = ROOT / "build" / "release" / "dvz-config.json"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(installer_config(profile), indent=2, ensure_ascii=False), encoding="utf-8")
-        print(f"geschrieben: {out}")
+        for path in write_release_files(profile, ROOT / "build" / "release"):
+            print(f"geschrieben: {path}")
     return 0
+
+
+RELEASE_FILES = ("install.ps1", "uninstall.ps1", "deploy.ps1")
+
+
+def write_release_files(profile: dict[str, Any], out: Path) -> list[Path]:
+    """What IT puts next to the MSI: the preset configuration, the install scripts, the ADMX templates."""
+    import shutil
+
+    out.mkdir(parents=True, exist_ok=True)
+    written = [out / "dvz-config.json"]
+    written[0].write_text(json.dumps(installer_config(profile), indent=2, ensure_ascii=False), encoding="utf-8")
+    for name in RELEASE_FILES:
+        written.append(Path(shutil.copy2(ROOT / "installers" / "windows" / name, out / name)))
+    policy = out / "PolicyDefinitions"
+    shutil.copytree(ROOT / "installers" / "windows" / "policy", policy, dirs_exist_ok=True)
+    written += sorted(policy.rglob("*.adm*"))
+    return written
 
 
 if __name__ == "__main__":

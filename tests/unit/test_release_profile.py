@@ -47,3 +47,27 @@ def test_profile_mistakes_are_refused(tmp_path: Path) -> None:
         assert "wss://" in str(exc)
     else:
         raise AssertionError("a plain ws:// server outside loopback must be refused")
+
+
+def test_release_files_for_it(tmp_path: Path) -> None:
+    import json
+
+    written = build_release.write_release_files(build_release.load_profile(), tmp_path)
+    names = {p.relative_to(tmp_path).as_posix() for p in written}
+    assert {"dvz-config.json", "install.ps1", "uninstall.ps1", "deploy.ps1", "PolicyDefinitions/dvz.admx",
+            "PolicyDefinitions/de-DE/dvz.adml", "PolicyDefinitions/en-US/dvz.adml"} <= names
+    config = json.loads((tmp_path / "dvz-config.json").read_text(encoding="utf-8"))
+    # The installer's config file uses exactly the client's policy key names.
+    from dvz_desktop.services.policy import POLICY_KEYS
+
+    assert set(config) <= set(POLICY_KEYS)
+
+
+def test_install_script_registers_the_link_handler_safely() -> None:
+    script = (ROOT / "installers" / "windows" / "install.ps1").read_text(encoding="utf-8")
+    # The link is handed over as one quoted argument; no cmd.exe, no shell in between.
+    assert '"`"$exe`" `"%1`""' in script
+    assert "cmd.exe" not in script and "Invoke-Expression" not in script
+    assert r"HKLM:\Software\Classes\dvz" in script and "URL Protocol" in script
+    uninstall = (ROOT / "installers" / "windows" / "uninstall.ps1").read_text(encoding="utf-8")
+    assert r"HKLM:\Software\Classes\dvz" in uninstall and "DVZDesktop" in uninstall
