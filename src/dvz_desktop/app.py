@@ -188,6 +188,10 @@ class Desktop:
         self.policy = resolve(system_policies(), user=user_choice, installer=installer_config())
         if single is not None:
             single.linkReceived.connect(self.follow_link)
+        if self.policy.locked("AutoStart") and not (args.screenshot or args.exit_when_shown):
+            from .services.autostart import apply_autostart
+
+            apply_autostart(bool(self.policy["AutoStart"]))
 
     def follow_link(self, action) -> None:  # type: ignore[no-untyped-def]
         """Act on a dvz:// link like a click of the user: walk to the room (knocking where the door is
