@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import websockets
@@ -22,6 +22,9 @@ from dvz_desktop.protocol import CloseCode, Presence, PresenceChanged
 
 from .directory import Directory
 from .limits import SLOW_CLIENT_BUFFER_BYTES, TokenBucket, bad_frame_bucket
+
+#: Unsent bytes from which presence and typing are skipped for a socket until it catches up.
+LAG_BYTES = 64 * 1024
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +39,8 @@ class Connection:
     unit: str = ""
     bad_frames: TokenBucket = field(default_factory=bad_frame_bucket)
     closing: bool = False
+    #: Behind on reading: presence and typing skip it until it has caught up (chat never does).
+    lagging: bool = False
 
 
 class Hub:
@@ -120,16 +125,34 @@ class Hub:
         """A targeted send to a few connections (knocks, replies)."""
         websockets.broadcast([c.ws for c in conns if not c.closing], payload)
 
-    def sweep_slow(self) -> int:
-        """Close sockets that cannot keep up; returns how many. Called a few times a second."""
+    def send_droppable(self, username: str, payload: str) -> None:
+        """Like :meth:`send_to`, but skipped for sockets that are behind (typing indicators)."""
+        conns = self._by_user.get(username)
+        if conns:
+            websockets.broadcast([c.ws for c in conns if not c.closing and not c.lagging], payload)
+
+    def sweep_slow(self, resync: Callable[[Connection], None] | None = None) -> int:
+        """Called a few times a second. A socket behind by more than LAG_BYTES stops getting presence
+        (it gets a fresh snapshot once it has caught up); one behind by more than the slow limit is
+        closed and resumes after reconnecting. Returns how many were closed."""
         slow = 0
         for conn in self.all_connections():
             transport = conn.ws.transport
-            if not conn.closing and transport is not None and \
-                    transport.get_write_buffer_size() > SLOW_CLIENT_BUFFER_BYTES:
+            if conn.closing or transport is None:
+                continue
+            backlog = transport.get_write_buffer_size()
+            if backlog > SLOW_CLIENT_BUFFER_BYTES:
                 log.warning("closing slow connection of user=%s", conn.username)
                 self.close(conn, CloseCode.TOO_SLOW, "zu langsam")
                 slow += 1
+            elif backlog > LAG_BYTES and not conn.lagging:
+                conn.lagging = True
+                self._sockets_by_org.get(conn.org_id, set()).discard(conn.ws)
+            elif conn.lagging and backlog < LAG_BYTES // 4:
+                conn.lagging = False
+                self._sockets_by_org.setdefault(conn.org_id, set()).add(conn.ws)
+                if resync is not None:
+                    resync(conn)
         return slow
 
     def close(self, conn: Connection, code: int, reason: str) -> None:

@@ -34,8 +34,8 @@ class TokenBucket:
         return False
 
 
-def message_bucket() -> TokenBucket:
-    return TokenBucket(rate_per_s=MESSAGES_PER_MINUTE / 60.0, capacity=BURST)
+def message_bucket(per_minute: float = MESSAGES_PER_MINUTE, burst: float = BURST) -> TokenBucket:
+    return TokenBucket(rate_per_s=per_minute / 60.0, capacity=burst)
 
 
 def bad_frame_bucket() -> TokenBucket:

@@ -24,12 +24,21 @@ from dvz_desktop.protocol import (
     MAX_FRAME_BYTES,
     PROTOCOL_VERSION,
     Ack,
+    ChatDelete,
+    ChatEdit,
+    ChatOpen,
+    ChatRead,
+    ChatSearch,
+    ChatSend,
+    ChatSync,
+    ChatTyping,
     CloseCode,
     Error,
     ErrorCode,
     Hello,
     Logout,
     Presence,
+    PresenceChanged,
     SessionEnded,
     SessionInfo,
     SetStatus,
@@ -41,6 +50,8 @@ from dvz_desktop.protocol import (
 from .behaviour import BEHAVIOUR_MESSAGES, OfficeBehaviour
 from .behaviour_context import Refused
 from .behaviour_store import BehaviourStore
+from .chat import ChatService
+from .chat_store import ChatStore
 from .auth import Authenticated, AuthError, Authenticator, hash_password
 from .directory import Directory
 from .hub import Connection, Hub
@@ -59,6 +70,7 @@ HELLO_TIMEOUT_S = 10.0
 SESSION_CHECK_INTERVAL_S = 5.0
 SLOW_SWEEP_INTERVAL_S = 0.25
 WS_PATH = "/ws"
+CHAT_MESSAGES = (ChatSend, ChatEdit, ChatDelete, ChatSync, ChatOpen, ChatRead, ChatTyping, ChatSearch)
 
 
 def error_frame(code: ErrorCode, reply_to: str | None = None, **extra: int) -> str:
@@ -67,7 +79,10 @@ def error_frame(code: ErrorCode, reply_to: str | None = None, **extra: int) -> s
 
 
 def classify(exc: ValidationError) -> ErrorCode:
-    kinds = {err["type"] for err in exc.errors()}
+    errors = exc.errors()
+    kinds = {err["type"] for err in errors}
+    if any(err["type"] == "string_too_long" and "body" in err["loc"] for err in errors):
+        return ErrorCode.MESSAGE_TOO_LONG
     if "json_invalid" in kinds or "json_type" in kinds:
         return ErrorCode.INVALID_JSON
     if "union_tag_invalid" in kinds:
@@ -94,6 +109,11 @@ class BackendConfig:
     #: TLS for the socket (wss://); outside loopback a reverse proxy or this must provide it.
     tls: ssl.SSLContext | None = None
     extra_seed: dict[str, str] = field(default_factory=dict)
+    #: Commands per minute and burst per person (chat included).
+    rate_per_minute: float = 120
+    rate_burst: float = 40
+    #: Chat retention in days per room kind (and "direct"); defaults in server_stub/chat.py.
+    chat_retention_days: dict[str, int] = field(default_factory=dict)
 
 
 class Backend:
@@ -110,6 +130,9 @@ class Backend:
         self.presence = PresenceBoard(self.directory, self.store, self.clock, self._publish_presence)
         self.behaviour = OfficeBehaviour(self.directory, self.presence, self.hub, BehaviourStore(self.store.db),
                                          self.clock)
+        self.chat = ChatService(self.directory, self.hub, ChatStore(self.store.db), self.clock,
+                                config.chat_retention_days)
+        self._chat_writer: asyncio.Task[None] | None = None
         self._buckets: dict[str, TokenBucket] = {}
         self._server: Server | None = None
         self._housekeeping: asyncio.Task[None] | None = None
@@ -154,11 +177,12 @@ class Backend:
         self._housekeeping = asyncio.create_task(self._housekeep(), name="dvz-housekeeping")
         self._behaviour_ticks = asyncio.create_task(self.behaviour.run(), name="dvz-behaviour")
         self._slow_sweep = asyncio.create_task(self._sweep_slow(), name="dvz-slow-sweep")
+        self._chat_writer = asyncio.create_task(self.chat.run(), name="dvz-chat-writer")
         sock = next(iter(self._server.sockets))
         return int(sock.getsockname()[1])
 
     async def stop(self) -> None:
-        for task in (self._housekeeping, self._behaviour_ticks, self._slow_sweep):
+        for task in (self._housekeeping, self._behaviour_ticks, self._slow_sweep, self._chat_writer):
             if task:
                 task.cancel()
         if self._server is not None:
@@ -245,6 +269,7 @@ class Backend:
             office=self.directory.layout_for(org_id),
             presence=self.presence.snapshot_for(who.username),
             **self.behaviour.welcome_extras(who.username),
+            conversations=self.chat.conversations_of(who.username),
         ).model_dump_json()
         # Joining the hub and writing the welcome happen without an await in between, so no presence
         # event can slip between the snapshot and the live stream.
@@ -272,7 +297,9 @@ class Backend:
             log.info("user=%s sent a binary frame (%d bytes); closing", conn.username, len(raw))
             self.hub.close(conn, CloseCode.UNSUPPORTED_DATA, "binary frames not supported")
             return
-        bucket = self._buckets.setdefault(conn.username, message_bucket())
+        bucket = self._buckets.get(conn.username)
+        if bucket is None:
+            bucket = self._buckets[conn.username] = message_bucket(self.config.rate_per_minute, self.config.rate_burst)
         if not bucket.take():
             await self._reply(conn, error_frame(ErrorCode.RATE_LIMITED, command_id_of(raw)))
             return
@@ -300,6 +327,11 @@ class Backend:
                 return error_frame(ErrorCode.INVALID_MESSAGE, msg.id)
             self.presence.set_status(conn.username, msg.status, msg.note, msg.appear_offline)
             return Ack(reply_to=msg.id).model_dump_json()
+        if isinstance(msg, CHAT_MESSAGES):
+            try:
+                return self._chat_command(conn, msg)
+            except Refused as exc:
+                return error_frame(exc.code, msg.id)
         if isinstance(msg, BEHAVIOUR_MESSAGES):
             try:
                 return self.behaviour.handle(conn.username, msg)
@@ -314,6 +346,21 @@ class Backend:
         if isinstance(msg, Hello):
             return error_frame(ErrorCode.INVALID_MESSAGE, msg.id)
         raise TypeError(type(msg).__name__)
+
+    def _chat_command(self, conn: Connection, msg: object) -> str | None:
+        chat = self.chat
+        if isinstance(msg, (ChatSend, ChatEdit, ChatDelete)):
+            return chat.submit(conn, msg)  # None: the ack comes when the batch is committed
+        if isinstance(msg, ChatSync):
+            return chat.sync(conn, msg)
+        if isinstance(msg, ChatOpen):
+            return chat.open(conn, msg)
+        if isinstance(msg, ChatRead):
+            return chat.read(conn, msg)
+        if isinstance(msg, ChatTyping):
+            return chat.typing(conn, msg)
+        assert isinstance(msg, ChatSearch)
+        return chat.search(conn, msg)
 
     async def _reply(self, conn: Connection, payload: str) -> None:
         try:
@@ -346,7 +393,12 @@ class Backend:
         # A socket may overshoot the limit by what arrives in one interval: bounded, and no per-send check.
         while True:
             await asyncio.sleep(SLOW_SWEEP_INTERVAL_S)
-            self.hub.sweep_slow()
+            self.hub.sweep_slow(self._resync_presence)
+
+    def _resync_presence(self, conn: Connection) -> None:
+        """A socket that fell behind missed presence updates: send it the current picture."""
+        snapshot = PresenceChanged(updates=self.presence.snapshot_for(conn.username)).model_dump_json()
+        self.hub.broadcast([conn], snapshot)
 
     async def _housekeep(self) -> None:
         while True:
@@ -356,5 +408,6 @@ class Backend:
                 self.presence.roll_over_day()
                 self.store.purge_sessions(self.clock.now())
                 self.behaviour.housekeep()
+                self.chat.purge()
             except Exception:
                 log.exception("housekeeping failed")

@@ -78,7 +78,7 @@ async def test_invalid_frames_get_an_error_with_german_and_english_text(raw_anna
     assert_error(answer, code)
     # The connection is still usable afterwards.
     ok = await reply_to(raw_anna, '{"type": "set_status", "id": "ok1", "status": "beschaeftigt"}')
-    assert ok == {"type": "ack", "reply_to": "ok1", "ref": None}
+    assert ok["type"] == "ack" and ok["reply_to"] == "ok1"
 
 
 async def test_error_answers_the_command_id_when_it_can_be_read(raw_anna) -> None:

@@ -39,6 +39,29 @@ from .behaviour import (
     SetOfficeHours,
     Weekday,
 )
+from .chat import (
+    MAX_CHAT_CHARS,
+    MAX_DM_MEMBERS,
+    ChatConversation,
+    ChatDelete,
+    ChatEdit,
+    ChatEvent,
+    ChatEventKind,
+    ChatEvents,
+    ChatOpen,
+    ChatRead,
+    ChatReadEvent,
+    ChatReset,
+    ChatSearch,
+    ChatSearchResult,
+    ChatSend,
+    ChatSync,
+    ChatTyping,
+    ChatTypingEvent,
+    Conversation,
+    ConversationKind,
+    SearchHit,
+)
 from .base import MAX_FRAME_BYTES, PROTOCOL_VERSION, LenientModel, StrictModel
 from .enums import SELECTABLE_STATUSES, DoorState, ErrorCode, RoomKind, Status
 from .errors import CloseCode, error_texts
@@ -65,6 +88,28 @@ from .messages import (
 from .office import Building, Floor, OfficeLayout, Organisation, Person, Presence, Room
 
 __all__ = [
+    "MAX_CHAT_CHARS",
+    "MAX_DM_MEMBERS",
+    "ChatConversation",
+    "ChatDelete",
+    "ChatEdit",
+    "ChatEvent",
+    "ChatEventKind",
+    "ChatEvents",
+    "ChatOpen",
+    "ChatRead",
+    "ChatReadEvent",
+    "ChatReset",
+    "ChatSearch",
+    "ChatSearchResult",
+    "ChatSend",
+    "ChatSync",
+    "ChatTyping",
+    "ChatTypingEvent",
+    "Conversation",
+    "ConversationKind",
+    "SearchHit",
+
     "FINAL_KNOCK_STATES",
     "Absence",
     "AbsenceCategory",

@@ -66,4 +66,7 @@ class ErrorCode(str, Enum):
     PERSON_OFFLINE = "person_offline"
     INVALID_PERIOD = "invalid_period"
     DOOR_CLOSED = "door_closed"
+    UNKNOWN_CONVERSATION = "unknown_conversation"
+    MESSAGE_TOO_LONG = "message_too_long"
+    NOT_YOUR_MESSAGE = "not_your_message"
     INTERNAL = "internal"

@@ -75,6 +75,18 @@ ERROR_TEXTS: dict[ErrorCode, tuple[str, str]] = {
         "Die Tür ist geschlossen. Bitte klopfen Sie an.",
         "The door is closed. Please knock.",
     ),
+    ErrorCode.UNKNOWN_CONVERSATION: (
+        "Dieses Gespräch gibt es nicht, oder Sie gehören nicht dazu.",
+        "This conversation does not exist, or you are not part of it.",
+    ),
+    ErrorCode.MESSAGE_TOO_LONG: (
+        "Die Nachricht ist zu lang (höchstens 4.000 Zeichen). Längere Texte bitte als Datei teilen.",
+        "The message is too long (at most 4,000 characters). Please share longer texts as a file.",
+    ),
+    ErrorCode.NOT_YOUR_MESSAGE: (
+        "Sie können nur Ihre eigenen Nachrichten bearbeiten oder löschen.",
+        "You can only edit or delete your own messages.",
+    ),
     ErrorCode.INTERNAL: (
         "Interner Fehler auf dem Server. Bitte versuchen Sie es später erneut.",
         "Internal server error. Please try again later.",

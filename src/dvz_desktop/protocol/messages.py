@@ -42,6 +42,23 @@ from .behaviour import (
     SetDoor,
     SetOfficeHours,
 )
+from .chat import (
+    ChatConversation,
+    ChatDelete,
+    ChatEdit,
+    ChatEvents,
+    ChatOpen,
+    ChatRead,
+    ChatReadEvent,
+    ChatReset,
+    ChatSearch,
+    ChatSearchResult,
+    ChatSend,
+    ChatSync,
+    ChatTyping,
+    ChatTypingEvent,
+    Conversation,
+)
 from .enums import Status
 from .office import OfficeLayout, Presence
 
@@ -106,7 +123,8 @@ ClientMessage = Annotated[
     Union[
         Hello, SetStatus, Move, Logout, SetDoor, SetOfficeHours, KnockOn, AnswerKnock, CancelKnock,
         LeaveMessage, Invite, AnswerInvite, AskQuestion, AnswerQuestion, SetCoffee, SetAbsence,
-        ClearAbsence, DismissInbox,
+        ClearAbsence, DismissInbox, ChatSend, ChatEdit, ChatDelete, ChatSync, ChatOpen, ChatRead,
+        ChatTyping, ChatSearch,
     ],
     Field(discriminator="type"),
 ]
@@ -139,13 +157,17 @@ class Welcome(LenientModel):
     absences: tuple[Absence, ...] = ()
     #: Missed knocks, door messages and the handover list, until dismissed.
     inbox: tuple[InboxItem, ...] = ()
+    #: The conversations I belong to, with their last and my read position (events follow chat_sync).
+    conversations: tuple[Conversation, ...] = ()
 
 
 class Ack(LenientModel):
     type: Literal["ack"] = "ack"
     reply_to: str
-    #: The id of what the command created (a knock, an invitation, a question).
+    #: The id of what the command created (a knock, an invitation, a question, a conversation).
     ref: str | None = None
+    #: For chat commands: the position the event got in its conversation.
+    position: int | None = None
 
 
 class Error(LenientModel):
@@ -180,7 +202,8 @@ class SessionEnded(LenientModel):
 ServerMessage = Annotated[
     Union[
         Welcome, Ack, Error, PresenceChanged, SessionEnded, DoorChanged, KnockUpdate, InviteUpdate,
-        QuestionUpdate, AbsenceChanged, InboxAdded,
+        QuestionUpdate, AbsenceChanged, InboxAdded, ChatEvents, ChatConversation, ChatReset,
+        ChatTypingEvent, ChatReadEvent, ChatSearchResult,
     ],
     Field(discriminator="type"),
 ]
@@ -189,7 +212,8 @@ SERVER_MESSAGE_ADAPTER: TypeAdapter[ServerMessage] = TypeAdapter(ServerMessage, 
 CLIENT_MESSAGE_TYPES: tuple[type[StrictModel], ...] = (
     Hello, SetStatus, Move, Logout, SetDoor, SetOfficeHours, KnockOn, AnswerKnock, CancelKnock,
     LeaveMessage, Invite, AnswerInvite, AskQuestion, AnswerQuestion, SetCoffee, SetAbsence,
-    ClearAbsence, DismissInbox,
+    ClearAbsence, DismissInbox, ChatSend, ChatEdit, ChatDelete, ChatSync, ChatOpen, ChatRead, ChatTyping,
+    ChatSearch,
 )
 SERVER_MESSAGE_TYPES: tuple[type[LenientModel], ...] = (
     Welcome,
@@ -203,4 +227,10 @@ SERVER_MESSAGE_TYPES: tuple[type[LenientModel], ...] = (
     QuestionUpdate,
     AbsenceChanged,
     InboxAdded,
+    ChatEvents,
+    ChatConversation,
+    ChatReset,
+    ChatTypingEvent,
+    ChatReadEvent,
+    ChatSearchResult,
 )

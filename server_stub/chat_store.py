@@ -1,0 +1,216 @@
+"""Chat in SQLite: every conversation is a stream of events with positions; the current messages are
+kept beside it for full-text search (FTS5, umlauts folded).
+
+All writes of one batch happen in one transaction that is committed before anyone is acknowledged.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from dvz_desktop.protocol import ChatEvent, ChatEventKind, Conversation, ConversationKind, SearchHit
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS chat_conversations (
+    conv_id TEXT PRIMARY KEY,
+    kind    TEXT NOT NULL,
+    room_id TEXT,
+    members TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS chat_events (
+    conv_id       TEXT NOT NULL,
+    position      INTEGER NOT NULL,
+    kind          TEXT NOT NULL,
+    sender        TEXT NOT NULL,
+    at            TEXT NOT NULL,
+    target        INTEGER NOT NULL,
+    body          TEXT NOT NULL DEFAULT '',
+    client_msg_id TEXT NOT NULL,
+    PRIMARY KEY (conv_id, position)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX IF NOT EXISTS chat_events_by_client ON chat_events(sender, client_msg_id);
+CREATE INDEX IF NOT EXISTS chat_events_by_time ON chat_events(at);
+CREATE TABLE IF NOT EXISTS chat_messages (
+    id       INTEGER PRIMARY KEY,
+    conv_id  TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    sender   TEXT NOT NULL,
+    at       TEXT NOT NULL,
+    body     TEXT NOT NULL,
+    UNIQUE (conv_id, position)
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS chat_fts USING fts5(
+    body, content='chat_messages', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS chat_fts_insert AFTER INSERT ON chat_messages BEGIN
+    INSERT INTO chat_fts(rowid, body) VALUES (new.id, new.body);
+END;
+CREATE TRIGGER IF NOT EXISTS chat_fts_delete AFTER DELETE ON chat_messages BEGIN
+    INSERT INTO chat_fts(chat_fts, rowid, body) VALUES ('delete', old.id, old.body);
+END;
+CREATE TRIGGER IF NOT EXISTS chat_fts_update AFTER UPDATE OF body ON chat_messages BEGIN
+    INSERT INTO chat_fts(chat_fts, rowid, body) VALUES ('delete', old.id, old.body);
+    INSERT INTO chat_fts(rowid, body) VALUES (new.id, new.body);
+END;
+CREATE TABLE IF NOT EXISTS chat_reads (
+    username TEXT NOT NULL,
+    conv_id  TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (username, conv_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS chat_subscriptions (
+    username TEXT NOT NULL,
+    conv_id  TEXT NOT NULL,
+    PRIMARY KEY (username, conv_id)
+) WITHOUT ROWID;
+"""
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).isoformat()
+
+
+@dataclass(frozen=True)
+class StoredConversation:
+    conv_id: str
+    kind: ConversationKind
+    room_id: str | None
+    members: tuple[str, ...]
+
+
+class ChatStore:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        self._db.executescript(SCHEMA)
+
+    # --- conversations and subscriptions ---
+
+    def conversation(self, conv_id: str) -> StoredConversation | None:
+        row = self._db.execute("SELECT conv_id, kind, room_id, members FROM chat_conversations WHERE conv_id=?",
+                               (conv_id,)).fetchone()
+        if row is None:
+            return None
+        return StoredConversation(row[0], ConversationKind(row[1]), row[2], tuple(m for m in row[3].split(",") if m))
+
+    def ensure_conversation(self, conv: StoredConversation) -> None:
+        self._db.execute("INSERT OR IGNORE INTO chat_conversations(conv_id, kind, room_id, members) VALUES (?, ?, ?, ?)",
+                         (conv.conv_id, conv.kind.value, conv.room_id, ",".join(conv.members)))
+
+    def subscribe(self, username: str, conv_id: str) -> None:
+        self._db.execute("INSERT OR IGNORE INTO chat_subscriptions(username, conv_id) VALUES (?, ?)", (username, conv_id))
+
+    def subscribers(self, conv_id: str) -> list[str]:
+        return [r[0] for r in self._db.execute("SELECT username FROM chat_subscriptions WHERE conv_id=?", (conv_id,))]
+
+    def subscriptions(self, username: str) -> list[str]:
+        return [r[0] for r in self._db.execute("SELECT conv_id FROM chat_subscriptions WHERE username=?", (username,))]
+
+    def describe(self, conv: StoredConversation, username: str) -> Conversation:
+        return Conversation(conv_id=conv.conv_id, kind=conv.kind, room_id=conv.room_id, members=conv.members,
+                            last_position=self.last_position(conv.conv_id),
+                            read_position=self.read_position(username, conv.conv_id))
+
+    # --- positions and reads ---
+
+    def last_position(self, conv_id: str) -> int:
+        row = self._db.execute("SELECT MAX(position) FROM chat_events WHERE conv_id=?", (conv_id,)).fetchone()
+        return int(row[0] or 0)
+
+    def first_position(self, conv_id: str) -> int:
+        row = self._db.execute("SELECT MIN(position) FROM chat_events WHERE conv_id=?", (conv_id,)).fetchone()
+        return int(row[0] or 0)
+
+    def read_position(self, username: str, conv_id: str) -> int:
+        row = self._db.execute("SELECT position FROM chat_reads WHERE username=? AND conv_id=?",
+                               (username, conv_id)).fetchone()
+        return int(row[0]) if row else 0
+
+    def set_read(self, username: str, conv_id: str, position: int) -> None:
+        self._db.execute(
+            "INSERT INTO chat_reads(username, conv_id, position) VALUES (?, ?, ?) ON CONFLICT(username, conv_id) "
+            "DO UPDATE SET position=MAX(position, excluded.position)", (username, conv_id, position))
+
+    # --- events ---
+
+    def event_by_client_id(self, sender: str, client_msg_id: str) -> ChatEvent | None:
+        row = self._db.execute(
+            "SELECT conv_id, position, kind, sender, at, target, body, client_msg_id FROM chat_events "
+            "WHERE sender=? AND client_msg_id=?", (sender, client_msg_id)).fetchone()
+        return _event(row) if row else None
+
+    def post_of(self, conv_id: str, position: int) -> tuple[str, bool] | None:
+        """(sender, still there) of the post at ``position``."""
+        event = self._db.execute("SELECT sender FROM chat_events WHERE conv_id=? AND position=? AND kind='post'",
+                                 (conv_id, position)).fetchone()
+        if event is None:
+            return None
+        alive = self._db.execute("SELECT 1 FROM chat_messages WHERE conv_id=? AND position=?",
+                                 (conv_id, position)).fetchone() is not None
+        return event[0], alive
+
+    def append(self, events: Iterable[ChatEvent]) -> None:
+        """Store events (inside the caller's transaction) and keep the searchable messages current."""
+        for e in events:
+            self._db.execute(
+                "INSERT INTO chat_events(conv_id, position, kind, sender, at, target, body, client_msg_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (e.conv_id, e.position, e.kind.value, e.sender_id, _utc(e.at), e.target, e.body, e.client_msg_id))
+            if e.kind is ChatEventKind.POST:
+                self._db.execute("INSERT INTO chat_messages(conv_id, position, sender, at, body) VALUES (?, ?, ?, ?, ?)",
+                                 (e.conv_id, e.position, e.sender_id, _utc(e.at), e.body))
+            elif e.kind is ChatEventKind.EDIT:
+                self._db.execute("UPDATE chat_messages SET body=? WHERE conv_id=? AND position=?",
+                                 (e.body, e.conv_id, e.target))
+            else:
+                self._db.execute("DELETE FROM chat_messages WHERE conv_id=? AND position=?", (e.conv_id, e.target))
+
+    def events_after(self, conv_id: str, position: int, limit: int = 100_000) -> list[ChatEvent]:
+        rows = self._db.execute(
+            "SELECT conv_id, position, kind, sender, at, target, body, client_msg_id FROM chat_events "
+            "WHERE conv_id=? AND position>? ORDER BY position LIMIT ?", (conv_id, position, limit)).fetchall()
+        return [_event(r) for r in rows]
+
+    def transaction(self) -> "_Transaction":
+        return _Transaction(self._db)
+
+    # --- search and retention ---
+
+    def search(self, query: str, limit: int = 400) -> list[SearchHit]:
+        rows = self._db.execute(
+            "SELECT m.conv_id, m.position, m.sender, m.at, m.body FROM chat_fts JOIN chat_messages m "
+            "ON m.id = chat_fts.rowid WHERE chat_fts MATCH ? ORDER BY m.at DESC LIMIT ?", (query, limit)).fetchall()
+        return [SearchHit(conv_id=r[0], position=r[1], sender_id=r[2], at=datetime.fromisoformat(r[3]), body=r[4])
+                for r in rows]
+
+    def purge_before(self, conv_ids: Iterable[str], cutoff: datetime) -> int:
+        removed = 0
+        with self.transaction():
+            for conv_id in conv_ids:
+                removed += self._db.execute("DELETE FROM chat_events WHERE conv_id=? AND at<?",
+                                            (conv_id, _utc(cutoff))).rowcount
+                self._db.execute("DELETE FROM chat_messages WHERE conv_id=? AND at<?", (conv_id, _utc(cutoff)))
+        return removed
+
+    def all_conversations(self) -> list[StoredConversation]:
+        rows = self._db.execute("SELECT conv_id, kind, room_id, members FROM chat_conversations").fetchall()
+        return [StoredConversation(r[0], ConversationKind(r[1]), r[2], tuple(m for m in r[3].split(",") if m))
+                for r in rows]
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, value: object, tb: object) -> None:
+        self._db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _event(row: tuple) -> ChatEvent:  # type: ignore[type-arg]
+    return ChatEvent(conv_id=row[0], position=row[1], kind=ChatEventKind(row[2]), sender_id=row[3],
+                     at=datetime.fromisoformat(row[4]), target=row[5], body=row[6], client_msg_id=row[7])
