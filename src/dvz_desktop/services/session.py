@@ -26,6 +26,7 @@ from dvz_desktop.protocol import (
     PROTOCOL_VERSION,
     SERVER_MESSAGE_ADAPTER,
     Ack,
+    ChatSearchResult,
     ClientMessage,
     Error,
     ErrorCode,
@@ -292,10 +293,10 @@ class Session:
     def _dispatch(self, msg: object) -> None:
         if isinstance(msg, PresenceChanged):
             self.presence_changed.emit(msg.updates)
-        elif isinstance(msg, (Ack, Error)):
+        elif isinstance(msg, (Ack, Error, ChatSearchResult)):
             future = self._pending.pop(msg.reply_to or "", None)
             if future is not None and not future.done():
-                if isinstance(msg, Ack):
+                if not isinstance(msg, Error):
                     future.set_result(msg)
                 else:
                     future.set_exception(SessionError.from_error(msg))
