@@ -35,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--allow-origin", action="append", default=[], help="erlaubter Browser-Origin")
     parser.add_argument("--revoke-user", metavar="USER", help="alle Sitzungen von USER beenden und beenden")
     parser.add_argument("--set-password", metavar="USER", help="Passwort von USER setzen (liest von stdin)")
+    parser.add_argument("--rate-limit", type=float, default=120,
+                        help="Nachrichten pro Minute und Person (Standard: 120; Stoß: ein Drittel davon)")
     parser.add_argument("--tls-cert", type=Path, help="Zertifikat (PEM, mit Kette) für wss://")
     parser.add_argument("--tls-key", type=Path, help="privater Schlüssel (PEM) zum Zertifikat")
     parser.add_argument("--log-level", default="INFO")
@@ -78,7 +80,9 @@ async def serve(args: argparse.Namespace, org: OrgFile) -> None:
 
         tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         tls.load_cert_chain(args.tls_cert, args.tls_key)
-    backend = Backend(org, BackendConfig(data_dir=args.data_dir, allowed_origins=tuple(args.allow_origin), tls=tls))
+    backend = Backend(org, BackendConfig(data_dir=args.data_dir, allowed_origins=tuple(args.allow_origin), tls=tls,
+                                         rate_per_minute=args.rate_limit,
+                                         rate_burst=max(40.0, args.rate_limit / 3)))
     port = await backend.start(args.host, args.port)
     simulation_task = None
     if args.demo and args.org is None:

@@ -83,12 +83,15 @@ class ChatClient:
         self.outbox = Outbox(outbox_path)
         self.conversations: dict[str, ConversationState] = {}
         self._unacked: set[str] = set()  # client ids in flight on the current socket
+        self._resuming = False
         self._tasks: set[asyncio.Task[None]] = set()
         self.changed: Event[str] = Event()  # a conversation's messages or unread count changed
         self.conversations_changed: Event[None] = Event()
         self.typing: Event[tuple[str, str]] = Event()
         #: (conversation, German reason) when the server refused a message for good.
         self.refused: Event[tuple[str, str]] = Event()
+        #: The client id of a message the server has stored.
+        self.acknowledged: Event[str] = Event()
         session.welcomed.connect(self._on_welcome)
         session.message_received.connect(self._on_message)
         if session.welcome is not None:
@@ -164,7 +167,9 @@ class ChatClient:
         self._send_entry(entry)
         return entry.client_msg_id
 
-    def _send_entry(self, entry: OutboxEntry) -> None:
+    def _send_entry(self, entry: OutboxEntry, resuming: bool = False) -> None:
+        if self._resuming and not resuming:
+            return  # the resume sends the whole outbox in order, this one included
         if self._session.state is not SessionState.CONNECTED or entry.client_msg_id in self._unacked:
             return  # sent after the next welcome
         self._unacked.add(entry.client_msg_id)
@@ -198,12 +203,15 @@ class ChatClient:
         finally:
             self._unacked.discard(entry.client_msg_id)
         self.outbox.remove(entry.client_msg_id)
+        self.acknowledged.emit(entry.client_msg_id)
         self.changed.emit(entry.conv_id)
 
     # --- events from the server ---
 
     def _on_welcome(self, welcome: Welcome) -> None:
         self._unacked.clear()
+        # Until the resume has sent what waited in the outbox, newer messages wait behind them.
+        self._resuming = True
         for info in welcome.conversations:
             state = self.conversations.get(info.conv_id)
             if state is None:
@@ -222,9 +230,11 @@ class ChatClient:
             await self._session.command(ChatSync(id=self._session.next_id(), positions=positions))
         except (SessionError, TimeoutError) as exc:
             log.warning("chat sync failed: %s", getattr(exc, "code", exc))
+            self._resuming = False
             return
         for entry in self.outbox.pending():  # in the order they were written
-            self._send_entry(entry)
+            self._send_entry(entry, resuming=True)
+        self._resuming = False
 
     def _on_message(self, msg: ServerMessage) -> None:
         if isinstance(msg, ChatEvents):
