@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Settings and chat outboxes of tests never land in the developer's own config folder.
+os.environ.setdefault("DVZ_CONFIG_DIR", __import__("tempfile").mkdtemp(prefix="dvz-test-config-"))
 
 from collections.abc import AsyncIterator  # noqa: E402
 from dataclasses import dataclass  # noqa: E402

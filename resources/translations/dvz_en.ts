@@ -217,170 +217,293 @@
 <context>
     <name>BehaviourPresenter</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="98" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="100" />
         <source>%1 ist eingetreten (%2).</source>
-        <extracomment>(title, message) for the tray.</extracomment>
+        <extracomment>(title, message) for the tray. "Chat des Raums" chosen in a room's menu.</extracomment>
         <translation>%1 came in (%2).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="101" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="103" />
         <source>Tür angelehnt</source>
         <translation>Door ajar</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="110" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="112" />
         <source>%1 klopft bei %2 an (Sie vertreten).</source>
         <translation>%1 is knocking at %2's door (you are deputising).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="113" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="115" />
         <source>%1 klopft an (%2).</source>
         <translation>%1 is knocking (%2).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="118" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="120" />
         <source>Es klopft</source>
         <translation>Someone is knocking</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="139" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="141" />
         <source>Ihre Nachricht wurde hinterlassen.</source>
         <translation>Your message was left.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="141" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="143" />
         <source>Nachricht hinterlassen</source>
         <translation>Leave a message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="142" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="144" />
         <source>Ihre Nachricht an der Tür:</source>
         <translation>Your message at the door:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="154" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="156" />
         <source>%1 lädt Sie in %2 ein.</source>
         <translation>%1 invites you into %2.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="159" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="161" />
         <source>Einladung</source>
         <translation>Invitation</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="168" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="170" />
         <source>Kurze Frage an %1</source>
         <translation>Quick question to %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="169" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="171" />
         <source>Ihre Frage (eine Zeile):</source>
         <translation>Your question (one line):</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="176" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="178" />
         <source>Kurze Frage von %1: „%2“</source>
         <translation>Quick question from %1: “%2”</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="181" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="183" />
         <source>Kurze Frage</source>
         <translation>Quick question</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="185" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="187" />
         <source>%1 antwortet auf „%2“: %3</source>
         <translation>%1 answers “%2”: %3</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="190" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="192" />
         <source>Antwort</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="219" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="221" />
         <source>Sprechzeiten: %1</source>
         <translation>Office hours: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="221" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="223" />
         <source>Abwesend bis %1, Vertretung: %2</source>
         <translation>Away until %1, deputy: %2</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="243" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="245" />
         <source>Hierher gehen</source>
         <translation>Go here</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="243" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="245" />
         <source>Anklopfen</source>
         <translation>Knock</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="256" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="249" />
+        <source>Chat des Raums</source>
+        <translation>Room chat</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="261" />
         <source>Sprechzeiten …</source>
         <translation>Office hours …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="260" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="265" />
         <source>Küche folgen</source>
         <translation>Follow kitchen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="270" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="275" />
         <source>Tür abschließen</source>
         <translation>Lock the door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="271" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="276" />
         <source>Notiz an der Tür (z. B. „Prüfung bis 12 Uhr“):</source>
         <translation>Note on the door (e.g. “Exam until noon”):</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="294" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="299" />
         <source>In %1 sind jetzt %2 Leute.</source>
         <translation>%2 people are in %1 now.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="296" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="301" />
         <source>Kaffeerunde</source>
         <translation>Coffee round</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="310" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="315" />
         <source>Verpasst (%1)</source>
         <translation>Missed (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="311" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="316" />
         <source>Verpasst</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="349" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="354" />
         <source>erledigt von %1</source>
         <translation>handled by %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="364" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="369" />
         <source>An %1</source>
         <translation>To %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="366" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="371" />
         <source>Von %1</source>
         <translation>From %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="368" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="373" />
         <source> (Vertretung für %1)</source>
         <translation> (deputising for %1)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="369" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="374" />
         <source>(noch keine Antwort)</source>
         <translation>(no answer yet)</translation>
+    </message>
+</context>
+<context>
+    <name>Chat</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/notify.py" line="41" />
+        <source>%1 erwähnt Sie</source>
+        <translation>%1 mentioned you</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/notify.py" line="43" />
+        <source>Nachricht von %1</source>
+        <translation>Message from %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChatPanel</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="48" />
+        <source>Gespräche</source>
+        <extracomment>A dvz:// link in a message was clicked.</extracomment>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="51" />
+        <source>In allen Nachrichten suchen …</source>
+        <translation>Search all messages …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="52" />
+        <source>Nachrichten suchen</source>
+        <translation>Search messages</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="55" />
+        <source>Suchergebnisse</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="66" />
+        <source>Offenes Gespräch</source>
+        <translation>Open conversation</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="68" />
+        <source>Nachrichten</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="73" />
+        <source>Wer gerade schreibt</source>
+        <translation>Who is typing</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="75" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="227" />
+        <source>Nachricht schreiben …</source>
+        <translation>Write a message …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="76" />
+        <source>Nachricht</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="80" />
+        <source>Senden</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="120" />
+        <source>Notizen an mich</source>
+        <translation>Notes to myself</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="134" />
+        <source>%1, %2 ungelesen</source>
+        <translation>%1, %2 unread</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="162" />
+        <source>wird gesendet …</source>
+        <translation>sending …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="170" />
+        <source>Nachricht gelöscht</source>
+        <translation>Message deleted</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="170" />
+        <source>bearbeitet</source>
+        <translation>edited</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="239" />
+        <source>%1 schreibt …</source>
+        <translation>%1 is typing …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="249" />
+        <source>Nachricht bearbeiten …</source>
+        <translation>Edit the message …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="260" />
+        <source>Bearbeiten</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="262" />
+        <source>Löschen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="286" />
+        <source>Nichts gefunden.</source>
+        <translation>Nothing found.</translation>
     </message>
 </context>
 <context>
@@ -591,62 +714,67 @@
         <translation>Building overview</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="52" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="57" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="58" />
         <source>Mein Status</source>
         <translation>My status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="60" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="61" />
         <source>Meine Statusnotiz</source>
         <translation>My status note</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="63" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="64" />
         <source>Zu meinem Büro</source>
         <translation>To my office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="67" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="68" />
         <source>Wer ist heute da</source>
         <translation>Who is in today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="70" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="71" />
         <source>Verpasst</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="72" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="73" />
         <source>Kurze Fragen</source>
         <translation>Quick questions</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="75" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="76" />
         <source>Verbindungsstatus</source>
         <translation>Connection status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="103" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="96" />
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="109" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="131" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="137" />
         <source>Verbunden</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="135" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="141" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="139" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="145" />
         <source>Verbindung unterbrochen – neuer Versuch läuft …</source>
         <translation>Connection lost – trying again …</translation>
     </message>
@@ -829,50 +957,60 @@
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="40" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="43" />
         <source>Name oder Fachbereich suchen …</source>
-        <extracomment>(person id, follow?) — "Benachrichtigen, wenn da". (person id, follow?) — "Benachrichtigen, wenn verfügbar".</extracomment>
+        <extracomment>(person id, follow?) — "Benachrichtigen, wenn da". (person id, follow?) — "Benachrichtigen, wenn verfügbar". Unread direct messages per person, shown beside their name.</extracomment>
         <translation>Search name or unit …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="41" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="44" />
         <source>Personen suchen</source>
         <translation>Search people</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="44" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="47" />
         <source>Nur heute da</source>
         <translation>Only in today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="45" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="48" />
         <source>Nur Personen zeigen, die heute da sind</source>
         <translation>Only show people who are in today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="51" />
         <source>Personen</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="100" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="85" />
+        <source> · %1 ungelesen</source>
+        <translation> · %1 unread</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="105" />
         <source>Benachrichtigen, wenn da</source>
         <translation>Notify me when in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="104" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="109" />
         <source>Benachrichtigen, wenn verfügbar</source>
         <translation>Notify me when available</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="110" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="115" />
         <source>In mein Büro einladen</source>
         <translation>Invite into my office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="113" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="118" />
         <source>Kurze Frage …</source>
         <translation>Quick question …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="121" />
+        <source>Nachricht schreiben</source>
+        <translation>Write a message</translation>
     </message>
 </context>
 <context>
@@ -971,43 +1109,54 @@
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/tray.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="107" />
+        <source>Keine ungelesenen Nachrichten</source>
+        <translation>No unread messages</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="55" />
         <source>Aus meiner Einheit da:</source>
         <translation>In from my unit:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="56" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="60" />
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="62" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="66" />
         <source>Nicht verbunden</source>
         <translation>Not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="63" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="67" />
         <source>DVZ Desktop – nicht verbunden</source>
         <translation>DVZ Desktop – not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="76" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="80" />
         <source>Verbindung unterbrochen</source>
         <translation>Connection lost</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="77" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="82" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="84" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="89" />
         <source>niemand</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="91" />
         <source> · Lust auf Kaffee</source>
         <translation> · up for coffee</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="106" />
+        <source>%1 ungelesene Nachrichten</source>
+        <translation>%1 unread messages</translation>
     </message>
 </context>
 <context>
@@ -1026,7 +1175,7 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="306" />
+        <location filename="../../src/dvz_desktop/app.py" line="369" />
         <source>Anmeldung nicht gespeichert</source>
         <translation>Sign-in not remembered</translation>
     </message>
@@ -1117,13 +1266,13 @@
 <context>
     <name>parts.window</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="208" />
+        <location filename="../../src/dvz_desktop/app.py" line="271" />
         <source>Diese Person ist im Verzeichnis nicht zu finden.</source>
         <extracomment>A dvz:// link to follow once the office is shown (from the command line or a second start).</extracomment>
         <translation>This person is not in the directory.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="211" />
+        <location filename="../../src/dvz_desktop/app.py" line="274" />
         <source>Anrufe kommen mit einer der nächsten Versionen. %1 ist links ausgewählt: Sie können anklopfen oder kurz fragen.</source>
         <translation>Calls come with one of the next versions. %1 is selected on the left: you can knock or ask a quick question.</translation>
     </message>
@@ -1131,7 +1280,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="345" />
+        <location filename="../../src/dvz_desktop/app.py" line="408" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from .protocol import Status
     from .qt.behaviour.presenter import BehaviourPresenter
     from .qt.tray import Tray
+    from .qt.chat.panel import ChatPanel
     from .services.behaviour import OfficeBehaviour
+    from .services.chat import ChatClient
     from .services.session import Session
 
 T0 = time.perf_counter()
@@ -112,10 +114,13 @@ class DesktopParts:
     arrivals: "ArrivalWatcher"
     behaviour: "OfficeBehaviour"
     presenter: "BehaviourPresenter"
+    chat: "ChatClient"
+    chat_panel: "ChatPanel"
 
 
 def assemble_desktop(session: "Session", followed: set[str],
-                     save_followed: Callable[[set[str]], None], auto_away_minutes: float = 0) -> DesktopParts:
+                     save_followed: Callable[[set[str]], None], auto_away_minutes: float = 0,
+                     outbox_dir: Path | None = None) -> DesktopParts:
     """Build the window, tray and their helpers for a logged-in session and wire them together."""
     from .qt.actions import OfficeActions
     from .qt.arrivals import ArrivalWatcher
@@ -162,7 +167,60 @@ def assemble_desktop(session: "Session", followed: set[str],
     for signal in (bridge.presenceChanged, bridge.officeReset, bridge.connectionChanged):
         signal.connect(refresh_tray)
     refresh_tray()
-    return DesktopParts(bridge, actions, status_menu, window, tray, arrivals, behaviour, presenter)
+    chat, chat_panel = _assemble_chat(session, bridge, actions, window, tray, presenter, outbox_dir)
+    return DesktopParts(bridge, actions, status_menu, window, tray, arrivals, behaviour, presenter, chat, chat_panel)
+
+
+def _assemble_chat(session, bridge, actions, window, tray, presenter, outbox_dir):  # type: ignore[no-untyped-def]
+    """The chat client with its outbox on disk, its panel in a dock, and its tray notices."""
+    import hashlib
+
+    from .qt.chat.notify import ChatNotifier
+    from .qt.chat.panel import ChatPanel
+    from .services.chat import ChatClient
+    from .services.settings import config_dir
+
+    owner = hashlib.sha256(f"{session.me}@{session.url}".encode()).hexdigest()[:16]
+    chat = ChatClient(session, (outbox_dir or config_dir() / "outbox") / f"{owner}.jsonl")
+    panel = ChatPanel(chat, presenter.name, presenter.room_name, actions.run)
+    panel.failed.connect(window.show_message)
+    window.add_chat(panel)
+
+    def open_chat(conv_id: str) -> None:
+        if window.chat_dock is not None:
+            window.chat_dock.show()
+            window.chat_dock.raise_()
+        panel.open(conv_id)
+
+    async def open_direct(person_id: str) -> None:
+        open_chat(await chat.open_direct(person_id))
+
+    async def open_room(room_id: str) -> None:
+        open_chat(await chat.open_room(room_id))
+
+    window.people.messageRequested.connect(lambda pid: actions.run(open_direct(pid)))
+    presenter.roomChatRequested.connect(lambda rid: actions.run(open_room(rid)))
+
+    def showing(conv_id: str) -> bool:
+        return panel.current == conv_id and panel.isVisible() and window.isActiveWindow()
+
+    ChatNotifier(session, chat, presenter.name, showing, tray.notify, parent=panel)
+
+    def unread_changed(*_: object) -> None:
+        me = chat.me
+        per_person: dict[str, int] = {}
+        for conv_id, state in chat.conversations.items():
+            others = [m for m in state.info.members if m != me]
+            if len(others) == 1:
+                per_person[others[0]] = per_person.get(others[0], 0) + chat.unread(conv_id)
+        if per_person != window.people.unread:
+            window.people.unread = per_person
+            window.people.refresh()
+        tray.set_unread(chat.total_unread())
+
+    chat.changed.connect(unread_changed)
+    chat.conversations_changed.connect(unread_changed)
+    return chat, panel
 
 
 class Desktop:

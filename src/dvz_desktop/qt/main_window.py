@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.people_dock = self._dock(self.tr("Personen"), self.people, Qt.DockWidgetArea.LeftDockWidgetArea, "people")
         self.tree_dock = self._dock(self.tr("Gebäudeübersicht"), self.tree, Qt.DockWidgetArea.RightDockWidgetArea, "tree")
         self.resizeDocks([self.people_dock, self.tree_dock], [270, 250], Qt.Orientation.Horizontal)
+        self.chat_dock: QDockWidget | None = None
 
         toolbar = self.addToolBar(self.tr("Status"))
         toolbar.setObjectName("status-toolbar")
@@ -89,6 +90,11 @@ class MainWindow(QMainWindow):
         dock.setAccessibleName(title)
         self.addDockWidget(area, dock)
         return dock
+
+    def add_chat(self, panel: QWidget) -> QDockWidget:
+        """The chat docks at the bottom; the user may move it, it is restored with the window state."""
+        self.chat_dock = self._dock(self.tr("Chat"), panel, Qt.DockWidgetArea.BottomDockWidgetArea, "chat")
+        return self.chat_dock
 
     @property
     def model(self) -> OfficeModel | None:

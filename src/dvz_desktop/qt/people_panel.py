@@ -29,6 +29,7 @@ class PeoplePanel(QWidget):
     followAvailableToggled = Signal(str, bool)
     inviteRequested = Signal(str)
     askRequested = Signal(str)
+    messageRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +37,8 @@ class PeoplePanel(QWidget):
         self._followed: set[str] = set()
         self.available_followed: set[str] = set()
         self.menu: QMenu | None = None
+        #: Unread direct messages per person, shown beside their name.
+        self.unread: dict[str, int] = {}
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Name oder Fachbereich suchen …"))
         self.search.setAccessibleName(self.tr("Personen suchen"))
@@ -78,7 +81,9 @@ class PeoplePanel(QWidget):
             room = model.rooms.get(presence.room_id or "")
             where = f" – {room.room.name}" if room else ""
             note = f" („{presence.note}“)" if presence.note else ""
-            text = f"{person.display_name}\n{person.unit} · {status_label(presence.status)}{where}{note}"
+            unread = self.unread.get(person.id, 0)
+            badge = self.tr(" · %1 ungelesen").replace("%1", str(unread)) if unread else ""
+            text = f"{person.display_name}{badge}\n{person.unit} · {status_label(presence.status)}{where}{note}"
             item = QListWidgetItem(status_icon(presence.status), text)
             item.setData(Qt.ItemDataRole.UserRole, person.id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
@@ -113,6 +118,9 @@ class PeoplePanel(QWidget):
             ask = QAction(self.tr("Kurze Frage …"), menu)
             ask.triggered.connect(lambda: self.askRequested.emit(person_id))
             menu.addAction(ask)
+            write = QAction(self.tr("Nachricht schreiben"), menu)
+            write.triggered.connect(lambda: self.messageRequested.emit(person_id))
+            menu.addAction(write)
         self.menu = menu  # tests reach the open menu's actions
         menu.popup(self.list.viewport().mapToGlobal(pos))
 

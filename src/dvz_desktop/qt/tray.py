@@ -47,6 +47,10 @@ class Tray(QObject):
         open_action.triggered.connect(self.showWindowRequested)
         self.menu.addAction(open_action)
         self.menu.addMenu(status_menu)
+        self.unread = 0
+        self.unread_action = QAction(self.tr("Keine ungelesenen Nachrichten"), self.menu)
+        self.unread_action.triggered.connect(self.showWindowRequested)
+        self.menu.addAction(self.unread_action)
         self.menu.addSeparator()
         self.present_header = QAction(self.tr("Aus meiner Einheit da:"), self.menu)
         self.present_header.setEnabled(False)
@@ -74,7 +78,8 @@ class Tray(QObject):
         me = model.presence_of(model.me)
         self.icon.setIcon(tray_icon(me.status if connected else Status.OFFLINE))
         state = status_label(me.status) if connected else self.tr("Verbindung unterbrochen")
-        self.icon.setToolTip(self.tr("DVZ Desktop – %1").replace("%1", state))
+        unread = f"\n{self.unread_action.text()}" if self.unread else ""
+        self.icon.setToolTip(self.tr("DVZ Desktop – %1").replace("%1", state) + unread)
         for action in self._present_actions:
             self.menu.removeAction(action)
             action.deleteLater()
@@ -94,6 +99,14 @@ class Tray(QObject):
             action.setEnabled(status is not None)
             self.menu.insertAction(self._end_separator, action)
             self._present_actions.append(action)
+
+    def set_unread(self, count: int) -> None:
+        """Unread chat messages: in the tooltip, and as an entry that opens the window."""
+        self.unread = count
+        self.unread_action.setText(self.tr("%1 ungelesene Nachrichten").replace("%1", str(count)) if count
+                                   else self.tr("Keine ungelesenen Nachrichten"))
+        tooltip = self.icon.toolTip().split("\n")[0]
+        self.icon.setToolTip(tooltip + (f"\n{self.unread_action.text()}" if count else ""))
 
     def present_entries(self) -> list[str]:
         return [a.text() for a in self._present_actions]

@@ -84,6 +84,8 @@ class ChatClient:
         self.conversations: dict[str, ConversationState] = {}
         self._unacked: set[str] = set()  # client ids in flight on the current socket
         self._resuming = False
+        # Captured once: the UI may create the client (and get a welcome) before the loop runs.
+        self._loop = asyncio.get_event_loop()
         self._tasks: set[asyncio.Task[None]] = set()
         self.changed: Event[str] = Event()  # a conversation's messages or unread count changed
         self.conversations_changed: Event[None] = Event()
@@ -173,7 +175,7 @@ class ChatClient:
         if self._session.state is not SessionState.CONNECTED or entry.client_msg_id in self._unacked:
             return  # sent after the next welcome
         self._unacked.add(entry.client_msg_id)
-        task = asyncio.get_running_loop().create_task(self._deliver(entry))
+        task = self._loop.create_task(self._deliver(entry))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
@@ -220,21 +222,32 @@ class ChatClient:
                 state.info = info
                 state.read_position = max(state.read_position, info.read_position)
         self.conversations_changed.emit(None)
-        task = asyncio.get_running_loop().create_task(self._resume())
+        task = self._loop.create_task(self._resume())
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
     async def _resume(self) -> None:
-        positions = {conv_id: state.position for conv_id, state in self.conversations.items()}
         try:
+            positions = {conv_id: state.position for conv_id, state in self.conversations.items()}
             await self._session.command(ChatSync(id=self._session.next_id(), positions=positions))
-        except (SessionError, TimeoutError) as exc:
-            log.warning("chat sync failed: %s", getattr(exc, "code", exc))
+        except NotConnected:
             self._resuming = False
+            return  # the next welcome resumes
+        except (SessionError, TimeoutError, RuntimeError) as exc:
+            log.warning("chat sync failed (%s); trying again", getattr(exc, "code", type(exc).__name__))
+            self._loop.call_later(1.0, self._retry_resume)
             return
         for entry in self.outbox.pending():  # in the order they were written
             self._send_entry(entry, resuming=True)
         self._resuming = False
+
+    def _retry_resume(self) -> None:
+        if self._session.state is SessionState.CONNECTED:
+            task = self._loop.create_task(self._resume())
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+        else:
+            self._resuming = False
 
     def _on_message(self, msg: ServerMessage) -> None:
         if isinstance(msg, ChatEvents):

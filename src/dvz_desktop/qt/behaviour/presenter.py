@@ -40,6 +40,8 @@ from .texts import invitation_outcome, knock_outcome, may_leave_message, weekday
 class BehaviourPresenter(QObject):
     #: (title, message) for the tray.
     notify = Signal(str, str)
+    #: "Chat des Raums" chosen in a room's menu.
+    roomChatRequested = Signal(str)
 
     def __init__(self, behaviour: OfficeBehaviour, bridge: OfficeBridge, actions: OfficeActions,
                  window: MainWindow, status_menu: StatusMenu,
@@ -244,6 +246,9 @@ class BehaviourPresenter(QObject):
                      menu)
         go.triggered.connect(lambda: self.actions.move(room_id))
         menu.addAction(go)
+        chat = QAction(self.tr("Chat des Raums"), menu)
+        chat.triggered.connect(lambda: self.roomChatRequested.emit(room_id))
+        menu.addAction(chat)
         occupants = [p.id for p in model.people_in(room_id)]
         if may_set_door(model.me, facts, occupants):
             menu.addSeparator()

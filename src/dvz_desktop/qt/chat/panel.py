@@ -1,0 +1,292 @@
+"""The chat panel: conversations with unread counts, the messages of the open one, writing, editing,
+deleting, typing indicator and search. Messages are drawn as escaped rich text (see render.py)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dvz_desktop.protocol import ConversationKind
+from dvz_desktop.services.chat import ChatClient, ChatMessage
+from dvz_desktop.services.session import SessionError
+
+from .render import to_html
+
+HISTORY_SHOWN = 200
+TYPING_SHOWN_MS = 4000
+
+
+class ChatPanel(QWidget):
+    #: A dvz:// link in a message was clicked.
+    dvzLinkActivated = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, chat: ChatClient, name_of: Callable[[str], str], room_name_of: Callable[[str], str],
+                 run: Callable[[object], object], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chat = chat
+        self._name_of = name_of
+        self._room_name_of = room_name_of
+        self._run = run  # runs a coroutine as an owned task that reports failures
+        self.current: str | None = None
+        self.conversations = QListWidget()
+        self.conversations.setAccessibleName(self.tr("Gespräche"))
+        self.conversations.currentItemChanged.connect(self._conversation_chosen)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("In allen Nachrichten suchen …"))
+        self.search.setAccessibleName(self.tr("Nachrichten suchen"))
+        self.search.returnPressed.connect(self._search)
+        self.results = QListWidget()
+        self.results.setAccessibleName(self.tr("Suchergebnisse"))
+        self.results.itemActivated.connect(self._open_result)
+        self.results.hide()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.results)
+        left_layout.addWidget(self.conversations, 1)
+
+        self.title = QLabel()
+        self.title.setAccessibleName(self.tr("Offenes Gespräch"))
+        self.messages = QListWidget()
+        self.messages.setAccessibleName(self.tr("Nachrichten"))
+        self.messages.setWordWrap(True)
+        self.messages.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.messages.customContextMenuRequested.connect(self._message_menu)
+        self.typing_label = QLabel()
+        self.typing_label.setAccessibleName(self.tr("Wer gerade schreibt"))
+        self.input = QLineEdit()
+        self.input.setPlaceholderText(self.tr("Nachricht schreiben …"))
+        self.input.setAccessibleName(self.tr("Nachricht"))
+        self.input.setMaxLength(4000)
+        self.input.returnPressed.connect(self.send_current)
+        self.input.textEdited.connect(self._typed)
+        self.send_button = QPushButton(self.tr("Senden"))
+        self.send_button.clicked.connect(self.send_current)
+        row = QHBoxLayout()
+        row.addWidget(self.input, 1)
+        row.addWidget(self.send_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.title)
+        right_layout.addWidget(self.messages, 1)
+        right_layout.addWidget(self.typing_label)
+        right_layout.addLayout(row)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([180, 420])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(splitter)
+        self._editing: int | None = None
+        self._last_typing_sent = 0.0
+        self._typing_timer = QTimer(self)
+        self._typing_timer.setSingleShot(True)
+        self._typing_timer.timeout.connect(lambda: self.typing_label.clear())
+        chat.changed.connect(self._changed)
+        chat.conversations_changed.connect(lambda _none: self.refresh_conversations())
+        chat.typing.connect(self._someone_types)
+        chat.refused.connect(lambda item: self.failed.emit(item[1]))
+        self.refresh_conversations()
+
+    # --- conversations ---
+
+    def title_of(self, conv_id: str) -> str:
+        state = self.chat.conversations.get(conv_id)
+        if state is None:
+            return conv_id
+        info = state.info
+        if info.kind is ConversationKind.ROOM and info.room_id:
+            return self._room_name_of(info.room_id)
+        others = [m for m in info.members if m != self.chat.me]
+        return ", ".join(self._name_of(m) for m in others) or self.tr("Notizen an mich")
+
+    def refresh_conversations(self) -> None:
+        self.conversations.blockSignals(True)
+        self.conversations.clear()
+        for conv_id in sorted(self.chat.conversations, key=self.title_of):
+            unread = self.chat.unread(conv_id)
+            title = self.title_of(conv_id)
+            item = QListWidgetItem(f"{title} ({unread})" if unread else title)
+            item.setData(Qt.ItemDataRole.UserRole, conv_id)
+            font = item.font()
+            font.setBold(unread > 0)
+            item.setFont(font)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         self.tr("%1, %2 ungelesen").replace("%1", title).replace("%2", str(unread)) if unread else title)
+            self.conversations.addItem(item)
+            if conv_id == self.current:
+                self.conversations.setCurrentItem(item)
+        self.conversations.blockSignals(False)
+
+    def open(self, conv_id: str) -> None:
+        self.current = conv_id
+        self.title.setText(self.title_of(conv_id))
+        self._editing = None
+        self.refresh_messages()
+        self.refresh_conversations()
+        if self.isVisible():
+            self._run(self.chat.mark_read(conv_id))
+
+    def _conversation_chosen(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is not None:
+            self.open(item.data(Qt.ItemDataRole.UserRole))
+
+    # --- messages ---
+
+    def refresh_messages(self) -> None:
+        self.messages.clear()
+        state = self.chat.conversations.get(self.current or "")
+        if state is None:
+            return
+        for message in state.ordered()[-HISTORY_SHOWN:]:
+            self._add_message(message)
+        sending = self.tr("wird gesendet …")
+        for entry in self.chat.pending_in(self.current or ""):
+            self._add_line(f"<i>{sending}</i> {to_html(entry.body)}", None)
+        self.messages.scrollToBottom()
+
+    def _add_message(self, message: ChatMessage) -> None:
+        who = self._name_of(message.sender_id)
+        when = f"{message.at.astimezone():%H:%M}"
+        deleted, edited = self.tr("Nachricht gelöscht"), self.tr("bearbeitet")
+        if message.deleted:
+            body = f"<i>{deleted}</i>"
+        else:
+            body = to_html(message.body) + (f" <i>({edited})</i>" if message.edited else "")
+        self._add_line(f"<b>{to_html(who)}</b> <span style='color:#607d8b'>{when}</span><br>{body}", message)
+
+    def _add_line(self, rich: str, message: ChatMessage | None) -> None:
+        item = QListWidgetItem()
+        label = QLabel(rich)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        label.setOpenExternalLinks(False)
+        label.linkActivated.connect(self._link)
+        label.setContentsMargins(4, 3, 4, 3)
+        plain = label.text() if message is None else f"{self._name_of(message.sender_id)}: {message.body}"
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, plain)
+        if message is not None:
+            item.setData(Qt.ItemDataRole.UserRole, message.position)
+        self.messages.addItem(item)
+        item.setSizeHint(label.sizeHint())
+        self.messages.setItemWidget(item, label)
+
+    def _link(self, url: str) -> None:
+        if url.startswith("dvz://"):
+            self.dvzLinkActivated.emit(url)
+        elif url.startswith(("https://", "http://")):
+            QDesktopServices.openUrl(QUrl(url))
+
+    def message_texts(self) -> list[str]:
+        """What the message list shows, as the labels hold it (tests and accessibility)."""
+        return [self.messages.itemWidget(self.messages.item(i)).text() for i in range(self.messages.count())]
+
+    def _changed(self, conv_id: str) -> None:
+        if conv_id == self.current:
+            self.refresh_messages()
+            if self.isVisible() and self.window().isActiveWindow():
+                self._run(self.chat.mark_read(conv_id))
+        self.refresh_conversations()
+
+    # --- writing ---
+
+    def send_current(self) -> None:
+        text = self.input.text().strip()
+        if not text or self.current is None:
+            return
+        try:
+            if self._editing is not None:
+                self.chat.edit(self.current, self._editing, text)
+                self._editing = None
+            else:
+                self.chat.send(self.current, text)
+        except SessionError as exc:
+            self.failed.emit(exc.message)
+            return
+        self.input.clear()
+        self.input.setPlaceholderText(self.tr("Nachricht schreiben …"))
+        self.refresh_messages()
+
+    def _typed(self, _text: str) -> None:
+        loop_time = asyncio.get_event_loop().time()
+        if self.current and loop_time - self._last_typing_sent > 3:
+            self._last_typing_sent = loop_time
+            self._run(self.chat.typing_now(self.current))
+
+    def _someone_types(self, item: tuple[str, str]) -> None:
+        conv_id, person_id = item
+        if conv_id == self.current:
+            self.typing_label.setText(self.tr("%1 schreibt …").replace("%1", self._name_of(person_id)))
+            self._typing_timer.start(TYPING_SHOWN_MS)
+
+    def start_edit(self, position: int) -> None:
+        state = self.chat.conversations.get(self.current or "")
+        message = state.messages.get(position) if state else None
+        if message is None or message.sender_id != self.chat.me or message.deleted:
+            return
+        self._editing = position
+        self.input.setText(message.body)
+        self.input.setPlaceholderText(self.tr("Nachricht bearbeiten …"))
+        self.input.setFocus()
+
+    def _message_menu(self, pos: QPoint) -> None:
+        item = self.messages.itemAt(pos)
+        position = item.data(Qt.ItemDataRole.UserRole) if item else None
+        state = self.chat.conversations.get(self.current or "")
+        message = state.messages.get(position) if state and position else None
+        if message is None or message.sender_id != self.chat.me or message.deleted:
+            return
+        menu = QMenu(self)
+        edit = QAction(self.tr("Bearbeiten"), menu)
+        edit.triggered.connect(lambda: self.start_edit(position))
+        delete = QAction(self.tr("Löschen"), menu)
+        delete.triggered.connect(lambda: self.chat.delete(self.current or "", position))
+        menu.addAction(edit)
+        menu.addAction(delete)
+        self.menu = menu
+        menu.popup(self.messages.viewport().mapToGlobal(pos))
+
+    # --- search ---
+
+    def _search(self) -> None:
+        text = self.search.text().strip()
+        if len(text) < 2:
+            self.results.hide()
+            return
+        self._run(self._show_results(text))
+
+    async def _show_results(self, text: str) -> None:
+        hits = await self.chat.search(text)
+        self.results.clear()
+        for hit in hits:
+            item = QListWidgetItem(f"{self.title_of(hit.conv_id)} · {self._name_of(hit.sender_id)}: {hit.body}")
+            item.setData(Qt.ItemDataRole.UserRole, hit.conv_id)
+            self.results.addItem(item)
+        if not hits:
+            self.results.addItem(self.tr("Nichts gefunden."))
+        self.results.show()
+
+    def _open_result(self, item: QListWidgetItem) -> None:
+        conv_id = item.data(Qt.ItemDataRole.UserRole)
+        if conv_id:
+            self.open(conv_id)

@@ -1,0 +1,109 @@
+"""The chat panel against the real backend with a second real client: sending, unread counts in the
+conversation list, the people panel and the tray, editing, and HTML shown as text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from dvz_desktop.services.chat import ChatClient
+from dvz_desktop.services.session import Credentials, Session
+
+from .conftest import DemoOffice, LoopRunner
+
+
+@pytest.fixture
+def thomas_chat(demo_office: DemoOffice, runner: LoopRunner, tmp_path: Path) -> Iterator[ChatClient]:
+    session = Session(demo_office.url, Credentials(username="t.wagner", password="demo"))
+    runner.run(session.start())
+    yield ChatClient(session, tmp_path / "thomas.outbox")
+    runner.run(session.stop())
+
+
+def test_unread_counts_then_reading_and_answering(demo_office: DemoOffice, runner: LoopRunner,
+                                                  thomas_chat: ChatClient) -> None:
+    parts = demo_office.parts
+    conv = runner.run(thomas_chat.open_direct("a.schneider"))
+    thomas_chat.send(conv, "Hast du kurz Zeit?")
+    thomas_chat.send(conv, "Es geht um den Haushalt.")
+    runner.wait_until(lambda: parts.chat.unread(conv) == 2, what="two unread at Anna")
+    panel = parts.chat_panel
+    titles = [panel.conversations.item(i).text() for i in range(panel.conversations.count())]
+    assert "Thomas Wagner (2)" in titles
+    runner.wait_until(lambda: parts.window.people.unread.get("t.wagner") == 2, what="the badge in the people panel")
+    entry = next(parts.window.people.list.item(i).text() for i in range(parts.window.people.list.count())
+                 if parts.window.people.list.item(i).text().startswith("Thomas Wagner"))
+    assert "2 ungelesen" in entry
+    assert parts.tray.unread == 2 and "2 ungelesene Nachrichten" in parts.tray.unread_action.text()
+
+    parts.window.chat_dock.show()
+    panel.open(conv)
+    assert any("Hast du kurz Zeit?" in t for t in panel.message_texts())
+    runner.wait_until(lambda: parts.chat.unread(conv) == 0, what="read after opening")
+    panel.input.insert("Ja, komm rüber.")  # QTest.keyClicks only types ASCII
+    QTest.keyClick(panel.input, Qt.Key.Key_Return)
+    assert panel.input.text() == ""
+    runner.wait_until(lambda: any(m.body == "Ja, komm rüber." for m in thomas_chat.conversations[conv].messages.values()),
+                      what="the answer at Thomas")
+    runner.wait_until(lambda: parts.tray.unread == 0, what="the tray count to clear")
+
+
+def test_html_in_a_message_is_shown_literally(demo_office: DemoOffice, runner: LoopRunner,
+                                              thomas_chat: ChatClient) -> None:
+    parts = demo_office.parts
+    conv = runner.run(thomas_chat.open_direct("a.schneider"))
+    thomas_chat.send(conv, '<b>fett</b> und <script>alert("x")</script>')
+    runner.wait_until(lambda: parts.chat.unread(conv) == 1, what="the message at Anna")
+    parts.window.chat_dock.show()
+    parts.chat_panel.open(conv)
+    label = parts.chat_panel.messages.itemWidget(parts.chat_panel.messages.item(0))
+    assert "&lt;b&gt;fett&lt;/b&gt;" in label.text() and "&lt;script&gt;" in label.text()
+    assert "<script>" not in label.text()
+    # What the user sees on screen is the literal text.
+    plain = label.grab()  # rendered without executing or styling anything
+    assert not plain.isNull()
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setHtml(label.text())
+    assert '<b>fett</b> und <script>alert("x")</script>' in document.toPlainText()
+
+
+def test_editing_my_message_updates_it_for_the_other_side(demo_office: DemoOffice, runner: LoopRunner,
+                                                          thomas_chat: ChatClient) -> None:
+    parts = demo_office.parts
+    conv = runner.run(parts.chat.open_room("kh-1-kueche"))
+    runner.run(thomas_chat.open_room("kh-1-kueche"))
+    panel = parts.chat_panel
+    parts.window.chat_dock.show()
+    panel.open(conv)
+    QTest.keyClicks(panel.input, "Kaffee um 10")
+    QTest.keyClick(panel.input, Qt.Key.Key_Return)
+    runner.wait_until(lambda: len(parts.chat.conversations[conv].messages) == 1, what="my message stored")
+    position = next(iter(parts.chat.conversations[conv].messages))
+    panel.start_edit(position)
+    assert panel.input.text() == "Kaffee um 10"
+    panel.input.setText("Kaffee um 10:30")
+    QTest.keyClick(panel.input, Qt.Key.Key_Return)
+    runner.wait_until(lambda: thomas_chat.conversations[conv].messages.get(position) is not None
+                      and thomas_chat.conversations[conv].messages[position].body == "Kaffee um 10:30",
+                      what="the edit at Thomas")
+    assert thomas_chat.conversations[conv].messages[position].edited
+    runner.wait_until(lambda: any("bearbeitet" in t for t in panel.message_texts()), what="'bearbeitet' shown")
+
+
+def test_search_from_the_panel(demo_office: DemoOffice, runner: LoopRunner, thomas_chat: ChatClient) -> None:
+    parts = demo_office.parts
+    conv = runner.run(thomas_chat.open_direct("a.schneider"))
+    thomas_chat.send(conv, "Akte Müller liegt im Bürgeramt")
+    runner.wait_until(lambda: parts.chat.unread(conv) == 1, what="the message at Anna")
+    panel = parts.chat_panel
+    parts.window.chat_dock.show()
+    panel.search.insert("bürgeramt")
+    QTest.keyClick(panel.search, Qt.Key.Key_Return)
+    runner.wait_until(lambda: panel.results.count() > 0 and "Müller" in panel.results.item(0).text(),
+                      what="the search result")
