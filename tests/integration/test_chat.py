@@ -204,3 +204,62 @@ async def test_bad_chat_input_gets_clear_errors(backend, chatters) -> None:
     anna.chat.send(conv, "Geht noch")
     await anna.chat.flush()
     assert anna.bodies(conv)[-1:] == ["Geht noch"] or await anna.wait_for(lambda: anna.bodies(conv)[-1:] == ["Geht noch"])
+
+
+async def test_kitchen_chat_is_kept_one_day_and_an_old_position_is_reset(org_three, tmp_path) -> None:
+    from datetime import datetime, timedelta
+
+    from dvz_desktop.core.clock import ManualClock
+    from server_stub.server import Backend, BackendConfig
+
+    clock = ManualClock(datetime.now().astimezone())
+    server = Backend(org_three, BackendConfig(data_dir=tmp_path / "data"), clock=clock)
+    port = await server.start("127.0.0.1", 0)
+    url = f"ws://127.0.0.1:{port}/ws"
+    try:
+        anna = Chatter(await login(url, "anna", PASSWORDS["anna"]), tmp_path / "a.outbox")
+        bernd = Chatter(Session(url, Credentials("bernd", PASSWORDS["bernd"])), tmp_path / "b.outbox")
+        await bernd.session.start()
+        kitchen = await anna.chat.open_room("kh-kueche")
+        office = await anna.chat.open_direct("bernd")
+        await bernd.chat.open_room("kh-kueche")
+        anna.chat.send(kitchen, "Kuchen von gestern")
+        anna.chat.send(office, "Bescheid von gestern")
+        await bernd.wait_for(lambda: bernd.bodies(kitchen) == ["Kuchen von gestern"]
+                             and bernd.bodies(office) == ["Bescheid von gestern"])
+        kept = {conv: bernd.chat.conversations[conv] for conv in (kitchen, office)}
+        await bernd.session.stop()
+        anna.chat.send(kitchen, "Bernd verpasst das")  # missed by Bernd, and gone before he is back
+        await anna.chat.flush()
+        clock.advance(days=2)
+        anna.chat.send(kitchen, "Frischer Kaffee")
+        await anna.chat.flush()
+        server.chat.purge()  # what the housekeeping does
+        assert await anna.chat.search("Kuchen") == () and await anna.chat.search("verpasst") == ()
+        resets = []
+        again = Chatter(Session(url, Credentials("bernd", PASSWORDS["bernd"])), tmp_path / "b2.outbox")
+        again.chat.conversations.update(kept)
+        again.session.message_received.connect(lambda m: resets.append(m) if m.type == "chat_reset" else None)
+        await again.session.start()
+        await again.wait_for(lambda: again.bodies(kitchen) == ["Frischer Kaffee"])
+        assert [r.conv_id for r in resets] == [kitchen]
+        assert again.bodies(office) == ["Bescheid von gestern"]  # direct conversations are kept a year
+        await again.session.stop()
+        await anna.session.stop()
+    finally:
+        await server.stop()
+
+
+async def test_typing_is_shown_to_the_others_only(chatters) -> None:
+    anna, bernd, erik = chatters["anna"], chatters["bernd"], chatters["erik"]
+    conv = await anna.chat.open_direct("bernd")
+    await bernd.wait_for(lambda: conv in bernd.chat.conversations)
+    seen, seen_by_anna, seen_by_erik = [], [], []
+    bernd.chat.typing.connect(seen.append)
+    anna.chat.typing.connect(seen_by_anna.append)
+    erik.chat.typing.connect(seen_by_erik.append)
+    await anna.chat.typing_now(conv)
+    await bernd.wait_for(lambda: seen)
+    assert seen == [(conv, "anna")]
+    await asyncio.sleep(0.1)
+    assert seen_by_anna == [] and seen_by_erik == []
