@@ -171,6 +171,7 @@ class Backend:
             ping_interval=20,
             ping_timeout=20,
             open_timeout=10,
+            close_timeout=5,  # a client that does not answer the closing handshake is dropped after 5 s
             logger=WIRE_LOG,
             ssl=self.config.tls,
         )

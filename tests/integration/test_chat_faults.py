@@ -60,7 +60,12 @@ class BackendProcess:
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
             self.proc.terminate()
-            self.proc.wait(timeout=10)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # a loaded machine: do not leave it running
+                self.proc.kill()
+                self.proc.wait()
+                raise AssertionError("the backend did not end within 30 s of SIGTERM") from None
 
 
 async def wait_until(condition, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
