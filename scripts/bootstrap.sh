@@ -13,6 +13,8 @@ APT_PACKAGES=(
   libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core
   # Headless desktop for tests: a virtual X server and a tray host.
   xvfb xauth trayer
+  # Audio devices for calls (sounddevice).
+  libportaudio2
 )
 
 missing=()

@@ -24,6 +24,11 @@ from dvz_desktop.protocol import (
     MAX_FRAME_BYTES,
     PROTOCOL_VERSION,
     Ack,
+    CallAnswer,
+    CallJoin,
+    CallLeave,
+    CallMedia,
+    CallSignal,
     ChatDelete,
     ChatEdit,
     ChatOpen,
@@ -36,6 +41,7 @@ from dvz_desktop.protocol import (
     Error,
     ErrorCode,
     Hello,
+    IceServer,
     Logout,
     Presence,
     PresenceChanged,
@@ -50,6 +56,7 @@ from dvz_desktop.protocol import (
 from .behaviour import BEHAVIOUR_MESSAGES, OfficeBehaviour
 from .behaviour_context import Refused
 from .behaviour_store import BehaviourStore
+from .calls import CallManager
 from .chat import ChatService
 from .chat_store import ChatStore
 from .auth import Authenticated, AuthError, Authenticator, hash_password
@@ -70,6 +77,7 @@ HELLO_TIMEOUT_S = 10.0
 SESSION_CHECK_INTERVAL_S = 5.0
 SLOW_SWEEP_INTERVAL_S = 0.25
 WS_PATH = "/ws"
+CALL_MESSAGES = (CallJoin, CallAnswer, CallLeave, CallSignal, CallMedia)
 CHAT_MESSAGES = (ChatSend, ChatEdit, ChatDelete, ChatSync, ChatOpen, ChatRead, ChatTyping, ChatSearch)
 
 
@@ -114,6 +122,8 @@ class BackendConfig:
     rate_burst: float = 40
     #: Chat retention in days per room kind (and "direct"); defaults in server_stub/chat.py.
     chat_retention_days: dict[str, int] = field(default_factory=dict)
+    #: STUN/TURN servers the clients use for calls (e.g. the organisation's coturn); empty: none at all.
+    ice_servers: tuple[IceServer, ...] = ()
 
 
 class Backend:
@@ -133,6 +143,7 @@ class Backend:
         self.chat = ChatService(self.directory, self.hub, ChatStore(self.store.db), self.clock,
                                 config.chat_retention_days)
         self._chat_writer: asyncio.Task[None] | None = None
+        self.calls = CallManager(self.directory, self.presence, self.hub, config.ice_servers)
         self._buckets: dict[str, TokenBucket] = {}
         self._server: Server | None = None
         self._housekeeping: asyncio.Task[None] | None = None
@@ -142,6 +153,8 @@ class Backend:
     def _publish_presence(self, presence: Presence) -> None:
         self.hub.publish_presence(presence)
         self.behaviour.on_presence(presence)
+        if hasattr(self, "calls"):
+            self.calls.on_presence(presence)
 
     def _import_accounts(self, org_file: OrgFile) -> None:
         hashes: dict[str, str] = {}  # hash each distinct initial password once (argon2 is slow on purpose)
@@ -271,6 +284,7 @@ class Backend:
             presence=self.presence.snapshot_for(who.username),
             **self.behaviour.welcome_extras(who.username),
             conversations=self.chat.conversations_of(who.username),
+            calls=self.calls.calls_for(who.username),
         ).model_dump_json()
         # Joining the hub and writing the welcome happen without an await in between, so no presence
         # event can slip between the snapshot and the live stream.
@@ -328,6 +342,11 @@ class Backend:
                 return error_frame(ErrorCode.INVALID_MESSAGE, msg.id)
             self.presence.set_status(conn.username, msg.status, msg.note, msg.appear_offline)
             return Ack(reply_to=msg.id).model_dump_json()
+        if isinstance(msg, CALL_MESSAGES):
+            try:
+                return self.calls.handle(conn, msg)
+            except Refused as exc:
+                return error_frame(exc.code, msg.id)
         if isinstance(msg, CHAT_MESSAGES):
             try:
                 return self._chat_command(conn, msg)

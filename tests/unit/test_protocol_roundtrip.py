@@ -10,6 +10,17 @@ from pydantic import BaseModel, ValidationError
 
 from dvz_desktop.protocol import (
     CLIENT_MESSAGE_ADAPTER,
+    CallAnswer,
+    CallEnded,
+    CallInfo,
+    CallJoin,
+    CallLeave,
+    CallMedia,
+    CallMember,
+    CallSignal,
+    CallSignalEvent,
+    CallUpdate,
+    IceServer,
     ChatConversation,
     ChatDelete,
     ChatEdit,
@@ -153,6 +164,11 @@ CLIENT_SAMPLES: list[BaseModel] = [
     ChatRead(id="25", conv_id="room:r1", position=4),
     ChatTyping(id="26", conv_id="room:r1"),
     ChatSearch(id="27", text="Straße"),
+    CallJoin(id="28", room_id="r1"),
+    CallAnswer(id="29", call_id="c1", accept=False),
+    CallLeave(id="30", call_id="c1"),
+    CallSignal(id="31", call_id="c1", to="bernd", sdp_type="answer", sdp="v=0\r\ns=-\r\n"),
+    CallMedia(id="32", call_id="c1", audio=False, video=True),
 ]
 KNOCK = Knock(knock_id="k1", room_id="r1", knocker_id="bernd", state=KnockState.WAIT, started_at=NOW, minutes=5,
               text="Telefonat", answered_by="anna", on_behalf_of="carl")
@@ -185,6 +201,10 @@ SERVER_SAMPLES: list[BaseModel] = [
     ChatReadEvent(conv_id="room:r1", position=4),
     ChatSearchResult(reply_to="27", hits=(SearchHit(conv_id="room:r1", position=4, sender_id="anna", at=NOW,
                                                     body="Straße"),)),
+    CallUpdate(call=CallInfo(call_id="c1", members=(CallMember(person_id="anna"),), ringing=("bernd",),
+                             ice_servers=(IceServer(urls=("turn:t.example:3478",), username="u", credential="p"),))),
+    CallSignalEvent(call_id="c1", from_id="anna", sdp_type="offer", sdp="v=0\r\n"),
+    CallEnded(call_id="c1", reason="declined"),
 ]
 
 
@@ -237,6 +257,8 @@ def test_umlauts_travel_unchanged() -> None:
         {"type": "chat_send", "id": "1", "conv_id": "room:r", "client_msg_id": "bad id with spaces", "body": "x"},
         {"type": "chat_open", "id": "1", "members": [f"p{n}" for n in range(9)]},
         {"type": "chat_search", "id": "1", "text": "x"},
+        {"type": "call_signal", "id": "1", "call_id": "c", "to": "b", "sdp_type": "pranswer", "sdp": "v=0\r\ns=-"},
+        {"type": "call_signal", "id": "1", "call_id": "c", "to": "b", "sdp_type": "offer", "sdp": "v" * 48001},
     ],
 )
 def test_server_side_models_refuse_what_they_do_not_expect(frame: dict[str, object]) -> None:

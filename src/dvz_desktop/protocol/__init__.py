@@ -39,6 +39,21 @@ from .behaviour import (
     SetOfficeHours,
     Weekday,
 )
+from .calls import (
+    MAX_CALL_MEMBERS,
+    MAX_SDP_CHARS,
+    CallAnswer,
+    CallEnded,
+    CallInfo,
+    CallJoin,
+    CallLeave,
+    CallMedia,
+    CallMember,
+    CallSignal,
+    CallSignalEvent,
+    CallUpdate,
+    IceServer,
+)
 from .chat import (
     MAX_CHAT_CHARS,
     MAX_DM_MEMBERS,
@@ -88,6 +103,20 @@ from .messages import (
 from .office import Building, Floor, OfficeLayout, Organisation, Person, Presence, Room
 
 __all__ = [
+    "MAX_CALL_MEMBERS",
+    "MAX_SDP_CHARS",
+    "CallAnswer",
+    "CallEnded",
+    "CallInfo",
+    "CallJoin",
+    "CallLeave",
+    "CallMedia",
+    "CallMember",
+    "CallSignal",
+    "CallSignalEvent",
+    "CallUpdate",
+    "IceServer",
+
     "MAX_CHAT_CHARS",
     "MAX_DM_MEMBERS",
     "ChatConversation",

@@ -69,4 +69,7 @@ class ErrorCode(str, Enum):
     UNKNOWN_CONVERSATION = "unknown_conversation"
     MESSAGE_TOO_LONG = "message_too_long"
     NOT_YOUR_MESSAGE = "not_your_message"
+    CALL_FULL = "call_full"
+    NOT_IN_CALL = "not_in_call"
+    INVALID_SDP = "invalid_sdp"
     INTERNAL = "internal"

@@ -87,6 +87,18 @@ ERROR_TEXTS: dict[ErrorCode, tuple[str, str]] = {
         "Sie können nur Ihre eigenen Nachrichten bearbeiten oder löschen.",
         "You can only edit or delete your own messages.",
     ),
+    ErrorCode.CALL_FULL: (
+        "Das Gespräch in diesem Raum ist voll: direkt verbunden sind höchstens vier Personen.",
+        "The call in this room is full: at most four people can be connected directly.",
+    ),
+    ErrorCode.NOT_IN_CALL: (
+        "Sie sind nicht in diesem Gespräch.",
+        "You are not in this call.",
+    ),
+    ErrorCode.INVALID_SDP: (
+        "Die Verbindungsdaten für das Gespräch sind ungültig.",
+        "The connection data for the call is invalid.",
+    ),
     ErrorCode.INTERNAL: (
         "Interner Fehler auf dem Server. Bitte versuchen Sie es später erneut.",
         "Internal server error. Please try again later.",

@@ -42,6 +42,7 @@ from .behaviour import (
     SetDoor,
     SetOfficeHours,
 )
+from .calls import CallAnswer, CallEnded, CallInfo, CallJoin, CallLeave, CallMedia, CallSignal, CallSignalEvent, CallUpdate
 from .chat import (
     ChatConversation,
     ChatDelete,
@@ -124,7 +125,7 @@ ClientMessage = Annotated[
         Hello, SetStatus, Move, Logout, SetDoor, SetOfficeHours, KnockOn, AnswerKnock, CancelKnock,
         LeaveMessage, Invite, AnswerInvite, AskQuestion, AnswerQuestion, SetCoffee, SetAbsence,
         ClearAbsence, DismissInbox, ChatSend, ChatEdit, ChatDelete, ChatSync, ChatOpen, ChatRead,
-        ChatTyping, ChatSearch,
+        ChatTyping, ChatSearch, CallJoin, CallAnswer, CallLeave, CallSignal, CallMedia,
     ],
     Field(discriminator="type"),
 ]
@@ -159,6 +160,8 @@ class Welcome(LenientModel):
     inbox: tuple[InboxItem, ...] = ()
     #: The conversations I belong to, with their last and my read position (events follow chat_sync).
     conversations: tuple[Conversation, ...] = ()
+    #: A call I am in or am being called to (after a reconnect the peers connect anew).
+    calls: tuple[CallInfo, ...] = ()
 
 
 class Ack(LenientModel):
@@ -203,7 +206,7 @@ ServerMessage = Annotated[
     Union[
         Welcome, Ack, Error, PresenceChanged, SessionEnded, DoorChanged, KnockUpdate, InviteUpdate,
         QuestionUpdate, AbsenceChanged, InboxAdded, ChatEvents, ChatConversation, ChatReset,
-        ChatTypingEvent, ChatReadEvent, ChatSearchResult,
+        ChatTypingEvent, ChatReadEvent, ChatSearchResult, CallUpdate, CallSignalEvent, CallEnded,
     ],
     Field(discriminator="type"),
 ]
@@ -213,7 +216,7 @@ CLIENT_MESSAGE_TYPES: tuple[type[StrictModel], ...] = (
     Hello, SetStatus, Move, Logout, SetDoor, SetOfficeHours, KnockOn, AnswerKnock, CancelKnock,
     LeaveMessage, Invite, AnswerInvite, AskQuestion, AnswerQuestion, SetCoffee, SetAbsence,
     ClearAbsence, DismissInbox, ChatSend, ChatEdit, ChatDelete, ChatSync, ChatOpen, ChatRead, ChatTyping,
-    ChatSearch,
+    ChatSearch, CallJoin, CallAnswer, CallLeave, CallSignal, CallMedia,
 )
 SERVER_MESSAGE_TYPES: tuple[type[LenientModel], ...] = (
     Welcome,
@@ -233,4 +236,7 @@ SERVER_MESSAGE_TYPES: tuple[type[LenientModel], ...] = (
     ChatTypingEvent,
     ChatReadEvent,
     ChatSearchResult,
+    CallUpdate,
+    CallSignalEvent,
+    CallEnded,
 )

@@ -1,0 +1,266 @@
+"""Calls: one aiortc peer connection per other member (a mesh of at most four), signalled through the
+existing session. aiortc and av are imported on the first call, never at start.
+
+Who offers is fixed (the member with the smaller id offers to the larger), so two peers never offer to
+each other at once. Candidates travel inside the SDP (aiortc gathers before it answers). The ICE servers
+are the list the backend configured, passed explicitly even when empty, so aiortc's built-in third-party
+STUN server is never contacted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from dvz_desktop.core.events import Event
+from dvz_desktop.protocol import (
+    CallAnswer,
+    CallEnded,
+    CallInfo,
+    CallJoin,
+    CallLeave,
+    CallMedia,
+    CallSignal,
+    CallSignalEvent,
+    CallUpdate,
+    ServerMessage,
+    Welcome,
+)
+
+from .session import Session, SessionError
+
+log = logging.getLogger(__name__)
+
+
+class MediaSource(Protocol):
+    """Where my tracks come from: devices in the app, synthetic tracks in tests, nothing without devices."""
+
+    def audio_track(self) -> Any | None: ...
+
+    def video_track(self) -> Any | None: ...
+
+
+class NoDevices:
+    """Receive only: the call works, the others just do not hear or see me."""
+
+    def audio_track(self) -> None:
+        return None
+
+    def video_track(self) -> None:
+        return None
+
+
+@dataclass
+class Peer:
+    person_id: str
+    pc: Any
+    remote_tracks: dict[str, Any] = field(default_factory=dict)
+    readers: list[asyncio.Task[None]] = field(default_factory=list)
+
+
+class CallClient:
+    def __init__(self, session: Session, media: MediaSource | None = None) -> None:
+        self._session = session
+        self.media: MediaSource = media or NoDevices()
+        self.call: CallInfo | None = None
+        self.peers: dict[str, Peer] = {}
+        self._local: dict[str, Any] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._loop = asyncio.get_event_loop()
+        #: Every decoded remote frame: (person id, "audio" or "video", frame).
+        self.frame_received: Event[tuple[str, str, Any]] = Event()
+        self.call_changed: Event[CallInfo | None] = Event()
+        #: German text when the call could not be set up or ended unexpectedly.
+        self.failed: Event[str] = Event()
+        self.ringing: Event[CallInfo] = Event()
+        self.frames: dict[tuple[str, str], int] = {}
+        session.message_received.connect(self._on_message)
+        session.welcomed.connect(self._on_welcome)
+
+    @property
+    def me(self) -> str | None:
+        return self._session.me
+
+    # --- commands ---
+
+    async def join_room(self, room_id: str) -> str:
+        ack = await self._session.command(CallJoin(id=self._session.next_id(), room_id=room_id))
+        return ack.ref or ""
+
+    async def call_person(self, person_id: str) -> str:
+        ack = await self._session.command(CallJoin(id=self._session.next_id(), person_id=person_id))
+        return ack.ref or ""
+
+    async def answer(self, call_id: str, accept: bool) -> None:
+        await self._session.command(CallAnswer(id=self._session.next_id(), call_id=call_id, accept=accept))
+
+    async def leave(self) -> None:
+        call = self.call
+        await self._teardown()
+        if call is not None:
+            with contextlib.suppress(SessionError, TimeoutError):
+                await self._session.command(CallLeave(id=self._session.next_id(), call_id=call.call_id))
+
+    async def set_media(self, audio: bool, video: bool) -> None:
+        """Mute or unmute; the tracks stay negotiated, disabled ones send silence / nothing."""
+        for kind, on in (("audio", audio), ("video", video)):
+            track = self._local.get(kind)
+            if track is not None and hasattr(track, "enabled"):
+                track.enabled = on
+        if self.call is not None:
+            await self._session.command(CallMedia(id=self._session.next_id(), call_id=self.call.call_id,
+                                                  audio=audio, video=video))
+
+    # --- events ---
+
+    def _on_welcome(self, welcome: Welcome) -> None:
+        # After a reconnect the old peer connections are useless: connect anew to whoever is still there.
+        self._spawn(self._teardown(keep_call=False))
+        for call in welcome.calls:
+            self._on_update(call)
+
+    def _on_message(self, msg: ServerMessage) -> None:
+        if isinstance(msg, CallUpdate):
+            self._on_update(msg.call)
+        elif isinstance(msg, CallSignalEvent):
+            self._spawn(self._on_signal(msg))
+        elif isinstance(msg, CallEnded):
+            if self.call is not None and self.call.call_id == msg.call_id:
+                self._spawn(self._teardown())
+
+    def _on_update(self, call: CallInfo) -> None:
+        me = self.me
+        if me in call.ringing:
+            self.call = call
+            self.ringing.emit(call)
+            self.call_changed.emit(call)
+            return
+        if me not in {m.person_id for m in call.members}:
+            return
+        self.call = call
+        self.call_changed.emit(call)
+        members = {m.person_id for m in call.members} - {me}
+        for gone in set(self.peers) - members:
+            self._spawn(self._close_peer(gone))
+        for person in sorted(members - set(self.peers)):
+            if (me or "") < person:
+                self._spawn(self._offer(person))
+
+    # --- peer connections ---
+
+    def _new_peer(self, person_id: str) -> Peer:
+        from aiortc import RTCConfiguration, RTCIceServer, RTCPeerConnection
+
+        assert self.call is not None
+        servers = [RTCIceServer(urls=list(s.urls), username=s.username, credential=s.credential)
+                   for s in self.call.ice_servers]
+        pc = RTCPeerConnection(RTCConfiguration(iceServers=servers))  # explicit, even when empty
+        peer = Peer(person_id, pc)
+        self.peers[person_id] = peer
+
+        @pc.on("track")
+        def on_track(track: Any) -> None:
+            peer.remote_tracks[track.kind] = track
+            peer.readers.append(self._loop.create_task(self._read(person_id, track)))
+
+        @pc.on("connectionstatechange")
+        async def on_state() -> None:
+            if pc.connectionState == "failed":
+                self.failed.emit(f"Die Verbindung zu {person_id} ist abgebrochen.")
+                await self._close_peer(person_id)
+
+        for kind, make in (("audio", self.media.audio_track), ("video", self.media.video_track)):
+            track = self._local.get(kind) or make()
+            if track is not None:
+                self._local[kind] = track
+                pc.addTrack(track)
+            else:
+                pc.addTransceiver(kind, direction="recvonly")
+        return peer
+
+    async def _offer(self, person_id: str) -> None:
+        assert self.call is not None
+        call_id = self.call.call_id
+        peer = self._new_peer(person_id)
+        offer = await peer.pc.createOffer()
+        await peer.pc.setLocalDescription(offer)  # gathers the candidates into the SDP
+        await self._signal(call_id, person_id, "offer", peer.pc.localDescription.sdp)
+
+    async def _on_signal(self, msg: CallSignalEvent) -> None:
+        from aiortc import RTCSessionDescription
+
+        if self.call is None or msg.call_id != self.call.call_id:
+            return
+        try:
+            if msg.sdp_type == "offer":
+                await self._close_peer(msg.from_id)
+                peer = self._new_peer(msg.from_id)
+                await peer.pc.setRemoteDescription(RTCSessionDescription(sdp=msg.sdp, type="offer"))
+                answer = await peer.pc.createAnswer()
+                await peer.pc.setLocalDescription(answer)
+                await self._signal(msg.call_id, msg.from_id, "answer", peer.pc.localDescription.sdp)
+            else:
+                peer = self.peers.get(msg.from_id)
+                if peer is not None:
+                    await peer.pc.setRemoteDescription(RTCSessionDescription(sdp=msg.sdp, type="answer"))
+        except Exception as exc:  # a malformed SDP from the other side: this call fails cleanly
+            log.warning("call setup with %s failed: %s", msg.from_id, type(exc).__name__)
+            self.failed.emit("Das Gespräch konnte nicht aufgebaut werden: ungültige Verbindungsdaten.")
+            await self.leave()
+
+    async def _signal(self, call_id: str, to: str, sdp_type: str, sdp: str) -> None:
+        try:
+            await self._session.command(CallSignal(id=self._session.next_id(), call_id=call_id, to=to,
+                                                   sdp_type=sdp_type, sdp=sdp))  # type: ignore[arg-type]
+        except (SessionError, TimeoutError) as exc:
+            log.warning("call signal not delivered: %s", getattr(exc, "code", exc))
+
+    async def _read(self, person_id: str, track: Any) -> None:
+        from aiortc.mediastreams import MediaStreamError
+
+        key = (person_id, track.kind)
+        try:
+            while True:
+                frame = await track.recv()
+                self.frames[key] = self.frames.get(key, 0) + 1
+                self.frame_received.emit((person_id, track.kind, frame))
+        except (MediaStreamError, asyncio.CancelledError):
+            pass
+
+    async def _close_peer(self, person_id: str) -> None:
+        peer = self.peers.pop(person_id, None)
+        if peer is None:
+            return
+        for task in peer.readers:
+            task.cancel()
+        await peer.pc.close()
+        for task in peer.readers:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def _teardown(self, keep_call: bool = False) -> None:
+        for person in list(self.peers):
+            await self._close_peer(person)
+        for track in self._local.values():
+            track.stop()
+        self._local.clear()
+        if not keep_call and self.call is not None:
+            self.call = None
+            self.call_changed.emit(None)
+
+    def _spawn(self, coro: Any) -> None:
+        task = self._loop.create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def idle(self) -> None:
+        """Wait for running setup and teardown work (tests, shutdown)."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+
+
+MediaFactory = Callable[[], MediaSource]
