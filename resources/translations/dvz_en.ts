@@ -389,6 +389,67 @@
     </message>
 </context>
 <context>
+    <name>CallPanel</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="91" />
+        <source>Kein Gespräch</source>
+        <translation>No call</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="56" />
+        <source>Gespräch</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="61" />
+        <source>Hinweis zum Gespräch</source>
+        <translation>Note about the call</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="62" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="129" />
+        <source>Mikrofon aus</source>
+        <translation>Mute microphone</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="65" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="140" />
+        <source>Kamera an</source>
+        <translation>Turn camera on</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="68" />
+        <source>Bildschirm teilen</source>
+        <translation>Share screen</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="71" />
+        <source>Auflegen</source>
+        <translation>Hang up</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="102" />
+        <source>Im Gespräch mit %1</source>
+        <translation>In a call with %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="103" />
+        <source>Sie warten im Gespräch …</source>
+        <translation>Waiting in the call …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="129" />
+        <source>Mikrofon an</source>
+        <translation>Unmute microphone</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="140" />
+        <source>Kamera aus</source>
+        <translation>Turn camera off</translation>
+    </message>
+</context>
+<context>
     <name>Chat</name>
     <message>
         <location filename="../../src/dvz_desktop/qt/chat/notify.py" line="41" />
@@ -755,26 +816,31 @@
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/main_window.py" line="96" />
+        <source>Gespräch</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="101" />
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="109" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="114" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="137" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="142" />
         <source>Verbunden</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="141" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="146" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="145" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="150" />
         <source>Verbindung unterbrochen – neuer Versuch läuft …</source>
         <translation>Connection lost – trying again …</translation>
     </message>
@@ -957,58 +1023,63 @@
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="43" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="44" />
         <source>Name oder Fachbereich suchen …</source>
         <extracomment>(person id, follow?) — "Benachrichtigen, wenn da". (person id, follow?) — "Benachrichtigen, wenn verfügbar". Unread direct messages per person, shown beside their name.</extracomment>
         <translation>Search name or unit …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="44" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="45" />
         <source>Personen suchen</source>
         <translation>Search people</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="47" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="48" />
         <source>Nur heute da</source>
         <translation>Only in today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="49" />
         <source>Nur Personen zeigen, die heute da sind</source>
         <translation>Only show people who are in today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="52" />
         <source>Personen</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="85" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="86" />
         <source> · %1 ungelesen</source>
         <translation> · %1 unread</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="105" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="106" />
         <source>Benachrichtigen, wenn da</source>
         <translation>Notify me when in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="109" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="110" />
         <source>Benachrichtigen, wenn verfügbar</source>
         <translation>Notify me when available</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="115" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="116" />
         <source>In mein Büro einladen</source>
         <translation>Invite into my office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="118" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="119" />
         <source>Kurze Frage …</source>
         <translation>Quick question …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="121" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="122" />
+        <source>Anrufen</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="125" />
         <source>Nachricht schreiben</source>
         <translation>Write a message</translation>
     </message>
@@ -1175,7 +1246,7 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="369" />
+        <location filename="../../src/dvz_desktop/app.py" line="469" />
         <source>Anmeldung nicht gespeichert</source>
         <translation>Sign-in not remembered</translation>
     </message>
@@ -1266,21 +1337,31 @@
 <context>
     <name>parts.window</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="271" />
+        <location filename="../../src/dvz_desktop/app.py" line="374" />
         <source>Diese Person ist im Verzeichnis nicht zu finden.</source>
         <extracomment>A dvz:// link to follow once the office is shown (from the command line or a second start).</extracomment>
         <translation>This person is not in the directory.</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/app.py" line="274" />
-        <source>Anrufe kommen mit einer der nächsten Versionen. %1 ist links ausgewählt: Sie können anklopfen oder kurz fragen.</source>
-        <translation>Calls come with one of the next versions. %1 is selected on the left: you can knock or ask a quick question.</translation>
     </message>
 </context>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="408" />
+        <location filename="../../src/dvz_desktop/app.py" line="239" />
+        <source>%1 ruft an.</source>
+        <translation>%1 is calling.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/app.py" line="241" />
+        <source>Annehmen</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/app.py" line="244" />
+        <source>Anruf</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/app.py" line="508" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>

@@ -17,6 +17,20 @@ QM = ROOT / "src" / "dvz_desktop" / "resources" / "translations" / "dvz_en.qm"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    'Kein Gespräch': 'No call',
+    'Gespräch': 'Call',
+    'Hinweis zum Gespräch': 'Note about the call',
+    'Mikrofon aus': 'Mute microphone',
+    'Kamera an': 'Turn camera on',
+    'Bildschirm teilen': 'Share screen',
+    'Auflegen': 'Hang up',
+    'Im Gespräch mit %1': 'In a call with %1',
+    'Sie warten im Gespräch …': 'Waiting in the call …',
+    'Mikrofon an': 'Unmute microphone',
+    'Kamera aus': 'Turn camera off',
+    'Anrufen': 'Call',
+    '%1 ruft an.': '%1 is calling.',
+    'Anruf': 'Call',
     'Chat des Raums': 'Room chat',
     '%1 erwähnt Sie': '%1 mentioned you',
     'Nachricht von %1': 'Message from %1',

@@ -22,8 +22,10 @@ if TYPE_CHECKING:
     from .protocol import Status
     from .qt.behaviour.presenter import BehaviourPresenter
     from .qt.tray import Tray
+    from .qt.calls.panel import CallPanel
     from .qt.chat.panel import ChatPanel
     from .services.behaviour import OfficeBehaviour
+    from .services.calls import CallClient
     from .services.chat import ChatClient
     from .services.session import Session
 
@@ -116,11 +118,13 @@ class DesktopParts:
     presenter: "BehaviourPresenter"
     chat: "ChatClient"
     chat_panel: "ChatPanel"
+    calls: "CallClient"
+    call_panel: "CallPanel"
 
 
 def assemble_desktop(session: "Session", followed: set[str],
                      save_followed: Callable[[set[str]], None], auto_away_minutes: float = 0,
-                     outbox_dir: Path | None = None) -> DesktopParts:
+                     outbox_dir: Path | None = None, media_factory: Callable[[], object] | None = None) -> DesktopParts:
     """Build the window, tray and their helpers for a logged-in session and wire them together."""
     from .qt.actions import OfficeActions
     from .qt.arrivals import ArrivalWatcher
@@ -168,7 +172,106 @@ def assemble_desktop(session: "Session", followed: set[str],
         signal.connect(refresh_tray)
     refresh_tray()
     chat, chat_panel = _assemble_chat(session, bridge, actions, window, tray, presenter, outbox_dir)
-    return DesktopParts(bridge, actions, status_menu, window, tray, arrivals, behaviour, presenter, chat, chat_panel)
+    calls, call_panel = _assemble_calls(session, bridge, actions, window, tray, presenter, media_factory)
+    return DesktopParts(bridge, actions, status_menu, window, tray, arrivals, behaviour, presenter, chat, chat_panel,
+                        calls, call_panel)
+
+
+def _device_media():  # type: ignore[no-untyped-def]
+    """Microphone, camera and screen; loaded on the first call."""
+    from .qt.calls.screen import screen_source
+    from .services.media import DeviceMedia
+
+    return DeviceMedia(screen=screen_source())
+
+
+CALL_ROOM_KINDS = ("meeting_room", "personal_office", "team_office", "project_room")
+
+
+def _assemble_calls(session, bridge, actions, window, tray, presenter, media_factory):  # type: ignore[no-untyped-def]
+    """Calls: the panel in a dock, ringing in a banner and the tray, and joining the call of the room I
+    walk into when others are there (microphone on, camera off)."""
+    from .qt.behaviour.banners import InviteBanner
+    from .qt.calls.panel import CallPanel
+    from .services.calls import CallClient
+
+    media_holder: dict[str, object] = {}
+
+    def make_media():  # type: ignore[no-untyped-def]
+        media_holder["media"] = (media_factory or _device_media)()
+        return media_holder["media"]
+
+    calls = CallClient(session, make_media)
+
+    class _MediaProxy:
+        """The panel talks to whatever media the current call uses."""
+
+        def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+            return getattr(media_holder.get("media"), name, None)
+
+    panel = CallPanel(calls, _MediaProxy(), presenter.name, actions.run)
+    dock = window.add_call(panel)
+    dock.hide()
+    speaker: dict[str, object] = {}
+
+    def call_changed(call) -> None:  # type: ignore[no-untyped-def]
+        in_call = call is not None and session.me in {m.person_id for m in call.members}
+        if in_call:
+            dock.show()
+            dock.raise_()
+            if "out" not in speaker and media_factory is None:
+                from .services.media import open_speaker
+
+                speaker["out"] = open_speaker()
+        elif "out" in speaker:
+            out = speaker.pop("out")
+            if out is not None:
+                out.close()  # type: ignore[attr-defined]
+
+    def frame(item) -> None:  # type: ignore[no-untyped-def]
+        person_id, kind, data = item
+        out = speaker.get("out")
+        if kind == "audio" and out is not None:
+            out.play(person_id, data)  # type: ignore[attr-defined]
+
+    def ringing(call) -> None:  # type: ignore[no-untyped-def]
+        caller = next((m.person_id for m in call.members), "")
+        text = window.tr("%1 ruft an.").replace("%1", presenter.name(caller))
+        banner = InviteBanner(call.call_id, text)
+        banner.accept.setText(window.tr("Annehmen"))
+        banner.answered.connect(lambda call_id, yes: actions.run(calls.answer(call_id, yes)))
+        window.banners.put(f"call:{call.call_id}", banner)
+        tray.notify(window.tr("Anruf"), text)
+
+    def ended_ringing(call) -> None:  # type: ignore[no-untyped-def]
+        if call is None or session.me not in call.ringing:
+            for key in [k for k in window.banners.banners if k.startswith("call:")]:
+                window.banners.remove(key)
+
+    calls.call_changed.connect(call_changed)
+    calls.call_changed.connect(ended_ringing)
+    calls.frame_received.connect(frame)
+    calls.ringing.connect(ringing)
+    calls.failed.connect(window.show_message)
+    window.people.callRequested.connect(lambda pid: actions.run(calls.call_person(pid)))
+
+    last_room: dict[str, str | None] = {"room": None}
+
+    def walked(changed: set[str]) -> None:
+        model = bridge.model
+        if model is None or model.me not in changed:
+            return
+        room_id = model.presence_of(model.me).room_id
+        if room_id == last_room["room"]:
+            return
+        last_room["room"] = room_id
+        ref = model.rooms.get(room_id or "")
+        others = [p for p in model.people_in(room_id or "") if p.id != model.me]
+        if ref is not None and ref.room.kind.value in CALL_ROOM_KINDS and others and calls.call is None:
+            actions.run(calls.join_room(room_id))
+
+    bridge.presenceChanged.connect(walked)
+    return calls, panel
 
 
 def _assemble_chat(session, bridge, actions, window, tray, presenter, outbox_dir):  # type: ignore[no-untyped-def]
@@ -270,10 +373,7 @@ class Desktop:
             if person is None:
                 parts.window.show_message(parts.window.tr("Diese Person ist im Verzeichnis nicht zu finden."))
                 return
-            parts.window.people.search.setText(person.display_name)
-            parts.window.show_message(parts.window.tr("Anrufe kommen mit einer der nächsten Versionen. %1 ist links "
-                                                      "ausgewählt: Sie können anklopfen oder kurz fragen.")
-                                      .replace("%1", person.display_name))
+            parts.actions.run(parts.calls.call_person(person.id))
 
     async def run(self) -> int:
         import contextlib

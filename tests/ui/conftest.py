@@ -57,6 +57,43 @@ class DemoOffice:
     followed_saved: list[set[str]]
 
 
+class TestMedia:
+    """Stands in for microphone and camera (this machine has neither): the app's own switchable tracks,
+    fed by a tone and a moving test picture."""
+
+    def __init__(self) -> None:
+        self.notes: list[str] = []
+        self.audio = None
+        self.video = None
+
+    def audio_track(self):  # type: ignore[no-untyped-def]
+        import numpy as np
+
+        from dvz_desktop.services.media import FRAME_SAMPLES, SwitchableAudioTrack
+
+        tone = (np.sin(np.arange(FRAME_SAMPLES) * 2 * np.pi * 440 / 48_000) * 8000).astype(np.int16)
+        self.audio = SwitchableAudioTrack(lambda: tone)
+        return self.audio
+
+    def video_track(self):  # type: ignore[no-untyped-def]
+        from dvz_desktop.services.media import SwitchableVideoTrack
+
+        self.video = SwitchableVideoTrack(None)  # camera off by default
+        return self.video
+
+    def set_camera(self, on: bool) -> bool:
+        from dvz_desktop.services.media import synthetic_video
+
+        self.video.switch(synthetic_video() if on else None)
+        return on
+
+    def share_screen(self, on: bool) -> None:
+        self.set_camera(on)
+
+    def close(self) -> None:
+        pass
+
+
 @pytest.fixture
 def demo_office(runner: LoopRunner, tmp_path: Path, qtbot) -> Iterator[DemoOffice]:  # type: ignore[no-untyped-def]
     """The demo Landkreis on a real backend, and a real client logged in as Anna Schneider."""
@@ -70,7 +107,8 @@ def demo_office(runner: LoopRunner, tmp_path: Path, qtbot) -> Iterator[DemoOffic
                       reconnect_min_s=0.05, reconnect_max_s=0.2)
     runner.run(session.start())
     saved: list[set[str]] = []
-    parts = assemble_desktop(session, set(), lambda f: saved.append(set(f)))
+    parts = assemble_desktop(session, set(), lambda f: saved.append(set(f)), outbox_dir=tmp_path / "outbox",
+                             media_factory=TestMedia)
     qtbot.addWidget(parts.window)
     parts.window.show()
     qtbot.waitExposed(parts.window)

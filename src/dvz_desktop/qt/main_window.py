@@ -91,6 +91,11 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
+    def add_call(self, panel: QWidget) -> QDockWidget:
+        """The call view docks on the right; it shows itself when a call starts."""
+        self.call_dock = self._dock(self.tr("Gespräch"), panel, Qt.DockWidgetArea.RightDockWidgetArea, "call")
+        return self.call_dock
+
     def add_chat(self, panel: QWidget) -> QDockWidget:
         """The chat docks at the bottom; the user may move it, it is restored with the window state."""
         self.chat_dock = self._dock(self.tr("Chat"), panel, Qt.DockWidgetArea.BottomDockWidgetArea, "chat")

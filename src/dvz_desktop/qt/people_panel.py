@@ -30,6 +30,7 @@ class PeoplePanel(QWidget):
     inviteRequested = Signal(str)
     askRequested = Signal(str)
     messageRequested = Signal(str)
+    callRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +119,9 @@ class PeoplePanel(QWidget):
             ask = QAction(self.tr("Kurze Frage …"), menu)
             ask.triggered.connect(lambda: self.askRequested.emit(person_id))
             menu.addAction(ask)
+            call = QAction(self.tr("Anrufen"), menu)
+            call.triggered.connect(lambda: self.callRequested.emit(person_id))
+            menu.addAction(call)
             write = QAction(self.tr("Nachricht schreiben"), menu)
             write.triggered.connect(lambda: self.messageRequested.emit(person_id))
             menu.addAction(write)

@@ -63,9 +63,11 @@ class Peer:
 
 
 class CallClient:
-    def __init__(self, session: Session, media: MediaSource | None = None) -> None:
+    def __init__(self, session: Session, media: MediaSource | Callable[[], MediaSource] | None = None) -> None:
         self._session = session
-        self.media: MediaSource = media or NoDevices()
+        # A factory is called on the first call: device libraries load only then.
+        self._media: MediaSource | None = media if media is None or hasattr(media, "audio_track") else None
+        self._media_factory = None if media is None or hasattr(media, "audio_track") else media
         self.call: CallInfo | None = None
         self.peers: dict[str, Peer] = {}
         self._local: dict[str, Any] = {}
@@ -84,6 +86,12 @@ class CallClient:
     @property
     def me(self) -> str | None:
         return self._session.me
+
+    @property
+    def media(self) -> MediaSource:
+        if self._media is None:
+            self._media = self._media_factory() if self._media_factory is not None else NoDevices()  # type: ignore[misc]
+        return self._media
 
     # --- commands ---
 
@@ -248,6 +256,11 @@ class CallClient:
         for track in self._local.values():
             track.stop()
         self._local.clear()
+        close = getattr(self._media, "close", None)
+        if close is not None and not self.peers:
+            close()  # the microphone is released when the call is over
+        if self._media_factory is not None:
+            self._media = None  # a fresh device set for the next call
         if not keep_call and self.call is not None:
             self.call = None
             self.call_changed.emit(None)

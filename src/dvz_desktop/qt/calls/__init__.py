@@ -1,0 +1,1 @@
+"""Calls in the window: the call panel, video tiles, ringing."""

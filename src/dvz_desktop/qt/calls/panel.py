@@ -1,0 +1,149 @@
+"""The call panel: who is in the call, their video, and my microphone, camera, screen and hang-up.
+
+Video frames are converted to images at most ~15 times a second per tile, so the one loop stays free.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from dvz_desktop.protocol import CallInfo
+from dvz_desktop.services.calls import CallClient
+
+TILE_SIZE = (320, 240)
+MIN_FRAME_INTERVAL = 1 / 15
+
+
+class VideoTile(QLabel):
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumSize(160, 120)
+        self.setStyleSheet("background: #263238; color: white;")
+        self.setAccessibleName(name)
+        self.frames_shown = 0
+        self._last = 0.0
+
+    def show_frame(self, frame: Any) -> None:
+        now = time.monotonic()
+        if now - self._last < MIN_FRAME_INTERVAL:
+            return
+        self._last = now
+        picture = frame.to_ndarray(format="rgb24")
+        height, width, _ = picture.shape
+        image = QImage(picture.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
+        self.setPixmap(QPixmap.fromImage(image).scaled(*TILE_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
+                                                       Qt.TransformationMode.FastTransformation))
+        self.frames_shown += 1
+
+
+class CallPanel(QWidget):
+    def __init__(self, calls: CallClient, media: Any, name_of: Callable[[str], str],
+                 run: Callable[[object], object], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.calls = calls
+        self.media = media
+        self._name_of = name_of
+        self._run = run
+        self.title = QLabel(self.tr("Kein Gespräch"))
+        self.title.setAccessibleName(self.tr("Gespräch"))
+        self.grid = QGridLayout()
+        self.tiles: dict[str, VideoTile] = {}
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setAccessibleName(self.tr("Hinweis zum Gespräch"))
+        self.mute = QPushButton(self.tr("Mikrofon aus"))
+        self.mute.setCheckable(True)
+        self.mute.toggled.connect(self._mute)
+        self.camera = QPushButton(self.tr("Kamera an"))
+        self.camera.setCheckable(True)
+        self.camera.toggled.connect(self._camera)
+        self.screen = QPushButton(self.tr("Bildschirm teilen"))
+        self.screen.setCheckable(True)
+        self.screen.toggled.connect(self._screen)
+        self.hangup = QPushButton(self.tr("Auflegen"))
+        self.hangup.clicked.connect(lambda: self._run(self.calls.leave()))
+        buttons = QHBoxLayout()
+        for button in (self.mute, self.camera, self.screen, self.hangup):
+            button.setAccessibleName(button.text())
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(self.grid, 1)
+        layout.addWidget(self.note)
+        layout.addLayout(buttons)
+        calls.call_changed.connect(self.show_call)
+        calls.frame_received.connect(self._frame)
+        self.show_call(calls.call)
+
+    def show_call(self, call: CallInfo | None) -> None:
+        in_call = call is not None and self.calls.me in {m.person_id for m in call.members}
+        for button in (self.mute, self.camera, self.screen, self.hangup):
+            button.setEnabled(in_call)
+        if not in_call or call is None:
+            self.title.setText(self.tr("Kein Gespräch"))
+            for tile in self.tiles.values():
+                tile.deleteLater()
+            self.tiles.clear()
+            for button in (self.mute, self.camera, self.screen):
+                button.blockSignals(True)
+                button.setChecked(False)
+                button.blockSignals(False)
+            return
+        others = [m for m in call.members if m.person_id != self.calls.me]
+        names = ", ".join(self._name_of(m.person_id) + ("" if m.audio else " 🔇") for m in others)
+        self.title.setText(self.tr("Im Gespräch mit %1").replace("%1", names) if others
+                           else self.tr("Sie warten im Gespräch …"))
+        for gone in set(self.tiles) - {m.person_id for m in others}:
+            self.tiles.pop(gone).deleteLater()
+        for member in others:
+            if member.person_id not in self.tiles:
+                tile = VideoTile(self._name_of(member.person_id))
+                self.tiles[member.person_id] = tile
+                index = len(self.tiles) - 1
+                self.grid.addWidget(tile, index // 2, index % 2)
+        notes = getattr(self.media, "notes", [])
+        self.note.setText(" ".join(dict.fromkeys(notes)))
+
+    def _frame(self, item: tuple[str, str, Any]) -> None:
+        person_id, kind, frame = item
+        tile = self.tiles.get(person_id)
+        if kind == "video" and tile is not None:
+            tile.show_frame(frame)
+
+    def _media_state(self) -> None:
+        self._run(self.calls.set_media(audio=not self.mute.isChecked(),
+                                       video=self.camera.isChecked() or self.screen.isChecked()))
+
+    def _mute(self, muted: bool) -> None:
+        track = getattr(self.media, "audio", None)
+        if track is not None:
+            track.muted = muted
+        self.mute.setText(self.tr("Mikrofon an") if muted else self.tr("Mikrofon aus"))
+        self._media_state()
+
+    def _camera(self, on: bool) -> None:
+        if on and self.screen.isChecked():
+            self.screen.setChecked(False)
+        really = self.media.set_camera(on) if hasattr(self.media, "set_camera") else False
+        if on and not really:
+            self.camera.blockSignals(True)
+            self.camera.setChecked(False)
+            self.camera.blockSignals(False)
+        self.camera.setText(self.tr("Kamera aus") if self.camera.isChecked() else self.tr("Kamera an"))
+        self.note.setText(" ".join(dict.fromkeys(getattr(self.media, "notes", []))))
+        self._media_state()
+
+    def _screen(self, on: bool) -> None:
+        if on and self.camera.isChecked():
+            self.camera.setChecked(False)
+        if hasattr(self.media, "share_screen"):
+            self.media.share_screen(on)
+        self._media_state()

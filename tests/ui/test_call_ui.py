@@ -1,0 +1,64 @@
+"""A call in the window: walking into a meeting room with a colleague joins its call; the call view
+shows the colleague's picture; mute and camera change what my tracks send."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from dvz_desktop.services.calls import CallClient
+from dvz_desktop.services.session import Credentials, Session
+
+from .conftest import DemoOffice, LoopRunner, TestMedia
+
+ROOM = "kh-1-b110"
+
+
+@pytest.fixture(autouse=True)
+def loopback(monkeypatch) -> None:
+    import aioice.ice
+
+    monkeypatch.setattr(aioice.ice, "get_host_addresses", lambda use_ipv4, use_ipv6: ["127.0.0.1"])
+
+
+def test_call_view_shows_the_colleague_and_mute_and_camera_change_my_tracks(
+        demo_office: DemoOffice, runner: LoopRunner) -> None:
+    thomas_session = Session(demo_office.url, Credentials("t.wagner", "demo"))
+    runner.run(thomas_session.start())
+    thomas_media = TestMedia()
+    thomas = CallClient(thomas_session, thomas_media)
+    runner.run(thomas_session.move(ROOM))
+    runner.run(thomas.join_room(ROOM))
+    parts = demo_office.parts
+    runner.run(parts.behaviour.go_to(ROOM))  # Anna walks in: she joins the room's call by herself
+    runner.wait_until(lambda: parts.calls.call is not None and len(parts.calls.peers) == 1, timeout=15,
+                      what="Anna in the call")
+    runner.wait_until(lambda: thomas_media.video is not None, what="Thomas' tracks")
+    thomas_media.set_camera(True)
+    panel = parts.call_panel
+    assert parts.window.call_dock.isVisible()
+    runner.wait_until(lambda: "t.wagner" in panel.tiles and panel.tiles["t.wagner"].frames_shown > 0, timeout=15,
+                      what="Thomas' picture in Anna's call view")
+    assert "Thomas Wagner" in panel.title.text()
+
+    anna_media = parts.calls.media
+    runner.wait_until(lambda: thomas.frames.get(("a.schneider", "audio"), 0) > 5, timeout=10, what="Anna's voice")
+    assert not anna_media.audio.muted and anna_media.audio.level > 0.05
+    QTest.mouseClick(panel.mute, Qt.MouseButton.LeftButton)
+    assert anna_media.audio.muted
+    runner.wait_until(lambda: anna_media.audio.level == 0.0, what="silence on the track")
+    runner.wait_until(lambda: any(m.person_id == "a.schneider" and not m.audio
+                                  for m in (thomas.call.members if thomas.call else ())), what="Thomas sees 'stumm'")
+
+    received = []
+    thomas.frame_received.connect(lambda item: received.append(item[2].width) if item[:2] == ("a.schneider", "video") else None)
+    assert not anna_media.video.on  # camera off by default
+    QTest.mouseClick(panel.camera, Qt.MouseButton.LeftButton)
+    assert anna_media.video.on and panel.camera.isChecked()
+    runner.wait_until(lambda: 320 in received, timeout=10, what="Anna's camera picture at Thomas")
+
+    QTest.mouseClick(panel.hangup, Qt.MouseButton.LeftButton)
+    runner.wait_until(lambda: parts.calls.call is None and parts.calls.peers == {}, what="hung up")
+    runner.run(thomas.leave())
+    runner.run(thomas_session.stop())
