@@ -85,9 +85,8 @@ async def run(url: str, setups: int, seconds: float) -> dict[str, float]:
         await anna.leave()
         await bernd.leave()
         await asyncio.sleep(0.3)
-        for client in (anna, bernd):
-            anna_s.message_received.disconnect(client._on_message)  # noqa: SLF001
-            bernd_s.message_received.disconnect(client._on_message)  # noqa: SLF001
+        anna.detach()
+        bernd.detach()
     # The long call: audio pulses for latency, 640x480 VP8 both ways for CPU and memory.
     media_a, media_b = PulseMedia(video=True), PulseMedia(video=True)
     anna, bernd = CallClient(anna_s, media_a), CallClient(bernd_s, media_b)
