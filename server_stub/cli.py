@@ -37,6 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--set-password", metavar="USER", help="Passwort von USER setzen (liest von stdin)")
     parser.add_argument("--rate-limit", type=float, default=120,
                         help="Nachrichten pro Minute und Person (Standard: 120; Stoß: ein Drittel davon)")
+    parser.add_argument("--ice-server", action="append", default=[], metavar="URL",
+                        help="STUN/TURN-Server für Gespräche, z. B. turn:turn.landkreis.example:3478 (mehrfach)")
+    parser.add_argument("--ice-username", help="Benutzername für den TURN-Server")
+    parser.add_argument("--ice-credential", help="Passwort für den TURN-Server")
     parser.add_argument("--tls-cert", type=Path, help="Zertifikat (PEM, mit Kette) für wss://")
     parser.add_argument("--tls-key", type=Path, help="privater Schlüssel (PEM) zum Zertifikat")
     parser.add_argument("--log-level", default="INFO")
@@ -73,6 +77,15 @@ def administer(args: argparse.Namespace) -> int:
         store.close()
 
 
+def ice_servers(args: argparse.Namespace) -> tuple:  # type: ignore[type-arg]
+    """The organisation's STUN/TURN servers (e.g. coturn); none given means none at all."""
+    from dvz_desktop.protocol import IceServer
+
+    if not args.ice_server:
+        return ()
+    return (IceServer(urls=tuple(args.ice_server), username=args.ice_username, credential=args.ice_credential),)
+
+
 async def serve(args: argparse.Namespace, org: OrgFile) -> None:
     tls = None
     if args.tls_cert:
@@ -82,6 +95,7 @@ async def serve(args: argparse.Namespace, org: OrgFile) -> None:
         tls.load_cert_chain(args.tls_cert, args.tls_key)
     backend = Backend(org, BackendConfig(data_dir=args.data_dir, allowed_origins=tuple(args.allow_origin), tls=tls,
                                          rate_per_minute=args.rate_limit,
+                                         ice_servers=ice_servers(args),
                                          rate_burst=max(40.0, args.rate_limit / 3)))
     port = await backend.start(args.host, args.port)
     simulation_task = None

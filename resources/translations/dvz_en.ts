@@ -391,60 +391,66 @@
 <context>
     <name>CallPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="55" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="91" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="24" />
+        <source>Bitte ein Headset benutzen: ohne Echounterdrückung hören die anderen sich sonst über Ihren Lautsprecher.</source>
+        <translation>Please use a headset: without echo cancellation the others hear themselves through your loudspeaker.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="63" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="105" />
         <source>Kein Gespräch</source>
+        <extracomment>RMS level (0..1) above which the microphone counts as hearing speech.</extracomment>
         <translation>No call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="56" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="64" />
         <source>Gespräch</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="61" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="69" />
         <source>Hinweis zum Gespräch</source>
         <translation>Note about the call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="62" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="129" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="70" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="151" />
         <source>Mikrofon aus</source>
         <translation>Mute microphone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="65" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="140" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="73" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="162" />
         <source>Kamera an</source>
         <translation>Turn camera on</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="68" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="76" />
         <source>Bildschirm teilen</source>
         <translation>Share screen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="79" />
         <source>Auflegen</source>
         <translation>Hang up</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="102" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="116" />
         <source>Im Gespräch mit %1</source>
         <translation>In a call with %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="103" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="117" />
         <source>Sie warten im Gespräch …</source>
         <translation>Waiting in the call …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="129" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="151" />
         <source>Mikrofon an</source>
         <translation>Unmute microphone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="140" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="162" />
         <source>Kamera aus</source>
         <translation>Turn camera off</translation>
     </message>
@@ -1001,7 +1007,7 @@
         <translation>Double-click: go here</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/items.py" line="202" />
+        <location filename="../../src/dvz_desktop/qt/map/items.py" line="213" />
         <source>Lust auf Kaffee</source>
         <translation>Up for coffee</translation>
     </message>
@@ -1246,7 +1252,7 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="469" />
+        <location filename="../../src/dvz_desktop/app.py" line="490" />
         <source>Anmeldung nicht gespeichert</source>
         <translation>Sign-in not remembered</translation>
     </message>
@@ -1337,7 +1343,7 @@
 <context>
     <name>parts.window</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="374" />
+        <location filename="../../src/dvz_desktop/app.py" line="395" />
         <source>Diese Person ist im Verzeichnis nicht zu finden.</source>
         <extracomment>A dvz:// link to follow once the office is shown (from the command line or a second start).</extracomment>
         <translation>This person is not in the directory.</translation>
@@ -1361,7 +1367,7 @@
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="508" />
+        <location filename="../../src/dvz_desktop/app.py" line="529" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>

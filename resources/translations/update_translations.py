@@ -17,6 +17,7 @@ QM = ROOT / "src" / "dvz_desktop" / "resources" / "translations" / "dvz_en.qm"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    'Bitte ein Headset benutzen: ohne Echounterdrückung hören die anderen sich sonst über Ihren Lautsprecher.': 'Please use a headset: without echo cancellation the others hear themselves through your loudspeaker.',
     'Kein Gespräch': 'No call',
     'Gespräch': 'Call',
     'Hinweis zum Gespräch': 'Note about the call',

@@ -255,21 +255,42 @@ def _assemble_calls(session, bridge, actions, window, tray, presenter, media_fac
     calls.failed.connect(window.show_message)
     window.people.callRequested.connect(lambda pid: actions.run(calls.call_person(pid)))
 
-    last_room: dict[str, str | None] = {"room": None}
+    # Joining the room's call: when I walk into a room where others are, or someone joins me in mine.
+    # After I hung up I stay out of that room's call until I have left the room.
+    state: dict[str, object] = {"room": None, "hung_up_in": None, "joining": False}
+
+    def hung_up() -> None:
+        if bridge.model is not None:
+            state["hung_up_in"] = bridge.model.presence_of(bridge.model.me).room_id
+
+    def speaking(call) -> None:  # type: ignore[no-untyped-def]
+        window.map.set_speaking({m.person_id for m in call.members if m.speaking} if call else set())
+
+    panel.hangup.clicked.connect(hung_up)
+
+    async def join(room_id: str) -> None:
+        state["joining"] = True
+        try:
+            await calls.join_room(room_id)
+        finally:
+            state["joining"] = False
 
     def walked(changed: set[str]) -> None:
         model = bridge.model
-        if model is None or model.me not in changed:
+        if model is None:
             return
         room_id = model.presence_of(model.me).room_id
-        if room_id == last_room["room"]:
+        if room_id != state["room"]:
+            state["room"], state["hung_up_in"] = room_id, None
+        elif not changed & {p.id for p in model.people_in(room_id or "")}:
             return
-        last_room["room"] = room_id
         ref = model.rooms.get(room_id or "")
         others = [p for p in model.people_in(room_id or "") if p.id != model.me]
-        if ref is not None and ref.room.kind.value in CALL_ROOM_KINDS and others and calls.call is None:
-            actions.run(calls.join_room(room_id))
+        if (ref is not None and ref.room.kind.value in CALL_ROOM_KINDS and others and calls.call is None
+                and not state["joining"] and state["hung_up_in"] != room_id):
+            actions.run(join(room_id))  # type: ignore[arg-type]
 
+    calls.call_changed.connect(speaking)
     bridge.presenceChanged.connect(walked)
     return calls, panel
 

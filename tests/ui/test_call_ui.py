@@ -12,7 +12,7 @@ from dvz_desktop.services.session import Credentials, Session
 
 from .conftest import DemoOffice, LoopRunner, TestMedia
 
-ROOM = "kh-1-b110"
+ROOM = "kh-1-b110"  # Besprechung 1.10
 
 
 @pytest.fixture(autouse=True)
@@ -62,5 +62,25 @@ def test_call_view_shows_the_colleague_and_mute_and_camera_change_my_tracks(
 
     QTest.mouseClick(panel.hangup, Qt.MouseButton.LeftButton)
     runner.wait_until(lambda: parts.calls.call is None and parts.calls.peers == {}, what="hung up")
+    runner.run(thomas.leave())
+    runner.run(thomas_session.stop())
+
+
+def test_someone_joining_me_starts_the_call_and_speaking_shows_on_the_map(
+        demo_office: DemoOffice, runner: LoopRunner) -> None:
+    parts = demo_office.parts
+    runner.run(parts.behaviour.go_to(ROOM))  # Anna waits alone in the meeting room: no call yet
+    runner.wait_until(lambda: demo_office.backend.presence.get("a.schneider").room_id == ROOM, what="Anna inside")
+    assert parts.calls.call is None
+    thomas_session = Session(demo_office.url, Credentials("t.wagner", "demo"))
+    runner.run(thomas_session.start())
+    thomas = CallClient(thomas_session, TestMedia())
+    runner.run(thomas_session.move(ROOM))  # Thomas comes in and joins the room's call ...
+    runner.run(thomas.join_room(ROOM))
+    runner.wait_until(lambda: parts.calls.call is not None and len(parts.calls.peers) == 1, timeout=15,
+                      what="Anna joining by herself")  # ... and Anna is in it without doing anything
+    runner.run(thomas.set_media(audio=True, video=False, speaking=True))
+    avatar = parts.window.map.current_scene().avatars["t.wagner"]
+    runner.wait_until(lambda: avatar.speaking, what="the speaking ring on Thomas' avatar")
     runner.run(thomas.leave())
     runner.run(thomas_session.stop())

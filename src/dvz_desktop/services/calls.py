@@ -135,7 +135,7 @@ class CallClient:
             with contextlib.suppress(SessionError, TimeoutError):
                 await self._session.command(CallLeave(id=self._session.next_id(), call_id=call.call_id))
 
-    async def set_media(self, audio: bool, video: bool) -> None:
+    async def set_media(self, audio: bool, video: bool, speaking: bool = False) -> None:
         """Mute or unmute; the tracks stay negotiated, disabled ones send silence / nothing."""
         for kind, on in (("audio", audio), ("video", video)):
             track = self._local.get(kind)
@@ -143,7 +143,7 @@ class CallClient:
                 track.enabled = on
         if self.call is not None:
             await self._session.command(CallMedia(id=self._session.next_id(), call_id=self.call.call_id,
-                                                  audio=audio, video=video))
+                                                  audio=audio, video=video, speaking=speaking))
 
     # --- events ---
 

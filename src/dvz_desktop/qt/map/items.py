@@ -111,13 +111,14 @@ class RoomItem(QGraphicsRectItem):
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, str(self.occupants))
 
 
-def avatar_pixmap(initials_text: str, status: Status, is_me: bool, detailed: bool, coffee: bool = False) -> QPixmap:
+def avatar_pixmap(initials_text: str, status: Status, is_me: bool, detailed: bool, coffee: bool = False,
+                  speaking: bool = False) -> QPixmap:
     """The picture of an avatar, drawn once per look and shared by everyone who looks the same.
 
     Avatars are plain pixmap items: their geometry and painting stay in C++, so thousands of them cost
     a blit each and no Python call per frame.
     """
-    key = (initials_text if detailed else "", status, is_me, detailed, coffee)
+    key = (initials_text if detailed else "", status, is_me, detailed, coffee, speaking)
     cached = _PIXMAPS.get(key)
     if cached is not None:
         return cached
@@ -143,6 +144,10 @@ def avatar_pixmap(initials_text: str, status: Status, is_me: bool, detailed: boo
         if status is Status.DO_NOT_DISTURB:
             painter.setPen(QPen(QColor("white"), 2))
             painter.drawLine(-5, int(r - 4), 5, int(r - 4))
+    if speaking:  # talking in a call: a bright outer ring
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QColor("#00b0ff"), 3))
+        painter.drawEllipse(QRectF(-r - 0.5, -r - 0.5, 2 * r + 1, 2 * r + 1))
     if coffee:  # "Lust auf Kaffee": a small cup at the upper right
         painter.setPen(QPen(QColor("white"), 1))
         painter.setBrush(QColor("#6d4c41"))
@@ -155,7 +160,7 @@ def avatar_pixmap(initials_text: str, status: Status, is_me: bool, detailed: boo
     return pixmap
 
 
-_PIXMAPS: dict[tuple[str, Status, bool, bool, bool], QPixmap] = {}
+_PIXMAPS: dict[tuple[str, Status, bool, bool, bool, bool], QPixmap] = {}
 
 
 class AvatarItem(QGraphicsPixmapItem):
@@ -167,6 +172,7 @@ class AvatarItem(QGraphicsPixmapItem):
         self.presence = presence
         self.is_me = is_me
         self.detailed = detailed
+        self.speaking = False
         self._initials = initials(person.display_name)
         half = AVATAR_RADIUS + 2
         self.setOffset(-half, -half)  # the item's position is the avatar's centre
@@ -187,9 +193,14 @@ class AvatarItem(QGraphicsPixmapItem):
             self.detailed = detailed
             self._refresh_picture()
 
+    def set_speaking(self, speaking: bool) -> None:
+        if speaking != self.speaking:
+            self.speaking = speaking
+            self._refresh_picture()
+
     def _refresh_picture(self) -> None:
         self.setPixmap(avatar_pixmap(self._initials, self.presence.status, self.is_me, self.detailed,
-                                     self.presence.coffee))
+                                     self.presence.coffee, self.speaking))
 
     def _update_tooltip(self) -> None:
         parts = [self.person.display_name]

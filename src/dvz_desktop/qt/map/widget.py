@@ -104,6 +104,12 @@ class MapWidget(QWidget):
         for scene in self._scenes.values():
             scene.set_door(room_id, door, lines)
 
+    def set_speaking(self, people: set[str]) -> None:
+        """Who is talking in my call right now (their avatar gets a bright ring)."""
+        for scene in self._scenes.values():
+            for person_id, avatar in scene.avatars.items():
+                avatar.set_speaking(person_id in people)
+
     def current_scene(self) -> FloorScene | None:
         scene = self.view.scene()
         return scene if isinstance(scene, FloorScene) else None
