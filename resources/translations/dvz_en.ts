@@ -397,7 +397,7 @@
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="63" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="105" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="109" />
         <source>Kein Gespräch</source>
         <extracomment>RMS level (0..1) above which the microphone counts as hearing speech.</extracomment>
         <translation>No call</translation>
@@ -414,13 +414,13 @@
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="70" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="151" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="173" />
         <source>Mikrofon aus</source>
         <translation>Mute microphone</translation>
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="73" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="162" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="184" />
         <source>Kamera an</source>
         <translation>Turn camera on</translation>
     </message>
@@ -431,26 +431,31 @@
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="79" />
+        <source>Geräte …</source>
+        <translation>Devices …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="83" />
         <source>Auflegen</source>
         <translation>Hang up</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="116" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="120" />
         <source>Im Gespräch mit %1</source>
         <translation>In a call with %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="117" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="121" />
         <source>Sie warten im Gespräch …</source>
         <translation>Waiting in the call …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="151" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="173" />
         <source>Mikrofon an</source>
         <translation>Unmute microphone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="162" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="184" />
         <source>Kamera aus</source>
         <translation>Turn camera off</translation>
     </message>
@@ -571,6 +576,46 @@
         <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="286" />
         <source>Nichts gefunden.</source>
         <translation>Nothing found.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceDialog</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/devices.py" line="16" />
+        <location filename="../../src/dvz_desktop/qt/calls/devices.py" line="17" />
+        <source>Audiogeräte</source>
+        <extracomment>(microphone name, loudspeaker name); "" means the system's default.</extracomment>
+        <translation>Audio devices</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/devices.py" line="20" />
+        <source>Mikrofon</source>
+        <translation>Microphone</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/devices.py" line="21" />
+        <source>Lautsprecher</source>
+        <translation>Loudspeaker</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/devices.py" line="23" />
+        <source>Systemstandard</source>
+        <translation>System default</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/devices.py" line="29" />
+        <source>Mikrofon:</source>
+        <translation>Microphone:</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/devices.py" line="30" />
+        <source>Lautsprecher:</source>
+        <translation>Loudspeaker:</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/devices.py" line="32" />
+        <source>Keine Audiogeräte gefunden. Gespräche funktionieren trotzdem, mit Bild, aber ohne Ton, bis ein Gerät angeschlossen ist.</source>
+        <translation>No audio devices found. Calls still work, with picture but without sound, until a device is connected.</translation>
     </message>
 </context>
 <context>
@@ -1252,7 +1297,7 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="490" />
+        <location filename="../../src/dvz_desktop/app.py" line="499" />
         <source>Anmeldung nicht gespeichert</source>
         <translation>Sign-in not remembered</translation>
     </message>
@@ -1343,7 +1388,7 @@
 <context>
     <name>parts.window</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="395" />
+        <location filename="../../src/dvz_desktop/app.py" line="404" />
         <source>Diese Person ist im Verzeichnis nicht zu finden.</source>
         <extracomment>A dvz:// link to follow once the office is shown (from the command line or a second start).</extracomment>
         <translation>This person is not in the directory.</translation>
@@ -1352,22 +1397,22 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="239" />
+        <location filename="../../src/dvz_desktop/app.py" line="248" />
         <source>%1 ruft an.</source>
         <translation>%1 is calling.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="241" />
+        <location filename="../../src/dvz_desktop/app.py" line="250" />
         <source>Annehmen</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="244" />
+        <location filename="../../src/dvz_desktop/app.py" line="253" />
         <source>Anruf</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="529" />
+        <location filename="../../src/dvz_desktop/app.py" line="540" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>

@@ -17,6 +17,14 @@ QM = ROOT / "src" / "dvz_desktop" / "resources" / "translations" / "dvz_en.qm"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    'Geräte …': 'Devices …',
+    'Audiogeräte': 'Audio devices',
+    'Mikrofon': 'Microphone',
+    'Lautsprecher': 'Loudspeaker',
+    'Systemstandard': 'System default',
+    'Mikrofon:': 'Microphone:',
+    'Lautsprecher:': 'Loudspeaker:',
+    'Keine Audiogeräte gefunden. Gespräche funktionieren trotzdem, mit Bild, aber ohne Ton, bis ein Gerät angeschlossen ist.': 'No audio devices found. Calls still work, with picture but without sound, until a device is connected.',
     'Bitte ein Headset benutzen: ohne Echounterdrückung hören die anderen sich sonst über Ihren Lautsprecher.': 'Please use a headset: without echo cancellation the others hear themselves through your loudspeaker.',
     'Kein Gespräch': 'No call',
     'Gespräch': 'Call',

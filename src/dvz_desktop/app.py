@@ -124,7 +124,9 @@ class DesktopParts:
 
 def assemble_desktop(session: "Session", followed: set[str],
                      save_followed: Callable[[set[str]], None], auto_away_minutes: float = 0,
-                     outbox_dir: Path | None = None, media_factory: Callable[[], object] | None = None) -> DesktopParts:
+                     outbox_dir: Path | None = None, media_factory: Callable[[], object] | None = None,
+                     audio_devices: tuple[str, str] = ("", ""),
+                     save_audio_devices: Callable[[str, str], None] | None = None) -> DesktopParts:
     """Build the window, tray and their helpers for a logged-in session and wire them together."""
     from .qt.actions import OfficeActions
     from .qt.arrivals import ArrivalWatcher
@@ -173,16 +175,23 @@ def assemble_desktop(session: "Session", followed: set[str],
     refresh_tray()
     chat, chat_panel = _assemble_chat(session, bridge, actions, window, tray, presenter, outbox_dir)
     calls, call_panel = _assemble_calls(session, bridge, actions, window, tray, presenter, media_factory)
+    call_panel.device_choice = audio_devices
+
+    def devices_chosen(microphone: str, speaker: str) -> None:
+        if save_audio_devices is not None:
+            save_audio_devices(microphone, speaker)
+
+    call_panel.devicesChosen_callback = devices_chosen
     return DesktopParts(bridge, actions, status_menu, window, tray, arrivals, behaviour, presenter, chat, chat_panel,
                         calls, call_panel)
 
 
-def _device_media():  # type: ignore[no-untyped-def]
+def _device_media(microphone: str = ""):  # type: ignore[no-untyped-def]
     """Microphone, camera and screen; loaded on the first call."""
     from .qt.calls.screen import screen_source
     from .services.media import DeviceMedia
 
-    return DeviceMedia(screen=screen_source())
+    return DeviceMedia(input_device=microphone or None, screen=screen_source())
 
 
 CALL_ROOM_KINDS = ("meeting_room", "personal_office", "team_office", "project_room")
@@ -198,7 +207,7 @@ def _assemble_calls(session, bridge, actions, window, tray, presenter, media_fac
     media_holder: dict[str, object] = {}
 
     def make_media():  # type: ignore[no-untyped-def]
-        media_holder["media"] = (media_factory or _device_media)()
+        media_holder["media"] = media_factory() if media_factory else _device_media(panel.device_choice[0])
         return media_holder["media"]
 
     calls = CallClient(session, make_media)
@@ -222,7 +231,7 @@ def _assemble_calls(session, bridge, actions, window, tray, presenter, media_fac
             if "out" not in speaker and media_factory is None:
                 from .services.media import open_speaker
 
-                speaker["out"] = open_speaker()
+                speaker["out"] = open_speaker(panel.device_choice[1] or None)
         elif "out" in speaker:
             out = speaker.pop("out")
             if out is not None:
@@ -497,7 +506,9 @@ class Desktop:
     async def _run_session(self, session) -> bool:  # type: ignore[no-untyped-def]
         """Show the office until the user quits (False) or the session ends and needs a new login (True)."""
         parts = assemble_desktop(session, set(self.settings.followed), self._save_followed,
-                                 self.settings.auto_away_minutes)
+                                 self.settings.auto_away_minutes,
+                                 audio_devices=(self.settings.audio_input, self.settings.audio_output),
+                                 save_audio_devices=self._save_audio_devices)
         window, tray = parts.window, parts.tray
         ended: asyncio.Future[str] = asyncio.get_running_loop().create_future()
         tray.showWindowRequested.connect(lambda: self._raise(window))
@@ -537,6 +548,10 @@ class Desktop:
             window.close()
             window.deleteLater()
             await session.stop()
+
+    def _save_audio_devices(self, microphone: str, speaker: str) -> None:
+        self.settings.audio_input, self.settings.audio_output = microphone, speaker
+        self.settings_store.save(self.settings)
 
     def _save_followed(self, followed: set[str]) -> None:
         self.settings.followed = sorted(followed)

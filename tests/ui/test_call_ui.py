@@ -84,3 +84,21 @@ def test_someone_joining_me_starts_the_call_and_speaking_shows_on_the_map(
     runner.wait_until(lambda: avatar.speaking, what="the speaking ring on Thomas' avatar")
     runner.run(thomas.leave())
     runner.run(thomas_session.stop())
+
+
+def test_choosing_audio_devices_is_remembered(demo_office: DemoOffice, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from dvz_desktop.qt.calls.devices import DeviceDialog
+
+    chosen: list[tuple[str, str]] = []
+    panel = demo_office.parts.call_panel
+    panel.devicesChosen_callback = lambda mic, out: chosen.append((mic, out))
+    dialog = DeviceDialog(["Headset-Mikrofon", "Webcam-Mikrofon"], ["Headset", "Lautsprecher"], ("", "Headset"))
+    qtbot.addWidget(dialog)
+    assert dialog.speaker.currentText() == "Headset"  # the remembered choice is preselected
+    dialog.chosen.connect(panel._devices_chosen)  # noqa: SLF001
+    dialog.microphone.setCurrentIndex(dialog.microphone.findData("Headset-Mikrofon"))
+    dialog._accept()  # noqa: SLF001
+    assert chosen == [("Headset-Mikrofon", "Headset")] and panel.device_choice == ("Headset-Mikrofon", "Headset")
+    empty = DeviceDialog([], [], ("", ""))
+    qtbot.addWidget(empty)
+    assert empty.microphone.count() == 1 and empty.microphone.currentText() == "Systemstandard"

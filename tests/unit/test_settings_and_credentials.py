@@ -94,3 +94,12 @@ def test_windows_store_keeps_the_token_on_this_machine() -> None:
     vault = VaultLike()
     CredentialStore(vault).save_token("wss://dvz.example/ws", "anna", "token-123456789012")
     assert vault.persist == "local_machine"
+
+
+def test_audio_devices_are_kept_in_the_settings(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from dvz_desktop.services.settings import SettingsStore, UserSettings
+
+    store = SettingsStore(tmp_path / "settings.json")
+    store.save(UserSettings(audio_input="Headset-Mikrofon", audio_output="Headset"))
+    loaded = store.load()
+    assert (loaded.audio_input, loaded.audio_output) == ("Headset-Mikrofon", "Headset")

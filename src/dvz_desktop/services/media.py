@@ -212,6 +212,19 @@ class DeviceMedia:
             self.microphone = None
 
 
+def audio_devices() -> tuple[list[str], list[str]]:
+    """(microphones, loudspeakers) by name; empty lists where PortAudio finds nothing."""
+    try:
+        import sounddevice as sd
+
+        devices = sd.query_devices()
+    except Exception:
+        return [], []
+    inputs = [d["name"] for d in devices if d.get("max_input_channels", 0) > 0]
+    outputs = [d["name"] for d in devices if d.get("max_output_channels", 0) > 0]
+    return inputs, outputs
+
+
 class Speaker:
     """Plays what the others say: one buffer per person, mixed in the sounddevice output callback."""
 

@@ -37,6 +37,9 @@ class UserSettings:
     language: str = ""  # "" = follow the system; "de" or "en"
     #: Minutes without keyboard or mouse input before the status becomes "abwesend" (0 = never).
     auto_away_minutes: int = 10
+    #: Microphone and loudspeaker for calls, by name ("" = the system's default device).
+    audio_input: str = ""
+    audio_output: str = ""
 
 
 class SettingsStore:

@@ -76,10 +76,14 @@ class CallPanel(QWidget):
         self.screen = QPushButton(self.tr("Bildschirm teilen"))
         self.screen.setCheckable(True)
         self.screen.toggled.connect(self._screen)
+        self.devices = QPushButton(self.tr("Geräte …"))
+        self.devices.clicked.connect(self.open_devices)
+        self.device_choice: tuple[str, str] = ("", "")
+        self.devicesChosen_callback: Callable[[str, str], None] | None = None
         self.hangup = QPushButton(self.tr("Auflegen"))
         self.hangup.clicked.connect(lambda: self._run(self.calls.leave()))
         buttons = QHBoxLayout()
-        for button in (self.mute, self.camera, self.screen, self.hangup):
+        for button in (self.mute, self.camera, self.screen, self.devices, self.hangup):
             button.setAccessibleName(button.text())
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
@@ -124,6 +128,24 @@ class CallPanel(QWidget):
                 index = len(self.tiles) - 1
                 self.grid.addWidget(tile, index // 2, index % 2)
         self.note.setText(" ".join(dict.fromkeys([*(getattr(self.media, "notes", None) or []), HEADSET_NOTE()])))
+
+    def open_devices(self) -> None:
+        """Choose microphone and loudspeaker; used from the next call on."""
+        from dvz_desktop.services.media import audio_devices
+
+        from .devices import DeviceDialog
+
+        inputs, outputs = audio_devices()
+        dialog = DeviceDialog(inputs, outputs, self.device_choice, self)
+        dialog.chosen.connect(self._devices_chosen)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.dialog = dialog
+
+    def _devices_chosen(self, microphone: str, speaker: str) -> None:
+        self.device_choice = (microphone, speaker)
+        if self.devicesChosen_callback is not None:
+            self.devicesChosen_callback(microphone, speaker)
 
     def _frame(self, item: tuple[str, str, Any]) -> None:
         person_id, kind, frame = item
