@@ -1,13 +1,21 @@
 """Presence fan-out: latency to the last subscribed client and delivered messages per second, for the
 real backend and, in the same run, for a bare ``websockets.broadcast`` of a payload of the same size.
 
-    .venv/bin/python benchmarks/bench_fanout.py [--sizes 100,1000] [--events 200] [--burst 300]
+    .venv/bin/python benchmarks/bench_fanout.py [--sizes 100,1000] [--repeat 3] [--events 200] [--burst 300]
 
-Three processes: the backend (ours or the bare one), and one process holding all client sockets plus
-the drivers. Latency is measured from the driver sending its ``set_status`` to the last receiver
-reading the resulting presence update, using CLOCK_MONOTONIC, which Linux shares between processes;
-it therefore includes the driver's request path and is an upper bound for "backend sends to last
-client receives".
+Processes: the backend (ours: ``server_stub.cli`` with the shipped settings; or the bare server), and
+one process holding all N client sockets. Every socket belongs to a different person of one
+organisation, so everybody sees everybody and every update goes to all N sockets. The first D sockets
+are also drivers: they change their status (the note carries a CLOCK_MONOTONIC timestamp; Linux shares
+that clock between processes). Several drivers instead of one keep every person under the shipped
+rate limit (120 commands/min, burst 40) without a bench-only setting.
+
+Latency runs from a driver sending ``set_status`` to the LAST of the N sockets reading the resulting
+presence frame. It therefore includes the driver's request path (parse, authorise, update) and the
+client process reading N sockets in Python, so it is an upper bound for "backend sends -> last client
+receives". Throughput: a burst of updates from all drivers as fast as they may send, deliveries
+(N x burst) per wall second, plus the server's CPU time per delivery (from /proc/PID/task/*/schedstat)
+so that a client-bound run still shows how much work the server did.
 """
 
 from __future__ import annotations
@@ -15,13 +23,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -29,120 +40,156 @@ sys.path.insert(0, str(ROOT))
 
 from machine import describe, percentile, raise_open_files_limit  # noqa: E402
 
-DRIVERS = 20
-#: A run's own marker, so updates left over from an earlier run against the same backend do not count.
+MIN_DRIVERS = 20
+#: Commands a driver may send in one run: below the shipped burst of 40, leaving room for the hello.
+PER_DRIVER = 30
+WARMUP_EVENTS = 10
+#: A run's own marker, so that nothing left over from connecting is mistaken for a measured update.
 RUN = os.urandom(4).hex()
 MARK = re.compile(rf"bench{RUN}-(\d+)-(\d+)")
+
+
+def server_cpu_ns(pid: int) -> int:
+    """CPU time of all threads of a process in ns (schedstat: finer than the 10 ms ticks of /proc/PID/stat)."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            total += int((task / "schedstat").read_text().split()[0])
+        except (OSError, ValueError):
+            pass  # a thread that ended while we looked
+    return total
 
 
 # --- the process that holds the client sockets ---------------------------------------------------
 
 
-async def run_clients(url: str, tokens: list[str], driver_tokens: list[str], mode: str, events: int,
-                      burst: int, payload_size: int) -> dict[str, float]:
-    from websockets.asyncio.client import connect
+async def run_clients(url: str, tokens: list[str], drivers: int, mode: str, events: int, burst: int,
+                      payload_size: int, server_pid: int) -> dict[str, Any]:
+    from websockets.asyncio.client import ClientConnection, connect
 
     n = len(tokens)
     counts: dict[int, int] = {}
+    first_at: dict[int, int] = {}
     last: dict[int, int] = {}
     done: dict[int, asyncio.Event] = {}
+    frame_bytes: list[int] = []
+    last_any = [time.monotonic()]
 
-    async def open_socket(token: str) -> object:
+    async def open_socket(token: str) -> ClientConnection:
         ws = await connect(url, max_size=None, compression=None, open_timeout=60, ping_interval=None)
-        if mode == "dvz":
+        if mode == "dvz":  # the real login path of a reconnecting client: token hello -> welcome
             await ws.send(json.dumps({"type": "hello", "id": "h", "protocol_version": 1,
                                       "auth": {"method": "token", "token": token}}))
             first = await ws.recv()
             assert '"welcome"' in first[:40], first[:200]
-        else:
-            await ws.send("receiver" if token != "driver" else "driver")
         return ws
 
-    async def receive(ws: object) -> None:
-        async for raw in ws:  # type: ignore[attr-defined]
-            found = MARK.search(raw)
+    async def receive(ws: ClientConnection) -> None:
+        async for raw in ws:
+            last_any[0] = time.monotonic()
+            found = MARK.search(raw)  # type: ignore[arg-type]
             if not found:
-                continue
+                continue  # acks, and the presence of people arriving while the others connected
             stamp = time.monotonic_ns()
             seq = int(found.group(1))
             counts[seq] = counts.get(seq, 0) + 1
+            if counts[seq] == 1:
+                first_at[seq] = stamp
             last[seq] = stamp
-            if counts[seq] >= n:
-                done.setdefault(seq, asyncio.Event()).set()
+            if not frame_bytes:
+                frame_bytes.append(len(raw))
+            if counts[seq] >= n and seq in done:
+                done[seq].set()
 
-    receivers = []
-    for start in range(0, n, 100):  # open in batches: a thousand simultaneous handshakes gain nothing
-        receivers += await asyncio.gather(*(open_socket(t) for t in tokens[start:start + 100]))
-    drivers = [await open_socket(t if mode == "dvz" else "driver") for t in driver_tokens]
-    readers = [asyncio.create_task(receive(ws)) for ws in receivers]
-    for ws in drivers:  # drivers must read too, or their buffers fill up
-        readers.append(asyncio.create_task(drain(ws)))
-    await asyncio.sleep(1.0)  # let the arrival of the last clients' presence settle
+    sockets: list[ClientConnection] = []
+    for start in range(0, n, 100):  # batches: a thousand simultaneous handshakes gain nothing
+        sockets += await asyncio.gather(*(open_socket(t) for t in tokens[start:start + 100]))
+    readers = [asyncio.create_task(receive(ws)) for ws in sockets]
+    # Each arrival was announced to everybody already connected (N^2/2 frames for N people): wait
+    # until that has been read, so it does not queue in front of the measured updates.
+    while time.monotonic() - last_any[0] < 0.5:
+        await asyncio.sleep(0.1)
 
     def frame(seq: int) -> str:
         note = f"bench{RUN}-{seq}-{time.monotonic_ns()}"
         if mode == "dvz":
             return json.dumps({"type": "set_status", "id": f"s{seq}", "status": "beschaeftigt", "note": note})
-        return (note + " ").ljust(payload_size, "x")
+        return (note + " ").ljust(payload_size, "x")  # the same number of bytes as our presence frame
 
-    sent: dict[int, int] = {}
-    latencies = []
-    for seq in range(events):
+    async def one_event(seq: int) -> tuple[float, float]:
         done[seq] = asyncio.Event()
         text = frame(seq)
-        sent[seq] = int(MARK.search(text).group(2))  # type: ignore[union-attr]
-        await drivers[seq % len(drivers)].send(text)
+        sent = int(MARK.search(text).group(2))  # type: ignore[union-attr]
+        await sockets[seq % drivers].send(text)
         try:
             await asyncio.wait_for(done[seq].wait(), 30)
         except TimeoutError:
-            raise SystemExit(f"event {seq}: only {counts.get(seq, 0)} of {n} clients received it") from None
-        latencies.append((last[seq] - sent[seq]) / 1e6)
-        await asyncio.sleep(0.002)
+            raise SystemExit(f"{mode}: event {seq} reached only {counts.get(seq, 0)} of {n} clients") from None
+        return (first_at[seq] - sent) / 1e6, (last[seq] - sent) / 1e6
 
-    # Throughput: a burst of updates as fast as the drivers may send them (rate limits allow 40 each).
-    first = events
-    for seq in range(first, first + burst):
+    for seq in range(WARMUP_EVENTS):  # first use of code paths and caches is not what is measured
+        await one_event(seq)
+    to_first, latencies = [], []
+    for seq in range(WARMUP_EVENTS, WARMUP_EVENTS + events):
+        first_ms, last_ms = await one_event(seq)
+        to_first.append(first_ms)
+        latencies.append(last_ms)
+        await asyncio.sleep(0.002)  # one update at a time: latency, not queueing
+
+    # Throughput: all drivers send their share of the burst at once.
+    first = WARMUP_EVENTS + events
+    burst_seqs = range(first, first + burst)
+    for seq in burst_seqs:
         done[seq] = asyncio.Event()
+    cpu0, client_cpu0 = server_cpu_ns(server_pid), time.process_time()
     t0 = time.monotonic_ns()
-    for seq in range(first, first + burst):
-        await drivers[seq % len(drivers)].send(frame(seq))
-    await asyncio.wait_for(asyncio.gather(*(done[s].wait() for s in range(first, first + burst))), 300)
-    elapsed = (max(last[s] for s in range(first, first + burst)) - t0) / 1e9
-    for ws in [*receivers, *drivers]:
-        ws.transport.abort()  # type: ignore[attr-defined]  # no closing handshakes: the process ends here
+    for seq in burst_seqs:
+        await sockets[seq % drivers].send(frame(seq))
+    try:
+        await asyncio.wait_for(asyncio.gather(*(done[s].wait() for s in burst_seqs)), 120)
+    except TimeoutError:
+        missing = sum(n - counts.get(s, 0) for s in burst_seqs)
+        raise SystemExit(f"{mode}: burst incomplete, {missing} deliveries missing (slow-client skipping?)") from None
+    t1 = max(last[s] for s in burst_seqs)
+    server_cpu_s = (server_cpu_ns(server_pid) - cpu0) / 1e9
+    client_cpu_s = time.process_time() - client_cpu0
+    elapsed = (t1 - t0) / 1e9
+    for ws in sockets:
+        ws.transport.abort()  # no closing handshakes: the process ends here
     for task in readers:
         task.cancel()
-    return {"clients": n, "p50_ms": percentile(latencies, 0.5), "p99_ms": percentile(latencies, 0.99),
-            "max_ms": max(latencies), "msgs_per_s": n * burst / elapsed}
-
-
-async def drain(ws: object) -> None:
-    async for _ in ws:  # type: ignore[attr-defined]
-        pass
+    deliveries = n * burst
+    return {"clients": n, "drivers": drivers, "first_p50_ms": percentile(to_first, 0.5),
+            "p50_ms": percentile(latencies, 0.5),
+            "p99_ms": percentile(latencies, 0.99), "max_ms": max(latencies), "msgs_per_s": deliveries / elapsed,
+            "server_us_per_msg": server_cpu_s * 1e6 / deliveries, "server_cpu_share": server_cpu_s / elapsed,
+            "client_cpu_share": client_cpu_s / elapsed, "frame_bytes": frame_bytes[0]}
 
 
 # --- the bare websockets server ------------------------------------------------------------------
 
 
 async def bare_server(port_file: Path) -> None:
+    """The smallest server that does the same job: every message from anyone goes to everyone."""
     import websockets
-    from websockets.asyncio.server import serve
+    from websockets.asyncio.server import ServerConnection, serve
+    from websockets.exceptions import ConnectionClosed
 
-    receivers: set[object] = set()
+    everyone: set[ServerConnection] = set()
 
-    async def handler(ws: object) -> None:
-        role = await ws.recv()  # type: ignore[attr-defined]
-        if role == "receiver":
-            receivers.add(ws)
-            try:
-                await ws.wait_closed()  # type: ignore[attr-defined]
-            finally:
-                receivers.discard(ws)
-            return
-        async for message in ws:  # type: ignore[attr-defined]
-            websockets.broadcast(receivers, message)  # type: ignore[arg-type]
+    async def handler(ws: ServerConnection) -> None:
+        everyone.add(ws)
+        try:
+            async for message in ws:
+                websockets.broadcast(everyone, message)
+        except ConnectionClosed:
+            pass  # the client process aborts its sockets at the end
+        finally:
+            everyone.discard(ws)
 
-    async with serve(handler, "127.0.0.1", 0, compression=None, max_size=64 * 1024) as server:
+    # Same frame, queue and compression settings as ours, so the comparison is of the work per event.
+    async with serve(handler, "127.0.0.1", 0, compression=None, max_size=64 * 1024, max_queue=16,
+                     server_header=None) as server:
         port_file.write_text(str(next(iter(server.sockets)).getsockname()[1]))
         await asyncio.Future()
 
@@ -150,12 +197,13 @@ async def bare_server(port_file: Path) -> None:
 # --- orchestration -------------------------------------------------------------------------------
 
 
-def start_ours(org: Path, data: Path) -> tuple[subprocess.Popen[str], str]:
-    proc = subprocess.Popen(
-        [sys.executable, "-c", "import sys; sys.path.insert(0, 'benchmarks'); from machine import raise_open_files_limit;"
-         " raise_open_files_limit(); from server_stub.cli import main; sys.exit(main(sys.argv[1:]))",
-         "--port", "0", "--data-dir", str(data), "--org", str(org), "--log-level", "WARNING"],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True)
+def start_ours(org: Path, data: Path, log: Path) -> tuple[subprocess.Popen[str], str]:
+    # The CLI as shipped, in a wrapper that first raises the open-files limit (what `ulimit -n` does).
+    wrapper = ("import sys; sys.path.insert(0, 'benchmarks'); from machine import raise_open_files_limit; "
+               "raise_open_files_limit(); from server_stub.cli import main; sys.exit(main(sys.argv[1:]))")
+    proc = subprocess.Popen([sys.executable, "-c", wrapper, "--host", "127.0.0.1", "--port", "0",
+                             "--data-dir", str(data), "--org", str(org), "--log-level", "WARNING"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=log.open("a"), text=True)
     assert proc.stdout is not None
     for line in proc.stdout:
         found = re.search(r"(ws://\S+)", line)
@@ -164,68 +212,83 @@ def start_ours(org: Path, data: Path) -> tuple[subprocess.Popen[str], str]:
     raise RuntimeError("Backend did not start")
 
 
-def start_bare(tmp: Path) -> tuple[subprocess.Popen[str], str]:
+def start_bare(tmp: Path, log: Path) -> tuple[subprocess.Popen[str], str]:
     port_file = tmp / "bare.port"
+    port_file.unlink(missing_ok=True)
     proc = subprocess.Popen([sys.executable, __file__, "--role", "bare-server", "--port-file", str(port_file)],
-                            cwd=ROOT, text=True)
+                            cwd=ROOT, stderr=log.open("a"), text=True)
     while not port_file.exists() or not port_file.read_text():
         time.sleep(0.05)
     return proc, f"ws://127.0.0.1:{port_file.read_text()}/"
 
 
-def client_process(url: str, tokens_file: Path, n: int, mode: str, events: int, burst: int,
-                   payload_size: int) -> dict[str, float]:
-    out = subprocess.run(
-        [sys.executable, __file__, "--role", "clients", "--url", url, "--tokens", str(tokens_file), "--n", str(n),
-         "--mode", mode, "--events", str(events), "--burst", str(burst), "--payload-size", str(payload_size)],
-        cwd=ROOT, capture_output=True, text=True, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+def run_side(mode: str, tmp: Path, org: Path, tokens_file: Path, drivers: int, args: argparse.Namespace,
+             payload_size: int) -> dict[str, Any]:
+    # Server stderr goes to a file: when the client process aborts its sockets at the end, asyncio
+    # warns once per dead socket that is still written to, which is noise, not a result.
+    log = tmp / f"{mode}-server.log"
+    proc, url = start_ours(org, tmp / "data", log) if mode == "dvz" else start_bare(tmp, log)
+    try:
+        out = subprocess.run(
+            [sys.executable, __file__, "--role", "clients", "--url", url, "--tokens", str(tokens_file),
+             "--drivers", str(drivers), "--mode", mode, "--events", str(args.events), "--burst", str(args.burst),
+             "--payload-size", str(payload_size), "--server-pid", str(proc.pid)],
+            cwd=ROOT, capture_output=True, text=True)
+        if out.returncode != 0:
+            tail = log.read_text()[-3000:]
+            raise SystemExit(f"client process failed ({mode}):\n{out.stdout}\n{out.stderr}\nserver:\n{tail}")
+        return json.loads(out.stdout.strip().splitlines()[-1])
+    finally:
+        proc.terminate()
+        proc.wait()
 
 
-def presence_payload_size() -> int:
-    from dvz_desktop.protocol import Presence, PresenceChanged, Status
-
-    sample = PresenceChanged(updates=(Presence(person_id="u0-1", status=Status.BUSY, room_id="o0-r0",
-                                               note=f"bench{RUN}-1-{time.monotonic_ns()}"),))
-    return len(sample.model_dump_json())
-
-
-def measure(n: int, events: int, burst: int) -> tuple[dict[str, float], dict[str, float]]:
+def measure(n: int, args: argparse.Namespace) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     from benchsetup import prepare
 
+    drivers = min(n, max(MIN_DRIVERS, math.ceil((WARMUP_EVENTS + args.events + args.burst) / PER_DRIVER)))
+    ours: list[dict[str, Any]] = []
+    bare: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        org, tokens = prepare(tmp / "data", orgs=1, staff_per_org=n + DRIVERS)
-        users = sorted(tokens)
+        # Accounts are created once (one argon2 hash for the shared initial password) and a session
+        # token per person is put in the store, so the N sockets log in with the real token hello
+        # instead of N argon2 checks (0.1 s CPU each here) that would dominate the set-up.
+        org, tokens = prepare(tmp / "data", orgs=1, staff_per_org=n)
         tokens_file = tmp / "tokens.json"
-        tokens_file.write_text(json.dumps({"receivers": [tokens[u] for u in users[:n]],
-                                           "drivers": [tokens[u] for u in users[n:]]}))
-        proc, url = start_ours(org, tmp / "data")
-        try:
-            ours = client_process(url, tokens_file, n, "dvz", events, burst, 0)
-        finally:
-            proc.terminate()
-            proc.wait()
-        proc, url = start_bare(tmp)
-        try:
-            bare = client_process(url, tokens_file, n, "bare", events, burst, presence_payload_size())
-        finally:
-            proc.terminate()
-            proc.wait()
+        tokens_file.write_text(json.dumps([tokens[u] for u in sorted(tokens)]))
+        payload_size = 0
+        for rep in range(args.repeat):
+            # Alternate the order (after the first run, which tells the bare side our frame size) so
+            # that a slow phase of the shared machine does not always hit the same side.
+            order = ("dvz", "bare") if rep % 2 == 0 else ("bare", "dvz")
+            for mode in order:
+                result = run_side(mode, tmp, org, tokens_file, drivers, args, payload_size)
+                (ours if mode == "dvz" else bare).append(result)
+                payload_size = payload_size or int(result["frame_bytes"])
+                print(f"  n={n} run {rep + 1} {mode:4}: " + ", ".join(
+                    f"{k}={v:.3g}" if isinstance(v, float) else f"{k}={v}" for k, v in result.items()),
+                    file=sys.stderr, flush=True)
     return ours, bare
+
+
+def med(runs: list[dict[str, Any]], key: str) -> float:
+    return statistics.median(r[key] for r in runs)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--role", default="main")
     parser.add_argument("--sizes", default="100,1000")
-    parser.add_argument("--events", type=int, default=200)
-    parser.add_argument("--burst", type=int, default=300)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per size; medians are reported")
+    parser.add_argument("--events", type=int, default=200, help="updates one at a time, for latency")
+    parser.add_argument("--burst", type=int, default=300, help="updates at once, for throughput")
     parser.add_argument("--url")
     parser.add_argument("--tokens", type=Path)
-    parser.add_argument("--n", type=int)
+    parser.add_argument("--drivers", type=int)
     parser.add_argument("--mode")
     parser.add_argument("--payload-size", type=int, default=0)
+    parser.add_argument("--server-pid", type=int)
     parser.add_argument("--port-file", type=Path)
     args = parser.parse_args()
     raise_open_files_limit()
@@ -233,19 +296,29 @@ def main() -> None:
         asyncio.run(bare_server(args.port_file))
         return
     if args.role == "clients":
-        data = json.loads(args.tokens.read_text())
-        result = asyncio.run(run_clients(args.url, data["receivers"], data["drivers"], args.mode, args.events,
-                                         args.burst, args.payload_size))
+        tokens = json.loads(args.tokens.read_text())
+        result = asyncio.run(run_clients(args.url, tokens, args.drivers, args.mode, args.events, args.burst,
+                                         args.payload_size, args.server_pid))
         print(json.dumps(result))
         return
-    print(f"# Presence fan-out\n\nMachine: {describe()}\n")
-    print("| clients | ours p50 ms | ours p99 ms | ours max ms | bare p99 ms | ours msgs/s | bare msgs/s | ratio |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print(f"# Presence fan-out\n\nMachine: {describe()}\n"
+          f"Medians of {args.repeat} runs; {args.events} timed updates (after {WARMUP_EVENTS} warm-up), "
+          f"burst of {args.burst}.\n")
+    rows = []
     for n in (int(s) for s in args.sizes.split(",")):
-        ours, bare = measure(n, args.events, args.burst)
-        print(f"| {n} | {ours['p50_ms']:.1f} | {ours['p99_ms']:.1f} | {ours['max_ms']:.1f} | {bare['p99_ms']:.1f} "
-              f"| {ours['msgs_per_s']:,.0f} | {bare['msgs_per_s']:,.0f} | {ours['msgs_per_s'] / bare['msgs_per_s']:.2f} |",
-              flush=True)
+        ours, bare = measure(n, args)
+        ratio = statistics.median(o["msgs_per_s"] / b["msgs_per_s"] for o, b in zip(ours, bare))
+        cpu_ratio = med(bare, "server_us_per_msg") / med(ours, "server_us_per_msg")
+        rows.append(f"| {n} | {ours[0]['drivers']} | {ours[0]['frame_bytes']} | {med(ours, 'p50_ms'):.1f} "
+                    f"| {med(ours, 'p99_ms'):.1f} | {med(ours, 'max_ms'):.1f} | {med(bare, 'p50_ms'):.1f} "
+                    f"| {med(bare, 'p99_ms'):.1f} | {med(ours, 'msgs_per_s'):,.0f} | {med(bare, 'msgs_per_s'):,.0f} "
+                    f"| {ratio:.2f} | {med(ours, 'server_us_per_msg'):.2f} | {med(bare, 'server_us_per_msg'):.2f} "
+                    f"| {cpu_ratio:.2f} | {med(ours, 'client_cpu_share'):.0%} |")
+    print("| clients | drivers | frame B | ours p50 ms | ours p99 ms | ours max ms | bare p50 ms | bare p99 ms "
+          "| ours msgs/s | bare msgs/s | ratio | ours server µs/msg | bare server µs/msg | CPU ratio "
+          "| client CPU (ours) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("\n".join(rows))
 
 
 if __name__ == "__main__":

@@ -23,7 +23,18 @@ def describe() -> str:
     except (OSError, StopIteration):
         pass
     return (f"{datetime.now():%Y-%m-%d %H:%M}, {cpu}, {os.cpu_count()} cores, {mem_gib:.0f} GiB RAM, "
-            f"{platform.system()} {platform.release()}, Python {sys.version.split()[0]}")
+            f"{platform.system()} {platform.release()}, Python {sys.version.split()[0]}, "
+            f"websockets {_version('websockets')}, pydantic {_version('pydantic')}")
+
+
+def _version(distribution: str) -> str:
+    """Installed version of a package (the figures depend on the websockets release in particular)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(distribution)
+    except PackageNotFoundError:
+        return "not installed"
 
 
 def raise_open_files_limit() -> int:

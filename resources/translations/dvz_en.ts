@@ -391,71 +391,76 @@
 <context>
     <name>CallPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="24" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="23" />
         <source>Bitte ein Headset benutzen: ohne Echounterdrückung hören die anderen sich sonst über Ihren Lautsprecher.</source>
         <translation>Please use a headset: without echo cancellation the others hear themselves through your loudspeaker.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="63" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="109" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="64" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="112" />
         <source>Kein Gespräch</source>
         <extracomment>RMS level (0..1) above which the microphone counts as hearing speech.</extracomment>
         <translation>No call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="64" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="65" />
         <source>Gespräch</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="69" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="72" />
         <source>Hinweis zum Gespräch</source>
         <translation>Note about the call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="70" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="173" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="73" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="177" />
         <source>Mikrofon aus</source>
         <translation>Mute microphone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="73" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="184" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="76" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="204" />
         <source>Kamera an</source>
         <translation>Turn camera on</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="76" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="79" />
         <source>Bildschirm teilen</source>
         <translation>Share screen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="79" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="82" />
         <source>Geräte …</source>
         <translation>Devices …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="83" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="86" />
         <source>Auflegen</source>
         <translation>Hang up</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="120" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="124" />
         <source>Im Gespräch mit %1</source>
         <translation>In a call with %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="121" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="125" />
         <source>Sie warten im Gespräch …</source>
         <translation>Waiting in the call …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="173" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="177" />
         <source>Mikrofon an</source>
         <translation>Unmute microphone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="184" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="185" />
+        <source>Sie</source>
+        <translation>You</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="204" />
         <source>Kamera aus</source>
         <translation>Turn camera off</translation>
     </message>
@@ -1297,7 +1302,7 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="499" />
+        <location filename="../../src/dvz_desktop/app.py" line="504" />
         <source>Anmeldung nicht gespeichert</source>
         <translation>Sign-in not remembered</translation>
     </message>
@@ -1388,7 +1393,7 @@
 <context>
     <name>parts.window</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="404" />
+        <location filename="../../src/dvz_desktop/app.py" line="409" />
         <source>Diese Person ist im Verzeichnis nicht zu finden.</source>
         <extracomment>A dvz:// link to follow once the office is shown (from the command line or a second start).</extracomment>
         <translation>This person is not in the directory.</translation>
@@ -1397,22 +1402,22 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="248" />
+        <location filename="../../src/dvz_desktop/app.py" line="253" />
         <source>%1 ruft an.</source>
         <translation>%1 is calling.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="250" />
+        <location filename="../../src/dvz_desktop/app.py" line="255" />
         <source>Annehmen</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="253" />
+        <location filename="../../src/dvz_desktop/app.py" line="258" />
         <source>Anruf</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="540" />
+        <location filename="../../src/dvz_desktop/app.py" line="545" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>

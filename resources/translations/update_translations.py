@@ -17,6 +17,7 @@ QM = ROOT / "src" / "dvz_desktop" / "resources" / "translations" / "dvz_en.qm"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    'Sie': 'You',
     'Geräte …': 'Devices …',
     'Audiogeräte': 'Audio devices',
     'Mikrofon': 'Microphone',

@@ -200,6 +200,8 @@ CALL_ROOM_KINDS = ("meeting_room", "personal_office", "team_office", "project_ro
 def _assemble_calls(session, bridge, actions, window, tray, presenter, media_factory):  # type: ignore[no-untyped-def]
     """Calls: the panel in a dock, ringing in a banner and the tray, and joining the call of the room I
     walk into when others are there (microphone on, camera off)."""
+    from PySide6.QtCore import Qt
+
     from .qt.behaviour.banners import InviteBanner
     from .qt.calls.panel import CallPanel
     from .services.calls import CallClient
@@ -226,7 +228,10 @@ def _assemble_calls(session, bridge, actions, window, tray, presenter, media_fac
     def call_changed(call) -> None:  # type: ignore[no-untyped-def]
         in_call = call is not None and session.me in {m.person_id for m in call.members}
         if in_call:
-            dock.show()
+            if not dock.isVisible():
+                dock.show()
+                # The call gets most of the right side; the building tree keeps a strip above it.
+                window.resizeDocks([window.tree_dock, dock], [160, 520], Qt.Orientation.Vertical)
             dock.raise_()
             if "out" not in speaker and media_factory is None:
                 from .services.media import open_speaker

@@ -216,9 +216,15 @@ class CallClient:
     async def _offer(self, person_id: str) -> None:
         assert self.call is not None
         call_id = self.call.call_id
-        peer = self._new_peer(person_id)
-        offer = await peer.pc.createOffer()
-        await peer.pc.setLocalDescription(offer)  # gathers the candidates into the SDP
+        try:
+            peer = self._new_peer(person_id)
+            offer = await peer.pc.createOffer()
+            await peer.pc.setLocalDescription(offer)  # gathers the candidates into the SDP
+        except Exception as exc:  # e.g. no network interface to gather candidates from
+            log.warning("could not offer a call to %s: %s", person_id, type(exc).__name__)
+            self.failed.emit("Das Gespräch konnte nicht aufgebaut werden (keine Netzwerkverbindung?).")
+            await self._close_peer(person_id)
+            return
         await self._signal(call_id, person_id, "offer", peer.pc.localDescription.sdp)
 
     async def _on_signal(self, msg: CallSignalEvent) -> None:

@@ -73,6 +73,8 @@ class SwitchableVideoTrack(MediaStreamTrack):
         self._pts = 0
         self._black = VideoFrame.from_ndarray(np.zeros((VIDEO_SIZE[1] // 4, VIDEO_SIZE[0] // 4, 3), np.uint8),
                                               format="rgb24")
+        #: Called with every picture sent while the camera or screen is on (the self view).
+        self.preview: Callable[[VideoFrame], None] | None = None
 
     def switch(self, source: Callable[[], Any] | None) -> None:
         self._source = source
@@ -81,6 +83,8 @@ class SwitchableVideoTrack(MediaStreamTrack):
     async def recv(self) -> VideoFrame:
         if self.on and self._source is not None:
             frame = await self._source()
+            if self.preview is not None:
+                self.preview(frame)
         else:
             await asyncio.sleep(1.0)
             frame = self._black

@@ -11,12 +11,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from dvz_desktop.protocol import CallInfo
 from dvz_desktop.services.calls import CallClient
 
-TILE_SIZE = (320, 240)
 
 
 def HEADSET_NOTE() -> str:  # noqa: N802 (a constant that follows the language)
@@ -33,7 +32,9 @@ class VideoTile(QLabel):
         super().__init__(name)
         self.name = name
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setMinimumSize(160, 120)
+        self.setMinimumSize(120, 90)
+        # The picture follows the tile's size, never the other way round (no overlap with the buttons).
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setStyleSheet("background: #263238; color: white;")
         self.setAccessibleName(name)
         self.frames_shown = 0
@@ -47,7 +48,7 @@ class VideoTile(QLabel):
         picture = frame.to_ndarray(format="rgb24")
         height, width, _ = picture.shape
         image = QImage(picture.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
-        self.setPixmap(QPixmap.fromImage(image).scaled(*TILE_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
+        self.setPixmap(QPixmap.fromImage(image).scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio,
                                                        Qt.TransformationMode.FastTransformation))
         self.frames_shown += 1
 
@@ -64,8 +65,10 @@ class CallPanel(QWidget):
         self.title.setAccessibleName(self.tr("Gespräch"))
         self.grid = QGridLayout()
         self.tiles: dict[str, VideoTile] = {}
+        self.self_tile: VideoTile | None = None
         self.note = QLabel()
         self.note.setWordWrap(True)
+        self.note.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.note.setAccessibleName(self.tr("Hinweis zum Gespräch"))
         self.mute = QPushButton(self.tr("Mikrofon aus"))
         self.mute.setCheckable(True)
@@ -107,6 +110,7 @@ class CallPanel(QWidget):
             button.setEnabled(in_call)
         if not in_call or call is None:
             self.title.setText(self.tr("Kein Gespräch"))
+            self._self_view(False)
             for tile in self.tiles.values():
                 tile.deleteLater()
             self.tiles.clear()
@@ -173,6 +177,22 @@ class CallPanel(QWidget):
         self.mute.setText(self.tr("Mikrofon an") if muted else self.tr("Mikrofon aus"))
         self._media_state()
 
+    def _self_view(self, on: bool) -> None:
+        """My own picture in a small tile while the camera or the screen is sent."""
+        track = getattr(self.media, "video", None)
+        if on and track is not None:
+            if self.self_tile is None:
+                self.self_tile = VideoTile(self.tr("Sie"))
+                self.self_tile.setMaximumSize(200, 150)
+                self.grid.addWidget(self.self_tile, 9, 1)
+            track.preview = self.self_tile.show_frame
+        else:
+            if track is not None:
+                track.preview = None
+            if self.self_tile is not None:
+                self.self_tile.deleteLater()
+                self.self_tile = None
+
     def _camera(self, on: bool) -> None:
         if on and self.screen.isChecked():
             self.screen.setChecked(False)
@@ -182,6 +202,7 @@ class CallPanel(QWidget):
             self.camera.setChecked(False)
             self.camera.blockSignals(False)
         self.camera.setText(self.tr("Kamera aus") if self.camera.isChecked() else self.tr("Kamera an"))
+        self._self_view(self.camera.isChecked() or self.screen.isChecked())
         self.note.setText(" ".join(dict.fromkeys([*(getattr(self.media, "notes", None) or []), HEADSET_NOTE()])))
         self._media_state()
 
@@ -190,4 +211,5 @@ class CallPanel(QWidget):
             self.camera.setChecked(False)
         if hasattr(self.media, "share_screen"):
             self.media.share_screen(on)
+        self._self_view(self.camera.isChecked() or self.screen.isChecked())
         self._media_state()
