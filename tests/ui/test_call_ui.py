@@ -43,7 +43,7 @@ def test_call_view_shows_the_colleague_and_mute_and_camera_change_my_tracks(
     assert "Thomas Wagner" in panel.title.text()
 
     anna_media = parts.calls.media
-    runner.wait_until(lambda: thomas.frames.get(("a.schneider", "audio"), 0) > 5, timeout=10, what="Anna's voice")
+    runner.wait_until(lambda: thomas.frames.get(("a.schneider", "audio"), 0) > 5, timeout=25, what="Anna's voice")
     assert not anna_media.audio.muted and anna_media.audio.level > 0.05
     QTest.mouseClick(panel.mute, Qt.MouseButton.LeftButton)
     assert anna_media.audio.muted
