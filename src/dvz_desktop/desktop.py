@@ -1,0 +1,280 @@
+"""The desktop for one logged-in session: window, tray, office behaviour, chat and calls, built and
+wired together (the composition root's larger half; app.py runs the program)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .protocol import Status
+    from .qt.actions import OfficeActions
+    from .qt.arrivals import ArrivalWatcher
+    from .qt.behaviour.presenter import BehaviourPresenter
+    from .qt.bridge import OfficeBridge
+    from .qt.calls.panel import CallPanel
+    from .qt.chat.panel import ChatPanel
+    from .qt.main_window import MainWindow
+    from .qt.status_menu import StatusMenu
+    from .qt.tray import Tray
+    from .services.behaviour import OfficeBehaviour
+    from .services.calls import CallClient
+    from .services.chat import ChatClient
+    from .services.session import Session
+
+
+@dataclass
+class DesktopParts:
+    bridge: "OfficeBridge"
+    actions: "OfficeActions"
+    status_menu: "StatusMenu"
+    window: "MainWindow"
+    tray: "Tray"
+    arrivals: "ArrivalWatcher"
+    behaviour: "OfficeBehaviour"
+    presenter: "BehaviourPresenter"
+    chat: "ChatClient"
+    chat_panel: "ChatPanel"
+    calls: "CallClient"
+    call_panel: "CallPanel"
+
+
+def assemble_desktop(session: "Session", followed: set[str],
+                     save_followed: Callable[[set[str]], None], auto_away_minutes: float = 0,
+                     outbox_dir: Path | None = None, media_factory: Callable[[], object] | None = None,
+                     audio_devices: tuple[str, str] = ("", ""),
+                     save_audio_devices: Callable[[str, str], None] | None = None) -> DesktopParts:
+    """Build the window, tray and their helpers for a logged-in session and wire them together."""
+    from .qt.actions import OfficeActions
+    from .qt.arrivals import ArrivalWatcher
+    from .qt.bridge import OfficeBridge
+    from .qt.main_window import MainWindow
+    from .qt.status_menu import StatusMenu
+    from .qt.tray import Tray
+    from .qt.behaviour.presenter import BehaviourPresenter
+    from .services.behaviour import OfficeBehaviour
+
+    bridge = OfficeBridge(session)
+    behaviour = OfficeBehaviour(session)
+    actions = OfficeActions(session, behaviour)
+    status_menu = StatusMenu()
+    window = MainWindow(bridge, status_menu, followed)
+    tray = Tray(status_menu)
+    window.keep_in_tray = tray.available()
+    status_menu.statusChosen.connect(actions.set_status)
+    window.moveRequested.connect(actions.move)
+    actions.failed.connect(window.show_message)
+
+    def follow(person_id: str, on: bool) -> None:
+        (followed.add if on else followed.discard)(person_id)
+        save_followed(followed)
+
+    window.people.followToggled.connect(follow)
+    arrivals = ArrivalWatcher(bridge, followed, tray.notify)
+    window.people.followAvailableToggled.connect(
+        lambda person_id, on: (arrivals.available_followed.add if on else arrivals.available_followed.discard)(person_id))
+    presenter = BehaviourPresenter(behaviour, bridge, actions, window, status_menu, tray.notify)
+    from .protocol import Status as _Status
+    from .qt.behaviour.idle import IdleWatcher
+
+    def my_status() -> "Status":
+        return bridge.model.presence_of(bridge.model.me).status if bridge.model else _Status.OFFLINE
+
+    presenter.idle = IdleWatcher(auto_away_minutes, my_status,
+                                 lambda status: actions.set_status(status, status_menu.current[1]), parent=window)
+
+    def refresh_tray(*_: object) -> None:
+        if bridge.model is not None:
+            tray.update_from(bridge.model, bridge.connected)
+
+    for signal in (bridge.presenceChanged, bridge.officeReset, bridge.connectionChanged):
+        signal.connect(refresh_tray)
+    refresh_tray()
+    chat, chat_panel = _assemble_chat(session, bridge, actions, window, tray, presenter, outbox_dir)
+    calls, call_panel = _assemble_calls(session, bridge, actions, window, tray, presenter, media_factory)
+    call_panel.device_choice = audio_devices
+
+    def devices_chosen(microphone: str, speaker: str) -> None:
+        if save_audio_devices is not None:
+            save_audio_devices(microphone, speaker)
+
+    call_panel.devicesChosen_callback = devices_chosen
+    return DesktopParts(bridge, actions, status_menu, window, tray, arrivals, behaviour, presenter, chat, chat_panel,
+                        calls, call_panel)
+
+
+def _device_media(microphone: str = ""):  # type: ignore[no-untyped-def]
+    """Microphone, camera and screen; loaded on the first call."""
+    from .qt.calls.screen import screen_source
+    from .services.media import DeviceMedia
+
+    return DeviceMedia(input_device=microphone or None, screen=screen_source())
+
+
+CALL_ROOM_KINDS = ("meeting_room", "personal_office", "team_office", "project_room")
+
+
+def _assemble_calls(session, bridge, actions, window, tray, presenter, media_factory):  # type: ignore[no-untyped-def]
+    """Calls: the panel in a dock, ringing in a banner and the tray, and joining the call of the room I
+    walk into when others are there (microphone on, camera off)."""
+    from PySide6.QtCore import Qt
+
+    from .qt.behaviour.banners import InviteBanner
+    from .qt.calls.panel import CallPanel
+    from .services.calls import CallClient
+
+    media_holder: dict[str, object] = {}
+
+    def make_media():  # type: ignore[no-untyped-def]
+        media_holder["media"] = media_factory() if media_factory else _device_media(panel.device_choice[0])
+        return media_holder["media"]
+
+    calls = CallClient(session, make_media)
+
+    class _MediaProxy:
+        """The panel talks to whatever media the current call uses."""
+
+        def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+            return getattr(media_holder.get("media"), name, None)
+
+    panel = CallPanel(calls, _MediaProxy(), presenter.name, actions.run)
+    dock = window.add_call(panel)
+    dock.hide()
+    speaker: dict[str, object] = {}
+
+    def call_changed(call) -> None:  # type: ignore[no-untyped-def]
+        in_call = call is not None and session.me in {m.person_id for m in call.members}
+        if in_call:
+            if not dock.isVisible():
+                dock.show()
+                # The call gets most of the right side; the building tree keeps a strip above it.
+                window.resizeDocks([window.tree_dock, dock], [160, 520], Qt.Orientation.Vertical)
+            dock.raise_()
+            if "out" not in speaker and media_factory is None:
+                from .services.media import open_speaker
+
+                speaker["out"] = open_speaker(panel.device_choice[1] or None)
+        elif "out" in speaker:
+            out = speaker.pop("out")
+            if out is not None:
+                out.close()  # type: ignore[attr-defined]
+
+    def frame(item) -> None:  # type: ignore[no-untyped-def]
+        person_id, kind, data = item
+        out = speaker.get("out")
+        if kind == "audio" and out is not None:
+            out.play(person_id, data)  # type: ignore[attr-defined]
+
+    def ringing(call) -> None:  # type: ignore[no-untyped-def]
+        caller = next((m.person_id for m in call.members), "")
+        text = window.tr("%1 ruft an.").replace("%1", presenter.name(caller))
+        banner = InviteBanner(call.call_id, text)
+        banner.accept.setText(window.tr("Annehmen"))
+        banner.answered.connect(lambda call_id, yes: actions.run(calls.answer(call_id, yes)))
+        window.banners.put(f"call:{call.call_id}", banner)
+        tray.notify(window.tr("Anruf"), text)
+
+    def ended_ringing(call) -> None:  # type: ignore[no-untyped-def]
+        if call is None or session.me not in call.ringing:
+            for key in [k for k in window.banners.banners if k.startswith("call:")]:
+                window.banners.remove(key)
+
+    calls.call_changed.connect(call_changed)
+    calls.call_changed.connect(ended_ringing)
+    calls.frame_received.connect(frame)
+    calls.ringing.connect(ringing)
+    calls.failed.connect(window.show_message)
+    window.people.callRequested.connect(lambda pid: actions.run(calls.call_person(pid)))
+
+    # Joining the room's call: when I walk into a room where others are, or someone joins me in mine.
+    # After I hung up I stay out of that room's call until I have left the room.
+    state: dict[str, object] = {"room": None, "hung_up_in": None, "joining": False}
+
+    def hung_up() -> None:
+        if bridge.model is not None:
+            state["hung_up_in"] = bridge.model.presence_of(bridge.model.me).room_id
+
+    def speaking(call) -> None:  # type: ignore[no-untyped-def]
+        window.map.set_speaking({m.person_id for m in call.members if m.speaking} if call else set())
+
+    panel.hangup.clicked.connect(hung_up)
+
+    async def join(room_id: str) -> None:
+        state["joining"] = True
+        try:
+            await calls.join_room(room_id)
+        finally:
+            state["joining"] = False
+
+    def walked(changed: set[str]) -> None:
+        model = bridge.model
+        if model is None:
+            return
+        room_id = model.presence_of(model.me).room_id
+        if room_id != state["room"]:
+            state["room"], state["hung_up_in"] = room_id, None
+        elif not changed & {p.id for p in model.people_in(room_id or "")}:
+            return
+        ref = model.rooms.get(room_id or "")
+        others = [p for p in model.people_in(room_id or "") if p.id != model.me]
+        if (ref is not None and ref.room.kind.value in CALL_ROOM_KINDS and others and calls.call is None
+                and not state["joining"] and state["hung_up_in"] != room_id):
+            actions.run(join(room_id))  # type: ignore[arg-type]
+
+    calls.call_changed.connect(speaking)
+    bridge.presenceChanged.connect(walked)
+    return calls, panel
+
+
+def _assemble_chat(session, bridge, actions, window, tray, presenter, outbox_dir):  # type: ignore[no-untyped-def]
+    """The chat client with its outbox on disk, its panel in a dock, and its tray notices."""
+    import hashlib
+
+    from .qt.chat.notify import ChatNotifier
+    from .qt.chat.panel import ChatPanel
+    from .services.chat import ChatClient
+    from .services.settings import config_dir
+
+    owner = hashlib.sha256(f"{session.me}@{session.url}".encode()).hexdigest()[:16]
+    chat = ChatClient(session, (outbox_dir or config_dir() / "outbox") / f"{owner}.jsonl")
+    panel = ChatPanel(chat, presenter.name, presenter.room_name, actions.run)
+    panel.failed.connect(window.show_message)
+    window.add_chat(panel)
+
+    def open_chat(conv_id: str) -> None:
+        if window.chat_dock is not None:
+            window.chat_dock.show()
+            window.chat_dock.raise_()
+        panel.open(conv_id)
+
+    async def open_direct(person_id: str) -> None:
+        open_chat(await chat.open_direct(person_id))
+
+    async def open_room(room_id: str) -> None:
+        open_chat(await chat.open_room(room_id))
+
+    window.people.messageRequested.connect(lambda pid: actions.run(open_direct(pid)))
+    presenter.roomChatRequested.connect(lambda rid: actions.run(open_room(rid)))
+
+    def showing(conv_id: str) -> bool:
+        return panel.current == conv_id and panel.isVisible() and window.isActiveWindow()
+
+    ChatNotifier(session, chat, presenter.name, showing, tray.notify, parent=panel)
+
+    def unread_changed(*_: object) -> None:
+        me = chat.me
+        per_person: dict[str, int] = {}
+        for conv_id, state in chat.conversations.items():
+            others = [m for m in state.info.members if m != me]
+            if len(others) == 1:
+                per_person[others[0]] = per_person.get(others[0], 0) + chat.unread(conv_id)
+        if per_person != window.people.unread:
+            window.people.unread = per_person
+            window.people.refresh()
+        tray.set_unread(chat.total_unread())
+
+    chat.changed.connect(unread_changed)
+    chat.conversations_changed.connect(unread_changed)
+    return chat, panel
