@@ -176,7 +176,27 @@ def demo_org_data() -> dict[str, Any]:
             {"id": "gem-musterhausen", "name": "Gemeinde Musterhausen", "buildings": [rathaus]},
         ],
         "staff": staff,
+        "launchers": DEMO_LAUNCHERS,
     }
+
+
+#: The demo's launcher catalogue: the eAkte in the browser and as a registered protocol, a search in the
+#: Bürgerinformationssystem, and a local program (an editor stands in for a specialist application).
+DEMO_LAUNCHERS = [
+    {"id": "eakte-web", "name": "eAkte (Browser)", "kind": "url",
+     "target": "https://eakte.musterkreis.example/akte?az={aktenzeichen}&benutzer={user}",
+     "placeholders": [{"name": "aktenzeichen", "label": "Aktenzeichen", "pattern": "[0-9]{2}-[0-9]{4}-[0-9]{4,6}",
+                       "example": "63-2026-0815", "recognise": True}]},
+    {"id": "eakte-app", "name": "eAkte (Anwendung)", "kind": "protocol", "scheme": "eakte",
+     "target": "eakte://akte/{aktenzeichen}",
+     "placeholders": [{"name": "aktenzeichen", "label": "Aktenzeichen", "pattern": "[0-9]{2}-[0-9]{4}-[0-9]{4,6}",
+                       "example": "63-2026-0815", "recognise": True}]},
+    {"id": "ris", "name": "Ratsinformationssystem", "kind": "url",
+     "target": "https://ris.musterkreis.example/suche?q={suchbegriff}",
+     "placeholders": [{"name": "suchbegriff", "label": "Suchbegriff", "pattern": ".{2,80}"}]},
+    {"id": "editor", "name": "Texteditor (Fachverfahren-Platzhalter)", "kind": "program",
+     "target": "/usr/bin/gedit", "args": []},
+]
 
 
 def demo_org_file() -> OrgFile:

@@ -72,9 +72,42 @@ class StaffSpec(_FileModel):
     initial_password: str | None = None
 
 
+class PlaceholderSpec(_FileModel):
+    name: Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*$")]
+    label: str
+    pattern: str
+    example: str = ""
+    recognise: bool = False
+
+    @model_validator(mode="after")
+    def _compiles(self) -> "PlaceholderSpec":
+        import re
+
+        try:
+            re.compile(self.pattern)
+        except re.error as exc:
+            raise ValueError(f"Platzhalter {self.name}: ungültiges Muster ({exc})") from None
+        return self
+
+
+class LauncherSpec(_FileModel):
+    """A launcher IT provides: a program with arguments, a URL template or a registered protocol."""
+
+    id: Ident
+    name: str
+    kind: Literal["program", "url", "protocol"]
+    target: str
+    args: list[str] = []
+    placeholders: list[PlaceholderSpec] = []
+    scheme: str = ""
+    #: Organisations that see it; empty: all.
+    orgs: list[Ident] = []
+
+
 class OrgFile(_FileModel):
     organisations: list[OrganisationSpec]
     staff: list[StaffSpec] = []
+    launchers: list[LauncherSpec] = []
 
     @model_validator(mode="after")
     def _check_references(self) -> "OrgFile":

@@ -42,7 +42,9 @@ from dvz_desktop.protocol import (
     ErrorCode,
     Hello,
     IceServer,
+    LauncherInfo,
     Logout,
+    PlaceholderInfo,
     Presence,
     PresenceChanged,
     SessionEnded,
@@ -144,6 +146,7 @@ class Backend:
                                 config.chat_retention_days)
         self._chat_writer: asyncio.Task[None] | None = None
         self.calls = CallManager(self.directory, self.presence, self.hub, config.ice_servers)
+        self.launchers = org_file.launchers
         self._buckets: dict[str, TokenBucket] = {}
         self._server: Server | None = None
         self._housekeeping: asyncio.Task[None] | None = None
@@ -285,6 +288,7 @@ class Backend:
             **self.behaviour.welcome_extras(who.username),
             conversations=self.chat.conversations_of(who.username),
             calls=self.calls.calls_for(who.username),
+            launchers=self._launchers_for(org_id),
         ).model_dump_json()
         # Joining the hub and writing the welcome happen without an await in between, so no presence
         # event can slip between the snapshot and the live stream.
@@ -414,6 +418,14 @@ class Backend:
         while True:
             await asyncio.sleep(SLOW_SWEEP_INTERVAL_S)
             self.hub.sweep_slow(self._resync_presence)
+
+    def _launchers_for(self, org_id: str) -> tuple[LauncherInfo, ...]:
+        return tuple(
+            LauncherInfo(entry_id=spec.id, name=spec.name, kind=spec.kind, target=spec.target, args=tuple(spec.args),
+                         placeholders=tuple(PlaceholderInfo(**p.model_dump()) for p in spec.placeholders),
+                         scheme=spec.scheme)
+            for spec in self.launchers if not spec.orgs or org_id in spec.orgs
+        )
 
     def _resync_presence(self, conn: Connection) -> None:
         """A socket that fell behind missed presence updates: send it the current picture."""

@@ -737,6 +737,24 @@
     </message>
 </context>
 <context>
+    <name>LaunchersPanel</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="93" />
+        <source>Anwendungen</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="95" />
+        <source>Öffnen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="134" />
+        <source>Keine Anwendung für diese Adresse eingerichtet.</source>
+        <translation>No application is set up for this address.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="27" />
@@ -1079,65 +1097,99 @@
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="44" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="45" />
         <source>Name oder Fachbereich suchen …</source>
         <extracomment>(person id, follow?) — "Benachrichtigen, wenn da". (person id, follow?) — "Benachrichtigen, wenn verfügbar". Unread direct messages per person, shown beside their name.</extracomment>
         <translation>Search name or unit …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="45" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="46" />
         <source>Personen suchen</source>
         <translation>Search people</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="49" />
         <source>Nur heute da</source>
         <translation>Only in today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="49" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="50" />
         <source>Nur Personen zeigen, die heute da sind</source>
         <translation>Only show people who are in today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="53" />
         <source>Personen</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="87" />
         <source> · %1 ungelesen</source>
         <translation> · %1 unread</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="106" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="107" />
         <source>Benachrichtigen, wenn da</source>
         <translation>Notify me when in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="110" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="111" />
         <source>Benachrichtigen, wenn verfügbar</source>
         <translation>Notify me when available</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="116" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="117" />
         <source>In mein Büro einladen</source>
         <translation>Invite into my office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="119" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="120" />
         <source>Kurze Frage …</source>
         <translation>Quick question …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="122" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="123" />
         <source>Anrufen</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="125" />
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="128" />
+        <source>Telefon: %1</source>
+        <translation>Phone: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="131" />
         <source>Nachricht schreiben</source>
         <translation>Write a message</translation>
+    </message>
+</context>
+<context>
+    <name>PhonePanel</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="28" />
+        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="29" />
+        <source>Telefonnummer</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="34" />
+        <source>Taste %1</source>
+        <translation>Key %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="37" />
+        <source>Wählen</source>
+        <translation>Dial</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="40" />
+        <source>Letzte Anrufe</source>
+        <translation>Recent calls</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="63" />
+        <source>Keine Telefonie-Anwendung für „%1:“ eingerichtet.</source>
+        <translation>No telephony application is set up for “%1:”.</translation>
     </message>
 </context>
 <context>
@@ -1287,6 +1339,14 @@
     </message>
 </context>
 <context>
+    <name>ValuesDialog</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="68" />
+        <source>Öffnen</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
     <name>_Counts</name>
     <message>
         <location filename="../../src/dvz_desktop/qt/labels.py" line="15" />
@@ -1302,7 +1362,7 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="504" />
+        <location filename="../../src/dvz_desktop/app.py" line="244" />
         <source>Anmeldung nicht gespeichert</source>
         <translation>Sign-in not remembered</translation>
     </message>
@@ -1393,7 +1453,7 @@
 <context>
     <name>parts.window</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="409" />
+        <location filename="../../src/dvz_desktop/app.py" line="149" />
         <source>Diese Person ist im Verzeichnis nicht zu finden.</source>
         <extracomment>A dvz:// link to follow once the office is shown (from the command line or a second start).</extracomment>
         <translation>This person is not in the directory.</translation>
@@ -1402,22 +1462,37 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="253" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="132" />
+        <source>Anwendungen</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desktop.py" line="133" />
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desktop.py" line="149" />
+        <source>Für diese Person ist keine Telefonnummer hinterlegt.</source>
+        <translation>No phone number is on record for this person.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desktop.py" line="221" />
         <source>%1 ruft an.</source>
         <translation>%1 is calling.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="255" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="223" />
         <source>Annehmen</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="258" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="226" />
         <source>Anruf</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="545" />
+        <location filename="../../src/dvz_desktop/app.py" line="287" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>

@@ -17,6 +17,17 @@ QM = ROOT / "src" / "dvz_desktop" / "resources" / "translations" / "dvz_en.qm"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    'Anwendungen': 'Applications',
+    'Öffnen': 'Open',
+    'Keine Anwendung für diese Adresse eingerichtet.': 'No application is set up for this address.',
+    'Telefon: %1': 'Phone: %1',
+    'Telefonnummer': 'Phone number',
+    'Taste %1': 'Key %1',
+    'Wählen': 'Dial',
+    'Letzte Anrufe': 'Recent calls',
+    'Keine Telefonie-Anwendung für „%1:“ eingerichtet.': 'No telephony application is set up for “%1:”.',
+    'Telefon': 'Phone',
+    'Für diese Person ist keine Telefonnummer hinterlegt.': 'No phone number is on record for this person.',
     'Sie': 'You',
     'Geräte …': 'Devices …',
     'Audiogeräte': 'Audio devices',

@@ -18,6 +18,17 @@ T0 = time.perf_counter()
 log = logging.getLogger("dvz_desktop")
 
 
+def save_layout(window) -> str:  # type: ignore[no-untyped-def]
+    """The arrangement of the docks and toolbars, as text for the settings file."""
+    return bytes(window.saveState().toBase64().data()).decode("ascii")
+
+
+def restore_layout(window, state: str) -> bool:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QByteArray
+
+    return bool(state) and window.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dvz-desktop", description="DVZ Desktop – das Digitale Verwaltungszentrum")
     parser.add_argument("--demo", action="store_true",
@@ -242,7 +253,9 @@ class Desktop:
         parts = assemble_desktop(session, set(self.settings.followed), self._save_followed,
                                  self.settings.auto_away_minutes,
                                  audio_devices=(self.settings.audio_input, self.settings.audio_output),
-                                 save_audio_devices=self._save_audio_devices)
+                                 save_audio_devices=self._save_audio_devices,
+                                 telephony_scheme=self.policy["TelephonyUriScheme"])
+        restore_layout(parts.window, self.settings.window_state)
         window, tray = parts.window, parts.tray
         ended: asyncio.Future[str] = asyncio.get_running_loop().create_future()
         tray.showWindowRequested.connect(lambda: self._raise(window))
@@ -276,6 +289,8 @@ class Desktop:
             return False
         finally:
             self.parts = None
+            self.settings.window_state = save_layout(window)
+            self.settings_store.save(self.settings)
             quitting.cancel()
             tray.icon.hide()
             window.keep_in_tray = False

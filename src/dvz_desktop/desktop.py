@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from .qt.bridge import OfficeBridge
     from .qt.calls.panel import CallPanel
     from .qt.chat.panel import ChatPanel
+    from .qt.desk.launchers_panel import LaunchersPanel
+    from .qt.desk.phone_panel import PhonePanel
     from .qt.main_window import MainWindow
     from .qt.status_menu import StatusMenu
     from .qt.tray import Tray
@@ -39,13 +41,16 @@ class DesktopParts:
     chat_panel: "ChatPanel"
     calls: "CallClient"
     call_panel: "CallPanel"
+    launchers: "LaunchersPanel"
+    phone: "PhonePanel"
 
 
 def assemble_desktop(session: "Session", followed: set[str],
                      save_followed: Callable[[set[str]], None], auto_away_minutes: float = 0,
                      outbox_dir: Path | None = None, media_factory: Callable[[], object] | None = None,
                      audio_devices: tuple[str, str] = ("", ""),
-                     save_audio_devices: Callable[[str, str], None] | None = None) -> DesktopParts:
+                     save_audio_devices: Callable[[str, str], None] | None = None,
+                     telephony_scheme: str = "tel") -> DesktopParts:
     """Build the window, tray and their helpers for a logged-in session and wire them together."""
     from .qt.actions import OfficeActions
     from .qt.arrivals import ArrivalWatcher
@@ -101,8 +106,52 @@ def assemble_desktop(session: "Session", followed: set[str],
             save_audio_devices(microphone, speaker)
 
     call_panel.devicesChosen_callback = devices_chosen
+    launchers, phone = _assemble_desk(session, bridge, actions, window, telephony_scheme, outbox_dir)
     return DesktopParts(bridge, actions, status_menu, window, tray, arrivals, behaviour, presenter, chat, chat_panel,
-                        calls, call_panel)
+                        calls, call_panel, launchers, phone)
+
+
+def _assemble_desk(session, bridge, actions, window, telephony_scheme, data_dir):  # type: ignore[no-untyped-def]
+    """Anwendungen (IT's launchers) and Telefon (dial pad, recent calls), docked beside the people."""
+    from PySide6.QtCore import Qt
+
+    from .core.launchers import LaunchRefused
+    from .qt.desk.launchers_panel import LaunchersPanel
+    from .qt.desk.phone_panel import PhonePanel
+    from .services.launchers import start_program
+    from .services.settings import config_dir
+
+    async def start(plan) -> None:  # type: ignore[no-untyped-def]
+        try:
+            await start_program(plan)
+        except LaunchRefused as exc:
+            window.show_message(str(exc))
+
+    launchers = LaunchersPanel(session.me or "", lambda plan: actions.run(start(plan)), window.show_message)
+    phone = PhonePanel(telephony_scheme, (data_dir or config_dir()) / "recent_calls.json", window.show_message)
+    apps_dock = window._dock(window.tr("Anwendungen"), launchers, Qt.DockWidgetArea.LeftDockWidgetArea, "launchers")
+    phone_dock = window._dock(window.tr("Telefon"), phone, Qt.DockWidgetArea.LeftDockWidgetArea, "phone")
+    window.tabifyDockWidget(window.people_dock, apps_dock)
+    window.tabifyDockWidget(apps_dock, phone_dock)
+    window.people_dock.raise_()
+
+    def catalogue(*_: object) -> None:
+        if session.welcome is not None:
+            launchers.set_catalogue(session.welcome.launchers)
+
+    session.welcomed.connect(catalogue)
+    catalogue()
+
+    def dial_person(person_id: str) -> None:
+        model = bridge.model
+        person = model.people.get(person_id) if model else None
+        if person is None or not person.phone:
+            window.show_message(window.tr("Für diese Person ist keine Telefonnummer hinterlegt."))
+            return
+        phone.dial(person.phone, person.display_name)
+
+    window.people.dialRequested.connect(dial_person)
+    return launchers, phone
 
 
 def _device_media(microphone: str = ""):  # type: ignore[no-untyped-def]

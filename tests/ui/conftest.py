@@ -57,7 +57,7 @@ class DemoOffice:
     followed_saved: list[set[str]]
 
 
-class TestMedia:
+class FakeDevices:
     """Stands in for microphone and camera (this machine has neither): the app's own switchable tracks,
     fed by a tone and a moving test picture."""
 
@@ -108,7 +108,7 @@ def demo_office(runner: LoopRunner, tmp_path: Path, qtbot) -> Iterator[DemoOffic
     runner.run(session.start())
     saved: list[set[str]] = []
     parts = assemble_desktop(session, set(), lambda f: saved.append(set(f)), outbox_dir=tmp_path / "outbox",
-                             media_factory=TestMedia)
+                             media_factory=FakeDevices)
     qtbot.addWidget(parts.window)
     parts.window.show()
     qtbot.waitExposed(parts.window)

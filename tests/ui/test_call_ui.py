@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from dvz_desktop.services.calls import CallClient
 from dvz_desktop.services.session import Credentials, Session
 
-from .conftest import DemoOffice, LoopRunner, TestMedia
+from .conftest import DemoOffice, LoopRunner, FakeDevices
 
 ROOM = "kh-1-b110"  # Besprechung 1.10
 
@@ -26,7 +26,7 @@ def test_call_view_shows_the_colleague_and_mute_and_camera_change_my_tracks(
         demo_office: DemoOffice, runner: LoopRunner) -> None:
     thomas_session = Session(demo_office.url, Credentials("t.wagner", "demo"))
     runner.run(thomas_session.start())
-    thomas_media = TestMedia()
+    thomas_media = FakeDevices()
     thomas = CallClient(thomas_session, thomas_media)
     runner.run(thomas_session.move(ROOM))
     runner.run(thomas.join_room(ROOM))
@@ -75,7 +75,7 @@ def test_someone_joining_me_starts_the_call_and_speaking_shows_on_the_map(
     assert parts.calls.call is None
     thomas_session = Session(demo_office.url, Credentials("t.wagner", "demo"))
     runner.run(thomas_session.start())
-    thomas = CallClient(thomas_session, TestMedia())
+    thomas = CallClient(thomas_session, FakeDevices())
     runner.run(thomas_session.move(ROOM))  # Thomas comes in and joins the room's call ...
     runner.run(thomas.join_room(ROOM))
     runner.wait_until(lambda: parts.calls.call is not None and len(parts.calls.peers) == 1, timeout=15,

@@ -54,6 +54,7 @@ from .calls import (
     CallUpdate,
     IceServer,
 )
+from .desk import LauncherInfo, PlaceholderInfo
 from .chat import (
     MAX_CHAT_CHARS,
     MAX_DM_MEMBERS,
@@ -103,6 +104,8 @@ from .messages import (
 from .office import Building, Floor, OfficeLayout, Organisation, Person, Presence, Room
 
 __all__ = [
+    "LauncherInfo",
+    "PlaceholderInfo",
     "MAX_CALL_MEMBERS",
     "MAX_SDP_CHARS",
     "CallAnswer",

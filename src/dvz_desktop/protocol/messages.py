@@ -60,6 +60,7 @@ from .chat import (
     ChatTypingEvent,
     Conversation,
 )
+from .desk import LauncherInfo
 from .enums import Status
 from .office import OfficeLayout, Presence
 
@@ -162,6 +163,8 @@ class Welcome(LenientModel):
     conversations: tuple[Conversation, ...] = ()
     #: A call I am in or am being called to (after a reconnect the peers connect anew).
     calls: tuple[CallInfo, ...] = ()
+    #: IT's catalogue of launchers for my organisation.
+    launchers: tuple[LauncherInfo, ...] = ()
 
 
 class Ack(LenientModel):

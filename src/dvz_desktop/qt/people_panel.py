@@ -31,6 +31,7 @@ class PeoplePanel(QWidget):
     askRequested = Signal(str)
     messageRequested = Signal(str)
     callRequested = Signal(str)
+    dialRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +123,11 @@ class PeoplePanel(QWidget):
             call = QAction(self.tr("Anrufen"), menu)
             call.triggered.connect(lambda: self.callRequested.emit(person_id))
             menu.addAction(call)
+            phone_number = self._model.people[person_id].phone
+            if phone_number:
+                dial = QAction(self.tr("Telefon: %1").replace("%1", phone_number), menu)
+                dial.triggered.connect(lambda: self.dialRequested.emit(person_id))
+                menu.addAction(dial)
             write = QAction(self.tr("Nachricht schreiben"), menu)
             write.triggered.connect(lambda: self.messageRequested.emit(person_id))
             menu.addAction(write)

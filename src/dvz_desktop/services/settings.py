@@ -40,6 +40,8 @@ class UserSettings:
     #: Microphone and loudspeaker for calls, by name ("" = the system's default device).
     audio_input: str = ""
     audio_output: str = ""
+    #: The arrangement of the desk's panels (Qt's window state, base64), restored at the next start.
+    window_state: str = ""
 
 
 class SettingsStore:

@@ -1,0 +1,1 @@
+"""The personal desk: launchers and telephone (calendar and whiteboard follow)."""
