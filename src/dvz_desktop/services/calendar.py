@@ -1,0 +1,173 @@
+"""The calendar over CalDAV: discovery, an agenda for a time range (recurring events expanded,
+Europe/Berlin), creating, changing and deleting appointments, and the last agenda kept for offline.
+
+The caldav library is synchronous; every call runs in a worker thread, so the window never waits.
+caldav is imported on first use. A single broken entry from the server is skipped with a warning; the
+rest shows. Appointments carry a virtual room when their location or description holds a
+``dvz://room/<id>`` link.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+log = logging.getLogger(__name__)
+
+OFFICE_TZ = ZoneInfo("Europe/Berlin")
+ROOM_LINK = re.compile(r"dvz://(?:room|join)/([A-Za-z0-9_.\-]{1,128})")
+
+
+class CalendarError(Exception):
+    """German message for the user."""
+
+
+@dataclass(frozen=True)
+class Appointment:
+    uid: str
+    summary: str
+    start: datetime
+    end: datetime
+    all_day: bool = False
+    location: str = ""
+    recurring: bool = False
+    #: The virtual room of the appointment (from a dvz:// link), for "Beitreten".
+    room_id: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["start"], data["end"] = self.start.isoformat(), self.end.isoformat()
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Appointment":
+        return cls(**{**data, "start": datetime.fromisoformat(data["start"]), "end": datetime.fromisoformat(data["end"])})
+
+
+def _as_datetime(value: date | datetime) -> tuple[datetime, bool]:
+    if isinstance(value, datetime):
+        return (value if value.tzinfo else value.replace(tzinfo=OFFICE_TZ)).astimezone(OFFICE_TZ), False
+    return datetime.combine(value, time(0), OFFICE_TZ), True
+
+
+def appointment_from(component: Any) -> Appointment:
+    start, all_day = _as_datetime(component.get("dtstart").dt)
+    end_prop = component.get("dtend")
+    end = _as_datetime(end_prop.dt)[0] if end_prop is not None else start + (timedelta(days=1) if all_day else timedelta(hours=1))
+    location = str(component.get("location") or "")
+    description = str(component.get("description") or "")
+    found = ROOM_LINK.search(f"{location} {description} {component.get('url') or ''}")
+    return Appointment(uid=str(component.get("uid") or ""), summary=str(component.get("summary") or "(ohne Titel)"),
+                       start=start, end=end, all_day=all_day, location=location,
+                       recurring=component.get("recurrence-id") is not None or component.get("rrule") is not None,
+                       room_id=found.group(1) if found else None)
+
+
+class CalendarClient:
+    def __init__(self, url: str, username: str, password: str, cache_file: Path | None = None) -> None:
+        self.url, self.username, self._password = url, username, password
+        self.cache_file = cache_file
+        self._calendar: Any = None
+
+    # --- the blocking part, in a worker thread ---
+
+    def _connect(self) -> Any:
+        import caldav
+        from caldav.lib.error import AuthorizationError
+
+        if self._calendar is not None:
+            return self._calendar
+        try:
+            client = caldav.DAVClient(self.url, username=self.username, password=self._password, timeout=15)
+            calendars = client.principal().calendars()
+        except AuthorizationError:
+            raise CalendarError("Anmeldung am Kalender fehlgeschlagen: Benutzername oder Passwort ist falsch.") from None
+        except Exception as exc:
+            raise CalendarError(f"Der Kalenderserver {self.url} ist nicht erreichbar.") from exc
+        if not calendars:
+            raise CalendarError("In diesem Konto gibt es keinen Kalender.")
+        self._calendar = calendars[0]
+        return self._calendar
+
+    def _agenda(self, start: datetime, end: datetime) -> list[Appointment]:
+        calendar = self._connect()
+        try:
+            found = calendar.search(event=True, expand=True, start=start, end=end)
+        except Exception as exc:
+            self._calendar = None
+            raise CalendarError(f"Der Kalenderserver {self.url} ist nicht erreichbar.") from exc
+        appointments = []
+        for event in found:
+            try:
+                appointments.append(appointment_from(event.icalendar_component))
+            except Exception as exc:  # one broken entry must not hide the others
+                log.warning("skipped a calendar entry that could not be read (%s)", type(exc).__name__)
+        return sorted(appointments, key=lambda a: (a.start, a.summary))
+
+    def _create(self, summary: str, start: datetime, end: datetime, room_id: str | None, weekly: bool,
+                all_day: bool) -> str:
+        calendar = self._connect()
+        fields: dict[str, Any] = {"summary": summary}
+        if all_day:
+            fields.update(dtstart=start.date(), dtend=end.date())
+        else:
+            fields.update(dtstart=start.astimezone(OFFICE_TZ), dtend=end.astimezone(OFFICE_TZ))
+        if room_id:
+            fields["location"] = f"dvz://room/{room_id}"
+        if weekly:
+            fields["rrule"] = {"FREQ": "WEEKLY"}
+        event = calendar.save_event(**fields)
+        return str(event.icalendar_component.get("uid"))
+
+    def _change(self, uid: str, summary: str | None, delete: bool) -> None:
+        calendar = self._connect()
+        event = calendar.event_by_uid(uid)
+        if delete:
+            event.delete()
+            return
+        if summary is not None:
+            event.icalendar_component["summary"] = summary
+        event.save()
+
+    # --- what the UI calls ---
+
+    async def agenda(self, start: datetime, end: datetime) -> list[Appointment]:
+        appointments = await asyncio.to_thread(self._agenda, start, end)
+        self._save_cache(appointments)
+        return appointments
+
+    async def create(self, summary: str, start: datetime, end: datetime, room_id: str | None = None,
+                     weekly: bool = False, all_day: bool = False) -> str:
+        return await asyncio.to_thread(self._create, summary, start, end, room_id, weekly, all_day)
+
+    async def rename(self, uid: str, summary: str) -> None:
+        await asyncio.to_thread(self._change, uid, summary, False)
+
+    async def delete(self, uid: str) -> None:
+        await asyncio.to_thread(self._change, uid, None, True)
+
+    # --- offline ---
+
+    def _save_cache(self, appointments: list[Appointment]) -> None:
+        if self.cache_file is None:
+            return
+        self.cache_file.parent.mkdir(parents=True, exist_ok=True)
+        data = {"stand": datetime.now(OFFICE_TZ).isoformat(), "appointments": [a.to_json() for a in appointments]}
+        self.cache_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    def cached(self) -> tuple[list[Appointment], datetime | None]:
+        """The last agenda that was fetched, and when ("Stand: hh:mm")."""
+        if self.cache_file is None:
+            return [], None
+        try:
+            data = json.loads(self.cache_file.read_text(encoding="utf-8"))
+            return [Appointment.from_json(a) for a in data["appointments"]], datetime.fromisoformat(data["stand"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return [], None

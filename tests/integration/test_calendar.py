@@ -1,0 +1,139 @@
+"""The calendar against a real Radicale server: discovery, create/change/delete, a weekly recurring
+event expanded, an all-day event, the daylight-saving change, a wrong password, a broken entry skipped,
+and the cached agenda when the server is gone."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from dvz_desktop.services.calendar import OFFICE_TZ, CalendarClient, CalendarError
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def radicale(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    port = free_port()
+    (tmp_path / "users").write_text("anna:geheim\n", encoding="utf-8")
+    (tmp_path / "config").write_text(f"""[server]
+hosts = 127.0.0.1:{port}
+[auth]
+type = htpasswd
+htpasswd_filename = {tmp_path / 'users'}
+htpasswd_encryption = plain
+delay = 0
+[storage]
+filesystem_folder = {tmp_path / 'collections'}
+[logging]
+level = warning
+""", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "radicale", "--config", str(tmp_path / "config")],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 15
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            assert time.monotonic() < deadline, "Radicale did not start"
+            time.sleep(0.05)
+    import caldav  # the user's calendar, as an administration's groupware would have it
+
+    caldav.DAVClient(f"http://127.0.0.1:{port}/", username="anna", password="geheim").principal().make_calendar(
+        name="Dienstkalender")
+    try:
+        yield f"http://127.0.0.1:{port}/", proc
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def at(day: int, hour: int, minute: int = 0, month: int = 11) -> datetime:
+    return datetime(2026, month, day, hour, minute, tzinfo=OFFICE_TZ)
+
+
+async def test_create_change_delete_and_recurring_and_all_day(radicale, tmp_path: Path) -> None:
+    url, _ = radicale
+    client = CalendarClient(url, "anna", "geheim", tmp_path / "agenda.json")
+    jour_fixe = await client.create("Jour fixe", at(23, 9), at(23, 10), room_id="kh-1-b110", weekly=True)
+    await client.create("Klausurtag", at(26, 0), at(27, 0), all_day=True)
+    week = await client.agenda(at(23, 0), at(30, 0))
+    assert [(a.summary, a.start, a.all_day) for a in week] == [("Jour fixe", at(23, 9), False),
+                                                               ("Klausurtag", at(26, 0), True)]
+    assert week[0].room_id == "kh-1-b110" and week[0].recurring
+    three_weeks = await client.agenda(at(23, 0), at(14, 0, month=12))
+    assert [a.start for a in three_weeks if a.summary == "Jour fixe"] == [at(23, 9), at(30, 9), at(7, 9, month=12)]
+    await client.rename(jour_fixe, "Jour fixe (neu)")
+    assert (await client.agenda(at(23, 0), at(24, 0)))[0].summary == "Jour fixe (neu)"
+    await client.delete(jour_fixe)
+    assert [a.summary for a in await client.agenda(at(23, 0), at(30, 0))] == ["Klausurtag"]
+
+
+async def test_an_event_across_the_daylight_saving_change_keeps_its_local_time(radicale, tmp_path: Path) -> None:
+    url, _ = radicale
+    client = CalendarClient(url, "anna", "geheim")
+    start = datetime(2027, 3, 22, 9, 0, tzinfo=OFFICE_TZ)  # Monday before the change to summer time
+    await client.create("Sprechstunde", start, start + timedelta(hours=1), weekly=True)
+    found = await client.agenda(start - timedelta(days=1), start + timedelta(days=10))
+    assert [(a.start.hour, a.start.utcoffset()) for a in found] == [(9, timedelta(hours=1)), (9, timedelta(hours=2))]
+
+
+async def test_wrong_password_is_explained(radicale) -> None:
+    url, _ = radicale
+    with pytest.raises(CalendarError) as err:
+        await CalendarClient(url, "anna", "falsch").agenda(at(23, 0), at(30, 0))
+    assert "Benutzername oder Passwort" in str(err.value)
+
+
+async def test_a_broken_entry_is_skipped_and_the_rest_shows(radicale, tmp_path: Path, monkeypatch, caplog) -> None:
+    import caldav
+
+    import dvz_desktop.services.calendar as calendar_module
+
+    url, _ = radicale
+    calendar = caldav.DAVClient(url, username="anna", password="geheim").principal().calendars()[0]
+    calendar.save_event(dtstart=at(24, 8), dtend=at(24, 9), summary="Gut")
+    # An entry another program wrote without a start time: not an appointment we can place.
+    calendar.add_event("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//x//\r\nBEGIN:VEVENT\r\nUID:kaputt-1\r\n"
+                       "DTSTAMP:20261101T000000Z\r\nSUMMARY:Ohne Zeit\r\nDTSTART:20261124T100000Z\r\n"
+                       "DURATION:PT1H\r\nX-BROKEN:1\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    # Radicale itself refuses truly malformed ICS; what a lax groupware lets through is stood in for by
+    # the parser failing on that one entry.
+    real = calendar_module.appointment_from
+
+    def strict(component):  # type: ignore[no-untyped-def]
+        if str(component.get("summary")) == "Ohne Zeit":
+            raise ValueError("unreadable")
+        return real(component)
+
+    monkeypatch.setattr(calendar_module, "appointment_from", strict)
+    found = await CalendarClient(url, "anna", "geheim").agenda(at(23, 0), at(30, 0))
+    assert [a.summary for a in found] == ["Gut"]
+    assert "skipped a calendar entry" in caplog.text
+
+
+async def test_offline_the_cached_agenda_stays_with_its_time(radicale, tmp_path: Path) -> None:
+    url, proc = radicale
+    client = CalendarClient(url, "anna", "geheim", tmp_path / "agenda.json")
+    await client.create("Bauausschuss", at(25, 14), at(25, 16))
+    await client.agenda(at(23, 0), at(30, 0))
+    proc.terminate()
+    proc.wait(timeout=10)
+    offline = CalendarClient(url, "anna", "geheim", tmp_path / "agenda.json")
+    with pytest.raises(CalendarError) as err:
+        await offline.agenda(at(23, 0), at(30, 0))
+    assert "nicht erreichbar" in str(err.value)
+    cached, stand = offline.cached()
+    assert [a.summary for a in cached] == ["Bauausschuss"] and stand is not None
