@@ -389,6 +389,60 @@
     </message>
 </context>
 <context>
+    <name>CalendarPanel</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="32" />
+        <source>Heute</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="33" />
+        <source>Woche</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="37" />
+        <source>Termine</source>
+        <translation>Appointments</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="39" />
+        <source>Beitreten</source>
+        <translation>Join</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="40" />
+        <source>Dem virtuellen Raum des Termins beitreten</source>
+        <translation>Join the appointment's virtual room</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="42" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="64" />
+        <source>Kein Kalenderkonto eingerichtet.</source>
+        <translation>No calendar account set up.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="44" />
+        <source>Kalenderstatus</source>
+        <translation>Calendar status</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="95" />
+        <source>Stand: %1</source>
+        <translation>As of %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="102" />
+        <source>ganztägig</source>
+        <translation>all day</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="123" />
+        <source>Gleich: %1</source>
+        <translation>Soon: %1</translation>
+    </message>
+</context>
+<context>
     <name>CallPanel</name>
     <message>
         <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="23" />
@@ -1462,37 +1516,42 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="132" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="124" />
+        <source>Kalender</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desktop.py" line="149" />
         <source>Anwendungen</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="133" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="150" />
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="149" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="166" />
         <source>Für diese Person ist keine Telefonnummer hinterlegt.</source>
         <translation>No phone number is on record for this person.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="221" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="238" />
         <source>%1 ruft an.</source>
         <translation>%1 is calling.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="223" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="240" />
         <source>Annehmen</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="226" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="243" />
         <source>Anruf</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="287" />
+        <location filename="../../src/dvz_desktop/app.py" line="288" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>

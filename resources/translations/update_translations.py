@@ -17,6 +17,17 @@ QM = ROOT / "src" / "dvz_desktop" / "resources" / "translations" / "dvz_en.qm"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    'Heute': 'Today',
+    'Woche': 'Week',
+    'Termine': 'Appointments',
+    'Beitreten': 'Join',
+    'Dem virtuellen Raum des Termins beitreten': "Join the appointment's virtual room",
+    'Kein Kalenderkonto eingerichtet.': 'No calendar account set up.',
+    'Kalenderstatus': 'Calendar status',
+    'Stand: %1': 'As of %1',
+    'ganztägig': 'all day',
+    'Gleich: %1': 'Soon: %1',
+    'Kalender': 'Calendar',
     'Anwendungen': 'Applications',
     'Öffnen': 'Open',
     'Keine Anwendung für diese Adresse eingerichtet.': 'No application is set up for this address.',

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .qt.bridge import OfficeBridge
     from .qt.calls.panel import CallPanel
     from .qt.chat.panel import ChatPanel
+    from .qt.desk.calendar_panel import CalendarPanel
     from .qt.desk.launchers_panel import LaunchersPanel
     from .qt.desk.phone_panel import PhonePanel
     from .qt.main_window import MainWindow
@@ -43,6 +44,7 @@ class DesktopParts:
     call_panel: "CallPanel"
     launchers: "LaunchersPanel"
     phone: "PhonePanel"
+    calendar: "CalendarPanel"
 
 
 def assemble_desktop(session: "Session", followed: set[str],
@@ -50,7 +52,7 @@ def assemble_desktop(session: "Session", followed: set[str],
                      outbox_dir: Path | None = None, media_factory: Callable[[], object] | None = None,
                      audio_devices: tuple[str, str] = ("", ""),
                      save_audio_devices: Callable[[str, str], None] | None = None,
-                     telephony_scheme: str = "tel") -> DesktopParts:
+                     telephony_scheme: str = "tel", calendar: object | None = None) -> DesktopParts:
     """Build the window, tray and their helpers for a logged-in session and wire them together."""
     from .qt.actions import OfficeActions
     from .qt.arrivals import ArrivalWatcher
@@ -107,8 +109,23 @@ def assemble_desktop(session: "Session", followed: set[str],
 
     call_panel.devicesChosen_callback = devices_chosen
     launchers, phone = _assemble_desk(session, bridge, actions, window, telephony_scheme, outbox_dir)
+    calendar_panel = _assemble_calendar(actions, window, tray, presenter, calendar)
     return DesktopParts(bridge, actions, status_menu, window, tray, arrivals, behaviour, presenter, chat, chat_panel,
-                        calls, call_panel, launchers, phone)
+                        calls, call_panel, launchers, phone, calendar_panel)
+
+
+def _assemble_calendar(actions, window, tray, presenter, calendar):  # type: ignore[no-untyped-def]
+    """Kalender: the CalDAV agenda beside the people; "Beitreten" walks to an appointment's room."""
+    from PySide6.QtCore import Qt
+
+    from .qt.desk.calendar_panel import CalendarPanel
+
+    panel = CalendarPanel(actions.run, actions.move, tray.notify, presenter.room_name)
+    dock = window._dock(window.tr("Kalender"), panel, Qt.DockWidgetArea.LeftDockWidgetArea, "calendar")
+    window.tabifyDockWidget(window.people_dock, dock)
+    window.people_dock.raise_()
+    panel.set_client(calendar)  # type: ignore[arg-type]
+    return panel
 
 
 def _assemble_desk(session, bridge, actions, window, telephony_scheme, data_dir):  # type: ignore[no-untyped-def]

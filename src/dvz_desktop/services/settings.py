@@ -42,6 +42,9 @@ class UserSettings:
     audio_output: str = ""
     #: The arrangement of the desk's panels (Qt's window state, base64), restored at the next start.
     window_state: str = ""
+    #: The CalDAV account (the password lives in the credential store, never here).
+    caldav_url: str = ""
+    caldav_user: str = ""
 
 
 class SettingsStore:
