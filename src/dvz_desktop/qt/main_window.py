@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
     def add_chat(self, panel: QWidget) -> QDockWidget:
         """The chat docks at the bottom; the user may move it, it is restored with the window state."""
         self.chat_dock = self._dock(self.tr("Chat"), panel, Qt.DockWidgetArea.BottomDockWidgetArea, "chat")
+        # A strip at first: the map is what people open the program for; the chat grows when dragged.
+        self.resizeDocks([self.chat_dock], [190], Qt.Orientation.Vertical)
         return self.chat_dock
 
     @property
