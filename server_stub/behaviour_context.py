@@ -8,7 +8,7 @@ from datetime import datetime
 
 from dvz_desktop.core.clock import Clock
 from dvz_desktop.core.deputies import Absences, Recipient
-from dvz_desktop.protocol import ErrorCode, InboxAdded, InboxItem, InboxKind, Status
+from dvz_desktop.protocol import Error, ErrorCode, InboxAdded, InboxItem, InboxKind, Status, error_texts
 
 from .behaviour_store import BehaviourStore
 from .directory import Directory
@@ -22,6 +22,12 @@ class Refused(Exception):
     def __init__(self, code: ErrorCode) -> None:
         super().__init__(code.value)
         self.code = code
+
+
+def error_frame(code: ErrorCode, reply_to: str | None = None, **extra: int) -> str:
+    """The ``error`` frame answering a command, with the German and English text of its code."""
+    de, en = error_texts(code)
+    return Error(reply_to=reply_to, code=code.value, message_de=de, message_en=en, **extra).model_dump_json()
 
 
 @dataclass

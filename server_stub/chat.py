@@ -42,7 +42,7 @@ from dvz_desktop.protocol import (
     RoomKind,
 )
 
-from .behaviour_context import Refused
+from .behaviour_context import Refused, error_frame
 from .chat_store import ChatStore, StoredConversation
 from .directory import Directory
 from .hub import Connection, Hub
@@ -165,7 +165,7 @@ class ChatService:
             log.exception("chat batch of %d could not be stored", len(batch))
             self._last.clear()  # positions were not used: read them again from the database
             for item in batch:
-                self.hub.broadcast([item.conn], _error(ErrorCode.INTERNAL, item.command_id))
+                self.hub.broadcast([item.conn], error_frame(ErrorCode.INTERNAL, item.command_id))
             return
         for item, event in stored:
             self.hub.broadcast([item.conn], Ack(reply_to=item.command_id, ref=event.conv_id,
@@ -298,10 +298,3 @@ class ChatService:
                 days = self.retention_days.get(place.room.kind.value if place else "", 365)
             by_days[days].append(conv.conv_id)
         return sum(self.store.purge_before(convs, now - timedelta(days=days)) for days, convs in by_days.items())
-
-
-def _error(code: ErrorCode, reply_to: str) -> str:
-    from dvz_desktop.protocol import Error, error_texts
-
-    de, en = error_texts(code)
-    return Error(reply_to=reply_to, code=code.value, message_de=de, message_en=en).model_dump_json()

@@ -13,6 +13,8 @@ from datetime import datetime, timezone
 
 from dvz_desktop.protocol import ChatEvent, ChatEventKind, Conversation, ConversationKind, SearchHit
 
+from .store import Transaction
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS chat_conversations (
     conv_id TEXT PRIMARY KEY,
@@ -173,8 +175,8 @@ class ChatStore:
             "WHERE conv_id=? AND position>? ORDER BY position LIMIT ?", (conv_id, position, limit)).fetchall()
         return [_event(r) for r in rows]
 
-    def transaction(self) -> "_Transaction":
-        return _Transaction(self._db)
+    def transaction(self) -> Transaction:
+        return Transaction(self._db)
 
     # --- search and retention ---
 
@@ -198,17 +200,6 @@ class ChatStore:
         rows = self._db.execute("SELECT conv_id, kind, room_id, members FROM chat_conversations").fetchall()
         return [StoredConversation(r[0], ConversationKind(r[1]), r[2], tuple(m for m in r[3].split(",") if m))
                 for r in rows]
-
-
-class _Transaction:
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self._db = db
-
-    def __enter__(self) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, kind: object, value: object, tb: object) -> None:
-        self._db.execute("COMMIT" if kind is None else "ROLLBACK")
 
 
 def _event(row: tuple) -> ChatEvent:  # type: ignore[type-arg]

@@ -38,7 +38,6 @@ from dvz_desktop.protocol import (
     ChatSync,
     ChatTyping,
     CloseCode,
-    Error,
     ErrorCode,
     Hello,
     IceServer,
@@ -56,7 +55,7 @@ from dvz_desktop.protocol import (
 )
 
 from .behaviour import BEHAVIOUR_MESSAGES, OfficeBehaviour
-from .behaviour_context import Refused
+from .behaviour_context import Refused, error_frame
 from .behaviour_store import BehaviourStore
 from .calls import CallManager
 from .chat import ChatService
@@ -68,6 +67,8 @@ from .limits import MAX_SOCKETS_PER_USER, TokenBucket, message_bucket
 from .orgfile import OrgFile, to_protocol
 from .presence import PresenceBoard
 from .store import Store
+from .whiteboard import WB_MESSAGES, WhiteboardService
+from .whiteboard_store import WhiteboardStore
 
 log = logging.getLogger(__name__)
 #: websockets logs every frame with its content at DEBUG; frames carry passwords and notes. Its logger
@@ -83,16 +84,15 @@ CALL_MESSAGES = (CallJoin, CallAnswer, CallLeave, CallSignal, CallMedia)
 CHAT_MESSAGES = (ChatSend, ChatEdit, ChatDelete, ChatSync, ChatOpen, ChatRead, ChatTyping, ChatSearch)
 
 
-def error_frame(code: ErrorCode, reply_to: str | None = None, **extra: int) -> str:
-    de, en = error_texts(code)
-    return Error(reply_to=reply_to, code=code.value, message_de=de, message_en=en, **extra).model_dump_json()
-
-
 def classify(exc: ValidationError) -> ErrorCode:
     errors = exc.errors()
     kinds = {err["type"] for err in errors}
     if any(err["type"] == "string_too_long" and "body" in err["loc"] for err in errors):
         return ErrorCode.MESSAGE_TOO_LONG
+    if any(err["type"] == "string_too_long" and "image" in err["loc"] for err in errors):
+        return ErrorCode.IMAGE_TOO_LARGE
+    if any("shape" in err["loc"] for err in errors):
+        return ErrorCode.INVALID_DRAWING
     if "json_invalid" in kinds or "json_type" in kinds:
         return ErrorCode.INVALID_JSON
     if "union_tag_invalid" in kinds:
@@ -126,6 +126,10 @@ class BackendConfig:
     chat_retention_days: dict[str, int] = field(default_factory=dict)
     #: STUN/TURN servers the clients use for calls (e.g. the organisation's coturn); empty: none at all.
     ice_servers: tuple[IceServer, ...] = ()
+    #: Whiteboard operations per minute and burst per person, counted apart from everything else: a
+    #: person sketching sends a stroke every second or so.
+    whiteboard_rate_per_minute: float = 600
+    whiteboard_burst: float = 150
 
 
 class Backend:
@@ -146,8 +150,11 @@ class Backend:
                                 config.chat_retention_days)
         self._chat_writer: asyncio.Task[None] | None = None
         self.calls = CallManager(self.directory, self.presence, self.hub, config.ice_servers)
+        self.whiteboards = WhiteboardService(self.directory, self.presence, self.hub,
+                                             WhiteboardStore(self.store.db), self.clock)
         self.launchers = org_file.launchers
         self._buckets: dict[str, TokenBucket] = {}
+        self._board_buckets: dict[str, TokenBucket] = {}
         self._server: Server | None = None
         self._housekeeping: asyncio.Task[None] | None = None
         self._behaviour_ticks: asyncio.Task[None] | None = None
@@ -158,6 +165,8 @@ class Backend:
         self.behaviour.on_presence(presence)
         if hasattr(self, "calls"):
             self.calls.on_presence(presence)
+        if hasattr(self, "whiteboards"):
+            self.whiteboards.on_presence(presence)
 
     def _import_accounts(self, org_file: OrgFile) -> None:
         hashes: dict[str, str] = {}  # hash each distinct initial password once (argon2 is slow on purpose)
@@ -205,6 +214,7 @@ class Backend:
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
+        self.whiteboards.flush()
         self.store.close()
 
     def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
@@ -231,6 +241,7 @@ class Backend:
         except ConnectionClosed:
             pass
         finally:
+            self.whiteboards.forget(conn)
             if self.hub.remove(conn):
                 self.presence.go_offline(conn.username)
 
@@ -316,21 +327,21 @@ class Backend:
             log.info("user=%s sent a binary frame (%d bytes); closing", conn.username, len(raw))
             self.hub.close(conn, CloseCode.UNSUPPORTED_DATA, "binary frames not supported")
             return
-        bucket = self._buckets.get(conn.username)
-        if bucket is None:
-            bucket = self._buckets[conn.username] = message_bucket(self.config.rate_per_minute, self.config.rate_burst)
-        if not bucket.take():
-            await self._reply(conn, error_frame(ErrorCode.RATE_LIMITED, command_id_of(raw)))
-            return
         try:
             msg = CLIENT_MESSAGE_ADAPTER.validate_json(raw)
         except ValidationError as exc:
+            if not self._bucket(conn.username, board=False).take():
+                await self._reply(conn, error_frame(ErrorCode.RATE_LIMITED, command_id_of(raw)))
+                return
             code = classify(exc)
             # Never log the frame itself: it may hold a message body or a password.
             log.info("user=%s sent an invalid frame (%s, %d bytes)", conn.username, code.value, len(raw))
             await self._reply(conn, error_frame(code, command_id_of(raw)))
             if not conn.bad_frames.take():
                 self.hub.close(conn, CloseCode.POLICY_VIOLATION, "too many invalid frames")
+            return
+        if not self._bucket(conn.username, board=isinstance(msg, WB_MESSAGES)).take():
+            await self._reply(conn, error_frame(ErrorCode.RATE_LIMITED, msg.id))
             return
         try:
             answer = self._dispatch(conn, msg)
@@ -339,6 +350,17 @@ class Backend:
             answer = error_frame(ErrorCode.INTERNAL, msg.id)
         if answer is not None:
             await self._reply(conn, answer)
+
+    def _bucket(self, username: str, board: bool) -> TokenBucket:
+        buckets = self._board_buckets if board else self._buckets
+        bucket = buckets.get(username)
+        if bucket is None:
+            if board:
+                bucket = message_bucket(self.config.whiteboard_rate_per_minute, self.config.whiteboard_burst)
+            else:
+                bucket = message_bucket(self.config.rate_per_minute, self.config.rate_burst)
+            buckets[username] = bucket
+        return bucket
 
     def _dispatch(self, conn: Connection, msg: object) -> str | None:
         if isinstance(msg, SetStatus):
@@ -354,6 +376,11 @@ class Backend:
         if isinstance(msg, CHAT_MESSAGES):
             try:
                 return self._chat_command(conn, msg)
+            except Refused as exc:
+                return error_frame(exc.code, msg.id)
+        if isinstance(msg, WB_MESSAGES):
+            try:
+                return self.whiteboards.handle(conn, msg)
             except Refused as exc:
                 return error_frame(exc.code, msg.id)
         if isinstance(msg, BEHAVIOUR_MESSAGES):
@@ -441,5 +468,6 @@ class Backend:
                 self.store.purge_sessions(self.clock.now())
                 self.behaviour.housekeep()
                 self.chat.purge()
+                self.whiteboards.purge()
             except Exception:
                 log.exception("housekeeping failed")

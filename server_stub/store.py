@@ -34,6 +34,19 @@ CREATE TABLE IF NOT EXISTS first_seen (
 """
 
 
+class Transaction:
+    """``with Transaction(db):`` one immediate transaction, committed on success, rolled back on error."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, value: object, tb: object) -> None:
+        self._db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
 @dataclass(frozen=True)
 class SessionRow:
     username: str

@@ -16,6 +16,17 @@ from dvz_desktop.protocol import (
     CallJoin,
     CallLeave,
     CallMedia,
+    WbAdd,
+    WbClear,
+    WbClose,
+    WbItem,
+    WbOp,
+    WbOpen,
+    WbOps,
+    WbRemove,
+    WbRestore,
+    WbShape,
+    WbSnapshot,
     CallMember,
     CallSignal,
     CallSignalEvent,
@@ -169,6 +180,12 @@ CLIENT_SAMPLES: list[BaseModel] = [
     CallLeave(id="30", call_id="c1"),
     CallSignal(id="31", call_id="c1", to="bernd", sdp_type="answer", sdp="v=0\r\ns=-\r\n"),
     CallMedia(id="32", call_id="c1", audio=False, video=True),
+    WbOpen(id="33", room_id="r1"),
+    WbClose(id="34", room_id="r1"),
+    WbAdd(id="35", room_id="r1", item_id="anna.abcdefgh", shape=WbShape(kind="text", points=(10, 20), text="Größe")),
+    WbRemove(id="36", room_id="r1", item_ids=("anna.abcdefgh",)),
+    WbRestore(id="37", room_id="r1", item_ids=("anna.abcdefgh",)),
+    WbClear(id="38", room_id="r1"),
 ]
 KNOCK = Knock(knock_id="k1", room_id="r1", knocker_id="bernd", state=KnockState.WAIT, started_at=NOW, minutes=5,
               text="Telefonat", answered_by="anna", on_behalf_of="carl")
@@ -205,6 +222,9 @@ SERVER_SAMPLES: list[BaseModel] = [
                              ice_servers=(IceServer(urls=("turn:t.example:3478",), username="u", credential="p"),))),
     CallSignalEvent(call_id="c1", from_id="anna", sdp_type="offer", sdp="v=0\r\n"),
     CallEnded(call_id="c1", reason="declined"),
+    WbSnapshot(room_id="r1", seq=3, items=(WbItem(item_id="anna.abcdefgh", author_id="anna", seq=2, kind="rect",
+                                                 points=(1, 2, 30, 40)),), moderator_id="anna"),
+    WbOps(room_id="r1", ops=(WbOp(seq=4, kind="remove", author_id="bernd", item_ids=("anna.abcdefgh",)),)),
 ]
 
 

@@ -55,6 +55,24 @@ from .calls import (
     IceServer,
 )
 from .desk import LauncherInfo, PlaceholderInfo
+from .whiteboard import (
+    BOARD_HEIGHT,
+    BOARD_WIDTH,
+    MAX_BOARD_ITEMS,
+    MAX_IMAGE_BYTES,
+    MAX_STROKE_POINTS,
+    WbAdd,
+    WbClear,
+    WbClose,
+    WbItem,
+    WbOp,
+    WbOpen,
+    WbOps,
+    WbRemove,
+    WbRestore,
+    WbShape,
+    WbSnapshot,
+)
 from .chat import (
     MAX_CHAT_CHARS,
     MAX_DM_MEMBERS,
@@ -104,6 +122,22 @@ from .messages import (
 from .office import Building, Floor, OfficeLayout, Organisation, Person, Presence, Room
 
 __all__ = [
+    "BOARD_HEIGHT",
+    "BOARD_WIDTH",
+    "MAX_BOARD_ITEMS",
+    "MAX_IMAGE_BYTES",
+    "MAX_STROKE_POINTS",
+    "WbAdd",
+    "WbClear",
+    "WbClose",
+    "WbItem",
+    "WbOp",
+    "WbOpen",
+    "WbOps",
+    "WbRemove",
+    "WbRestore",
+    "WbShape",
+    "WbSnapshot",
     "LauncherInfo",
     "PlaceholderInfo",
     "MAX_CALL_MEMBERS",

@@ -72,4 +72,8 @@ class ErrorCode(str, Enum):
     CALL_FULL = "call_full"
     NOT_IN_CALL = "not_in_call"
     INVALID_SDP = "invalid_sdp"
+    WHITEBOARD_FULL = "whiteboard_full"
+    INVALID_DRAWING = "invalid_drawing"
+    IMAGE_TOO_LARGE = "image_too_large"
+    NOT_MODERATOR = "not_moderator"
     INTERNAL = "internal"

@@ -99,6 +99,22 @@ ERROR_TEXTS: dict[ErrorCode, tuple[str, str]] = {
         "Die Verbindungsdaten für das Gespräch sind ungültig.",
         "The connection data for the call is invalid.",
     ),
+    ErrorCode.WHITEBOARD_FULL: (
+        "Das Whiteboard ist voll. Bitte radieren Sie etwas weg oder lassen Sie es leeren.",
+        "The whiteboard is full. Please erase something or have it cleared.",
+    ),
+    ErrorCode.INVALID_DRAWING: (
+        "Diese Zeichnung kann das Whiteboard nicht aufnehmen.",
+        "The whiteboard cannot take this drawing.",
+    ),
+    ErrorCode.IMAGE_TOO_LARGE: (
+        "Das Bild ist zu groß für das Whiteboard (höchstens 36 KB, es wird vorher verkleinert).",
+        "The picture is too large for the whiteboard (at most 36 KB; it is scaled down first).",
+    ),
+    ErrorCode.NOT_MODERATOR: (
+        "Leeren dürfen nur die Person, der der Raum gehört, und die Moderation (wer am längsten im Raum ist).",
+        "Only the room's owner and the moderator (who has been in the room longest) may clear the board.",
+    ),
     ErrorCode.INTERNAL: (
         "Interner Fehler auf dem Server. Bitte versuchen Sie es später erneut.",
         "Internal server error. Please try again later.",

@@ -61,6 +61,7 @@ from .chat import (
     Conversation,
 )
 from .desk import LauncherInfo
+from .whiteboard import WbAdd, WbClear, WbClose, WbOpen, WbOps, WbRemove, WbRestore, WbSnapshot
 from .enums import Status
 from .office import OfficeLayout, Presence
 
@@ -127,6 +128,7 @@ ClientMessage = Annotated[
         LeaveMessage, Invite, AnswerInvite, AskQuestion, AnswerQuestion, SetCoffee, SetAbsence,
         ClearAbsence, DismissInbox, ChatSend, ChatEdit, ChatDelete, ChatSync, ChatOpen, ChatRead,
         ChatTyping, ChatSearch, CallJoin, CallAnswer, CallLeave, CallSignal, CallMedia,
+        WbOpen, WbClose, WbAdd, WbRemove, WbRestore, WbClear,
     ],
     Field(discriminator="type"),
 ]
@@ -210,6 +212,7 @@ ServerMessage = Annotated[
         Welcome, Ack, Error, PresenceChanged, SessionEnded, DoorChanged, KnockUpdate, InviteUpdate,
         QuestionUpdate, AbsenceChanged, InboxAdded, ChatEvents, ChatConversation, ChatReset,
         ChatTypingEvent, ChatReadEvent, ChatSearchResult, CallUpdate, CallSignalEvent, CallEnded,
+        WbSnapshot, WbOps,
     ],
     Field(discriminator="type"),
 ]
@@ -220,6 +223,7 @@ CLIENT_MESSAGE_TYPES: tuple[type[StrictModel], ...] = (
     LeaveMessage, Invite, AnswerInvite, AskQuestion, AnswerQuestion, SetCoffee, SetAbsence,
     ClearAbsence, DismissInbox, ChatSend, ChatEdit, ChatDelete, ChatSync, ChatOpen, ChatRead, ChatTyping,
     ChatSearch, CallJoin, CallAnswer, CallLeave, CallSignal, CallMedia,
+    WbOpen, WbClose, WbAdd, WbRemove, WbRestore, WbClear,
 )
 SERVER_MESSAGE_TYPES: tuple[type[LenientModel], ...] = (
     Welcome,
@@ -242,4 +246,6 @@ SERVER_MESSAGE_TYPES: tuple[type[LenientModel], ...] = (
     CallUpdate,
     CallSignalEvent,
     CallEnded,
+    WbSnapshot,
+    WbOps,
 )
