@@ -389,6 +389,14 @@
     </message>
 </context>
 <context>
+    <name>BoardView</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_canvas.py" line="167" />
+        <source>Whiteboard-Zeichenfläche</source>
+        <translation>Whiteboard drawing area</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPanel</name>
     <message>
         <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="32" />
@@ -938,37 +946,38 @@
         <translation>Quick questions</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="76" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="79" />
         <source>Verbindungsstatus</source>
+        <extracomment>Where the desk's docks (whiteboard, …) put their show/hide switches.</extracomment>
         <translation>Connection status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="96" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="99" />
         <source>Gespräch</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="101" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="104" />
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="114" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="119" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="142" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="147" />
         <source>Verbunden</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="146" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="151" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="150" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="155" />
         <source>Verbindung unterbrochen – neuer Versuch läuft …</source>
         <translation>Connection lost – trying again …</translation>
     </message>
@@ -1401,6 +1410,146 @@
     </message>
 </context>
 <context>
+    <name>WhiteboardPanel</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="48" />
+        <source>Whiteboard-Werkzeuge</source>
+        <translation>Whiteboard tools</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="51" />
+        <source>Stift</source>
+        <translation>Pen</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="51" />
+        <source>Linie</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="51" />
+        <source>Pfeil</source>
+        <translation>Arrow</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="52" />
+        <source>Rechteck</source>
+        <translation>Rectangle</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="52" />
+        <source>Ellipse</source>
+        <translation>Ellipse</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="145" />
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="145" />
+        <source>Notiz</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="53" />
+        <source>Radierer</source>
+        <translation>Eraser</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="61" />
+        <source>Whiteboard-Befehle</source>
+        <translation>Whiteboard commands</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="62" />
+        <source>Farbe …</source>
+        <translation>Colour …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="63" />
+        <source>Bild …</source>
+        <translation>Picture …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="65" />
+        <source>Rückgängig</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="67" />
+        <source>Wiederholen</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="69" />
+        <source>Leeren …</source>
+        <translation>Clear …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="71" />
+        <source>Als PNG …</source>
+        <translation>As PNG …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="72" />
+        <source>Als PDF …</source>
+        <translation>As PDF …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="108" />
+        <source>Betreten Sie einen Raum, um sein Whiteboard zu sehen.</source>
+        <translation>Enter a room to see its whiteboard.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="110" />
+        <source>Whiteboard: %1 – alle im Raum sehen und zeichnen mit.</source>
+        <translation>Whiteboard: %1 – everyone in the room sees and draws along.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="146" />
+        <source>Was soll auf dem Whiteboard stehen?</source>
+        <translation>What should the whiteboard say?</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="151" />
+        <source>Farbe wählen</source>
+        <translation>Choose colour</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="156" />
+        <source>Bild einfügen</source>
+        <translation>Insert picture</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="157" />
+        <source>Bilder (*.png *.jpg *.jpeg)</source>
+        <translation>Pictures (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="174" />
+        <source>Whiteboard leeren</source>
+        <translation>Clear whiteboard</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="175" />
+        <source>Das Whiteboard wird für alle im Raum geleert. Das lässt sich nicht rückgängig machen.</source>
+        <translation>The whiteboard is cleared for everyone in the room. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="189" />
+        <source>Whiteboard speichern</source>
+        <translation>Save whiteboard</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="200" />
+        <source>Whiteboard gespeichert: %1</source>
+        <translation>Whiteboard saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>_Counts</name>
     <message>
         <location filename="../../src/dvz_desktop/qt/labels.py" line="15" />
@@ -1516,37 +1665,43 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="124" />
+        <location filename="../../src/dvz_desktop/desk.py" line="13" />
         <source>Kalender</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="149" />
+        <location filename="../../src/dvz_desktop/desk.py" line="38" />
         <source>Anwendungen</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="150" />
+        <location filename="../../src/dvz_desktop/desk.py" line="39" />
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="166" />
+        <location filename="../../src/dvz_desktop/desk.py" line="55" />
         <source>Für diese Person ist keine Telefonnummer hinterlegt.</source>
         <translation>No phone number is on record for this person.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="238" />
+        <location filename="../../src/dvz_desktop/desk.py" line="74" />
+        <location filename="../../src/dvz_desktop/desk.py" line="77" />
+        <source>Whiteboard</source>
+        <translation>Whiteboard</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desktop.py" line="193" />
         <source>%1 ruft an.</source>
         <translation>%1 is calling.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="240" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="195" />
         <source>Annehmen</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="243" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="198" />
         <source>Anruf</source>
         <translation>Call</translation>
     </message>

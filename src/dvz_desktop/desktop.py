@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .qt.desk.calendar_panel import CalendarPanel
     from .qt.desk.launchers_panel import LaunchersPanel
     from .qt.desk.phone_panel import PhonePanel
+    from .qt.desk.whiteboard_panel import WhiteboardPanel
     from .qt.main_window import MainWindow
     from .qt.status_menu import StatusMenu
     from .qt.tray import Tray
@@ -45,6 +46,7 @@ class DesktopParts:
     launchers: "LaunchersPanel"
     phone: "PhonePanel"
     calendar: "CalendarPanel"
+    whiteboard: "WhiteboardPanel"
 
 
 def assemble_desktop(session: "Session", followed: set[str],
@@ -108,67 +110,13 @@ def assemble_desktop(session: "Session", followed: set[str],
             save_audio_devices(microphone, speaker)
 
     call_panel.devicesChosen_callback = devices_chosen
-    launchers, phone = _assemble_desk(session, bridge, actions, window, telephony_scheme, outbox_dir)
-    calendar_panel = _assemble_calendar(actions, window, tray, presenter, calendar)
+    from .desk import assemble_calendar, assemble_launchers_and_phone, assemble_whiteboard
+
+    launchers, phone = assemble_launchers_and_phone(session, bridge, actions, window, telephony_scheme, outbox_dir)
+    calendar_panel = assemble_calendar(actions, window, tray, presenter, calendar)
+    whiteboard = assemble_whiteboard(session, bridge, actions, window)
     return DesktopParts(bridge, actions, status_menu, window, tray, arrivals, behaviour, presenter, chat, chat_panel,
-                        calls, call_panel, launchers, phone, calendar_panel)
-
-
-def _assemble_calendar(actions, window, tray, presenter, calendar):  # type: ignore[no-untyped-def]
-    """Kalender: the CalDAV agenda beside the people; "Beitreten" walks to an appointment's room."""
-    from PySide6.QtCore import Qt
-
-    from .qt.desk.calendar_panel import CalendarPanel
-
-    panel = CalendarPanel(actions.run, actions.move, tray.notify, presenter.room_name)
-    dock = window._dock(window.tr("Kalender"), panel, Qt.DockWidgetArea.LeftDockWidgetArea, "calendar")
-    window.tabifyDockWidget(window.people_dock, dock)
-    window.people_dock.raise_()
-    panel.set_client(calendar)  # type: ignore[arg-type]
-    return panel
-
-
-def _assemble_desk(session, bridge, actions, window, telephony_scheme, data_dir):  # type: ignore[no-untyped-def]
-    """Anwendungen (IT's launchers) and Telefon (dial pad, recent calls), docked beside the people."""
-    from PySide6.QtCore import Qt
-
-    from .core.launchers import LaunchRefused
-    from .qt.desk.launchers_panel import LaunchersPanel
-    from .qt.desk.phone_panel import PhonePanel
-    from .services.launchers import start_program
-    from .services.settings import config_dir
-
-    async def start(plan) -> None:  # type: ignore[no-untyped-def]
-        try:
-            await start_program(plan)
-        except LaunchRefused as exc:
-            window.show_message(str(exc))
-
-    launchers = LaunchersPanel(session.me or "", lambda plan: actions.run(start(plan)), window.show_message)
-    phone = PhonePanel(telephony_scheme, (data_dir or config_dir()) / "recent_calls.json", window.show_message)
-    apps_dock = window._dock(window.tr("Anwendungen"), launchers, Qt.DockWidgetArea.LeftDockWidgetArea, "launchers")
-    phone_dock = window._dock(window.tr("Telefon"), phone, Qt.DockWidgetArea.LeftDockWidgetArea, "phone")
-    window.tabifyDockWidget(window.people_dock, apps_dock)
-    window.tabifyDockWidget(apps_dock, phone_dock)
-    window.people_dock.raise_()
-
-    def catalogue(*_: object) -> None:
-        if session.welcome is not None:
-            launchers.set_catalogue(session.welcome.launchers)
-
-    session.welcomed.connect(catalogue)
-    catalogue()
-
-    def dial_person(person_id: str) -> None:
-        model = bridge.model
-        person = model.people.get(person_id) if model else None
-        if person is None or not person.phone:
-            window.show_message(window.tr("Für diese Person ist keine Telefonnummer hinterlegt."))
-            return
-        phone.dial(person.phone, person.display_name)
-
-    window.people.dialRequested.connect(dial_person)
-    return launchers, phone
+                        calls, call_panel, launchers, phone, calendar_panel, whiteboard)
 
 
 def _device_media(microphone: str = ""):  # type: ignore[no-untyped-def]
@@ -215,8 +163,15 @@ def _assemble_calls(session, bridge, actions, window, tray, presenter, media_fac
         if in_call:
             if not dock.isVisible():
                 dock.show()
-                # The call gets most of the right side; the building tree keeps a strip above it.
-                window.resizeDocks([window.tree_dock, dock], [160, 520], Qt.Orientation.Vertical)
+                # The call gets most of the right side; the building tree keeps a strip above it. With
+                # the whiteboard open, the board keeps the larger part and the call sits above it.
+                from PySide6.QtWidgets import QDockWidget
+
+                board = window.findChild(QDockWidget, "dock-whiteboard")
+                if board is not None and board.isVisible() and not board.isFloating():
+                    window.resizeDocks([window.tree_dock, dock, board], [90, 260, 700], Qt.Orientation.Vertical)
+                else:
+                    window.resizeDocks([window.tree_dock, dock], [160, 520], Qt.Orientation.Vertical)
             dock.raise_()
             if "out" not in speaker and media_factory is None:
                 from .services.media import open_speaker

@@ -47,7 +47,7 @@ class Drawer:
 def stroke(n: int, colour: str = "#c0392b") -> WbShape:
     points = []
     for k in range(20):
-        points += [10 + (n * 37 + k * 5) % 3900, 10 + (n * 53 + k * 3) % 2900]
+        points += [10 + (n * 37 + k * 5) % 2300, 10 + (n * 53 + k * 3) % 1500]
     return WbShape(kind="pen", points=tuple(points), colour=colour, width=4)
 
 

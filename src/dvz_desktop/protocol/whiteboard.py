@@ -18,8 +18,8 @@ from pydantic import BaseModel, Field, model_validator
 from .base import LenientModel, StrictModel
 
 #: The board's drawing area in board units; coordinates outside are refused.
-BOARD_WIDTH = 4000
-BOARD_HEIGHT = 3000
+BOARD_WIDTH = 2400
+BOARD_HEIGHT = 1600
 #: A pen stroke longer than this is split by the client into several strokes.
 MAX_STROKE_POINTS = 1000
 MAX_WB_TEXT = 500

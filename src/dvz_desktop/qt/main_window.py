@@ -72,6 +72,9 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.inbox_action)
         self.questions_action = QAction(self.tr("Kurze Fragen"), self)
         toolbar.addAction(self.questions_action)
+        toolbar.addSeparator()
+        #: Where the desk's docks (whiteboard, …) put their show/hide switches.
+        self.desk_toolbar = toolbar
         self.connection_label = QLabel()
         self.connection_label.setAccessibleName(self.tr("Verbindungsstatus"))
         self.statusBar().addPermanentWidget(self.connection_label)

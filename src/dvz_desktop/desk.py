@@ -1,0 +1,96 @@
+"""The desk's docks, built and wired for one session: Kalender, Anwendungen, Telefon and Whiteboard."""
+
+from __future__ import annotations
+
+
+def assemble_calendar(actions, window, tray, presenter, calendar):  # type: ignore[no-untyped-def]
+    """Kalender: the CalDAV agenda beside the people; "Beitreten" walks to an appointment's room."""
+    from PySide6.QtCore import Qt
+
+    from .qt.desk.calendar_panel import CalendarPanel
+
+    panel = CalendarPanel(actions.run, actions.move, tray.notify, presenter.room_name)
+    dock = window._dock(window.tr("Kalender"), panel, Qt.DockWidgetArea.LeftDockWidgetArea, "calendar")
+    window.tabifyDockWidget(window.people_dock, dock)
+    window.people_dock.raise_()
+    panel.set_client(calendar)  # type: ignore[arg-type]
+    return panel
+
+
+def assemble_launchers_and_phone(session, bridge, actions, window, telephony_scheme, data_dir):  # type: ignore[no-untyped-def]
+    """Anwendungen (IT's launchers) and Telefon (dial pad, recent calls), docked beside the people."""
+    from PySide6.QtCore import Qt
+
+    from .core.launchers import LaunchRefused
+    from .qt.desk.launchers_panel import LaunchersPanel
+    from .qt.desk.phone_panel import PhonePanel
+    from .services.launchers import start_program
+    from .services.settings import config_dir
+
+    async def start(plan) -> None:  # type: ignore[no-untyped-def]
+        try:
+            await start_program(plan)
+        except LaunchRefused as exc:
+            window.show_message(str(exc))
+
+    launchers = LaunchersPanel(session.me or "", lambda plan: actions.run(start(plan)), window.show_message)
+    phone = PhonePanel(telephony_scheme, (data_dir or config_dir()) / "recent_calls.json", window.show_message)
+    apps_dock = window._dock(window.tr("Anwendungen"), launchers, Qt.DockWidgetArea.LeftDockWidgetArea, "launchers")
+    phone_dock = window._dock(window.tr("Telefon"), phone, Qt.DockWidgetArea.LeftDockWidgetArea, "phone")
+    window.tabifyDockWidget(window.people_dock, apps_dock)
+    window.tabifyDockWidget(apps_dock, phone_dock)
+    window.people_dock.raise_()
+
+    def catalogue(*_: object) -> None:
+        if session.welcome is not None:
+            launchers.set_catalogue(session.welcome.launchers)
+
+    session.welcomed.connect(catalogue)
+    catalogue()
+
+    def dial_person(person_id: str) -> None:
+        model = bridge.model
+        person = model.people.get(person_id) if model else None
+        if person is None or not person.phone:
+            window.show_message(window.tr("Für diese Person ist keine Telefonnummer hinterlegt."))
+            return
+        phone.dial(person.phone, person.display_name)
+
+    window.people.dialRequested.connect(dial_person)
+    return launchers, phone
+
+
+def assemble_whiteboard(session, bridge, actions, window):  # type: ignore[no-untyped-def]
+    """Whiteboard: docked on the right, opened from the toolbar; it always shows the board of the room
+    I am in (and subscribes only while it is shown)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+
+    from .qt.desk.whiteboard_panel import WhiteboardPanel
+    from .services.whiteboard import WhiteboardClient
+
+    client = WhiteboardClient(session)
+    panel = WhiteboardPanel(client, actions.run, window.show_message)
+    dock = window._dock(window.tr("Whiteboard"), panel, Qt.DockWidgetArea.RightDockWidgetArea, "whiteboard")
+    dock.hide()
+    toggle = dock.toggleViewAction()
+    toggle.setText(window.tr("Whiteboard"))
+    toggle.setShortcut(QKeySequence("Ctrl+Shift+W"))
+    window.desk_toolbar.addAction(toggle)
+
+    def give_room(shown: bool) -> None:
+        # A board needs space: opened from the toolbar, it takes the larger part of the right side.
+        if shown and not dock.isFloating():
+            window.resizeDocks([dock], [max(560, int(window.width() * 0.45))], Qt.Orientation.Horizontal)
+            column = [d for d in (window.tree_dock, getattr(window, "call_dock", None), dock)
+                      if d is not None and d.isVisible() and window.dockWidgetArea(d) == window.dockWidgetArea(dock)]
+            sizes = {window.tree_dock: 90, dock: 900}
+            window.resizeDocks(column, [sizes.get(d, 220) for d in column], Qt.Orientation.Vertical)
+
+    toggle.triggered.connect(give_room)
+
+    # Methods of the panel, not closures: Qt disconnects them when the window goes away.
+    panel.follow_from(bridge, dock)
+    bridge.presenceChanged.connect(panel.follow)
+    dock.visibilityChanged.connect(panel.follow)
+    return panel
