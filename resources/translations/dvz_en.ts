@@ -65,6 +65,102 @@
     </message>
 </context>
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="132" />
+        <source>Kalenderkonto</source>
+        <translation>Calendar account</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="137" />
+        <source>Von Ihrer IT-Abteilung festgelegt</source>
+        <translation>Set by your IT department</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="148" />
+        <source>Adresse (CalDAV)</source>
+        <translation>Address (CalDAV)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="149" />
+        <source>Benutzername</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="150" />
+        <source>Passwort</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="155" />
+        <source>Verbindung wird geprüft …</source>
+        <translation>Checking the connection …</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentDialog</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="47" />
+        <source>Termin bearbeiten</source>
+        <translation>Edit appointment</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="47" />
+        <source>Neuer Termin</source>
+        <translation>New appointment</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="53" />
+        <source>Ganztägig</source>
+        <translation>All day</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="58" />
+        <source>Jede Woche</source>
+        <translation>Every week</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="60" />
+        <source>(kein virtueller Raum)</source>
+        <translation>(no virtual room)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="70" />
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="71" />
+        <source>Tag</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="73" />
+        <source>Von</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="74" />
+        <source>Bis</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="75" />
+        <source>Raum</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="99" />
+        <source>Bitte geben Sie dem Termin einen Titel.</source>
+        <translation>Please give the appointment a title.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="110" />
+        <source>Das Ende muss nach dem Beginn liegen.</source>
+        <translation>The end must be after the start.</translation>
+    </message>
+</context>
+<context>
     <name>ArrivalWatcher</name>
     <message>
         <location filename="../../src/dvz_desktop/qt/arrivals.py" line="43" />
@@ -399,53 +495,94 @@
 <context>
     <name>CalendarPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="32" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="43" />
         <source>Heute</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="33" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="44" />
         <source>Woche</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="37" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="48" />
         <source>Termine</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="39" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="50" />
         <source>Beitreten</source>
         <translation>Join</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="40" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="51" />
         <source>Dem virtuellen Raum des Termins beitreten</source>
         <translation>Join the appointment's virtual room</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="42" />
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="64" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="53" />
+        <source>Neu …</source>
+        <translation>New …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="55" />
+        <source>Ändern …</source>
+        <translation>Change …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="57" />
+        <source>Löschen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="59" />
+        <source>Konto …</source>
+        <translation>Account …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="60" />
+        <source>Kalenderkonto einrichten</source>
+        <translation>Set up calendar account</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="65" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="93" />
         <source>Kein Kalenderkonto eingerichtet.</source>
+        <extracomment>Set by the desktop: the rooms an appointment can take, and the account behind the panel.</extracomment>
         <translation>No calendar account set up.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="44" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="67" />
         <source>Kalenderstatus</source>
         <translation>Calendar status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="95" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="124" />
         <source>Stand: %1</source>
         <translation>As of %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="102" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="131" />
         <source>ganztägig</source>
         <translation>all day</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="123" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="171" />
+        <source> (alle Termine der Serie)</source>
+        <translation> (every appointment of the series)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="172" />
+        <source>Termin löschen</source>
+        <translation>Delete appointment</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="173" />
+        <source>„%1“ löschen?</source>
+        <translation>Delete “%1”?</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="223" />
         <source>Gleich: %1</source>
         <translation>Soon: %1</translation>
     </message>
@@ -1443,13 +1580,13 @@
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="53" />
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="145" />
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="146" />
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="53" />
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="145" />
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="146" />
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
@@ -1509,42 +1646,42 @@
         <translation>Whiteboard: %1 – everyone in the room sees and draws along.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="146" />
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="147" />
         <source>Was soll auf dem Whiteboard stehen?</source>
         <translation>What should the whiteboard say?</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="151" />
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="154" />
         <source>Farbe wählen</source>
         <translation>Choose colour</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="156" />
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="159" />
         <source>Bild einfügen</source>
         <translation>Insert picture</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="157" />
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="160" />
         <source>Bilder (*.png *.jpg *.jpeg)</source>
         <translation>Pictures (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="174" />
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="176" />
         <source>Whiteboard leeren</source>
         <translation>Clear whiteboard</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="175" />
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="177" />
         <source>Das Whiteboard wird für alle im Raum geleert. Das lässt sich nicht rückgängig machen.</source>
         <translation>The whiteboard is cleared for everyone in the room. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="189" />
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="193" />
         <source>Whiteboard speichern</source>
         <translation>Save whiteboard</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="200" />
+        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="204" />
         <source>Whiteboard gespeichert: %1</source>
         <translation>Whiteboard saved: %1</translation>
     </message>
@@ -1665,28 +1802,28 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="13" />
+        <location filename="../../src/dvz_desktop/desk.py" line="14" />
         <source>Kalender</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="38" />
+        <location filename="../../src/dvz_desktop/desk.py" line="47" />
         <source>Anwendungen</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="39" />
+        <location filename="../../src/dvz_desktop/desk.py" line="48" />
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="55" />
+        <location filename="../../src/dvz_desktop/desk.py" line="64" />
         <source>Für diese Person ist keine Telefonnummer hinterlegt.</source>
         <translation>No phone number is on record for this person.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="74" />
-        <location filename="../../src/dvz_desktop/desk.py" line="77" />
+        <location filename="../../src/dvz_desktop/desk.py" line="83" />
+        <location filename="../../src/dvz_desktop/desk.py" line="86" />
         <source>Whiteboard</source>
         <translation>Whiteboard</translation>
     </message>

@@ -255,7 +255,7 @@ class Desktop:
                                  audio_devices=(self.settings.audio_input, self.settings.audio_output),
                                  save_audio_devices=self._save_audio_devices,
                                  telephony_scheme=self.policy["TelephonyUriScheme"],
-                                 calendar=self._calendar_client())
+                                 calendar_account=self._calendar_account())
         restore_layout(parts.window, self.settings.window_state)
         window, tray = parts.window, parts.tray
         ended: asyncio.Future[str] = asyncio.get_running_loop().create_future()
@@ -299,19 +299,13 @@ class Desktop:
             window.deleteLater()
             await session.stop()
 
-    def _calendar_client(self):  # type: ignore[no-untyped-def]
-        """The CalDAV account from policy/settings, with its password from the credential store."""
-        url = self.policy["CalDavUrl"] or self.settings.caldav_url
-        user = self.settings.caldav_user
-        if not url or not user:
-            return None
-        password = self.credentials.load_token(f"caldav:{url}", user)
-        if not password:
-            return None
-        from .services.calendar import CalendarClient
+    def _calendar_account(self):  # type: ignore[no-untyped-def]
+        """The CalDAV account from policy/settings, its password in the credential store."""
+        from .services.calendar_account import CalendarAccount
         from .services.settings import config_dir
 
-        return CalendarClient(url, user, password, config_dir() / "agenda.json")
+        return CalendarAccount(self.settings, self.settings_store.save, self.credentials, config_dir() / "agenda.json",
+                               self.policy["CalDavUrl"])
 
     def _save_audio_devices(self, microphone: str, speaker: str) -> None:
         self.settings.audio_input, self.settings.audio_output = microphone, speaker

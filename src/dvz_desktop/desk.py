@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 
-def assemble_calendar(actions, window, tray, presenter, calendar):  # type: ignore[no-untyped-def]
-    """Kalender: the CalDAV agenda beside the people; "Beitreten" walks to an appointment's room."""
+def assemble_calendar(actions, window, tray, presenter, bridge, account):  # type: ignore[no-untyped-def]
+    """Kalender: the CalDAV agenda beside the people; "Beitreten" walks to an appointment's room; the
+    account (``services.calendar_account.CalendarAccount`` or None) is set up from the panel."""
     from PySide6.QtCore import Qt
 
     from .qt.desk.calendar_panel import CalendarPanel
@@ -13,7 +14,15 @@ def assemble_calendar(actions, window, tray, presenter, calendar):  # type: igno
     dock = window._dock(window.tr("Kalender"), panel, Qt.DockWidgetArea.LeftDockWidgetArea, "calendar")
     window.tabifyDockWidget(window.people_dock, dock)
     window.people_dock.raise_()
-    panel.set_client(calendar)  # type: ignore[arg-type]
+    panel.account = account
+    panel.account_button.setVisible(account is not None)
+
+    def rooms() -> list[tuple[str, str]]:
+        model = bridge.model
+        return [(room_id, ref.room.name) for room_id, ref in model.rooms.items()] if model is not None else []
+
+    panel.rooms = rooms
+    panel.set_client(account.client() if account is not None else None)
     return panel
 
 

@@ -54,7 +54,7 @@ def assemble_desktop(session: "Session", followed: set[str],
                      outbox_dir: Path | None = None, media_factory: Callable[[], object] | None = None,
                      audio_devices: tuple[str, str] = ("", ""),
                      save_audio_devices: Callable[[str, str], None] | None = None,
-                     telephony_scheme: str = "tel", calendar: object | None = None) -> DesktopParts:
+                     telephony_scheme: str = "tel", calendar_account: object | None = None) -> DesktopParts:
     """Build the window, tray and their helpers for a logged-in session and wire them together."""
     from .qt.actions import OfficeActions
     from .qt.arrivals import ArrivalWatcher
@@ -113,7 +113,7 @@ def assemble_desktop(session: "Session", followed: set[str],
     from .desk import assemble_calendar, assemble_launchers_and_phone, assemble_whiteboard
 
     launchers, phone = assemble_launchers_and_phone(session, bridge, actions, window, telephony_scheme, outbox_dir)
-    calendar_panel = assemble_calendar(actions, window, tray, presenter, calendar)
+    calendar_panel = assemble_calendar(actions, window, tray, presenter, bridge, calendar_account)
     whiteboard = assemble_whiteboard(session, bridge, actions, window)
     return DesktopParts(bridge, actions, status_menu, window, tray, arrivals, behaviour, presenter, chat, chat_panel,
                         calls, call_panel, launchers, phone, calendar_panel, whiteboard)

@@ -77,8 +77,40 @@ async def test_create_change_delete_and_recurring_and_all_day(radicale, tmp_path
     assert [a.start for a in three_weeks if a.summary == "Jour fixe"] == [at(23, 9), at(30, 9), at(7, 9, month=12)]
     await client.rename(jour_fixe, "Jour fixe (neu)")
     assert (await client.agenda(at(23, 0), at(24, 0)))[0].summary == "Jour fixe (neu)"
+    await client.update(jour_fixe, "Jour fixe", at(23, 14), at(23, 15), room_id="kh-0-b012")
+    moved = (await client.agenda(at(30, 0), at(1, 0, month=12)))[0]  # next week's occurrence moved too
+    assert (moved.start, moved.end, moved.room_id) == (at(30, 14), at(30, 15), "kh-0-b012")
+    await client.update(jour_fixe, "Jour fixe", at(23, 14), at(23, 15), room_id="")
+    assert (await client.agenda(at(23, 0), at(24, 0)))[0].room_id is None
     await client.delete(jour_fixe)
     assert [a.summary for a in await client.agenda(at(23, 0), at(30, 0))] == ["Klausurtag"]
+    with pytest.raises(CalendarError) as gone:
+        await client.delete(jour_fixe)  # deleted meanwhile (on another device)
+    assert "nicht mehr" in str(gone.value)
+
+
+async def test_account_is_checked_before_it_is_kept(radicale, tmp_path: Path) -> None:
+    from dvz_desktop.services.calendar_account import CalendarAccount
+    from dvz_desktop.services.credentials import CredentialStore
+    from dvz_desktop.services.settings import UserSettings
+
+    from ..unit.test_settings_and_credentials import MemoryKeyring
+
+    url, _ = radicale
+    saved: list[UserSettings] = []
+    account = CalendarAccount(UserSettings(), saved.append, CredentialStore(MemoryKeyring()), tmp_path / "a.json")
+    assert account.client() is None
+    with pytest.raises(CalendarError) as wrong:
+        await account.connect(url, "anna", "falsch")
+    assert "Passwort" in str(wrong.value) and not saved  # nothing kept
+    with pytest.raises(CalendarError) as plain:
+        await account.connect("http://kalender.example.org/", "anna", "geheim")
+    assert "https://" in str(plain.value)
+    client, note = await account.connect(url, " anna ", "geheim")
+    assert note is None and saved[-1].caldav_url == url and saved[-1].caldav_user == "anna"
+    again = account.client()  # the next start: password from the credential store
+    assert again is not None and again.username == "anna"
+    assert await again.agenda(at(23, 0), at(24, 0)) == []
 
 
 async def test_an_event_across_the_daylight_saving_change_keeps_its_local_time(radicale, tmp_path: Path) -> None:

@@ -40,3 +40,60 @@ def test_calendar_lists_today_and_joins_the_room(demo_office: DemoOffice, runner
     panel.refresh()
     runner.wait_until(lambda: "Stand:" in panel.status.text(), what="the offline note")
     assert panel.list.count() == 1  # the last agenda stays visible
+
+
+def test_appointments_are_created_changed_and_deleted_from_the_panel(demo_office: DemoOffice, runner: LoopRunner,
+                                                                     radicale, tmp_path: Path) -> None:  # noqa: F811
+    from PySide6.QtCore import QTime
+    from PySide6.QtWidgets import QMessageBox
+
+    from dvz_desktop.services.calendar_account import CalendarAccount
+    from dvz_desktop.services.credentials import CredentialStore
+    from dvz_desktop.services.settings import UserSettings
+
+    from ..unit.test_settings_and_credentials import MemoryKeyring
+
+    url, _ = radicale
+    panel = demo_office.parts.calendar
+    panel.account = CalendarAccount(UserSettings(), lambda s: None, CredentialStore(MemoryKeyring()),
+                                    tmp_path / "agenda.json")
+    account = panel.edit_account()
+    assert account is not None
+    account.url.setText(url)
+    account.user.setText("anna")
+    account.password.setText("falsch")
+    account.buttons.accepted.emit()
+    runner.wait_until(lambda: "Passwort" in account.problem.text(), what="the wrong password explained")
+    assert account.isVisible()
+    account.password.setText("geheim")
+    account.buttons.accepted.emit()
+    runner.wait_until(lambda: panel.client is not None, what="the account kept")
+
+    form = panel.edit(None)
+    assert form is not None
+    form.title.setText("Bürgersprechstunde")
+    form.begin.setTime(QTime(10, 0))
+    form.finish.setTime(QTime(9, 0))
+    form.check()
+    assert "Ende" in form.problem.text() and form.isVisible()  # refused in the form, nothing sent
+    form.begin.setTime(QTime(0, 5))
+    form.finish.setTime(QTime(23, 55))  # today, whenever the test runs
+    form.room.setCurrentIndex(form.room.findData("kh-1-b110"))
+    form.check()
+    runner.wait_until(lambda: panel.list.count() == 1, what="the new appointment")
+    assert "Bürgersprechstunde" in panel.list.item(0).text() and "Besprechung 1.10" in panel.list.item(0).text()
+
+    panel.list.setCurrentRow(0)
+    change = panel.edit(panel.selected())
+    assert change is not None and change.title.text() == "Bürgersprechstunde"
+    change.title.setText("Bürgersprechstunde (verlegt)")
+    change.room.setCurrentIndex(0)  # no virtual room any more
+    change.check()
+    runner.wait_until(lambda: panel.list.count() == 1 and "verlegt" in panel.list.item(0).text(), what="the change")
+    assert "Besprechung 1.10" not in panel.list.item(0).text()
+
+    panel.list.setCurrentRow(0)
+    panel.delete_selected()
+    box = next(w for w in panel.findChildren(QMessageBox) if w.isVisible())
+    box.button(QMessageBox.StandardButton.Yes).click()
+    runner.wait_until(lambda: panel.list.count() == 0, what="the deletion")

@@ -126,14 +126,31 @@ class CalendarClient:
         event = calendar.save_event(**fields)
         return str(event.icalendar_component.get("uid"))
 
-    def _change(self, uid: str, summary: str | None, delete: bool) -> None:
+    def _change(self, uid: str, delete: bool, summary: str | None = None, start: datetime | None = None,
+                end: datetime | None = None, room_id: str | None = None) -> None:
         calendar = self._connect()
-        event = calendar.event_by_uid(uid)
+        try:
+            event = calendar.event_by_uid(uid)
+        except Exception as exc:
+            raise CalendarError("Diesen Termin gibt es im Kalender nicht mehr.") from exc
         if delete:
             event.delete()
             return
+        component = event.icalendar_component
         if summary is not None:
-            event.icalendar_component["summary"] = summary
+            component["summary"] = summary
+        if start is not None and end is not None:
+            # A whole-day appointment keeps its dates; a timed one is stored in Europe/Berlin.
+            all_day = not isinstance(component.get("dtstart").dt, datetime)
+            for key, value in (("dtstart", start), ("dtend", end)):
+                if key in component:
+                    del component[key]
+                component.add(key, value.date() if all_day else value.astimezone(OFFICE_TZ))
+        if room_id is not None:
+            if "location" in component:
+                del component["location"]
+            if room_id:
+                component.add("location", f"dvz://room/{room_id}")
         event.save()
 
     # --- what the UI calls ---
@@ -148,10 +165,14 @@ class CalendarClient:
         return await asyncio.to_thread(self._create, summary, start, end, room_id, weekly, all_day)
 
     async def rename(self, uid: str, summary: str) -> None:
-        await asyncio.to_thread(self._change, uid, summary, False)
+        await asyncio.to_thread(self._change, uid, False, summary)
+
+    async def update(self, uid: str, summary: str, start: datetime, end: datetime, room_id: str = "") -> None:
+        """Change title, time and virtual room (of the whole series for a recurring appointment)."""
+        await asyncio.to_thread(self._change, uid, False, summary, start, end, room_id)
 
     async def delete(self, uid: str) -> None:
-        await asyncio.to_thread(self._change, uid, None, True)
+        await asyncio.to_thread(self._change, uid, True)
 
     # --- offline ---
 

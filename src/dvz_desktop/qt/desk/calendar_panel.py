@@ -7,9 +7,20 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dvz_desktop.services.calendar import OFFICE_TZ, Appointment, CalendarClient, CalendarError
+
+from .calendar_dialogs import AccountDialog, AppointmentDialog, AppointmentDraft
 
 REFRESH_MS = 5 * 60 * 1000
 REMIND_BEFORE = timedelta(minutes=5)
@@ -39,6 +50,18 @@ class CalendarPanel(QWidget):
         self.join = QPushButton(self.tr("Beitreten"))
         self.join.setAccessibleName(self.tr("Dem virtuellen Raum des Termins beitreten"))
         self.join.clicked.connect(lambda: self.list.currentItem() and self._activated(self.list.currentItem()))
+        self.new_button = QPushButton(self.tr("Neu …"))
+        self.new_button.clicked.connect(lambda: self.edit(None))
+        self.edit_button = QPushButton(self.tr("Ändern …"))
+        self.edit_button.clicked.connect(lambda: self.edit(self.selected()))
+        self.delete_button = QPushButton(self.tr("Löschen"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.account_button = QPushButton(self.tr("Konto …"))
+        self.account_button.setAccessibleName(self.tr("Kalenderkonto einrichten"))
+        self.account_button.clicked.connect(self.edit_account)
+        #: Set by the desktop: the rooms an appointment can take, and the account behind the panel.
+        self.rooms: Callable[[], list[tuple[str, str]]] = list
+        self.account: object = None
         self.status = QLabel(self.tr("Kein Kalenderkonto eingerichtet."))
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Kalenderstatus"))
@@ -50,6 +73,10 @@ class CalendarPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.join)
+        edits = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.delete_button, self.account_button):
+            edits.addWidget(button)
+        layout.addLayout(edits)
         layout.addWidget(self.status)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(REFRESH_MS)
@@ -60,6 +87,8 @@ class CalendarPanel(QWidget):
 
     def set_client(self, client: CalendarClient | None) -> None:
         self.client = client
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            button.setEnabled(client is not None)
         if client is None:
             self.status.setText(self.tr("Kein Kalenderkonto eingerichtet."))
             return
@@ -105,6 +134,77 @@ class CalendarPanel(QWidget):
             item = QListWidgetItem(" ".join(x for x in (day, when, appointment.summary) if x) + room)
             item.setData(Qt.ItemDataRole.UserRole, appointment.room_id)
             self.list.addItem(item)
+
+    def selected(self) -> Appointment | None:
+        row = self.list.currentRow()
+        return self.appointments[row] if 0 <= row < len(self.appointments) else None
+
+    # --- creating, changing, deleting ---
+
+    def edit(self, existing: Appointment | None) -> AppointmentDialog | None:
+        """Open the appointment form (``None``: a new appointment)."""
+        if self.client is None:
+            return None
+        dialog = AppointmentDialog(self.rooms(), existing, self)
+        dialog.chosen.connect(lambda draft: self._run(self._save(draft, existing)))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    async def _save(self, draft: AppointmentDraft, existing: Appointment | None) -> None:
+        assert self.client is not None
+        try:
+            if existing is None:
+                await self.client.create(draft.summary, draft.start, draft.end, draft.room_id or None,
+                                         weekly=draft.weekly, all_day=draft.all_day)
+            else:
+                await self.client.update(existing.uid, draft.summary, draft.start, draft.end, draft.room_id)
+        except CalendarError as exc:
+            self.status.setText(str(exc))
+            return
+        await self._load()
+
+    def delete_selected(self) -> None:
+        appointment = self.selected()
+        if appointment is None or self.client is None:
+            return
+        series = self.tr(" (alle Termine der Serie)") if appointment.recurring else ""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Termin löschen"),
+                          self.tr("„%1“ löschen?").replace("%1", appointment.summary) + series,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.accepted.connect(lambda: self._run(self._delete(appointment.uid)))
+        box.finished.connect(box.deleteLater)
+        box.open()
+
+    async def _delete(self, uid: str) -> None:
+        assert self.client is not None
+        try:
+            await self.client.delete(uid)
+        except CalendarError as exc:
+            self.status.setText(str(exc))
+            return
+        await self._load()
+
+    def edit_account(self) -> AccountDialog | None:
+        account = self.account
+        if account is None:
+            return None
+        dialog = AccountDialog(account.url, account.user, bool(account.policy_url), self)  # type: ignore[attr-defined]
+        dialog.submitted.connect(lambda url, user, password: self._run(self._connect(dialog, url, user, password)))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    async def _connect(self, dialog: AccountDialog, url: str, user: str, password: str) -> None:
+        try:
+            client, note = await self.account.connect(url, user, password)  # type: ignore[attr-defined]
+        except CalendarError as exc:
+            dialog.failed(str(exc))
+            return
+        dialog.accept()
+        self.set_client(client)
+        if note:
+            self.status.setText(note)
 
     def _activated(self, item: QListWidgetItem) -> None:
         room_id = item.data(Qt.ItemDataRole.UserRole)

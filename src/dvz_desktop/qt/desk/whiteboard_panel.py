@@ -142,10 +142,13 @@ class WhiteboardPanel(QWidget):
 
     def _clicked(self, x: int, y: int) -> None:
         note = self.view.tool == "note"
-        title = self.tr("Notiz") if note else self.tr("Text")
-        text, ok = QInputDialog.getMultiLineText(self, title, self.tr("Was soll auf dem Whiteboard stehen?"))
-        if ok:
-            self.place_text(x, y, text, note)
+        ask = QInputDialog(self)
+        ask.setWindowTitle(self.tr("Notiz") if note else self.tr("Text"))
+        ask.setLabelText(self.tr("Was soll auf dem Whiteboard stehen?"))
+        ask.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        ask.textValueSelected.connect(lambda text: self.place_text(x, y, text, note))
+        ask.finished.connect(ask.deleteLater)
+        ask.open()  # not exec(): a nested loop would run the program's asyncio tasks inside it
 
     def choose_colour(self) -> None:
         colour = QColorDialog.getColor(QColor(self.view.colour), self, self.tr("Farbe wählen"))
@@ -170,11 +173,12 @@ class WhiteboardPanel(QWidget):
         return True
 
     def confirm_clear(self) -> None:
-        answer = QMessageBox.question(
-            self, self.tr("Whiteboard leeren"),
-            self.tr("Das Whiteboard wird für alle im Raum geleert. Das lässt sich nicht rückgängig machen."))
-        if answer == QMessageBox.StandardButton.Yes:
-            self._run(self._clear())
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Whiteboard leeren"),
+                          self.tr("Das Whiteboard wird für alle im Raum geleert. Das lässt sich nicht rückgängig machen."),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.accepted.connect(lambda: self._run(self._clear()))
+        box.finished.connect(box.deleteLater)
+        box.open()
 
     async def _clear(self) -> None:
         try:
