@@ -495,94 +495,95 @@
 <context>
     <name>CalendarPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="43" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="46" />
         <source>Heute</source>
+        <extracomment>The appointments shown changed (fetched, or the last agenda when offline).</extracomment>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="44" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="47" />
         <source>Woche</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="51" />
         <source>Termine</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="50" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="53" />
         <source>Beitreten</source>
         <translation>Join</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="54" />
         <source>Dem virtuellen Raum des Termins beitreten</source>
         <translation>Join the appointment's virtual room</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="56" />
         <source>Neu …</source>
         <translation>New …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="58" />
         <source>Ändern …</source>
         <translation>Change …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="57" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="60" />
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="59" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="62" />
         <source>Konto …</source>
         <translation>Account …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="60" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="63" />
         <source>Kalenderkonto einrichten</source>
         <translation>Set up calendar account</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="65" />
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="93" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="68" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="96" />
         <source>Kein Kalenderkonto eingerichtet.</source>
         <extracomment>Set by the desktop: the rooms an appointment can take, and the account behind the panel.</extracomment>
         <translation>No calendar account set up.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="67" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="70" />
         <source>Kalenderstatus</source>
         <translation>Calendar status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="124" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="127" />
         <source>Stand: %1</source>
         <translation>As of %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="131" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="134" />
         <source>ganztägig</source>
         <translation>all day</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="171" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="175" />
         <source> (alle Termine der Serie)</source>
         <translation> (every appointment of the series)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="172" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="176" />
         <source>Termin löschen</source>
         <translation>Delete appointment</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="173" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="177" />
         <source>„%1“ löschen?</source>
         <translation>Delete “%1”?</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="223" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="227" />
         <source>Gleich: %1</source>
         <translation>Soon: %1</translation>
     </message>
@@ -717,7 +718,7 @@
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="75" />
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="227" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="235" />
         <source>Nachricht schreiben …</source>
         <translation>Write a message …</translation>
     </message>
@@ -742,42 +743,42 @@
         <translation>%1, %2 unread</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="162" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="170" />
         <source>wird gesendet …</source>
         <translation>sending …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="170" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="178" />
         <source>Nachricht gelöscht</source>
         <translation>Message deleted</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="170" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="178" />
         <source>bearbeitet</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="239" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="247" />
         <source>%1 schreibt …</source>
         <translation>%1 is typing …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="249" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="257" />
         <source>Nachricht bearbeiten …</source>
         <translation>Edit the message …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="260" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="268" />
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="262" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="270" />
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="286" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="294" />
         <source>Nichts gefunden.</source>
         <translation>Nothing found.</translation>
     </message>
@@ -1475,6 +1476,75 @@
     </message>
 </context>
 <context>
+    <name>TodayPanel</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="34" />
+        <source>Heute</source>
+        <extracomment>Appointments shown ahead.</extracomment>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="61" />
+        <source>Heute, %1</source>
+        <translation>Today, %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="64" />
+        <source>Nächste Termine</source>
+        <translation>Next appointments</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="66" />
+        <source>ganztägig</source>
+        <translation>all day</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="70" />
+        <source>Keine Termine mehr heute.</source>
+        <translation>No more appointments today.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="71" />
+        <source>Ungelesene Nachrichten</source>
+        <translation>Unread messages</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="73" />
+        <source>%1 ungelesen: %2</source>
+        <translation>%1 unread: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="75" />
+        <source>Alles gelesen.</source>
+        <translation>All read.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="76" />
+        <source>Verpasst</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="80" />
+        <source>%1 × angeklopft, als Sie nicht da waren</source>
+        <translation>%1 × knocked while you were away</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="81" />
+        <source>%1 Nachricht(en) an der Tür</source>
+        <translation>%1 message(s) at the door</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="82" />
+        <source>%1 × von Ihrer Vertretung erledigt</source>
+        <translation>%1 × handled by your deputy</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="86" />
+        <source>Nichts verpasst.</source>
+        <translation>Nothing missed.</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <location filename="../../src/dvz_desktop/qt/tray.py" line="45" />
@@ -1828,17 +1898,27 @@
         <translation>Whiteboard</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="193" />
+        <location filename="../../src/dvz_desktop/desk.py" line="116" />
+        <source>Heute</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desk.py" line="131" />
+        <source>Chat %1</source>
+        <translation>Chat %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desktop.py" line="196" />
         <source>%1 ruft an.</source>
         <translation>%1 is calling.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="195" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="198" />
         <source>Annehmen</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="198" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="201" />
         <source>Anruf</source>
         <translation>Call</translation>
     </message>

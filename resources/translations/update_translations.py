@@ -17,6 +17,18 @@ QM = ROOT / "src" / "dvz_desktop" / "resources" / "translations" / "dvz_en.qm"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    'Heute, %1': 'Today, %1',
+    'Nächste Termine': 'Next appointments',
+    'Keine Termine mehr heute.': 'No more appointments today.',
+    'Ungelesene Nachrichten': 'Unread messages',
+    '%1 ungelesen: %2': '%1 unread: %2',
+    'Alles gelesen.': 'All read.',
+    'Verpasst': 'Missed',
+    '%1 × angeklopft, als Sie nicht da waren': '%1 × knocked while you were away',
+    '%1 Nachricht(en) an der Tür': '%1 message(s) at the door',
+    '%1 × von Ihrer Vertretung erledigt': '%1 × handled by your deputy',
+    'Nichts verpasst.': 'Nothing missed.',
+    'Chat %1': 'Chat %1',
     'Kalenderkonto': 'Calendar account',
     'Von Ihrer IT-Abteilung festgelegt': 'Set by your IT department',
     'Adresse (CalDAV)': 'Address (CalDAV)',

@@ -103,3 +103,40 @@ def assemble_whiteboard(session, bridge, actions, window):  # type: ignore[no-un
     bridge.presenceChanged.connect(panel.follow)
     dock.visibilityChanged.connect(panel.follow)
     return panel
+
+
+def assemble_today(window, actions, presenter, calendar_panel, chat, open_chat, behaviour):  # type: ignore[no-untyped-def]
+    """Heute: next appointments, unread messages and what was missed, beside the people."""
+    from PySide6.QtCore import Qt
+
+    from .qt.desk.today_panel import TodayPanel
+    from .qt.lifetime import while_alive
+
+    panel = TodayPanel(presenter.room_name)
+    dock = window._dock(window.tr("Heute"), panel, Qt.DockWidgetArea.LeftDockWidgetArea, "today")
+    window.tabifyDockWidget(window.people_dock, dock)
+    window.people_dock.raise_()
+    panel.roomRequested.connect(actions.move)
+    panel.chatRequested.connect(open_chat)
+    panel.inboxRequested.connect(window.inbox_action.trigger)
+    calendar_panel.agendaChanged.connect(lambda: panel.set_appointments(calendar_panel.appointments))
+
+    def unread(*_: object) -> None:
+        rows = []
+        for conv_id, state in chat.conversations.items():
+            count = chat.unread(conv_id)
+            if not count:
+                continue
+            if state.info.room_id:
+                what = window.tr("Chat %1").replace("%1", presenter.room_name(state.info.room_id))
+            else:
+                what = ", ".join(presenter.name(m) for m in state.info.members if m != chat.me)
+            rows.append((conv_id, what, count))
+        panel.set_unread(rows)
+
+    chat.changed.connect(while_alive(panel, unread))
+    chat.conversations_changed.connect(while_alive(panel, unread))
+    behaviour.inbox_changed.connect(while_alive(panel, lambda _: panel.set_inbox(list(behaviour.inbox.values()))))
+    panel.set_inbox(list(behaviour.inbox.values()))
+    unread()
+    return panel

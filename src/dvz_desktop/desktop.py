@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .qt.desk.calendar_panel import CalendarPanel
     from .qt.desk.launchers_panel import LaunchersPanel
     from .qt.desk.phone_panel import PhonePanel
+    from .qt.desk.today_panel import TodayPanel
     from .qt.desk.whiteboard_panel import WhiteboardPanel
     from .qt.main_window import MainWindow
     from .qt.status_menu import StatusMenu
@@ -47,6 +48,7 @@ class DesktopParts:
     phone: "PhonePanel"
     calendar: "CalendarPanel"
     whiteboard: "WhiteboardPanel"
+    today: "TodayPanel"
 
 
 def assemble_desktop(session: "Session", followed: set[str],
@@ -110,13 +112,14 @@ def assemble_desktop(session: "Session", followed: set[str],
             save_audio_devices(microphone, speaker)
 
     call_panel.devicesChosen_callback = devices_chosen
-    from .desk import assemble_calendar, assemble_launchers_and_phone, assemble_whiteboard
+    from .desk import assemble_calendar, assemble_launchers_and_phone, assemble_today, assemble_whiteboard
 
     launchers, phone = assemble_launchers_and_phone(session, bridge, actions, window, telephony_scheme, outbox_dir)
     calendar_panel = assemble_calendar(actions, window, tray, presenter, bridge, calendar_account)
     whiteboard = assemble_whiteboard(session, bridge, actions, window)
+    today = assemble_today(window, actions, presenter, calendar_panel, chat, chat_panel.show_conversation, behaviour)
     return DesktopParts(bridge, actions, status_menu, window, tray, arrivals, behaviour, presenter, chat, chat_panel,
-                        calls, call_panel, launchers, phone, calendar_panel, whiteboard)
+                        calls, call_panel, launchers, phone, calendar_panel, whiteboard, today)
 
 
 def _device_media(microphone: str = ""):  # type: ignore[no-untyped-def]
@@ -264,11 +267,7 @@ def _assemble_chat(session, bridge, actions, window, tray, presenter, outbox_dir
     panel.failed.connect(window.show_message)
     window.add_chat(panel)
 
-    def open_chat(conv_id: str) -> None:
-        if window.chat_dock is not None:
-            window.chat_dock.show()
-            window.chat_dock.raise_()
-        panel.open(conv_id)
+    open_chat = panel.show_conversation
 
     async def open_direct(person_id: str) -> None:
         open_chat(await chat.open_direct(person_id))

@@ -137,6 +137,14 @@ class ChatPanel(QWidget):
                 self.conversations.setCurrentItem(item)
         self.conversations.blockSignals(False)
 
+    def show_conversation(self, conv_id: str) -> None:
+        """Bring the chat (and the dock it sits in) forward with this conversation."""
+        dock = self.parentWidget()
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+        self.open(conv_id)
+
     def open(self, conv_id: str) -> None:
         self.current = conv_id
         self.title.setText(self.title_of(conv_id))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,6 +28,9 @@ WEEKDAYS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
 
 
 class CalendarPanel(QWidget):
+    #: The appointments shown changed (fetched, or the last agenda when offline).
+    agendaChanged = Signal()
+
     def __init__(self, run: Callable[[object], object], join_room: Callable[[str], None],
                  notify: Callable[[str, str], None], room_name: Callable[[str], str],
                  parent: QWidget | None = None) -> None:
@@ -134,6 +137,7 @@ class CalendarPanel(QWidget):
             item = QListWidgetItem(" ".join(x for x in (day, when, appointment.summary) if x) + room)
             item.setData(Qt.ItemDataRole.UserRole, appointment.room_id)
             self.list.addItem(item)
+        self.agendaChanged.emit()
 
     def selected(self) -> Appointment | None:
         row = self.list.currentRow()

@@ -1,0 +1,113 @@
+"""Heute: what the day holds at a glance — the next appointments, unread messages, missed knocks and
+messages left at the door. Each line leads where the thing is (the appointment's room, the chat, the
+list of missed things)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from dvz_desktop.protocol import InboxItem, InboxKind
+from dvz_desktop.services.calendar import OFFICE_TZ, Appointment
+
+#: Appointments shown ahead.
+NEXT_APPOINTMENTS = 3
+
+
+class TodayPanel(QWidget):
+    roomRequested = Signal(str)
+    chatRequested = Signal(str)
+    inboxRequested = Signal()
+
+    def __init__(self, room_name: Callable[[str], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._room_name = room_name
+        self.appointments: list[Appointment] = []
+        self.unread: list[tuple[str, str, int]] = []  # conversation, what it is, count
+        self.inbox: list[InboxItem] = []
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-weight: bold")
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Heute"))
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(self._activated)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.list, 1)
+        self._minute = QTimer(self)  # appointments that are over drop off
+        self._minute.setInterval(60_000)
+        self._minute.timeout.connect(lambda: self.refresh())
+        self._minute.start()
+        self.refresh()
+
+    def set_appointments(self, appointments: list[Appointment]) -> None:
+        self.appointments = appointments
+        self.refresh()
+
+    def set_unread(self, unread: list[tuple[str, str, int]]) -> None:
+        self.unread = unread
+        self.refresh()
+
+    def set_inbox(self, items: list[InboxItem]) -> None:
+        self.inbox = items
+        self.refresh()
+
+    def refresh(self, now: datetime | None = None) -> None:
+        now = now or datetime.now(OFFICE_TZ)
+        self.heading.setText(self.tr("Heute, %1").replace("%1", f"{now:%d.%m.%Y}"))
+        self.list.clear()
+        coming = [a for a in self.appointments if a.end > now and a.start.date() == now.date()]
+        self._section(self.tr("Nächste Termine"))
+        for appointment in coming[:NEXT_APPOINTMENTS]:
+            when = self.tr("ganztägig") if appointment.all_day else f"{appointment.start:%H:%M}"
+            room = f" · {self._room_name(appointment.room_id)}" if appointment.room_id else ""
+            self._line(f"{when} {appointment.summary}{room}", ("room", appointment.room_id or ""))
+        if not coming:
+            self._line(self.tr("Keine Termine mehr heute."), None)
+        self._section(self.tr("Ungelesene Nachrichten"))
+        for conv_id, what, count in self.unread:
+            self._line(self.tr("%1 ungelesen: %2").replace("%1", str(count)).replace("%2", what), ("chat", conv_id))
+        if not self.unread:
+            self._line(self.tr("Alles gelesen."), None)
+        self._section(self.tr("Verpasst"))
+        knocks = sum(1 for i in self.inbox if i.kind is InboxKind.MISSED_KNOCK)
+        messages = sum(1 for i in self.inbox if i.kind is InboxKind.DOOR_MESSAGE)
+        handed = sum(1 for i in self.inbox if i.kind is InboxKind.HANDOVER)
+        for count, text in ((knocks, self.tr("%1 × angeklopft, als Sie nicht da waren")),
+                            (messages, self.tr("%1 Nachricht(en) an der Tür")),
+                            (handed, self.tr("%1 × von Ihrer Vertretung erledigt"))):
+            if count:
+                self._line(text.replace("%1", str(count)), ("inbox", ""))
+        if not self.inbox:
+            self._line(self.tr("Nichts verpasst."), None)
+
+    def _section(self, title: str) -> None:
+        item = QListWidgetItem(title)
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.list.addItem(item)
+
+    def _line(self, text: str, target: tuple[str, str] | None) -> None:
+        item = QListWidgetItem("   " + text)
+        item.setData(Qt.ItemDataRole.UserRole, target)
+        if target is None:
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.list.addItem(item)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        target = item.data(Qt.ItemDataRole.UserRole)
+        if not target:
+            return
+        kind, key = target
+        if kind == "room" and key:
+            self.roomRequested.emit(key)
+        elif kind == "chat":
+            self.chatRequested.emit(key)
+        elif kind == "inbox":
+            self.inboxRequested.emit()
