@@ -495,95 +495,95 @@
 <context>
     <name>CalendarPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="46" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="47" />
         <source>Heute</source>
         <extracomment>The appointments shown changed (fetched, or the last agenda when offline).</extracomment>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="47" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="48" />
         <source>Woche</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="52" />
         <source>Termine</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="54" />
         <source>Beitreten</source>
         <translation>Join</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="54" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="55" />
         <source>Dem virtuellen Raum des Termins beitreten</source>
         <translation>Join the appointment's virtual room</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="56" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="57" />
         <source>Neu …</source>
         <translation>New …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="59" />
         <source>Ändern …</source>
         <translation>Change …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="60" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="61" />
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="62" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="63" />
         <source>Konto …</source>
         <translation>Account …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="63" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="64" />
         <source>Kalenderkonto einrichten</source>
         <translation>Set up calendar account</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="68" />
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="96" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="99" />
         <source>Kein Kalenderkonto eingerichtet.</source>
-        <extracomment>Set by the desktop: the rooms an appointment can take, and the account behind the panel.</extracomment>
+        <extracomment>Set by the desktop: the rooms an appointment can take, and the account behind the panel. Told every half minute whether an appointment is going on now ("in Besprechung").</extracomment>
         <translation>No calendar account set up.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="70" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="73" />
         <source>Kalenderstatus</source>
         <translation>Calendar status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="127" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="130" />
         <source>Stand: %1</source>
         <translation>As of %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="134" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="137" />
         <source>ganztägig</source>
         <translation>all day</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="175" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="178" />
         <source> (alle Termine der Serie)</source>
         <translation> (every appointment of the series)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="176" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="179" />
         <source>Termin löschen</source>
         <translation>Delete appointment</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="177" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="180" />
         <source>„%1“ löschen?</source>
         <translation>Delete “%1”?</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="227" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="232" />
         <source>Gleich: %1</source>
         <translation>Soon: %1</translation>
     </message>
@@ -666,6 +666,14 @@
     </message>
 </context>
 <context>
+    <name>Callable.self</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="195" />
+        <source>„%1“ in %2 öffnen</source>
+        <translation>Open “%1” in %2</translation>
+    </message>
+</context>
+<context>
     <name>Chat</name>
     <message>
         <location filename="../../src/dvz_desktop/qt/chat/notify.py" line="41" />
@@ -718,7 +726,7 @@
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="75" />
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="235" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="238" />
         <source>Nachricht schreiben …</source>
         <translation>Write a message …</translation>
     </message>
@@ -733,52 +741,53 @@
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="120" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="123" />
         <source>Notizen an mich</source>
+        <extracomment>Set by the desktop: what a message's text can be opened in (launchers), as menu entries.</extracomment>
         <translation>Notes to myself</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="134" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="137" />
         <source>%1, %2 ungelesen</source>
         <translation>%1, %2 unread</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="170" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="173" />
         <source>wird gesendet …</source>
         <translation>sending …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="178" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="181" />
         <source>Nachricht gelöscht</source>
         <translation>Message deleted</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="178" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="181" />
         <source>bearbeitet</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="247" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="250" />
         <source>%1 schreibt …</source>
         <translation>%1 is typing …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="257" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="260" />
         <source>Nachricht bearbeiten …</source>
         <translation>Edit the message …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="268" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="279" />
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="270" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="281" />
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="294" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="307" />
         <source>Nichts gefunden.</source>
         <translation>Nothing found.</translation>
     </message>
@@ -939,17 +948,33 @@
 <context>
     <name>LaunchersPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="93" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="126" />
         <source>Anwendungen</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="95" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="128" />
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="134" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="135" />
+        <source>Eigener Starter …</source>
+        <translation>Own launcher …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="160" />
+        <source> (eigener Starter)</source>
+        <extracomment>The user's own launchers (services.launchers.OwnLaunchers), where policy allows them.</extracomment>
+        <translation> (own launcher)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="182" />
+        <source>Entfernen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="227" />
         <source>Keine Anwendung für diese Adresse eingerichtet.</source>
         <translation>No application is set up for this address.</translation>
     </message>
@@ -1296,6 +1321,29 @@
     </message>
 </context>
 <context>
+    <name>OwnLauncherDialog</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="92" />
+        <source>Eigener Starter</source>
+        <translation>Own launcher</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="96" />
+        <source>Werte in geschweiften Klammern werden beim Öffnen abgefragt.</source>
+        <translation>Values in curly braces are asked for when opening.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="102" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="103" />
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+</context>
+<context>
     <name>PeoplePanel</name>
     <message>
         <location filename="../../src/dvz_desktop/qt/people_panel.py" line="45" />
@@ -1367,28 +1415,43 @@
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="28" />
         <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="29" />
+        <source>Telefonnummer oder Name</source>
+        <translation>Phone number or name</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="30" />
         <source>Telefonnummer</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="34" />
+        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="35" />
         <source>Taste %1</source>
         <translation>Key %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="37" />
+        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="38" />
         <source>Wählen</source>
         <translation>Dial</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="40" />
+        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="41" />
         <source>Letzte Anrufe</source>
         <translation>Recent calls</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="63" />
+        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="80" />
+        <source>DVZ-Anruf</source>
+        <extracomment>Set by the desktop: colleagues by name -&gt; (person id, phone number, online now), and the in-app call for a colleague who is online.</extracomment>
+        <translation>DVZ call</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="84" />
+        <source>%1 ist nicht online und hat keine Telefonnummer hinterlegt.</source>
+        <translation>%1 is not online and has no phone number.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="94" />
         <source>Keine Telefonie-Anwendung für „%1:“ eingerichtet.</source>
         <translation>No telephony application is set up for “%1:”.</translation>
     </message>
@@ -1611,7 +1674,7 @@
 <context>
     <name>ValuesDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="68" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="70" />
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
@@ -1877,53 +1940,53 @@
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="47" />
+        <location filename="../../src/dvz_desktop/desk.py" line="49" />
         <source>Anwendungen</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="48" />
+        <location filename="../../src/dvz_desktop/desk.py" line="50" />
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="64" />
+        <location filename="../../src/dvz_desktop/desk.py" line="69" />
         <source>Für diese Person ist keine Telefonnummer hinterlegt.</source>
         <translation>No phone number is on record for this person.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="83" />
-        <location filename="../../src/dvz_desktop/desk.py" line="86" />
+        <location filename="../../src/dvz_desktop/desk.py" line="101" />
+        <location filename="../../src/dvz_desktop/desk.py" line="104" />
         <source>Whiteboard</source>
         <translation>Whiteboard</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="116" />
+        <location filename="../../src/dvz_desktop/desk.py" line="134" />
         <source>Heute</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="131" />
+        <location filename="../../src/dvz_desktop/desk.py" line="149" />
         <source>Chat %1</source>
         <translation>Chat %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="196" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="206" />
         <source>%1 ruft an.</source>
         <translation>%1 is calling.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="198" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="208" />
         <source>Annehmen</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="201" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="211" />
         <source>Anruf</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="288" />
+        <location filename="../../src/dvz_desktop/app.py" line="289" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>

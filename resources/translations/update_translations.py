@@ -17,6 +17,17 @@ QM = ROOT / "src" / "dvz_desktop" / "resources" / "translations" / "dvz_en.qm"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    'Eigener Starter': 'Own launcher',
+    'Werte in geschweiften Klammern werden beim Öffnen abgefragt.': 'Values in curly braces are asked for when opening.',
+    'Name': 'Name',
+    'Adresse': 'Address',
+    'Eigener Starter …': 'Own launcher …',
+    ' (eigener Starter)': ' (own launcher)',
+    'Entfernen': 'Remove',
+    '„%1“ in %2 öffnen': 'Open “%1” in %2',
+    'Telefonnummer oder Name': 'Phone number or name',
+    'DVZ-Anruf': 'DVZ call',
+    '%1 ist nicht online und hat keine Telefonnummer hinterlegt.': '%1 is not online and has no phone number.',
     'Heute, %1': 'Today, %1',
     'Nächste Termine': 'Next appointments',
     'Keine Termine mehr heute.': 'No more appointments today.',

@@ -255,7 +255,8 @@ class Desktop:
                                  audio_devices=(self.settings.audio_input, self.settings.audio_output),
                                  save_audio_devices=self._save_audio_devices,
                                  telephony_scheme=self.policy["TelephonyUriScheme"],
-                                 calendar_account=self._calendar_account())
+                                 calendar_account=self._calendar_account(),
+                                 own_launchers=self._own_launchers())
         restore_layout(parts.window, self.settings.window_state)
         window, tray = parts.window, parts.tray
         ended: asyncio.Future[str] = asyncio.get_running_loop().create_future()
@@ -298,6 +299,11 @@ class Desktop:
             window.close()
             window.deleteLater()
             await session.stop()
+
+    def _own_launchers(self):  # type: ignore[no-untyped-def]
+        from .services.launchers import OwnLaunchers
+
+        return OwnLaunchers(self.settings, self.settings_store.save, bool(self.policy["AllowUserLaunchers"]))
 
     def _calendar_account(self):  # type: ignore[no-untyped-def]
         """The CalDAV account from policy/settings, its password in the credential store."""

@@ -26,8 +26,10 @@ def assemble_calendar(actions, window, tray, presenter, bridge, account):  # typ
     return panel
 
 
-def assemble_launchers_and_phone(session, bridge, actions, window, telephony_scheme, data_dir):  # type: ignore[no-untyped-def]
-    """Anwendungen (IT's launchers) and Telefon (dial pad, recent calls), docked beside the people."""
+def assemble_launchers_and_phone(session, bridge, actions, window, telephony_scheme, data_dir,  # type: ignore[no-untyped-def]
+                                 own_launchers=None, chat_panel=None):
+    """Anwendungen (IT's launchers and the user's own, where policy allows) and Telefon (dial pad,
+    recent calls), docked beside the people; an Aktenzeichen in a chat message opens from its menu."""
     from PySide6.QtCore import Qt
 
     from .core.launchers import LaunchRefused
@@ -55,7 +57,10 @@ def assemble_launchers_and_phone(session, bridge, actions, window, telephony_sch
             launchers.set_catalogue(session.welcome.launchers)
 
     session.welcomed.connect(catalogue)
+    launchers.set_own(own_launchers)
     catalogue()
+    if chat_panel is not None:
+        chat_panel.offers = launchers.offers
 
     def dial_person(person_id: str) -> None:
         model = bridge.model
@@ -66,6 +71,19 @@ def assemble_launchers_and_phone(session, bridge, actions, window, telephony_sch
         phone.dial(person.phone, person.display_name)
 
     window.people.dialRequested.connect(dial_person)
+
+    def colleagues() -> dict[str, tuple[str, str, bool]]:
+        from .protocol import Status
+
+        model = bridge.model
+        if model is None:
+            return {}
+        return {p.display_name: (p.id, p.phone, model.presence_of(p.id).status is not Status.OFFLINE)
+                for p in model.people.values() if p.id != model.me}
+
+    phone.colleagues = colleagues
+    phone.refresh_names()
+    bridge.officeReset.connect(phone.refresh_names)
     return launchers, phone
 
 
@@ -140,3 +158,25 @@ def assemble_today(window, actions, presenter, calendar_panel, chat, open_chat, 
     panel.set_inbox(list(behaviour.inbox.values()))
     unread()
     return panel
+
+
+def follow_appointments(calendar_panel, bridge, set_status):  # type: ignore[no-untyped-def]
+    """While an appointment is going on, "in Besprechung" (only from "verfügbar"); afterwards back."""
+    from .core.meeting_status import next_status
+    from .protocol import Status
+
+    state = {"ours": False}
+
+    def busy_now(busy: bool) -> None:
+        model = bridge.model
+        if model is None:
+            return
+        current = model.presence_of(model.me).status
+        if current is not Status.IN_MEETING:
+            state["ours"] = False  # whatever I chose since is mine
+        wanted = next_status(busy, current, state["ours"])
+        if wanted is not None:
+            state["ours"] = wanted is Status.IN_MEETING
+            set_status(wanted)
+
+    calendar_panel.busy_now = busy_now

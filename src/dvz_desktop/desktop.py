@@ -56,7 +56,8 @@ def assemble_desktop(session: "Session", followed: set[str],
                      outbox_dir: Path | None = None, media_factory: Callable[[], object] | None = None,
                      audio_devices: tuple[str, str] = ("", ""),
                      save_audio_devices: Callable[[str, str], None] | None = None,
-                     telephony_scheme: str = "tel", calendar_account: object | None = None) -> DesktopParts:
+                     telephony_scheme: str = "tel", calendar_account: object | None = None,
+                     own_launchers: object | None = None) -> DesktopParts:
     """Build the window, tray and their helpers for a logged-in session and wire them together."""
     from .qt.actions import OfficeActions
     from .qt.arrivals import ArrivalWatcher
@@ -112,10 +113,19 @@ def assemble_desktop(session: "Session", followed: set[str],
             save_audio_devices(microphone, speaker)
 
     call_panel.devicesChosen_callback = devices_chosen
-    from .desk import assemble_calendar, assemble_launchers_and_phone, assemble_today, assemble_whiteboard
+    from .desk import (
+        assemble_calendar,
+        assemble_launchers_and_phone,
+        assemble_today,
+        assemble_whiteboard,
+        follow_appointments,
+    )
 
-    launchers, phone = assemble_launchers_and_phone(session, bridge, actions, window, telephony_scheme, outbox_dir)
+    launchers, phone = assemble_launchers_and_phone(session, bridge, actions, window, telephony_scheme, outbox_dir,
+                                                    own_launchers, chat_panel)
+    phone.call_in_app = lambda person_id: actions.run(calls.call_person(person_id))
     calendar_panel = assemble_calendar(actions, window, tray, presenter, bridge, calendar_account)
+    follow_appointments(calendar_panel, bridge, lambda status: actions.set_status(status, status_menu.current[1]))
     whiteboard = assemble_whiteboard(session, bridge, actions, window)
     today = assemble_today(window, actions, presenter, calendar_panel, chat, chat_panel.show_conversation, behaviour)
     return DesktopParts(bridge, actions, status_menu, window, tray, arrivals, behaviour, presenter, chat, chat_panel,

@@ -3,6 +3,7 @@ appointment's room, a reminder five minutes before, and the last agenda with its
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -97,3 +98,26 @@ def test_appointments_are_created_changed_and_deleted_from_the_panel(demo_office
     box = next(w for w in panel.findChildren(QMessageBox) if w.isVisible())
     box.button(QMessageBox.StandardButton.Yes).click()
     runner.wait_until(lambda: panel.list.count() == 0, what="the deletion")
+
+
+def test_during_an_appointment_the_status_is_in_besprechung(demo_office: DemoOffice, runner: LoopRunner) -> None:
+    from dvz_desktop.protocol import Status
+    from dvz_desktop.services.calendar import Appointment
+
+    panel = demo_office.parts.calendar
+    backend = demo_office.backend
+    start = datetime.now(OFFICE_TZ).replace(microsecond=0)
+    panel.appointments = [Appointment("u1", "Jour fixe", start, start + timedelta(minutes=30))]
+    panel.remind(start + timedelta(minutes=1))
+    runner.wait_until(lambda: backend.presence.get("a.schneider").status is Status.IN_MEETING,
+                      what="in Besprechung during the appointment")
+    panel.remind(start + timedelta(minutes=31))
+    runner.wait_until(lambda: backend.presence.get("a.schneider").status is Status.AVAILABLE,
+                      what="available again afterwards")
+    demo_office.parts.actions.set_status(Status.DO_NOT_DISTURB, "")
+    runner.wait_until(lambda: demo_office.parts.bridge.model.presence_of("a.schneider").status
+                      is Status.DO_NOT_DISTURB, what="nicht stören chosen")
+    panel.remind(start + timedelta(minutes=2))
+    panel.remind(start + timedelta(minutes=40))
+    runner.run(asyncio.sleep(0.3))
+    assert backend.presence.get("a.schneider").status is Status.DO_NOT_DISTURB  # my choice stays

@@ -75,3 +75,76 @@ def test_launchers_from_the_catalogue_open_encoded_urls(demo_office: DemoOffice,
     panel.dialog._check()  # noqa: SLF001
     runner.wait_until(lambda: len(opened) == 2, what="the search URL")
     assert opened[1] == "https://ris.musterkreis.example/suche?q=Haushalt%20%26%20Finanzen%20%232026"
+
+
+def test_own_launchers_where_policy_allows(demo_office: DemoOffice, opened: list[str]) -> None:
+    from dvz_desktop.services.launchers import OwnLaunchers
+    from dvz_desktop.services.settings import UserSettings
+
+    panel = demo_office.parts.launchers
+    settings, saved = UserSettings(), []
+    panel.set_own(OwnLaunchers(settings, saved.append, allowed=True))
+    assert panel.add_own.isVisibleTo(panel)
+    dialog = panel.open_own_dialog()
+    dialog.name.setText("Gewerberegister")
+    dialog.url.setText("file:///C:/Windows/system32/cmd.exe")
+    dialog._check()  # noqa: SLF001
+    assert "https://" in dialog.error.text() and not saved
+    dialog.url.setText("https://gewerbe.musterkreis.example/suche?name={firma}")
+    dialog._check()  # noqa: SLF001
+    names = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert "Gewerberegister (eigener Starter)" in names and saved[-1].own_launchers[0]["name"] == "Gewerberegister"
+    own = next(e for e in panel.entries if e.own)
+    panel.launch(own.entry_id)
+    panel.dialog.fields["firma"].setText("Müller & Söhne GmbH")
+    panel.dialog._check()  # noqa: SLF001
+    assert opened == ["https://gewerbe.musterkreis.example/suche?name=M%C3%BCller%20%26%20S%C3%B6hne%20GmbH"]
+    panel.remove_own(own.entry_id)
+    assert not any(e.own for e in panel.entries) and saved[-1].own_launchers == []
+
+    settings.own_launchers.append({"id": "own-x", "name": "Alt", "url": "https://alt.example.de/"})
+    panel.set_own(OwnLaunchers(settings, saved.append, allowed=False))  # IT switched it off
+    assert not panel.add_own.isVisibleTo(panel) and not any(e.own for e in panel.entries)
+
+
+def test_an_aktenzeichen_in_a_chat_message_opens_the_eakte(demo_office: DemoOffice, runner: LoopRunner,
+                                                           opened: list[str], tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from dvz_desktop.services.chat import ChatClient
+    from dvz_desktop.services.session import Credentials, Session
+
+    thomas = Session(demo_office.url, Credentials(username="t.wagner", password="demo"))
+    runner.run(thomas.start())
+    chat = ChatClient(thomas, tmp_path / "thomas.outbox")
+    conv = runner.run(chat.open_direct("a.schneider"))
+    chat.send(conv, "Kannst du dir 63-2026-0815 ansehen? Danke!")
+    parts = demo_office.parts
+    runner.wait_until(lambda: parts.chat.unread(conv) == 1, what="the message at Anna")
+    parts.chat_panel.show_conversation(conv)
+    position = max(parts.chat.conversations[conv].messages)
+    menu = parts.chat_panel.menu_for(position)
+    texts = [a.text() for a in menu.actions()]
+    assert texts[:2] == ["„63-2026-0815“ in eAkte (Browser) öffnen", "„63-2026-0815“ in eAkte (Anwendung) öffnen"]
+    assert "Bearbeiten" not in texts  # not Anna's message
+    menu.actions()[0].trigger()
+    assert opened == ["https://eakte.musterkreis.example/akte?az=63-2026-0815&benutzer=a.schneider"]
+    runner.run(thomas.stop())
+
+
+def test_dialling_a_colleague_by_name_calls_in_app_when_online_else_by_phone(demo_office: DemoOffice,
+                                                                            runner: LoopRunner,
+                                                                            opened: list[str]) -> None:
+    parts = demo_office.parts
+    phone = parts.phone
+    model = parts.bridge.model
+    offline = next(p for p in model.people.values()
+                   if p.phone and p.id != model.me and model.presence_of(p.id).status.value == "offline")
+    phone.number.setText("Thomas Wagner")  # online (in the demo office since the morning)
+    phone.dial_entered()
+    runner.wait_until(lambda: any("t.wagner" in c.ringing for c in demo_office.backend.calls.calls.values()),
+                      what="a DVZ call ringing at Thomas")
+    assert opened == []  # no softphone involved
+    assert "DVZ-Anruf" in phone.recent.item(0).text() and "Thomas Wagner" in phone.recent.item(0).text()
+    phone.number.setText(offline.display_name)
+    phone.dial_entered()
+    digits = "".join(ch for ch in offline.phone if ch.isdigit() or ch == "+")
+    assert opened == [f"tel:{digits}"]

@@ -109,3 +109,20 @@ async def test_a_missing_program_is_explained() -> None:
     with pytest.raises(LaunchRefused) as err:
         await start_program(plan(missing, {}))
     assert "nicht gefunden" in str(err.value)
+
+
+def test_own_launchers_are_https_addresses_whose_values_are_encoded() -> None:
+    from dvz_desktop.core.launchers import own_entry
+
+    entry = own_entry("own-1", "Ratsinfo-Suche", "https://ratsinfo.example.de/suche?q={suchbegriff}&u={user}")
+    assert entry.own and [p.name for p in entry.placeholders] == ["suchbegriff"]
+    launch = plan(entry, {"suchbegriff": "Straße & Co; rm -rf ~"}, "a.schneider")
+    assert launch.url == ("https://ratsinfo.example.de/suche?q=Stra%C3%9Fe%20%26%20Co%3B%20rm%20-rf%20~"
+                          "&u=a.schneider")
+    for name, url, why in (("", "https://x.example.de/", "Namen"),
+                           ("Lokal", "file:///C:/Windows/system32/calc.exe", "https://"),
+                           ("Skript", "javascript:alert(1)", "https://"),
+                           ("Leer", "https://{host}/", "unvollständig")):
+        with pytest.raises(LaunchRefused) as refused:
+            own_entry("own-2", name, url)
+        assert why in str(refused.value)

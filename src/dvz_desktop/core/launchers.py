@@ -117,3 +117,26 @@ def recognise(text: str, entries: list[LauncherEntry]) -> list[tuple[LauncherEnt
             offers.append((entry, {needed[0].name: found.group(0)}))
             break
     return offers
+
+
+#: A user's own launchers are web addresses; their values are free text (percent-encoded into the URL).
+OWN_VALUE_PATTERN = r"[^\x00-\x1f\x7f]{1,200}"
+
+
+def own_entry(entry_id: str, name: str, url: str) -> LauncherEntry:
+    """A launcher the user adds (where policy allows): an https address with placeholders like
+    ``{suchbegriff}``; refused with a German message when it could not work."""
+    name, url = name.strip(), url.strip()
+    if not 1 <= len(name) <= 60:
+        raise LaunchRefused("Bitte geben Sie dem Starter einen Namen (höchstens 60 Zeichen).")
+    if not url.lower().startswith("https://") or len(url) > 500:
+        raise LaunchRefused("Eigene Starter öffnen Adressen, die mit https:// beginnen.")
+    probe = LauncherEntry(entry_id, name, LauncherKind.URL, url)
+    names = [n for n in placeholders_in(probe) if n != "user"]
+    placeholders = tuple(Placeholder(n, n.replace("_", " ").capitalize(), OWN_VALUE_PATTERN) for n in names)
+    entry = LauncherEntry(entry_id, name, LauncherKind.URL, url, placeholders=placeholders, own=True)
+    plan(entry, {n: "x" for n in names}, "user")  # the address must come out as a valid https URL
+    head = url.split("{", 1)[0]  # values may fill the path and query, never the host
+    if not urlsplit(head).hostname or ("{" in url and "/" not in head[len("https://"):]):
+        raise LaunchRefused("Die Adresse des Starters ist unvollständig.")
+    return entry

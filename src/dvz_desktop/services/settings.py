@@ -45,6 +45,8 @@ class UserSettings:
     #: The CalDAV account (the password lives in the credential store, never here).
     caldav_url: str = ""
     caldav_user: str = ""
+    #: The user's own launchers (where policy allows): {"id", "name", "url"} each.
+    own_launchers: list[dict[str, str]] = field(default_factory=list)
 
 
 class SettingsStore:

@@ -97,6 +97,9 @@ class ChatPanel(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(splitter)
         self._editing: int | None = None
+        #: Set by the desktop: what a message's text can be opened in (launchers), as menu entries.
+        self.offers: Callable[[str], list[tuple[str, Callable[[], None]]]] = lambda text: []
+        self.menu: QMenu | None = None
         self._last_typing_sent = 0.0
         self._typing_timer = QTimer(self)
         self._typing_timer.setSingleShot(True)
@@ -259,20 +262,30 @@ class ChatPanel(QWidget):
 
     def _message_menu(self, pos: QPoint) -> None:
         item = self.messages.itemAt(pos)
-        position = item.data(Qt.ItemDataRole.UserRole) if item else None
+        menu = self.menu_for(item.data(Qt.ItemDataRole.UserRole) if item else None)
+        if menu is not None:
+            menu.popup(self.messages.viewport().mapToGlobal(pos))
+
+    def menu_for(self, position: int | None) -> QMenu | None:
+        """A message's menu: open what it names (an Aktenzeichen in the eAkte …); edit or delete my own."""
         state = self.chat.conversations.get(self.current or "")
         message = state.messages.get(position) if state and position else None
-        if message is None or message.sender_id != self.chat.me or message.deleted:
-            return
+        if message is None or message.deleted:
+            return None
         menu = QMenu(self)
-        edit = QAction(self.tr("Bearbeiten"), menu)
-        edit.triggered.connect(lambda: self.start_edit(position))
-        delete = QAction(self.tr("Löschen"), menu)
-        delete.triggered.connect(lambda: self.chat.delete(self.current or "", position))
-        menu.addAction(edit)
-        menu.addAction(delete)
+        for text, action in self.offers(message.body):
+            menu.addAction(text).triggered.connect(action)
+        if message.sender_id == self.chat.me:
+            edit = QAction(self.tr("Bearbeiten"), menu)
+            edit.triggered.connect(lambda: self.start_edit(position))
+            delete = QAction(self.tr("Löschen"), menu)
+            delete.triggered.connect(lambda: self.chat.delete(self.current or "", position))
+            menu.addAction(edit)
+            menu.addAction(delete)
+        if menu.isEmpty():
+            return None
         self.menu = menu
-        menu.popup(self.messages.viewport().mapToGlobal(pos))
+        return menu
 
     # --- search ---
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dvz_desktop.core.meeting_status import in_appointment
 from dvz_desktop.services.calendar import OFFICE_TZ, Appointment, CalendarClient, CalendarError
 
 from .calendar_dialogs import AccountDialog, AppointmentDialog, AppointmentDraft
@@ -65,6 +66,8 @@ class CalendarPanel(QWidget):
         #: Set by the desktop: the rooms an appointment can take, and the account behind the panel.
         self.rooms: Callable[[], list[tuple[str, str]]] = list
         self.account: object = None
+        #: Told every half minute whether an appointment is going on now ("in Besprechung").
+        self.busy_now: Callable[[bool], None] | None = None
         self.status = QLabel(self.tr("Kein Kalenderkonto eingerichtet."))
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Kalenderstatus"))
@@ -218,6 +221,8 @@ class CalendarPanel(QWidget):
     def remind(self, now: datetime | None = None) -> None:
         """A tray notice five minutes before an appointment (once per appointment)."""
         now = now or datetime.now(OFFICE_TZ)
+        if self.busy_now is not None:
+            self.busy_now(in_appointment(now, ((a.start, a.end, a.all_day) for a in self.appointments)))
         for appointment in self.appointments:
             key = (appointment.uid, appointment.start)
             if not appointment.all_day and key not in self._reminded and \

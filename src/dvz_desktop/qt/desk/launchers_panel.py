@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,6 +30,7 @@ from dvz_desktop.core.launchers import (
     Placeholder,
     placeholders_in,
     plan,
+    recognise,
 )
 from dvz_desktop.protocol import LauncherInfo
 
@@ -81,6 +83,37 @@ class ValuesDialog(QDialog):
         self.accept()
 
 
+class OwnLauncherDialog(QDialog):
+    """A user's own starter: a name and a web address with placeholders such as {suchbegriff}."""
+
+    def __init__(self, add: Callable[[str, str], object], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._add = add
+        self.setWindowTitle(self.tr("Eigener Starter"))
+        self.name = QLineEdit()
+        self.url = QLineEdit()
+        self.url.setPlaceholderText("https://ratsinfo.example.de/suche?q={suchbegriff}")
+        self.error = QLabel(self.tr("Werte in geschweiften Klammern werden beim Öffnen abgefragt."))
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Adresse"), self.url)
+        form.addRow(self.error)
+        form.addRow(buttons)
+
+    def _check(self) -> None:
+        try:
+            self._add(self.name.text(), self.url.text())
+        except LaunchRefused as exc:
+            self.error.setStyleSheet("color: #b71c1c;")
+            self.error.setText(str(exc))
+            return
+        self.accept()
+
+
 class LaunchersPanel(QWidget):
     def __init__(self, user: str, start_program: Callable[[LaunchPlan], object], report: Callable[[str], None],
                  parent: QWidget | None = None) -> None:
@@ -99,21 +132,81 @@ class LaunchersPanel(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.list, 1)
         layout.addWidget(start)
-        self.dialog: ValuesDialog | None = None
+        self.add_own = QPushButton(self.tr("Eigener Starter …"))
+        self.add_own.clicked.connect(self.open_own_dialog)
+        self.add_own.hide()
+        layout.addWidget(self.add_own)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._menu)
+        self.dialog: QDialog | None = None
+        self.catalogue: list[LauncherEntry] = []
+        #: The user's own launchers (services.launchers.OwnLaunchers), where policy allows them.
+        self.own: object = None
+
+    def set_own(self, own: object) -> None:
+        self.own = own
+        self.add_own.setVisible(bool(getattr(own, "allowed", False)))
+        self._fill()
 
     def set_catalogue(self, infos: tuple[LauncherInfo, ...]) -> None:
-        self.entries = [entry_from(i) for i in infos]
+        self.catalogue = [entry_from(i) for i in infos]
+        self._fill()
+
+    def _fill(self) -> None:
+        own = self.own.entries() if self.own is not None else []  # type: ignore[attr-defined]
+        self.entries = [*self.catalogue, *own]
         self.list.clear()
         for entry in self.entries:
-            item = QListWidgetItem(entry.name)
+            label = entry.name + (self.tr(" (eigener Starter)") if entry.own else "")
+            item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, entry.entry_id)
             self.list.addItem(item)
+
+    def open_own_dialog(self) -> OwnLauncherDialog:
+        def add(name: str, url: str) -> None:
+            self.own.add(name, url)  # type: ignore[attr-defined]
+            self._fill()
+
+        dialog = OwnLauncherDialog(add, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def _menu(self, pos: QPoint) -> None:
+        item = self.list.itemAt(pos)
+        entry = next((e for e in self.entries if item and e.entry_id == item.data(Qt.ItemDataRole.UserRole)), None)
+        if entry is None or not entry.own:
+            return
+        menu = QMenu(self)
+        remove = QAction(self.tr("Entfernen"), menu)
+        remove.triggered.connect(lambda: self.remove_own(entry.entry_id))
+        menu.addAction(remove)
+        menu.popup(self.list.viewport().mapToGlobal(pos))
+
+    def remove_own(self, entry_id: str) -> None:
+        if self.own is not None:
+            self.own.remove(entry_id)  # type: ignore[attr-defined]
+            self._fill()
+
+    def offers(self, text: str) -> list[tuple[str, Callable[..., None]]]:
+        """What a piece of text (a chat message, an appointment) can be opened in, e.g. an Aktenzeichen in
+        the eAkte: (menu text, action) pairs."""
+        return [(self.tr("„%1“ in %2 öffnen").replace("%1", next(iter(values.values()))).replace("%2", entry.name),
+                 lambda _checked=False, e=entry, v=values: self.launch(e.entry_id, v))
+                for entry, values in recognise(text, self.entries)]
 
     def launch(self, entry_id: str, values: dict[str, str] | None = None) -> None:
         entry = next((e for e in self.entries if e.entry_id == entry_id), None)
         if entry is None:
             return
         needs = [n for n in placeholders_in(entry) if n != "user"]
+        if needs and values and all(values.get(n) for n in needs):
+            try:  # everything known from context (an Aktenzeichen in a message): open at once
+                self._run(plan(entry, values, self.user))
+                return
+            except LaunchRefused:
+                pass  # show the form with the value, and why it does not fit
         if needs:
             dialog = ValuesDialog(entry, values or {}, self)
             dialog.user = self.user
