@@ -104,10 +104,30 @@ class LauncherSpec(_FileModel):
     orgs: list[Ident] = []
 
 
+class DeskHoursSpec(_FileModel):
+    weekday: Literal["mo", "di", "mi", "do", "fr", "sa", "so"]
+    start: str = Field(pattern=r"^[0-2][0-9]:[0-5][0-9]$")
+    end: str = Field(pattern=r"^[0-2][0-9]:[0-5][0-9]$")
+
+
+class DeskSpec(_FileModel):
+    """A service desk of the digital door (Bürgerbüro, Bauamt …): its room, its staff, its hours."""
+
+    id: Ident
+    name: str
+    name_en: str = ""
+    room: Ident
+    staff: list[Ident]
+    hours: list[DeskHoursSpec] = []
+    #: Minutes a visit takes on average, for the estimated wait.
+    minutes_per_visit: Annotated[int, Field(ge=1, le=240)] = 10
+
+
 class OrgFile(_FileModel):
     organisations: list[OrganisationSpec]
     staff: list[StaffSpec] = []
     launchers: list[LauncherSpec] = []
+    desks: list[DeskSpec] = []
 
     @model_validator(mode="after")
     def _check_references(self) -> "OrgFile":
@@ -128,6 +148,13 @@ class OrgFile(_FileModel):
                 raise ValueError(f"{staff.username}: unbekannte Organisation '{staff.org}'")
             if staff.home_room is not None and staff.home_room not in known_rooms:
                 raise ValueError(f"{staff.username}: unbekannter Heimatraum '{staff.home_room}'")
+        _require_unique([d.id for d in self.desks], "Schalter")
+        for desk in self.desks:
+            if desk.room not in known_rooms:
+                raise ValueError(f"Schalter {desk.id}: unbekannter Raum '{desk.room}'")
+            unknown = [u for u in desk.staff if u not in usernames]
+            if unknown:
+                raise ValueError(f"Schalter {desk.id}: unbekannte Mitarbeitende {', '.join(unknown)}")
         for org in self.organisations:
             for building in org.buildings:
                 for floor in building.floors:

@@ -9,7 +9,6 @@ import ssl
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -67,6 +66,10 @@ from .limits import MAX_SOCKETS_PER_USER, TokenBucket, message_bucket
 from .orgfile import OrgFile, to_protocol
 from .presence import PresenceBoard
 from .store import Store
+from .door import DOOR_MESSAGES, DoorService, desks_from
+from .door_store import DoorStore
+from .guest_socket import GuestSockets
+from .http_routes import GUEST_PATH, route
 from .whiteboard import WB_MESSAGES, WhiteboardService
 from .whiteboard_store import WhiteboardStore
 
@@ -79,7 +82,6 @@ WIRE_LOG.addFilter(lambda record: record.levelno > logging.DEBUG)
 HELLO_TIMEOUT_S = 10.0
 SESSION_CHECK_INTERVAL_S = 5.0
 SLOW_SWEEP_INTERVAL_S = 0.25
-WS_PATH = "/ws"
 CALL_MESSAGES = (CallJoin, CallAnswer, CallLeave, CallSignal, CallMedia)
 CHAT_MESSAGES = (ChatSend, ChatEdit, ChatDelete, ChatSync, ChatOpen, ChatRead, ChatTyping, ChatSearch)
 
@@ -130,6 +132,8 @@ class BackendConfig:
     #: person sketching sends a stroke every second or so.
     whiteboard_rate_per_minute: float = 600
     whiteboard_burst: float = 150
+    #: Hours guest data (name, concern, chat) is kept after a visit of the digital door.
+    guest_retention_hours: int = 24
 
 
 class Backend:
@@ -152,6 +156,9 @@ class Backend:
         self.calls = CallManager(self.directory, self.presence, self.hub, config.ice_servers)
         self.whiteboards = WhiteboardService(self.directory, self.presence, self.hub,
                                              WhiteboardStore(self.store.db), self.clock)
+        self.door = DoorService(self.behaviour.ctx, DoorStore(self.store.db), desks_from(org_file.desks),
+                                config.ice_servers, timedelta(hours=config.guest_retention_hours))
+        self.guest_sockets = GuestSockets(self.door)
         self.launchers = org_file.launchers
         self._buckets: dict[str, TokenBucket] = {}
         self._board_buckets: dict[str, TokenBucket] = {}
@@ -182,13 +189,12 @@ class Backend:
     # --- serving ---
 
     async def start(self, host: str, port: int) -> int:
-        origins: list[str | None] = [None, *self.config.allowed_origins]
         self._server = await serve(
             self._handler,
             host,
             port,
             process_request=self._process_request,
-            origins=origins,  # type: ignore[arg-type]
+            origins=None,  # checked per path in http_routes.route (staff and guests differ)
             compression=None,  # no permessage-deflate (CRIME/BREACH-style leaks, CPU per client)
             max_size=MAX_FRAME_BYTES,  # larger frames are closed with 1009
             max_queue=16,
@@ -218,16 +224,14 @@ class Backend:
         self.store.close()
 
     def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
-        path = urlsplit(request.path).path
-        if path == "/healthz":
-            return connection.respond(HTTPStatus.OK, "ok\n")
-        if path != WS_PATH:
-            return connection.respond(HTTPStatus.NOT_FOUND, "Nicht gefunden\n")
-        return None
+        return route(connection, request, self.door, self.config.allowed_origins, self.config.guest_retention_hours)
 
     # --- one socket ---
 
     async def _handler(self, ws: ServerConnection) -> None:
+        if ws.request is not None and urlsplit(ws.request.path).path == GUEST_PATH:
+            await self.guest_sockets.serve(ws, str(ws.remote_address[0]))
+            return
         conn = await self._handshake(ws)
         if conn is None:
             return
@@ -305,6 +309,7 @@ class Backend:
         # event can slip between the snapshot and the live stream.
         self.hub.add(conn)
         self.hub.broadcast([conn], welcome)
+        self.door.welcome(conn)
         # The handshake's HTTP headers are not needed any more; kept, they are a fifth of an idle
         # socket's memory.
         for message in (ws.request, ws.response):
@@ -378,11 +383,12 @@ class Backend:
                 return self._chat_command(conn, msg)
             except Refused as exc:
                 return error_frame(exc.code, msg.id)
-        if isinstance(msg, WB_MESSAGES):
-            try:
-                return self.whiteboards.handle(conn, msg)
-            except Refused as exc:
-                return error_frame(exc.code, msg.id)
+        for kinds, service in ((WB_MESSAGES, self.whiteboards), (DOOR_MESSAGES, self.door)):
+            if isinstance(msg, kinds):
+                try:
+                    return service.handle(conn, msg)  # type: ignore[attr-defined]
+                except Refused as exc:
+                    return error_frame(exc.code, msg.id)  # type: ignore[attr-defined]
         if isinstance(msg, BEHAVIOUR_MESSAGES):
             try:
                 return self.behaviour.handle(conn.username, msg)
@@ -469,5 +475,6 @@ class Backend:
                 self.behaviour.housekeep()
                 self.chat.purge()
                 self.whiteboards.purge()
+                self.door.purge()
             except Exception:
                 log.exception("housekeeping failed")

@@ -8,6 +8,18 @@ from datetime import date, datetime, time, timezone
 import pytest
 from pydantic import BaseModel, ValidationError
 
+from dvz_desktop.protocol.door import (
+    AdmitGuest,
+    DeskInfo,
+    DeskQueue,
+    EndVisit,
+    HandOverVisit,
+    VisitEvent,
+    VisitSay,
+    VisitSignal,
+    VisitToCallback,
+    WaitingGuest,
+)
 from dvz_desktop.protocol import (
     CLIENT_MESSAGE_ADAPTER,
     CallAnswer,
@@ -186,6 +198,12 @@ CLIENT_SAMPLES: list[BaseModel] = [
     WbRemove(id="36", room_id="r1", item_ids=("anna.abcdefgh",)),
     WbRestore(id="37", room_id="r1", item_ids=("anna.abcdefgh",)),
     WbClear(id="38", room_id="r1"),
+    AdmitGuest(id="39", desk_id="buergerbuero"),
+    EndVisit(id="40", visit_id="vabcdefgh"),
+    HandOverVisit(id="41", visit_id="vabcdefgh", to_desk_id="bauamt"),
+    VisitToCallback(id="42", visit_id="vabcdefgh", note="Rückruf morgen"),
+    VisitSay(id="43", visit_id="vabcdefgh", body="Grüß Gott"),
+    VisitSignal(id="44", visit_id="vabcdefgh", sdp_type="answer", sdp="v=0"),
 ]
 KNOCK = Knock(knock_id="k1", room_id="r1", knocker_id="bernd", state=KnockState.WAIT, started_at=NOW, minutes=5,
               text="Telefonat", answered_by="anna", on_behalf_of="carl")
@@ -225,6 +243,10 @@ SERVER_SAMPLES: list[BaseModel] = [
     WbSnapshot(room_id="r1", seq=3, items=(WbItem(item_id="anna.abcdefgh", author_id="anna", seq=2, kind="rect",
                                                  points=(1, 2, 30, 40)),), moderator_id="anna"),
     WbOps(room_id="r1", ops=(WbOp(seq=4, kind="remove", author_id="bernd", item_ids=("anna.abcdefgh",)),)),
+    DeskQueue(desk=DeskInfo(desk_id="bb", name="Bürgerbüro", room_id="r1"), guests=(
+        WaitingGuest(visit_id="vabcdefgh", name="Jörg", since=datetime(2026, 11, 25, 9, tzinfo=timezone.utc),
+                     position=1),)),
+    VisitEvent(visit_id="vabcdefgh", kind="say", at=datetime(2026, 11, 25, 9, tzinfo=timezone.utc), body="Hallo"),
 ]
 
 

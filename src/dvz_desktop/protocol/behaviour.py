@@ -91,6 +91,8 @@ class InboxKind(str, Enum):
     MISSED_KNOCK = "verpasstes_anklopfen"
     DOOR_MESSAGE = "nachricht_an_der_tuer"
     HANDOVER = "uebergabe"  # something a deputy handled while I was away
+    GUEST_REQUEST = "anfrage_digitale_tuer"  # a citizen's request left outside office hours
+    CALLBACK = "rueckruf"  # a visit turned into a callback note
 
 
 # --- state the client shows ------------------------------------------------------------------

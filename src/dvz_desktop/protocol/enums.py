@@ -76,4 +76,5 @@ class ErrorCode(str, Enum):
     INVALID_DRAWING = "invalid_drawing"
     IMAGE_TOO_LARGE = "image_too_large"
     NOT_MODERATOR = "not_moderator"
+    UNKNOWN_VISIT = "unknown_visit"
     INTERNAL = "internal"

@@ -115,6 +115,10 @@ ERROR_TEXTS: dict[ErrorCode, tuple[str, str]] = {
         "Leeren dürfen nur die Person, der der Raum gehört, und die Moderation (wer am längsten im Raum ist).",
         "Only the room's owner and the moderator (who has been in the room longest) may clear the board.",
     ),
+    ErrorCode.UNKNOWN_VISIT: (
+        "Diesen Besuch gibt es nicht (mehr), oder er gehört nicht zu Ihnen.",
+        "This visit does not exist (any more), or it is not yours.",
+    ),
     ErrorCode.INTERNAL: (
         "Interner Fehler auf dem Server. Bitte versuchen Sie es später erneut.",
         "Internal server error. Please try again later.",

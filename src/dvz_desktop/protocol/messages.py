@@ -61,6 +61,7 @@ from .chat import (
     Conversation,
 )
 from .desk import LauncherInfo
+from .door import AdmitGuest, DeskQueue, EndVisit, HandOverVisit, VisitEvent, VisitSay, VisitSignal, VisitToCallback
 from .whiteboard import WbAdd, WbClear, WbClose, WbOpen, WbOps, WbRemove, WbRestore, WbSnapshot
 from .enums import Status
 from .office import OfficeLayout, Presence
@@ -129,6 +130,7 @@ ClientMessage = Annotated[
         ClearAbsence, DismissInbox, ChatSend, ChatEdit, ChatDelete, ChatSync, ChatOpen, ChatRead,
         ChatTyping, ChatSearch, CallJoin, CallAnswer, CallLeave, CallSignal, CallMedia,
         WbOpen, WbClose, WbAdd, WbRemove, WbRestore, WbClear,
+        AdmitGuest, EndVisit, HandOverVisit, VisitToCallback, VisitSay, VisitSignal,
     ],
     Field(discriminator="type"),
 ]
@@ -212,7 +214,7 @@ ServerMessage = Annotated[
         Welcome, Ack, Error, PresenceChanged, SessionEnded, DoorChanged, KnockUpdate, InviteUpdate,
         QuestionUpdate, AbsenceChanged, InboxAdded, ChatEvents, ChatConversation, ChatReset,
         ChatTypingEvent, ChatReadEvent, ChatSearchResult, CallUpdate, CallSignalEvent, CallEnded,
-        WbSnapshot, WbOps,
+        WbSnapshot, WbOps, DeskQueue, VisitEvent,
     ],
     Field(discriminator="type"),
 ]
@@ -224,6 +226,7 @@ CLIENT_MESSAGE_TYPES: tuple[type[StrictModel], ...] = (
     ClearAbsence, DismissInbox, ChatSend, ChatEdit, ChatDelete, ChatSync, ChatOpen, ChatRead, ChatTyping,
     ChatSearch, CallJoin, CallAnswer, CallLeave, CallSignal, CallMedia,
     WbOpen, WbClose, WbAdd, WbRemove, WbRestore, WbClear,
+    AdmitGuest, EndVisit, HandOverVisit, VisitToCallback, VisitSay, VisitSignal,
 )
 SERVER_MESSAGE_TYPES: tuple[type[LenientModel], ...] = (
     Welcome,
@@ -248,4 +251,6 @@ SERVER_MESSAGE_TYPES: tuple[type[LenientModel], ...] = (
     CallEnded,
     WbSnapshot,
     WbOps,
+    DeskQueue,
+    VisitEvent,
 )

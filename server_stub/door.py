@@ -1,0 +1,358 @@
+"""The digital door on the backend: queues per service desk, guests from the browser, and the staff who
+admit, talk to, hand over and end visits.
+
+A guest holds a short-lived token for one visit at one desk. Guests only ever reach the backend through
+the guest socket (see guest_socket.py) and only with guest messages; what they send goes to the clerk
+who admitted them and nowhere else.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import time, timedelta
+from zoneinfo import ZoneInfo
+
+from dvz_desktop.core.doors import within_office_hours
+from dvz_desktop.protocol import Ack, ErrorCode, IceServer, InboxKind, OfficeHours, Weekday
+from dvz_desktop.protocol.door import (
+    AdmitGuest,
+    DeskInfo,
+    DeskQueue,
+    EndVisit,
+    GuestError,
+    GuestJoin,
+    GuestLine,
+    GuestRequest,
+    GuestSignalEvent,
+    GuestState,
+    HandOverVisit,
+    VisitEvent,
+    VisitSay,
+    VisitSignal,
+    VisitToCallback,
+    WaitingGuest,
+)
+
+from .behaviour_context import BehaviourContext, Refused
+from .door_store import DoorStore, Visit
+from .hub import Connection
+from .limits import TokenBucket
+
+log = logging.getLogger(__name__)
+
+DOOR_MESSAGES = (AdmitGuest, EndVisit, HandOverVisit, VisitToCallback, VisitSay, VisitSignal)
+OFFICE_TZ = ZoneInfo("Europe/Berlin")
+WEEKDAYS = {"mo": Weekday.MONDAY, "di": Weekday.TUESDAY, "mi": Weekday.WEDNESDAY, "do": Weekday.THURSDAY,
+            "fr": Weekday.FRIDAY, "sa": Weekday.SATURDAY, "so": Weekday.SUNDAY}
+#: A guest token is good for one visit and at most this long.
+TOKEN_TTL = timedelta(hours=3)
+MAX_QUEUE = 200
+#: Joins and requests per address: a burst of 5, then one every two minutes.
+JOINS_PER_MINUTE = 0.5
+JOIN_BURST = 5
+
+GUEST_TEXTS = {
+    "unknown_desk": ("Diesen Schalter gibt es nicht.", "This service desk does not exist."),
+    "closed": ("Der Schalter ist gerade geschlossen. Sie können eine Anfrage hinterlassen.",
+               "The desk is closed right now. You can leave a request."),
+    "privacy": ("Bitte stimmen Sie dem Datenschutzhinweis zu.", "Please accept the privacy notice."),
+    "rate_limited": ("Zu viele Versuche von Ihrem Anschluss. Bitte warten Sie einige Minuten.",
+                     "Too many attempts from your connection. Please wait a few minutes."),
+    "queue_full": ("Der Warteraum ist voll. Bitte versuchen Sie es später.", "The waiting room is full. Please try later."),
+    "visit_over": ("Dieser Besuch ist beendet. Bitte stellen Sie sich neu an.", "This visit is over. Please queue again."),
+    "not_admitted": ("Sie sind noch im Warteraum.", "You are still in the waiting room."),
+    "invalid": ("Die Eingabe ist ungültig (Name höchstens 80, Anliegen höchstens 1000 Zeichen).",
+                "The input is invalid (name at most 80, concern at most 1000 characters)."),
+    "unknown_type": ("Diese Nachricht ist hier nicht erlaubt.", "This message is not allowed here."),
+}
+
+
+def guest_error(code: str) -> str:
+    de, en = GUEST_TEXTS[code]
+    return GuestError(code=code, message_de=de, message_en=en).model_dump_json()
+
+
+@dataclass
+class Desk:
+    desk_id: str
+    name: str
+    name_en: str
+    room_id: str
+    staff: tuple[str, ...]
+    hours: tuple[OfficeHours, ...]
+    minutes_per_visit: int
+    queue: list[str] = field(default_factory=list)  # visit ids, in order of arrival
+
+
+class GuestLink:
+    """One guest's socket as the door service sees it: a way to send, and a way to close."""
+
+    def __init__(self, send: Callable[[str], None], close: Callable[[], None]) -> None:
+        self.send = send
+        self.close = close
+        self.visit_id: str | None = None
+
+
+class DoorService:
+    def __init__(self, ctx: BehaviourContext, store: DoorStore, desks: list[Desk],
+                 ice_servers: tuple[IceServer, ...] = (), retention: timedelta = timedelta(hours=24)) -> None:
+        self.ctx = ctx
+        self.store = store
+        self.desks = {d.desk_id: d for d in desks}
+        self.ice_servers = ice_servers
+        self.retention = retention
+        self.visits: dict[str, Visit] = {}
+        self.guests: dict[str, GuestLink] = {}  # visit id -> the guest's socket
+        self._by_address: dict[str, TokenBucket] = {}
+
+    # --- desks ---
+
+    def desk_info(self, desk: Desk) -> DeskInfo:
+        waiting = sum(1 for v in desk.queue if self.visits[v].state == "waiting")
+        return DeskInfo(desk_id=desk.desk_id, name=desk.name, room_id=desk.room_id, office_hours=desk.hours,
+                        open_now=self.is_open(desk), waiting=waiting,
+                        estimated_minutes=self.estimate(desk, waiting + 1))
+
+    def is_open(self, desk: Desk) -> bool:
+        return within_office_hours(desk.hours, self.ctx.now().astimezone(OFFICE_TZ))
+
+    def estimate(self, desk: Desk, position: int) -> int:
+        online = sum(1 for person in desk.staff if self.ctx.reachable(person)) or 1
+        return (position - 1) * desk.minutes_per_visit // online
+
+    def desks_of(self, username: str) -> list[Desk]:
+        return [d for d in self.desks.values() if username in d.staff]
+
+    def publish(self, desk: Desk) -> None:
+        """The queue to the desk's staff, and each waiting guest their place."""
+        position = 0
+        for visit_id in desk.queue:
+            visit = self.visits[visit_id]
+            if visit.state != "waiting":
+                continue
+            position += 1
+            if visit_id in self.guests:
+                self.guests[visit_id].send(GuestState(state="waiting", desk_name=desk.name, position=position,
+                                                      estimated_minutes=self.estimate(desk, position)).model_dump_json())
+        payload = self.queue_frame(desk)
+        for person in desk.staff:
+            self.ctx.hub.send_to(person, payload)
+
+    def queue_frame(self, desk: Desk) -> str:
+        guests = []
+        position = 0
+        for visit_id in desk.queue:
+            visit = self.visits[visit_id]
+            if visit.state == "waiting":
+                position += 1
+            guests.append(WaitingGuest(visit_id=visit_id, name=visit.name, concern=visit.concern,
+                                       since=visit.queued_at, position=position if visit.state == "waiting" else 0,
+                                       clerk_id=visit.clerk, room_id=visit.room_id))
+        return DeskQueue(desk=self.desk_info(desk), guests=tuple(guests)).model_dump_json()
+
+    def welcome(self, conn: Connection) -> None:
+        """A staff socket that just connected gets the queues of its desks."""
+        for desk in self.desks_of(conn.username):
+            self.ctx.hub.broadcast([conn], self.queue_frame(desk))
+
+    # --- guests ---
+
+    def allowed(self, address: str) -> bool:
+        bucket = self._by_address.get(address)
+        if bucket is None:
+            bucket = self._by_address[address] = TokenBucket(JOINS_PER_MINUTE / 60.0, JOIN_BURST)
+        return bucket.take()
+
+    def join(self, link: GuestLink, msg: GuestJoin, address: str) -> None:
+        desk = self.desks.get(msg.desk_id)
+        if desk is None:
+            link.send(guest_error("unknown_desk"))
+        elif not msg.privacy_accepted:
+            link.send(guest_error("privacy"))
+        elif not self.is_open(desk):
+            link.send(guest_error("closed"))
+        elif not self.allowed(address):
+            link.send(guest_error("rate_limited"))
+        elif len(desk.queue) >= MAX_QUEUE:
+            link.send(guest_error("queue_full"))
+        else:
+            now = self.ctx.now()
+            token = secrets.token_urlsafe(32)
+            visit = Visit(self.ctx.new_id("v"), desk.desk_id, msg.name.strip(), msg.concern.strip(), now,
+                          now + TOKEN_TTL, "waiting")
+            self.store.add(visit, token)
+            self.visits[visit.visit_id] = visit
+            desk.queue.append(visit.visit_id)
+            link.visit_id = visit.visit_id
+            self.guests[visit.visit_id] = link
+            link.send(GuestState(state="waiting", token=token, desk_name=desk.name).model_dump_json())
+            self.publish(desk)
+
+    def resume(self, link: GuestLink, token: str) -> None:
+        visit = self.store.by_token(token)
+        visit = self.visits.get(visit.visit_id) if visit else None
+        if visit is None or visit.state == "ended" or visit.expires_at <= self.ctx.now():
+            link.send(guest_error("visit_over"))
+            link.close()
+            return
+        old = self.guests.get(visit.visit_id)
+        if old is not None and old is not link:
+            old.close()  # one browser tab per visit
+        link.visit_id = visit.visit_id
+        self.guests[visit.visit_id] = link
+        desk = self.desks[visit.desk_id]
+        if visit.state == "admitted":
+            link.send(self._admitted_state(visit, desk))
+        self.publish(desk)
+
+    def request(self, link: GuestLink, msg: GuestRequest, address: str) -> None:
+        desk = self.desks.get(msg.desk_id)
+        if desk is None:
+            link.send(guest_error("unknown_desk"))
+            return
+        if not msg.privacy_accepted:
+            link.send(guest_error("privacy"))
+            return
+        if not self.allowed(address):
+            link.send(guest_error("rate_limited"))
+            return
+        text = f"{msg.name.strip()} ({msg.contact.strip()}): {msg.concern.strip()}"
+        for person in desk.staff:
+            self.ctx.to_inbox(person, InboxKind.GUEST_REQUEST, room_id=desk.room_id, text=text)
+        link.send(GuestState(state="requested", desk_name=desk.name).model_dump_json())
+
+    def guest_says(self, link: GuestLink, body: str) -> None:
+        visit = self._visit_of(link)
+        if visit is None or visit.state != "admitted" or visit.clerk is None:
+            link.send(guest_error("not_admitted"))
+            return
+        now = self.ctx.now()
+        self.store.say(visit.visit_id, "guest", body, now)
+        link.send(GuestLine(sender="guest", body=body, at=now).model_dump_json())
+        self.ctx.hub.send_to(visit.clerk, VisitEvent(visit_id=visit.visit_id, kind="say", at=now,
+                                                     body=body).model_dump_json())
+
+    def guest_signal(self, link: GuestLink, sdp_type: str, sdp: str) -> None:
+        visit = self._visit_of(link)
+        if visit is None or visit.state != "admitted" or visit.clerk is None:
+            link.send(guest_error("not_admitted"))
+            return
+        self.ctx.hub.send_to(visit.clerk, VisitEvent(visit_id=visit.visit_id, kind="signal", at=self.ctx.now(),
+                                                     sdp_type=sdp_type, sdp=sdp,
+                                                     ice_servers=self.ice_servers).model_dump_json())
+
+    def guest_gone(self, link: GuestLink, leaving: bool) -> None:
+        """The guest left (``leaving``) or closed the page; a closed page may come back with its token."""
+        visit = self._visit_of(link)
+        if visit is None or self.guests.get(visit.visit_id) is not link:
+            return
+        del self.guests[visit.visit_id]
+        if leaving:
+            if visit.clerk is not None:
+                self.ctx.hub.send_to(visit.clerk, VisitEvent(visit_id=visit.visit_id, kind="left",
+                                                             at=self.ctx.now()).model_dump_json())
+            self._end(visit)
+
+    def _visit_of(self, link: GuestLink) -> Visit | None:
+        return self.visits.get(link.visit_id or "")
+
+    # --- staff ---
+
+    def handle(self, conn: Connection, msg: object) -> str | None:
+        me = conn.username
+        if isinstance(msg, AdmitGuest):
+            desk = self.desks.get(msg.desk_id)
+            if desk is None or me not in desk.staff:
+                raise Refused(ErrorCode.FORBIDDEN)
+            waiting = [v for v in desk.queue if self.visits[v].state == "waiting"]
+            visit_id = msg.visit_id or (waiting[0] if waiting else None)
+            if visit_id not in waiting:
+                raise Refused(ErrorCode.UNKNOWN_VISIT)
+            visit = self.visits[visit_id]
+            visit.state, visit.clerk = "admitted", me
+            visit.room_id = self.ctx.presence.get(me).room_id
+            self.store.update(visit, self.ctx.now())
+            link = self.guests.get(visit_id)
+            if link is not None:
+                link.send(self._admitted_state(visit, desk))
+            self.publish(desk)
+            return Ack(reply_to=msg.id, ref=visit_id).model_dump_json()
+        visit = self.visits.get(msg.visit_id)  # type: ignore[attr-defined]
+        if visit is None or visit.clerk != me or visit.state != "admitted":
+            raise Refused(ErrorCode.UNKNOWN_VISIT)
+        link = self.guests.get(visit.visit_id)
+        if isinstance(msg, VisitSay):
+            now = self.ctx.now()
+            self.store.say(visit.visit_id, "clerk", msg.body, now)
+            if link is not None:
+                link.send(GuestLine(sender="clerk", body=msg.body, at=now).model_dump_json())
+        elif isinstance(msg, VisitSignal):
+            if link is not None:
+                link.send(GuestSignalEvent(sdp_type=msg.sdp_type, sdp=msg.sdp).model_dump_json())
+        elif isinstance(msg, HandOverVisit):
+            self._hand_over(visit, msg.to_desk_id)
+        else:
+            if isinstance(msg, VisitToCallback):
+                text = f"{visit.name}: {visit.concern}" + (f" – {msg.note}" if msg.note else "")
+                self.ctx.to_inbox(me, InboxKind.CALLBACK, room_id=self.desks[visit.desk_id].room_id, text=text)
+            self._end(visit)
+        return Ack(reply_to=msg.id, ref=visit.visit_id).model_dump_json()  # type: ignore[attr-defined]
+
+    def _hand_over(self, visit: Visit, to_desk_id: str | None) -> None:
+        old = self.desks[visit.desk_id]
+        new = self.desks.get(to_desk_id or visit.desk_id)
+        if new is None:
+            raise Refused(ErrorCode.UNKNOWN_VISIT)
+        visit.state, visit.clerk, visit.room_id = "waiting", None, None
+        if new is not old:
+            old.queue.remove(visit.visit_id)
+            visit.desk_id = new.desk_id
+            # The guest keeps their place: by the time they first came.
+            new.queue.append(visit.visit_id)
+            new.queue.sort(key=lambda v: self.visits[v].queued_at)
+            self.publish(old)
+        self.store.update(visit, self.ctx.now())
+        self.publish(new)
+
+    def _end(self, visit: Visit) -> None:
+        visit.state = "ended"
+        self.store.update(visit, self.ctx.now())
+        desk = self.desks[visit.desk_id]
+        if visit.visit_id in desk.queue:
+            desk.queue.remove(visit.visit_id)
+        link = self.guests.pop(visit.visit_id, None)
+        if link is not None:
+            link.send(GuestState(state="ended", desk_name=desk.name).model_dump_json())
+            link.close()
+        self.publish(desk)
+
+    def _admitted_state(self, visit: Visit, desk: Desk) -> str:
+        clerk = self.ctx.directory.people.get(visit.clerk or "")
+        return GuestState(state="admitted", desk_name=desk.name, clerk_name=clerk.display_name if clerk else "",
+                          ice_servers=self.ice_servers).model_dump_json()
+
+    def purge(self) -> int:
+        """Guest data goes after the visit plus the retention; nothing of it stays behind."""
+        removed = self.store.purge(self.ctx.now() - self.retention)
+        for visit_id in [v for v, visit in self.visits.items()
+                         if visit.state == "ended" or visit.expires_at < self.ctx.now()]:
+            if self.store.count_rows(visit_id) == 0:
+                visit = self.visits.pop(visit_id)
+                queue = self.desks[visit.desk_id].queue
+                if visit_id in queue:
+                    queue.remove(visit_id)
+        return removed
+
+
+def desks_from(specs: list) -> list[Desk]:  # type: ignore[type-arg]
+    """The org file's desk specs as desks (hours as office-hour windows)."""
+    def hours(spec) -> OfficeHours:  # type: ignore[no-untyped-def]
+        return OfficeHours(weekday=WEEKDAYS[spec.weekday], start=time.fromisoformat(spec.start),
+                           end=time.fromisoformat(spec.end))
+
+    return [Desk(d.id, d.name, d.name_en or d.name, d.room, tuple(d.staff), tuple(hours(h) for h in d.hours),
+                 d.minutes_per_visit) for d in specs]
+

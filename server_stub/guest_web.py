@@ -1,0 +1,118 @@
+"""The guest page of the digital door, served by the backend itself: one page per service desk, its
+script and style. No third-party resources, no cookies; a strict Content-Security-Policy."""
+
+from __future__ import annotations
+
+import html
+import json
+from http import HTTPStatus
+from pathlib import Path
+from string import Template
+
+from websockets.datastructures import Headers
+from websockets.http11 import Response
+
+from .door import Desk, DoorService
+
+PAGE_DIR = Path(__file__).parent / "guest_page"
+WEEKDAY_NAMES = {"de": ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"), "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                               "media-src 'self' blob: mediastream:; connect-src 'self'; frame-ancestors *",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+    "Permissions-Policy": "camera=(self), microphone=(self)",
+}
+TEXTS = {
+    "de": {
+        "title": "Digitale Tür – %1", "name": "Ihr Name oder ein Pseudonym", "concern": "Ihr Anliegen (freiwillig)",
+        "privacy": "Ich habe den Datenschutzhinweis gelesen und stimme zu.", "enter": "Warteraum betreten",
+        "closed": "Der Schalter ist gerade geschlossen. Hinterlassen Sie eine Anfrage, wir melden uns.",
+        "contact": "Telefon oder E-Mail für den Rückruf", "send_request": "Anfrage senden",
+        "waiting_room": "Warteraum", "leave": "Warteraum verlassen", "clerk_video": "Video der Sachbearbeitung",
+        "own_video": "Ihr eigenes Video", "chat": "Chat", "message": "Nachricht", "send": "Senden",
+        "end": "Gespräch beenden", "privacy_title": "Datenschutzhinweis",
+        "privacy_text": "Name, Anliegen und Chat dieses Besuchs werden nur für den Besuch gespeichert und %1 Stunden "
+                        "danach gelöscht. Bild und Ton gehen direkt zwischen Ihnen und der Verwaltung und werden nicht "
+                        "aufgezeichnet. Es werden keine Cookies gesetzt.",
+        "hours": "Sprechzeiten: %1", "always": "Sprechzeiten: jederzeit", "wait": "Zurzeit warten %1 Personen, etwa %2 Minuten.",
+        "js": {"position": "Sie sind an Position %1. Geschätzte Wartezeit: %2 Minuten.",
+               "talking_to": "Sie sprechen mit %1", "ended": "Der Besuch ist beendet. Vielen Dank!",
+               "requested": "Ihre Anfrage ist angekommen. Wir melden uns.", "clerk": "Verwaltung", "you": "Sie",
+               "connection_lost": "Die Verbindung ist unterbrochen. Bitte laden Sie die Seite neu.",
+               "no_camera": "Kamera oder Mikrofon sind nicht verfügbar; Sie hören und sehen die Verwaltung trotzdem."},
+    },
+    "en": {
+        "title": "Digital door – %1", "name": "Your name or a pseudonym", "concern": "Your concern (optional)",
+        "privacy": "I have read the privacy notice and agree.", "enter": "Enter the waiting room",
+        "closed": "The desk is closed right now. Leave a request and we will get back to you.",
+        "contact": "Phone or e-mail for the call back", "send_request": "Send request",
+        "waiting_room": "Waiting room", "leave": "Leave the waiting room", "clerk_video": "Video of the clerk",
+        "own_video": "Your own video", "chat": "Chat", "message": "Message", "send": "Send",
+        "end": "End the conversation", "privacy_title": "Privacy notice",
+        "privacy_text": "Name, concern and chat of this visit are kept for the visit only and deleted %1 hours "
+                        "afterwards. Picture and sound go directly between you and the administration and are not "
+                        "recorded. No cookies are set.",
+        "hours": "Office hours: %1", "always": "Office hours: any time", "wait": "%1 people are waiting, about %2 minutes.",
+        "js": {"position": "You are number %1. Estimated wait: %2 minutes.",
+               "talking_to": "You are talking to %1", "ended": "The visit has ended. Thank you!",
+               "requested": "Your request has arrived. We will get back to you.", "clerk": "Administration",
+               "you": "You", "connection_lost": "The connection was lost. Please reload the page.",
+               "no_camera": "Camera or microphone are not available; you still hear and see the administration."},
+    },
+}
+
+
+def _response(status: HTTPStatus, body: bytes, content_type: str) -> Response:
+    headers = Headers({"Content-Type": content_type, "Content-Length": str(len(body)), **SECURITY_HEADERS})
+    return Response(status.value, status.phrase, headers, body)
+
+
+def not_found(lang: str = "de") -> Response:
+    text = "Diesen Schalter gibt es nicht." if lang == "de" else "This service desk does not exist."
+    return _response(HTTPStatus.NOT_FOUND, f"<!doctype html><p>{text}</p>".encode(), "text/html; charset=utf-8")
+
+
+def static(name: str) -> Response | None:
+    kinds = {"door.js": "text/javascript; charset=utf-8", "door.css": "text/css; charset=utf-8"}
+    if name not in kinds:
+        return None
+    return _response(HTTPStatus.OK, (PAGE_DIR / name).read_bytes(), kinds[name])
+
+
+def _hours(desk: Desk, lang: str, texts: dict) -> str:  # type: ignore[type-arg]
+    if not desk.hours:
+        return texts["always"]
+    names = WEEKDAY_NAMES[lang]
+    windows = ", ".join(f"{names[h.weekday.value]} {h.start:%H:%M}–{h.end:%H:%M}" for h in desk.hours)
+    return texts["hours"].replace("%1", windows)
+
+
+def page(door: DoorService, desk_id: str, lang: str, retention_hours: int) -> Response:
+    desk = door.desks.get(desk_id)
+    if desk is None:
+        return not_found(lang)
+    texts = TEXTS[lang]
+    info = door.desk_info(desk)
+    name = desk.name if lang == "de" else desk.name_en
+    values = {f"t_{key}": html.escape(value) for key, value in texts.items() if isinstance(value, str)}
+    values["t_privacy_text"] = html.escape(texts["privacy_text"].replace("%1", str(retention_hours)))
+    config = {"desk_id": desk.desk_id, "lang": lang, "texts": texts["js"]}
+    body = Template((PAGE_DIR / "page.html").read_text(encoding="utf-8")).substitute(
+        lang=lang, title=html.escape(texts["title"].replace("%1", name)), desk_name=html.escape(name),
+        hours_text=html.escape(_hours(desk, lang, texts)),
+        wait_text=html.escape(texts["wait"].replace("%1", str(info.waiting)).replace("%2", str(info.estimated_minutes))),
+        join_hidden="" if info.open_now else "hidden", request_hidden="hidden" if info.open_now else "",
+        # JSON inside <script>: "</" must not end the element early.
+        config=json.dumps(config, ensure_ascii=False).replace("</", "<\\/"), **values)
+    return _response(HTTPStatus.OK, body.encode("utf-8"), "text/html; charset=utf-8")
+
+
+def language_of(query: str, accept_language: str | None) -> str:
+    if "lang=en" in query:
+        return "en"
+    if "lang=de" in query:
+        return "de"
+    return "en" if (accept_language or "").lower().startswith("en") else "de"
+
