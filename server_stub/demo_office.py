@@ -177,7 +177,18 @@ def demo_org_data() -> dict[str, Any]:
         ],
         "staff": staff,
         "launchers": DEMO_LAUNCHERS,
+        "desks": DEMO_DESKS,
     }
+
+
+#: The digital door of the demo: the Bürgerbüro of the Landkreis (Anna Schneider serves it too, so the
+#: demo user sees its queue) and the Zulassungsstelle, both open every day (a demo has no closing time).
+DEMO_DESKS = [
+    {"id": "buergerbuero", "name": "Bürgerbüro", "name_en": "Citizens' office", "room": "kh-0-buergerbuero",
+     "staff": ["f.zimmermann", "g.braun", "a.schneider"], "minutes_per_visit": 8},
+    {"id": "zulassung", "name": "Zulassungsstelle", "name_en": "Vehicle registration", "room": "kh-0-zul",
+     "staff": ["c.schroeder", "d.neumann", "e.schwarz", "a.schneider"], "minutes_per_visit": 12},
+]
 
 
 #: The demo's launcher catalogue: the eAkte in the browser and as a registered protocol, a search in the
