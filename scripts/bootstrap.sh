@@ -15,6 +15,8 @@ APT_PACKAGES=(
   xvfb xauth trayer
   # Audio devices for calls (sounddevice).
   libportaudio2
+  # The browser side of the digital door in the end-to-end test (headless, fake camera and microphone).
+  chromium chromium-driver
 )
 
 missing=()
