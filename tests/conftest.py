@@ -12,6 +12,8 @@ from collections.abc import AsyncIterator  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+import hypothesis  # noqa: E402,F401  (imported up front: its pytest plugin importing it late, deep in the
+# terminal summary, trips CPython 3.11's "AST constructor recursion depth mismatch" after some Qt tests)
 import pytest  # noqa: E402
 
 from server_stub.orgfile import OrgFile, load_org_file  # noqa: E402

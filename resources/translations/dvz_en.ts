@@ -833,6 +833,89 @@
     </message>
 </context>
 <context>
+    <name>DoorPanel</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="39" />
+        <source>Warteschlange</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="40" />
+        <source>Nächsten hereinbitten</source>
+        <translation>Admit next</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="42" />
+        <source>Ausgewählten hereinbitten</source>
+        <translation>Admit selected</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="47" />
+        <source>Video des Gastes</source>
+        <translation>Guest's video</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="49" />
+        <source>Chat mit dem Gast</source>
+        <translation>Chat with the guest</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="52" />
+        <source>Nachricht an den Gast …</source>
+        <translation>Message to the guest …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="54" />
+        <source>Beenden</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="56" />
+        <source>Übergeben …</source>
+        <translation>Hand over …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="58" />
+        <source>Als Rückruf notieren</source>
+        <translation>Note as callback</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="92" />
+        <source>%1 – %2 warten</source>
+        <translation>%1 – %2 waiting</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="104" />
+        <source>(seit %1)</source>
+        <translation>(since %1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="146" />
+        <source>Besuch: %1</source>
+        <translation>Visit: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="149" />
+        <source>Gast</source>
+        <translation>Guest</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="149" />
+        <source>Ich</source>
+        <translation>Me</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="169" />
+        <source>Zurück in die Warteschlange (für Kolleginnen und Kollegen)</source>
+        <translation>Back into the queue (for colleagues)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="173" />
+        <source>An %1</source>
+        <translation>To %1</translation>
+    </message>
+</context>
+<context>
     <name>InboxDialog</name>
     <message>
         <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="199" />
@@ -1161,43 +1244,43 @@
 <context>
     <name>MapWidget</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="27" />
+        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="28" />
         <source>Stockwerk wählen</source>
         <extracomment>The user wants to walk into this room.</extracomment>
         <translation>Choose floor</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="29" />
+        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="30" />
         <source>&amp;Stockwerk:</source>
         <translation>&amp;Floor:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="34" />
+        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="35" />
         <source>Vergrößern</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="35" />
+        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="36" />
         <source>Vergrößern (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="38" />
+        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="39" />
         <source>Verkleinern</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="39" />
+        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="40" />
         <source>Verkleinern (−)</source>
         <translation>Zoom out (−)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="41" />
+        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="42" />
         <source>Ganzes Stockwerk</source>
         <translation>Whole floor</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="42" />
+        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="43" />
         <source>Ganzes Stockwerk zeigen</source>
         <translation>Show the whole floor</translation>
     </message>
@@ -1295,13 +1378,13 @@
 <context>
     <name>OfficeMap</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/items.py" line="76" />
+        <location filename="../../src/dvz_desktop/qt/map/items.py" line="86" />
         <source>Doppelklick: hierher gehen</source>
-        <extracomment>Below this on-screen avatar diameter (px) avatars are drawn as dots without initials. Below this zoom factor room names are hidden. Extra tooltip lines for the door: its note, office hours, who deputises.</extracomment>
+        <extracomment>Below this on-screen avatar diameter (px) avatars are drawn as dots without initials. Below this zoom factor room names are hidden. Extra tooltip lines for the door: its note, office hours, who deputises. Guests of the digital door waiting for this room's desk ("3 warten"), or "".</extracomment>
         <translation>Double-click: go here</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/items.py" line="213" />
+        <location filename="../../src/dvz_desktop/qt/map/items.py" line="232" />
         <source>Lust auf Kaffee</source>
         <translation>Up for coffee</translation>
     </message>
@@ -1621,54 +1704,59 @@
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/tray.py" line="51" />
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="107" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="112" />
         <source>Keine ungelesenen Nachrichten</source>
         <translation>No unread messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="60" />
         <source>Aus meiner Einheit da:</source>
         <translation>In from my unit:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="60" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="65" />
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="66" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="71" />
         <source>Nicht verbunden</source>
         <translation>Not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="67" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="72" />
         <source>DVZ Desktop – nicht verbunden</source>
         <translation>DVZ Desktop – not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="80" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="85" />
         <source>Verbindung unterbrochen</source>
         <translation>Connection lost</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="82" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="87" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="89" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="94" />
         <source>niemand</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="91" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="96" />
         <source> · Lust auf Kaffee</source>
         <translation> · up for coffee</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="106" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="111" />
         <source>%1 ungelesene Nachrichten</source>
         <translation>%1 unread messages</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="120" />
+        <source>%1 warten an der digitalen Tür</source>
+        <translation>%1 waiting at the digital door</translation>
     </message>
 </context>
 <context>
@@ -1971,17 +2059,27 @@
         <translation>Chat %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="206" />
+        <location filename="../../src/dvz_desktop/desk.py" line="196" />
+        <source>Digitale Tür</source>
+        <translation>Digital door</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desk.py" line="203" />
+        <source>%1 warten</source>
+        <translation>%1 waiting</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desktop.py" line="213" />
         <source>%1 ruft an.</source>
         <translation>%1 is calling.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="208" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="215" />
         <source>Annehmen</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="211" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="218" />
         <source>Anruf</source>
         <translation>Call</translation>
     </message>

@@ -180,3 +180,31 @@ def follow_appointments(calendar_panel, bridge, set_status):  # type: ignore[no-
             set_status(wanted)
 
     calendar_panel.busy_now = busy_now
+
+
+def assemble_door(session, window, tray, actions, media_factory):  # type: ignore[no-untyped-def]
+    """Digitale Tür, for staff of a service desk: the queue on the map ("3 warten"), in the tray and in
+    a dock with the visit (video, chat, end, hand over, callback). Others never see the dock."""
+    from PySide6.QtCore import Qt
+
+    from .qt.door.panel import DoorPanel
+    from .qt.lifetime import while_alive
+    from .services.door import DoorClient
+
+    door = DoorClient(session, media_factory)
+    panel = DoorPanel(door, actions.run, window.show_message)
+    dock = window._dock(window.tr("Digitale Tür"), panel, Qt.DockWidgetArea.RightDockWidgetArea, "door")
+    dock.hide()
+    shown_once: set[str] = set()
+
+    def queue_changed(desk_id: str) -> None:
+        queue = door.queues[desk_id]
+        waiting = queue.desk.waiting
+        window.map.set_waiting(queue.desk.room_id, window.tr("%1 warten").replace("%1", str(waiting)) if waiting else "")
+        tray.set_waiting(door.waiting())
+        if "dock" not in shown_once:  # I serve a desk: the dock is there from now on
+            shown_once.add("dock")
+            dock.show()
+
+    door.queue_changed.connect(while_alive(panel, queue_changed))
+    return door, panel

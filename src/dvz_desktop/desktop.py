@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from .qt.desk.launchers_panel import LaunchersPanel
     from .qt.desk.phone_panel import PhonePanel
     from .qt.desk.today_panel import TodayPanel
+    from .qt.door.panel import DoorPanel
+    from .services.door import DoorClient
     from .qt.desk.whiteboard_panel import WhiteboardPanel
     from .qt.main_window import MainWindow
     from .qt.status_menu import StatusMenu
@@ -49,6 +51,8 @@ class DesktopParts:
     calendar: "CalendarPanel"
     whiteboard: "WhiteboardPanel"
     today: "TodayPanel"
+    door: "DoorClient"
+    door_panel: "DoorPanel"
 
 
 def assemble_desktop(session: "Session", followed: set[str],
@@ -115,6 +119,7 @@ def assemble_desktop(session: "Session", followed: set[str],
     call_panel.devicesChosen_callback = devices_chosen
     from .desk import (
         assemble_calendar,
+        assemble_door,
         assemble_launchers_and_phone,
         assemble_today,
         assemble_whiteboard,
@@ -127,9 +132,11 @@ def assemble_desktop(session: "Session", followed: set[str],
     calendar_panel = assemble_calendar(actions, window, tray, presenter, bridge, calendar_account)
     follow_appointments(calendar_panel, bridge, lambda status: actions.set_status(status, status_menu.current[1]))
     whiteboard = assemble_whiteboard(session, bridge, actions, window)
+    door, door_panel = assemble_door(session, window, tray, actions,
+                                     media_factory or (lambda: _device_media(call_panel.device_choice[0])))
     today = assemble_today(window, actions, presenter, calendar_panel, chat, chat_panel.show_conversation, behaviour)
     return DesktopParts(bridge, actions, status_menu, window, tray, arrivals, behaviour, presenter, chat, chat_panel,
-                        calls, call_panel, launchers, phone, calendar_panel, whiteboard, today)
+                        calls, call_panel, launchers, phone, calendar_panel, whiteboard, today, door, door_panel)
 
 
 def _device_media(microphone: str = ""):  # type: ignore[no-untyped-def]

@@ -51,6 +51,11 @@ class Tray(QObject):
         self.unread_action = QAction(self.tr("Keine ungelesenen Nachrichten"), self.menu)
         self.unread_action.triggered.connect(self.showWindowRequested)
         self.menu.addAction(self.unread_action)
+        self.waiting = 0
+        self.waiting_action = QAction("", self.menu)
+        self.waiting_action.setVisible(False)
+        self.waiting_action.triggered.connect(self.showWindowRequested)
+        self.menu.addAction(self.waiting_action)
         self.menu.addSeparator()
         self.present_header = QAction(self.tr("Aus meiner Einheit da:"), self.menu)
         self.present_header.setEnabled(False)
@@ -107,6 +112,16 @@ class Tray(QObject):
                                    else self.tr("Keine ungelesenen Nachrichten"))
         tooltip = self.icon.toolTip().split("\n")[0]
         self.icon.setToolTip(tooltip + (f"\n{self.unread_action.text()}" if count else ""))
+
+    def set_waiting(self, count: int) -> None:
+        """Guests waiting at my desks of the digital door ("3 warten"), in the tooltip and the menu."""
+        self.waiting = count
+        before = self.waiting_action.text()
+        text = self.tr("%1 warten an der digitalen Tür").replace("%1", str(count)) if count else ""
+        self.waiting_action.setText(text)
+        self.waiting_action.setVisible(bool(count))
+        lines = [line for line in self.icon.toolTip().split("\n") if not before or line != before]
+        self.icon.setToolTip("\n".join(lines + ([text] if count else [])))
 
     def present_entries(self) -> list[str]:
         return [a.text() for a in self._present_actions]

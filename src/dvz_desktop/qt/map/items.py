@@ -49,6 +49,8 @@ class RoomItem(QGraphicsRectItem):
         self.door = room.door
         #: Extra tooltip lines for the door: its note, office hours, who deputises.
         self.door_lines: list[str] = []
+        #: Guests of the digital door waiting for this room's desk ("3 warten"), or "".
+        self.waiting = ""
         self.setBrush(QBrush(QColor(ROOM_COLORS[room.kind])))
         self.setPen(QPen(QColor("#5f6b7a"), 2))
         self.setZValue(0)
@@ -70,8 +72,16 @@ class RoomItem(QGraphicsRectItem):
             self._update_tooltip()
             self.update()
 
+    def set_waiting(self, text: str) -> None:
+        if text != self.waiting:
+            self.waiting = text
+            self._update_tooltip()
+            self.update()
+
     def _update_tooltip(self) -> None:
         lines = [self.room.name, room_kind_label(self.room.kind), door_label(self.door), *self.door_lines]
+        if self.waiting:
+            lines.append(self.waiting)
         lines.append(people_count(self.occupants))
         lines.append(QCoreApplication.translate("OfficeMap", "Doppelklick: hierher gehen"))
         self.setToolTip("\n".join(lines))
@@ -109,6 +119,15 @@ class RoomItem(QGraphicsRectItem):
         if self.occupants:
             painter.setFont(_INFO_FONT)
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, str(self.occupants))
+        if self.waiting:  # the digital door's queue: an amber tag in the corner, seen from afar
+            painter.setFont(_INFO_FONT)
+            badge = painter.fontMetrics().boundingRect(self.waiting).adjusted(-6, -3, 6, 3)
+            badge.moveBottomLeft(text_rect.bottomLeft().toPoint())
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#f59e0b"))
+            painter.drawRoundedRect(QRectF(badge), 6, 6)
+            painter.setPen(QColor("#1f2933"))
+            painter.drawText(QRectF(badge), Qt.AlignmentFlag.AlignCenter, self.waiting)
 
 
 def avatar_pixmap(initials_text: str, status: Status, is_me: bool, detailed: bool, coffee: bool = False,

@@ -162,6 +162,11 @@ class FloorScene(QGraphicsScene):
             return
         super().contextMenuEvent(event)
 
+    def set_waiting(self, room_id: str, text: str) -> None:
+        item = self.rooms.get(room_id)
+        if item is not None:
+            item.set_waiting(text)
+
     def set_door(self, room_id: str, door: DoorState, lines: list[str]) -> None:
         item = self.rooms.get(room_id)
         if item is not None:

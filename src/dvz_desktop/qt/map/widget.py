@@ -23,6 +23,7 @@ class MapWidget(QWidget):
         self._model: OfficeModel | None = None
         self._scenes: dict[str, FloorScene] = {}
         self._doors: dict[str, tuple[DoorState, list[str]]] = {}
+        self._waiting: dict[str, str] = {}
         self.floor_box = QComboBox()
         self.floor_box.setAccessibleName(self.tr("Stockwerk wählen"))
         self.floor_box.currentIndexChanged.connect(self._show_floor_index)
@@ -84,6 +85,8 @@ class MapWidget(QWidget):
             scene = FloorScene(ref, self._model)
             scene.roomActivated.connect(self.roomActivated)
             scene.roomMenuRequested.connect(self.roomMenuRequested)
+            for room_id, text in self._waiting.items():
+                scene.set_waiting(room_id, text)
             for room_id, (door, lines) in self._doors.items():
                 scene.set_door(room_id, door, lines)
             self._scenes[floor_id] = scene
@@ -103,6 +106,12 @@ class MapWidget(QWidget):
         self._doors[room_id] = (door, lines)
         for scene in self._scenes.values():
             scene.set_door(room_id, door, lines)
+
+    def set_waiting(self, room_id: str, text: str) -> None:
+        """Guests waiting at the digital door of this room's desk ("" when nobody waits)."""
+        self._waiting[room_id] = text
+        for scene in self._scenes.values():
+            scene.set_waiting(room_id, text)
 
     def set_speaking(self, people: set[str]) -> None:
         """Who is talking in my call right now (their avatar gets a bright ring)."""

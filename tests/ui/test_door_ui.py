@@ -1,0 +1,55 @@
+"""The digital door at the clerk's desk: a guest waiting shows on the map, in the tray and in the dock;
+admitting, chatting (guest text stays text) and ending the visit from the dock."""
+
+from __future__ import annotations
+
+import json
+
+from websockets.asyncio.client import connect
+
+from .conftest import DemoOffice, LoopRunner
+
+
+def test_clerk_sees_the_queue_admits_chats_and_ends(demo_office: DemoOffice, runner: LoopRunner) -> None:
+    parts = demo_office.parts
+    port = demo_office.url.split(":")[2].split("/")[0]
+    guest = runner.run(connect(f"ws://127.0.0.1:{port}/gast", origin=f"http://127.0.0.1:{port}"))  # type: ignore[arg-type]
+    runner.run(guest.send(json.dumps({"type": "guest_join", "desk_id": "buergerbuero", "name": "Erika <b>Muster</b>",
+                                      "concern": "Meldebescheinigung", "privacy_accepted": True})))
+    runner.wait_until(lambda: parts.tray.waiting == 1, what="the tray to count the guest")
+    room = parts.window.map
+    runner.wait_until(lambda: room._waiting.get("kh-0-buergerbuero") == "1 warten",  # noqa: SLF001
+                      what="the badge on the Bürgerbüro")
+    panel = parts.door_panel
+    assert panel.parentWidget().isVisible()  # Anna serves the desk: the dock shows itself
+    texts = [panel.queue.item(i).text() for i in range(panel.queue.count())]
+    assert "Bürgerbüro – 1 warten" in texts
+    assert any("1. Erika <b>Muster</b> – Meldebescheinigung" in t for t in texts)
+
+    panel.admit_first()
+    runner.wait_until(lambda: panel.current is not None and panel.visit_box.isVisible(), what="the visit")
+    assert panel.visit_title.text().startswith("Besuch: Erika <b>Muster</b>")
+
+    async def guest_frames(kind: str, state: str | None = None) -> dict:  # type: ignore[type-arg]
+        while True:
+            frame = json.loads(await guest.recv())
+            if frame["type"] == kind and (state is None or frame.get("state") == state):
+                return frame
+
+    admitted = runner.run(guest_frames("guest_state", "admitted"))
+    assert admitted["clerk_name"] == "Anna Schneider"
+    runner.run(guest.send(json.dumps({"type": "guest_say", "body": "<i>Hallo</i>"})))
+    runner.wait_until(lambda: panel.lines.count() == 1, what="the guest's line in the dock")
+    assert panel.lines.item(0).text().endswith("Gast: <i>Hallo</i>")
+    panel.input.setText("Guten Tag, Frau Muster.")
+    panel.send()
+    while True:
+        line = runner.run(guest_frames("guest_line"))
+        if line["sender"] == "clerk":
+            break
+    assert line["body"] == "Guten Tag, Frau Muster."
+    panel.end_button.click()
+    runner.run(guest_frames("guest_state", "ended"))
+    runner.wait_until(lambda: panel.current is None and not panel.visit_box.isVisible(), what="the visit to close")
+    assert parts.tray.waiting == 0 and room._waiting["kh-0-buergerbuero"] == ""  # noqa: SLF001
+    runner.run(guest.close())  # nothing of the guest's socket left for the garbage collector at exit
