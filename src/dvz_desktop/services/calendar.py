@@ -13,6 +13,7 @@ import asyncio
 import json
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -70,6 +71,37 @@ def appointment_from(component: Any) -> Appointment:
                        room_id=found.group(1) if found else None)
 
 
+_POOL: Any = None
+
+
+def _worker() -> Any:
+    """One worker process for the calendar, started on first use and kept (caldav stays imported there)."""
+    global _POOL
+    if _POOL is None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # spawn, never fork: the program has Qt and network threads a forked child must not inherit.
+        _POOL = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    return _POOL
+
+
+def fetch_agenda(url: str, username: str, password: str, start: datetime, end: datetime) -> list[Appointment]:
+    """In the worker process: connect, search with recurring events expanded, parse."""
+    return CalendarClient(url, username, password)._agenda(start, end)
+
+
+def appointments_from(components: Iterable[Any]) -> list[Appointment]:
+    """The appointments of the server's entries, in order; an entry that cannot be read is skipped."""
+    appointments = []
+    for component in components:
+        try:
+            appointments.append(appointment_from(component))
+        except Exception as exc:  # one broken entry must not hide the others
+            log.warning("skipped a calendar entry that could not be read (%s)", type(exc).__name__)
+    return sorted(appointments, key=lambda a: (a.start, a.summary))
+
+
 class CalendarClient:
     def __init__(self, url: str, username: str, password: str, cache_file: Path | None = None) -> None:
         self.url, self.username, self._password = url, username, password
@@ -100,16 +132,10 @@ class CalendarClient:
         calendar = self._connect()
         try:
             found = calendar.search(event=True, expand=True, start=start, end=end)
-        except Exception as exc:
+        except Exception:
             self._calendar = None
-            raise CalendarError(f"Der Kalenderserver {self.url} ist nicht erreichbar.") from exc
-        appointments = []
-        for event in found:
-            try:
-                appointments.append(appointment_from(event.icalendar_component))
-            except Exception as exc:  # one broken entry must not hide the others
-                log.warning("skipped a calendar entry that could not be read (%s)", type(exc).__name__)
-        return sorted(appointments, key=lambda a: (a.start, a.summary))
+            raise CalendarError(f"Der Kalenderserver {self.url} ist nicht erreichbar.") from None
+        return appointments_from(event.icalendar_component for event in found)
 
     def _create(self, summary: str, start: datetime, end: datetime, room_id: str | None, weekly: bool,
                 all_day: bool) -> str:
@@ -156,8 +182,12 @@ class CalendarClient:
     # --- what the UI calls ---
 
     async def agenda(self, start: datetime, end: datetime) -> list[Appointment]:
-        appointments = await asyncio.to_thread(self._agenda, start, end)
-        self._save_cache(appointments)
+        # Parsing a week of a busy calendar is pure Python for about a second: in a thread it would hold
+        # the interpreter lock in long stretches and stall the window; a worker process does not.
+        loop = asyncio.get_running_loop()
+        appointments = await loop.run_in_executor(_worker(), fetch_agenda, self.url, self.username,
+                                                  self._password, start, end)
+        await asyncio.to_thread(self._save_cache, appointments)
         return appointments
 
     async def create(self, summary: str, start: datetime, end: datetime, room_id: str | None = None,
