@@ -16,6 +16,7 @@
     state.phase = phase;
     $("join").hidden = true;
     $("request").hidden = true;
+    $("wait").hidden = true;  // the page's first count is not the guest's own wait
     $("waiting").hidden = phase !== "waiting";
     $("visit").hidden = phase !== "admitted";
   }
@@ -94,8 +95,8 @@
       if (msg.token) sessionStorage.setItem("dvz-visit", msg.token);
       if (msg.state === "waiting") {
         show("waiting");
-        $("position").textContent = T.position.replace("%1", msg.position || 1)
-          .replace("%2", msg.estimated_minutes);
+        const text = msg.estimated_minutes ? T.position : T.next;
+        $("position").textContent = text.replace("%1", msg.position || 1).replace("%2", msg.estimated_minutes);
       } else if (msg.state === "admitted") {
         show("admitted");
         $("visit-title").textContent = T.talking_to.replace("%1", msg.clerk_name);
