@@ -14,9 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,34 +28,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from machine import describe  # noqa: E402
 
-
-def start_radicale(folder: Path) -> tuple[str, subprocess.Popen[bytes]]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    (folder / "users").write_text("anna:geheim\n", encoding="utf-8")
-    (folder / "config").write_text(f"""[server]
-hosts = 127.0.0.1:{port}
-[auth]
-type = htpasswd
-htpasswd_filename = {folder / 'users'}
-htpasswd_encryption = plain
-delay = 0
-[storage]
-filesystem_folder = {folder / 'collections'}
-[logging]
-level = warning
-""", encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "radicale", "--config", str(folder / "config")],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return f"http://127.0.0.1:{port}/", proc
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError("Radicale did not start")
+from tests.integration.radicale_server import start_radicale  # noqa: E402
 
 
 def fill(url: str, monday: datetime) -> None:

@@ -4,10 +4,7 @@ and the cached agenda when the server is gone."""
 
 from __future__ import annotations
 
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -16,45 +13,17 @@ import pytest
 
 from dvz_desktop.services.calendar import OFFICE_TZ, CalendarClient, CalendarError
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from .radicale_server import start_radicale
 
 
 @pytest.fixture
 def radicale(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    port = free_port()
-    (tmp_path / "users").write_text("anna:geheim\n", encoding="utf-8")
-    (tmp_path / "config").write_text(f"""[server]
-hosts = 127.0.0.1:{port}
-[auth]
-type = htpasswd
-htpasswd_filename = {tmp_path / 'users'}
-htpasswd_encryption = plain
-delay = 0
-[storage]
-filesystem_folder = {tmp_path / 'collections'}
-[logging]
-level = warning
-""", encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "radicale", "--config", str(tmp_path / "config")],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 15
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            assert time.monotonic() < deadline, "Radicale did not start"
-            time.sleep(0.05)
+    url, proc = start_radicale(tmp_path)
     import caldav  # the user's calendar, as an administration's groupware would have it
 
-    caldav.DAVClient(f"http://127.0.0.1:{port}/", username="anna", password="geheim").principal().make_calendar(
-        name="Dienstkalender")
+    caldav.DAVClient(url, username="anna", password="geheim").principal().make_calendar(name="Dienstkalender")
     try:
-        yield f"http://127.0.0.1:{port}/", proc
+        yield url, proc
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -137,9 +137,9 @@ async def test_hand_over_keeps_the_place_and_a_request_reaches_the_inbox(backend
     state = await state_of(early, "waiting")  # back in a queue, first in line
     assert state["position"] == 1
 
-    anna = await login(backend.url, "anna", PASSWORDS["anna"])
+    erik = await login(backend.url, "erik", PASSWORDS["erik"])  # serves the night desk
     inbox: list[object] = []
-    anna.message_received.connect(inbox.append)
+    erik.message_received.connect(inbox.append)
     night = await guest(backend.port)
     await night.send(join(desk="nachtschalter"))
     assert (await next_of(night, "guest_error"))["code"] == "closed"
@@ -151,7 +151,7 @@ async def test_hand_over_keeps_the_place_and_a_request_reaches_the_inbox(backend
     assert item.kind.value == "anfrage_digitale_tuer" and "Max (0151 123): Bitte um Rückruf" == item.text
     for ws in (early, late, night):
         await ws.close()
-    await anna.stop()
+    await erik.stop()
     await clara.stop()
 
 

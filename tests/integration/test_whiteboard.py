@@ -163,11 +163,14 @@ async def test_board_survives_a_backend_restart(org_three: OrgFile, tmp_path: Pa
         await server.stop()
 
 
-async def raw_socket(url: str, name: str):  # type: ignore[no-untyped-def]
+async def raw_socket(url: str, name: str, room: str):  # type: ignore[no-untyped-def]
+    """A bare socket logged in as ``name`` and standing in ``room``: frames exactly as written."""
     ws = await connect(url)
     await ws.send(json.dumps({"type": "hello", "id": "h", "protocol_version": PROTOCOL_VERSION,
                               "auth": {"method": "password", "username": name, "password": PASSWORDS[name]}}))
     assert json.loads(await ws.recv())["type"] == "welcome"
+    await ws.send(json.dumps({"type": "move", "id": "m", "room_id": room}))
+    await answer_to(ws, "m")
     return ws
 
 
@@ -181,9 +184,7 @@ async def answer_to(ws, command_id: str) -> dict:  # type: ignore[no-untyped-def
 async def test_bad_drawings_are_refused_with_clear_messages_and_others_carry_on(backend, drawers) -> None:  # type: ignore[no-untyped-def]
     anna = drawers["anna"]
     await anna.enter()
-    ws = await raw_socket(backend.url, "bernd")
-    await ws.send(json.dumps({"type": "move", "id": "m", "room_id": ROOM}))
-    await answer_to(ws, "m")
+    ws = await raw_socket(backend.url, "bernd", ROOM)
     png = b"\x89PNG\r\n\x1a\n" + b"\0" * (MAX_IMAGE_BYTES + 1000)
     cases = {
         "big": ({"kind": "image", "points": [0, 0, 100, 100], "image": base64.b64encode(png).decode()},
@@ -207,9 +208,7 @@ async def test_bad_drawings_are_refused_with_clear_messages_and_others_carry_on(
 async def test_a_flood_of_operations_is_limited_for_that_person_only(backend, drawers) -> None:  # type: ignore[no-untyped-def]
     anna = drawers["anna"]
     await anna.enter()
-    ws = await raw_socket(backend.url, "bernd")
-    await ws.send(json.dumps({"type": "move", "id": "m", "room_id": ROOM}))
-    await answer_to(ws, "m")
+    ws = await raw_socket(backend.url, "bernd", ROOM)
     shape = {"kind": "line", "points": [1, 1, 50, 50]}
     for n in range(400):
         await ws.send(json.dumps({"type": "wb_add", "id": f"f{n}", "room_id": ROOM, "item_id": f"bernd.flood{n:04d}",

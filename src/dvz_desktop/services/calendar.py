@@ -83,6 +83,9 @@ def _worker() -> Any:
 
         # spawn, never fork: the program has Qt and network threads a forked child must not inherit.
         _POOL = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        import atexit
+
+        atexit.register(_POOL.shutdown, wait=True, cancel_futures=True)  # before the interpreter tears down
     return _POOL
 
 
