@@ -309,6 +309,16 @@
         <source>Übergabe aus der Vertretung</source>
         <translation>Handover from your deputy</translation>
     </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="59" />
+        <source>Anfrage an der digitalen Tür</source>
+        <translation>Request at the digital door</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="60" />
+        <source>Rückruf</source>
+        <translation>Callback</translation>
+    </message>
 </context>
 <context>
     <name>BehaviourPresenter</name>
@@ -1670,22 +1680,32 @@
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="80" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="82" />
         <source>%1 × angeklopft, als Sie nicht da waren</source>
         <translation>%1 × knocked while you were away</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="81" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="83" />
         <source>%1 Nachricht(en) an der Tür</source>
         <translation>%1 message(s) at the door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="82" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="84" />
         <source>%1 × von Ihrer Vertretung erledigt</source>
         <translation>%1 × handled by your deputy</translation>
     </message>
     <message>
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="85" />
+        <source>%1 Anfrage(n) an der digitalen Tür</source>
+        <translation>%1 request(s) at the digital door</translation>
+    </message>
+    <message>
         <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="86" />
+        <source>%1 Rückruf(e) zu erledigen</source>
+        <translation>%1 callback(s) to make</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="90" />
         <source>Nichts verpasst.</source>
         <translation>Nothing missed.</translation>
     </message>

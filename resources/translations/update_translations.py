@@ -17,6 +17,10 @@ QM = ROOT / "src" / "dvz_desktop" / "resources" / "translations" / "dvz_en.qm"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    'Anfrage an der digitalen Tür': 'Request at the digital door',
+    'Rückruf': 'Callback',
+    '%1 Anfrage(n) an der digitalen Tür': '%1 request(s) at the digital door',
+    '%1 Rückruf(e) zu erledigen': '%1 callback(s) to make',
     'Warteschlange': 'Queue',
     'Nächsten hereinbitten': 'Admit next',
     'Ausgewählten hereinbitten': 'Admit selected',

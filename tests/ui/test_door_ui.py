@@ -53,3 +53,16 @@ def test_clerk_sees_the_queue_admits_chats_and_ends(demo_office: DemoOffice, run
     runner.wait_until(lambda: panel.current is None and not panel.visit_box.isVisible(), what="the visit to close")
     assert parts.tray.waiting == 0 and room._waiting["kh-0-buergerbuero"] == ""  # noqa: SLF001
     runner.run(guest.close())  # nothing of the guest's socket left for the garbage collector at exit
+
+
+def test_a_request_outside_hours_shows_in_missed_and_today(demo_office: DemoOffice, runner: LoopRunner) -> None:
+    from dvz_desktop.protocol import InboxKind
+    from dvz_desktop.qt.behaviour.texts import inbox_kind
+
+    demo_office.backend.behaviour.ctx.to_inbox("a.schneider", InboxKind.GUEST_REQUEST, room_id="kh-0-buergerbuero",
+                                               text="Max (0151 123): Bitte um Rückruf")
+    today = demo_office.parts.today
+    runner.wait_until(lambda: any("1 Anfrage(n) an der digitalen Tür" in today.list.item(i).text()
+                                  for i in range(today.list.count())), what="the request in Heute")
+    assert inbox_kind(InboxKind.GUEST_REQUEST) == "Anfrage an der digitalen Tür"
+    assert inbox_kind(InboxKind.CALLBACK) == "Rückruf"

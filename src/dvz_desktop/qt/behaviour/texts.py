@@ -56,6 +56,8 @@ def inbox_kind(kind: InboxKind) -> str:
         InboxKind.MISSED_KNOCK: QCoreApplication.translate("Behaviour", "Verpasstes Anklopfen"),
         InboxKind.DOOR_MESSAGE: QCoreApplication.translate("Behaviour", "Nachricht an der Tür"),
         InboxKind.HANDOVER: QCoreApplication.translate("Behaviour", "Übergabe aus der Vertretung"),
+        InboxKind.GUEST_REQUEST: QCoreApplication.translate("Behaviour", "Anfrage an der digitalen Tür"),
+        InboxKind.CALLBACK: QCoreApplication.translate("Behaviour", "Rückruf"),
     }[kind]
 
 

@@ -77,9 +77,13 @@ class TodayPanel(QWidget):
         knocks = sum(1 for i in self.inbox if i.kind is InboxKind.MISSED_KNOCK)
         messages = sum(1 for i in self.inbox if i.kind is InboxKind.DOOR_MESSAGE)
         handed = sum(1 for i in self.inbox if i.kind is InboxKind.HANDOVER)
+        requests = sum(1 for i in self.inbox if i.kind is InboxKind.GUEST_REQUEST)
+        callbacks = sum(1 for i in self.inbox if i.kind is InboxKind.CALLBACK)
         for count, text in ((knocks, self.tr("%1 × angeklopft, als Sie nicht da waren")),
                             (messages, self.tr("%1 Nachricht(en) an der Tür")),
-                            (handed, self.tr("%1 × von Ihrer Vertretung erledigt"))):
+                            (handed, self.tr("%1 × von Ihrer Vertretung erledigt")),
+                            (requests, self.tr("%1 Anfrage(n) an der digitalen Tür")),
+                            (callbacks, self.tr("%1 Rückruf(e) zu erledigen"))):
             if count:
                 self._line(text.replace("%1", str(count)), ("inbox", ""))
         if not self.inbox:
