@@ -61,11 +61,11 @@ def door_label(door: DoorState) -> str:
 # status name, which is always shown as text as well (tooltip, tree, people list).
 STATUS_COLORS: dict[Status, str] = {
     Status.AVAILABLE: "#2e7d32",
-    Status.BUSY: "#ef6c00",
+    Status.BUSY: "#e65100",
     Status.DO_NOT_DISTURB: "#c62828",
     Status.IN_MEETING: "#6a1b9a",
-    Status.AWAY: "#f9a825",
-    Status.OFFLINE: "#9e9e9e",
+    Status.AWAY: "#9a6700",
+    Status.OFFLINE: "#78909c",
 }
 
 ROOM_COLORS: dict[RoomKind, str] = {

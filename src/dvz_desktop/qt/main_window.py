@@ -14,7 +14,8 @@ from .labels import status_label
 from .map.widget import MapWidget
 from .office_tree import OfficeTree
 from .people_panel import PeoplePanel
-from .status_menu import StatusMenu, status_icon
+from .status_badge import status_icon
+from .status_menu import StatusMenu
 
 
 class MainWindow(QMainWindow):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 from dvz_desktop.core.office import OfficeModel
 
 from .labels import door_label, people_count, room_kind_label, status_label
-from .status_menu import status_icon
+from .status_badge import status_icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1

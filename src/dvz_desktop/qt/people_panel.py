@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from dvz_desktop.core.office import OfficeModel
 
 from .labels import status_label
-from .status_menu import status_icon
+from .status_badge import status_icon
 
 
 class PeoplePanel(QWidget):

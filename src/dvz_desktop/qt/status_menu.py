@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from dvz_desktop.protocol import SELECTABLE_STATUSES, Status
 
-from .labels import STATUS_COLORS, status_label
-
-
-def status_icon(status: Status, size: int = 16) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(0, 0, 0, 0))
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor(STATUS_COLORS[status]))
-    painter.setPen(QColor("#263238"))
-    painter.drawEllipse(1, 1, size - 2, size - 2)
-    painter.end()
-    return QIcon(pixmap)
+from .labels import status_label
+from .status_badge import status_icon
 
 
 class StatusMenu(QMenu):

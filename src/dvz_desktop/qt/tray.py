@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtCore import QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QAction, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from dvz_desktop.core.office import OfficeModel
 from dvz_desktop.protocol import Status
 
-from .labels import STATUS_COLORS, status_label
-from .status_menu import StatusMenu, status_icon
-
+from .labels import status_label
+from .status_badge import paint_status_badge, status_icon
+from .status_menu import StatusMenu
 
 APP_ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "dvz.png"
 
@@ -25,11 +25,8 @@ def tray_icon(status: Status, size: int = 32) -> QIcon:
     if base.isNull():
         return status_icon(status, size)
     painter = QPainter(base)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(QColor("white"), max(1, size // 16)))
-    painter.setBrush(QColor(STATUS_COLORS[status]))
-    dot = size * 0.45
-    painter.drawEllipse(QRectF(size - dot - 1, size - dot - 1, dot, dot))
+    dot = size * 0.5
+    paint_status_badge(painter, QPointF(size - dot / 2 - 0.5, size - dot / 2 - 0.5), dot, status)
     painter.end()
     return QIcon(base)
 
