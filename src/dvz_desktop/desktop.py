@@ -307,9 +307,7 @@ def _assemble_chat(session, bridge, actions, window, tray, presenter, outbox_dir
             others = [m for m in state.info.members if m != me]
             if len(others) == 1:
                 per_person[others[0]] = per_person.get(others[0], 0) + chat.unread(conv_id)
-        if per_person != window.people.unread:
-            window.people.unread = per_person
-            window.people.refresh()
+        window.people.unread = per_person  # repaints only the rows whose count changed
         tray.set_unread(chat.total_unread())
 
     chat.changed.connect(unread_changed)

@@ -35,9 +35,8 @@ def test_unread_counts_then_reading_and_answering(demo_office: DemoOffice, runne
     titles = [panel.conversations.item(i).text() for i in range(panel.conversations.count())]
     assert "Thomas Wagner (2)" in titles
     runner.wait_until(lambda: parts.window.people.unread.get("t.wagner") == 2, what="the badge in the people panel")
-    entry = next(parts.window.people.list.item(i).text() for i in range(parts.window.people.list.count())
-                 if parts.window.people.list.item(i).text().startswith("Thomas Wagner"))
-    assert "2 ungelesen" in entry
+    entry = parts.window.people.row_text("t.wagner")
+    assert "2 ungelesene Nachrichten" in entry
     assert parts.tray.unread == 2 and "2 ungelesene Nachrichten" in parts.tray.unread_action.text()
 
     parts.window.chat_dock.show()

@@ -26,6 +26,13 @@ def people_count(count: int) -> str:
     return _COUNTS.people(count)
 
 
+def unread_messages(count: int) -> str:
+    """'1 ungelesene Nachricht', '3 ungelesene Nachrichten'."""
+    if count == 1:
+        return QCoreApplication.translate("labels", "1 ungelesene Nachricht")
+    return QCoreApplication.translate("labels", "%1 ungelesene Nachrichten").replace("%1", str(count))
+
+
 def status_label(status: Status) -> str:
     return {
         Status.AVAILABLE: QCoreApplication.translate("labels", "Verfügbar"),

@@ -13,7 +13,7 @@ from .bridge import OfficeBridge
 from .labels import status_label
 from .map.widget import MapWidget
 from .office_tree import OfficeTree
-from .people_panel import PeoplePanel
+from .people.panel import PeoplePanel
 from .status_badge import status_icon
 from .status_menu import StatusMenu
 
@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
             return
         self.map.update_presence(changed)
         self.tree.update_presence(changed)
-        self.people.refresh()
+        self.people.update_presence(changed)
         if model.me in changed:
             self._show_own_status()
 
