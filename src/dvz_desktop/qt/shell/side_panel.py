@@ -3,6 +3,8 @@ close button. Its width is the user's (a splitter handle) and is remembered by t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -35,6 +37,7 @@ class SidePanelHost(QWidget):
         self.setMaximumWidth(PANEL_MAX_WIDTH)
         self._titles: dict[str, str] = {}
         self._pages: dict[str, QWidget] = {}
+        self._factories: dict[str, Callable[[], QWidget]] = {}
         self._current = ""
         self.title = QLabel()
         self.title.setObjectName("panelTitle")
@@ -61,13 +64,20 @@ class SidePanelHost(QWidget):
         theme.THEME_EVENTS.changed.connect(self._restyle)
         self._restyle(theme.current())
 
-    def add(self, key: str, title: str, widget: QWidget) -> None:
+    def add(self, key: str, title: str, widget: QWidget | Callable[[], QWidget]) -> None:
+        """A panel, or a function that builds it when it is first opened (a quicker start)."""
         self._titles[key] = title
-        self._pages[key] = widget
-        self.stack.addWidget(widget)
+        if isinstance(widget, QWidget):
+            self._pages[key] = widget
+            self.stack.addWidget(widget)
+        else:
+            self._factories[key] = widget
+
+    def is_built(self, key: str) -> bool:
+        return key in self._pages
 
     def show_panel(self, key: str) -> None:
-        widget = self._pages[key]
+        widget = self.panel(key)
         self.stack.setCurrentWidget(widget)
         self.title.setText(self._titles[key])
         self.setAccessibleName(self._titles[key])
@@ -81,10 +91,15 @@ class SidePanelHost(QWidget):
             self.title.setText(title)
 
     def panel(self, key: str) -> QWidget:
+        """The panel's widget, built now if it was added as a factory."""
+        if key not in self._pages:
+            widget = self._factories.pop(key)()
+            self._pages[key] = widget
+            self.stack.addWidget(widget)
         return self._pages[key]
 
     def keys(self) -> list[str]:
-        return list(self._pages)
+        return list(self._titles)
 
     def current(self) -> str:
         return self._current if self.isVisible() else ""

@@ -26,15 +26,13 @@ class Stage(QWidget):
     #: The view shown changed (its key).
     viewChanged = Signal(str)
 
-    def __init__(self, office: QWidget, banners: QWidget, office_content: QWidget | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, banners: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Arbeitsfläche"))
         self.pages = QStackedWidget(self)
         self._views: dict[str, QWidget] = {}
         #: Per view, the widget whose top edge the banners float below (the plan, not its floor bar).
         self._content: dict[str, QWidget] = {}
-        self.add_view(OFFICE, office, office_content)
         self.banners = banners
         banners.setParent(self)
         banners.installEventFilter(self)
@@ -62,10 +60,13 @@ class Stage(QWidget):
 
     def current_view(self) -> str:
         current = self.pages.currentWidget()
-        return next((k for k, w in self._views.items() if w is current), OFFICE)
+        return next((k for k, w in self._views.items() if w is current), "")
 
     def view(self, key: str) -> QWidget:
         return self._views[key]
+
+    def has_view(self, key: str) -> bool:
+        return key in self._views
 
     # --- floating mini view ---
 

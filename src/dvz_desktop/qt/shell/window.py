@@ -5,6 +5,7 @@ beside it, the status line below. Features add their panels and views through :c
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -23,14 +24,13 @@ class ShellWindow(QMainWindow):
     #: The window was closed while no tray can keep the program running.
     closedWithoutTray = Signal()
 
-    def __init__(self, office: QWidget, banners: QWidget, office_content: QWidget | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, banners: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("DVZ Desktop"))
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         self.keep_in_tray = False
         self.rail = Rail()
-        self.stage = Stage(office, banners, office_content)
+        self.stage = Stage(banners)
         self.side = SidePanelHost()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -61,21 +61,26 @@ class ShellWindow(QMainWindow):
 
     # --- panels and views ---
 
-    def add_panel(self, key: str, title: str, rail_label: str, icon_name: str, widget: QWidget,
-                  shortcut: str = "") -> None:
+    def add_panel(self, key: str, title: str, rail_label: str, icon_name: str,
+                  widget: QWidget | Callable[[], QWidget], shortcut: str = "") -> None:
         self.side.add(key, title, widget)
         self.rail.add_entry(key, rail_label, icon_name, title, shortcut)
 
-    def add_office_entry(self, key: str, title: str, rail_label: str, icon_name: str, widget: QWidget,
-                         shortcut: str = "") -> None:
-        """The rail's first entry: shows the office and, beside it, this panel (people and rooms)."""
-        self.add_panel(key, title, rail_label, icon_name, widget, shortcut)
+    def add_office(self, office: QWidget, content: QWidget | None, key: str, title: str, rail_label: str,
+                   icon_name: str, panel: QWidget, shortcut: str = "") -> None:
+        """The office (the plan) as the stage's home view, and the rail's first entry: it shows the
+        office and, beside it, this panel (people and rooms). Banners float below ``content``'s top."""
+        self.stage.add_view(OFFICE, office, content)
+        self.stage.show_view(OFFICE)
+        self.add_panel(key, title, rail_label, icon_name, panel, shortcut)
         self._office_entry = (key, OFFICE)
 
     def add_view(self, key: str, widget: QWidget, rail_label: str = "", icon_name: str = "",
                  shortcut: str = "") -> None:
         """A view that takes the stage's place (the whiteboard, a call); with a rail entry if labelled."""
         self.stage.add_view(key, widget)
+        if not self.stage.current_view():
+            self.stage.show_view(key)
         if rail_label:
             self.rail.add_entry(key, rail_label, icon_name, rail_label.replace("\n", " "), shortcut)
             self._view_entries[key] = key
@@ -107,6 +112,11 @@ class ShellWindow(QMainWindow):
 
     def show_view(self, key: str) -> None:
         self.stage.show_view(key)
+
+    def hide_view(self, key: str) -> None:
+        """Back to the office if ``key`` is showing."""
+        if self.stage.current_view() == key and self.stage.has_view(OFFICE):
+            self.stage.show_view(OFFICE)
 
     def _rail_triggered(self, key: str) -> None:
         if key in self._view_entries:
