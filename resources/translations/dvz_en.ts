@@ -529,121 +529,120 @@
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="70" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="74" />
         <source>Beitreten</source>
         <translation>Join</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="75" />
         <source>Dem virtuellen Raum des Termins beitreten</source>
         <translation>Join the appointment's virtual room</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="73" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="77" />
         <source>Neu …</source>
         <translation>New …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="75" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="79" />
         <source>Ändern …</source>
         <translation>Change …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="77" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="81" />
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="79" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="83" />
         <source>Konto …</source>
         <translation>Account …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="80" />
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="95" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="84" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="106" />
         <source>Kalenderkonto einrichten</source>
         <translation>Set up calendar account</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="201" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="214" />
         <source>Noch kein Kalender verbunden.</source>
         <translation>No calendar connected yet.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="202" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="215" />
         <source>Verbinden Sie Ihren Dienstkalender (CalDAV), dann stehen Ihre Termine hier und Ihr Status zeigt während eines Termins „in Besprechung“.</source>
         <translation>Connect your work calendar (CalDAV): your appointments then appear here, and during an appointment your status shows “in a meeting”.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="205" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="218" />
         <source>Die Termine konnten nicht geladen werden und es gibt keine gespeicherten.</source>
         <translation>The appointments could not be loaded, and none are saved.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="208" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="221" />
         <source>Keine Termine in dieser Woche.</source>
         <translation>No appointments this week.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="209" />
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="212" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="222" />
         <source>Mit „Neu …“ legen Sie einen Termin an.</source>
         <translation>Create one with “New …”.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="211" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="221" />
         <source>Heute keine Termine.</source>
         <translation>No appointments today.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="329" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="342" />
         <source>Termin: %1</source>
         <translation>Appointment: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="89" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="93" />
         <source>Kalenderstatus</source>
         <extracomment>Set by the desktop: the rooms an appointment can take, and the account behind the panel. Told every half minute whether an appointment is going on now ("in Besprechung").</extracomment>
         <translation>Calendar status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="93" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="104" />
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="94" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="105" />
         <source>Konto einrichten</source>
         <translation>Set up account</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="179" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="191" />
         <source>Stand: %1</source>
         <extracomment>The list, or what to do when there is nothing in it (no account yet, or no appointments).</extracomment>
         <translation>As of %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="255" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="268" />
         <source> (alle Termine der Serie)</source>
         <translation> (every appointment of the series)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="256" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="269" />
         <source>Termin löschen</source>
         <translation>Delete appointment</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="257" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="270" />
         <source>„%1“ löschen?</source>
         <translation>Delete “%1”?</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="325" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="338" />
         <source>Jetzt: %1</source>
         <translation>Now: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="327" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="340" />
         <source>Gleich: %1</source>
         <translation>Soon: %1</translation>
     </message>
@@ -651,72 +650,72 @@
 <context>
     <name>CalendarRows</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="18" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="37" />
         <source>abgesagt</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="18" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="38" />
         <source>abgelehnt</source>
         <translation>declined</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="19" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="39" />
         <source>delegiert</source>
         <translation>delegated</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="19" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="40" />
         <source>vorläufig</source>
         <translation>tentative</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="20" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="41" />
         <source>unbeantwortet</source>
         <translation>not answered</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="20" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="42" />
         <source>frei</source>
         <translation>free</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="24" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="34" />
         <source>Mo</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="24" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="34" />
         <source>Di</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="24" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="34" />
         <source>Mi</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="24" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="35" />
         <source>Do</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="25" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="35" />
         <source>Fr</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="25" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="35" />
         <source>Sa</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="25" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="36" />
         <source>So</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="42" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="43" />
         <source>ganztägig</source>
         <translation>all day</translation>
     </message>
@@ -1773,67 +1772,67 @@
         <translation>Next appointments</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="76" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="77" />
         <source>ganztägig</source>
         <translation>all day</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="80" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="81" />
         <source>Noch kein Kalender verbunden – hier einrichten.</source>
         <translation>No calendar connected yet – set one up here.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="82" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="83" />
         <source>Keine Termine mehr heute.</source>
         <translation>No more appointments today.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="83" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="84" />
         <source>Ungelesene Nachrichten</source>
         <translation>Unread messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="85" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="86" />
         <source>%1 ungelesen: %2</source>
         <translation>%1 unread: %2</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="87" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="88" />
         <source>Alles gelesen.</source>
         <translation>All read.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="88" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="89" />
         <source>Verpasst</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="94" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="95" />
         <source>%1 × angeklopft, als Sie nicht da waren</source>
         <translation>%1 × knocked while you were away</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="95" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="96" />
         <source>%1 Nachricht(en) an der Tür</source>
         <translation>%1 message(s) at the door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="96" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="97" />
         <source>%1 × von Ihrer Vertretung erledigt</source>
         <translation>%1 × handled by your deputy</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="97" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="98" />
         <source>%1 Anfrage(n) an der digitalen Tür</source>
         <translation>%1 request(s) at the digital door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="98" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="99" />
         <source>%1 Rückruf(e) zu erledigen</source>
         <translation>%1 callback(s) to make</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="102" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="103" />
         <source>Nichts verpasst.</source>
         <translation>Nothing missed.</translation>
     </message>

@@ -186,7 +186,7 @@ def test_without_an_account_the_calendar_invites_to_set_one_up(demo_office: Demo
     panel = parts.calendar
     panel.account = _account(tmp_path)
     panel.set_client(None)  # as the desktop starts without an account
-    assert panel.pages.currentIndex() == 1 and panel.empty_text.text().startswith("Noch kein Kalender verbunden.")
+    assert panel.pages.currentIndex() == 1 and panel.empty_title.text() == "Noch kein Kalender verbunden."
     assert panel.setup_button.text() == "Konto einrichten" and not panel.setup_button.isHidden()
     assert all(b.isHidden() for b in (panel.new_button, panel.edit_button, panel.delete_button, panel.join))
     parts.window.people_dock.raise_()

@@ -124,9 +124,20 @@ def _worker() -> Any:
     return _POOL
 
 
+#: In the worker process: the accounts it has found its calendar for (discovery and the account's
+#: addresses cost three requests; a refresh every five minutes need not repeat them).
+_CONNECTED: dict[tuple[str, str, str], CalendarClient] = {}
+
+
 def fetch_agenda(url: str, username: str, password: str, start: datetime, end: datetime) -> list[Appointment]:
-    """In the worker process: connect, search with recurring events expanded, parse."""
-    return CalendarClient(url, username, password)._agenda(start, end)
+    """In the worker process: connect (once per account), search with recurring events expanded, parse."""
+    key = (url, username, password)
+    client = _CONNECTED.get(key)
+    if client is None:
+        client = CalendarClient(url, username, password)
+        _CONNECTED.clear()  # one account at a time: a changed password leaves no stale copy behind
+        _CONNECTED[key] = client
+    return client._agenda(start, end)
 
 
 def appointments_from(components: Iterable[Any], me: Identity | None = None) -> list[Appointment]:

@@ -66,6 +66,10 @@ class CalendarPanel(QWidget):
         self.week_button.clicked.connect(lambda: self.show_range(week=True))
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Termine"))
+        # The panel is narrow beside the map: long titles wrap, so "(abgesagt)" at the end stays visible.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSpacing(1)
         self.list.itemActivated.connect(self._activated)
         self.join = QPushButton(self.tr("Beitreten"))
         self.join.setAccessibleName(self.tr("Dem virtuellen Raum des Termins beitreten"))
@@ -87,9 +91,16 @@ class CalendarPanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Kalenderstatus"))
+        self.empty_title = QLabel()
+        self.empty_title.setWordWrap(True)
+        self.empty_title.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
+        font = self.empty_title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.empty_title.setFont(font)
         self.empty_text = QLabel()
         self.empty_text.setWordWrap(True)
-        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.empty_text.setAccessibleName(self.tr("Hinweis"))
         self.setup_button = QPushButton(self.tr("Konto einrichten"))
         self.setup_button.setAccessibleName(self.tr("Kalenderkonto einrichten"))
@@ -98,7 +109,8 @@ class CalendarPanel(QWidget):
         empty_layout = QVBoxLayout(empty)
         empty_layout.setContentsMargins(16, 16, 16, 16)
         empty_layout.setSpacing(8)
-        empty_layout.addWidget(self.empty_text, 1)
+        empty_layout.addWidget(self.empty_title, 1)
+        empty_layout.addWidget(self.empty_text)
         empty_layout.addWidget(self.setup_button, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addStretch(1)
         #: The list, or what to do when there is nothing in it (no account yet, or no appointments).
@@ -187,8 +199,9 @@ class CalendarPanel(QWidget):
 
     def _show(self) -> None:
         self.list.clear()
+        said = calendar_rows.words()
         for appointment in self.appointments:
-            item = QListWidgetItem(calendar_rows.line(appointment, self.week, self._room_name))
+            item = QListWidgetItem(calendar_rows.line(appointment, self.week, self._room_name, said))
             calendar_rows.style(item, appointment)
             item.setData(Qt.ItemDataRole.UserRole, appointment.room_id)
             self.list.addItem(item)
@@ -198,18 +211,18 @@ class CalendarPanel(QWidget):
     def _show_empty(self) -> None:
         """Nothing to list: say why and what to do (set up the account, or add an appointment)."""
         if self.client is None:
-            self.empty_text.setText(self.tr("Noch kein Kalender verbunden.") + "\n\n" + self.tr(
-                "Verbinden Sie Ihren Dienstkalender (CalDAV), dann stehen Ihre Termine hier und Ihr Status "
-                "zeigt während eines Termins „in Besprechung“."))
+            title = self.tr("Noch kein Kalender verbunden.")
+            text = self.tr("Verbinden Sie Ihren Dienstkalender (CalDAV), dann stehen Ihre Termine hier und Ihr "
+                           "Status zeigt während eines Termins „in Besprechung“.")
         elif self._unavailable:
-            self.empty_text.setText(self.tr("Die Termine konnten nicht geladen werden und es gibt keine "
-                                            "gespeicherten."))
-        elif self.week:
-            self.empty_text.setText(self.tr("Keine Termine in dieser Woche.") + "\n\n" +
-                                    self.tr("Mit „Neu …“ legen Sie einen Termin an."))
+            title = self.tr("Die Termine konnten nicht geladen werden und es gibt keine gespeicherten.")
+            text = ""
         else:
-            self.empty_text.setText(self.tr("Heute keine Termine.") + "\n\n" +
-                                    self.tr("Mit „Neu …“ legen Sie einen Termin an."))
+            title = self.tr("Keine Termine in dieser Woche.") if self.week else self.tr("Heute keine Termine.")
+            text = self.tr("Mit „Neu …“ legen Sie einen Termin an.")
+        self.empty_title.setText(title)
+        self.empty_text.setText(text)
+        self.empty_text.setVisible(bool(text))
         connected = self.client is not None
         # Without an account only the way to one is offered: the rest would do nothing.
         for control in (self.today_button, self.week_button, self.join, self.new_button, self.edit_button,
@@ -327,7 +340,8 @@ class CalendarPanel(QWidget):
             title = self.tr("Gleich: %1")
         else:
             title = self.tr("Termin: %1")
-        when = calendar_rows.times(appointment)
+        said = calendar_rows.words()
+        when = calendar_rows.times(appointment, said)
         if appointment.start.date() != now.date():
-            when = f"{calendar_rows.weekday(appointment.start)} {appointment.start:%d.%m.} {when}"
+            when = f"{said.weekday(appointment.start)} {appointment.start:%d.%m.} {when}"
         return title.replace("%1", appointment.summary), when + where

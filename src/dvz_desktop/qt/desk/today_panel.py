@@ -16,7 +16,7 @@ from dvz_desktop.core.clock import Clock, SystemClock
 from dvz_desktop.protocol import InboxItem, InboxKind
 from dvz_desktop.services.calendar import OFFICE_TZ, Appointment
 
-from .calendar_rows import marked
+from .calendar_rows import marked, words
 
 #: Appointments shown ahead.
 NEXT_APPOINTMENTS = 3
@@ -72,10 +72,11 @@ class TodayPanel(QWidget):
         self.list.clear()
         coming = [a for a in self.appointments if a.end > now and on_day(a, now.date()) and takes_place_for_me(a)]
         self._section(self.tr("Nächste Termine"))
+        said = words()
         for appointment in coming[:NEXT_APPOINTMENTS]:
             when = self.tr("ganztägig") if appointment.all_day else f"{appointment.start:%H:%M}"
             room = f" · {self._room_name(appointment.room_id)}" if appointment.room_id else ""
-            self._line(f"{when} {appointment.summary}{marked(appointment)}{room}", ("room", appointment.room_id or ""))
+            self._line(f"{when} {appointment.summary}{marked(appointment, said)}{room}", ("room", appointment.room_id or ""))
         if not coming and not self.calendar_connected and not self.appointments:
             self._line(self.tr("Noch kein Kalender verbunden – hier einrichten."), ("calendar", ""))
         elif not coming:
