@@ -47,7 +47,8 @@ def test_the_corpus_covers_what_real_calendars_write() -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.export for c in CASES])
-async def test_an_export_reads_as_its_programs_users_expect(case: Expected, corpus_server) -> None:  # type: ignore[no-untyped-def]
+async def test_an_export_reads_as_its_programs_users_expect(case: Expected,
+                                                           corpus_server) -> None:  # type: ignore[no-untyped-def]
     url, calendar = corpus_server
     import_export(calendar, CORPUS / case.export)
     week = await CalendarClient(url, ADDRESS_LOGIN, "geheim").agenda(*WEEK)  # the worker process, as in the app

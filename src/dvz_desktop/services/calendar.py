@@ -85,7 +85,8 @@ def appointment_from(component: Any, me: Identity | None = None) -> Appointment:
     location = _text(component, "location")
     found = ROOM_LINK.search(f"{location} {_text(component, 'description')} {_text(component, 'url')}")
     outlook_busy = _text(component, "x-microsoft-cdo-busystatus")
-    attendees = [(str(a), str(getattr(a, "params", {}).get("PARTSTAT", ""))) for a in _listed(component.get("attendee"))]
+    attendees = [(str(a), str(getattr(a, "params", {}).get("PARTSTAT", "")))
+                 for a in _listed(component.get("attendee"))]
     answer = my_answer(me, _text(component, "organizer"), attendees) if me is not None else Answer.NONE
     return Appointment(uid=_text(component, "uid"), summary=_text(component, "summary") or "(ohne Titel)",
                        start=start, end=end, all_day=all_day, location=location,

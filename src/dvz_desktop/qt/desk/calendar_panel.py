@@ -326,8 +326,7 @@ class CalendarPanel(QWidget):
             self.busy_now(busy_at(now, self.appointments))
         for appointment in self.appointments:
             due = due_reminder(appointment, now)
-            key = (appointment.uid, appointment.start, due)
-            if due is None or key in self._reminded:
+            if due is None or (key := (appointment.uid, appointment.start, due)) in self._reminded:
                 continue
             self._reminded.add(key)
             self._notify(*self._reminder_text(appointment, now))

@@ -76,7 +76,8 @@ class TodayPanel(QWidget):
         for appointment in coming[:NEXT_APPOINTMENTS]:
             when = self.tr("ganztägig") if appointment.all_day else f"{appointment.start:%H:%M}"
             room = f" · {self._room_name(appointment.room_id)}" if appointment.room_id else ""
-            self._line(f"{when} {appointment.summary}{marked(appointment, said)}{room}", ("room", appointment.room_id or ""))
+            self._line(f"{when} {appointment.summary}{marked(appointment, said)}{room}",
+                       ("room", appointment.room_id or ""))
         if not coming and not self.calendar_connected and not self.appointments:
             self._line(self.tr("Noch kein Kalender verbunden – hier einrichten."), ("calendar", ""))
         elif not coming:
