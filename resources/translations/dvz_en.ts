@@ -67,32 +67,32 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="132" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="149" />
         <source>Kalenderkonto</source>
         <translation>Calendar account</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="137" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="154" />
         <source>Von Ihrer IT-Abteilung festgelegt</source>
         <translation>Set by your IT department</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="148" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="166" />
         <source>Adresse (CalDAV)</source>
         <translation>Address (CalDAV)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="149" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="167" />
         <source>Benutzername</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="150" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="168" />
         <source>Passwort</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="155" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="173" />
         <source>Verbindung wird geprüft …</source>
         <translation>Checking the connection …</translation>
     </message>
@@ -100,62 +100,62 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="47" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="65" />
         <source>Termin bearbeiten</source>
         <translation>Edit appointment</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="47" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="65" />
         <source>Neuer Termin</source>
         <translation>New appointment</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="71" />
         <source>Ganztägig</source>
         <translation>All day</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="76" />
         <source>Jede Woche</source>
         <translation>Every week</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="60" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="78" />
         <source>(kein virtueller Raum)</source>
         <translation>(no virtual room)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="70" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="87" />
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="88" />
         <source>Tag</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="73" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="90" />
         <source>Von</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="74" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="91" />
         <source>Bis</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="75" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="92" />
         <source>Raum</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="99" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="116" />
         <source>Bitte geben Sie dem Termin einen Titel.</source>
         <translation>Please give the appointment a title.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="110" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="127" />
         <source>Das Ende muss nach dem Beginn liegen.</source>
         <translation>The end must be after the start.</translation>
     </message>
@@ -503,99 +503,221 @@
     </message>
 </context>
 <context>
+    <name>CalendarDialogs</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="35" />
+        <source>Hinweis</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="47" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="63" />
         <source>Heute</source>
-        <extracomment>The appointments shown changed (fetched, or the last agenda when offline).</extracomment>
+        <extracomment>A reminder this close to the start says "Gleich"; an earlier one names the day. The appointments shown changed (fetched, or the last agenda when offline). The last refresh failed (the server is not reachable): an empty list says nothing then. Counts the refreshes asked for: only the latest one's answer is shown.</extracomment>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="64" />
         <source>Woche</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="68" />
         <source>Termine</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="54" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="74" />
         <source>Beitreten</source>
         <translation>Join</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="75" />
         <source>Dem virtuellen Raum des Termins beitreten</source>
         <translation>Join the appointment's virtual room</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="57" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="77" />
         <source>Neu …</source>
         <translation>New …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="59" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="79" />
         <source>Ändern …</source>
         <translation>Change …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="61" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="81" />
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="63" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="83" />
         <source>Konto …</source>
         <translation>Account …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="64" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="84" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="106" />
         <source>Kalenderkonto einrichten</source>
         <translation>Set up calendar account</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="71" />
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="99" />
-        <source>Kein Kalenderkonto eingerichtet.</source>
-        <extracomment>Set by the desktop: the rooms an appointment can take, and the account behind the panel. Told every half minute whether an appointment is going on now ("in Besprechung").</extracomment>
-        <translation>No calendar account set up.</translation>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="214" />
+        <source>Noch kein Kalender verbunden.</source>
+        <translation>No calendar connected yet.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="73" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="215" />
+        <source>Verbinden Sie Ihren Dienstkalender (CalDAV), dann stehen Ihre Termine hier und Ihr Status zeigt während eines Termins „in Besprechung“.</source>
+        <translation>Connect your work calendar (CalDAV): your appointments then appear here, and during an appointment your status shows “in a meeting”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="218" />
+        <source>Die Termine konnten nicht geladen werden und es gibt keine gespeicherten.</source>
+        <translation>The appointments could not be loaded, and none are saved.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="221" />
+        <source>Keine Termine in dieser Woche.</source>
+        <translation>No appointments this week.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="222" />
+        <source>Mit „Neu …“ legen Sie einen Termin an.</source>
+        <translation>Create one with “New …”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="221" />
+        <source>Heute keine Termine.</source>
+        <translation>No appointments today.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="342" />
+        <source>Termin: %1</source>
+        <translation>Appointment: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="93" />
         <source>Kalenderstatus</source>
+        <extracomment>Set by the desktop: the rooms an appointment can take, and the account behind the panel. Told every half minute whether an appointment is going on now ("in Besprechung").</extracomment>
         <translation>Calendar status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="130" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="104" />
+        <source>Hinweis</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="105" />
+        <source>Konto einrichten</source>
+        <translation>Set up account</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="191" />
         <source>Stand: %1</source>
+        <extracomment>The list, or what to do when there is nothing in it (no account yet, or no appointments).</extracomment>
         <translation>As of %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="137" />
-        <source>ganztägig</source>
-        <translation>all day</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="178" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="268" />
         <source> (alle Termine der Serie)</source>
         <translation> (every appointment of the series)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="179" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="269" />
         <source>Termin löschen</source>
         <translation>Delete appointment</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="180" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="270" />
         <source>„%1“ löschen?</source>
         <translation>Delete “%1”?</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="232" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="338" />
+        <source>Jetzt: %1</source>
+        <translation>Now: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="340" />
         <source>Gleich: %1</source>
         <translation>Soon: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarRows</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="37" />
+        <source>abgesagt</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="38" />
+        <source>abgelehnt</source>
+        <translation>declined</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="39" />
+        <source>delegiert</source>
+        <translation>delegated</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="40" />
+        <source>vorläufig</source>
+        <translation>tentative</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="41" />
+        <source>unbeantwortet</source>
+        <translation>not answered</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="42" />
+        <source>frei</source>
+        <translation>free</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="34" />
+        <source>Mo</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="34" />
+        <source>Di</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="34" />
+        <source>Mi</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="35" />
+        <source>Do</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="35" />
+        <source>Fr</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="35" />
+        <source>Sa</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="36" />
+        <source>So</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="43" />
+        <source>ganztägig</source>
+        <translation>all day</translation>
     </message>
 </context>
 <context>
@@ -1151,89 +1273,89 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="31" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="32" />
         <source>DVZ Desktop</source>
         <extracomment>The window was closed while no tray can keep the program running.</extracomment>
         <translation>DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="47" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="48" />
         <source>Personen</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="49" />
         <source>Gebäudeübersicht</source>
         <translation>Building overview</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="53" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="59" />
         <source>Mein Status</source>
         <translation>My status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="61" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="62" />
         <source>Meine Statusnotiz</source>
         <translation>My status note</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="64" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="65" />
         <source>Zu meinem Büro</source>
         <translation>To my office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="68" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="69" />
         <source>Wer ist heute da</source>
         <translation>Who is in today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="72" />
         <source>Verpasst</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="73" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="74" />
         <source>Kurze Fragen</source>
         <translation>Quick questions</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="79" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="80" />
         <source>Verbindungsstatus</source>
         <extracomment>Where the desk's docks (whiteboard, …) put their show/hide switches.</extracomment>
         <translation>Connection status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="99" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="100" />
         <source>Gespräch</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="104" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="105" />
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="119" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="120" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="147" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="148" />
         <source>Verbunden</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="151" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="152" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="155" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="156" />
         <source>Verbindung unterbrochen – neuer Versuch läuft …</source>
         <translation>Connection lost – trying again …</translation>
     </message>
@@ -1589,44 +1711,44 @@
 <context>
     <name>StatusMenu</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="35" />
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="36" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="24" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="25" />
         <source>Mein Status</source>
         <extracomment>(status, note) chosen by the user.</extracomment>
         <translation>My status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="49" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="38" />
         <source>Statusnotiz …</source>
         <translation>Status note …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="41" />
         <source>Lust auf Kaffee</source>
         <translation>Up for coffee</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="44" />
         <source>Als offline anzeigen</source>
         <translation>Appear offline</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="59" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="48" />
         <source>Abwesenheit eintragen …</source>
         <translation>Record an absence …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="62" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="51" />
         <source>Abwesenheit beenden</source>
         <translation>End my absence</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="75" />
         <source>Statusnotiz</source>
         <translation>Status note</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="87" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="76" />
         <source>Kurze Notiz (höchstens 120 Zeichen):</source>
         <translation>Short note (at most 120 characters):</translation>
     </message>
@@ -1634,78 +1756,83 @@
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="34" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="43" />
         <source>Heute</source>
-        <extracomment>Appointments shown ahead.</extracomment>
+        <extracomment>Appointments shown ahead. "Noch kein Kalender verbunden" was chosen: set up the calendar account.</extracomment>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="61" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="71" />
         <source>Heute, %1</source>
         <translation>Today, %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="64" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="74" />
         <source>Nächste Termine</source>
         <translation>Next appointments</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="66" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="77" />
         <source>ganztägig</source>
         <translation>all day</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="70" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="81" />
+        <source>Noch kein Kalender verbunden – hier einrichten.</source>
+        <translation>No calendar connected yet – set one up here.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="83" />
         <source>Keine Termine mehr heute.</source>
         <translation>No more appointments today.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="84" />
         <source>Ungelesene Nachrichten</source>
         <translation>Unread messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="73" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="86" />
         <source>%1 ungelesen: %2</source>
         <translation>%1 unread: %2</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="75" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="88" />
         <source>Alles gelesen.</source>
         <translation>All read.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="76" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="89" />
         <source>Verpasst</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="82" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="95" />
         <source>%1 × angeklopft, als Sie nicht da waren</source>
         <translation>%1 × knocked while you were away</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="83" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="96" />
         <source>%1 Nachricht(en) an der Tür</source>
         <translation>%1 message(s) at the door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="84" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="97" />
         <source>%1 × von Ihrer Vertretung erledigt</source>
         <translation>%1 × handled by your deputy</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="85" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="98" />
         <source>%1 Anfrage(n) an der digitalen Tür</source>
         <translation>%1 request(s) at the digital door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="99" />
         <source>%1 Rückruf(e) zu erledigen</source>
         <translation>%1 callback(s) to make</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="90" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="103" />
         <source>Nichts verpasst.</source>
         <translation>Nothing missed.</translation>
     </message>
@@ -1713,68 +1840,68 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="45" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="42" />
         <source>DVZ Desktop</source>
         <translation>DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="46" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="43" />
         <source>DVZ Desktop öffnen</source>
         <translation>Open DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="51" />
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="112" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="109" />
         <source>Keine ungelesenen Nachrichten</source>
         <translation>No unread messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="60" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="57" />
         <source>Aus meiner Einheit da:</source>
         <translation>In from my unit:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="65" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="62" />
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="68" />
         <source>Nicht verbunden</source>
         <translation>Not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="72" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="69" />
         <source>DVZ Desktop – nicht verbunden</source>
         <translation>DVZ Desktop – not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="85" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="82" />
         <source>Verbindung unterbrochen</source>
         <translation>Connection lost</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="87" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="84" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="94" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="91" />
         <source>niemand</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="96" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="93" />
         <source> · Lust auf Kaffee</source>
         <translation> · up for coffee</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="111" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="108" />
         <source>%1 ungelesene Nachrichten</source>
         <translation>%1 unread messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="120" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="117" />
         <source>%1 warten an der digitalen Tür</source>
         <translation>%1 waiting at the digital door</translation>
     </message>
@@ -2074,17 +2201,17 @@
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="149" />
+        <location filename="../../src/dvz_desktop/desk.py" line="155" />
         <source>Chat %1</source>
         <translation>Chat %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="196" />
+        <location filename="../../src/dvz_desktop/desk.py" line="202" />
         <source>Digitale Tür</source>
         <translation>Digital door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="203" />
+        <location filename="../../src/dvz_desktop/desk.py" line="209" />
         <source>%1 warten</source>
         <translation>%1 waiting</translation>
     </message>

@@ -137,7 +137,13 @@ def assemble_today(window, actions, presenter, calendar_panel, chat, open_chat, 
     panel.roomRequested.connect(actions.move)
     panel.chatRequested.connect(open_chat)
     panel.inboxRequested.connect(window.inbox_action.trigger)
-    calendar_panel.agendaChanged.connect(lambda: panel.set_appointments(calendar_panel.appointments))
+    panel.calendarRequested.connect(calendar_panel.edit_account)
+
+    def agenda() -> None:
+        panel.set_appointments(calendar_panel.appointments, calendar_panel.client is not None)
+
+    calendar_panel.agendaChanged.connect(agenda)
+    agenda()
 
     def unread(*_: object) -> None:
         rows = []
