@@ -19,6 +19,9 @@ import pytest  # noqa: E402
 from server_stub.orgfile import OrgFile, load_org_file  # noqa: E402
 from server_stub.server import Backend, BackendConfig  # noqa: E402
 
+#: Swallowed exceptions (listeners, owned tasks, the asyncio loop) fail the test that caused them.
+pytest_plugins = ["tests.failure_hooks"]
+
 FIXTURES = Path(__file__).parent / "fixtures"
 PASSWORDS = {
     "anna": "anna-pass",

@@ -195,129 +195,199 @@
 <context>
     <name>Behaviour</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="15" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="13" />
         <source>Sie klopfen bei %1 an …</source>
         <translation>You are knocking at %1 …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="16" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="14" />
         <source>%1: „Gleich“ – in etwa %2 Minuten.</source>
         <translation>%1: “In a moment” – in about %2 minutes.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="17" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="15" />
         <source>%1: „Herein“ – Sie sind eingetreten.</source>
         <translation>%1: “Come in” – you are inside.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="18" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="16" />
         <source>Sie sind in %1.</source>
         <translation>You are in %1.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="19" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="17" />
         <source>%1: „Jetzt nicht“.</source>
         <translation>%1: “Not now”.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="20" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="18" />
         <source>%1 ist abgeschlossen.</source>
         <translation>%1 is locked.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="21" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="19" />
         <source>In %1 ist niemand da.</source>
         <translation>Nobody is in %1.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="22" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="20" />
         <source>Niemand hat geantwortet (%1).</source>
         <translation>Nobody answered (%1).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="23" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="21" />
         <source>%1: außerhalb der Sprechzeit.</source>
         <translation>%1: outside office hours.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="24" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="22" />
         <source>%1: bitte nicht stören – Ihr Anklopfen wird später angezeigt.</source>
         <translation>%1: do not disturb – your knock will be shown later.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="25" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="23" />
         <source>Anklopfen bei %1 abgebrochen.</source>
         <translation>Stopped knocking at %1.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="37" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="35" />
         <source>Einladung an %1 gesendet.</source>
         <translation>Invitation sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="38" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="36" />
         <source>%1 hat Ihre Einladung angenommen.</source>
         <translation>%1 accepted your invitation.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="39" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="37" />
         <source>%1 hat Ihre Einladung abgelehnt.</source>
         <translation>%1 declined your invitation.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="40" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="38" />
         <source>%1 hat nicht auf Ihre Einladung reagiert.</source>
         <translation>%1 did not respond to your invitation.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="41" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="39" />
         <source>Die Einladung an %1 ist hinfällig.</source>
         <translation>The invitation to %1 no longer applies.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="47" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="45" />
         <source>Urlaub</source>
         <translation>Holiday</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="46" />
         <source>Dienstreise</source>
         <translation>Business trip</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="49" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="47" />
         <source>Fortbildung</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="50" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="48" />
         <source>Sonstige Abwesenheit</source>
         <translation>Other absence</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="56" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="54" />
         <source>Verpasstes Anklopfen</source>
         <translation>Missed knock</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="57" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="55" />
         <source>Nachricht an der Tür</source>
         <translation>Message at the door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="56" />
         <source>Übergabe aus der Vertretung</source>
         <translation>Handover from your deputy</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="59" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="57" />
         <source>Anfrage an der digitalen Tür</source>
         <translation>Request at the digital door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="60" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="58" />
         <source>Rückruf</source>
         <translation>Callback</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="65" />
+        <source>Montag</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="66" />
+        <source>Dienstag</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="67" />
+        <source>Mittwoch</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="68" />
+        <source>Donnerstag</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="69" />
+        <source>Freitag</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="70" />
+        <source>Samstag</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="71" />
+        <source>Sonntag</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="78" />
+        <source>Mo</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="79" />
+        <source>Di</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="80" />
+        <source>Mi</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="81" />
+        <source>Do</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="82" />
+        <source>Fr</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="83" />
+        <source>Sa</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="84" />
+        <source>So</source>
+        <translation>Sun</translation>
     </message>
 </context>
 <context>
@@ -1151,89 +1221,89 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="31" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="32" />
         <source>DVZ Desktop</source>
         <extracomment>The window was closed while no tray can keep the program running.</extracomment>
         <translation>DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="47" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="48" />
         <source>Personen</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="49" />
         <source>Gebäudeübersicht</source>
         <translation>Building overview</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="53" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="59" />
         <source>Mein Status</source>
         <translation>My status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="61" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="62" />
         <source>Meine Statusnotiz</source>
         <translation>My status note</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="64" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="65" />
         <source>Zu meinem Büro</source>
         <translation>To my office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="68" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="69" />
         <source>Wer ist heute da</source>
         <translation>Who is in today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="72" />
         <source>Verpasst</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="73" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="74" />
         <source>Kurze Fragen</source>
         <translation>Quick questions</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="79" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="80" />
         <source>Verbindungsstatus</source>
         <extracomment>Where the desk's docks (whiteboard, …) put their show/hide switches.</extracomment>
         <translation>Connection status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="99" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="100" />
         <source>Gespräch</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="104" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="105" />
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="119" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="120" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="147" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="148" />
         <source>Verbunden</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="151" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="152" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="155" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="156" />
         <source>Verbindung unterbrochen – neuer Versuch läuft …</source>
         <translation>Connection lost – trying again …</translation>
     </message>
@@ -1330,13 +1400,13 @@
 <context>
     <name>OfficeActions</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/actions.py" line="70" />
+        <location filename="../../src/dvz_desktop/qt/actions.py" line="71" />
         <source>Der Server hat nicht rechtzeitig geantwortet.</source>
         <extracomment>A German message for the status bar when something the user did could not be done. "Als offline anzeigen", kept with every status change.</extracomment>
         <translation>The server did not answer in time.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/actions.py" line="75" />
+        <location filename="../../src/dvz_desktop/qt/actions.py" line="76" />
         <source>Das hat leider nicht geklappt.</source>
         <translation>Sorry, that did not work.</translation>
     </message>
@@ -1589,44 +1659,44 @@
 <context>
     <name>StatusMenu</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="35" />
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="36" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="24" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="25" />
         <source>Mein Status</source>
         <extracomment>(status, note) chosen by the user.</extracomment>
         <translation>My status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="49" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="38" />
         <source>Statusnotiz …</source>
         <translation>Status note …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="41" />
         <source>Lust auf Kaffee</source>
         <translation>Up for coffee</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="44" />
         <source>Als offline anzeigen</source>
         <translation>Appear offline</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="59" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="48" />
         <source>Abwesenheit eintragen …</source>
         <translation>Record an absence …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="62" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="51" />
         <source>Abwesenheit beenden</source>
         <translation>End my absence</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="75" />
         <source>Statusnotiz</source>
         <translation>Status note</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="87" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="76" />
         <source>Kurze Notiz (höchstens 120 Zeichen):</source>
         <translation>Short note (at most 120 characters):</translation>
     </message>
@@ -1713,68 +1783,68 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="45" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="42" />
         <source>DVZ Desktop</source>
         <translation>DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="46" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="43" />
         <source>DVZ Desktop öffnen</source>
         <translation>Open DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="51" />
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="112" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="109" />
         <source>Keine ungelesenen Nachrichten</source>
         <translation>No unread messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="60" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="57" />
         <source>Aus meiner Einheit da:</source>
         <translation>In from my unit:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="65" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="62" />
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="68" />
         <source>Nicht verbunden</source>
         <translation>Not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="72" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="69" />
         <source>DVZ Desktop – nicht verbunden</source>
         <translation>DVZ Desktop – not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="85" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="82" />
         <source>Verbindung unterbrochen</source>
         <translation>Connection lost</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="87" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="84" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="94" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="91" />
         <source>niemand</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="96" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="93" />
         <source> · Lust auf Kaffee</source>
         <translation> · up for coffee</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="111" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="108" />
         <source>%1 ungelesene Nachrichten</source>
         <translation>%1 unread messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="120" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="117" />
         <source>%1 warten an der digitalen Tür</source>
         <translation>%1 waiting at the digital door</translation>
     </message>

@@ -193,3 +193,22 @@ def test_questions_list_keeps_both_sides_of_the_conversation(demo_office: DemoOf
     lines = [presenter.dialog.list.item(i).text() for i in range(presenter.dialog.list.count())]
     assert any("Von Thomas Wagner" in line and "Straßenbau" in line and "Fach 3" in line for line in lines)
     presenter.dialog.reject()
+
+
+def test_office_hours_dialog_adds_a_row_and_the_door_shows_the_hours(demo_office: DemoOffice,
+                                                                      runner: LoopRunner) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+
+    parts = demo_office.parts
+    parts.presenter.open_office_hours("kh-1-101")
+    dialog = parts.presenter.dialog
+    add = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Zeit hinzufügen")
+    QTest.mouseClick(add, Qt.MouseButton.LeftButton)
+    assert len(dialog.rows) == 1
+    day, start, end, _row = dialog.rows[0]
+    assert [day.itemText(i) for i in range(day.count())][:2] == ["Montag", "Dienstag"]
+    day.setCurrentIndex(1)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
+    item = parts.window.map.current_scene().rooms["kh-1-101"]
+    runner.wait_until(lambda: "Sprechzeiten: Di 09:00–12:00" in item.toolTip(), what="the office hours at the door")

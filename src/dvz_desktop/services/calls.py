@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from dvz_desktop.core.events import Event
+from dvz_desktop.core.events import Event, report_task_failure
 from dvz_desktop.protocol import (
     CallAnswer,
     CallEnded,
@@ -298,6 +298,7 @@ class CallClient:
         task = self._loop.create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(report_task_failure)
 
     def detach(self) -> None:
         """Stop listening to the session (a client that is replaced)."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from dvz_desktop.core.events import Event
+from dvz_desktop.core.events import Event, report_task_failure
 from dvz_desktop.protocol import ServerMessage
 from dvz_desktop.protocol.door import (
     AdmitGuest,
@@ -174,3 +174,4 @@ class DoorClient:
         task = self._loop.create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(report_task_failure)

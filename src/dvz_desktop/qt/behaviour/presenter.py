@@ -34,7 +34,7 @@ from ..main_window import MainWindow
 from ..status_menu import StatusMenu
 from .banners import InviteBanner, KnockBanner, KnockerStrip, NoticeBanner, QuestionBanner
 from .dialogs import AbsenceDialog, InboxDialog, MorningView, OfficeHoursDialog, QuestionsDialog, ask_text
-from .texts import invitation_outcome, knock_outcome, may_leave_message, weekday
+from .texts import invitation_outcome, knock_outcome, may_leave_message, weekday_short
 
 
 class BehaviourPresenter(QObject):
@@ -217,7 +217,7 @@ class BehaviourPresenter(QObject):
     def door_lines(self, door: DoorInfo) -> list[str]:
         lines = [f"„{door.note}“"] if door.note else []
         if door.office_hours:
-            hours = ", ".join(f"{weekday(h.weekday.value)[:2]} {h.start:%H:%M}–{h.end:%H:%M}" for h in door.office_hours)
+            hours = ", ".join(f"{weekday_short(h.weekday.value)} {h.start:%H:%M}–{h.end:%H:%M}" for h in door.office_hours)
             lines.append(self.tr("Sprechzeiten: %1").replace("%1", hours))
         if door.deputy_id:
             lines.append(self.tr("Abwesend bis %1, Vertretung: %2").replace(

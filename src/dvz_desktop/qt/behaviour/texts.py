@@ -7,8 +7,6 @@ from PySide6.QtCore import QCoreApplication
 from dvz_desktop.protocol import AbsenceCategory, InboxKind, InviteState, KnockState
 
 
-
-
 def knock_outcome(state: KnockState, room: str, minutes: int | None, text: str) -> str:
     """What the knocker reads about their knock."""
     messages = {
@@ -61,8 +59,27 @@ def inbox_kind(kind: InboxKind) -> str:
     }[kind]
 
 
-WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
-
-
 def weekday(index: int) -> str:
-    return _t(WEEKDAYS[index])
+    """The weekday's name, Monday = 0 (each string spelled out here, so lupdate finds it)."""
+    return (
+        QCoreApplication.translate("Behaviour", "Montag"),
+        QCoreApplication.translate("Behaviour", "Dienstag"),
+        QCoreApplication.translate("Behaviour", "Mittwoch"),
+        QCoreApplication.translate("Behaviour", "Donnerstag"),
+        QCoreApplication.translate("Behaviour", "Freitag"),
+        QCoreApplication.translate("Behaviour", "Samstag"),
+        QCoreApplication.translate("Behaviour", "Sonntag"),
+    )[index]
+
+
+def weekday_short(index: int) -> str:
+    """The weekday's short name for door plates ("Mo", "Di", …), Monday = 0."""
+    return (
+        QCoreApplication.translate("Behaviour", "Mo"),
+        QCoreApplication.translate("Behaviour", "Di"),
+        QCoreApplication.translate("Behaviour", "Mi"),
+        QCoreApplication.translate("Behaviour", "Do"),
+        QCoreApplication.translate("Behaviour", "Fr"),
+        QCoreApplication.translate("Behaviour", "Sa"),
+        QCoreApplication.translate("Behaviour", "So"),
+    )[index]
