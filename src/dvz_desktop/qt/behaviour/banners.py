@@ -10,7 +10,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -20,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from dvz_desktop.core.knocks import RING_TIME
 from dvz_desktop.protocol import KnockAnswer, KnockState
+
+from ..plain import plain_label
 
 STYLE = """
 QFrame#banner { background: #fff8e1; border: 1px solid #f0c36d; border-radius: 4px; }
@@ -33,7 +34,7 @@ class Banner(QFrame):
         self.setObjectName("banner")
         self.setProperty("kind", kind)
         self.setStyleSheet(STYLE)
-        self.label = QLabel(text)
+        self.label = plain_label(text)  # names, questions and answers of colleagues: never markup
         self.label.setWordWrap(True)
         self.setAccessibleName(text)
         self.row = QHBoxLayout(self)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from dvz_desktop.protocol import AbsenceCategory, InboxItem, OfficeHours, Person, Weekday
 
+from ..plain import plain_input_dialog
 from .texts import absence_category, inbox_kind, weekday
 
 
@@ -36,6 +37,7 @@ def ask_text(parent: QWidget | None, title: str, label: str, on_text: Callable[[
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText(label)
+    plain_input_dialog(dialog)
     dialog.setTextValue(text)
     dialog.setAccessibleName(title)
     dialog.textValueSelected.connect(lambda value: value.strip() and on_text(value.strip()[:max_length]))

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSi
 from dvz_desktop.protocol import CallInfo
 from dvz_desktop.services.calls import CallClient
 
+from ..plain import plain_label
+
 
 
 def HEADSET_NOTE() -> str:  # noqa: N802 (a constant that follows the language)
@@ -29,7 +31,9 @@ SPEECH_LEVEL = 0.02
 
 class VideoTile(QLabel):
     def __init__(self, name: str) -> None:
-        super().__init__(name)
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)  # a name from the directory, shown as it is written
+        self.setText(name)
         self.name = name
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setMinimumSize(120, 90)
@@ -61,12 +65,12 @@ class CallPanel(QWidget):
         self.media = media
         self._name_of = name_of
         self._run = run
-        self.title = QLabel(self.tr("Kein Gespräch"))
+        self.title = plain_label(self.tr("Kein Gespräch"))
         self.title.setAccessibleName(self.tr("Gespräch"))
         self.grid = QGridLayout()
         self.tiles: dict[str, VideoTile] = {}
         self.self_tile: VideoTile | None = None
-        self.note = QLabel()
+        self.note = plain_label()
         self.note.setWordWrap(True)
         self.note.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.note.setAccessibleName(self.tr("Hinweis zum Gespräch"))

@@ -25,6 +25,7 @@ from dvz_desktop.protocol import ConversationKind
 from dvz_desktop.services.chat import ChatClient, ChatMessage
 from dvz_desktop.services.session import SessionError
 
+from ..plain import plain_action_text, plain_label
 from .render import to_html
 
 HISTORY_SHOWN = 200
@@ -62,14 +63,14 @@ class ChatPanel(QWidget):
         left_layout.addWidget(self.results)
         left_layout.addWidget(self.conversations, 1)
 
-        self.title = QLabel()
+        self.title = plain_label()
         self.title.setAccessibleName(self.tr("Offenes Gespräch"))
         self.messages = QListWidget()
         self.messages.setAccessibleName(self.tr("Nachrichten"))
         self.messages.setWordWrap(True)
         self.messages.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.messages.customContextMenuRequested.connect(self._message_menu)
-        self.typing_label = QLabel()
+        self.typing_label = plain_label()
         self.typing_label.setAccessibleName(self.tr("Wer gerade schreibt"))
         self.input = QLineEdit()
         self.input.setPlaceholderText(self.tr("Nachricht schreiben …"))
@@ -274,7 +275,7 @@ class ChatPanel(QWidget):
             return None
         menu = QMenu(self)
         for text, action in self.offers(message.body):
-            menu.addAction(text).triggered.connect(action)
+            menu.addAction(plain_action_text(text)).triggered.connect(action)
         if message.sender_id == self.chat.me:
             edit = QAction(self.tr("Bearbeiten"), menu)
             edit.triggered.connect(lambda: self.start_edit(position))

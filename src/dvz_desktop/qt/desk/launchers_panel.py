@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -33,6 +32,8 @@ from dvz_desktop.core.launchers import (
     recognise,
 )
 from dvz_desktop.protocol import LauncherInfo
+
+from ..plain import plain_label
 
 
 def entry_from(info: LauncherInfo) -> LauncherEntry:
@@ -62,7 +63,7 @@ class ValuesDialog(QDialog):
             edit.setAccessibleName(placeholder.label)
             form.addRow(f"{placeholder.label}:", edit)
             self.fields[placeholder.name] = edit
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setStyleSheet("color: #b71c1c;")
         self.error.setWordWrap(True)
         form.addRow(self.error)
@@ -93,7 +94,7 @@ class OwnLauncherDialog(QDialog):
         self.name = QLineEdit()
         self.url = QLineEdit()
         self.url.setPlaceholderText("https://ratsinfo.example.de/suche?q={suchbegriff}")
-        self.error = QLabel(self.tr("Werte in geschweiften Klammern werden beim Öffnen abgefragt."))
+        self.error = plain_label(self.tr("Werte in geschweiften Klammern werden beim Öffnen abgefragt."))
         self.error.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._check)

@@ -25,6 +25,7 @@ from dvz_desktop.services.session import SessionError
 
 from ..calls.panel import VideoTile
 from ..lifetime import while_alive
+from ..plain import plain_action_text
 
 
 class DoorPanel(QWidget):
@@ -170,7 +171,7 @@ class DoorPanel(QWidget):
             lambda: self._visit_command(self.door.hand_over))
         for desk_id, queue in self.door.queues.items():
             if desk_id != visit.desk_id:
-                menu.addAction(self.tr("An %1").replace("%1", queue.desk.name)).triggered.connect(
+                menu.addAction(self.tr("An %1").replace("%1", plain_action_text(queue.desk.name))).triggered.connect(
                     lambda _=False, d=desk_id: self._visit_command(lambda v: self.door.hand_over(v, d)))
         self.menu = menu
         menu.popup(self.hand_over_button.mapToGlobal(self.hand_over_button.rect().bottomLeft()))
