@@ -3,63 +3,63 @@
 <context>
     <name>AbsenceDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="54" />
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="56" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="57" />
         <source>Abwesenheit eintragen</source>
         <translation>Record an absence</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="62" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="64" />
         <source>Erster Tag</source>
         <translation>First day</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="63" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="65" />
         <source>Letzter Tag</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="65" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="67" />
         <source>Art der Abwesenheit</source>
         <translation>Kind of absence</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="69" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="71" />
         <source>Vertretung</source>
         <translation>Deputy</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="70" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="72" />
         <source>(keine Vertretung)</source>
         <translation>(no deputy)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="74" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="76" />
         <source>Kolleginnen und Kollegen sehen nur, bis wann Sie fehlen und wer vertritt.</source>
         <translation>Colleagues only see until when you are away and who deputises.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="77" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="79" />
         <source>Von:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="78" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="80" />
         <source>Bis:</source>
         <translation>Until:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="79" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="81" />
         <source>Art:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="80" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="82" />
         <source>Vertretung:</source>
         <translation>Deputy:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="93" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="95" />
         <source>Der letzte Tag liegt vor dem ersten.</source>
         <translation>The last day is before the first.</translation>
     </message>
@@ -187,7 +187,7 @@
 <context>
     <name>BannerArea</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="180" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="181" />
         <source>Hinweise</source>
         <translation>Notices</translation>
     </message>
@@ -671,76 +671,76 @@
 <context>
     <name>CallPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="23" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="25" />
         <source>Bitte ein Headset benutzen: ohne Echounterdrückung hören die anderen sich sonst über Ihren Lautsprecher.</source>
         <translation>Please use a headset: without echo cancellation the others hear themselves through your loudspeaker.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="64" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="112" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="68" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="116" />
         <source>Kein Gespräch</source>
         <extracomment>RMS level (0..1) above which the microphone counts as hearing speech.</extracomment>
         <translation>No call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="65" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="69" />
         <source>Gespräch</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="72" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="76" />
         <source>Hinweis zum Gespräch</source>
         <translation>Note about the call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="73" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="177" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="77" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="181" />
         <source>Mikrofon aus</source>
         <translation>Mute microphone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="76" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="204" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="80" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="208" />
         <source>Kamera an</source>
         <translation>Turn camera on</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="79" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="83" />
         <source>Bildschirm teilen</source>
         <translation>Share screen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="82" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="86" />
         <source>Geräte …</source>
         <translation>Devices …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="90" />
         <source>Auflegen</source>
         <translation>Hang up</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="124" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="128" />
         <source>Im Gespräch mit %1</source>
         <translation>In a call with %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="125" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="129" />
         <source>Sie warten im Gespräch …</source>
         <translation>Waiting in the call …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="177" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="181" />
         <source>Mikrofon an</source>
         <translation>Unmute microphone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="185" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="189" />
         <source>Sie</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="204" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="208" />
         <source>Kamera aus</source>
         <translation>Turn camera off</translation>
     </message>
@@ -748,7 +748,7 @@
 <context>
     <name>Callable.self</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="195" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="196" />
         <source>„%1“ in %2 öffnen</source>
         <translation>Open “%1” in %2</translation>
     </message>
@@ -769,105 +769,105 @@
 <context>
     <name>ChatPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="49" />
         <source>Gespräche</source>
         <extracomment>A dvz:// link in a message was clicked.</extracomment>
         <translation>Conversations</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="52" />
         <source>In allen Nachrichten suchen …</source>
         <translation>Search all messages …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="53" />
         <source>Nachrichten suchen</source>
         <translation>Search messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="56" />
         <source>Suchergebnisse</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="66" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="67" />
         <source>Offenes Gespräch</source>
         <translation>Open conversation</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="68" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="69" />
         <source>Nachrichten</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="73" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="74" />
         <source>Wer gerade schreibt</source>
         <translation>Who is typing</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="75" />
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="238" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="76" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="239" />
         <source>Nachricht schreiben …</source>
         <translation>Write a message …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="76" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="77" />
         <source>Nachricht</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="80" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="81" />
         <source>Senden</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="123" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="124" />
         <source>Notizen an mich</source>
         <extracomment>Set by the desktop: what a message's text can be opened in (launchers), as menu entries.</extracomment>
         <translation>Notes to myself</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="137" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="138" />
         <source>%1, %2 ungelesen</source>
         <translation>%1, %2 unread</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="173" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="174" />
         <source>wird gesendet …</source>
         <translation>sending …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="181" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="182" />
         <source>Nachricht gelöscht</source>
         <translation>Message deleted</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="181" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="182" />
         <source>bearbeitet</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="250" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="251" />
         <source>%1 schreibt …</source>
         <translation>%1 is typing …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="260" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="261" />
         <source>Nachricht bearbeiten …</source>
         <translation>Edit the message …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="279" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="280" />
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="281" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="282" />
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="307" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="308" />
         <source>Nichts gefunden.</source>
         <translation>Nothing found.</translation>
     </message>
@@ -915,82 +915,82 @@
 <context>
     <name>DoorPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="39" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="40" />
         <source>Warteschlange</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="40" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="41" />
         <source>Nächsten hereinbitten</source>
         <translation>Admit next</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="42" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="43" />
         <source>Ausgewählten hereinbitten</source>
         <translation>Admit selected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="47" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="48" />
         <source>Video des Gastes</source>
         <translation>Guest's video</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="49" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="50" />
         <source>Chat mit dem Gast</source>
         <translation>Chat with the guest</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="53" />
         <source>Nachricht an den Gast …</source>
         <translation>Message to the guest …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="54" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="55" />
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="56" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="57" />
         <source>Übergeben …</source>
         <translation>Hand over …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="59" />
         <source>Als Rückruf notieren</source>
         <translation>Note as callback</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="92" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="93" />
         <source>%1 – %2 warten</source>
         <translation>%1 – %2 waiting</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="104" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="105" />
         <source>(seit %1)</source>
         <translation>(since %1)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="146" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="147" />
         <source>Besuch: %1</source>
         <translation>Visit: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="149" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="150" />
         <source>Gast</source>
         <translation>Guest</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="149" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="150" />
         <source>Ich</source>
         <translation>Me</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="169" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="170" />
         <source>Zurück in die Warteschlange (für Kolleginnen und Kollegen)</source>
         <translation>Back into the queue (for colleagues)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="173" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="174" />
         <source>An %1</source>
         <translation>To %1</translation>
     </message>
@@ -998,33 +998,33 @@
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="199" />
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="200" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="201" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="202" />
         <source>Verpasst</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="203" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="205" />
         <source>Verpasste Ereignisse</source>
         <translation>Missed events</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="209" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="211" />
         <source>Erledigt</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="210" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="212" />
         <source>Ausgewählte als erledigt markieren</source>
         <translation>Mark selected as done</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="212" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="214" />
         <source>Alle erledigt</source>
         <translation>All done</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="214" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="216" />
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
@@ -1032,12 +1032,12 @@
 <context>
     <name>InviteBanner</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="135" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="136" />
         <source>Annehmen</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="136" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="137" />
         <source>Ablehnen</source>
         <translation>Decline</translation>
     </message>
@@ -1045,37 +1045,37 @@
 <context>
     <name>KnockBanner</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="62" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="63" />
         <source>Herein</source>
         <translation>Come in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="66" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="67" />
         <source> Min.</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="67" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="68" />
         <source>In wie vielen Minuten</source>
         <translation>In how many minutes</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="69" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="70" />
         <source>Gleich</source>
         <translation>In a moment</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="72" />
         <source>Optional: kurzer Satz</source>
         <translation>Optional: a short line</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="72" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="73" />
         <source>Satz zur Antwort</source>
         <translation>Line with the answer</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="75" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="76" />
         <source>Jetzt nicht</source>
         <translation>Not now</translation>
     </message>
@@ -1083,27 +1083,27 @@
 <context>
     <name>KnockerStrip</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="97" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="98" />
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="97" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="98" />
         <source>Anklopfen abbrechen</source>
         <translation>Stop knocking</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="99" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="100" />
         <source>Nachricht hinterlassen</source>
         <translation>Leave a message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="102" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="103" />
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="116" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="117" />
         <source>%1 (noch %2 s)</source>
         <translation>%1 (%2 s left)</translation>
     </message>
@@ -1111,109 +1111,175 @@
 <context>
     <name>LaunchersPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="126" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="127" />
         <source>Anwendungen</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="128" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="129" />
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="135" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="136" />
         <source>Eigener Starter …</source>
         <translation>Own launcher …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="160" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="161" />
         <source> (eigener Starter)</source>
         <extracomment>The user's own launchers (services.launchers.OwnLaunchers), where policy allows them.</extracomment>
         <translation> (own launcher)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="182" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="183" />
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="227" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="228" />
         <source>Keine Anwendung für diese Adresse eingerichtet.</source>
         <translation>No application is set up for this address.</translation>
     </message>
 </context>
 <context>
-    <name>LoginDialog</name>
+    <name>LinkBanner</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="27" />
-        <source>DVZ Desktop – Anmelden</source>
-        <translation>DVZ Desktop – Sign in</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="28" />
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="51" />
-        <source>Anmelden</source>
-        <translation>Sign in</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="30" />
-        <source>Serveradresse</source>
-        <translation>Server address</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="35" />
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="36" />
-        <source>Von Ihrer IT festgelegt</source>
-        <translation>Set by your IT department</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="38" />
-        <source>Benutzername</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="41" />
-        <source>Passwort</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="42" />
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="44" />
-        <source>Angemeldet bleiben</source>
-        <translation>Remember me</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="48" />
-        <source>Fehlermeldung</source>
-        <translation>Error message</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/links.py" line="35" />
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="56" />
+        <location filename="../../src/dvz_desktop/qt/links.py" line="35" />
+        <source>Link nicht folgen</source>
+        <translation>Do not follow the link</translation>
+    </message>
+</context>
+<context>
+    <name>LinkFollower</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/links.py" line="87" />
+        <source>Diese Person ist im Verzeichnis nicht zu finden.</source>
+        <translation>This person is not in the directory.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/links.py" line="90" />
+        <source>Der Link würde Sie selbst anrufen.</source>
+        <translation>The link would call yourself.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/links.py" line="92" />
+        <source>Ein Link möchte %1 anrufen.</source>
+        <translation>A link wants to call %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/links.py" line="93" />
+        <source>Anrufen</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/links.py" line="95" />
+        <source>Diesen Raum gibt es nicht, oder Sie können ihn nicht sehen.</source>
+        <translation>This room does not exist, or you cannot see it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/links.py" line="99" />
+        <source>Ein Link lädt Sie zum Termin in %1 ein.</source>
+        <translation>A link invites you to the appointment in %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/links.py" line="99" />
+        <source>Beitreten</source>
+        <translation>Join</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/links.py" line="101" />
+        <source>Ein Link möchte Sie in %1 bringen.</source>
+        <translation>A link wants to take you to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/links.py" line="102" />
+        <source>Anklopfen</source>
+        <translation>Knock</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/links.py" line="102" />
+        <source>Hingehen</source>
+        <translation>Go there</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="28" />
+        <source>DVZ Desktop – Anmelden</source>
+        <translation>DVZ Desktop – Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="29" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="52" />
+        <source>Anmelden</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="31" />
+        <source>Serveradresse</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="36" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="37" />
+        <source>Von Ihrer IT festgelegt</source>
+        <translation>Set by your IT department</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="39" />
+        <source>Benutzername</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="42" />
+        <source>Passwort</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="43" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="45" />
+        <source>Angemeldet bleiben</source>
+        <translation>Remember me</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="49" />
+        <source>Fehlermeldung</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="53" />
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="57" />
         <source>&amp;Server:</source>
         <translation>&amp;Server:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="57" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="58" />
         <source>&amp;Benutzername:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="59" />
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="79" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="80" />
         <source>Bitte Server, Benutzername und Passwort angeben.</source>
         <translation>Please enter server, user name and password.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="82" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="83" />
         <source>Dieser Server ist von Ihrer IT nicht freigegeben.</source>
         <translation>Your IT department has not approved this server.</translation>
     </message>
@@ -1221,89 +1287,89 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="32" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="33" />
         <source>DVZ Desktop</source>
         <extracomment>The window was closed while no tray can keep the program running.</extracomment>
         <translation>DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="49" />
         <source>Personen</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="49" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="50" />
         <source>Gebäudeübersicht</source>
         <translation>Building overview</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="54" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="59" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="60" />
         <source>Mein Status</source>
         <translation>My status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="62" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="63" />
         <source>Meine Statusnotiz</source>
         <translation>My status note</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="65" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="66" />
         <source>Zu meinem Büro</source>
         <translation>To my office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="69" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="70" />
         <source>Wer ist heute da</source>
         <translation>Who is in today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="72" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="73" />
         <source>Verpasst</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="74" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="75" />
         <source>Kurze Fragen</source>
         <translation>Quick questions</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="80" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="81" />
         <source>Verbindungsstatus</source>
         <extracomment>Where the desk's docks (whiteboard, …) put their show/hide switches.</extracomment>
         <translation>Connection status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="100" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="101" />
         <source>Gespräch</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="105" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="106" />
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="120" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="121" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="148" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="149" />
         <source>Verbunden</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="152" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="153" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="156" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="157" />
         <source>Verbindung unterbrochen – neuer Versuch läuft …</source>
         <translation>Connection lost – trying again …</translation>
     </message>
@@ -1368,23 +1434,23 @@
 <context>
     <name>MorningView</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="171" />
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="172" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="173" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="174" />
         <source>Wer ist heute da</source>
         <translation>Who is in today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="175" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="177" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="175" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="177" />
         <source>Da seit</source>
         <translation>In since</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="176" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="178" />
         <source>Anwesende nach Fachbereich</source>
         <translation>Present people by unit</translation>
     </message>
@@ -1392,7 +1458,7 @@
 <context>
     <name>NoticeBanner</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="171" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="172" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1414,43 +1480,43 @@
 <context>
     <name>OfficeHoursDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="106" />
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="107" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="108" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="109" />
         <source>Sprechzeiten</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="111" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="113" />
         <source>Außerhalb dieser Zeiten wird Anklopfen aus anderen Fachbereichen zur Nachricht.</source>
         <translation>Outside these hours a knock from another unit becomes a message.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="114" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="116" />
         <source>Zeit hinzufügen</source>
         <translation>Add hours</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="135" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="137" />
         <source>Wochentag</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="138" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="140" />
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="139" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="141" />
         <source>Ende</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="140" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="142" />
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="160" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="162" />
         <source>Jede Sprechzeit muss enden, nachdem sie beginnt.</source>
         <translation>Each office hour must end after it starts.</translation>
     </message>
@@ -1472,13 +1538,13 @@
 <context>
     <name>OfficeTree</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/office_tree.py" line="28" />
+        <location filename="../../src/dvz_desktop/qt/office_tree.py" line="29" />
         <source>Gebäudeübersicht</source>
         <extracomment>Enter or double-click on a room: go there.</extracomment>
         <translation>Building overview</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/office_tree.py" line="29" />
+        <location filename="../../src/dvz_desktop/qt/office_tree.py" line="30" />
         <source>Gebäude, Stockwerke, Räume und die Personen darin</source>
         <translation>Buildings, floors, rooms and the people in them</translation>
     </message>
@@ -1486,22 +1552,22 @@
 <context>
     <name>OwnLauncherDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="92" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="93" />
         <source>Eigener Starter</source>
         <translation>Own launcher</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="96" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="97" />
         <source>Werte in geschweiften Klammern werden beim Öffnen abgefragt.</source>
         <translation>Values in curly braces are asked for when opening.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="102" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="103" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="103" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="104" />
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
@@ -1622,17 +1688,17 @@
 <context>
     <name>QuestionBanner</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="150" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="151" />
         <source>Antwort</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="151" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="152" />
         <source>Antwort auf die kurze Frage</source>
         <translation>Answer to the quick question</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="154" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="155" />
         <source>Antworten</source>
         <translation>Answer</translation>
     </message>
@@ -1640,18 +1706,18 @@
 <context>
     <name>QuestionsDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="245" />
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="246" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="247" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="248" />
         <source>Kurze Fragen</source>
         <translation>Quick questions</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="249" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="251" />
         <source>Kurze Fragen und Antworten</source>
         <translation>Quick questions and answers</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="251" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="253" />
         <source>Noch keine kurzen Fragen.</source>
         <translation>No quick questions yet.</translation>
     </message>
@@ -1783,68 +1849,68 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="42" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="71" />
         <source>DVZ Desktop</source>
         <translation>DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="43" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="72" />
         <source>DVZ Desktop öffnen</source>
         <translation>Open DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="48" />
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="109" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="77" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="138" />
         <source>Keine ungelesenen Nachrichten</source>
         <translation>No unread messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="57" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="86" />
         <source>Aus meiner Einheit da:</source>
         <translation>In from my unit:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="62" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="91" />
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="68" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="97" />
         <source>Nicht verbunden</source>
         <translation>Not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="69" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="98" />
         <source>DVZ Desktop – nicht verbunden</source>
         <translation>DVZ Desktop – not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="82" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="111" />
         <source>Verbindung unterbrochen</source>
         <translation>Connection lost</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="84" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="113" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="91" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="120" />
         <source>niemand</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="93" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="122" />
         <source> · Lust auf Kaffee</source>
         <translation> · up for coffee</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="108" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="137" />
         <source>%1 ungelesene Nachrichten</source>
         <translation>%1 unread messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="117" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="146" />
         <source>%1 warten an der digitalen Tür</source>
         <translation>%1 waiting at the digital door</translation>
     </message>
@@ -1852,7 +1918,7 @@
 <context>
     <name>ValuesDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="70" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="71" />
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
@@ -2013,8 +2079,9 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="244" />
+        <location filename="../../src/dvz_desktop/app.py" line="233" />
         <source>Anmeldung nicht gespeichert</source>
+        <extracomment>A dvz:// link to follow once the office is shown (from the command line or a second start).</extracomment>
         <translation>Sign-in not remembered</translation>
     </message>
 </context>
@@ -2102,15 +2169,6 @@
     </message>
 </context>
 <context>
-    <name>parts.window</name>
-    <message>
-        <location filename="../../src/dvz_desktop/app.py" line="149" />
-        <source>Diese Person ist im Verzeichnis nicht zu finden.</source>
-        <extracomment>A dvz:// link to follow once the office is shown (from the command line or a second start).</extracomment>
-        <translation>This person is not in the directory.</translation>
-    </message>
-</context>
-<context>
     <name>window</name>
     <message>
         <location filename="../../src/dvz_desktop/desk.py" line="14" />
@@ -2159,22 +2217,22 @@
         <translation>%1 waiting</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="213" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="224" />
         <source>%1 ruft an.</source>
         <translation>%1 is calling.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="215" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="226" />
         <source>Annehmen</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="218" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="229" />
         <source>Anruf</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="289" />
+        <location filename="../../src/dvz_desktop/app.py" line="278" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>

@@ -17,6 +17,13 @@ QM = ROOT / "src" / "dvz_desktop" / "resources" / "translations" / "dvz_en.qm"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    'Link nicht folgen': 'Do not follow the link',
+    'Der Link würde Sie selbst anrufen.': 'The link would call yourself.',
+    'Ein Link möchte %1 anrufen.': 'A link wants to call %1.',
+    'Diesen Raum gibt es nicht, oder Sie können ihn nicht sehen.': 'This room does not exist, or you cannot see it.',
+    'Ein Link lädt Sie zum Termin in %1 ein.': 'A link invites you to the appointment in %1.',
+    'Ein Link möchte Sie in %1 bringen.': 'A link wants to take you to %1.',
+    'Hingehen': 'Go there',
     'Anfrage an der digitalen Tür': 'Request at the digital door',
     'Rückruf': 'Callback',
     '%1 Anfrage(n) an der digitalen Tür': '%1 request(s) at the digital door',

@@ -130,25 +130,14 @@ class Desktop:
             apply_autostart(bool(self.policy["AutoStart"]))
 
     def follow_link(self, action) -> None:  # type: ignore[no-untyped-def]
-        """Act on a dvz:// link like a click of the user: walk to the room (knocking where the door is
-        closed) or show the person."""
-        from .core.links import LinkKind
-
-        log.info("following link: %s %s", action.kind.value, action.target)
+        """A dvz:// link from the command line or a second start: show the window, which asks before it
+        walks, knocks, rings or joins (``qt/links.py``)."""
         parts = self.parts
         if parts is None:
             self.pending_link = action
             return
         self._raise(parts.window)
-        if action.kind in (LinkKind.OPEN_ROOM, LinkKind.JOIN_APPOINTMENT):
-            parts.actions.move(action.target)
-        elif action.kind is LinkKind.CALL_PERSON:
-            model = parts.bridge.model
-            person = model.people.get(action.target) if model else None
-            if person is None:
-                parts.window.show_message(parts.window.tr("Diese Person ist im Verzeichnis nicht zu finden."))
-                return
-            parts.actions.run(parts.calls.call_person(person.id))
+        parts.links.ask(action)
 
     async def run(self) -> int:
         import contextlib

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .qt.desk.phone_panel import PhonePanel
     from .qt.desk.today_panel import TodayPanel
     from .qt.door.panel import DoorPanel
+    from .qt.links import LinkFollower
     from .services.door import DoorClient
     from .qt.desk.whiteboard_panel import WhiteboardPanel
     from .qt.main_window import MainWindow
@@ -53,6 +54,7 @@ class DesktopParts:
     today: "TodayPanel"
     door: "DoorClient"
     door_panel: "DoorPanel"
+    links: "LinkFollower"
 
 
 def assemble_desktop(session: "Session", followed: set[str],
@@ -135,8 +137,17 @@ def assemble_desktop(session: "Session", followed: set[str],
     door, door_panel = assemble_door(session, window, tray, actions,
                                      media_factory or (lambda: _device_media(call_panel.device_choice[0])))
     today = assemble_today(window, actions, presenter, calendar_panel, chat, chat_panel.show_conversation, behaviour)
+    from .qt.links import LinkFollower
+
+    # Links from outside (a second start, a browser, a colleague's chat message) ask in the window first.
+    links = LinkFollower(window.banners, lambda: bridge.model, presenter.name, presenter.room_name,
+                         lambda room_id: behaviour.door_of(room_id).state, actions.move,
+                         lambda person_id: actions.run(calls.call_person(person_id)), window.show_message,
+                         parent=window)
+    chat_panel.dvzLinkActivated.connect(links.ask_text)
     return DesktopParts(bridge, actions, status_menu, window, tray, arrivals, behaviour, presenter, chat, chat_panel,
-                        calls, call_panel, launchers, phone, calendar_panel, whiteboard, today, door, door_panel)
+                        calls, call_panel, launchers, phone, calendar_panel, whiteboard, today, door, door_panel,
+                        links)
 
 
 def _device_media(microphone: str = ""):  # type: ignore[no-untyped-def]

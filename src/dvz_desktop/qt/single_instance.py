@@ -60,6 +60,7 @@ class SingleInstance(QObject):
                 return False
         server.newConnection.connect(self._on_connection)
         self._server = server
+        log.info("single instance listening as %s", self.name)
         return True
 
     def _on_connection(self) -> None:
