@@ -84,21 +84,91 @@ def main(argv: list[str] | None = None) -> int:
     one_shot = args.screenshot is not None or args.exit_when_shown
     single = None
     if not (one_shot or args.no_single_instance):
-        from .qt.single_instance import SingleInstance
+        from .qt.single_instance import Answer, SingleInstance
 
         single = SingleInstance(parent=app)
-        if single.notify_running(link=link):
+        answer = single.notify_running(link=link)
+        if answer is Answer.ANSWERED:
             print("DVZ Desktop läuft bereits; das vorhandene Fenster wurde geöffnet"
                   + (" und der Link übergeben." if link else "."))
             return 0
-        single.listen()
+        from .services.instances import record_instance
+        from .services.settings import config_dir
+
+        if answer is Answer.SILENT:
+            replace_hung_instance()
+        record_instance(config_dir())  # before listening: whoever finds the socket also finds the process
+        if answer is Answer.SILENT:
+            single.take_over()
+        else:
+            single.listen()
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     desktop = Desktop(app, args, settings_store, settings, single)
     desktop.pending_link = link
-    with loop:
-        return loop.run_until_complete(desktop.run())
+    code = 1
+    try:
+        with loop:
+            code = loop.run_until_complete(desktop.run())
+        return code
+    finally:
+        if single is not None:
+            from .services.instances import forget_instance
+            from .services.settings import config_dir
+
+            forget_instance(config_dir())
+        # Nothing left may keep the process alive after the window and the tray are gone.
+        end_process_after(QUIT_GRACE_S, code)
+
+
+def replace_hung_instance() -> None:
+    """A DVZ Desktop of this user holds the single-instance socket but does not answer: end it, so this
+    start can show the window (instead of "läuft bereits" and nothing)."""
+    from .services.instances import end_instance, recorded_instance
+    from .services.settings import config_dir
+
+    pid = recorded_instance(config_dir())
+    if pid is None:
+        print("DVZ Desktop: eine frühere Instanz antwortet nicht; diese übernimmt.", file=sys.stderr)
+        return
+    print(f"DVZ Desktop: eine frühere Instanz (Prozess {pid}) antwortet nicht und wird beendet.", file=sys.stderr)
+    if not end_instance(pid):
+        print(f"DVZ Desktop: Prozess {pid} ließ sich nicht beenden; diese Instanz übernimmt trotzdem.",
+              file=sys.stderr)
+
+
+#: Seconds a quit may take (hang up, close media, log out) before the process ends regardless.
+QUIT_GRACE_S = 8.0
+
+
+def end_process_after(seconds: float, code: int = 0) -> None:
+    """A daemon timer that ends the process (with ``code``) if it is still there after ``seconds``."""
+    import threading
+
+    def end() -> None:
+        log.warning("quitting took longer than %.0f s: ending the process", seconds)
+        logging.shutdown()
+        os._exit(code)
+
+    timer = threading.Timer(seconds, end)
+    timer.daemon = True
+    timer.start()
+
+
+async def hang_up(parts: DesktopParts) -> None:
+    """Leave the call and close the door's visits: peer connections, their decoder threads, microphone and
+    loudspeaker are released (an open aiortc connection keeps the interpreter from exiting)."""
+    from .core.events import report_failure
+    from .services.session import SessionError
+
+    for step in (parts.calls.leave(), parts.door.close_all()):
+        try:
+            await asyncio.wait_for(step, 3.0)
+        except (TimeoutError, SessionError) as exc:  # the server is gone or slow: we leave anyway
+            log.info("hanging up at quit: %s", type(exc).__name__)
+        except Exception as exc:  # a bug, but quitting goes on
+            report_failure("hanging up at quit", exc)
 
 
 class Desktop:
@@ -279,12 +349,17 @@ class Desktop:
                 return True
             return False
         finally:
+            if self.quit.is_set():
+                # Whatever still hangs below, the process ends: a hidden, hung DVZ is worse than a hard exit.
+                end_process_after(QUIT_GRACE_S)
             self.parts = None
-            self.settings.window_state = save_layout(window)
-            self.settings_store.save(self.settings)
             quitting.cancel()
             tray.icon.hide()
             window.keep_in_tray = False
+            self.settings.window_state = save_layout(window)
+            self.settings_store.save(self.settings)
+            window.hide()  # gone at once for the user; the call is hung up behind it
+            await hang_up(parts)
             window.close()
             window.deleteLater()
             await session.stop()

@@ -61,3 +61,45 @@ def test_a_link_reaches_the_running_instance_and_a_bad_one_never_leaves_the_seco
     stderr = log.rest()
     assert "following link" not in stderr
     assert "calc.exe" not in stderr
+
+
+def _start(env: dict[str, str], *args: str) -> tuple[subprocess.Popen[str], LogLines]:
+    process = subprocess.Popen(CLIENT + ["--demo", "--log-level", "INFO", *args], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return process, LogLines(process.stderr)
+
+
+def _stop(*processes: subprocess.Popen[str]) -> None:
+    for process in processes:
+        if process.poll() is None:
+            process.kill()
+        process.wait(timeout=30)
+
+
+def test_a_second_start_replaces_a_hung_instance_and_a_crashed_one(tmp_path: Path) -> None:
+    import signal
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DVZ_CONFIG_DIR": str(tmp_path / "config")}
+    hung, hung_log = _start(env)
+    second = third = None
+    try:
+        hung_log.wait_for("single instance listening")
+        hung.send_signal(signal.SIGSTOP)  # alive, holding the socket, answering nothing: hung
+        second, second_log = _start(env)
+        second_log.wait_for("antwortet nicht und wird beendet")
+        second_log.wait_for("single instance listening")
+        assert hung.wait(timeout=30) is not None  # the hung one is gone
+        # The new one is the instance now: a further start hands over to it at once.
+        third = subprocess.run(CLIENT + ["--demo"], env=env, capture_output=True, text=True, timeout=60)
+        assert third.returncode == 0 and "läuft bereits" in third.stdout, third.stdout + third.stderr
+
+        second.send_signal(signal.SIGKILL)  # a crash: the socket is left behind with nobody on it
+        second.wait(timeout=30)
+        fourth, fourth_log = _start(env)
+        try:
+            fourth_log.wait_for("single instance listening")
+            assert "antwortet nicht" not in fourth_log.rest()
+        finally:
+            _stop(fourth)
+    finally:
+        _stop(*(p for p in (hung, second) if p is not None))

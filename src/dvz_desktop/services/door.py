@@ -170,6 +170,11 @@ class DoorClient:
             await visit.pc.close()
         self.visit_changed.emit(visit_id)
 
+    async def close_all(self) -> None:
+        """Close every visit's connection (quitting): nothing of aiortc is left running."""
+        for visit_id in list(self.visits):
+            await self._close(visit_id)
+
     def _spawn(self, coro: Any) -> None:
         task = self._loop.create_task(coro)
         self._tasks.add(task)
