@@ -185,6 +185,14 @@
     </message>
 </context>
 <context>
+    <name>AskBanner</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="43" />
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>BannerArea</name>
     <message>
         <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="181" />
@@ -677,9 +685,11 @@
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="68" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="116" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="119" />
         <source>Kein Gespräch</source>
-        <extracomment>RMS level (0..1) above which the microphone counts as hearing speech.</extracomment>
+        <extracomment>RMS level (0..1) above which the microphone counts as hearing speech.
+----------
+On hold while another conversation (a visit at the digital door) is live.</extracomment>
         <translation>No call</translation>
     </message>
     <message>
@@ -694,13 +704,13 @@
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="77" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="181" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="194" />
         <source>Mikrofon aus</source>
         <translation>Mute microphone</translation>
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="80" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="208" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="221" />
         <source>Kamera an</source>
         <translation>Turn camera on</translation>
     </message>
@@ -720,29 +730,103 @@
         <translation>Hang up</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="128" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="131" />
         <source>Im Gespräch mit %1</source>
         <translation>In a call with %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="129" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="132" />
         <source>Sie warten im Gespräch …</source>
         <translation>Waiting in the call …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="181" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="133" />
+        <source>%1 – gehalten</source>
+        <translation>%1 – on hold</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="194" />
         <source>Mikrofon an</source>
         <translation>Unmute microphone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="189" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="202" />
         <source>Sie</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="208" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="221" />
         <source>Kamera aus</source>
         <translation>Turn camera off</translation>
+    </message>
+</context>
+<context>
+    <name>CallSwitchboard</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="113" />
+        <source>Sie sind im Besuch mit %1.</source>
+        <extracomment>The sentence a held visit's guest reads in the visit chat.</extracomment>
+        <translation>You are in a visit with %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="114" />
+        <source>Besuch halten</source>
+        <translation>Hold the visit</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="114" />
+        <source>Besuch beenden</source>
+        <translation>End the visit</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="116" />
+        <source>Sie sind im Gespräch mit %1.</source>
+        <translation>You are in a call with %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="117" />
+        <source>Sie sind in einem Raumgespräch.</source>
+        <translation>You are in a room's call.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="118" />
+        <source>Gespräch halten</source>
+        <translation>Hold the call</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="118" />
+        <source>Gespräch beenden</source>
+        <translation>End the call</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="153" />
+        <source>Gehalten: der Besuch von %1 – hört und sieht Sie nicht.</source>
+        <translation>On hold: the visit of %1 – neither hears nor sees you.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="155" />
+        <source>Gehalten: das Gespräch mit %1 – hört und sieht Sie nicht.</source>
+        <translation>On hold: the call with %1 – neither hears nor sees you.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="156" />
+        <source>Gehalten: das Raumgespräch – hört und sieht Sie nicht.</source>
+        <translation>On hold: the room's call – neither hears nor sees you.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="167" />
+        <source>Mit %1 weitersprechen</source>
+        <translation>Continue with %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="167" />
+        <source>dem Raum</source>
+        <translation>the room</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="200" />
+        <source>einem Gast</source>
+        <translation>a guest</translation>
     </message>
 </context>
 <context>
@@ -960,39 +1044,59 @@
         <translation>Note as callback</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="93" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="96" />
         <source>%1 – %2 warten</source>
+        <extracomment>(guest name, admit) -&gt; None: asks first when another conversation is live (the switchboard).</extracomment>
         <translation>%1 – %2 waiting</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="105" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="108" />
         <source>(seit %1)</source>
         <translation>(since %1)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="147" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="123" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="130" />
+        <source>den nächsten Gast</source>
+        <translation>the next guest</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="154" />
         <source>Besuch: %1</source>
         <translation>Visit: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="150" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="157" />
         <source>Gast</source>
         <translation>Guest</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="150" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="157" />
         <source>Ich</source>
         <translation>Me</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="170" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="177" />
         <source>Zurück in die Warteschlange (für Kolleginnen und Kollegen)</source>
         <translation>Back into the queue (for colleagues)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="174" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="181" />
         <source>An %1</source>
         <translation>To %1</translation>
+    </message>
+</context>
+<context>
+    <name>HeldBanner</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="56" />
+        <source>Fortsetzen</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="57" />
+        <source>Beenden</source>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>
@@ -2079,9 +2183,9 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="233" />
+        <location filename="../../src/dvz_desktop/app.py" line="304" />
         <source>Anmeldung nicht gespeichert</source>
-        <extracomment>A dvz:// link to follow once the office is shown (from the command line or a second start).</extracomment>
+        <extracomment>Seconds a quit may take (hang up, close media, log out) before the process ends regardless. A dvz:// link to follow once the office is shown (from the command line or a second start).</extracomment>
         <translation>Sign-in not remembered</translation>
     </message>
 </context>
@@ -2169,6 +2273,14 @@
     </message>
 </context>
 <context>
+    <name>switchboard</name>
+    <message>
+        <location filename="../../src/dvz_desktop/desktop.py" line="164" />
+        <source>%1 anrufen</source>
+        <translation>Call %1</translation>
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
         <location filename="../../src/dvz_desktop/desk.py" line="14" />
@@ -2207,32 +2319,42 @@
         <translation>Chat %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="196" />
+        <location filename="../../src/dvz_desktop/desk.py" line="202" />
+        <source>%1 hereinbitten</source>
+        <translation>Admit %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desk.py" line="203" />
         <source>Digitale Tür</source>
         <translation>Digital door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="203" />
+        <location filename="../../src/dvz_desktop/desk.py" line="210" />
         <source>%1 warten</source>
         <translation>%1 waiting</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="224" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="232" />
         <source>%1 ruft an.</source>
         <translation>%1 is calling.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="226" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="234" />
         <source>Annehmen</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="229" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="240" />
+        <source>Den Anruf von %1 annehmen</source>
+        <translation>Take %1's call</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desktop.py" line="245" />
         <source>Anruf</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="278" />
+        <location filename="../../src/dvz_desktop/app.py" line="349" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>

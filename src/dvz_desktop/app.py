@@ -169,6 +169,7 @@ async def hang_up(parts: DesktopParts) -> None:
             log.info("hanging up at quit: %s", type(exc).__name__)
         except Exception as exc:  # a bug, but quitting goes on
             report_failure("hanging up at quit", exc)
+    parts.switchboard.close()  # the loudspeaker
 
 
 class Desktop:

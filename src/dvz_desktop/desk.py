@@ -182,9 +182,10 @@ def follow_appointments(calendar_panel, bridge, set_status):  # type: ignore[no-
     calendar_panel.busy_now = busy_now
 
 
-def assemble_door(session, window, tray, actions, media_factory):  # type: ignore[no-untyped-def]
+def assemble_door(session, window, tray, actions, media_factory, switchboard=None):  # type: ignore[no-untyped-def]
     """Digitale Tür, for staff of a service desk: the queue on the map ("3 warten"), in the tray and in
-    a dock with the visit (video, chat, end, hand over, callback). Others never see the dock."""
+    a dock with the visit (video, chat, end, hand over, callback). Others never see the dock. Admitting a
+    guest during a colleague call asks first (the switchboard: one conversation audible at a time)."""
     from PySide6.QtCore import Qt
 
     from .qt.door.panel import DoorPanel
@@ -193,6 +194,12 @@ def assemble_door(session, window, tray, actions, media_factory):  # type: ignor
 
     door = DoorClient(session, media_factory)
     panel = DoorPanel(door, actions.run, window.show_message)
+    if switchboard is not None:
+        switchboard.attach_door(door)
+        # The guest page speaks German, whatever language the clerk's window has.
+        switchboard.hold_note = "Bitte haben Sie einen Moment Geduld – ich bin gleich wieder für Sie da."
+        panel.before_admit = lambda guest, admit: switchboard.start_visit(
+            window.tr("%1 hereinbitten").replace("%1", guest), admit)
     dock = window._dock(window.tr("Digitale Tür"), panel, Qt.DockWidgetArea.RightDockWidgetArea, "door")
     dock.hide()
     shown_once: set[str] = set()

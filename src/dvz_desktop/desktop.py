@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from .qt.behaviour.presenter import BehaviourPresenter
     from .qt.bridge import OfficeBridge
     from .qt.calls.panel import CallPanel
+    from .qt.calls.switchboard import CallSwitchboard
     from .qt.chat.panel import ChatPanel
     from .qt.desk.calendar_panel import CalendarPanel
     from .qt.desk.launchers_panel import LaunchersPanel
@@ -55,6 +56,7 @@ class DesktopParts:
     door: "DoorClient"
     door_panel: "DoorPanel"
     links: "LinkFollower"
+    switchboard: "CallSwitchboard"
 
 
 def assemble_desktop(session: "Session", followed: set[str],
@@ -111,7 +113,13 @@ def assemble_desktop(session: "Session", followed: set[str],
         signal.connect(refresh_tray)
     refresh_tray()
     chat, chat_panel = _assemble_chat(session, bridge, actions, window, tray, presenter, outbox_dir)
-    calls, call_panel = _assemble_calls(session, bridge, actions, window, tray, presenter, media_factory)
+    from .qt.calls.switchboard import CallSwitchboard
+
+    # One conversation audible at a time (a colleague call or a visit at the digital door).
+    switchboard = CallSwitchboard(window.banners, presenter.name, actions.run,
+                                  None if media_factory else (lambda: _open_speaker(call_panel.device_choice[1])),
+                                  parent=window)
+    calls, call_panel = _assemble_calls(session, bridge, actions, window, tray, presenter, media_factory, switchboard)
     call_panel.device_choice = audio_devices
 
     def devices_chosen(microphone: str, speaker: str) -> None:
@@ -130,24 +138,37 @@ def assemble_desktop(session: "Session", followed: set[str],
 
     launchers, phone = assemble_launchers_and_phone(session, bridge, actions, window, telephony_scheme, outbox_dir,
                                                     own_launchers, chat_panel)
-    phone.call_in_app = lambda person_id: actions.run(calls.call_person(person_id))
+    phone.call_in_app = lambda person_id: call_colleague(switchboard, calls, presenter, person_id)
     calendar_panel = assemble_calendar(actions, window, tray, presenter, bridge, calendar_account)
     follow_appointments(calendar_panel, bridge, lambda status: actions.set_status(status, status_menu.current[1]))
     whiteboard = assemble_whiteboard(session, bridge, actions, window)
     door, door_panel = assemble_door(session, window, tray, actions,
-                                     media_factory or (lambda: _device_media(call_panel.device_choice[0])))
+                                     media_factory or (lambda: _device_media(call_panel.device_choice[0])),
+                                     switchboard)
     today = assemble_today(window, actions, presenter, calendar_panel, chat, chat_panel.show_conversation, behaviour)
     from .qt.links import LinkFollower
 
     # Links from outside (a second start, a browser, a colleague's chat message) ask in the window first.
     links = LinkFollower(window.banners, lambda: bridge.model, presenter.name, presenter.room_name,
                          lambda room_id: behaviour.door_of(room_id).state, actions.move,
-                         lambda person_id: actions.run(calls.call_person(person_id)), window.show_message,
-                         parent=window)
+                         lambda person_id: call_colleague(switchboard, calls, presenter, person_id),
+                         window.show_message, parent=window)
     chat_panel.dvzLinkActivated.connect(links.ask_text)
     return DesktopParts(bridge, actions, status_menu, window, tray, arrivals, behaviour, presenter, chat, chat_panel,
                         calls, call_panel, launchers, phone, calendar_panel, whiteboard, today, door, door_panel,
-                        links)
+                        links, switchboard)
+
+
+def call_colleague(switchboard, calls, presenter, person_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Call a colleague; with another conversation live, the switchboard asks first."""
+    what = switchboard.tr("%1 anrufen").replace("%1", presenter.name(person_id))
+    switchboard.start_call(what, lambda: calls.call_person(person_id))
+
+
+def _open_speaker(device: str = ""):  # type: ignore[no-untyped-def]
+    from .services.media import open_speaker
+
+    return open_speaker(device or None)
 
 
 def _device_media(microphone: str = ""):  # type: ignore[no-untyped-def]
@@ -161,9 +182,10 @@ def _device_media(microphone: str = ""):  # type: ignore[no-untyped-def]
 CALL_ROOM_KINDS = ("meeting_room", "personal_office", "team_office", "project_room")
 
 
-def _assemble_calls(session, bridge, actions, window, tray, presenter, media_factory):  # type: ignore[no-untyped-def]
+def _assemble_calls(session, bridge, actions, window, tray, presenter, media_factory, switchboard):  # type: ignore[no-untyped-def]
     """Calls: the panel in a dock, ringing in a banner and the tray, and joining the call of the room I
-    walk into when others are there (microphone on, camera off)."""
+    walk into when others are there (microphone on, camera off) and nothing else is live. The
+    switchboard asks before a second conversation starts and plays the live one's sound."""
     from PySide6.QtCore import Qt
 
     from .qt.behaviour.banners import InviteBanner
@@ -185,9 +207,9 @@ def _assemble_calls(session, bridge, actions, window, tray, presenter, media_fac
             return getattr(media_holder.get("media"), name, None)
 
     panel = CallPanel(calls, _MediaProxy(), presenter.name, actions.run)
+    switchboard.attach_calls(calls, panel)
     dock = window.add_call(panel)
     dock.hide()
-    speaker: dict[str, object] = {}
 
     def call_changed(call) -> None:  # type: ignore[no-untyped-def]
         in_call = call is not None and session.me in {m.person_id for m in call.members}
@@ -204,27 +226,21 @@ def _assemble_calls(session, bridge, actions, window, tray, presenter, media_fac
                 else:
                     window.resizeDocks([window.tree_dock, dock], [160, 520], Qt.Orientation.Vertical)
             dock.raise_()
-            if "out" not in speaker and media_factory is None:
-                from .services.media import open_speaker
-
-                speaker["out"] = open_speaker(panel.device_choice[1] or None)
-        elif "out" in speaker:
-            out = speaker.pop("out")
-            if out is not None:
-                out.close()  # type: ignore[attr-defined]
-
-    def frame(item) -> None:  # type: ignore[no-untyped-def]
-        person_id, kind, data = item
-        out = speaker.get("out")
-        if kind == "audio" and out is not None:
-            out.play(person_id, data)  # type: ignore[attr-defined]
 
     def ringing(call) -> None:  # type: ignore[no-untyped-def]
         caller = next((m.person_id for m in call.members), "")
         text = window.tr("%1 ruft an.").replace("%1", presenter.name(caller))
         banner = InviteBanner(call.call_id, text)
         banner.accept.setText(window.tr("Annehmen"))
-        banner.answered.connect(lambda call_id, yes: actions.run(calls.answer(call_id, yes)))
+
+        def answered(call_id: str, yes: bool) -> None:
+            if not yes:
+                actions.run(calls.answer(call_id, False))
+                return
+            what = window.tr("Den Anruf von %1 annehmen").replace("%1", presenter.name(caller))
+            switchboard.start_call(what, lambda: calls.answer(call_id, True))
+
+        banner.answered.connect(answered)
         window.banners.put(f"call:{call.call_id}", banner)
         tray.notify(window.tr("Anruf"), text)
 
@@ -235,10 +251,9 @@ def _assemble_calls(session, bridge, actions, window, tray, presenter, media_fac
 
     calls.call_changed.connect(call_changed)
     calls.call_changed.connect(ended_ringing)
-    calls.frame_received.connect(frame)
     calls.ringing.connect(ringing)
     calls.failed.connect(window.show_message)
-    window.people.callRequested.connect(lambda pid: actions.run(calls.call_person(pid)))
+    window.people.callRequested.connect(lambda pid: call_colleague(switchboard, calls, presenter, pid))
 
     # Joining the room's call: when I walk into a room where others are, or someone joins me in mine.
     # After I hung up I stay out of that room's call until I have left the room.
@@ -272,7 +287,7 @@ def _assemble_calls(session, bridge, actions, window, tray, presenter, media_fac
         ref = model.rooms.get(room_id or "")
         others = [p for p in model.people_in(room_id or "") if p.id != model.me]
         if (ref is not None and ref.room.kind.value in CALL_ROOM_KINDS and others and calls.call is None
-                and not state["joining"] and state["hung_up_in"] != room_id):
+                and not state["joining"] and state["hung_up_in"] != room_id and switchboard.idle()):
             actions.run(join(room_id))  # type: ignore[arg-type]
 
     calls.call_changed.connect(speaking)

@@ -44,6 +44,9 @@ class VisitState:
     frames: dict[str, int] = field(default_factory=dict)
     readers: list[asyncio.Task[None]] = field(default_factory=list)
     ended: bool = False
+    #: My tracks in this visit, by kind (held: silence and a black picture).
+    tracks: dict[str, Any] = field(default_factory=dict)
+    held: bool = False
 
 
 class DoorClient:
@@ -132,6 +135,8 @@ class DoorClient:
         for kind, make in (("audio", media.audio_track), ("video", media.video_track)):
             track = make()
             if track is not None:
+                track.held = visit.held
+                visit.tracks[kind] = track
                 pc.addTrack(track)
         try:
             await pc.setRemoteDescription(RTCSessionDescription(sdp=msg.sdp, type="offer"))
@@ -169,6 +174,18 @@ class DoorClient:
         if visit.pc is not None:
             await visit.pc.close()
         self.visit_changed.emit(visit_id)
+
+    async def hold(self, visit_id: str, held: bool, note: str = "") -> None:
+        """Put a visit on hold (the guest neither hears nor sees me; ``note`` tells them why) or back."""
+        visit = self.visits.get(visit_id)
+        if visit is None or visit.ended or visit.held == held:
+            return
+        visit.held = held
+        for track in visit.tracks.values():
+            track.held = held
+        self.visit_changed.emit(visit_id)
+        if held and note:
+            await self.say(visit_id, note)
 
     async def close_all(self) -> None:
         """Close every visit's connection (quitting): nothing of aiortc is left running."""
