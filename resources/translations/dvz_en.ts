@@ -3,63 +3,63 @@
 <context>
     <name>AbsenceDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="56" />
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="57" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="41" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="42" />
         <source>Abwesenheit eintragen</source>
         <translation>Record an absence</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="64" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="49" />
         <source>Erster Tag</source>
         <translation>First day</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="65" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="50" />
         <source>Letzter Tag</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="67" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="52" />
         <source>Art der Abwesenheit</source>
         <translation>Kind of absence</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="56" />
         <source>Vertretung</source>
         <translation>Deputy</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="72" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="57" />
         <source>(keine Vertretung)</source>
         <translation>(no deputy)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="76" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="61" />
         <source>Kolleginnen und Kollegen sehen nur, bis wann Sie fehlen und wer vertritt.</source>
         <translation>Colleagues only see until when you are away and who deputises.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="79" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="64" />
         <source>Von:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="80" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="65" />
         <source>Bis:</source>
         <translation>Until:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="81" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="66" />
         <source>Art:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="82" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="67" />
         <source>Vertretung:</source>
         <translation>Deputy:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="95" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="80" />
         <source>Der letzte Tag liegt vor dem ersten.</source>
         <translation>The last day is before the first.</translation>
     </message>
@@ -195,7 +195,7 @@
 <context>
     <name>BannerArea</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="181" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="184" />
         <source>Hinweise</source>
         <translation>Notices</translation>
     </message>
@@ -427,147 +427,152 @@
         <translation>Someone is knocking</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="141" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="142" />
         <source>Ihre Nachricht wurde hinterlassen.</source>
         <translation>Your message was left.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="143" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="144" />
         <source>Nachricht hinterlassen</source>
         <translation>Leave a message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="144" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="145" />
         <source>Ihre Nachricht an der Tür:</source>
         <translation>Your message at the door:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="156" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="157" />
         <source>%1 lädt Sie in %2 ein.</source>
         <translation>%1 invites you into %2.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="161" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="162" />
         <source>Einladung</source>
         <translation>Invitation</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="170" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="171" />
         <source>Kurze Frage an %1</source>
         <translation>Quick question to %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="171" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="172" />
         <source>Ihre Frage (eine Zeile):</source>
         <translation>Your question (one line):</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="178" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="179" />
         <source>Kurze Frage von %1: „%2“</source>
         <translation>Quick question from %1: “%2”</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="183" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="184" />
         <source>Kurze Frage</source>
         <translation>Quick question</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="187" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="188" />
         <source>%1 antwortet auf „%2“: %3</source>
         <translation>%1 answers “%2”: %3</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="192" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="193" />
         <source>Antwort</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="221" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="222" />
         <source>Sprechzeiten: %1</source>
         <translation>Office hours: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="223" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="224" />
         <source>Abwesend bis %1, Vertretung: %2</source>
         <translation>Away until %1, deputy: %2</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="245" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="250" />
+        <source>Sie sind hier</source>
+        <translation>You are here</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="254" />
         <source>Hierher gehen</source>
         <translation>Go here</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="245" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="254" />
         <source>Anklopfen</source>
         <translation>Knock</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="249" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="258" />
         <source>Chat des Raums</source>
         <translation>Room chat</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="261" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="270" />
         <source>Sprechzeiten …</source>
         <translation>Office hours …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="265" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="274" />
         <source>Küche folgen</source>
         <translation>Follow kitchen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="275" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="284" />
         <source>Tür abschließen</source>
         <translation>Lock the door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="276" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="285" />
         <source>Notiz an der Tür (z. B. „Prüfung bis 12 Uhr“):</source>
         <translation>Note on the door (e.g. “Exam until noon”):</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="299" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="308" />
         <source>In %1 sind jetzt %2 Leute.</source>
         <translation>%2 people are in %1 now.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="301" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="310" />
         <source>Kaffeerunde</source>
         <translation>Coffee round</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="315" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="334" />
         <source>Verpasst (%1)</source>
         <translation>Missed (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="316" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="335" />
         <source>Verpasst</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="354" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="373" />
         <source>erledigt von %1</source>
         <translation>handled by %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="369" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="388" />
         <source>An %1</source>
         <translation>To %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="371" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="390" />
         <source>Von %1</source>
         <translation>From %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="373" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="392" />
         <source> (Vertretung für %1)</source>
         <translation> (deputising for %1)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="374" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="393" />
         <source>(noch keine Antwort)</source>
         <translation>(no answer yet)</translation>
     </message>
@@ -853,105 +858,110 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>ChatPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="49" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="50" />
         <source>Gespräche</source>
         <extracomment>A dvz:// link in a message was clicked.</extracomment>
         <translation>Conversations</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="53" />
         <source>In allen Nachrichten suchen …</source>
         <translation>Search all messages …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="54" />
         <source>Nachrichten suchen</source>
         <translation>Search messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="56" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="57" />
         <source>Suchergebnisse</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="67" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="68" />
         <source>Offenes Gespräch</source>
         <translation>Open conversation</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="69" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="70" />
         <source>Nachrichten</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="74" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="75" />
         <source>Wer gerade schreibt</source>
         <translation>Who is typing</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="76" />
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="239" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="77" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="279" />
         <source>Nachricht schreiben …</source>
         <translation>Write a message …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="77" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="78" />
         <source>Nachricht</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="81" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="88" />
         <source>Senden</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="124" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="136" />
         <source>Notizen an mich</source>
         <extracomment>Set by the desktop: what a message's text can be opened in (launchers), as menu entries.</extracomment>
         <translation>Notes to myself</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="138" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="150" />
         <source>%1, %2 ungelesen</source>
         <translation>%1, %2 unread</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="174" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="196" />
         <source>wird gesendet …</source>
         <translation>sending …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="182" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="204" />
         <source>Nachricht gelöscht</source>
         <translation>Message deleted</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="182" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="204" />
         <source>bearbeitet</source>
         <translation>edited</translation>
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="251" />
+        <source>Zu lang für eine Nachricht: %1 Zeichen, höchstens %2. Bitte kürzen oder in mehreren Nachrichten senden – es geht nichts verloren.</source>
+        <translation>Too long for one message: %1 characters, at most %2. Please shorten it or send it in several messages – nothing is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="291" />
         <source>%1 schreibt …</source>
         <translation>%1 is typing …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="261" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="301" />
         <source>Nachricht bearbeiten …</source>
         <translation>Edit the message …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="280" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="320" />
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="282" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="322" />
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="308" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="348" />
         <source>Nichts gefunden.</source>
         <translation>Nothing found.</translation>
     </message>
@@ -1102,33 +1112,33 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="201" />
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="202" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="186" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="187" />
         <source>Verpasst</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="205" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="190" />
         <source>Verpasste Ereignisse</source>
         <translation>Missed events</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="211" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="196" />
         <source>Erledigt</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="212" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="197" />
         <source>Ausgewählte als erledigt markieren</source>
         <translation>Mark selected as done</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="214" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="199" />
         <source>Alle erledigt</source>
         <translation>All done</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="216" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="201" />
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
@@ -1136,12 +1146,12 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>InviteBanner</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="136" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="139" />
         <source>Annehmen</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="137" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="140" />
         <source>Ablehnen</source>
         <translation>Decline</translation>
     </message>
@@ -1187,27 +1197,28 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>KnockerStrip</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="98" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="101" />
         <source>Abbrechen</source>
+        <extracomment>The knock's room and latest state (set by the presenter).</extracomment>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="98" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="101" />
         <source>Anklopfen abbrechen</source>
         <translation>Stop knocking</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="100" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="103" />
         <source>Nachricht hinterlassen</source>
         <translation>Leave a message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="103" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="106" />
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="117" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="120" />
         <source>%1 (noch %2 s)</source>
         <translation>%1 (%2 s left)</translation>
     </message>
@@ -1538,23 +1549,23 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>MorningView</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="173" />
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="174" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="158" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="159" />
         <source>Wer ist heute da</source>
         <translation>Who is in today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="177" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="162" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="177" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="162" />
         <source>Da seit</source>
         <translation>In since</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="178" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="163" />
         <source>Anwesende nach Fachbereich</source>
         <translation>Present people by unit</translation>
     </message>
@@ -1562,7 +1573,7 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>NoticeBanner</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="172" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="175" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1584,43 +1595,43 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>OfficeHoursDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="108" />
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="109" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="93" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="94" />
         <source>Sprechzeiten</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="113" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="98" />
         <source>Außerhalb dieser Zeiten wird Anklopfen aus anderen Fachbereichen zur Nachricht.</source>
         <translation>Outside these hours a knock from another unit becomes a message.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="116" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="101" />
         <source>Zeit hinzufügen</source>
         <translation>Add hours</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="137" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="122" />
         <source>Wochentag</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="140" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="125" />
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="141" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="126" />
         <source>Ende</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="142" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="127" />
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="162" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="147" />
         <source>Jede Sprechzeit muss enden, nachdem sie beginnt.</source>
         <translation>Each office hour must end after it starts.</translation>
     </message>
@@ -1792,17 +1803,17 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>QuestionBanner</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="151" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="154" />
         <source>Antwort</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="152" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="155" />
         <source>Antwort auf die kurze Frage</source>
         <translation>Answer to the quick question</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="155" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="158" />
         <source>Antworten</source>
         <translation>Answer</translation>
     </message>
@@ -1810,18 +1821,18 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>QuestionsDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="247" />
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="248" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="232" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="233" />
         <source>Kurze Fragen</source>
         <translation>Quick questions</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="251" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="236" />
         <source>Kurze Fragen und Antworten</source>
         <translation>Quick questions and answers</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="253" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="238" />
         <source>Noch keine kurzen Fragen.</source>
         <translation>No quick questions yet.</translation>
     </message>
@@ -1829,46 +1840,54 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>StatusMenu</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="24" />
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="25" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="28" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="29" />
         <source>Mein Status</source>
-        <extracomment>(status, note) chosen by the user.</extracomment>
+        <extracomment>The status note's length on the wire (protocol: SetStatus.note). (status, note) chosen by the user.</extracomment>
         <translation>My status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="38" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="42" />
         <source>Statusnotiz …</source>
         <translation>Status note …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="41" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="45" />
         <source>Lust auf Kaffee</source>
         <translation>Up for coffee</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="44" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="48" />
         <source>Als offline anzeigen</source>
         <translation>Appear offline</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="52" />
         <source>Abwesenheit eintragen …</source>
         <translation>Record an absence …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="55" />
         <source>Abwesenheit beenden</source>
         <translation>End my absence</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="75" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="79" />
         <source>Statusnotiz</source>
         <translation>Status note</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="76" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="80" />
         <source>Kurze Notiz (höchstens 120 Zeichen):</source>
         <translation>Short note (at most 120 characters):</translation>
+    </message>
+</context>
+<context>
+    <name>TextDialog</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/text_dialog.py" line="52" />
+        <source>Zu lang: %1 Zeichen, höchstens %2. Bitte kürzen Sie um %3.</source>
+        <translation>Too long: %1 characters, at most %2. Please shorten it by %3.</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,9 @@ QM = ROOT / "src" / "dvz_desktop" / "resources" / "translations" / "dvz_en.qm"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    'Sie sind hier': 'You are here',
+    'Zu lang für eine Nachricht: %1 Zeichen, höchstens %2. Bitte kürzen oder in mehreren Nachrichten senden – es geht nichts verloren.': 'Too long for one message: %1 characters, at most %2. Please shorten it or send it in several messages – nothing is lost.',
+    'Zu lang: %1 Zeichen, höchstens %2. Bitte kürzen Sie um %3.': 'Too long: %1 characters, at most %2. Please shorten it by %3.',
     '%1 – gehalten': '%1 – on hold',
     'Sie sind im Besuch mit %1.': 'You are in a visit with %1.',
     'Besuch halten': 'Hold the visit',

@@ -7,7 +7,7 @@ import asyncio
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dvz_desktop.protocol import ConversationKind
+from dvz_desktop.core.text_limits import measure
+from dvz_desktop.protocol import MAX_CHAT_CHARS, ConversationKind
 from dvz_desktop.services.chat import ChatClient, ChatMessage
 from dvz_desktop.services.session import SessionError
 
@@ -75,9 +76,15 @@ class ChatPanel(QWidget):
         self.input = QLineEdit()
         self.input.setPlaceholderText(self.tr("Nachricht schreiben …"))
         self.input.setAccessibleName(self.tr("Nachricht"))
-        self.input.setMaxLength(4000)
+        # No maxLength: it would cut a long paste mid-word without a word. Over the limit the panel says
+        # so and keeps everything (core.text_limits).
         self.input.returnPressed.connect(self.send_current)
         self.input.textEdited.connect(self._typed)
+        self.input.textChanged.connect(self._check_length)
+        self.too_long = plain_label()
+        self.too_long.setWordWrap(True)
+        self.too_long.setStyleSheet("color: #b71c1c;")
+        self.too_long.hide()
         self.send_button = QPushButton(self.tr("Senden"))
         self.send_button.clicked.connect(self.send_current)
         row = QHBoxLayout()
@@ -89,6 +96,7 @@ class ChatPanel(QWidget):
         right_layout.addWidget(self.title)
         right_layout.addWidget(self.messages, 1)
         right_layout.addWidget(self.typing_label)
+        right_layout.addWidget(self.too_long)
         right_layout.addLayout(row)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -109,6 +117,10 @@ class ChatPanel(QWidget):
         chat.conversations_changed.connect(lambda _none: self.refresh_conversations())
         chat.typing.connect(self._someone_types)
         chat.refused.connect(lambda item: self.failed.emit(item[1]))
+        # Coming back to the window (or showing the chat) with a conversation open means reading it.
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.focusWindowChanged.connect(self._seen)
         self.refresh_conversations()
 
     # --- conversations ---
@@ -156,6 +168,16 @@ class ChatPanel(QWidget):
         self.refresh_messages()
         self.refresh_conversations()
         if self.isVisible():
+            self._run(self.chat.mark_read(conv_id))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._seen()
+
+    def _seen(self, *_: object) -> None:
+        """The open conversation is in front of me: what arrived in it is read."""
+        conv_id = self.current
+        if conv_id and self.chat.unread(conv_id) and self.isVisible() and self.window().isActiveWindow():
             self._run(self.chat.mark_read(conv_id))
 
     def _conversation_chosen(self, item: QListWidgetItem | None, _previous: object) -> None:
@@ -222,9 +244,27 @@ class ChatPanel(QWidget):
 
     # --- writing ---
 
+    def _length_problem(self) -> str:
+        fit = measure(self.input.text(), MAX_CHAT_CHARS)
+        if fit.fits:
+            return ""
+        return (self.tr("Zu lang für eine Nachricht: %1 Zeichen, höchstens %2. Bitte kürzen oder in mehreren "
+                        "Nachrichten senden – es geht nichts verloren.")
+                .replace("%1", str(fit.length)).replace("%2", str(fit.limit)))
+
+    def _check_length(self, _text: str = "") -> None:
+        problem = self._length_problem()
+        self.too_long.setText(problem)
+        self.too_long.setVisible(bool(problem))
+        self.send_button.setEnabled(not problem)
+
     def send_current(self) -> None:
         text = self.input.text().strip()
         if not text or self.current is None:
+            return
+        problem = self._length_problem()
+        if problem:
+            self.failed.emit(problem)  # refused, and the text stays in the field
             return
         try:
             if self._editing is not None:
