@@ -93,6 +93,9 @@ class KnockerStrip(Banner):
     def __init__(self, knock_id: str, text: str, parent: QWidget | None = None) -> None:
         super().__init__(text, kind="mine", parent=parent)
         self.knock_id = knock_id
+        #: The knock's room and latest state (set by the presenter).
+        self.room_id = ""
+        self.state = KnockState.RINGING
         self._base_text = text
         self._remaining = int(RING_TIME.total_seconds())
         self.cancel = self.button(self.tr("Abbrechen"), self.tr("Anklopfen abbrechen"))

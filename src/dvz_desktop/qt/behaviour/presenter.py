@@ -5,14 +5,14 @@ map, the room menu, and the dialogs behind the toolbar. It only presents; comman
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu
 
 from dvz_desktop.core.coffee import gathering_started
-from dvz_desktop.core.doors import ALWAYS_OPEN_KINDS, RoomFacts, may_set_door
+from dvz_desktop.core.doors import ALWAYS_OPEN_KINDS, Entry, RoomFacts, entry_for, may_set_door
 from dvz_desktop.protocol import (
     FINAL_KNOCK_STATES,
     DoorInfo,
@@ -133,6 +133,7 @@ class BehaviourPresenter(QObject):
             strip.dismissed.connect(lambda kid: self.banners.remove(f"mine:{kid}"))
             self.banners.put(key, strip)
         strip.show_state(knock.state, text, may_leave_message(knock.state))
+        strip.room_id, strip.state = knock.room_id, knock.state
 
     def leave_message(self, knock_id: str) -> None:
         def send(text: str) -> None:
@@ -242,10 +243,18 @@ class BehaviourPresenter(QObject):
             return None
         menu = QMenu(self.window)
         menu.setAccessibleName(self.room_name(room_id))
-        go = QAction(self.tr("Hierher gehen") if facts.door in (DoorState.OPEN, DoorState.AJAR) else self.tr("Anklopfen"),
-                     menu)
-        go.triggered.connect(lambda: self.actions.move(room_id))
+        me = model.people.get(model.me)
+        entry = entry_for(model.me, me.unit if me else "", facts, datetime.now().astimezone(),
+                          model.presence_of(model.me).room_id)
+        if entry is Entry.HERE:
+            go = QAction(self.tr("Sie sind hier"), menu)
+            go.setEnabled(False)
+        else:
+            walk = entry in (Entry.WALK_IN, Entry.WALK_IN_ANNOUNCED)
+            go = QAction(self.tr("Hierher gehen") if walk else self.tr("Anklopfen"), menu)
+            go.triggered.connect(lambda: self.actions.move(room_id))
         menu.addAction(go)
+        self.go_action = go
         chat = QAction(self.tr("Chat des Raums"), menu)
         chat.triggered.connect(lambda: self.roomChatRequested.emit(room_id))
         menu.addAction(chat)
@@ -302,6 +311,16 @@ class BehaviourPresenter(QObject):
         self._kitchen_counts = counts
         if self.bridge.model is not None and self.bridge.model.me in changed:
             self._show_extras()
+            self._drop_entered_strips()
+
+    def _drop_entered_strips(self) -> None:
+        """"Sie sind eingetreten" is true only while I am in that room: it goes when I leave."""
+        model = self.bridge.model
+        here = model.presence_of(model.me).room_id if model else None
+        for key, strip in list(self.banners.banners.items()):
+            if (isinstance(strip, KnockerStrip) and strip.state in (KnockState.COME_IN, KnockState.ENTERED)
+                    and strip.room_id != here):
+                self.banners.remove(key)
 
     def _show_extras(self) -> None:
         model = self.bridge.model
