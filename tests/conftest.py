@@ -32,6 +32,18 @@ PASSWORDS = {
 }
 
 
+@pytest.fixture(scope="session", autouse=True)
+def german_like_the_program(qapp):  # type: ignore[no-untyped-def]
+    """The translations the program installs for German (Qt's own, and the plural forms of ours), so
+    tests see "1 Person wartet" and "3 Personen warten" as users do."""
+    from dvz_desktop.qt.i18n import install_translators
+
+    installed = install_translators(qapp, "de")
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+
+
 @pytest.fixture(scope="session")
 def org_three() -> OrgFile:
     return load_org_file(FIXTURES / "org_three.yaml")

@@ -203,197 +203,197 @@
 <context>
     <name>Behaviour</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="13" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="15" />
         <source>Sie klopfen bei %1 an …</source>
         <translation>You are knocking at %1 …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="14" />
-        <source>%1: „Gleich“ – in etwa %2 Minuten.</source>
-        <translation>%1: “In a moment” – in about %2 minutes.</translation>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="18" />
+        <source>%1: „Gleich“.</source>
+        <translation>%1: “In a moment”.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="15" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="19" />
         <source>%1: „Herein“ – Sie sind eingetreten.</source>
         <translation>%1: “Come in” – you are inside.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="16" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="20" />
         <source>Sie sind in %1.</source>
         <translation>You are in %1.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="17" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="21" />
         <source>%1: „Jetzt nicht“.</source>
         <translation>%1: “Not now”.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="18" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="22" />
         <source>%1 ist abgeschlossen.</source>
         <translation>%1 is locked.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="19" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="23" />
         <source>In %1 ist niemand da.</source>
         <translation>Nobody is in %1.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="20" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="24" />
         <source>Niemand hat geantwortet (%1).</source>
         <translation>Nobody answered (%1).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="21" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="25" />
         <source>%1: außerhalb der Sprechzeit.</source>
         <translation>%1: outside office hours.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="22" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="26" />
         <source>%1: bitte nicht stören – Ihr Anklopfen wird später angezeigt.</source>
         <translation>%1: do not disturb – your knock will be shown later.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="23" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="27" />
         <source>Anklopfen bei %1 abgebrochen.</source>
         <translation>Stopped knocking at %1.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="35" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="39" />
         <source>Einladung an %1 gesendet.</source>
         <translation>Invitation sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="36" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="40" />
         <source>%1 hat Ihre Einladung angenommen.</source>
         <translation>%1 accepted your invitation.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="37" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="41" />
         <source>%1 hat Ihre Einladung abgelehnt.</source>
         <translation>%1 declined your invitation.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="38" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="42" />
         <source>%1 hat nicht auf Ihre Einladung reagiert.</source>
         <translation>%1 did not respond to your invitation.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="39" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="43" />
         <source>Die Einladung an %1 ist hinfällig.</source>
         <translation>The invitation to %1 no longer applies.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="45" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="49" />
         <source>Urlaub</source>
         <translation>Holiday</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="46" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="50" />
         <source>Dienstreise</source>
         <translation>Business trip</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="47" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="51" />
         <source>Fortbildung</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="52" />
         <source>Sonstige Abwesenheit</source>
         <translation>Other absence</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="54" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="58" />
         <source>Verpasstes Anklopfen</source>
         <translation>Missed knock</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="59" />
         <source>Nachricht an der Tür</source>
         <translation>Message at the door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="56" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="60" />
         <source>Übergabe aus der Vertretung</source>
         <translation>Handover from your deputy</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="57" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="61" />
         <source>Anfrage an der digitalen Tür</source>
         <translation>Request at the digital door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="62" />
         <source>Rückruf</source>
         <translation>Callback</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="65" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="69" />
         <source>Montag</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="66" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="70" />
         <source>Dienstag</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="67" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="71" />
         <source>Mittwoch</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="68" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="72" />
         <source>Donnerstag</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="69" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="73" />
         <source>Freitag</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="70" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="74" />
         <source>Samstag</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="75" />
         <source>Sonntag</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="78" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="82" />
         <source>Mo</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="79" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="83" />
         <source>Di</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="80" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="84" />
         <source>Mi</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="81" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="85" />
         <source>Do</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="82" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="86" />
         <source>Fr</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="83" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="87" />
         <source>Sa</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="84" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="88" />
         <source>So</source>
         <translation>Sun</translation>
     </message>
@@ -531,10 +531,10 @@
         <source>Notiz an der Tür (z. B. „Prüfung bis 12 Uhr“):</source>
         <translation>Note on the door (e.g. “Exam until noon”):</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="308" />
-        <source>In %1 sind jetzt %2 Leute.</source>
-        <translation>%2 people are in %1 now.</translation>
+        <source>In %1 ist jetzt %n Person.</source>
+        <translation><numerusform>%n person is in %1 now.</numerusform><numerusform>%n people are in %1 now.</numerusform></translation>
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="310" />
@@ -835,14 +835,6 @@ On hold while another conversation (a visit at the digital door) is live.</extra
     </message>
 </context>
 <context>
-    <name>Callable.self</name>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="196" />
-        <source>„%1“ in %2 öffnen</source>
-        <translation>Open “%1” in %2</translation>
-    </message>
-</context>
-<context>
     <name>Chat</name>
     <message>
         <location filename="../../src/dvz_desktop/qt/chat/notify.py" line="41" />
@@ -967,6 +959,91 @@ On hold while another conversation (a visit at the digital door) is live.</extra
     </message>
 </context>
 <context>
+    <name>Desktop</name>
+    <message>
+        <location filename="../../src/dvz_desktop/app.py" line="305" />
+        <source>Anmeldung nicht gespeichert</source>
+        <extracomment>Seconds a quit may take (hang up, close media, log out) before the process ends regardless. A dvz:// link to follow once the office is shown (from the command line or a second start).</extracomment>
+        <translation>Sign-in not remembered</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/app.py" line="352" />
+        <source>Abgemeldet</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desk.py" line="14" />
+        <source>Kalender</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desk.py" line="51" />
+        <source>Anwendungen</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desk.py" line="52" />
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desk.py" line="71" />
+        <source>Für diese Person ist keine Telefonnummer hinterlegt.</source>
+        <translation>No phone number is on record for this person.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desk.py" line="104" />
+        <location filename="../../src/dvz_desktop/desk.py" line="108" />
+        <source>Whiteboard</source>
+        <translation>Whiteboard</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desk.py" line="138" />
+        <source>Heute</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desk.py" line="155" />
+        <source>Chat %1</source>
+        <translation>Chat %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desk.py" line="209" />
+        <source>%1 hereinbitten</source>
+        <translation>Admit %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desk.py" line="210" />
+        <source>Digitale Tür</source>
+        <translation>Digital door</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desktop.py" line="165" />
+        <source>%1 anrufen</source>
+        <translation>Call %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desktop.py" line="233" />
+        <source>%1 ruft an.</source>
+        <translation>%1 is calling.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desktop.py" line="235" />
+        <source>Annehmen</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desktop.py" line="241" />
+        <source>Den Anruf von %1 annehmen</source>
+        <translation>Take %1's call</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desktop.py" line="247" />
+        <source>Anruf</source>
+        <translation>Call</translation>
+    </message>
+</context>
+<context>
     <name>DeviceDialog</name>
     <message>
         <location filename="../../src/dvz_desktop/qt/calls/devices.py" line="16" />
@@ -1053,11 +1130,11 @@ On hold while another conversation (a visit at the digital door) is live.</extra
         <source>Als Rückruf notieren</source>
         <translation>Note as callback</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/dvz_desktop/qt/door/panel.py" line="96" />
-        <source>%1 – %2 warten</source>
+        <source>%1 – %n Person wartet</source>
         <extracomment>(guest name, admit) -&gt; None: asks first when another conversation is live (the switchboard).</extracomment>
-        <translation>%1 – %2 waiting</translation>
+        <translation><numerusform>%1 – %n person waiting</numerusform><numerusform>%1 – %n people waiting</numerusform></translation>
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/door/panel.py" line="108" />
@@ -1252,7 +1329,12 @@ On hold while another conversation (a visit at the digital door) is live.</extra
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="228" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="198" />
+        <source>„%1“ in %2 öffnen</source>
+        <translation>Open “%1” in %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="230" />
         <source>Keine Anwendung für diese Adresse eingerichtet.</source>
         <translation>No application is set up for this address.</translation>
     </message>
@@ -1943,25 +2025,25 @@ On hold while another conversation (a visit at the digital door) is live.</extra
         <source>%1 × angeklopft, als Sie nicht da waren</source>
         <translation>%1 × knocked while you were away</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="83" />
-        <source>%1 Nachricht(en) an der Tür</source>
-        <translation>%1 message(s) at the door</translation>
+        <source>%n Nachricht an der Tür</source>
+        <translation><numerusform>%n message at the door</numerusform><numerusform>%n messages at the door</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="85" />
+        <source>%n Anfrage an der digitalen Tür</source>
+        <translation><numerusform>%n request at the digital door</numerusform><numerusform>%n requests at the digital door</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="86" />
+        <source>%n Rückruf zu erledigen</source>
+        <translation><numerusform>%n callback to make</numerusform><numerusform>%n callbacks to make</numerusform></translation>
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="84" />
         <source>%1 × von Ihrer Vertretung erledigt</source>
         <translation>%1 × handled by your deputy</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="85" />
-        <source>%1 Anfrage(n) an der digitalen Tür</source>
-        <translation>%1 request(s) at the digital door</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="86" />
-        <source>%1 Rückruf(e) zu erledigen</source>
-        <translation>%1 callback(s) to make</translation>
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="90" />
@@ -2027,15 +2109,15 @@ On hold while another conversation (a visit at the digital door) is live.</extra
         <source> · Lust auf Kaffee</source>
         <translation> · up for coffee</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/dvz_desktop/qt/tray.py" line="137" />
-        <source>%1 ungelesene Nachrichten</source>
-        <translation>%1 unread messages</translation>
+        <source>%n ungelesene Nachricht</source>
+        <translation><numerusform>%n unread message</numerusform><numerusform>%n unread messages</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/dvz_desktop/qt/tray.py" line="146" />
-        <source>%1 warten an der digitalen Tür</source>
-        <translation>%1 waiting at the digital door</translation>
+        <source>%n Person wartet an der digitalen Tür</source>
+        <translation><numerusform>%n person waiting at the digital door</numerusform><numerusform>%n people waiting at the digital door</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2189,193 +2271,107 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>_Counts</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="15" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="16" />
         <source>niemand da</source>
         <translation>nobody in</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="15" />
-        <source>%n Person(en)</source>
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="16" />
+        <source>%n Person</source>
         <translation><numerusform>%n person</numerusform><numerusform>%n people</numerusform></translation>
     </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../src/dvz_desktop/app.py" line="304" />
-        <source>Anmeldung nicht gespeichert</source>
-        <extracomment>Seconds a quit may take (hang up, close media, log out) before the process ends regardless. A dvz:// link to follow once the office is shown (from the command line or a second start).</extracomment>
-        <translation>Sign-in not remembered</translation>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="19" />
+        <source>%n Person wartet</source>
+        <translation><numerusform>%n person waiting</numerusform><numerusform>%n people waiting</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="22" />
+        <source>%1: „Gleich“ – in etwa %n Minute.</source>
+        <translation><numerusform>%1: “In a moment” – in about %n minute.</numerusform><numerusform>%1: “In a moment” – in about %n minutes.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="31" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="52" />
         <source>Verfügbar</source>
         <translation>Available</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="32" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="53" />
         <source>Beschäftigt</source>
         <translation>Busy</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="33" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="54" />
         <source>Nicht stören</source>
         <translation>Do not disturb</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="34" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="55" />
         <source>In Besprechung</source>
         <translation>In a meeting</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="35" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="56" />
         <source>Abwesend</source>
         <translation>Away</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="36" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="57" />
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="42" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="63" />
         <source>Büro</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="43" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="64" />
         <source>Teambüro</source>
         <translation>Team office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="44" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="65" />
         <source>Besprechungsraum</source>
         <translation>Meeting room</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="45" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="66" />
         <source>Kaffeeküche</source>
         <translation>Coffee kitchen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="46" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="67" />
         <source>Foyer / Bürgerbüro</source>
         <translation>Foyer / citizens' office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="47" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="68" />
         <source>Projektraum</source>
         <translation>Project room</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="74" />
         <source>Tür offen</source>
         <translation>Door open</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="54" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="75" />
         <source>Tür angelehnt</source>
         <translation>Door ajar</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="76" />
         <source>Tür geschlossen</source>
         <translation>Door closed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="56" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="77" />
         <source>Tür abgeschlossen</source>
         <translation>Door locked</translation>
-    </message>
-</context>
-<context>
-    <name>switchboard</name>
-    <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="164" />
-        <source>%1 anrufen</source>
-        <translation>Call %1</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="14" />
-        <source>Kalender</source>
-        <translation>Calendar</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="49" />
-        <source>Anwendungen</source>
-        <translation>Applications</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="50" />
-        <source>Telefon</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="69" />
-        <source>Für diese Person ist keine Telefonnummer hinterlegt.</source>
-        <translation>No phone number is on record for this person.</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="101" />
-        <location filename="../../src/dvz_desktop/desk.py" line="104" />
-        <source>Whiteboard</source>
-        <translation>Whiteboard</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="134" />
-        <source>Heute</source>
-        <translation>Today</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="149" />
-        <source>Chat %1</source>
-        <translation>Chat %1</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="202" />
-        <source>%1 hereinbitten</source>
-        <translation>Admit %1</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="203" />
-        <source>Digitale Tür</source>
-        <translation>Digital door</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="210" />
-        <source>%1 warten</source>
-        <translation>%1 waiting</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="232" />
-        <source>%1 ruft an.</source>
-        <translation>%1 is calling.</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="234" />
-        <source>Annehmen</source>
-        <translation>Accept</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="240" />
-        <source>Den Anruf von %1 annehmen</source>
-        <translation>Take %1's call</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="245" />
-        <source>Anruf</source>
-        <translation>Call</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/app.py" line="349" />
-        <source>Abgemeldet</source>
-        <translation>Signed out</translation>
     </message>
 </context>
 </TS>

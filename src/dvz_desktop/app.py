@@ -275,6 +275,7 @@ class Desktop:
         return await self._login_dialog(url, user)
 
     async def _login_dialog(self, url: str, user: str):  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import QCoreApplication
         from .qt.login_dialog import LoginDialog
         from .services.session import Session, SessionError
 
@@ -301,7 +302,8 @@ class Desktop:
                     if problem:
                         from .qt.dialogs import inform
 
-                        await inform(dialog, dialog.tr("Anmeldung nicht gespeichert"), problem)
+                        title = QCoreApplication.translate("Desktop", "Anmeldung nicht gespeichert")
+                        await inform(dialog, title, problem)
                 return session
         finally:
             dialog.deleteLater()
@@ -310,6 +312,7 @@ class Desktop:
 
     async def _run_session(self, session) -> bool:  # type: ignore[no-untyped-def]
         """Show the office until the user quits (False) or the session ends and needs a new login (True)."""
+        from PySide6.QtCore import QCoreApplication
         parts = assemble_desktop(session, set(self.settings.followed), self._save_followed,
                                  self.settings.auto_away_minutes,
                                  audio_devices=(self.settings.audio_input, self.settings.audio_output),
@@ -346,7 +349,8 @@ class Desktop:
             if ended.done() and not self.quit.is_set() and not self.args.demo:
                 from .qt.dialogs import inform
 
-                await inform(window, "DVZ Desktop", ended.result() or window.tr("Abgemeldet"))
+                ended_text = ended.result() or QCoreApplication.translate("Desktop", "Abgemeldet")
+                await inform(window, "DVZ Desktop", ended_text)
                 return True
             return False
         finally:

@@ -161,7 +161,8 @@ def assemble_desktop(session: "Session", followed: set[str],
 
 def call_colleague(switchboard, calls, presenter, person_id: str) -> None:  # type: ignore[no-untyped-def]
     """Call a colleague; with another conversation live, the switchboard asks first."""
-    what = switchboard.tr("%1 anrufen").replace("%1", presenter.name(person_id))
+    from PySide6.QtCore import QCoreApplication
+    what = QCoreApplication.translate("Desktop", "%1 anrufen").replace("%1", presenter.name(person_id))
     switchboard.start_call(what, lambda: calls.call_person(person_id))
 
 
@@ -186,7 +187,7 @@ def _assemble_calls(session, bridge, actions, window, tray, presenter, media_fac
     """Calls: the panel in a dock, ringing in a banner and the tray, and joining the call of the room I
     walk into when others are there (microphone on, camera off) and nothing else is live. The
     switchboard asks before a second conversation starts and plays the live one's sound."""
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, Qt
 
     from .qt.behaviour.banners import InviteBanner
     from .qt.calls.panel import CallPanel
@@ -229,20 +230,21 @@ def _assemble_calls(session, bridge, actions, window, tray, presenter, media_fac
 
     def ringing(call) -> None:  # type: ignore[no-untyped-def]
         caller = next((m.person_id for m in call.members), "")
-        text = window.tr("%1 ruft an.").replace("%1", presenter.name(caller))
+        text = QCoreApplication.translate("Desktop", "%1 ruft an.").replace("%1", presenter.name(caller))
         banner = InviteBanner(call.call_id, text)
-        banner.accept.setText(window.tr("Annehmen"))
+        banner.accept.setText(QCoreApplication.translate("Desktop", "Annehmen"))
 
         def answered(call_id: str, yes: bool) -> None:
             if not yes:
                 actions.run(calls.answer(call_id, False))
                 return
-            what = window.tr("Den Anruf von %1 annehmen").replace("%1", presenter.name(caller))
+            what = QCoreApplication.translate("Desktop", "Den Anruf von %1 annehmen").replace(
+                "%1", presenter.name(caller))
             switchboard.start_call(what, lambda: calls.answer(call_id, True))
 
         banner.answered.connect(answered)
         window.banners.put(f"call:{call.call_id}", banner)
-        tray.notify(window.tr("Anruf"), text)
+        tray.notify(QCoreApplication.translate("Desktop", "Anruf"), text)
 
     def ended_ringing(call) -> None:  # type: ignore[no-untyped-def]
         if call is None or session.me not in call.ringing:

@@ -134,7 +134,7 @@ class Tray(QObject):
     def set_unread(self, count: int) -> None:
         """Unread chat messages: in the tooltip, and as an entry that opens the window."""
         self.unread = count
-        self.unread_action.setText(self.tr("%1 ungelesene Nachrichten").replace("%1", str(count)) if count
+        self.unread_action.setText(self.tr("%n ungelesene Nachricht", "", count) if count
                                    else self.tr("Keine ungelesenen Nachrichten"))
         tooltip = self.icon.toolTip().split("\n")[0]
         self.icon.setToolTip(tooltip + (f"\n{self.unread_action.text()}" if count else ""))
@@ -143,7 +143,7 @@ class Tray(QObject):
         """Guests waiting at my desks of the digital door ("3 warten"), in the tooltip and the menu."""
         self.waiting = count
         before = self.waiting_action.text()
-        text = self.tr("%1 warten an der digitalen Tür").replace("%1", str(count)) if count else ""
+        text = self.tr("%n Person wartet an der digitalen Tür", "", count) if count else ""
         self.waiting_action.setText(text)
         self.waiting_action.setVisible(bool(count))
         lines = [line for line in self.icon.toolTip().split("\n") if not before or line != before]

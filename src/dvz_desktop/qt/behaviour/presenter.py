@@ -305,8 +305,8 @@ class BehaviourPresenter(QObject):
         counts = self._count_kitchens()
         for room_id in self.followed_kitchens:
             if gathering_started(self._kitchen_counts.get(room_id, 0), counts.get(room_id, 0)):
-                text = self.tr("In %1 sind jetzt %2 Leute.").replace("%1", self.room_name(room_id)).replace(
-                    "%2", str(counts[room_id]))
+                text = self.tr("In %1 ist jetzt %n Person.", "", counts[room_id]).replace(
+                    "%1", self.room_name(room_id))
                 self.notify.emit(self.tr("Kaffeerunde"), text)
         self._kitchen_counts = counts
         if self.bridge.model is not None and self.bridge.model.me in changed:

@@ -6,12 +6,16 @@ from PySide6.QtCore import QCoreApplication
 
 from dvz_desktop.protocol import AbsenceCategory, InboxKind, InviteState, KnockState
 
+from ..labels import wait_minutes
+
 
 def knock_outcome(state: KnockState, room: str, minutes: int | None, text: str) -> str:
     """What the knocker reads about their knock."""
     messages = {
         KnockState.RINGING: QCoreApplication.translate("Behaviour", "Sie klopfen bei %1 an …"),
-        KnockState.WAIT: QCoreApplication.translate("Behaviour", "%1: „Gleich“ – in etwa %2 Minuten."),
+        # "in etwa 0 Minuten" says nothing, "1 Minuten" is wrong: the minutes come with their plural.
+        KnockState.WAIT: (wait_minutes(minutes) if minutes
+                          else QCoreApplication.translate("Behaviour", "%1: „Gleich“.")),
         KnockState.COME_IN: QCoreApplication.translate("Behaviour", "%1: „Herein“ – Sie sind eingetreten."),
         KnockState.ENTERED: QCoreApplication.translate("Behaviour", "Sie sind in %1."),
         KnockState.NOT_NOW: QCoreApplication.translate("Behaviour", "%1: „Jetzt nicht“."),
@@ -22,7 +26,7 @@ def knock_outcome(state: KnockState, room: str, minutes: int | None, text: str) 
         KnockState.HELD: QCoreApplication.translate("Behaviour", "%1: bitte nicht stören – Ihr Anklopfen wird später angezeigt."),
         KnockState.CANCELLED: QCoreApplication.translate("Behaviour", "Anklopfen bei %1 abgebrochen."),
     }
-    message = messages[state].replace("%1", room).replace("%2", str(minutes or ""))
+    message = messages[state].replace("%1", room)
     return f"{message} {text}".strip() if text else message
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -193,7 +193,9 @@ class LaunchersPanel(QWidget):
     def offers(self, text: str) -> list[tuple[str, Callable[..., None]]]:
         """What a piece of text (a chat message, an appointment) can be opened in, e.g. an Aktenzeichen in
         the eAkte: (menu text, action) pairs."""
-        return [(self.tr("„%1“ in %2 öffnen").replace("%1", next(iter(values.values()))).replace("%2", entry.name),
+        # An explicit context: lupdate misreads the return annotation above and files a self.tr() here
+        # under "Callable.self", so English users saw German.
+        return [(QCoreApplication.translate("LaunchersPanel", "„%1“ in %2 öffnen").replace("%1", next(iter(values.values()))).replace("%2", entry.name),
                  lambda _checked=False, e=entry, v=values: self.launch(e.entry_id, v))
                 for entry, values in recognise(text, self.entries)]
 

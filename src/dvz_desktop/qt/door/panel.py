@@ -93,8 +93,8 @@ class DoorPanel(QWidget):
     def refresh_queue(self) -> None:
         self.queue.clear()
         for desk_id, queue in sorted(self.door.queues.items(), key=lambda kv: kv[1].desk.name):
-            header = QListWidgetItem(self.tr("%1 – %2 warten").replace("%1", queue.desk.name)
-                                     .replace("%2", str(queue.desk.waiting)))
+            header = QListWidgetItem(self.tr("%1 – %n Person wartet", "", queue.desk.waiting)
+                                     .replace("%1", queue.desk.name))
             font = header.font()
             font.setBold(True)
             header.setFont(font)
