@@ -977,43 +977,53 @@ On hold while another conversation (a visit at the digital door) is live.</extra
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="51" />
+        <location filename="../../src/dvz_desktop/desk.py" line="56" />
+        <source>„%1“ lässt sich nicht öffnen: Auf diesem Computer ist kein Programm für %2-Links eingerichtet. Bitte wenden Sie sich an Ihre IT.</source>
+        <translation>“%1” cannot be opened: no program for %2 links is set up on this computer. Please contact your IT.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desk.py" line="61" />
+        <source>Keine Anwendung für diese Adresse eingerichtet.</source>
+        <translation>No application is set up for this address.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desk.py" line="67" />
         <source>Anwendungen</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="52" />
+        <location filename="../../src/dvz_desktop/desk.py" line="68" />
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="71" />
+        <location filename="../../src/dvz_desktop/desk.py" line="87" />
         <source>Für diese Person ist keine Telefonnummer hinterlegt.</source>
         <translation>No phone number is on record for this person.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="104" />
-        <location filename="../../src/dvz_desktop/desk.py" line="108" />
+        <location filename="../../src/dvz_desktop/desk.py" line="120" />
+        <location filename="../../src/dvz_desktop/desk.py" line="124" />
         <source>Whiteboard</source>
         <translation>Whiteboard</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="138" />
+        <location filename="../../src/dvz_desktop/desk.py" line="154" />
         <source>Heute</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="155" />
+        <location filename="../../src/dvz_desktop/desk.py" line="171" />
         <source>Chat %1</source>
         <translation>Chat %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="209" />
+        <location filename="../../src/dvz_desktop/desk.py" line="225" />
         <source>%1 hereinbitten</source>
         <translation>Admit %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="210" />
+        <location filename="../../src/dvz_desktop/desk.py" line="226" />
         <source>Digitale Tür</source>
         <translation>Digital door</translation>
     </message>
@@ -1334,8 +1344,9 @@ On hold while another conversation (a visit at the digital door) is live.</extra
         <translation>Open “%1” in %2</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="230" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="235" />
         <source>Keine Anwendung für diese Adresse eingerichtet.</source>
+        <extracomment>Set by the desk: opens a registered protocol (checking first that a program handles it).</extracomment>
         <translation>No application is set up for this address.</translation>
     </message>
 </context>

@@ -36,7 +36,7 @@ def assemble_launchers_and_phone(session, bridge, actions, window, telephony_sch
     from .core.launchers import LaunchRefused
     from .qt.desk.launchers_panel import LaunchersPanel
     from .qt.desk.phone_panel import PhonePanel
-    from .services.launchers import start_program
+    from .services.launchers import has_protocol_handler, start_program
     from .services.settings import config_dir
 
     async def start(plan) -> None:  # type: ignore[no-untyped-def]
@@ -46,6 +46,22 @@ def assemble_launchers_and_phone(session, bridge, actions, window, telephony_sch
             window.show_message(str(exc))
 
     launchers = LaunchersPanel(session.me or "", lambda plan: actions.run(start(plan)), window.show_message)
+
+    async def open_protocol(plan) -> None:  # type: ignore[no-untyped-def]
+        from .qt.desk import launchers_panel
+
+        scheme = plan.url.split(":", 1)[0]
+        name = next((e.name for e in launchers.entries if e.entry_id == plan.entry_id), scheme)
+        if await has_protocol_handler(scheme) is False:
+            window.show_message(QCoreApplication.translate(
+                "Desktop", "„%1“ lässt sich nicht öffnen: Auf diesem Computer ist kein Programm für %2-Links "
+                "eingerichtet. Bitte wenden Sie sich an Ihre IT.").replace("%1", name).replace("%2", scheme))
+            return
+        if not launchers_panel.open_url(plan.url):
+            window.show_message(QCoreApplication.translate("Desktop",
+                                                           "Keine Anwendung für diese Adresse eingerichtet."))
+
+    launchers.open_protocol = lambda plan: actions.run(open_protocol(plan))
     phone = PhonePanel(telephony_scheme, (data_dir or config_dir()) / "recent_calls.json", window.show_message)
     left = Qt.DockWidgetArea.LeftDockWidgetArea
     apps_dock = window._dock(QCoreApplication.translate("Desktop", "Anwendungen"), launchers, left, "launchers")

@@ -223,8 +223,13 @@ class LaunchersPanel(QWidget):
         except LaunchRefused as exc:
             self._report(str(exc))
 
+    #: Set by the desk: opens a registered protocol (checking first that a program handles it).
+    open_protocol: Callable[[LaunchPlan], object] | None = None
+
     def _run(self, launch: LaunchPlan) -> None:
         if launch.kind is LauncherKind.PROGRAM:
             self._start_program(launch)
+        elif launch.kind is LauncherKind.PROTOCOL and self.open_protocol is not None:
+            self.open_protocol(launch)
         elif not open_url(launch.url):
             self._report(self.tr("Keine Anwendung für diese Adresse eingerichtet."))
