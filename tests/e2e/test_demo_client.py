@@ -100,8 +100,10 @@ def test_window_and_tray_icon_appear_on_a_real_desktop(virtual_desktop: dict[str
     assert shown[0].endswith("tray=visible")
 
 
-def test_second_start_hands_over_to_the_running_instance(virtual_desktop: dict[str, str], tmp_path: Path) -> None:
+def test_second_start_hands_over_to_the_running_instance(virtual_desktop: dict[str, str], tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     env = {**os.environ, **virtual_desktop, "DVZ_CONFIG_DIR": str(tmp_path / "config")}
+    monkeypatch.setenv("DVZ_CONFIG_DIR", env["DVZ_CONFIG_DIR"])  # the socket's name follows the settings folder
     socket_file = Path(tempfile.gettempdir()) / _server_name()
     socket_file.unlink(missing_ok=True)  # a stale socket from a killed run would fool the wait below
     first = subprocess.Popen(CLIENT + ["--demo"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
