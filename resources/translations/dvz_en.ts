@@ -1141,44 +1141,49 @@ On hold while another conversation (a visit at the digital door) is live.</extra
         <translation>Note as callback</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="96" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="97" />
         <source>%1 – %n Person wartet</source>
         <extracomment>(guest name, admit) -&gt; None: asks first when another conversation is live (the switchboard).</extracomment>
         <translation><numerusform>%1 – %n person waiting</numerusform><numerusform>%1 – %n people waiting</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="108" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="98" />
+        <source>%1 – niemand wartet</source>
+        <translation>%1 – nobody waiting</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="109" />
         <source>(seit %1)</source>
         <translation>(since %1)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="123" />
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="130" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="124" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="131" />
         <source>den nächsten Gast</source>
         <translation>the next guest</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="154" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="155" />
         <source>Besuch: %1</source>
         <translation>Visit: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="157" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="158" />
         <source>Gast</source>
         <translation>Guest</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="157" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="158" />
         <source>Ich</source>
         <translation>Me</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="177" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="178" />
         <source>Zurück in die Warteschlange (für Kolleginnen und Kollegen)</source>
         <translation>Back into the queue (for colleagues)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="181" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="182" />
         <source>An %1</source>
         <translation>To %1</translation>
     </message>
@@ -1978,7 +1983,7 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>TextDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/text_dialog.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/text_dialog.py" line="54" />
         <source>Zu lang: %1 Zeichen, höchstens %2. Bitte kürzen Sie um %3.</source>
         <translation>Too long: %1 characters, at most %2. Please shorten it by %3.</translation>
     </message>

@@ -17,6 +17,7 @@ QM = ROOT / "src" / "dvz_desktop" / "resources" / "translations" / "dvz_en.qm"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    '%1 – niemand wartet': '%1 – nobody waiting',
     '„%1“ lässt sich nicht öffnen: Auf diesem Computer ist kein Programm für %2-Links eingerichtet. Bitte wenden Sie sich an Ihre IT.': '“%1” cannot be opened: no program for %2 links is set up on this computer. Please contact your IT.',
     'Sie sind hier': 'You are here',
     'Zu lang für eine Nachricht: %1 Zeichen, höchstens %2. Bitte kürzen oder in mehreren Nachrichten senden – es geht nichts verloren.': 'Too long for one message: %1 characters, at most %2. Please shorten it or send it in several messages – nothing is lost.',

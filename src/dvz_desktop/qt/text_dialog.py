@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLayout, QLineEdit, QVBoxLayout, QWidget
 
 from dvz_desktop.core.text_limits import measure
 
@@ -33,6 +33,8 @@ class TextDialog(QDialog):
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        # The dialog grows with its message (a wrapped label in a fixed-size dialog would be cut off).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(self.label)
         layout.addWidget(self.edit)
         layout.addWidget(self.problem)
@@ -53,6 +55,7 @@ class TextDialog(QDialog):
                                  .replace("%1", str(fit.length)).replace("%2", str(fit.limit))
                                  .replace("%3", str(fit.over)))
             self.problem.show()
+            self.adjustSize()
         self.ok.setEnabled(fit.fits)
 
     def value(self) -> str:

@@ -93,8 +93,9 @@ class DoorPanel(QWidget):
     def refresh_queue(self) -> None:
         self.queue.clear()
         for desk_id, queue in sorted(self.door.queues.items(), key=lambda kv: kv[1].desk.name):
-            header = QListWidgetItem(self.tr("%1 – %n Person wartet", "", queue.desk.waiting)
-                                     .replace("%1", queue.desk.name))
+            waiting = queue.desk.waiting
+            header = QListWidgetItem((self.tr("%1 – %n Person wartet", "", waiting) if waiting
+                                      else self.tr("%1 – niemand wartet")).replace("%1", queue.desk.name))
             font = header.font()
             font.setBold(True)
             header.setFont(font)
