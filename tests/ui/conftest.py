@@ -32,7 +32,7 @@ class LoopRunner:
         self.loop = loop
         asyncio.events._set_running_loop(loop)
 
-    def run(self, coro: Coroutine[Any, Any, T], timeout: float = 15.0) -> T:
+    def run(self, coro: Coroutine[Any, Any, T], timeout: float = 30.0) -> T:
         future = asyncio.ensure_future(asyncio.wait_for(coro, timeout), loop=self.loop)
         future.add_done_callback(lambda _future: self.loop.stop())
         try:
@@ -44,7 +44,10 @@ class LoopRunner:
             raise RuntimeError("the loop stopped before the coroutine finished")
         return future.result()
 
-    def wait_until(self, condition: Callable[[], bool], timeout: float = 5.0, what: str = "condition") -> None:
+    def wait_until(self, condition: Callable[[], bool], timeout: float = 20.0, what: str = "condition") -> None:
+        """Generous on purpose: a condition that holds returns at once; only a failure waits this long,
+        and a machine busy with other work must not fail a test."""
+
         async def poll() -> None:
             while not condition():
                 await asyncio.sleep(0.01)
