@@ -36,6 +36,7 @@ def assemble_launchers_and_phone(session, bridge, actions, window, telephony_sch
     from .core.launchers import LaunchRefused
     from .qt.desk.launchers_panel import LaunchersPanel
     from .qt.desk.phone_panel import PhonePanel
+    from .qt.lifetime import while_alive
     from .services.launchers import has_protocol_handler, start_program
     from .services.settings import config_dir
 
@@ -74,7 +75,7 @@ def assemble_launchers_and_phone(session, bridge, actions, window, telephony_sch
         if session.welcome is not None:
             launchers.set_catalogue(session.welcome.launchers)
 
-    session.welcomed.connect(catalogue)
+    session.welcomed.connect(while_alive(launchers, catalogue))
     launchers.set_own(own_launchers)
     catalogue()
     if chat_panel is not None:

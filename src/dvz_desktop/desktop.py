@@ -191,6 +191,7 @@ def _assemble_calls(session, bridge, actions, window, tray, presenter, media_fac
 
     from .qt.behaviour.banners import InviteBanner
     from .qt.calls.panel import CallPanel
+    from .qt.lifetime import while_alive
     from .services.calls import CallClient
 
     media_holder: dict[str, object] = {}
@@ -251,10 +252,11 @@ def _assemble_calls(session, bridge, actions, window, tray, presenter, media_fac
             for key in [k for k in window.banners.banners if k.startswith("call:")]:
                 window.banners.remove(key)
 
-    calls.call_changed.connect(call_changed)
-    calls.call_changed.connect(ended_ringing)
-    calls.ringing.connect(ringing)
-    calls.failed.connect(window.show_message)
+    # The services may outlive the window (a late event after closing): these listeners go quiet with it.
+    calls.call_changed.connect(while_alive(dock, call_changed))
+    calls.call_changed.connect(while_alive(window, ended_ringing))
+    calls.ringing.connect(while_alive(window, ringing))
+    calls.failed.connect(while_alive(window, window.show_message))
     window.people.callRequested.connect(lambda pid: call_colleague(switchboard, calls, presenter, pid))
 
     # Joining the room's call: when I walk into a room where others are, or someone joins me in mine.
@@ -292,7 +294,7 @@ def _assemble_calls(session, bridge, actions, window, tray, presenter, media_fac
                 and not state["joining"] and state["hung_up_in"] != room_id and switchboard.idle()):
             actions.run(join(room_id))  # type: ignore[arg-type]
 
-    calls.call_changed.connect(speaking)
+    calls.call_changed.connect(while_alive(window, speaking))
     bridge.presenceChanged.connect(walked)
     return calls, panel
 
@@ -303,6 +305,7 @@ def _assemble_chat(session, bridge, actions, window, tray, presenter, outbox_dir
 
     from .qt.chat.notify import ChatNotifier
     from .qt.chat.panel import ChatPanel
+    from .qt.lifetime import while_alive
     from .services.chat import ChatClient
     from .services.settings import config_dir
 
@@ -340,6 +343,6 @@ def _assemble_chat(session, bridge, actions, window, tray, presenter, outbox_dir
             window.people.refresh()
         tray.set_unread(chat.total_unread())
 
-    chat.changed.connect(unread_changed)
-    chat.conversations_changed.connect(unread_changed)
+    chat.changed.connect(while_alive(window, unread_changed))
+    chat.conversations_changed.connect(while_alive(window, unread_changed))
     return chat, panel

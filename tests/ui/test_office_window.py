@@ -150,3 +150,34 @@ def test_a_status_note_over_the_limit_is_refused_with_its_length_never_cut(
     assert dialog.ok.isEnabled() and not dialog.problem.isVisibleTo(dialog)
     dialog.ok.click()
     assert chosen == [long_note[:100]]
+
+
+def test_events_after_the_window_is_gone_are_harmless(demo_office: DemoOffice, runner: LoopRunner, tmp_path,
+                                                      expected_failures) -> None:  # type: ignore[no-untyped-def]
+    """The services outlive a closed window for a moment (a late call update, a chat event, a knock); the
+    listeners of the window's parts go quiet instead of raising into the closed window."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from dvz_desktop.desktop import assemble_desktop
+    from dvz_desktop.protocol import CallInfo, CallMember
+
+    from .conftest import FakeDevices
+
+    parts = assemble_desktop(demo_office.session, set(), lambda f: None, outbox_dir=tmp_path / "late",
+                             media_factory=FakeDevices)
+    window = parts.window
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(window)
+    call = CallInfo(call_id="r1", room_id="kh-1-b110",
+                    members=(CallMember(person_id="a.schneider"), CallMember(person_id="t.wagner")))
+    parts.calls.call_changed.emit(call)
+    parts.calls.ringing.emit(CallInfo(call_id="p1", members=(CallMember(person_id="t.wagner"),),
+                                      ringing=("a.schneider",)))
+    parts.calls.failed.emit("Die Verbindung ist abgebrochen.")
+    parts.chat.conversations_changed.emit(None)
+    for knock in parts.behaviour.knocks.values():
+        parts.behaviour.knock_changed.emit(knock)
+    parts.behaviour.inbox_changed.emit(None)
+    assert list(expected_failures) == []

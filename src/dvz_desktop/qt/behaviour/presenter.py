@@ -30,6 +30,7 @@ from dvz_desktop.services.behaviour import OfficeBehaviour
 from ..actions import OfficeActions
 from ..bridge import OfficeBridge
 from ..labels import door_label
+from ..lifetime import while_alive
 from ..main_window import MainWindow
 from ..status_menu import StatusMenu
 from .banners import InviteBanner, KnockBanner, KnockerStrip, NoticeBanner, QuestionBanner
@@ -59,12 +60,13 @@ class BehaviourPresenter(QObject):
         self._kitchen_counts: dict[str, int] = {}
         self.dialog: object = None  # the dialog opened last (tests reach it)
         self.idle: QObject | None = None  # auto-away, set up by the composition root
-        behaviour.knock_changed.connect(self._knock_changed)
-        behaviour.invitation_changed.connect(self._invitation_changed)
-        behaviour.question_changed.connect(self._question_changed)
-        behaviour.doors_changed.connect(lambda _doors: self._show_doors())
-        behaviour.absences_changed.connect(lambda _none: self._show_extras())
-        behaviour.inbox_changed.connect(lambda _none: self._show_inbox_count())
+        # The service may outlive the window (a late answer after closing): listeners go quiet with it.
+        behaviour.knock_changed.connect(while_alive(self, self._knock_changed))
+        behaviour.invitation_changed.connect(while_alive(self, self._invitation_changed))
+        behaviour.question_changed.connect(while_alive(self, self._question_changed))
+        behaviour.doors_changed.connect(while_alive(self, lambda _doors: self._show_doors()))
+        behaviour.absences_changed.connect(while_alive(self, lambda _none: self._show_extras()))
+        behaviour.inbox_changed.connect(while_alive(self, lambda _none: self._show_inbox_count()))
         bridge.officeReset.connect(self._office_reset)
         bridge.presenceChanged.connect(self._presence_changed)
         window.map.roomMenuRequested.connect(self.room_menu)

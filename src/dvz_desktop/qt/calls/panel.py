@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSi
 from dvz_desktop.protocol import CallInfo
 from dvz_desktop.services.calls import CallClient
 
+from ..lifetime import while_alive
 from ..plain import plain_label
 
 
@@ -98,8 +99,8 @@ class CallPanel(QWidget):
         layout.addLayout(self.grid, 1)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
-        calls.call_changed.connect(self.show_call)
-        calls.frame_received.connect(self._frame)
+        calls.call_changed.connect(while_alive(self, self.show_call))
+        calls.frame_received.connect(while_alive(self, self._frame))
         #: On hold while another conversation (a visit at the digital door) is live.
         self.held = False
         # The speaking indicator: whether my microphone hears speech, sent when it changes.

@@ -21,6 +21,7 @@ from dvz_desktop.services.calls import CallClient
 from dvz_desktop.services.door import DoorClient
 
 from ..behaviour.banners import Banner, BannerArea
+from ..lifetime import while_alive
 from .panel import CallPanel
 
 ASK_KEY = "switchboard:ask"
@@ -79,13 +80,14 @@ class CallSwitchboard(QObject):
 
     def attach_calls(self, calls: CallClient, panel: CallPanel) -> None:
         self.calls, self.call_panel = calls, panel
-        calls.call_changed.connect(self._call_changed)
-        calls.frame_received.connect(lambda item: self._play(call_line(), item[0], item[1], item[2]))
+        calls.call_changed.connect(while_alive(self, self._call_changed))
+        calls.frame_received.connect(while_alive(self, lambda item: self._play(call_line(), *item)))
 
     def attach_door(self, door: DoorClient) -> None:
         self.door = door
-        door.visit_changed.connect(self._visit_changed)
-        door.frame_received.connect(lambda item: self._play(Line(Kind.VISIT, item[0]), "guest", item[1], item[2]))
+        door.visit_changed.connect(while_alive(self, self._visit_changed))
+        door.frame_received.connect(while_alive(self, lambda item: self._play(Line(Kind.VISIT, item[0]), "guest",
+                                                                               item[1], item[2])))
 
     # --- starting ---
 

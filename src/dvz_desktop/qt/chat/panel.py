@@ -26,6 +26,7 @@ from dvz_desktop.protocol import MAX_CHAT_CHARS, ConversationKind
 from dvz_desktop.services.chat import ChatClient, ChatMessage
 from dvz_desktop.services.session import SessionError
 
+from ..lifetime import while_alive
 from ..plain import plain_action_text, plain_label
 from .render import to_html
 
@@ -113,10 +114,10 @@ class ChatPanel(QWidget):
         self._typing_timer = QTimer(self)
         self._typing_timer.setSingleShot(True)
         self._typing_timer.timeout.connect(lambda: self.typing_label.clear())
-        chat.changed.connect(self._changed)
-        chat.conversations_changed.connect(lambda _none: self.refresh_conversations())
-        chat.typing.connect(self._someone_types)
-        chat.refused.connect(lambda item: self.failed.emit(item[1]))
+        chat.changed.connect(while_alive(self, self._changed))
+        chat.conversations_changed.connect(while_alive(self, lambda _none: self.refresh_conversations()))
+        chat.typing.connect(while_alive(self, self._someone_types))
+        chat.refused.connect(while_alive(self, lambda item: self.failed.emit(item[1])))
         # Coming back to the window (or showing the chat) with a conversation open means reading it.
         app = QGuiApplication.instance()
         if app is not None:
