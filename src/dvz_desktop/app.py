@@ -167,7 +167,7 @@ async def hang_up(parts: DesktopParts) -> None:
             await asyncio.wait_for(step, 3.0)
         except (TimeoutError, SessionError) as exc:  # the server is gone or slow: we leave anyway
             log.info("hanging up at quit: %s", type(exc).__name__)
-        except Exception as exc:  # a bug, but quitting goes on
+        except Exception as exc:  # noqa: BLE001 (a bug, but quitting goes on)
             report_failure("hanging up at quit", exc)
     parts.switchboard.close()  # the loudspeaker
 

@@ -205,7 +205,7 @@ def test_office_hours_dialog_adds_a_row_and_the_door_shows_the_hours(demo_office
     add = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Zeit hinzufügen")
     QTest.mouseClick(add, Qt.MouseButton.LeftButton)
     assert len(dialog.rows) == 1
-    day, start, end, _row = dialog.rows[0]
+    day, _start, _end, _row = dialog.rows[0]
     assert [day.itemText(i) for i in range(day.count())][:2] == ["Montag", "Dienstag"]
     day.setCurrentIndex(1)
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)

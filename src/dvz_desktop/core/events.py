@@ -61,5 +61,5 @@ class Event(Generic[T]):
         for listener in list(self._listeners):
             try:
                 listener(value)
-            except Exception as exc:  # one broken listener must not silence the others
+            except Exception as exc:  # noqa: BLE001 (one broken listener must not silence the others)
                 report_failure(f"listener {getattr(listener, '__qualname__', listener)!r}", exc)

@@ -71,7 +71,7 @@ class OfficeActions(QObject):
             self.failed.emit(self.tr("Der Server hat nicht rechtzeitig geantwortet."))
         except asyncio.CancelledError:
             raise
-        except Exception as exc:  # a bug: the user hears that it failed, the log and the tests get the rest
+        except Exception as exc:  # noqa: BLE001 (a bug: the user hears of it, the log and the tests get the rest)
             report_failure("action", exc)
             self.failed.emit(self.tr("Das hat leider nicht geklappt."))
 

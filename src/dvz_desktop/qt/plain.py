@@ -13,7 +13,7 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
@@ -21,11 +21,6 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
-    return label
-
-
-def make_plain(label: QLabel) -> QLabel:
-    label.setTextFormat(Qt.TextFormat.PlainText)
     return label
 
 
@@ -40,18 +35,6 @@ def plain_tooltip(text: str) -> str:
 def plain_action_text(text: str) -> str:
     """Menu and button texts treat ``&`` as the mark of a shortcut key: a name like "Bau & Umwelt" keeps it."""
     return text.replace("&", "&&")
-
-
-def plain_input_dialog(dialog: QInputDialog) -> QInputDialog:
-    """The label of an input dialog (its question may quote a colleague) shows plain text."""
-    for label in dialog.findChildren(QLabel):
-        label.setTextFormat(Qt.TextFormat.PlainText)
-    return dialog
-
-
-def plain_message_box(box: QMessageBox) -> QMessageBox:
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    return box
 
 
 def notice_body(text: str, server_reads_markup: bool) -> str:

@@ -171,7 +171,7 @@ class ChatPanel(QWidget):
         if self.isVisible():
             self._run(self.chat.mark_read(conv_id))
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._seen()
 
