@@ -26,6 +26,7 @@ from dvz_desktop.services.session import Credentials
 from .shell.theme import current as current_theme
 
 APP_ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "dvz.png"
+from .plain import plain_label
 
 
 class LoginDialog(QDialog):
@@ -50,7 +51,7 @@ class LoginDialog(QDialog):
         self.remember = QCheckBox(self.tr("Angemeldet bleiben"))
         self.remember.setChecked(remember)
         self.remember.setAccessibleName(self.tr("Angemeldet bleiben"))
-        self.error = QLabel()
+        self.error = plain_label()  # the server's words, never markup
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setObjectName("loginError")

@@ -94,10 +94,10 @@ class TodayPanel(QWidget):
         requests = sum(1 for i in self.inbox if i.kind is InboxKind.GUEST_REQUEST)
         callbacks = sum(1 for i in self.inbox if i.kind is InboxKind.CALLBACK)
         for count, text in ((knocks, self.tr("%1 × angeklopft, als Sie nicht da waren")),
-                            (messages, self.tr("%1 Nachricht(en) an der Tür")),
+                            (messages, self.tr("%n Nachricht an der Tür", "", messages)),
                             (handed, self.tr("%1 × von Ihrer Vertretung erledigt")),
-                            (requests, self.tr("%1 Anfrage(n) an der digitalen Tür")),
-                            (callbacks, self.tr("%1 Rückruf(e) zu erledigen"))):
+                            (requests, self.tr("%n Anfrage an der digitalen Tür", "", requests)),
+                            (callbacks, self.tr("%n Rückruf zu erledigen", "", callbacks))):
             if count:
                 self._line(text.replace("%1", str(count)), ("inbox", ""))
         if not self.inbox:
