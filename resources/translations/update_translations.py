@@ -17,6 +17,23 @@ QM = ROOT / "src" / "dvz_desktop" / "resources" / "translations" / "dvz_en.qm"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    'Anmelden bei DVZ Desktop': 'Sign in to DVZ Desktop',
+    'Digitales Verwaltungszentrum – Ihr virtuelles Büro': 'Digital administration centre – your virtual office',
+    '&Server': '&Server',
+    '&Benutzername': '&User name',
+    '&Passwort': '&Password',
+    'Laufendes Gespräch': 'Ongoing call',
+    'Gespräch groß zeigen': 'Show the call large',
+    'Navigation': 'Navigation',
+    'Digitale\nTür': 'Digital\ndoor',
+    'Programme': 'Apps',
+    'Räume': 'Rooms',
+    'Seitenleiste schließen (Esc)': 'Close the side panel (Esc)',
+    'Seitenleiste schließen': 'Close the side panel',
+    'Arbeitsfläche': 'Workspace',
+    'Status und Statusnotiz ändern': 'Change status and status note',
+    'Meldung': 'Message',
+    '%1 verpasst': '%1 missed',
     '%1 – niemand wartet': '%1 – nobody waiting',
     '„%1“ lässt sich nicht öffnen: Auf diesem Computer ist kein Programm für %2-Links eingerichtet. Bitte wenden Sie sich an Ihre IT.': '“%1” cannot be opened: no program for %2 links is set up on this computer. Please contact your IT.',
     'Sie sind hier': 'You are here',

@@ -17,7 +17,7 @@ def test_clerk_sees_the_queue_admits_chats_and_ends(demo_office: DemoOffice, run
     runner.run(guest.send(json.dumps({"type": "guest_join", "desk_id": "buergerbuero", "name": "Erika <b>Muster</b>",
                                       "concern": "Meldebescheinigung", "privacy_accepted": True})))
     runner.wait_until(lambda: parts.tray.waiting == 1, what="the tray to count the guest")
-    room = parts.window.map
+    room = parts.map
     runner.wait_until(lambda: room._waiting.get("kh-0-buergerbuero") == "1 Person wartet",  # noqa: SLF001
                       what="the badge on the Bürgerbüro")
     panel = parts.door_panel

@@ -21,6 +21,9 @@ class _Counts(QObject):
     def wait_minutes(self, minutes: int) -> str:
         return self.tr("%1: „Gleich“ – in etwa %n Minute.", "", minutes)
 
+    def unread(self, count: int) -> str:
+        return self.tr("%n ungelesene Nachricht", "", count)
+
 
 _COUNTS: _Counts | None = None
 
@@ -49,9 +52,7 @@ def wait_minutes(minutes: int) -> str:
 
 def unread_messages(count: int) -> str:
     """'1 ungelesene Nachricht', '3 ungelesene Nachrichten'."""
-    if count == 1:
-        return QCoreApplication.translate("labels", "1 ungelesene Nachricht")
-    return QCoreApplication.translate("labels", "%1 ungelesene Nachrichten").replace("%1", str(count))
+    return _counts().unread(count)
 
 
 def status_label(status: Status) -> str:

@@ -107,6 +107,8 @@ class ChatPanel(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(splitter)
         self._editing: int | None = None
+        #: Set by the desktop: opens the side panel the chat sits in.
+        self.bring_forward: Callable[[], None] = lambda: None
         #: Set by the desktop: what a message's text can be opened in (launchers), as menu entries.
         self.offers: Callable[[str], list[tuple[str, Callable[[], None]]]] = lambda text: []
         self.menu: QMenu | None = None
@@ -155,11 +157,8 @@ class ChatPanel(QWidget):
         self.conversations.blockSignals(False)
 
     def show_conversation(self, conv_id: str) -> None:
-        """Bring the chat (and the dock it sits in) forward with this conversation."""
-        dock = self.parentWidget()
-        if dock is not None:
-            dock.show()
-            dock.raise_()
+        """Bring the chat (the side panel it sits in) forward with this conversation."""
+        self.bring_forward()
         self.open(conv_id)
 
     def open(self, conv_id: str) -> None:

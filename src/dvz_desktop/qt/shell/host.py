@@ -88,7 +88,12 @@ class ShellHost(Protocol):
     banners: Banners
 
     def add_panel(self, key: str, title: str, rail_label: str, icon_name: str,
-                  widget: QWidget | Callable[[], QWidget], shortcut: str = "") -> PanelHandle: ...
+                  widget: QWidget | Callable[[], QWidget], shortcut: str = "",
+                  office_entry: bool = False) -> PanelHandle:
+        """A side panel with its rail entry; ``office_entry``: the entry that also shows the office."""
+
+    def add_office_view(self, office: QWidget, content: QWidget | None = None) -> None:
+        """The office (the floor plan) as the stage's home view."""
 
     def add_view(self, key: str, widget: QWidget, rail_label: str = "", icon_name: str = "",
                  shortcut: str = "") -> ViewHandle: ...
@@ -101,3 +106,13 @@ class ShellHost(Protocol):
 
     def dialog_parent(self) -> QWidget:
         """The widget dialogs are opened over (never to be used for anything else)."""
+
+    def is_active(self) -> bool:
+        """Whether the window has the user's attention (then a chat shown is a chat read)."""
+
+    def current_view(self) -> str:
+        """The view on the stage ("office", "call", "whiteboard", …)."""
+
+    def anchor(self) -> QObject:
+        """A QObject that lives as long as the window: parent of a feature's helpers, so their
+        listeners go quiet when the window is gone."""

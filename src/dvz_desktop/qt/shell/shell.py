@@ -29,15 +29,16 @@ class Shell(QObject):
     # --- ShellHost ---
 
     def add_panel(self, key: str, title: str, rail_label: str, icon_name: str,
-                  widget: QWidget | Callable[[], QWidget], shortcut: str = "") -> PanelHandle:
+                  widget: QWidget | Callable[[], QWidget], shortcut: str = "",
+                  office_entry: bool = False) -> PanelHandle:
         self.window.add_panel(key, title, rail_label, icon_name, widget, shortcut)
+        if office_entry:
+            self.window.mark_office_entry(key)
         return self._panel_handle(key)
 
-    def add_office(self, office: QWidget, content: QWidget | None, key: str, title: str, rail_label: str,
-                   icon_name: str, panel: QWidget, shortcut: str = "") -> PanelHandle:
-        self.window.add_office(office, content, key, title, rail_label, icon_name, panel, shortcut)
+    def add_office_view(self, office: QWidget, content: QWidget | None = None) -> None:
+        self.window.add_office_view(office, content)
         self._shown_view = self.window.stage.current_view()
-        return self._panel_handle(key)
 
     def add_view(self, key: str, widget: QWidget, rail_label: str = "", icon_name: str = "",
                  shortcut: str = "") -> ViewHandle:
@@ -58,6 +59,15 @@ class Shell(QObject):
 
     def dialog_parent(self) -> QWidget:
         return self.window
+
+    def is_active(self) -> bool:
+        return self.window.isActiveWindow()
+
+    def anchor(self) -> QObject:
+        return self
+
+    def current_view(self) -> str:
+        return self.window.stage.current_view()
 
     # --- bookkeeping ---
 

@@ -102,7 +102,7 @@ class SidePanelHost(QWidget):
         return list(self._titles)
 
     def current(self) -> str:
-        return self._current if self.isVisible() else ""
+        return self._current if not self.isHidden() else ""
 
     def clear_current(self) -> None:
         if self._current:

@@ -99,5 +99,5 @@ class StatusLine(QStatusBar):
         else:
             self._clear.stop()
 
-    def current_message(self) -> str:
+    def currentMessage(self) -> str:  # noqa: N802 (QStatusBar's name: the message now shown)
         return self.message.text()

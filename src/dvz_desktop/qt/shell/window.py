@@ -39,6 +39,7 @@ class ShellWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
         self._panel_width = PANEL_DEFAULT_WIDTH
+        self._width_pending = False
         self.splitter.splitterMoved.connect(self._remember_width)
         centre = QWidget()
         row = QHBoxLayout(centre)
@@ -66,13 +67,16 @@ class ShellWindow(QMainWindow):
         self.side.add(key, title, widget)
         self.rail.add_entry(key, rail_label, icon_name, title, shortcut)
 
-    def add_office(self, office: QWidget, content: QWidget | None, key: str, title: str, rail_label: str,
-                   icon_name: str, panel: QWidget, shortcut: str = "") -> None:
-        """The office (the plan) as the stage's home view, and the rail's first entry: it shows the
-        office and, beside it, this panel (people and rooms). Banners float below ``content``'s top."""
+    def panel_widget(self, key: str) -> QWidget:
+        return self.side.panel(key)
+
+    def add_office_view(self, office: QWidget, content: QWidget | None = None) -> None:
+        """The office (the plan): the stage's home view. Banners float below ``content``'s top edge."""
         self.stage.add_view(OFFICE, office, content)
         self.stage.show_view(OFFICE)
-        self.add_panel(key, title, rail_label, icon_name, panel, shortcut)
+
+    def mark_office_entry(self, key: str) -> None:
+        """This panel's rail entry ("Büro") also brings the office back onto the stage."""
         self._office_entry = (key, OFFICE)
 
     def add_view(self, key: str, widget: QWidget, rail_label: str = "", icon_name: str = "",
@@ -90,12 +94,29 @@ class ShellWindow(QMainWindow):
         self.side.show_panel(key)
         if was_hidden:
             self.side.show()
-            total = sum(self.splitter.sizes())
-            self.splitter.setSizes([max(0, total - self._panel_width), self._panel_width])
+            self._apply_panel_width()
         self._mark_rail()
 
+    def _apply_panel_width(self) -> None:
+        total = self.splitter.width() - self.splitter.handleWidth()
+        if not self.isVisible() or total <= self._panel_width:  # not laid out yet: again when shown
+            self._width_pending = True
+            return
+        self._width_pending = False
+        self.splitter.setSizes([total - self._panel_width, self._panel_width])
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self._width_pending and not self.side.isHidden():
+            self._apply_panel_width()
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if self._width_pending and not self.side.isHidden():
+            self._apply_panel_width()
+
     def close_panel(self) -> None:
-        if self.side.isVisible():
+        if not self.side.isHidden():
             self.side.hide()
             self.side.clear_current()
             self._mark_rail()
@@ -139,7 +160,7 @@ class ShellWindow(QMainWindow):
             entry.button.setChecked(key == panel or self._view_entries.get(key) == view)
 
     def _remember_width(self, *_: object) -> None:
-        if self.side.isVisible():
+        if not self.side.isHidden():
             self._panel_width = self.side.width()
 
     # --- messages ---
@@ -175,6 +196,8 @@ class ShellWindow(QMainWindow):
         width = state.get("panel_width")
         if isinstance(width, int) and 200 <= width <= 900:
             self._panel_width = width
+            if not self.side.isHidden():
+                self._apply_panel_width()
         panel = state.get("panel")
         if isinstance(panel, str) and panel in self.side.keys():
             self.open_panel(panel)
