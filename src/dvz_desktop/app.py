@@ -38,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--exit-when-shown", action="store_true",
                         help="beenden, sobald Fenster und Tray sichtbar sind (für Start-Messungen)")
     parser.add_argument("--lang", choices=["de", "en"], help="Sprache der Oberfläche")
+    parser.add_argument("--theme", choices=["system", "light", "dark", "high-contrast"],
+                        help="Erscheinungsbild: wie das System, hell, dunkel oder hoher Kontrast")
     parser.add_argument("--no-single-instance", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("link", nargs="?", help="dvz://-Link: dvz://room/<Raum>, dvz://call/<Person>, dvz://join/<Raum>")
     parser.add_argument("--log-level", default="WARNING")
@@ -78,6 +80,13 @@ def main(argv: list[str] | None = None) -> int:
     settings_store = SettingsStore()
     settings = settings_store.load()
     install_translators(app, choose_language(args.lang or settings.language))
+    from .qt.shell import theme
+
+    try:
+        mode = theme.ThemeMode(args.theme or settings.theme)
+    except ValueError:
+        mode = theme.ThemeMode.SYSTEM
+    theme.apply(app, mode)
 
     one_shot = args.screenshot is not None or args.exit_when_shown
     single = None

@@ -46,7 +46,6 @@ def mount(ctx: DoorContext) -> tuple[DoorClient, DoorPanel]:
     handle = ctx.shell.add_panel("door", QCoreApplication.translate("Rail", "Digitale Tür"), QCoreApplication.translate("Rail", "Digitale\nTür"), "door-open", panel,
                                  "Ctrl+7")
     handle.set_available(False)  # until the server says I serve a desk
-    opened_once: set[str] = set()
 
     def queue_changed(desk_id: str) -> None:
         queue = door.queues[desk_id]
@@ -56,9 +55,6 @@ def mount(ctx: DoorContext) -> tuple[DoorClient, DoorPanel]:
         ctx.tray_waiting(total)
         handle.set_available(True)
         handle.set_badge(total, waiting_count(total) if total else "")
-        if "panel" not in opened_once:  # I serve a desk: show the queue once, then it is the user's choice
-            opened_once.add("panel")
-            handle.open()
 
     door.queue_changed.connect(while_alive(panel, queue_changed))
     return door, panel

@@ -17,6 +17,8 @@ from ..icons import paint_icon
 from . import theme
 
 RAIL_WIDTH = 84
+#: Where each place sits on the rail, top to bottom (the visual brief's order); others follow.
+RAIL_ORDER = ("office", "chat", "today", "calendar", "launchers", "phone", "door", "whiteboard")
 ICON_SIZE = 22
 
 
@@ -143,7 +145,10 @@ class Rail(QWidget):
         button.clicked.connect(lambda _=False, k=key: self.triggered.emit(k))
         entry = RailEntry(key, label, tip, icon_name, button)
         self.entries[key] = entry
-        self._column.insertWidget(2 + len(self.entries) - 1, button)  # after the logo and its spacing
+        rank = {key: i for i, key in enumerate(RAIL_ORDER)}
+        ahead = sum(1 for other in self.entries if other != key
+                    and rank.get(other, len(RAIL_ORDER)) <= rank.get(key, len(RAIL_ORDER)))
+        self._column.insertWidget(2 + ahead, button)  # after the logo, its spacing and the entries before it
         self._describe(entry)
         return button
 

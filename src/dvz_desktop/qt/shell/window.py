@@ -5,10 +5,11 @@ beside it, the status line below. Features add their panels and views through :c
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QSplitter, QWidget
 
 from .rail import Rail
@@ -16,6 +17,7 @@ from .side_panel import PANEL_DEFAULT_WIDTH, SidePanelHost
 from .stage import OFFICE, Stage
 from .status_line import StatusLine
 
+APP_ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "dvz.png"
 #: The smallest window that still works (a 1280x720 screen with taskbar and title bar).
 MIN_WIDTH, MIN_HEIGHT = 1024, 600
 
@@ -30,6 +32,7 @@ class ShellWindow(QMainWindow):
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         self.keep_in_tray = False
         self.rail = Rail()
+        self.rail.set_logo(QIcon(str(APP_ICON)).pixmap(36, 36), self.tr("DVZ Desktop"))
         self.stage = Stage(banners)
         self.side = SidePanelHost()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
