@@ -59,7 +59,7 @@ def test_html_in_a_message_is_shown_literally(demo_office: DemoOffice, runner: L
     runner.wait_until(lambda: parts.chat.client.unread(conv) == 1, what="the message at Anna")
     parts.window.open_panel("chat")
     parts.chat.panel.open(conv)
-    label = parts.chat.panel.messages.itemWidget(parts.chat.panel.messages.item(0))
+    label = parts.chat.panel.messages.labels()[0]
     assert "&lt;b&gt;fett&lt;/b&gt;" in label.text() and "&lt;script&gt;" in label.text()
     assert "<script>" not in label.text()
     # What the user sees on screen is the literal text.

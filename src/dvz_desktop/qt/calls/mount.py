@@ -79,6 +79,13 @@ def mount(ctx: CallsContext) -> CallsFeature:
     panel.devicesChosen_callback = ctx.save_audio_devices
     ctx.switchboard.attach_calls(client, panel)
     view = ctx.shell.add_view("call", panel)
+    panel.minimize.clicked.connect(view.hide)
+
+    def status_of(person_id: str) -> Any:
+        model = ctx.bridge.model
+        return model.presence_of(person_id).status if model is not None else None
+
+    panel.status_of = status_of
     mini = MiniCall()
     mini.enlargeRequested.connect(view.show)
     mini.hangupRequested.connect(panel.hangup.click)

@@ -56,5 +56,10 @@ def mount(ctx: DoorContext) -> tuple[DoorClient, DoorPanel]:
         handle.set_available(True)
         handle.set_badge(total, waiting_count(total) if total else "")
 
+    def visit_changed(_visit_id: str) -> None:
+        if panel.current is not None:
+            handle.open()  # a visit in progress is shown, wherever it was admitted from
+
     door.queue_changed.connect(while_alive(panel, queue_changed))
+    door.visit_changed.connect(while_alive(panel, visit_changed))
     return door, panel

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from dvz_desktop.services.door import DoorClient
 from dvz_desktop.services.session import SessionError
 
-from ..calls.panel import VideoTile
+from ..calls.tile import VideoTile
 from ..lifetime import while_alive
 from ..plain import plain_action_text
 

@@ -74,7 +74,7 @@ class RailButton(QAbstractButton):
         paint_icon(painter, icon_rect, self.icon_name, color)
         painter.setPen(QColor(color))
         font = self.font()
-        font.setWeight(QFont.Weight.DemiBold if chosen else QFont.Weight.Normal)
+        font.setWeight(QFont.Weight.Normal)  # bold would not fit "Whiteboard"; the pill and bar say "chosen"
         painter.setFont(font)
         text_rect = QRectF(rect.left(), icon_rect.bottom() + 4, rect.width(),
                            rect.bottom() - icon_rect.bottom() - 4)
