@@ -9,6 +9,7 @@ from dvz_desktop.core.labels import (
     avatar_color,
     contrast_ratio,
     fit_text,
+    owner_label_candidates,
     person_label_candidates,
     room_label_candidates,
     room_short_name,
@@ -30,11 +31,17 @@ def test_short_name_is_first_name_and_initial(name: str, short: str) -> None:
     assert short_name(name) == short
 
 
-def test_person_label_falls_back_to_first_name_then_initials() -> None:
-    assert person_label_candidates("Anna Schneider") == ["Anna S.", "Anna", "AS"]
+def test_person_label_falls_back_to_first_name_then_cuts_it() -> None:
+    assert person_label_candidates("Anna Schneider") == ["Anna S.", "Anna"]
     assert fit_text(person_label_candidates("Anna Schneider"), 49, width) == "Anna S."
     assert fit_text(person_label_candidates("Anna Schneider"), 30, width) == "Anna"
-    assert fit_text(person_label_candidates("Christiane Herrmann"), 40, width) == "CH"
+    assert fit_text(person_label_candidates("Christiane Herrmann"), 40, width) == "Chri…"
+
+
+def test_an_office_owner_is_named_like_on_a_door_sign_when_space_is_short() -> None:
+    assert owner_label_candidates("Anna Schneider") == ["Anna Schneider", "A. Schneider"]
+    assert owner_label_candidates("Dr. Christiane Herrmann")[-1] == "Dr. C. Herrmann"
+    assert owner_label_candidates("Cher") == ["Cher"]
 
 
 def test_room_names_get_short_forms_before_they_are_cut() -> None:

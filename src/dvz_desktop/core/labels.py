@@ -8,8 +8,6 @@ import re
 import zlib
 from collections.abc import Callable, Sequence
 
-from .office import initials
-
 ELLIPSIS = "…"
 
 #: Accent colours for avatars without a photo. Every one carries white initials at WCAG AA contrast
@@ -59,15 +57,32 @@ def short_name(display_name: str) -> str:
     return f"{parts[0]} {parts[-1][0]}."
 
 
+def formal_short_name(display_name: str) -> str:
+    """'Anna Schneider' -> 'A. Schneider', 'Dr. Christiane Herrmann' -> 'Dr. C. Herrmann' (as on a door)."""
+    words = display_name.split()
+    titles = [w for w in words if w.endswith(".")]
+    parts = [w for w in words if not w.endswith(".")]
+    if len(parts) < 2:
+        return display_name.strip()
+    return " ".join([*titles, f"{parts[0][0]}.", parts[-1]])
+
+
+def owner_label_candidates(display_name: str) -> list[str]:
+    """The owner on an office's plate: the full name, else the short form of a door sign."""
+    formal = formal_short_name(display_name)
+    return [display_name] if formal == display_name else [display_name, formal]
+
+
 def first_name(display_name: str) -> str:
     parts = _name_parts(display_name)
     return parts[0] if parts else display_name.strip()
 
 
 def person_label_candidates(display_name: str) -> list[str]:
-    """What a name plate under an avatar may say, longest first: 'Anna S.', 'Anna', 'AS'."""
+    """What a name plate under an avatar may say, longest first: 'Anna S.', then 'Anna' (which is cut
+    with "…" when even that is too long; the initials are on the avatar already)."""
     result: list[str] = []
-    for candidate in (short_name(display_name), first_name(display_name), initials(display_name)):
+    for candidate in (short_name(display_name), first_name(display_name)):
         if candidate and candidate not in result:
             result.append(candidate)
     return result
@@ -133,6 +148,6 @@ def contrast_ratio(foreground: str, background: str) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
-__all__ = ["AVATAR_COLORS", "ELLIPSIS", "avatar_color", "contrast_ratio", "first_name", "fit_text",
+__all__ = ["AVATAR_COLORS", "ELLIPSIS", "avatar_color", "contrast_ratio", "first_name", "fit_text", "formal_short_name", "owner_label_candidates",
            "person_label_candidates", "relative_luminance", "room_label_candidates", "room_short_name",
            "short_name"]
