@@ -52,7 +52,12 @@ class FloorBar(QWidget):
         self.search.setAccessibleName(self.tr("Person oder Raum auf allen Stockwerken suchen"))
         self.search.setToolTip(self.tr("Person oder Raum auf allen Stockwerken suchen (Strg+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("search", "#6b7785"), QLineEdit.ActionPosition.LeadingPosition)
+        lens = self.search.addAction(icon("search", "#6b7785"), QLineEdit.ActionPosition.LeadingPosition)
+        lens.setText(self.tr("Suchen"))
+        lens.triggered.connect(lambda: self._choose_first())
+        # The line edit's own buttons (the lens, "clear") need names for screen readers too.
+        for button in self.search.findChildren(QToolButton):
+            button.setAccessibleName(self.tr("Suchen") if button.defaultAction() is lens else self.tr("Suche leeren"))
         self.search.setMinimumWidth(160)
         self.search.setMaximumWidth(280)
         self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

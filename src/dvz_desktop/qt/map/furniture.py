@@ -43,7 +43,7 @@ def _office(painter: QPainter, inner: QRectF) -> None:
     _desk(painter, inner.center().x() - desk_w / 2, inner.top() + inner.height() * 0.28, desk_w, desk_h)
     cabinet_w = min(inner.width() * 0.45, 60.0)
     painter.drawRect(QRectF(inner.left(), inner.bottom() - 12, cabinet_w, 12))
-    painter.drawEllipse(QPointF(inner.right() - 9, inner.bottom() - 9), 7, 7)
+    painter.drawEllipse(QPointF(inner.right() - 9, inner.top() + 9), 7, 7)  # a plant, clear of the door
 
 
 def _team_office(painter: QPainter, inner: QRectF) -> None:
