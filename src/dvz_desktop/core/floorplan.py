@@ -105,7 +105,16 @@ def free_space(room: Box, side: Side, others: Iterable[Box], floor: Box) -> tupl
     return best, facade
 
 
-def door_side(room: Box, others: Iterable[Box], floor: Box) -> Side:
+Spaces = dict[Side, tuple[float, bool]]
+
+
+def free_spaces(room: Box, others: Iterable[Box], floor: Box) -> Spaces:
+    """``free_space`` for all four sides at once (a plan computes it once per room)."""
+    others = list(others)
+    return {side: free_space(room, side, others, floor) for side in Side}
+
+
+def door_side(room: Box, others: Iterable[Box], floor: Box, spaces: Spaces | None = None) -> Side:
     """The wall the door is in: the one facing the corridor.
 
     A corridor is free space with rooms on its other side, so walls looking across free space at
@@ -113,9 +122,9 @@ def door_side(room: Box, others: Iterable[Box], floor: Box) -> Side:
     those the widest space wins, ties going to the long walls (bottom, top). A room alone on its floor
     opens onto its widest free space.
     """
-    others = list(others)
     order = (Side.BOTTOM, Side.TOP, Side.RIGHT, Side.LEFT)
-    spaces = {side: free_space(room, side, others, floor) for side in order}
+    if spaces is None:
+        spaces = free_spaces(room, others, floor)
 
     def rank(side: Side) -> tuple[bool, float, int]:
         space, facade = spaces[side]
@@ -124,13 +133,14 @@ def door_side(room: Box, others: Iterable[Box], floor: Box) -> Side:
     return max(order, key=rank)
 
 
-def wall_box(room: Box, others: Iterable[Box], floor: Box) -> Box:
+def wall_box(room: Box, others: Iterable[Box], floor: Box, spaces: Spaces | None = None) -> Box:
     """The room grown by its walls: half a narrow gap to a neighbour, all of the way to a near facade,
     otherwise a plain wall of ``WALL`` units towards the corridor."""
-    others = list(others)
+    if spaces is None:
+        spaces = free_spaces(room, others, floor)
     grow: dict[Side, float] = {}
     for side in Side:
-        space, facade = free_space(room, side, others, floor)
+        space, facade = spaces[side]
         if facade and space <= FACADE_GAP:
             grow[side] = space
         elif not facade and space <= JOINT_GAP:
@@ -238,5 +248,6 @@ def seat_grid(room: Box, cell_w: float, cell_h: float, plate_band: float, margin
     return SeatGrid(left, room.y + plate_band, cols, rows, cell_w, cell_h)
 
 
-__all__ = ["Box", "Direction", "Door", "SeatGrid", "Side", "door_of", "door_side", "free_space", "neighbour",
+__all__ = ["Box", "Direction", "Door", "SeatGrid", "Side", "Spaces", "door_of", "door_side", "free_space",
+           "free_spaces", "neighbour",
            "seat_grid", "wall_box"]

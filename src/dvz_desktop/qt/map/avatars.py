@@ -26,13 +26,18 @@ AVATAR_DIAMETER = 32.0
 AVATAR_RADIUS = AVATAR_DIAMETER / 2
 #: Room around the disc for my ring and the speaking ring.
 PAD = 5.0
-#: Pictures are drawn at this many device pixels per plan unit, so they stay crisp up to 200 % zoom
-#: and scale down smoothly below.
-OVERSAMPLE = 2.0
+#: Pictures are drawn at this many device pixels per plan unit: 1 up to 110 % zoom (a plain blit at
+#: 100 %), 2 above, so they stay crisp when zoomed in (``sharpness_for``).
+SHARPNESS_STEPS = (1.0, 2.0, 3.0)
+
+
+def sharpness_for(zoom: float, device_ratio: float = 1.0) -> float:
+    need = zoom * device_ratio
+    return next((step for step in SHARPNESS_STEPS if need <= step * 1.1), SHARPNESS_STEPS[-1])
 SPEAKING = "#0096d6"
 COFFEE = "#6d4c41"
 
-_LookKey = tuple[str, str, Status, bool, bool, bool, PeopleLook]
+_LookKey = tuple[str, str, Status, bool, bool, bool, PeopleLook, float]
 _PIXMAPS: dict[_LookKey, QPixmap] = {}
 
 
@@ -41,14 +46,14 @@ def _initials_font_px(diameter: float) -> float:
 
 
 def avatar_pixmap(initials_text: str, color: str, status: Status, is_me: bool, look: PeopleLook,
-                  coffee: bool = False, speaking: bool = False) -> QPixmap:
-    key = (initials_text, color, status, is_me, coffee, speaking, look)
+                  coffee: bool = False, speaking: bool = False, sharpness: float = 2.0) -> QPixmap:
+    key = (initials_text, color, status, is_me, coffee, speaking, look, sharpness)
     cached = _PIXMAPS.get(key)
     if cached is not None:
         return cached
     size = AVATAR_DIAMETER + 2 * PAD
-    pixmap = QPixmap(round(size * OVERSAMPLE), round(size * OVERSAMPLE))
-    pixmap.setDevicePixelRatio(OVERSAMPLE)
+    pixmap = QPixmap(round(size * sharpness), round(size * sharpness))
+    pixmap.setDevicePixelRatio(sharpness)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -96,8 +101,9 @@ class AvatarItem(QGraphicsPixmapItem):
     """A person. The item's position is the avatar's centre; ``data(0)`` is the room it is in."""
 
     def __init__(self, person: Person, presence: Presence, is_me: bool = False,
-                 look: PeopleLook = PeopleLook.AVATARS) -> None:
+                 look: PeopleLook = PeopleLook.AVATARS, sharpness: float = 2.0) -> None:
         super().__init__()
+        self.sharpness = sharpness
         self.person = person
         self.presence = presence
         self.is_me = is_me
@@ -120,15 +126,18 @@ class AvatarItem(QGraphicsPixmapItem):
 
     def set_presence(self, presence: Presence) -> None:
         if presence != self.presence:
-            looks_changed = (presence.status, presence.coffee) != (self.presence.status, self.presence.coffee)
+            old = self.presence
             self.presence = presence
-            self._update_tooltip()
+            looks_changed = (presence.status, presence.coffee) != (old.status, old.coffee)
+            if looks_changed or presence.note != old.note:  # a walk to another room changes neither
+                self._update_tooltip()
             if looks_changed:
                 self._refresh_picture()
 
-    def set_look(self, look: PeopleLook) -> None:
-        if look != self.look:
-            self.look = look
+    def set_look(self, look: PeopleLook, sharpness: float | None = None) -> None:
+        sharpness = self.sharpness if sharpness is None else sharpness
+        if (look, sharpness) != (self.look, self.sharpness):
+            self.look, self.sharpness = look, sharpness
             self.setVisible(look is not PeopleLook.COUNTS)
             if look is not PeopleLook.COUNTS:
                 self._refresh_picture()
@@ -143,7 +152,7 @@ class AvatarItem(QGraphicsPixmapItem):
         if self.look is PeopleLook.COUNTS:
             return  # hidden; drawn when it shows again
         self.setPixmap(avatar_pixmap(self._initials, self._color, self.presence.status, self.is_me, self.look,
-                                     self.presence.coffee, self.speaking))
+                                     self.presence.coffee, self.speaking, self.sharpness))
 
     def _update_tooltip(self) -> None:
         parts = [self.person.display_name]

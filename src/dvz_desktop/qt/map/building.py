@@ -9,7 +9,7 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from dvz_desktop.core.floorplan import FACADE_GAP, Box, Side, free_space
+from dvz_desktop.core.floorplan import FACADE_GAP, Box, Side, Spaces
 
 from .palette import MapPalette
 
@@ -18,12 +18,13 @@ WINDOW_COLOR = "#cfe3f5"
 
 
 class BuildingItem(QGraphicsItem):
-    def __init__(self, floor: Box, rooms: list[Box], walls: list[Box], palette: MapPalette) -> None:
+    def __init__(self, floor: Box, rooms: list[Box], walls: list[Box], palette: MapPalette,
+                 spaces: list[Spaces]) -> None:
         super().__init__()
         self.floor = floor
         self.palette = palette
         self._walls = [QRectF(w.x, w.y, w.w, w.h) for w in walls]
-        self._windows = _windows(floor, rooms)
+        self._windows = _windows(floor, rooms, spaces)
         self.setZValue(-10)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
@@ -49,12 +50,12 @@ class BuildingItem(QGraphicsItem):
         painter.drawLines(self._windows)
 
 
-def _windows(floor: Box, rooms: list[Box]) -> list[QLineF]:
+def _windows(floor: Box, rooms: list[Box], spaces: list[Spaces]) -> list[QLineF]:
     """A window in the facade in front of every room built against it (half the room's width)."""
     lines: list[QLineF] = []
-    for room in rooms:
+    for room, room_spaces in zip(rooms, spaces, strict=True):
         for side in Side:
-            space, facade = free_space(room, side, rooms, floor)
+            space, facade = room_spaces[side]
             if not facade or space > FACADE_GAP:
                 continue
             if side in (Side.TOP, Side.BOTTOM):

@@ -8,14 +8,16 @@ a plate never leaves its room.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from dvz_desktop.core.labels import fit_text, owner_label_candidates, room_label_candidates
 from dvz_desktop.protocol import RoomKind
 
-from ..icons import paint_icon
+from ..icons import pixmap as icon_pixmap
 from .furniture import KIND_ICONS
 from .palette import PERSON_NAME_PX, ROOM_NAME_PX, SECONDARY_PX, MapPalette, font_px, qcolor
 
@@ -53,6 +55,43 @@ def measure(pixels: int, bold: bool = False) -> _Measure:
     return _MEASURES[key]
 
 
+def _draw_icon(painter: QPainter, rect: QRectF, name: str, color: str) -> None:
+    """A Lucide icon from the pixmap cache (rendering the SVG on every paint of 200 plates is too slow)."""
+    ratio = max(painter.device().devicePixelRatioF(), 1.0) * 2
+    painter.drawPixmap(rect, icon_pixmap(name, round(rect.width()), color, ratio), QRectF())
+
+
+def _label_pixmap(text: str, is_me: bool, palette: MapPalette) -> QPixmap:
+    """A person's name plate, drawn once per text and look."""
+    key = (text, is_me, palette.plate, palette.accent, palette.text)
+    cached = _LABELS.get(key)
+    if cached is not None:
+        return cached
+    font = measure(PERSON_NAME_PX)
+    ratio = 2.0
+    width, height = font(text) + 8, font.height
+    result = QPixmap(max(1, round(width * ratio)), max(1, round(height * ratio)))
+    result.setDevicePixelRatio(ratio)
+    result.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(result)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(palette.accent) if is_me else qcolor(palette.plate, 225))
+    rect = QRectF(0, 0, width, height)
+    painter.drawRoundedRect(rect, 3, 3)
+    painter.setFont(font.font)
+    painter.setPen(QColor("#ffffff") if is_me else QColor(palette.text))
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    if len(_LABELS) > 20_000:
+        _LABELS.clear()
+    _LABELS[key] = result
+    return result
+
+
+_LABELS: dict[tuple[str, bool, str, str, str], QPixmap] = {}
+
+
 class RoomPlate(QGraphicsItem):
     """The name plate in the room's top left corner: symbol, name, head count; the owner of a personal
     office; the digital door's queue ("3 warten")."""
@@ -77,9 +116,12 @@ class RoomPlate(QGraphicsItem):
         #: A long name wrapped onto two lines, or [] when it fits on one.
         self._name_lines: list[str] = []
         self._show_waiting = False
+        #: The plate without its head count, drawn once per layout (see ``paint``).
+        self._body: QPixmap | None = None
+        self._body_ratio = 1.0
+        self._pill_at: QPointF | None = None
         self._rect = QRectF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(5)
 
@@ -90,8 +132,13 @@ class RoomPlate(QGraphicsItem):
 
     def set_count(self, count: int) -> None:
         if count != self.count:
+            # Only a count that changes its number of digits (or appears, or goes) moves anything.
+            same_shape = bool(count) == bool(self.count) and len(str(count)) == len(str(self.count))
             self.count = count
-            self._relayout()
+            if same_shape:
+                self.update()
+            else:
+                self._relayout()
 
     def set_waiting(self, text: str) -> None:
         if text != self.waiting:
@@ -136,6 +183,7 @@ class RoomPlate(QGraphicsItem):
 
     def _relayout(self) -> None:
         self.prepareGeometryChange()
+        self._body = None
         width = self.room_px[0] - 2 * INSET
         height = self.room_px[1] - 2 * INSET
         names = measure(self.name_px, True)
@@ -185,9 +233,28 @@ class RoomPlate(QGraphicsItem):
         return self._rect.adjusted(-1, -1, 1, 1)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        """The plate is a picture drawn once per layout; only the head count is put on it each time
+        (from a small cache), so a room whose count changes costs two blits."""
         if self._rect.isEmpty():
             return
+        ratio = max(painter.device().devicePixelRatioF(), 1.0)
+        if self._body is None or self._body_ratio != ratio:
+            body = QPixmap(max(1, round((self._rect.width() + 2) * ratio)),
+                           max(1, round((self._rect.height() + 2) * ratio)))
+            body.setDevicePixelRatio(ratio)
+            body.fill(Qt.GlobalColor.transparent)
+            body_painter = QPainter(body)
+            body_painter.translate(1 - self._rect.left(), 1 - self._rect.top())
+            self._paint_body(body_painter)
+            body_painter.end()
+            self._body, self._body_ratio = body, ratio
+        painter.drawPixmap(QPointF(self._rect.left() - 1, self._rect.top() - 1), self._body)
+        if self.count and self._pill_at is not None:
+            painter.drawPixmap(self._pill_at, _pill_pixmap(self.count, self._pill_icon, self.palette, ratio))
+
+    def _paint_body(self, painter: QPainter) -> None:
         palette = self.palette
+        self._pill_at = None
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor(palette.plate_border), 1))
         painter.setBrush(qcolor(palette.plate, 238))
@@ -196,7 +263,7 @@ class RoomPlate(QGraphicsItem):
         x = self._rect.left() + PAD_X
         y = self._rect.top() + PAD_Y
         if self._show_icon and self.drawn_name:
-            paint_icon(painter, QRectF(x, y + (names.height - ICON) / 2, ICON, ICON), KIND_ICONS[self.kind],
+            _draw_icon(painter, QRectF(x, y + (names.height - ICON) / 2, ICON, ICON), KIND_ICONS[self.kind],
                        palette.kind_icon)
             x += ICON + GAP
         painter.setPen(QColor(palette.text))
@@ -207,7 +274,7 @@ class RoomPlate(QGraphicsItem):
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, lines[0])
             x += names(lines[0]) + GAP
         if self.count and self._pill_line == 1:
-            self._paint_count(painter, QPointF(x, y + (names.height - 15) / 2))
+            self._pill_at = QPointF(x, y + (names.height - 15) / 2)
         y += names.height
         if len(lines) > 1:
             painter.setFont(names.font)
@@ -218,7 +285,7 @@ class RoomPlate(QGraphicsItem):
         secondary = measure(SECONDARY_PX)
         x = self._rect.left() + PAD_X
         if self.count and self._pill_line == 2:
-            self._paint_count(painter, QPointF(x, y + (max(secondary.height, 15.0) - 15) / 2))
+            self._pill_at = QPointF(x, y + (max(secondary.height, 15.0) - 15) / 2)
             x += self._pill_width() + GAP
         if self.drawn_owner:
             painter.setFont(secondary.font)
@@ -237,22 +304,41 @@ class RoomPlate(QGraphicsItem):
             painter.setFont(bold.font)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self.waiting)
 
-    def _paint_count(self, painter: QPainter, at: QPointF) -> None:
-        bold = measure(SECONDARY_PX, True)
-        text = str(self.count)
-        pill = QRectF(at.x(), at.y(), self._pill_width(), 15)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(self.palette.pill))
-        painter.drawRoundedRect(pill, 7.5, 7.5)
-        left = pill.left() + 4
-        if self._pill_icon:
-            paint_icon(painter, QRectF(left, pill.top() + 2.5, ICON - 3, ICON - 3), "user-round",
-                       self.palette.text_secondary)
-            left += ICON - 1
-        painter.setPen(QColor(self.palette.text))
-        painter.setFont(bold.font)
-        painter.drawText(QRectF(left, pill.top(), bold(text) + 2, 15),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+
+
+def _pill_pixmap(count: int, with_icon: bool, palette: MapPalette, ratio: float) -> QPixmap:
+    """The head count on a plate: a grey pill with a person symbol and the number."""
+    key = (count, with_icon, palette.pill, palette.text, ratio)
+    cached = _PILLS.get(key)
+    if cached is not None:
+        return cached
+    bold = measure(SECONDARY_PX, True)
+    text = str(count)
+    width = (ICON - 1 if with_icon else 0) + bold(text) + 2 * 4
+    result = QPixmap(max(1, round(width * ratio)), round(15 * ratio))
+    result.setDevicePixelRatio(ratio)
+    result.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(result)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(palette.pill))
+    painter.drawRoundedRect(QRectF(0, 0, width, 15), 7.5, 7.5)
+    left = 4.0
+    if with_icon:
+        _draw_icon(painter, QRectF(left, 2.5, ICON - 3, ICON - 3), "user-round", palette.text_secondary)
+        left += ICON - 1
+    painter.setPen(QColor(palette.text))
+    painter.setFont(bold.font)
+    painter.drawText(QRectF(left, 0, bold(text) + 2, 15), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                     text)
+    painter.end()
+    if len(_PILLS) > 4000:
+        _PILLS.clear()
+    _PILLS[key] = result
+    return result
+
+
+_PILLS: dict[tuple[int, bool, str, str, float], QPixmap] = {}
 
 
 class DoorPlate(QGraphicsItem):
@@ -318,41 +404,79 @@ class DoorPlate(QGraphicsItem):
             y += font.height
 
 
+_FITTED: dict[tuple[tuple[str, ...], int], str] = {}
+
+
+def _fit_cached(candidates: tuple[str, ...], width: float, font: _Measure) -> str:
+    """``fit_text`` for person names, remembered per name and whole pixel of width."""
+    key = (candidates, int(width))
+    text = _FITTED.get(key)
+    if text is None:
+        if len(_FITTED) > 50_000:
+            _FITTED.clear()
+        text = _FITTED[key] = fit_text(candidates, int(width), font)
+    return text
+
+
 class SeatNames(QGraphicsItem):
     """The names under the avatars of one room ("Anna S."), fitted to the width of a seat."""
 
-    def __init__(self, palette: MapPalette, avatar_radius: float, cell_width: float) -> None:
+    def __init__(self, palette: MapPalette, avatar_radius: float, cell_width: float,
+                 entries: Callable[[], list[tuple[float, float, tuple[str, ...], bool]]] | None = None) -> None:
         super().__init__()
         self.palette = palette
+        #: Where the entries come from: asked only when the names are drawn, so people moving in rooms
+        #: nobody looks at cost nothing here.
+        self._source = entries
+        self._dirty = entries is not None
         self.radius = avatar_radius
         self.cell_width = cell_width
         self.zoom = 1.0
         self.room_size = (0.0, 0.0)
         #: (seat x, seat y relative to the room, label candidates, is me), in seat order.
         self.entries: list[tuple[float, float, tuple[str, ...], bool]] = []
+        self._laid_out: list[tuple[QRectF, str, bool]] | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # No item cache: painting is a blit of ready name plates, cheaper than refreshing a room-sized cache.
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(1.5)
 
     def set_entries(self, entries: list[tuple[float, float, tuple[str, ...], bool]]) -> None:
         self.entries = entries
+        self._dirty = False
+        self._laid_out = None
         self.update()
+
+    def invalidate(self) -> None:
+        """Someone came or went: fetch the entries again the next time the names are drawn."""
+        if self._source is not None:
+            self._dirty = True
+            self._laid_out = None
+            self.update()
+
+    def current_entries(self) -> list[tuple[float, float, tuple[str, ...], bool]]:
+        if self._dirty and self._source is not None:
+            self.entries = self._source()
+            self._dirty = False
+        return self.entries
 
     def set_geometry(self, zoom: float, room_w: float, room_h: float) -> None:
         if (zoom, room_w, room_h) != (self.zoom, *self.room_size):
             self.prepareGeometryChange()
             self.zoom = zoom
             self.room_size = (room_w, room_h)
+            self._laid_out = None
 
     def labels(self) -> list[tuple[QRectF, str, bool]]:
         """Each name as drawn: its pixel rectangle relative to the room's top left, its text, whether it
         is mine. A name may use the width up to halfway to the next person in its row (or the wall), so
         someone alone in an office gets their full short name."""
+        if self._laid_out is not None and not self._dirty:
+            return self._laid_out
         font = measure(PERSON_NAME_PX)
         zoom, room_w = self.zoom, self.room_size[0]
         rows: dict[int, list[tuple[float, float, tuple[str, ...], bool]]] = {}
-        for entry in self.entries:
+        for entry in self.current_entries():
             rows.setdefault(round(entry[1]), []).append(entry)
         result = []
         for row in rows.values():
@@ -361,13 +485,14 @@ class SeatNames(QGraphicsItem):
                 left = (row[i - 1][0] + x) / 2 if i > 0 else 4.0
                 right = (x + row[i + 1][0]) / 2 if i + 1 < len(row) else room_w - 4.0
                 left_px, right_px = left * zoom + 2, right * zoom - 2
-                text = fit_text(candidates, right_px - left_px - 8, font)
+                text = _fit_cached(candidates, right_px - left_px - 8, font)
                 if not text:
                     continue
                 w = font(text) + 8
                 x_px = min(max(x * zoom - w / 2, left_px), right_px - w)
                 top = (y + self.radius) * zoom + 2
                 result.append((QRectF(x_px, top, w, font.height), text, is_me))
+        self._laid_out = result
         return result
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
@@ -375,17 +500,8 @@ class SeatNames(QGraphicsItem):
         return QRectF(-8, -8, w * self.zoom + 16, h * self.zoom + 24)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        font = measure(PERSON_NAME_PX)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setFont(font.font)
-        plate, text_color = qcolor(self.palette.plate, 225), QColor(self.palette.text)
-        mine, my_text = QColor(self.palette.accent), QColor("#ffffff")
         for rect, text, is_me in self.labels():
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(mine if is_me else plate)
-            painter.drawRoundedRect(rect, 3, 3)
-            painter.setPen(my_text if is_me else text_color)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+            painter.drawPixmap(rect.topLeft(), _label_pixmap(text, is_me, self.palette))
 
 
 __all__ = ["DoorPlate", "RoomPlate", "SeatNames", "measure"]

@@ -11,15 +11,26 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent
 
-from dvz_desktop.core.floorplan import WALL, Box, Direction, SeatGrid, Side, door_of, door_side, free_space, \
-    neighbour, seat_grid, wall_box
+from dvz_desktop.core.floorplan import (
+    WALL,
+    Box,
+    Direction,
+    SeatGrid,
+    Side,
+    door_of,
+    door_side,
+    free_spaces,
+    neighbour,
+    seat_grid,
+    wall_box,
+)
 from dvz_desktop.core.labels import person_label_candidates
 from dvz_desktop.core.map_detail import Detail, PeopleLook, detail_for
 from dvz_desktop.core.office import FloorRef, OfficeModel
 from dvz_desktop.protocol import DoorState, RoomKind
 
 from ..labels import people_count
-from .avatars import AVATAR_DIAMETER, AVATAR_RADIUS, AvatarItem
+from .avatars import AVATAR_DIAMETER, AVATAR_RADIUS, AvatarItem, sharpness_for
 from .building import BuildingItem
 from .palette import MapPalette, current_palette
 from .plates import DoorPlate, RoomPlate, SeatNames
@@ -59,8 +70,10 @@ class FloorScene(QGraphicsScene):
         floor_box = Box(0, 0, plan.width, plan.height)
         self.boxes: dict[str, Box] = {r.id: Box(r.x, r.y, r.w, r.h) for r in plan.rooms}
         all_boxes = list(self.boxes.values())
-        self.addItem(BuildingItem(floor_box, all_boxes, [wall_box(b, all_boxes, floor_box) for b in all_boxes],
-                                  self.palette))
+        spaces = {room_id: free_spaces(box, all_boxes, floor_box) for room_id, box in self.boxes.items()}
+        self.addItem(BuildingItem(floor_box, all_boxes,
+                                  [wall_box(b, all_boxes, floor_box, spaces[r]) for r, b in self.boxes.items()],
+                                  self.palette, list(spaces.values())))
         self.rooms: dict[str, RoomItem] = {}
         self.plates: dict[str, RoomPlate] = {}
         self.door_plates: dict[str, DoorPlate] = {}
@@ -69,8 +82,8 @@ class FloorScene(QGraphicsScene):
         self._corridor: dict[str, float] = {}
         for room in plan.rooms:
             box = self.boxes[room.id]
-            side = door_side(box, all_boxes, floor_box)
-            self._corridor[room.id] = free_space(box, side, all_boxes, floor_box)[0]
+            side = door_side(box, all_boxes, floor_box, spaces[room.id])
+            self._corridor[room.id] = spaces[room.id][side][0]
             owner = model.people.get(room.owner_id or "")
             owner_name = owner.display_name if owner and room.kind is RoomKind.PERSONAL_OFFICE else ""
             item = RoomItem(room, door_of(box, side), self.palette, owner_name)
@@ -88,7 +101,7 @@ class FloorScene(QGraphicsScene):
                 door.setPos(hinge_x + (-WALL if side is Side.LEFT else WALL), hinge_y)
             self.addItem(door)
             self.door_plates[room.id] = door
-            names = SeatNames(self.palette, AVATAR_RADIUS, CELL_W)
+            names = SeatNames(self.palette, AVATAR_RADIUS, CELL_W, lambda rid=room.id: self._name_entries(rid))
             names.setPos(room.x, room.y)
             self.addItem(names)
             self.names[room.id] = names
@@ -100,9 +113,12 @@ class FloorScene(QGraphicsScene):
         self._seats: dict[str, list[str | None]] = {room_id: [] for room_id in self.rooms}
         self._seat_of: dict[str, int] = {}
         self._labels: dict[str, tuple[str, ...]] = {}
-        self._names_dirty: set[str] = set(self.rooms)
         self.zoom = 1.0
         self.detail = Detail(PeopleLook.AVATARS, True)
+        #: Device pixels per plan unit of the avatar pictures (see ``sharpness_for``); the screen's
+        #: pixel ratio comes from the view.
+        self.sharpness = 1.0
+        self.device_ratio = 1.0
         self.focused_room: str | None = None
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
@@ -131,7 +147,7 @@ class FloorScene(QGraphicsScene):
                 continue
             if avatar is None:
                 avatar = AvatarItem(self._model.people[person_id], presence, is_me=person_id == self._model.me,
-                                    look=self.detail.people)
+                                    look=self.detail.people, sharpness=self.sharpness)
                 self.addItem(avatar)
                 self.avatars[person_id] = avatar
                 self._enter(person_id, room_id)
@@ -150,9 +166,8 @@ class FloorScene(QGraphicsScene):
             count = len(self._occupants[room_id])
             self.rooms[room_id].set_occupants(count, room_id == my_room)
             self.plates[room_id].set_count(count)
-        self._names_dirty |= touched
-        if self.detail.names:
-            self._refresh_names()
+        for room_id in touched:
+            self.names[room_id].invalidate()
 
     def _enter(self, person_id: str, room_id: str) -> None:
         seats = self._seats[room_id]
@@ -182,18 +197,17 @@ class FloorScene(QGraphicsScene):
             label = self._labels[person_id] = tuple(person_label_candidates(self._model.people[person_id].display_name))
         return label
 
-    def _refresh_names(self) -> None:
+    def _name_entries(self, room_id: str) -> list[tuple[float, float, tuple[str, ...], bool]]:
+        """The names under the avatars of one room (asked by the room's SeatNames when it paints)."""
         me = self._model.me
-        for room_id in self._names_dirty:
-            box, grid = self.boxes[room_id], self._grids[room_id]
-            entries = []
-            for seat, person_id in enumerate(self._seats[room_id]):
-                if person_id is None:
-                    continue
-                x, y = grid.seat(seat)
-                entries.append((x - box.x, y - box.y, self._label_of(person_id), person_id == me))
-            self.names[room_id].set_entries(entries)
-        self._names_dirty.clear()
+        box, grid = self.boxes[room_id], self._grids[room_id]
+        entries = []
+        for seat, person_id in enumerate(self._seats[room_id]):
+            if person_id is None:
+                continue
+            x, y = grid.seat(seat)
+            entries.append((x - box.x, y - box.y, self._label_of(person_id), person_id == me))
+        return entries
 
     def occupants(self, room_id: str) -> list[str]:
         return list(self._occupants.get(room_id, ()))
@@ -206,6 +220,7 @@ class FloorScene(QGraphicsScene):
             return
         self.zoom = zoom
         detail = detail_for(zoom, AVATAR_DIAMETER, CELL_W)
+        sharpness = sharpness_for(zoom, self.device_ratio)
         for room_id, box in self.boxes.items():
             self.plates[room_id].set_room_px(box.w * zoom, box.h * zoom)
             self.names[room_id].set_geometry(zoom, box.w, box.h)
@@ -217,11 +232,14 @@ class FloorScene(QGraphicsScene):
             self.detail = detail
             for names in self.names.values():
                 names.setVisible(detail.names)
-            if detail.names:
-                self._refresh_names()
             if people_changed or force:
+                self.sharpness = sharpness
                 for avatar in self.avatars.values():
-                    avatar.set_look(detail.people)
+                    avatar.set_look(detail.people, sharpness)
+        if sharpness != self.sharpness:
+            self.sharpness = sharpness
+            for avatar in self.avatars.values():
+                avatar.set_look(self.detail.people, sharpness)
 
     def set_detailed(self, detailed: bool) -> None:
         """Kept for older callers: avatars with initials, or status badges."""

@@ -8,6 +8,7 @@ The public face the app uses: ``set_model``, ``update_presence``, ``set_door``, 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Signal
+from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from dvz_desktop.core.floorplan import Direction
@@ -20,6 +21,9 @@ from .scene import FloorScene
 from .view import MapView
 
 
+PIXMAP_CACHE_KB = 64 * 1024
+
+
 class MapWidget(QWidget):
     #: The user wants to walk into this room.
     roomActivated = Signal(str)
@@ -27,6 +31,9 @@ class MapWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Rooms, plates and the building keep their painting in Qt's pixmap cache; its default 10 MB
+        # holds about 30 rooms at working zoom, after which every frame would paint them again.
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self._model: OfficeModel | None = None
         self._scenes: dict[str, FloorScene] = {}
         self._doors: dict[str, tuple[DoorState, list[str]]] = {}
@@ -122,6 +129,7 @@ class MapWidget(QWidget):
             self.view.fit_floor()
         else:
             self.view.centerOn(scene.floor_rect.center())
+        scene.device_ratio = self.view.devicePixelRatioF()
         scene.set_zoom(self.view.zoom)
 
     def current_scene(self) -> FloorScene | None:
@@ -131,6 +139,7 @@ class MapWidget(QWidget):
     def _zoom_changed(self, zoom: float) -> None:
         scene = self.current_scene()
         if scene is not None:
+            scene.device_ratio = self.view.devicePixelRatioF()
             scene.set_zoom(zoom)
 
     # --- live state ---
