@@ -14,6 +14,7 @@ from dvz_desktop.core.labels import (
     room_label_candidates,
     room_short_name,
     short_name,
+    wrap_text,
 )
 
 
@@ -47,7 +48,9 @@ def test_an_office_owner_is_named_like_on_a_door_sign_when_space_is_short() -> N
 def test_room_names_get_short_forms_before_they_are_cut() -> None:
     assert room_short_name("Besprechung 1.10") == "Bespr. 1.10"
     assert room_short_name("Kaffeeküche 1. OG") == "Küche 1. OG"
-    assert room_label_candidates("Büro 101") == ["Büro 101"]
+    assert room_label_candidates("Büro 101") == ["Büro 101", "101"]  # the number when space is tiny
+    assert room_label_candidates("Kaffeeküche 1. OG") == ["Kaffeeküche 1. OG", "Küche 1. OG"]
+    assert room_label_candidates("Bürgerbüro") == ["Bürgerbüro"]
     assert fit_text(room_label_candidates("Besprechung 1.10"), 80, width) == "Bespr. 1.10"
 
 
@@ -68,3 +71,14 @@ def test_avatar_colours_are_stable_and_carry_white_initials_readably() -> None:
 def test_contrast_ratio_follows_wcag() -> None:
     assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21.0)
     assert contrast_ratio("#777777", "#777777") == pytest.approx(1.0)
+
+
+def test_door_notes_wrap_over_the_lines_there_are_and_are_cut_only_on_the_last() -> None:
+    text = "Abwesend bis 05.12., Vertretung: Katrin Klein"
+    assert wrap_text(text, 200, width, 2) == ["Abwesend bis 05.12.,", "Vertretung: Katrin Klein"]
+    assert wrap_text(text, 400, width, 2) == [text]
+    one = wrap_text(text, 200, width, 1)
+    assert len(one) == 1 and one[0].endswith("…") and width(one[0]) <= 200
+    assert wrap_text(text, 100, width, 0) == []
+    long_word = wrap_text("Donaudampfschifffahrtsgesellschaft ist zu", 70, width, 3)
+    assert all(width(line) <= 70 for line in long_word) and long_word[0].endswith("…")

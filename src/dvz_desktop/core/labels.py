@@ -96,9 +96,46 @@ def room_short_name(name: str) -> str:
     return re.sub(r"\s+", " ", short).strip()
 
 
+def room_number(name: str) -> str:
+    """The room's number when its name ends in one ('Büro 101' -> '101', 'Besprechung 1.10' -> '1.10'),
+    what a plate can still say when the room is only a few pixels wide; '' otherwise."""
+    words = name.split()
+    if len(words) > 1 and any(ch.isdigit() for ch in words[-1]) and not words[-2].endswith("."):
+        return words[-1]
+    return ""
+
+
 def room_label_candidates(name: str) -> list[str]:
-    short = room_short_name(name)
-    return [name] if short == name else [name, short]
+    """What a room's plate may say, longest first: the name, its short form, its number."""
+    result = [name]
+    for candidate in (room_short_name(name), room_number(name)):
+        if candidate and candidate not in result:
+            result.append(candidate)
+    return result
+
+
+def wrap_text(text: str, width: float, measure: Callable[[str], float], max_lines: int) -> list[str]:
+    """Greedy word wrap into at most ``max_lines`` lines of ``width``; the last line is cut with "…"
+    when the text is longer. Words longer than a line are cut too."""
+    if max_lines <= 0:
+        return []
+    lines: list[str] = []
+    current = ""
+    words = text.split()
+    for index, word in enumerate(words):
+        candidate = f"{current} {word}" if current else word
+        if measure(candidate) <= width:
+            current = candidate
+            continue
+        if len(lines) == max_lines - 1:  # the last line there is: the rest, cut with "…"
+            last = fit_text([" ".join([current, *words[index:]]).strip()], width, measure)
+            return [line for line in [*lines, last] if line]
+        if current:
+            lines.append(fit_text([current], width, measure))  # a single word wider than the line is cut
+        current = word
+    if current:
+        lines.append(fit_text([current], width, measure))
+    return [line for line in lines if line][:max_lines]
 
 
 def fit_text(candidates: Sequence[str], width: float, measure: Callable[[str], float]) -> str:
@@ -149,5 +186,5 @@ def contrast_ratio(foreground: str, background: str) -> float:
 
 
 __all__ = ["AVATAR_COLORS", "ELLIPSIS", "avatar_color", "contrast_ratio", "first_name", "fit_text", "formal_short_name", "owner_label_candidates",
-           "person_label_candidates", "relative_luminance", "room_label_candidates", "room_short_name",
+           "person_label_candidates", "relative_luminance", "room_label_candidates", "room_number", "room_short_name", "wrap_text",
            "short_name"]

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from dvz_desktop.core.labels import fit_text, owner_label_candidates, room_label_candidates
+from dvz_desktop.core.labels import fit_text, owner_label_candidates, room_label_candidates, wrap_text
 from dvz_desktop.protocol import RoomKind
 
 from ..icons import pixmap as icon_pixmap
@@ -202,9 +202,10 @@ class RoomPlate(QGraphicsItem):
         self.drawn_owner = ""
         second_w = pill + GAP if self._pill_line == 2 and pill else 0.0
         if (self.owner or second_w) and total_h + secondary.height <= height:
-            if self.owner:
-                self.drawn_owner = fit_text(owner_label_candidates(self.owner), width - 2 * PAD_X - second_w,
-                                            secondary)
+            if self.owner:  # the owner's name in full or as on a door sign, never a cut stub
+                candidates = owner_label_candidates(self.owner)
+                fitted = fit_text(candidates, width - 2 * PAD_X - second_w, secondary)
+                self.drawn_owner = fitted if fitted in candidates else ""
             used_w = max(used_w, second_w + secondary(self.drawn_owner))
             total_h += max(secondary.height, 15.0)
         elif self._pill_line == 2:
@@ -372,9 +373,15 @@ class DoorPlate(QGraphicsItem):
     def _relayout(self) -> None:
         self.prepareGeometryChange()
         font = measure(SECONDARY_PX)
-        # The last lines matter most when space is short: the deputy, then the office hours.
+        # The last lines matter most when space is short: the deputy, then the office hours. A long
+        # line wraps onto the lines the corridor has room for.
         shown = self.lines[-self.max_lines:] if self.max_lines > 0 else []
-        self.drawn = [t for t in (fit_text([line], self.max_px - 2 * PAD_X, font) for line in shown) if t]
+        budget = self.max_lines - len(shown)
+        self.drawn = []
+        for line in shown:
+            wrapped = wrap_text(line, self.max_px - 2 * PAD_X, font, 1 + budget)
+            budget -= max(len(wrapped) - 1, 0)
+            self.drawn.extend(wrapped)
         if not self.drawn:
             self._rect = QRectF()
         else:
