@@ -926,6 +926,97 @@
     </message>
 </context>
 <context>
+    <name>FloorBar</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="40" />
+        <source>Gebäude</source>
+        <extracomment>The user chose a building (its id). The user chose a search result.</extracomment>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="45" />
+        <source>in</source>
+        <translation>in</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="47" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="48" />
+        <source>Stockwerk wählen</source>
+        <translation>Choose floor</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="51" />
+        <source>Person oder Raum suchen</source>
+        <translation>Find a person or room</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="52" />
+        <source>Person oder Raum auf allen Stockwerken suchen</source>
+        <translation>Find a person or room on any floor</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="53" />
+        <source>Person oder Raum auf allen Stockwerken suchen (Strg+F)</source>
+        <translation>Find a person or room on any floor (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="56" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="60" />
+        <source>Suchen</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="60" />
+        <source>Suche leeren</source>
+        <translation>Clear search</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="77" />
+        <source>Verkleinern</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="77" />
+        <source>Verkleinern (−)</source>
+        <translation>Zoom out (−)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="78" />
+        <source>Vergrößern</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="78" />
+        <source>Vergrößern (+)</source>
+        <translation>Zoom in (+)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="79" />
+        <source>Ganzes Stockwerk zeigen</source>
+        <translation>Show the whole floor</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="79" />
+        <source>Ganzes Stockwerk zeigen (0)</source>
+        <translation>Show the whole floor (0)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="112" />
+        <source>Gebäude wechseln</source>
+        <translation>Switch building</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="116" />
+        <source>Gebäude: %1</source>
+        <translation>Building: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="133" />
+        <source>nicht da (%1)</source>
+        <translation>not in (%1)</translation>
+    </message>
+</context>
+<context>
     <name>InboxDialog</name>
     <message>
         <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="199" />
@@ -1151,89 +1242,89 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="31" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="32" />
         <source>DVZ Desktop</source>
         <extracomment>The window was closed while no tray can keep the program running.</extracomment>
         <translation>DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="47" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="48" />
         <source>Personen</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="49" />
         <source>Gebäudeübersicht</source>
         <translation>Building overview</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="53" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="59" />
         <source>Mein Status</source>
         <translation>My status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="61" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="62" />
         <source>Meine Statusnotiz</source>
         <translation>My status note</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="64" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="65" />
         <source>Zu meinem Büro</source>
         <translation>To my office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="68" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="69" />
         <source>Wer ist heute da</source>
         <translation>Who is in today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="72" />
         <source>Verpasst</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="73" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="74" />
         <source>Kurze Fragen</source>
         <translation>Quick questions</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="79" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="80" />
         <source>Verbindungsstatus</source>
         <extracomment>Where the desk's docks (whiteboard, …) put their show/hide switches.</extracomment>
         <translation>Connection status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="99" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="100" />
         <source>Gespräch</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="104" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="105" />
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="119" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="120" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="147" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="148" />
         <source>Verbunden</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="151" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="152" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="155" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="156" />
         <source>Verbindung unterbrochen – neuer Versuch läuft …</source>
         <translation>Connection lost – trying again …</translation>
     </message>
@@ -1241,58 +1332,24 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/view.py" line="25" />
+        <location filename="../../src/dvz_desktop/qt/map/view.py" line="49" />
         <source>Büroplan</source>
+        <extracomment>A drag of more than this many pixels is the user panning (the floor stops following the window). An arrow key: move the room focus this way. Enter on the focused room. Menu key or Shift+F10 on the focused room: open its menu here (global position). The view got keyboard focus (to announce the focused room).</extracomment>
         <translation>Office map</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/view.py" line="27" />
-        <source>Grafischer Plan des Stockwerks. Dieselben Räume und Personen stehen in der Gebäudeübersicht.</source>
-        <translation>Graphical plan of the floor. The same rooms and people are listed in the building overview.</translation>
+        <location filename="../../src/dvz_desktop/qt/map/view.py" line="51" />
+        <source>Grafischer Plan des Stockwerks. Pfeiltasten wechseln den Raum, Eingabetaste geht hinein, Kontextmenütaste öffnet das Raummenü. Dieselben Räume und Personen stehen in der Gebäudeübersicht.</source>
+        <translation>Graphical plan of the floor. Arrow keys move between rooms, Enter walks in, the menu key opens the room's menu. The same rooms and people are listed in the building overview.</translation>
     </message>
 </context>
 <context>
     <name>MapWidget</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="28" />
-        <source>Stockwerk wählen</source>
+        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="221" />
+        <source>Büroplan: %1</source>
         <extracomment>The user wants to walk into this room.</extracomment>
-        <translation>Choose floor</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="30" />
-        <source>&amp;Stockwerk:</source>
-        <translation>&amp;Floor:</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="35" />
-        <source>Vergrößern</source>
-        <translation>Zoom in</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="36" />
-        <source>Vergrößern (+)</source>
-        <translation>Zoom in (+)</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="39" />
-        <source>Verkleinern</source>
-        <translation>Zoom out</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="40" />
-        <source>Verkleinern (−)</source>
-        <translation>Zoom out (−)</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="42" />
-        <source>Ganzes Stockwerk</source>
-        <translation>Whole floor</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="43" />
-        <source>Ganzes Stockwerk zeigen</source>
-        <translation>Show the whole floor</translation>
+        <translation>Office map: %1</translation>
     </message>
 </context>
 <context>
@@ -1388,15 +1445,26 @@
 <context>
     <name>OfficeMap</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/items.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/map/room_item.py" line="108" />
         <source>Doppelklick: hierher gehen</source>
-        <extracomment>Below this on-screen avatar diameter (px) avatars are drawn as dots without initials. Below this zoom factor room names are hidden. Extra tooltip lines for the door: its note, office hours, who deputises. Guests of the digital door waiting for this room's desk ("3 warten"), or "".</extracomment>
+        <extracomment>The leaf's angle to the wall for each state (degrees); closed and locked lie in the wall. Extra lines for the door: its note, office hours, who deputises. Guests of the digital door waiting for this room's desk ("3 warten"), or "". Drawn with a focus ring: the room the keyboard is on. Briefly tinted after a search found something here.</extracomment>
         <translation>Double-click: go here</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/items.py" line="232" />
+        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="160" />
+        <source>%1 (Sie)</source>
+        <extracomment>Room around the disc for my ring and the speaking ring. Pictures are drawn at this many device pixels per plan unit: 1 up to 110 % zoom (a plain blit at 100 %), 2 above, so they stay crisp when zoomed in (``sharpness_for``).</extracomment>
+        <translation>%1 (you)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="167" />
         <source>Lust auf Kaffee</source>
         <translation>Up for coffee</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="169" />
+        <source>spricht gerade</source>
+        <translation>speaking</translation>
     </message>
 </context>
 <context>
@@ -1589,44 +1657,44 @@
 <context>
     <name>StatusMenu</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="35" />
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="36" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="24" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="25" />
         <source>Mein Status</source>
         <extracomment>(status, note) chosen by the user.</extracomment>
         <translation>My status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="49" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="38" />
         <source>Statusnotiz …</source>
         <translation>Status note …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="41" />
         <source>Lust auf Kaffee</source>
         <translation>Up for coffee</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="44" />
         <source>Als offline anzeigen</source>
         <translation>Appear offline</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="59" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="48" />
         <source>Abwesenheit eintragen …</source>
         <translation>Record an absence …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="62" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="51" />
         <source>Abwesenheit beenden</source>
         <translation>End my absence</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="75" />
         <source>Statusnotiz</source>
         <translation>Status note</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="87" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="76" />
         <source>Kurze Notiz (höchstens 120 Zeichen):</source>
         <translation>Short note (at most 120 characters):</translation>
     </message>
@@ -1713,68 +1781,68 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="45" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="42" />
         <source>DVZ Desktop</source>
         <translation>DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="46" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="43" />
         <source>DVZ Desktop öffnen</source>
         <translation>Open DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="51" />
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="112" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="109" />
         <source>Keine ungelesenen Nachrichten</source>
         <translation>No unread messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="60" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="57" />
         <source>Aus meiner Einheit da:</source>
         <translation>In from my unit:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="65" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="62" />
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="68" />
         <source>Nicht verbunden</source>
         <translation>Not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="72" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="69" />
         <source>DVZ Desktop – nicht verbunden</source>
         <translation>DVZ Desktop – not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="85" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="82" />
         <source>Verbindung unterbrochen</source>
         <translation>Connection lost</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="87" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="84" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="94" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="91" />
         <source>niemand</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="96" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="93" />
         <source> · Lust auf Kaffee</source>
         <translation> · up for coffee</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="111" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="108" />
         <source>%1 ungelesene Nachrichten</source>
         <translation>%1 unread messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="120" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="117" />
         <source>%1 warten an der digitalen Tür</source>
         <translation>%1 waiting at the digital door</translation>
     </message>
