@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from machine import describe, percentile  # noqa: E402
+from machine import describe, percentile
 
 PEOPLE = 5000
 MOVING = 250
@@ -36,8 +36,17 @@ ROOM_W, ROOM_H = 300.0, 260.0
 
 def build_model():  # type: ignore[no-untyped-def]
     from dvz_desktop.core.office import OfficeModel
-    from dvz_desktop.protocol import (Building, Floor, OfficeLayout, Organisation, Person, Presence, Room, RoomKind,
-                                      Status)
+    from dvz_desktop.protocol import (
+        Building,
+        Floor,
+        OfficeLayout,
+        Organisation,
+        Person,
+        Presence,
+        Room,
+        RoomKind,
+        Status,
+    )
 
     rooms = tuple(
         Room(id=f"r{c}-{r}", name=f"Büro {r * COLUMNS + c}", kind=RoomKind.TEAM_OFFICE,
@@ -59,7 +68,7 @@ def paint_counter_class():  # type: ignore[no-untyped-def]
     class PaintCounter(QObject):
         count = 0
 
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
                 self.count += 1
             return False
@@ -67,13 +76,13 @@ def paint_counter_class():  # type: ignore[no-untyped-def]
     return PaintCounter
 
 
-def run(frames: int) -> dict[str, tuple[float, float, float]]:  # noqa: C901 (one measurement, read top to bottom)
+def run(frames: int) -> dict[str, tuple[float, float, float]]:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     from dvz_desktop.qt.map.widget import MapWidget
 
     app = QApplication.instance() or QApplication(sys.argv)
-    PaintCounter = paint_counter_class()  # noqa: N806
+    PaintCounter = paint_counter_class()
     model, room_ids = build_model()
     window = QMainWindow()
     widget = MapWidget()

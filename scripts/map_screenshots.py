@@ -22,9 +22,10 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
+    from ui.map_helpers import demo_model  # the same demo office the map tests use
+
     from dvz_desktop.protocol import DoorState
     from dvz_desktop.qt.map.widget import MapWidget
-    from ui.map_helpers import demo_model  # the same demo office the map tests use
 
     out = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "docs" / "images")
     out.mkdir(parents=True, exist_ok=True)

@@ -185,6 +185,20 @@ def contrast_ratio(foreground: str, background: str) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
-__all__ = ["AVATAR_COLORS", "ELLIPSIS", "avatar_color", "contrast_ratio", "first_name", "fit_text", "formal_short_name", "owner_label_candidates",
-           "person_label_candidates", "relative_luminance", "room_label_candidates", "room_number", "room_short_name", "wrap_text",
-           "short_name"]
+__all__ = [
+    "AVATAR_COLORS",
+    "ELLIPSIS",
+    "avatar_color",
+    "contrast_ratio",
+    "first_name",
+    "fit_text",
+    "formal_short_name",
+    "owner_label_candidates",
+    "person_label_candidates",
+    "relative_luminance",
+    "room_label_candidates",
+    "room_number",
+    "room_short_name",
+    "short_name",
+    "wrap_text",
+]

@@ -9,7 +9,7 @@ status badge (colour and symbol); further out the room's plate only counts heads
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsPixmapItem
 
 from dvz_desktop.core.labels import avatar_color
@@ -37,7 +37,7 @@ def sharpness_for(zoom: float, device_ratio: float = 1.0) -> float:
 SPEAKING = "#0096d6"
 COFFEE = "#6d4c41"
 
-_LookKey = tuple[str, str, Status, bool, bool, bool, PeopleLook, float]
+_LookKey = tuple[str, str, Status, bool, bool, bool, PeopleLook, float, str]
 _PIXMAPS: dict[_LookKey, QPixmap] = {}
 
 
@@ -46,8 +46,11 @@ def _initials_font_px(diameter: float) -> float:
 
 
 def avatar_pixmap(initials_text: str, color: str, status: Status, is_me: bool, look: PeopleLook,
-                  coffee: bool = False, speaking: bool = False, sharpness: float = 2.0) -> QPixmap:
-    key = (initials_text, color, status, is_me, coffee, speaking, look, sharpness)
+                  coffee: bool = False, speaking: bool = False, sharpness: float = 2.0,
+                  photo: QImage | None = None, photo_key: str = "") -> QPixmap:
+    """The picture of an avatar. With a ``photo`` (and its ``photo_key``: person and version) the
+    portrait fills the disc instead of the initials."""
+    key = (initials_text, color, status, is_me, coffee, speaking, look, sharpness, photo_key if photo else "")
     cached = _PIXMAPS.get(key)
     if cached is not None:
         return cached
@@ -73,6 +76,16 @@ def avatar_pixmap(initials_text: str, color: str, status: Status, is_me: bool, l
         painter.setFont(font)
         painter.setPen(QColor("#ffffff"))
         painter.drawText(disc, Qt.AlignmentFlag.AlignCenter, initials_text)
+        if photo is not None and not photo.isNull():  # the portrait, cropped round over the initials
+            path = QPainterPath()
+            path.addEllipse(disc.adjusted(1.5, 1.5, -1.5, -1.5))
+            painter.save()
+            painter.setClipPath(path)
+            side = min(photo.width(), photo.height())
+            source = QRectF((photo.width() - side) / 2, (photo.height() - side) / 3, side, side)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(disc, photo, source)
+            painter.restore()
         badge = 2 * r * 0.44
         paint_status_badge(painter, QPointF(center.x() + r * 0.70, center.y() + r * 0.70), badge, status)
     if is_me:  # me: a ring in the accent colour with a white gap, seen at a glance
@@ -117,8 +130,16 @@ class AvatarItem(QGraphicsPixmapItem):
         self.setShapeMode(QGraphicsPixmapItem.ShapeMode.BoundingRectShape)
         self.setZValue(3 if is_me else 2)
         self.setVisible(look is not PeopleLook.COUNTS)
+        #: The portrait (and its version) when one is known; else initials.
+        self.photo: QImage | None = None
+        self.photo_version = ""
         self._refresh_picture()
         self._update_tooltip()
+
+    def set_photo(self, version: str, image: QImage | None) -> None:
+        if version != self.photo_version or (image is None) != (self.photo is None):
+            self.photo_version, self.photo = version, image
+            self._refresh_picture()
 
     @property
     def detailed(self) -> bool:
@@ -152,7 +173,8 @@ class AvatarItem(QGraphicsPixmapItem):
         if self.look is PeopleLook.COUNTS:
             return  # hidden; drawn when it shows again
         self.setPixmap(avatar_pixmap(self._initials, self._color, self.presence.status, self.is_me, self.look,
-                                     self.presence.coffee, self.speaking, self.sharpness))
+                                     self.presence.coffee, self.speaking, self.sharpness, self.photo,
+                                     f"{self.person.id}@{self.photo_version}"))
 
     def _update_tooltip(self) -> None:
         parts = [self.person.display_name]

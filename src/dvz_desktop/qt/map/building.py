@@ -28,7 +28,7 @@ class BuildingItem(QGraphicsItem):
         self.setZValue(-10)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
+    def boundingRect(self) -> QRectF:
         grow = FACADE
         return QRectF(self.floor.x - grow, self.floor.y - grow, self.floor.w + 2 * grow, self.floor.h + 2 * grow)
 

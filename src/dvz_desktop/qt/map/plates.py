@@ -1,4 +1,5 @@
-"""Text on the plan at a fixed pixel size: the room's name plate, the door's plate, names under avatars.
+"""Text on the plan at a fixed pixel size; here the room's name plate (``door_plate.py`` and ``seat_names.py``
+hold the door's plate and the names under avatars).
 
 These items ignore the view's scale (``ItemIgnoresTransformations``): whatever the zoom, a room name is
 12 px bold and a person's name 11 px on screen. Each item is told how many pixels its room has on screen
@@ -8,18 +9,20 @@ a plate never leaves its room.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from dvz_desktop.core.labels import fit_text, owner_label_candidates, room_label_candidates, wrap_text
+from dvz_desktop.core.labels import (
+    fit_text,
+    owner_label_candidates,
+    room_label_candidates,
+)
 from dvz_desktop.protocol import RoomKind
 
 from ..icons import pixmap as icon_pixmap
 from .furniture import KIND_ICONS
-from .palette import PERSON_NAME_PX, ROOM_NAME_PX, SECONDARY_PX, MapPalette, font_px, qcolor
+from .palette import ROOM_NAME_PX, SECONDARY_PX, MapPalette, font_px, qcolor
 
 INSET = 4.0  # px between the wall and the plate
 PAD_X, PAD_Y = 5.0, 2.0
@@ -59,37 +62,6 @@ def _draw_icon(painter: QPainter, rect: QRectF, name: str, color: str) -> None:
     """A Lucide icon from the pixmap cache (rendering the SVG on every paint of 200 plates is too slow)."""
     ratio = max(painter.device().devicePixelRatioF(), 1.0) * 2
     painter.drawPixmap(rect, icon_pixmap(name, round(rect.width()), color, ratio), QRectF())
-
-
-def _label_pixmap(text: str, is_me: bool, palette: MapPalette) -> QPixmap:
-    """A person's name plate, drawn once per text and look."""
-    key = (text, is_me, palette.plate, palette.accent, palette.text)
-    cached = _LABELS.get(key)
-    if cached is not None:
-        return cached
-    font = measure(PERSON_NAME_PX)
-    ratio = 2.0
-    width, height = font(text) + 8, font.height
-    result = QPixmap(max(1, round(width * ratio)), max(1, round(height * ratio)))
-    result.setDevicePixelRatio(ratio)
-    result.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(result)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(palette.accent) if is_me else qcolor(palette.plate, 225))
-    rect = QRectF(0, 0, width, height)
-    painter.drawRoundedRect(rect, 3, 3)
-    painter.setFont(font.font)
-    painter.setPen(QColor("#ffffff") if is_me else QColor(palette.text))
-    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-    painter.end()
-    if len(_LABELS) > 20_000:
-        _LABELS.clear()
-    _LABELS[key] = result
-    return result
-
-
-_LABELS: dict[tuple[str, bool, str, str, str], QPixmap] = {}
 
 
 class RoomPlate(QGraphicsItem):
@@ -230,7 +202,7 @@ class RoomPlate(QGraphicsItem):
             return QRectF(left, self._rect.top() + PAD_Y, max(names(t) for t in self._name_lines), 2 * names.height)
         return QRectF(left, self._rect.top() + PAD_Y, names(self.drawn_name), names.height)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
+    def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-1, -1, 1, 1)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -342,173 +314,5 @@ def _pill_pixmap(count: int, with_icon: bool, palette: MapPalette, ratio: float)
 _PILLS: dict[tuple[int, bool, str, str, float], QPixmap] = {}
 
 
-class DoorPlate(QGraphicsItem):
-    """Small plates beside the door, in the corridor: office hours, who deputises, the door's note."""
 
-    def __init__(self, palette: MapPalette, above: bool) -> None:
-        super().__init__()
-        self.palette = palette
-        #: True when the plate hangs above the door (the door is in the room's top wall).
-        self.above = above
-        self.lines: list[str] = []
-        self.drawn: list[str] = []
-        self.max_px = 0.0
-        self.max_lines = 1
-        self._rect = QRectF()
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setZValue(4)
-
-    def set_lines(self, lines: list[str]) -> None:
-        if lines != self.lines:
-            self.lines = list(lines)
-            self._relayout()
-
-    def set_space(self, width_px: float, lines: int) -> None:
-        if (round(width_px), lines) != (round(self.max_px), self.max_lines):
-            self.max_px, self.max_lines = width_px, lines
-            self._relayout()
-
-    def _relayout(self) -> None:
-        self.prepareGeometryChange()
-        font = measure(SECONDARY_PX)
-        # The last lines matter most when space is short: the deputy, then the office hours. A long
-        # line wraps onto the lines the corridor has room for.
-        shown = self.lines[-self.max_lines:] if self.max_lines > 0 else []
-        budget = self.max_lines - len(shown)
-        self.drawn = []
-        for line in shown:
-            wrapped = wrap_text(line, self.max_px - 2 * PAD_X, font, 1 + budget)
-            budget -= max(len(wrapped) - 1, 0)
-            self.drawn.extend(wrapped)
-        if not self.drawn:
-            self._rect = QRectF()
-        else:
-            width = max(font(t) for t in self.drawn) + 2 * PAD_X
-            height = len(self.drawn) * font.height + 2 * PAD_Y
-            top = -height - 3 if self.above else 3.0
-            self._rect = QRectF(-width, top, width, height)  # right-aligned to the door's hinge
-        self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
-        return self._rect.adjusted(-1, -1, 1, 1)
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        if self._rect.isEmpty():
-            return
-        font = measure(SECONDARY_PX)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(self.palette.plate_border), 1))
-        painter.setBrush(qcolor(self.palette.plate, 240))
-        painter.drawRoundedRect(self._rect, 3, 3)
-        painter.setPen(QColor(self.palette.text))
-        painter.setFont(font.font)
-        y = self._rect.top() + PAD_Y
-        for line in self.drawn:
-            painter.drawText(QRectF(self._rect.left() + PAD_X, y, self._rect.width() - 2 * PAD_X, font.height),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
-            y += font.height
-
-
-_FITTED: dict[tuple[tuple[str, ...], int], str] = {}
-
-
-def _fit_cached(candidates: tuple[str, ...], width: float, font: _Measure) -> str:
-    """``fit_text`` for person names, remembered per name and whole pixel of width."""
-    key = (candidates, int(width))
-    text = _FITTED.get(key)
-    if text is None:
-        if len(_FITTED) > 50_000:
-            _FITTED.clear()
-        text = _FITTED[key] = fit_text(candidates, int(width), font)
-    return text
-
-
-class SeatNames(QGraphicsItem):
-    """The names under the avatars of one room ("Anna S."), fitted to the width of a seat."""
-
-    def __init__(self, palette: MapPalette, avatar_radius: float, cell_width: float,
-                 entries: Callable[[], list[tuple[float, float, tuple[str, ...], bool]]] | None = None) -> None:
-        super().__init__()
-        self.palette = palette
-        #: Where the entries come from: asked only when the names are drawn, so people moving in rooms
-        #: nobody looks at cost nothing here.
-        self._source = entries
-        self._dirty = entries is not None
-        self.radius = avatar_radius
-        self.cell_width = cell_width
-        self.zoom = 1.0
-        self.room_size = (0.0, 0.0)
-        #: (seat x, seat y relative to the room, label candidates, is me), in seat order.
-        self.entries: list[tuple[float, float, tuple[str, ...], bool]] = []
-        self._laid_out: list[tuple[QRectF, str, bool]] | None = None
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        # No item cache: painting is a blit of ready name plates, cheaper than refreshing a room-sized cache.
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setZValue(1.5)
-
-    def set_entries(self, entries: list[tuple[float, float, tuple[str, ...], bool]]) -> None:
-        self.entries = entries
-        self._dirty = False
-        self._laid_out = None
-        self.update()
-
-    def invalidate(self) -> None:
-        """Someone came or went: fetch the entries again the next time the names are drawn."""
-        if self._source is not None:
-            self._dirty = True
-            self._laid_out = None
-            self.update()
-
-    def current_entries(self) -> list[tuple[float, float, tuple[str, ...], bool]]:
-        if self._dirty and self._source is not None:
-            self.entries = self._source()
-            self._dirty = False
-        return self.entries
-
-    def set_geometry(self, zoom: float, room_w: float, room_h: float) -> None:
-        if (zoom, room_w, room_h) != (self.zoom, *self.room_size):
-            self.prepareGeometryChange()
-            self.zoom = zoom
-            self.room_size = (room_w, room_h)
-            self._laid_out = None
-
-    def labels(self) -> list[tuple[QRectF, str, bool]]:
-        """Each name as drawn: its pixel rectangle relative to the room's top left, its text, whether it
-        is mine. A name may use the width up to halfway to the next person in its row (or the wall), so
-        someone alone in an office gets their full short name."""
-        if self._laid_out is not None and not self._dirty:
-            return self._laid_out
-        font = measure(PERSON_NAME_PX)
-        zoom, room_w = self.zoom, self.room_size[0]
-        rows: dict[int, list[tuple[float, float, tuple[str, ...], bool]]] = {}
-        for entry in self.current_entries():
-            rows.setdefault(round(entry[1]), []).append(entry)
-        result = []
-        for row in rows.values():
-            row.sort(key=lambda e: e[0])
-            for i, (x, y, candidates, is_me) in enumerate(row):
-                left = (row[i - 1][0] + x) / 2 if i > 0 else 4.0
-                right = (x + row[i + 1][0]) / 2 if i + 1 < len(row) else room_w - 4.0
-                left_px, right_px = left * zoom + 2, right * zoom - 2
-                text = _fit_cached(candidates, right_px - left_px - 8, font)
-                if not text:
-                    continue
-                w = font(text) + 8
-                x_px = min(max(x * zoom - w / 2, left_px), right_px - w)
-                top = (y + self.radius) * zoom + 2
-                result.append((QRectF(x_px, top, w, font.height), text, is_me))
-        self._laid_out = result
-        return result
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
-        w, h = self.room_size
-        return QRectF(-8, -8, w * self.zoom + 16, h * self.zoom + 24)
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        for rect, text, is_me in self.labels():
-            painter.drawPixmap(rect.topLeft(), _label_pixmap(text, is_me, self.palette))
-
-
-__all__ = ["DoorPlate", "RoomPlate", "SeatNames", "measure"]
+__all__ = ["INSET", "RoomPlate", "measure"]

@@ -12,7 +12,12 @@ import math
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from dvz_desktop.core.floorplan import WALL, Door
 from dvz_desktop.protocol import DoorState, Room
@@ -110,7 +115,7 @@ class RoomItem(QGraphicsRectItem):
 
     # --- drawing ---
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
+    def boundingRect(self) -> QRectF:
         grow = WALL + 3
         return self.rect().adjusted(-grow, -grow, grow, grow)
 

@@ -8,8 +8,12 @@ change their look (avatars with names, avatars, status badges, counts; see ``cor
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent
+from PySide6.QtGui import QBrush, QColor, QImage
+from PySide6.QtWidgets import (
+    QGraphicsScene,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneMouseEvent,
+)
 
 from dvz_desktop.core.floorplan import (
     WALL,
@@ -32,9 +36,11 @@ from dvz_desktop.protocol import DoorState, RoomKind
 from ..labels import people_count
 from .avatars import AVATAR_DIAMETER, AVATAR_RADIUS, AvatarItem, sharpness_for
 from .building import BuildingItem
+from .door_plate import DoorPlate
 from .palette import MapPalette, current_palette
-from .plates import DoorPlate, RoomPlate, SeatNames
+from .plates import RoomPlate
 from .room_item import RoomItem
+from .seat_names import SeatNames
 
 #: A seat: room for an avatar and an 11 px name plate under it (plan units).
 CELL_W, CELL_H = 58.0, 62.0
@@ -107,6 +113,8 @@ class FloorScene(QGraphicsScene):
             self.names[room.id] = names
             self._grids[room.id] = seat_grid(box, CELL_W, CELL_H, OWNER_PLATE_BAND if owner_name else PLATE_BAND)
         self.avatars: dict[str, AvatarItem] = {}
+        #: Portraits known so far: person id -> (version, image); the widget shares one dict with all floors.
+        self.photos: dict[str, tuple[str, QImage]] = {}
         #: People in each room in order of arrival (what the tree and screen readers list).
         self._occupants: dict[str, list[str]] = {room_id: [] for room_id in self.rooms}
         #: Seats in each room: a person keeps their seat while others come and go.
@@ -148,6 +156,9 @@ class FloorScene(QGraphicsScene):
             if avatar is None:
                 avatar = AvatarItem(self._model.people[person_id], presence, is_me=person_id == self._model.me,
                                     look=self.detail.people, sharpness=self.sharpness)
+                photo = self.photos.get(person_id)
+                if photo is not None:
+                    avatar.set_photo(*photo)
                 self.addItem(avatar)
                 self.avatars[person_id] = avatar
                 self._enter(person_id, room_id)
@@ -292,7 +303,7 @@ class FloorScene(QGraphicsScene):
             facts[-1] = f"{people_count(len(people))}: {', '.join(people)}"
         return ", ".join(facts)
 
-    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 (Qt name)
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         room_id = self.room_at(event.scenePos())
         if room_id is not None:
             self.set_focus_room(room_id)
@@ -301,7 +312,7 @@ class FloorScene(QGraphicsScene):
             return
         super().mouseDoubleClickEvent(event)
 
-    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802 (Qt name)
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
         room_id = self.room_at(event.scenePos())
         if room_id is not None:
             self.set_focus_room(room_id)
@@ -309,6 +320,11 @@ class FloorScene(QGraphicsScene):
             event.accept()
             return
         super().contextMenuEvent(event)
+
+    def set_photo(self, person_id: str, version: str, image: QImage) -> None:
+        avatar = self.avatars.get(person_id)
+        if avatar is not None:
+            avatar.set_photo(version, image)
 
     # --- doors and queues ---
 

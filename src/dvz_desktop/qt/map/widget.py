@@ -7,8 +7,12 @@ The public face the app uses: ``set_model``, ``update_presence``, ``set_door``, 
 
 from __future__ import annotations
 
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
 from PySide6.QtCore import QPoint, Signal
-from PySide6.QtGui import QPixmapCache
+from PySide6.QtGui import QImage, QPixmapCache
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from dvz_desktop.core.floorplan import Direction
@@ -20,8 +24,10 @@ from .floor_bar import FloorBar
 from .scene import FloorScene
 from .view import MapView
 
-
 PIXMAP_CACHE_KB = 64 * 1024
+#: Gets a portrait: (person id, version) -> its bytes, or None.
+PhotoSource = Callable[[str, str], Awaitable[bytes | None]]
+log = logging.getLogger(__name__)
 
 
 class MapWidget(QWidget):
@@ -39,6 +45,10 @@ class MapWidget(QWidget):
         self._doors: dict[str, tuple[DoorState, list[str]]] = {}
         self._waiting: dict[str, str] = {}
         self._speaking: set[str] = set()
+        #: Portraits: where to get them, what is known (person id -> (version, image)), what is on its way.
+        self._photo_source: PhotoSource | None = None
+        self._photos: dict[str, tuple[str, QImage]] = {}
+        self._photo_tasks: dict[str, asyncio.Task[None]] = {}
         self._building: str | None = None
         self.bar = FloorBar()
         self.floor_box = self.bar.floor_box
@@ -65,6 +75,9 @@ class MapWidget(QWidget):
 
     def set_model(self, model: OfficeModel) -> None:
         self._model = model
+        for task in self._photo_tasks.values():
+            task.cancel()
+        self._photo_tasks.clear()
         for scene in self._scenes.values():
             scene.deleteLater()
         self._scenes.clear()
@@ -121,7 +134,11 @@ class MapWidget(QWidget):
                 scene.set_door(room_id, door, lines)
             for person_id, avatar in scene.avatars.items():
                 avatar.set_speaking(person_id in self._speaking)
+            scene.photos = self._photos  # shared: a portrait loaded once shows on every floor
+            for person_id, (version, image) in self._photos.items():
+                scene.set_photo(person_id, version, image)
             self._scenes[floor_id] = scene
+            self._request_photos(set(scene.avatars))
         if self.view.scene() is scene:
             return
         self.view.setScene(scene)
@@ -148,6 +165,7 @@ class MapWidget(QWidget):
         # Floors not built yet pick up the current state when first shown.
         for scene in self._scenes.values():
             scene.sync(changed)
+        self._request_photos(changed)
         if self._speaking & changed:
             self.set_speaking(self._speaking)
 
@@ -169,6 +187,48 @@ class MapWidget(QWidget):
         for scene in self._scenes.values():
             for person_id, avatar in scene.avatars.items():
                 avatar.set_speaking(person_id in people)
+
+    # --- portraits ---
+
+    def set_photo_source(self, fetch: PhotoSource | None) -> None:
+        """Where portraits come from (``services.photos.PhotoFetcher.fetch``); None: initials only."""
+        self._photo_source = fetch
+        self._request_photos({pid for scene in self._scenes.values() for pid in scene.avatars})
+
+    def _request_photos(self, people: set[str]) -> None:
+        """Ask for the portraits of people now drawn who have one we do not hold yet (lazily: people on
+        floors nobody opened are not fetched)."""
+        if self._photo_source is None or self._model is None:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return  # no event loop (a bare widget): initials it is
+        drawn = {pid for scene in self._scenes.values() for pid in scene.avatars}
+        for person_id in people & drawn:
+            person = self._model.people.get(person_id)
+            version = person.photo if person else ""
+            if not version or self._photos.get(person_id, ("",))[0] == version or person_id in self._photo_tasks:
+                continue
+            task = loop.create_task(self._load_photo(person_id, version), name=f"dvz-photo-{person_id}")
+            self._photo_tasks[person_id] = task
+
+    async def _load_photo(self, person_id: str, version: str) -> None:
+        try:
+            assert self._photo_source is not None
+            data = await self._photo_source(person_id, version)
+            # Decoding a JPEG is work too: off the GUI thread, like the download.
+            image = await asyncio.to_thread(QImage.fromData, data) if data else None
+        except Exception:  # a portrait is never worth an error dialog; the initials stay
+            log.exception("Foto von %s nicht geladen", person_id)
+            image = None
+        finally:
+            self._photo_tasks.pop(person_id, None)
+        if image is None or image.isNull():
+            return
+        self._photos[person_id] = (version, image)
+        for scene in self._scenes.values():
+            scene.set_photo(person_id, version, image)
 
     # --- finding and focusing rooms ---
 
