@@ -11,7 +11,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
-from PySide6.QtCore import QPoint, Signal
+from PySide6.QtCore import QPoint, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmapCache
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -195,15 +195,19 @@ class MapWidget(QWidget):
         self._photo_source = fetch
         self._request_photos({pid for scene in self._scenes.values() for pid in scene.avatars})
 
-    def _request_photos(self, people: set[str]) -> None:
+    def _request_photos(self, people: set[str], deferred: bool = False) -> None:
         """Ask for the portraits of people now drawn who have one we do not hold yet (lazily: people on
         floors nobody opened are not fetched)."""
-        if self._photo_source is None or self._model is None:
+        if self._photo_source is None or self._model is None or not people:
             return
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
-            return  # no event loop (a bare widget): initials it is
+            # Called from outside the event loop (while the window is built): try once more from the
+            # Qt event loop, which qasync runs together with asyncio; a bare widget keeps its initials.
+            if not deferred:
+                QTimer.singleShot(0, lambda: self._request_photos(set(people), deferred=True))
+            return
         drawn = {pid for scene in self._scenes.values() for pid in scene.avatars}
         for person_id in people & drawn:
             person = self._model.people.get(person_id)
