@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -54,7 +55,8 @@ def main() -> None:
             scene = widget.current_scene()
             if scene is not None and centre:
                 widget.view.centerOn(scene.rooms[centre].rect().center())
-        for _ in range(3):
+        settle = time.monotonic() + 0.4  # avatars are redrawn for the zoom once it has settled
+        while time.monotonic() < settle:
             app.processEvents()
         path = out / f"map-{name}.png"
         widget.grab().save(str(path))

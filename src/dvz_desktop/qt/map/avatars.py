@@ -26,14 +26,21 @@ AVATAR_DIAMETER = 32.0
 AVATAR_RADIUS = AVATAR_DIAMETER / 2
 #: Room around the disc for my ring and the speaking ring.
 PAD = 5.0
-#: Pictures are drawn at this many device pixels per plan unit: 1 up to 110 % zoom (a plain blit at
-#: 100 %), 2 above, so they stay crisp when zoomed in (``sharpness_for``).
-SHARPNESS_STEPS = (1.0, 2.0, 3.0)
+#: Pictures are drawn at the zoom they are shown at (device pixels per plan unit), so thousands of
+#: avatars are plain 1:1 blits; while the zoom changes they are scaled until it settles (see the scene).
+MIN_SHARPNESS, MAX_SHARPNESS = 0.25, 4.0
 
 
 def sharpness_for(zoom: float, device_ratio: float = 1.0) -> float:
-    need = zoom * device_ratio
-    return next((step for step in SHARPNESS_STEPS if need <= step * 1.1), SHARPNESS_STEPS[-1])
+    return round(max(MIN_SHARPNESS, min(MAX_SHARPNESS, zoom * device_ratio)), 4)
+
+
+def forget_pictures_except(sharpness: float) -> None:
+    """Drop pictures drawn for other zoom levels (the cache holds one zoom's worth)."""
+    for key in [k for k in _PIXMAPS if k[7] != sharpness]:
+        del _PIXMAPS[key]
+
+
 SPEAKING = "#0096d6"
 COFFEE = "#6d4c41"
 
@@ -55,8 +62,9 @@ def avatar_pixmap(initials_text: str, color: str, status: Status, is_me: bool, l
     if cached is not None:
         return cached
     size = AVATAR_DIAMETER + 2 * PAD
-    pixmap = QPixmap(round(size * sharpness), round(size * sharpness))
-    pixmap.setDevicePixelRatio(sharpness)
+    device = round(size * sharpness)
+    pixmap = QPixmap(device, device)
+    pixmap.setDevicePixelRatio(device / size)  # exactly the logical size, whatever the rounding
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -126,7 +134,8 @@ class AvatarItem(QGraphicsPixmapItem):
         self._color = avatar_color(person.id)
         half = AVATAR_RADIUS + PAD
         self.setOffset(-half, -half)
-        self.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        # Drawn 1:1 once the zoom settles; fast scaling in between keeps zooming smooth.
+        self.setTransformationMode(Qt.TransformationMode.FastTransformation)
         self.setShapeMode(QGraphicsPixmapItem.ShapeMode.BoundingRectShape)
         self.setZValue(3 if is_me else 2)
         self.setVisible(look is not PeopleLook.COUNTS)
@@ -192,4 +201,5 @@ class AvatarItem(QGraphicsPixmapItem):
         self.setToolTip("\n".join(parts))
 
 
-__all__ = ["AVATAR_DIAMETER", "AVATAR_RADIUS", "AvatarItem", "avatar_pixmap"]
+__all__ = ["AVATAR_DIAMETER", "AVATAR_RADIUS", "AvatarItem", "avatar_pixmap", "forget_pictures_except",
+           "sharpness_for"]

@@ -1,6 +1,6 @@
 """The building under the rooms: the corridor floor, the walls between rooms and the facade with windows.
 
-Drawn once per floor and cached; rooms paint on top and cut their doors into these walls.
+Drawn into the view's cached background with the rooms on top (they cut their doors into these walls).
 """
 
 from __future__ import annotations
@@ -26,13 +26,16 @@ class BuildingItem(QGraphicsItem):
         self._walls = [QRectF(w.x, w.y, w.w, w.h) for w in walls]
         self._windows = _windows(floor, rooms, spaces)
         self.setZValue(-10)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)  # drawn as the scene's background
 
     def boundingRect(self) -> QRectF:
         grow = FACADE
         return QRectF(self.floor.x - grow, self.floor.y - grow, self.floor.w + 2 * grow, self.floor.h + 2 * grow)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        """Nothing: the building is part of the background (see ``paint_static``)."""
+
+    def paint_static(self, painter: QPainter) -> None:
         outline = QRectF(self.floor.x, self.floor.y, self.floor.w, self.floor.h)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(self.palette.corridor))

@@ -29,6 +29,7 @@ class DoorPlate(QGraphicsItem):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(4)
+        self.setVisible(False)
 
     def set_lines(self, lines: list[str]) -> None:
         if lines != self.lines:
@@ -52,6 +53,8 @@ class DoorPlate(QGraphicsItem):
             wrapped = wrap_text(line, self.max_px - 2 * PAD_X, font, 1 + budget)
             budget -= max(len(wrapped) - 1, 0)
             self.drawn.extend(wrapped)
+        # Most doors carry no note: such plates are hidden, so painting the plan does not even visit them.
+        self.setVisible(bool(self.drawn))
         if not self.drawn:
             self._rect = QRectF()
         else:

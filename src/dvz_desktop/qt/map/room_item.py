@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
+    QGraphicsScene,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -54,13 +55,15 @@ class RoomItem(QGraphicsRectItem):
         self.has_focus_ring = False
         #: Briefly tinted after a search found something here.
         self.flashing = False
+        self._tooltip_stale = False
         self.setZValue(0)
         self.setAcceptHoverEvents(True)
         self.setPen(QPen(Qt.PenStyle.NoPen))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        # The room's look changes rarely (door, focus); a cached picture makes panning and moving people
-        # over it cheap.
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # The room is drawn into the view's cached background (``FloorScene.drawBackground``): moving
+        # people over it then costs one opaque blit for all rooms. The item itself paints nothing; it is
+        # there for its shape, tooltip and hover.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self._update_tooltip()
 
     # --- state ---
@@ -70,16 +73,27 @@ class RoomItem(QGraphicsRectItem):
             mine_changed = is_mine != self.is_mine
             self.occupants = count
             self.is_mine = is_mine
-            self._update_tooltip()
+            # People come and go all the time: the tooltip is written when someone points at the room.
+            self._tooltip_stale = True
             if mine_changed:
-                self.update()
+                self.repaint_background()
+
+    def toolTip(self) -> str:  # noqa: N802 (Qt name)
+        if self._tooltip_stale:
+            self._update_tooltip()
+        return super().toolTip()
+
+    def hoverEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt name)
+        if self._tooltip_stale:
+            self._update_tooltip()
+        super().hoverEnterEvent(event)
 
     def set_door(self, door: DoorState, lines: list[str]) -> None:
         if (door, lines) != (self.door, self.door_lines):
             self.door = door
             self.door_lines = list(lines)
             self._update_tooltip()
-            self.update()
+            self.repaint_background()
 
     def set_waiting(self, text: str) -> None:
         if text != self.waiting:
@@ -89,12 +103,17 @@ class RoomItem(QGraphicsRectItem):
     def set_focus_ring(self, on: bool) -> None:
         if on != self.has_focus_ring:
             self.has_focus_ring = on
-            self.update()
+            self.repaint_background()
 
     def set_flashing(self, on: bool) -> None:
         if on != self.flashing:
             self.flashing = on
-            self.update()
+            self.repaint_background()
+
+    def repaint_background(self) -> None:
+        scene = self.scene()
+        if scene is not None:
+            scene.invalidate(self.boundingRect(), QGraphicsScene.SceneLayer.BackgroundLayer)
 
     def describe(self) -> list[str]:
         """What a tooltip and a screen reader say about the room, one fact a line."""
@@ -109,6 +128,7 @@ class RoomItem(QGraphicsRectItem):
         return lines
 
     def _update_tooltip(self) -> None:
+        self._tooltip_stale = False
         lines = self.describe()
         lines.append(QCoreApplication.translate("OfficeMap", "Doppelklick: hierher gehen"))
         self.setToolTip("\n".join(lines))
@@ -120,6 +140,10 @@ class RoomItem(QGraphicsRectItem):
         return self.rect().adjusted(-grow, -grow, grow, grow)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        """Nothing: the room is part of the background (see ``paint_static``)."""
+
+    def paint_static(self, painter: QPainter) -> None:
+        """Draw the room (floor, furniture, door, my-room line, focus ring) in scene coordinates."""
         rect = self.rect()
         palette = self.palette
         fill = QColor(palette.rooms[self.room.kind])

@@ -8,7 +8,7 @@ change their look (avatars with names, avatars, status badges, counts; see ``cor
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QImage
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter
 from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
@@ -34,7 +34,7 @@ from dvz_desktop.core.office import FloorRef, OfficeModel
 from dvz_desktop.protocol import DoorState, RoomKind
 
 from ..labels import people_count
-from .avatars import AVATAR_DIAMETER, AVATAR_RADIUS, AvatarItem, sharpness_for
+from .avatars import AVATAR_DIAMETER, AVATAR_RADIUS, AvatarItem, forget_pictures_except, sharpness_for
 from .building import BuildingItem
 from .door_plate import DoorPlate
 from .palette import MapPalette, current_palette
@@ -48,6 +48,8 @@ CELL_W, CELL_H = 58.0, 62.0
 PLATE_BAND, OWNER_PLATE_BAND = 34.0, 50.0
 MARGIN = 24.0
 FLASH_MS = 2200
+#: Avatars are redrawn for a new zoom this long after the last zoom step.
+SHARPEN_AFTER_MS = 180
 
 
 def slot_position(rect: QRectF, index: int, band: float = PLATE_BAND) -> QPointF:
@@ -77,9 +79,10 @@ class FloorScene(QGraphicsScene):
         self.boxes: dict[str, Box] = {r.id: Box(r.x, r.y, r.w, r.h) for r in plan.rooms}
         all_boxes = list(self.boxes.values())
         spaces = {room_id: free_spaces(box, all_boxes, floor_box) for room_id, box in self.boxes.items()}
-        self.addItem(BuildingItem(floor_box, all_boxes,
-                                  [wall_box(b, all_boxes, floor_box, spaces[r]) for r, b in self.boxes.items()],
-                                  self.palette, list(spaces.values())))
+        self.building = BuildingItem(floor_box, all_boxes,
+                                     [wall_box(b, all_boxes, floor_box, spaces[r]) for r, b in self.boxes.items()],
+                                     self.palette, list(spaces.values()))
+        self.addItem(self.building)
         self.rooms: dict[str, RoomItem] = {}
         self.plates: dict[str, RoomPlate] = {}
         self.door_plates: dict[str, DoorPlate] = {}
@@ -127,6 +130,10 @@ class FloorScene(QGraphicsScene):
         #: pixel ratio comes from the view.
         self.sharpness = 1.0
         self.device_ratio = 1.0
+        self._sharpness_target = 1.0
+        self._sharpness_timer = QTimer(self)
+        self._sharpness_timer.setSingleShot(True)
+        self._sharpness_timer.timeout.connect(self._sharpen)
         self.focused_room: str | None = None
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
@@ -135,6 +142,21 @@ class FloorScene(QGraphicsScene):
         self._my_room: str | None = None
         self.sync(set(model.people))
         self.set_zoom(1.0, force=True)
+
+    # --- the static plan ---
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 (Qt name)
+        """The building and its rooms: what changes seldom (doors, focus) is background, which the view
+        caches as one picture; people and plates are items drawn over it."""
+        super().drawBackground(painter, rect)
+        painter.save()
+        self.building.paint_static(painter)
+        painter.restore()
+        for item in self.rooms.values():
+            if item.boundingRect().intersects(rect):
+                painter.save()
+                item.paint_static(painter)
+                painter.restore()
 
     # --- presence ---
 
@@ -245,12 +267,25 @@ class FloorScene(QGraphicsScene):
                 names.setVisible(detail.names)
             if people_changed or force:
                 self.sharpness = sharpness
+                self._sharpness_timer.stop()
                 for avatar in self.avatars.values():
                     avatar.set_look(detail.people, sharpness)
-        if sharpness != self.sharpness:
-            self.sharpness = sharpness
-            for avatar in self.avatars.values():
-                avatar.set_look(self.detail.people, sharpness)
+        if sharpness != self.sharpness:  # redrawn at the new size once the zoom has settled
+            self._sharpness_target = sharpness
+            self._sharpness_timer.start(SHARPEN_AFTER_MS)
+
+    def sharpen_now(self) -> None:
+        """Draw the avatars for the current zoom at once (a floor just shown has nothing to wait for)."""
+        if self._sharpness_timer.isActive():
+            self._sharpness_timer.stop()
+            self._sharpen()
+
+    def _sharpen(self) -> None:
+        """Redraw the avatars for the zoom the user settled on (one picture per look, shared)."""
+        self.sharpness = self._sharpness_target
+        forget_pictures_except(self.sharpness)
+        for avatar in self.avatars.values():
+            avatar.set_look(self.detail.people, self.sharpness)
 
     def set_detailed(self, detailed: bool) -> None:
         """Kept for older callers: avatars with initials, or status badges."""

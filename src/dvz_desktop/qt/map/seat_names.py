@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import groupby
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
@@ -115,24 +116,21 @@ class SeatNames(QGraphicsItem):
         if self._laid_out is not None and not self._dirty:
             return self._laid_out
         font = measure(PERSON_NAME_PX)
-        zoom, room_w = self.zoom, self.room_size[0]
-        rows: dict[int, list[tuple[float, float, tuple[str, ...], bool]]] = {}
-        for entry in self.current_entries():
-            rows.setdefault(round(entry[1]), []).append(entry)
+        zoom, room_w, height = self.zoom, self.room_size[0], font.height
         result = []
-        for row in rows.values():
-            row.sort(key=lambda e: e[0])
-            for i, (x, y, candidates, is_me) in enumerate(row):
-                left = (row[i - 1][0] + x) / 2 if i > 0 else 4.0
-                right = (x + row[i + 1][0]) / 2 if i + 1 < len(row) else room_w - 4.0
-                left_px, right_px = left * zoom + 2, right * zoom - 2
+        # Entries come in seat order: row by row, left to right, so a row is a run of equal y.
+        for y, run in groupby(self.current_entries(), key=lambda e: e[1]):
+            row = list(run)
+            top = (y + self.radius) * zoom + 2
+            last = len(row) - 1
+            for i, (x, _y, candidates, is_me) in enumerate(row):
+                left_px = ((row[i - 1][0] + x) / 2 if i else 4.0) * zoom + 2
+                right_px = ((x + row[i + 1][0]) / 2 if i < last else room_w - 4.0) * zoom - 2
                 text = _fit_cached(candidates, right_px - left_px - 8, font)
-                if not text:
-                    continue
-                w = font(text) + 8
-                x_px = min(max(x * zoom - w / 2, left_px), right_px - w)
-                top = (y + self.radius) * zoom + 2
-                result.append((QRectF(x_px, top, w, font.height), text, is_me))
+                if text:
+                    w = font(text) + 8
+                    x_px = min(max(x * zoom - w / 2, left_px), right_px - w)
+                    result.append((QRectF(x_px, top, w, height), text, is_me))
         self._laid_out = result
         return result
 

@@ -148,6 +148,7 @@ class MapWidget(QWidget):
             self.view.centerOn(scene.floor_rect.center())
         scene.device_ratio = self.view.devicePixelRatioF()
         scene.set_zoom(self.view.zoom)
+        scene.sharpen_now()
 
     def current_scene(self) -> FloorScene | None:
         scene = self.view.scene()
