@@ -161,15 +161,25 @@ def test_waiting_guests_and_door_plates_are_shown_at_the_room(qtbot) -> None:  #
     from dvz_desktop.protocol import DoorState
 
     hours = "Sprechzeiten: Mo 08:00–12:00"
-    for room_id in ("kh-0-zul", "kh-0-it"):
-        widget.set_door(room_id, DoorState.CLOSED, [hours])
+    deputy = "Abwesend bis 05.12., Vertretung: Katrin Klein"
+    widget.set_door("kh-0-zul", DoorState.CLOSED, [hours])
+    widget.set_door("kh-0-it", DoorState.LOCKED, [deputy])
     settle()
     wide, narrow = scene.door_plates["kh-0-zul"], scene.door_plates["kh-0-it"]
     assert wide.drawn == [hours]
-    assert narrow.drawn[0].endswith("…") and hours.startswith(narrow.drawn[0][:-1])  # cut, never spilling over
-    assert hours in scene.rooms["kh-0-it"].toolTip()  # in full on hover
+    assert narrow.drawn and narrow.drawn[0].startswith("Abwesend")
+    assert " ".join(narrow.drawn).replace("…", "") in deputy or " ".join(narrow.drawn) == deputy
+    assert deputy in scene.rooms["kh-0-it"].toolTip()  # always in full on hover
+    shown = {}
     for room_id, plate in (("kh-0-zul", wide), ("kh-0-it", narrow)):
-        shown = item_rect_on_screen(widget, plate, plate.boundingRect())
+        rect = item_rect_on_screen(widget, plate, plate.boundingRect())
         room = on_screen(widget, scene.rooms[room_id].rect())
-        assert shown.top() >= room.bottom() and viewport_rect(widget).contains(shown)  # in the corridor
-        assert room.left() - 1 <= shown.left() and shown.right() <= room.right() + 1
+        assert rect.top() >= room.bottom() and viewport_rect(widget).contains(rect)  # in the corridor
+        door = scene.rooms[room_id].door_geometry
+        door_left = widget.view.mapFromScene(door.end[0], 0).x()
+        door_right = widget.view.mapFromScene(door.start[0], 0).x()
+        assert rect.left() <= door_right and rect.right() >= door_left  # it hangs under its door
+        shown[room_id] = rect
+    assert not shown["kh-0-zul"].intersects(shown["kh-0-it"])
+    next_door = widget.view.mapFromScene(scene.rooms["kh-0-kueche"].door_geometry.end[0], 0).x()
+    assert shown["kh-0-it"].right() <= next_door  # and ends before the next door along the corridor

@@ -18,6 +18,8 @@ class DoorPlate(QGraphicsItem):
     def __init__(self, palette: MapPalette, above: bool) -> None:
         super().__init__()
         self.palette = palette
+        #: Pixels the plate may reach left and right of its door's hinge (its position).
+        self.reach = (0.0, 0.0)
         #: True when the plate hangs above the door (the door is in the room's top wall).
         self.above = above
         self.lines: list[str] = []
@@ -36,9 +38,10 @@ class DoorPlate(QGraphicsItem):
             self.lines = list(lines)
             self._relayout()
 
-    def set_space(self, width_px: float, lines: int) -> None:
-        if (round(width_px), lines) != (round(self.max_px), self.max_lines):
-            self.max_px, self.max_lines = width_px, lines
+    def set_space(self, left_px: float, right_px: float, lines: int) -> None:
+        """Room to the neighbouring doors (px left and right of the hinge) and lines the corridor holds."""
+        if (round(left_px), round(right_px), lines) != (*(round(v) for v in self.reach), self.max_lines):
+            self.reach, self.max_px, self.max_lines = (left_px, right_px), left_px + right_px, lines
             self._relayout()
 
     def _relayout(self) -> None:
@@ -61,7 +64,9 @@ class DoorPlate(QGraphicsItem):
             width = max(font(t) for t in self.drawn) + 2 * PAD_X
             height = len(self.drawn) * font.height + 2 * PAD_Y
             top = -height - 3 if self.above else 3.0
-            self._rect = QRectF(-width, top, width, height)  # right-aligned to the door's hinge
+            # Under the door, ending at its hinge, unless it needs more room than there is to the left.
+            left = max(-width, -self.reach[0])
+            self._rect = QRectF(min(left, self.reach[1] - width), top, width, height)
         self.update()
 
     def boundingRect(self) -> QRectF:

@@ -78,12 +78,12 @@ class RoomItem(QGraphicsRectItem):
             if mine_changed:
                 self.repaint_background()
 
-    def toolTip(self) -> str:  # noqa: N802 (Qt name)
+    def toolTip(self) -> str:
         if self._tooltip_stale:
             self._update_tooltip()
         return super().toolTip()
 
-    def hoverEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt name)
+    def hoverEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if self._tooltip_stale:
             self._update_tooltip()
         super().hoverEnterEvent(event)

@@ -34,7 +34,13 @@ from dvz_desktop.core.office import FloorRef, OfficeModel
 from dvz_desktop.protocol import DoorState, RoomKind
 
 from ..labels import people_count
-from .avatars import AVATAR_DIAMETER, AVATAR_RADIUS, AvatarItem, forget_pictures_except, sharpness_for
+from .avatars import (
+    AVATAR_DIAMETER,
+    AVATAR_RADIUS,
+    AvatarItem,
+    forget_pictures_except,
+    sharpness_for,
+)
 from .building import BuildingItem
 from .door_plate import DoorPlate
 from .palette import MapPalette, current_palette
@@ -102,10 +108,12 @@ class FloorScene(QGraphicsScene):
             plate.setPos(room.x, room.y)
             self.addItem(plate)
             self.plates[room.id] = plate
+            # The door's plate hangs in the corridor under its door and may use the corridor's front up
+            # to the neighbouring doors, so long notes ("Vertretung: …") get the width they need.
             door = DoorPlate(self.palette, above=side is Side.TOP)
             hinge_x, hinge_y = item.door_geometry.start
             if side in (Side.TOP, Side.BOTTOM):
-                door.setPos(box.right, hinge_y + (-WALL if side is Side.TOP else WALL))
+                door.setPos(hinge_x, hinge_y + (-WALL if side is Side.TOP else WALL))
             else:
                 door.setPos(hinge_x + (-WALL if side is Side.LEFT else WALL), hinge_y)
             self.addItem(door)
@@ -115,6 +123,8 @@ class FloorScene(QGraphicsScene):
             self.addItem(names)
             self.names[room.id] = names
             self._grids[room.id] = seat_grid(box, CELL_W, CELL_H, OWNER_PLATE_BAND if owner_name else PLATE_BAND)
+        #: How far (plan units) each door's plate may run along the corridor.
+        self._door_span = self._door_spans(plan.width)
         self.avatars: dict[str, AvatarItem] = {}
         #: Portraits known so far: person id -> (version, image); the widget shares one dict with all floors.
         self.photos: dict[str, tuple[str, QImage]] = {}
@@ -143,9 +153,26 @@ class FloorScene(QGraphicsScene):
         self.sync(set(model.people))
         self.set_zoom(1.0, force=True)
 
+    def _door_spans(self, floor_width: float) -> dict[str, tuple[float, float]]:
+        """For each door's plate: how far it may reach left and right of the door's hinge (plan units),
+        up to the neighbouring doors along the same wall."""
+        spans: dict[str, tuple[float, float]] = {}
+        for room_id, item in self.rooms.items():
+            door = item.door_geometry
+            if door.side not in (Side.TOP, Side.BOTTOM):
+                spans[room_id] = (0.0, self.boxes[room_id].h)
+                continue
+            hinge, wall_y = door.start
+            others = [o.door_geometry for o in self.rooms.values()
+                      if o is not item and o.door_geometry.side is door.side and abs(o.door_geometry.start[1] - wall_y) < 1]
+            before = [o.start[0] for o in others if o.start[0] < hinge]
+            after = [o.end[0] for o in others if o.end[0] > hinge]
+            spans[room_id] = (hinge - (max(before) if before else 0.0) - 4, (min(after) if after else floor_width) - hinge - 4)
+        return spans
+
     # --- the static plan ---
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 (Qt name)
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         """The building and its rooms: what changes seldom (doors, focus) is background, which the view
         caches as one picture; people and plates are items drawn over it."""
         super().drawBackground(painter, rect)
@@ -259,7 +286,8 @@ class FloorScene(QGraphicsScene):
             self.names[room_id].set_geometry(zoom, box.w, box.h)
             corridor_px = self._corridor[room_id] * zoom
             lines = max(0, min(2, int((corridor_px / 2 - 6) // 14)))
-            self.door_plates[room_id].set_space(box.w * zoom - 8, lines)
+            left, right = self._door_span[room_id]
+            self.door_plates[room_id].set_space(left * zoom, right * zoom, lines)
         if detail != self.detail or force:
             people_changed = detail.people != self.detail.people
             self.detail = detail
