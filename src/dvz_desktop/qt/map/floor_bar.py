@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -33,15 +33,18 @@ class FloorBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model: OfficeModel | None = None
+        # Icons in the text colour of the theme (light, dark or high contrast), muted ones a bit softer.
+        self._ink = self.palette().color(QPalette.ColorRole.WindowText).name()
+        self._muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         self.building_button = QToolButton()
-        self.building_button.setIcon(icon("building-2"))
+        self.building_button.setIcon(icon("building-2", self._ink))
         self.building_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.building_button.setAutoRaise(True)
         self.building_button.setAccessibleName(self.tr("Gebäude"))
         self.building_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._building_menu = QMenu(self)
         chevron = QLabel()
-        chevron.setPixmap(pixmap("chevron-right", 16, "#6b7785", self.devicePixelRatioF()))
+        chevron.setPixmap(pixmap("chevron-right", 16, self._muted, self.devicePixelRatioF()))
         chevron.setAccessibleName(self.tr("in"))
         self.floor_box = QComboBox()
         self.floor_box.setAccessibleName(self.tr("Stockwerk wählen"))
@@ -52,7 +55,7 @@ class FloorBar(QWidget):
         self.search.setAccessibleName(self.tr("Person oder Raum auf allen Stockwerken suchen"))
         self.search.setToolTip(self.tr("Person oder Raum auf allen Stockwerken suchen (Strg+F)"))
         self.search.setClearButtonEnabled(True)
-        lens = self.search.addAction(icon("search", "#6b7785"), QLineEdit.ActionPosition.LeadingPosition)
+        lens = self.search.addAction(icon("search", self._muted), QLineEdit.ActionPosition.LeadingPosition)
         lens.setText(self.tr("Suchen"))
         lens.triggered.connect(lambda: self._choose_first())
         # The line edit's own buttons (the lens, "clear") need names for screen readers too.
@@ -92,7 +95,7 @@ class FloorBar(QWidget):
 
     def _tool(self, name: str, accessible: str, tip: str) -> QToolButton:
         button = QToolButton()
-        button.setIcon(icon(name))
+        button.setIcon(icon(name, self._ink))
         button.setIconSize(QSize(18, 18))
         button.setAutoRaise(True)
         button.setAccessibleName(accessible)
@@ -106,7 +109,7 @@ class FloorBar(QWidget):
         for ref in model.floors:
             buildings.setdefault(ref.building.id, ref.building.name)
         for building_id, name in buildings.items():
-            action = self._building_menu.addAction(icon("building-2"), name)
+            action = self._building_menu.addAction(icon("building-2", self._ink), name)
             action.triggered.connect(lambda _=False, b=building_id: self.buildingChosen.emit(b))
         self.building_button.setMenu(self._building_menu if len(buildings) > 1 else None)
         self.building_button.setToolTip(self.tr("Gebäude wechseln") if len(buildings) > 1 else "")
@@ -133,7 +136,8 @@ class FloorBar(QWidget):
                     " — " + self.tr("nicht da (%1)").replace("%1", room)
             elif hit.kind is HitKind.ROOM:
                 where = f" — {floors.get(hit.floor_id or '', '')}"
-            item = QStandardItem(icon("user-round" if hit.kind is HitKind.PERSON else "door-open"), hit.name + where)
+            item = QStandardItem(icon("user-round" if hit.kind is HitKind.PERSON else "door-open", self._ink),
+                                 hit.name + where)
             item.setData(hit, HIT_ROLE)
             item.setEditable(False)
             self._results.appendRow(item)
