@@ -192,7 +192,7 @@ def neighbour(boxes: Mapping[str, Box], current: str | None, direction: Directio
     """
     if not boxes:
         return None
-    if current not in boxes:
+    if current is None or current not in boxes:
         return min(boxes, key=lambda rid: (round(boxes[rid].top / 20), boxes[rid].left))
     cx, cy = boxes[current].center
     best: tuple[float, str] | None = None

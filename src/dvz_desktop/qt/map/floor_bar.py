@@ -75,7 +75,7 @@ class FloorBar(QWidget):
         find = QAction(self)
         find.setShortcut("Ctrl+F")
         find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        find.triggered.connect(self._focus_search)
         self.addAction(find)
         self.zoom_out = self._tool("zoom-out", self.tr("Verkleinern"), self.tr("Verkleinern (−)"))
         self.zoom_in = self._tool("zoom-in", self.tr("Vergrößern"), self.tr("Vergrößern (+)"))
@@ -92,6 +92,10 @@ class FloorBar(QWidget):
         layout.addWidget(self.zoom_out)
         layout.addWidget(self.zoom_in)
         layout.addWidget(self.fit)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
 
     def _tool(self, name: str, accessible: str, tip: str) -> QToolButton:
         button = QToolButton()
@@ -111,7 +115,7 @@ class FloorBar(QWidget):
         for building_id, name in buildings.items():
             action = self._building_menu.addAction(icon("building-2", self._ink), name)
             action.triggered.connect(lambda _=False, b=building_id: self.buildingChosen.emit(b))
-        self.building_button.setMenu(self._building_menu if len(buildings) > 1 else None)
+        self.building_button.setMenu(self._building_menu if len(buildings) > 1 else None)  # type: ignore[arg-type]
         self.building_button.setToolTip(self.tr("Gebäude wechseln") if len(buildings) > 1 else "")
 
     def show_building(self, name: str) -> None:
@@ -151,7 +155,9 @@ class FloorBar(QWidget):
         if self._results.rowCount() == 0:
             self._refresh_results(self.search.text())
         if self._results.rowCount():
-            self._completer.popup().hide()
+            popup = self._completer.popup()
+            if popup is not None:
+                popup.hide()
             self.hitChosen.emit(self._results.item(0).data(HIT_ROLE))
 
 

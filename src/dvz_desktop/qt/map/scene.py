@@ -7,7 +7,9 @@ change their look (avatars with names, avatars, status badges, counts; see ``cor
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QTimer, Signal
+from functools import partial
+
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter
 from PySide6.QtWidgets import (
     QGraphicsScene,
@@ -74,20 +76,20 @@ class FloorScene(QGraphicsScene):
         super().__init__()
         self.floor = floor
         self._model = model
-        self.palette = palette or current_palette()
+        self.colors = palette or current_palette()
         # Avatars move constantly; a BSP index would be rebuilt on every move.
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         plan = floor.floor
         self.floor_rect = QRectF(0, 0, plan.width, plan.height)
         self.setSceneRect(self.floor_rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
-        self.setBackgroundBrush(QBrush(QColor(self.palette.outside)))
+        self.setBackgroundBrush(QBrush(QColor(self.colors.outside)))
         floor_box = Box(0, 0, plan.width, plan.height)
         self.boxes: dict[str, Box] = {r.id: Box(r.x, r.y, r.w, r.h) for r in plan.rooms}
         all_boxes = list(self.boxes.values())
         spaces = {room_id: free_spaces(box, all_boxes, floor_box) for room_id, box in self.boxes.items()}
         self.building = BuildingItem(floor_box, all_boxes,
                                      [wall_box(b, all_boxes, floor_box, spaces[r]) for r, b in self.boxes.items()],
-                                     self.palette, list(spaces.values()))
+                                     self.colors, list(spaces.values()))
         self.addItem(self.building)
         self.rooms: dict[str, RoomItem] = {}
         self.plates: dict[str, RoomPlate] = {}
@@ -101,16 +103,16 @@ class FloorScene(QGraphicsScene):
             self._corridor[room.id] = spaces[room.id][side][0]
             owner = model.people.get(room.owner_id or "")
             owner_name = owner.display_name if owner and room.kind is RoomKind.PERSONAL_OFFICE else ""
-            item = RoomItem(room, door_of(box, side), self.palette, owner_name)
+            item = RoomItem(room, door_of(box, side), self.colors, owner_name)
             self.addItem(item)
             self.rooms[room.id] = item
-            plate = RoomPlate(room.name, room.kind, owner_name, self.palette)
+            plate = RoomPlate(room.name, room.kind, owner_name, self.colors)
             plate.setPos(room.x, room.y)
             self.addItem(plate)
             self.plates[room.id] = plate
             # The door's plate hangs in the corridor under its door and may use the corridor's front up
             # to the neighbouring doors, so long notes ("Vertretung: …") get the width they need.
-            door = DoorPlate(self.palette, above=side is Side.TOP)
+            door = DoorPlate(self.colors, above=side is Side.TOP)
             hinge_x, hinge_y = item.door_geometry.start
             if side in (Side.TOP, Side.BOTTOM):
                 door.setPos(hinge_x, hinge_y + (-WALL if side is Side.TOP else WALL))
@@ -118,7 +120,7 @@ class FloorScene(QGraphicsScene):
                 door.setPos(hinge_x + (-WALL if side is Side.LEFT else WALL), hinge_y)
             self.addItem(door)
             self.door_plates[room.id] = door
-            names = SeatNames(self.palette, AVATAR_RADIUS, CELL_W, lambda rid=room.id: self._name_entries(rid))
+            names = SeatNames(self.colors, AVATAR_RADIUS, CELL_W, partial(self._name_entries, room.id))
             names.setPos(room.x, room.y)
             self.addItem(names)
             self.names[room.id] = names
@@ -172,15 +174,16 @@ class FloorScene(QGraphicsScene):
 
     # --- the static plan ---
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         """The building and its rooms: what changes seldom (doors, focus) is background, which the view
         caches as one picture; people and plates are items drawn over it."""
         super().drawBackground(painter, rect)
         painter.save()
         self.building.paint_static(painter)
         painter.restore()
+        exposed = QRectF(rect)
         for item in self.rooms.values():
-            if item.boundingRect().intersects(rect):
+            if item.boundingRect().intersects(exposed):
                 painter.save()
                 item.paint_static(painter)
                 painter.restore()

@@ -145,7 +145,7 @@ class MapView(QGraphicsView):
         self.focusEntered.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
+        key = Qt.Key(event.key())
         if key in _ARROWS and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.focusMoveRequested.emit(_ARROWS[key])
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
