@@ -46,6 +46,9 @@ def _label_pixmap(text: str, is_me: bool, palette: MapPalette) -> QPixmap:
 _LABELS: dict[tuple[str, bool, str, str, str], QPixmap] = {}
 
 
+#: How far the status badge reaches below the avatar's disc (plan units).
+BADGE_OVERHANG = 3.0
+
 _FITTED: dict[tuple[tuple[str, ...], int], str] = {}
 
 
@@ -121,7 +124,7 @@ class SeatNames(QGraphicsItem):
         # Entries come in seat order: row by row, left to right, so a row is a run of equal y.
         for y, run in groupby(self.current_entries(), key=lambda e: e[1]):
             row = list(run)
-            top = (y + self.radius) * zoom + 2
+            top = (y + self.radius + BADGE_OVERHANG) * zoom + 1  # below the status badge, too
             last = len(row) - 1
             for i, (x, _y, candidates, is_me) in enumerate(row):
                 left_px = ((row[i - 1][0] + x) / 2 if i else 4.0) * zoom + 2
