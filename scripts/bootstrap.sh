@@ -15,6 +15,8 @@ APT_PACKAGES=(
   xvfb xauth trayer
   # Audio devices for calls (sounddevice).
   libportaudio2
+  # What Linux (and Qt) asks which program opens a link such as eakte:// (xdg-open, xdg-mime).
+  xdg-utils
   # The browser side of the digital door in the end-to-end test (headless, fake camera and microphone).
   chromium chromium-driver
 )

@@ -19,6 +19,9 @@ import pytest  # noqa: E402
 from server_stub.orgfile import OrgFile, load_org_file  # noqa: E402
 from server_stub.server import Backend, BackendConfig  # noqa: E402
 
+#: Swallowed exceptions (listeners, owned tasks, the asyncio loop) fail the test that caused them.
+pytest_plugins = ["tests.failure_hooks"]
+
 FIXTURES = Path(__file__).parent / "fixtures"
 PASSWORDS = {
     "anna": "anna-pass",
@@ -27,6 +30,18 @@ PASSWORDS = {
     "dora": "dora-pass",
     "erik": "erik-pass",
 }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def german_like_the_program(qapp):  # type: ignore[no-untyped-def]
+    """The translations the program installs for German (Qt's own, and the plural forms of ours), so
+    tests see "1 Person wartet" and "3 Personen warten" as users do."""
+    from dvz_desktop.qt.i18n import install_translators
+
+    installed = install_translators(qapp, "de")
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
 
 
 @pytest.fixture(scope="session")

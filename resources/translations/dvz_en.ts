@@ -3,63 +3,63 @@
 <context>
     <name>AbsenceDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="54" />
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="41" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="42" />
         <source>Abwesenheit eintragen</source>
         <translation>Record an absence</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="62" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="49" />
         <source>Erster Tag</source>
         <translation>First day</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="63" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="50" />
         <source>Letzter Tag</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="65" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="52" />
         <source>Art der Abwesenheit</source>
         <translation>Kind of absence</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="69" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="56" />
         <source>Vertretung</source>
         <translation>Deputy</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="70" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="57" />
         <source>(keine Vertretung)</source>
         <translation>(no deputy)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="74" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="61" />
         <source>Kolleginnen und Kollegen sehen nur, bis wann Sie fehlen und wer vertritt.</source>
         <translation>Colleagues only see until when you are away and who deputises.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="77" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="64" />
         <source>Von:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="78" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="65" />
         <source>Bis:</source>
         <translation>Until:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="79" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="66" />
         <source>Art:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="80" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="67" />
         <source>Vertretung:</source>
         <translation>Deputy:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="93" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="80" />
         <source>Der letzte Tag liegt vor dem ersten.</source>
         <translation>The last day is before the first.</translation>
     </message>
@@ -67,32 +67,32 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="132" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="149" />
         <source>Kalenderkonto</source>
         <translation>Calendar account</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="137" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="154" />
         <source>Von Ihrer IT-Abteilung festgelegt</source>
         <translation>Set by your IT department</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="148" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="166" />
         <source>Adresse (CalDAV)</source>
         <translation>Address (CalDAV)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="149" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="167" />
         <source>Benutzername</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="150" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="168" />
         <source>Passwort</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="155" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="173" />
         <source>Verbindung wird geprüft …</source>
         <translation>Checking the connection …</translation>
     </message>
@@ -100,62 +100,62 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="47" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="65" />
         <source>Termin bearbeiten</source>
         <translation>Edit appointment</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="47" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="65" />
         <source>Neuer Termin</source>
         <translation>New appointment</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="71" />
         <source>Ganztägig</source>
         <translation>All day</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="76" />
         <source>Jede Woche</source>
         <translation>Every week</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="60" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="78" />
         <source>(kein virtueller Raum)</source>
         <translation>(no virtual room)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="70" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="87" />
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="88" />
         <source>Tag</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="73" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="90" />
         <source>Von</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="74" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="91" />
         <source>Bis</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="75" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="92" />
         <source>Raum</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="99" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="116" />
         <source>Bitte geben Sie dem Termin einen Titel.</source>
         <translation>Please give the appointment a title.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="110" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="127" />
         <source>Das Ende muss nach dem Beginn liegen.</source>
         <translation>The end must be after the start.</translation>
     </message>
@@ -185,9 +185,17 @@
     </message>
 </context>
 <context>
+    <name>AskBanner</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="44" />
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>BannerArea</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="180" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="184" />
         <source>Hinweise</source>
         <translation>Notices</translation>
     </message>
@@ -200,296 +208,371 @@
         <translation>You are knocking at %1 …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="16" />
-        <source>%1: „Gleich“ – in etwa %2 Minuten.</source>
-        <translation>%1: “In a moment” – in about %2 minutes.</translation>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="18" />
+        <source>%1: „Gleich“.</source>
+        <translation>%1: “In a moment”.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="17" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="19" />
         <source>%1: „Herein“ – Sie sind eingetreten.</source>
         <translation>%1: “Come in” – you are inside.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="18" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="20" />
         <source>Sie sind in %1.</source>
         <translation>You are in %1.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="19" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="21" />
         <source>%1: „Jetzt nicht“.</source>
         <translation>%1: “Not now”.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="20" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="22" />
         <source>%1 ist abgeschlossen.</source>
         <translation>%1 is locked.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="21" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="23" />
         <source>In %1 ist niemand da.</source>
         <translation>Nobody is in %1.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="22" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="24" />
         <source>Niemand hat geantwortet (%1).</source>
         <translation>Nobody answered (%1).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="23" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="25" />
         <source>%1: außerhalb der Sprechzeit.</source>
         <translation>%1: outside office hours.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="24" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="26" />
         <source>%1: bitte nicht stören – Ihr Anklopfen wird später angezeigt.</source>
         <translation>%1: do not disturb – your knock will be shown later.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="25" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="27" />
         <source>Anklopfen bei %1 abgebrochen.</source>
         <translation>Stopped knocking at %1.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="37" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="39" />
         <source>Einladung an %1 gesendet.</source>
         <translation>Invitation sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="38" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="40" />
         <source>%1 hat Ihre Einladung angenommen.</source>
         <translation>%1 accepted your invitation.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="39" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="41" />
         <source>%1 hat Ihre Einladung abgelehnt.</source>
         <translation>%1 declined your invitation.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="40" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="42" />
         <source>%1 hat nicht auf Ihre Einladung reagiert.</source>
         <translation>%1 did not respond to your invitation.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="41" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="43" />
         <source>Die Einladung an %1 ist hinfällig.</source>
         <translation>The invitation to %1 no longer applies.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="47" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="49" />
         <source>Urlaub</source>
         <translation>Holiday</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="50" />
         <source>Dienstreise</source>
         <translation>Business trip</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="49" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="51" />
         <source>Fortbildung</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="50" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="52" />
         <source>Sonstige Abwesenheit</source>
         <translation>Other absence</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="56" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="58" />
         <source>Verpasstes Anklopfen</source>
         <translation>Missed knock</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="57" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="59" />
         <source>Nachricht an der Tür</source>
         <translation>Message at the door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="60" />
         <source>Übergabe aus der Vertretung</source>
         <translation>Handover from your deputy</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="59" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="61" />
         <source>Anfrage an der digitalen Tür</source>
         <translation>Request at the digital door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="60" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="62" />
         <source>Rückruf</source>
         <translation>Callback</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="69" />
+        <source>Montag</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="70" />
+        <source>Dienstag</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="71" />
+        <source>Mittwoch</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="72" />
+        <source>Donnerstag</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="73" />
+        <source>Freitag</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="74" />
+        <source>Samstag</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="75" />
+        <source>Sonntag</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="82" />
+        <source>Mo</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="83" />
+        <source>Di</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="84" />
+        <source>Mi</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="85" />
+        <source>Do</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="86" />
+        <source>Fr</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="87" />
+        <source>Sa</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="88" />
+        <source>So</source>
+        <translation>Sun</translation>
     </message>
 </context>
 <context>
     <name>BehaviourPresenter</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="100" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="102" />
         <source>%1 ist eingetreten (%2).</source>
         <extracomment>(title, message) for the tray. "Chat des Raums" chosen in a room's menu.</extracomment>
         <translation>%1 came in (%2).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="103" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="105" />
         <source>Tür angelehnt</source>
         <translation>Door ajar</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="112" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="114" />
         <source>%1 klopft bei %2 an (Sie vertreten).</source>
         <translation>%1 is knocking at %2's door (you are deputising).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="115" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="117" />
         <source>%1 klopft an (%2).</source>
         <translation>%1 is knocking (%2).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="120" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="122" />
         <source>Es klopft</source>
         <translation>Someone is knocking</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="141" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="144" />
         <source>Ihre Nachricht wurde hinterlassen.</source>
         <translation>Your message was left.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="143" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="146" />
         <source>Nachricht hinterlassen</source>
         <translation>Leave a message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="144" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="147" />
         <source>Ihre Nachricht an der Tür:</source>
         <translation>Your message at the door:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="156" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="159" />
         <source>%1 lädt Sie in %2 ein.</source>
         <translation>%1 invites you into %2.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="161" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="164" />
         <source>Einladung</source>
         <translation>Invitation</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="170" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="173" />
         <source>Kurze Frage an %1</source>
         <translation>Quick question to %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="171" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="174" />
         <source>Ihre Frage (eine Zeile):</source>
         <translation>Your question (one line):</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="178" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="181" />
         <source>Kurze Frage von %1: „%2“</source>
         <translation>Quick question from %1: “%2”</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="183" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="186" />
         <source>Kurze Frage</source>
         <translation>Quick question</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="187" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="190" />
         <source>%1 antwortet auf „%2“: %3</source>
         <translation>%1 answers “%2”: %3</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="192" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="195" />
         <source>Antwort</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="221" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="224" />
         <source>Sprechzeiten: %1</source>
         <translation>Office hours: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="223" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="226" />
         <source>Abwesend bis %1, Vertretung: %2</source>
         <translation>Away until %1, deputy: %2</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="245" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="252" />
+        <source>Sie sind hier</source>
+        <translation>You are here</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="256" />
         <source>Hierher gehen</source>
         <translation>Go here</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="245" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="256" />
         <source>Anklopfen</source>
         <translation>Knock</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="249" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="260" />
         <source>Chat des Raums</source>
         <translation>Room chat</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="261" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="272" />
         <source>Sprechzeiten …</source>
         <translation>Office hours …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="265" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="276" />
         <source>Küche folgen</source>
         <translation>Follow kitchen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="275" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="286" />
         <source>Tür abschließen</source>
         <translation>Lock the door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="276" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="287" />
         <source>Notiz an der Tür (z. B. „Prüfung bis 12 Uhr“):</source>
         <translation>Note on the door (e.g. “Exam until noon”):</translation>
     </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="299" />
-        <source>In %1 sind jetzt %2 Leute.</source>
-        <translation>%2 people are in %1 now.</translation>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="310" />
+        <source>In %1 ist jetzt %n Person.</source>
+        <translation><numerusform>%n person is in %1 now.</numerusform><numerusform>%n people are in %1 now.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="301" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="312" />
         <source>Kaffeerunde</source>
         <translation>Coffee round</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="315" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="336" />
         <source>Verpasst (%1)</source>
         <translation>Missed (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="316" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="337" />
         <source>Verpasst</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="354" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="375" />
         <source>erledigt von %1</source>
         <translation>handled by %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="369" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="390" />
         <source>An %1</source>
         <translation>To %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="371" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="392" />
         <source>Von %1</source>
         <translation>From %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="373" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="394" />
         <source> (Vertretung für %1)</source>
         <translation> (deputising for %1)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="374" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="395" />
         <source>(noch keine Antwort)</source>
         <translation>(no answer yet)</translation>
     </message>
@@ -503,195 +586,385 @@
     </message>
 </context>
 <context>
+    <name>CalendarDialogs</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="35" />
+        <source>Hinweis</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="47" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="63" />
         <source>Heute</source>
-        <extracomment>The appointments shown changed (fetched, or the last agenda when offline).</extracomment>
+        <extracomment>A reminder this close to the start says "Gleich"; an earlier one names the day. The appointments shown changed (fetched, or the last agenda when offline). The last refresh failed (the server is not reachable): an empty list says nothing then. Counts the refreshes asked for: only the latest one's answer is shown.</extracomment>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="64" />
         <source>Woche</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="68" />
         <source>Termine</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="54" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="74" />
         <source>Beitreten</source>
         <translation>Join</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="75" />
         <source>Dem virtuellen Raum des Termins beitreten</source>
         <translation>Join the appointment's virtual room</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="57" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="77" />
         <source>Neu …</source>
         <translation>New …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="59" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="79" />
         <source>Ändern …</source>
         <translation>Change …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="61" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="81" />
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="63" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="83" />
         <source>Konto …</source>
         <translation>Account …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="64" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="84" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="106" />
         <source>Kalenderkonto einrichten</source>
         <translation>Set up calendar account</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="71" />
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="99" />
-        <source>Kein Kalenderkonto eingerichtet.</source>
-        <extracomment>Set by the desktop: the rooms an appointment can take, and the account behind the panel. Told every half minute whether an appointment is going on now ("in Besprechung").</extracomment>
-        <translation>No calendar account set up.</translation>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="214" />
+        <source>Noch kein Kalender verbunden.</source>
+        <translation>No calendar connected yet.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="73" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="215" />
+        <source>Verbinden Sie Ihren Dienstkalender (CalDAV), dann stehen Ihre Termine hier und Ihr Status zeigt während eines Termins „in Besprechung“.</source>
+        <translation>Connect your work calendar (CalDAV): your appointments then appear here, and during an appointment your status shows “in a meeting”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="218" />
+        <source>Die Termine konnten nicht geladen werden und es gibt keine gespeicherten.</source>
+        <translation>The appointments could not be loaded, and none are saved.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="221" />
+        <source>Keine Termine in dieser Woche.</source>
+        <translation>No appointments this week.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="221" />
+        <source>Heute keine Termine.</source>
+        <translation>No appointments today.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="222" />
+        <source>Mit „Neu …“ legen Sie einen Termin an.</source>
+        <translation>Create one with “New …”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="341" />
+        <source>Termin: %1</source>
+        <translation>Appointment: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="93" />
         <source>Kalenderstatus</source>
+        <extracomment>Set by the desktop: the rooms an appointment can take, and the account behind the panel. Told every half minute whether an appointment is going on now ("in Besprechung").</extracomment>
         <translation>Calendar status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="130" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="104" />
+        <source>Hinweis</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="105" />
+        <source>Konto einrichten</source>
+        <translation>Set up account</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="191" />
         <source>Stand: %1</source>
+        <extracomment>The list, or what to do when there is nothing in it (no account yet, or no appointments).</extracomment>
         <translation>As of %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="137" />
-        <source>ganztägig</source>
-        <translation>all day</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="178" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="268" />
         <source> (alle Termine der Serie)</source>
         <translation> (every appointment of the series)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="179" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="269" />
         <source>Termin löschen</source>
         <translation>Delete appointment</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="180" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="270" />
         <source>„%1“ löschen?</source>
         <translation>Delete “%1”?</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="232" />
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="337" />
+        <source>Jetzt: %1</source>
+        <translation>Now: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="339" />
         <source>Gleich: %1</source>
         <translation>Soon: %1</translation>
     </message>
 </context>
 <context>
+    <name>CalendarRows</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="34" />
+        <source>Mo</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="34" />
+        <source>Di</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="34" />
+        <source>Mi</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="35" />
+        <source>Do</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="35" />
+        <source>Fr</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="35" />
+        <source>Sa</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="36" />
+        <source>So</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="37" />
+        <source>abgesagt</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="38" />
+        <source>abgelehnt</source>
+        <translation>declined</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="39" />
+        <source>delegiert</source>
+        <translation>delegated</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="40" />
+        <source>vorläufig</source>
+        <translation>tentative</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="41" />
+        <source>unbeantwortet</source>
+        <translation>not answered</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="42" />
+        <source>frei</source>
+        <translation>free</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="43" />
+        <source>ganztägig</source>
+        <translation>all day</translation>
+    </message>
+</context>
+<context>
     <name>CallPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="23" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="26" />
         <source>Bitte ein Headset benutzen: ohne Echounterdrückung hören die anderen sich sonst über Ihren Lautsprecher.</source>
         <translation>Please use a headset: without echo cancellation the others hear themselves through your loudspeaker.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="64" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="112" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="69" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="120" />
         <source>Kein Gespräch</source>
-        <extracomment>RMS level (0..1) above which the microphone counts as hearing speech.</extracomment>
+        <extracomment>RMS level (0..1) above which the microphone counts as hearing speech.
+----------
+On hold while another conversation (a visit at the digital door) is live.</extracomment>
         <translation>No call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="65" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="70" />
         <source>Gespräch</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="72" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="77" />
         <source>Hinweis zum Gespräch</source>
         <translation>Note about the call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="73" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="177" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="78" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="195" />
         <source>Mikrofon aus</source>
         <translation>Mute microphone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="76" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="204" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="81" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="222" />
         <source>Kamera an</source>
         <translation>Turn camera on</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="79" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="84" />
         <source>Bildschirm teilen</source>
         <translation>Share screen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="82" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="87" />
         <source>Geräte …</source>
         <translation>Devices …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="91" />
         <source>Auflegen</source>
         <translation>Hang up</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="124" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="132" />
         <source>Im Gespräch mit %1</source>
         <translation>In a call with %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="125" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="133" />
         <source>Sie warten im Gespräch …</source>
         <translation>Waiting in the call …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="177" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="134" />
+        <source>%1 – gehalten</source>
+        <translation>%1 – on hold</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="195" />
         <source>Mikrofon an</source>
         <translation>Unmute microphone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="185" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="203" />
         <source>Sie</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="204" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="222" />
         <source>Kamera aus</source>
         <translation>Turn camera off</translation>
     </message>
 </context>
 <context>
-    <name>Callable.self</name>
+    <name>CallSwitchboard</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="195" />
-        <source>„%1“ in %2 öffnen</source>
-        <translation>Open “%1” in %2</translation>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="115" />
+        <source>Sie sind im Besuch mit %1.</source>
+        <extracomment>The sentence a held visit's guest reads in the visit chat.</extracomment>
+        <translation>You are in a visit with %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="116" />
+        <source>Besuch halten</source>
+        <translation>Hold the visit</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="116" />
+        <source>Besuch beenden</source>
+        <translation>End the visit</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="118" />
+        <source>Sie sind im Gespräch mit %1.</source>
+        <translation>You are in a call with %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="119" />
+        <source>Sie sind in einem Raumgespräch.</source>
+        <translation>You are in a room's call.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="120" />
+        <source>Gespräch halten</source>
+        <translation>Hold the call</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="120" />
+        <source>Gespräch beenden</source>
+        <translation>End the call</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="155" />
+        <source>Gehalten: der Besuch von %1 – hört und sieht Sie nicht.</source>
+        <translation>On hold: the visit of %1 – neither hears nor sees you.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="157" />
+        <source>Gehalten: das Gespräch mit %1 – hört und sieht Sie nicht.</source>
+        <translation>On hold: the call with %1 – neither hears nor sees you.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="158" />
+        <source>Gehalten: das Raumgespräch – hört und sieht Sie nicht.</source>
+        <translation>On hold: the room's call – neither hears nor sees you.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="169" />
+        <source>Mit %1 weitersprechen</source>
+        <translation>Continue with %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="169" />
+        <source>dem Raum</source>
+        <translation>the room</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="202" />
+        <source>einem Gast</source>
+        <translation>a guest</translation>
     </message>
 </context>
 <context>
     <name>Chat</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/notify.py" line="41" />
+        <location filename="../../src/dvz_desktop/qt/chat/notify.py" line="42" />
         <source>%1 erwähnt Sie</source>
         <translation>%1 mentioned you</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/notify.py" line="43" />
+        <location filename="../../src/dvz_desktop/qt/chat/notify.py" line="44" />
         <source>Nachricht von %1</source>
         <translation>Message from %1</translation>
     </message>
@@ -699,107 +972,207 @@
 <context>
     <name>ChatPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="51" />
         <source>Gespräche</source>
         <extracomment>A dvz:// link in a message was clicked.</extracomment>
         <translation>Conversations</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="54" />
         <source>In allen Nachrichten suchen …</source>
         <translation>Search all messages …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="55" />
         <source>Nachrichten suchen</source>
         <translation>Search messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="58" />
         <source>Suchergebnisse</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="66" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="69" />
         <source>Offenes Gespräch</source>
         <translation>Open conversation</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="68" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="71" />
         <source>Nachrichten</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="73" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="76" />
         <source>Wer gerade schreibt</source>
         <translation>Who is typing</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="75" />
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="238" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="78" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="280" />
         <source>Nachricht schreiben …</source>
         <translation>Write a message …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="76" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="79" />
         <source>Nachricht</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="80" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="89" />
         <source>Senden</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="123" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="137" />
         <source>Notizen an mich</source>
         <extracomment>Set by the desktop: what a message's text can be opened in (launchers), as menu entries.</extracomment>
         <translation>Notes to myself</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="137" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="151" />
         <source>%1, %2 ungelesen</source>
         <translation>%1, %2 unread</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="173" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="197" />
         <source>wird gesendet …</source>
         <translation>sending …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="181" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="205" />
         <source>Nachricht gelöscht</source>
         <translation>Message deleted</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="181" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="205" />
         <source>bearbeitet</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="250" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="252" />
+        <source>Zu lang für eine Nachricht: %1 Zeichen, höchstens %2. Bitte kürzen oder in mehreren Nachrichten senden – es geht nichts verloren.</source>
+        <translation>Too long for one message: %1 characters, at most %2. Please shorten it or send it in several messages – nothing is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="292" />
         <source>%1 schreibt …</source>
         <translation>%1 is typing …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="260" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="302" />
         <source>Nachricht bearbeiten …</source>
         <translation>Edit the message …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="279" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="321" />
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="281" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="323" />
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="307" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="349" />
         <source>Nichts gefunden.</source>
         <translation>Nothing found.</translation>
+    </message>
+</context>
+<context>
+    <name>Desktop</name>
+    <message>
+        <location filename="../../src/dvz_desktop/app.py" line="305" />
+        <source>Anmeldung nicht gespeichert</source>
+        <extracomment>Seconds a quit may take (hang up, close media, log out) before the process ends regardless. A dvz:// link to follow once the office is shown (from the command line or a second start).</extracomment>
+        <translation>Sign-in not remembered</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/app.py" line="352" />
+        <source>Abgemeldet</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desk.py" line="14" />
+        <source>Kalender</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desk.py" line="57" />
+        <source>„%1“ lässt sich nicht öffnen: Auf diesem Computer ist kein Programm für %2-Links eingerichtet. Bitte wenden Sie sich an Ihre IT.</source>
+        <translation>“%1” cannot be opened: no program for %2 links is set up on this computer. Please contact your IT.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desk.py" line="62" />
+        <source>Keine Anwendung für diese Adresse eingerichtet.</source>
+        <translation>No application is set up for this address.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desk.py" line="68" />
+        <source>Anwendungen</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desk.py" line="69" />
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desk.py" line="88" />
+        <source>Für diese Person ist keine Telefonnummer hinterlegt.</source>
+        <translation>No phone number is on record for this person.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desk.py" line="121" />
+        <location filename="../../src/dvz_desktop/desk.py" line="125" />
+        <source>Whiteboard</source>
+        <translation>Whiteboard</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desk.py" line="155" />
+        <source>Heute</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desk.py" line="178" />
+        <source>Chat %1</source>
+        <translation>Chat %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desk.py" line="232" />
+        <source>%1 hereinbitten</source>
+        <translation>Admit %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desk.py" line="233" />
+        <source>Digitale Tür</source>
+        <translation>Digital door</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desktop.py" line="168" />
+        <source>%1 anrufen</source>
+        <translation>Call %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desktop.py" line="237" />
+        <source>%1 ruft an.</source>
+        <translation>%1 is calling.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desktop.py" line="239" />
+        <source>Annehmen</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desktop.py" line="245" />
+        <source>Den Anruf von %1 annehmen</source>
+        <translation>Take %1's call</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/desktop.py" line="251" />
+        <source>Anruf</source>
+        <translation>Call</translation>
     </message>
 </context>
 <context>
@@ -845,82 +1218,94 @@
 <context>
     <name>DoorPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="39" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="40" />
         <source>Warteschlange</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="40" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="41" />
         <source>Nächsten hereinbitten</source>
         <translation>Admit next</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="42" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="43" />
         <source>Ausgewählten hereinbitten</source>
         <translation>Admit selected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="47" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="48" />
         <source>Video des Gastes</source>
         <translation>Guest's video</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="49" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="50" />
         <source>Chat mit dem Gast</source>
         <translation>Chat with the guest</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="53" />
         <source>Nachricht an den Gast …</source>
         <translation>Message to the guest …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="54" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="55" />
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="56" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="57" />
         <source>Übergeben …</source>
         <translation>Hand over …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="59" />
         <source>Als Rückruf notieren</source>
         <translation>Note as callback</translation>
     </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="92" />
-        <source>%1 – %2 warten</source>
-        <translation>%1 – %2 waiting</translation>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="97" />
+        <source>%1 – %n Person wartet</source>
+        <extracomment>(guest name, admit) -&gt; None: asks first when another conversation is live (the switchboard).</extracomment>
+        <translation><numerusform>%1 – %n person waiting</numerusform><numerusform>%1 – %n people waiting</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="104" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="98" />
+        <source>%1 – niemand wartet</source>
+        <translation>%1 – nobody waiting</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="109" />
         <source>(seit %1)</source>
         <translation>(since %1)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="146" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="124" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="131" />
+        <source>den nächsten Gast</source>
+        <translation>the next guest</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="155" />
         <source>Besuch: %1</source>
         <translation>Visit: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="149" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="158" />
         <source>Gast</source>
         <translation>Guest</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="149" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="158" />
         <source>Ich</source>
         <translation>Me</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="169" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="178" />
         <source>Zurück in die Warteschlange (für Kolleginnen und Kollegen)</source>
         <translation>Back into the queue (for colleagues)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="173" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="182" />
         <source>An %1</source>
         <translation>To %1</translation>
     </message>
@@ -928,124 +1313,137 @@
 <context>
     <name>FloorBar</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="40" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="43" />
         <source>Gebäude</source>
         <extracomment>The user chose a building (its id). The user chose a search result.</extracomment>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="45" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="48" />
         <source>in</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="47" />
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="50" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="51" />
         <source>Stockwerk wählen</source>
         <translation>Choose floor</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="54" />
         <source>Person oder Raum suchen</source>
         <translation>Find a person or room</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="55" />
         <source>Person oder Raum auf allen Stockwerken suchen</source>
         <translation>Find a person or room on any floor</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="56" />
         <source>Person oder Raum auf allen Stockwerken suchen (Strg+F)</source>
         <translation>Find a person or room on any floor (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="56" />
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="60" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="59" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="63" />
         <source>Suchen</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="60" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="63" />
         <source>Suche leeren</source>
         <translation>Clear search</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="77" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="80" />
         <source>Verkleinern</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="77" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="80" />
         <source>Verkleinern (−)</source>
         <translation>Zoom out (−)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="78" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="81" />
         <source>Vergrößern</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="78" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="81" />
         <source>Vergrößern (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="79" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="82" />
         <source>Ganzes Stockwerk zeigen</source>
         <translation>Show the whole floor</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="79" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="82" />
         <source>Ganzes Stockwerk zeigen (0)</source>
         <translation>Show the whole floor (0)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="112" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="119" />
         <source>Gebäude wechseln</source>
         <translation>Switch building</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="116" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="123" />
         <source>Gebäude: %1</source>
         <translation>Building: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="133" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="140" />
         <source>nicht da (%1)</source>
         <translation>not in (%1)</translation>
     </message>
 </context>
 <context>
+    <name>HeldBanner</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="57" />
+        <source>Fortsetzen</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/switchboard.py" line="58" />
+        <source>Beenden</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="199" />
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="200" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="186" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="187" />
         <source>Verpasst</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="203" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="190" />
         <source>Verpasste Ereignisse</source>
         <translation>Missed events</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="209" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="196" />
         <source>Erledigt</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="210" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="197" />
         <source>Ausgewählte als erledigt markieren</source>
         <translation>Mark selected as done</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="212" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="199" />
         <source>Alle erledigt</source>
         <translation>All done</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="214" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="201" />
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
@@ -1053,12 +1451,12 @@
 <context>
     <name>InviteBanner</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="135" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="139" />
         <source>Annehmen</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="136" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="140" />
         <source>Ablehnen</source>
         <translation>Decline</translation>
     </message>
@@ -1066,37 +1464,37 @@
 <context>
     <name>KnockBanner</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="62" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="63" />
         <source>Herein</source>
         <translation>Come in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="66" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="67" />
         <source> Min.</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="67" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="68" />
         <source>In wie vielen Minuten</source>
         <translation>In how many minutes</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="69" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="70" />
         <source>Gleich</source>
         <translation>In a moment</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="72" />
         <source>Optional: kurzer Satz</source>
         <translation>Optional: a short line</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="72" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="73" />
         <source>Satz zur Antwort</source>
         <translation>Line with the answer</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="75" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="76" />
         <source>Jetzt nicht</source>
         <translation>Not now</translation>
     </message>
@@ -1104,27 +1502,28 @@
 <context>
     <name>KnockerStrip</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="97" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="101" />
         <source>Abbrechen</source>
+        <extracomment>The knock's room and latest state (set by the presenter).</extracomment>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="97" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="101" />
         <source>Anklopfen abbrechen</source>
         <translation>Stop knocking</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="99" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="103" />
         <source>Nachricht hinterlassen</source>
         <translation>Leave a message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="102" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="106" />
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="116" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="120" />
         <source>%1 (noch %2 s)</source>
         <translation>%1 (%2 s left)</translation>
     </message>
@@ -1132,109 +1531,181 @@
 <context>
     <name>LaunchersPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="126" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="127" />
         <source>Anwendungen</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="128" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="129" />
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="135" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="136" />
         <source>Eigener Starter …</source>
         <translation>Own launcher …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="160" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="161" />
         <source> (eigener Starter)</source>
         <extracomment>The user's own launchers (services.launchers.OwnLaunchers), where policy allows them.</extracomment>
         <translation> (own launcher)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="182" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="183" />
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="227" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="198" />
+        <source>„%1“ in %2 öffnen</source>
+        <translation>Open “%1” in %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="235" />
         <source>Keine Anwendung für diese Adresse eingerichtet.</source>
+        <extracomment>Set by the desk: opens a registered protocol (checking first that a program handles it).</extracomment>
         <translation>No application is set up for this address.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkBanner</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/links.py" line="35" />
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/links.py" line="35" />
+        <source>Link nicht folgen</source>
+        <translation>Do not follow the link</translation>
+    </message>
+</context>
+<context>
+    <name>LinkFollower</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/links.py" line="87" />
+        <source>Diese Person ist im Verzeichnis nicht zu finden.</source>
+        <translation>This person is not in the directory.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/links.py" line="90" />
+        <source>Der Link würde Sie selbst anrufen.</source>
+        <translation>The link would call yourself.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/links.py" line="92" />
+        <source>Ein Link möchte %1 anrufen.</source>
+        <translation>A link wants to call %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/links.py" line="93" />
+        <source>Anrufen</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/links.py" line="95" />
+        <source>Diesen Raum gibt es nicht, oder Sie können ihn nicht sehen.</source>
+        <translation>This room does not exist, or you cannot see it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/links.py" line="99" />
+        <source>Ein Link lädt Sie zum Termin in %1 ein.</source>
+        <translation>A link invites you to the appointment in %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/links.py" line="99" />
+        <source>Beitreten</source>
+        <translation>Join</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/links.py" line="101" />
+        <source>Ein Link möchte Sie in %1 bringen.</source>
+        <translation>A link wants to take you to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/links.py" line="102" />
+        <source>Anklopfen</source>
+        <translation>Knock</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/links.py" line="102" />
+        <source>Hingehen</source>
+        <translation>Go there</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="27" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="28" />
         <source>DVZ Desktop – Anmelden</source>
         <translation>DVZ Desktop – Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="28" />
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="29" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="52" />
         <source>Anmelden</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="30" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="31" />
         <source>Serveradresse</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="35" />
         <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="36" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="37" />
         <source>Von Ihrer IT festgelegt</source>
         <translation>Set by your IT department</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="38" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="39" />
         <source>Benutzername</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="41" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="42" />
         <source>Passwort</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="42" />
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="44" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="43" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="45" />
         <source>Angemeldet bleiben</source>
         <translation>Remember me</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="49" />
         <source>Fehlermeldung</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="53" />
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="56" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="57" />
         <source>&amp;Server:</source>
         <translation>&amp;Server:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="57" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="58" />
         <source>&amp;Benutzername:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="59" />
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="79" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="80" />
         <source>Bitte Server, Benutzername und Passwort angeben.</source>
         <translation>Please enter server, user name and password.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="82" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="83" />
         <source>Dieser Server ist von Ihrer IT nicht freigegeben.</source>
         <translation>Your IT department has not approved this server.</translation>
     </message>
@@ -1242,89 +1713,89 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="32" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="33" />
         <source>DVZ Desktop</source>
         <extracomment>The window was closed while no tray can keep the program running.</extracomment>
         <translation>DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="49" />
         <source>Personen</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="49" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="50" />
         <source>Gebäudeübersicht</source>
         <translation>Building overview</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="54" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="59" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="60" />
         <source>Mein Status</source>
         <translation>My status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="62" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="63" />
         <source>Meine Statusnotiz</source>
         <translation>My status note</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="65" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="66" />
         <source>Zu meinem Büro</source>
         <translation>To my office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="69" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="70" />
         <source>Wer ist heute da</source>
         <translation>Who is in today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="72" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="73" />
         <source>Verpasst</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="74" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="75" />
         <source>Kurze Fragen</source>
         <translation>Quick questions</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="80" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="81" />
         <source>Verbindungsstatus</source>
         <extracomment>Where the desk's docks (whiteboard, …) put their show/hide switches.</extracomment>
         <translation>Connection status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="100" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="101" />
         <source>Gespräch</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="105" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="106" />
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="120" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="121" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="148" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="149" />
         <source>Verbunden</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="152" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="153" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="156" />
+        <location filename="../../src/dvz_desktop/qt/main_window.py" line="157" />
         <source>Verbindung unterbrochen – neuer Versuch läuft …</source>
         <translation>Connection lost – trying again …</translation>
     </message>
@@ -1332,13 +1803,13 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/view.py" line="49" />
+        <location filename="../../src/dvz_desktop/qt/map/view.py" line="56" />
         <source>Büroplan</source>
         <extracomment>A drag of more than this many pixels is the user panning (the floor stops following the window). An arrow key: move the room focus this way. Enter on the focused room. Menu key or Shift+F10 on the focused room: open its menu here (global position). The view got keyboard focus (to announce the focused room).</extracomment>
         <translation>Office map</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/view.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/map/view.py" line="58" />
         <source>Grafischer Plan des Stockwerks. Pfeiltasten wechseln den Raum, Eingabetaste geht hinein, Kontextmenütaste öffnet das Raummenü. Dieselben Räume und Personen stehen in der Gebäudeübersicht.</source>
         <translation>Graphical plan of the floor. Arrow keys move between rooms, Enter walks in, the menu key opens the room's menu. The same rooms and people are listed in the building overview.</translation>
     </message>
@@ -1346,32 +1817,32 @@
 <context>
     <name>MapWidget</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="221" />
+        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="286" />
         <source>Büroplan: %1</source>
-        <extracomment>The user wants to walk into this room.</extracomment>
+        <extracomment>Gets a portrait: (person id, version) -&gt; its bytes, or None. The user wants to walk into this room. Portraits: where to get them, what is known (person id -&gt; (version, image)), what is on its way.</extracomment>
         <translation>Office map: %1</translation>
     </message>
 </context>
 <context>
     <name>MorningView</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="171" />
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="172" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="158" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="159" />
         <source>Wer ist heute da</source>
         <translation>Who is in today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="175" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="162" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="175" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="162" />
         <source>Da seit</source>
         <translation>In since</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="176" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="163" />
         <source>Anwesende nach Fachbereich</source>
         <translation>Present people by unit</translation>
     </message>
@@ -1379,7 +1850,7 @@
 <context>
     <name>NoticeBanner</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="171" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="175" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1387,13 +1858,13 @@
 <context>
     <name>OfficeActions</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/actions.py" line="70" />
+        <location filename="../../src/dvz_desktop/qt/actions.py" line="71" />
         <source>Der Server hat nicht rechtzeitig geantwortet.</source>
         <extracomment>A German message for the status bar when something the user did could not be done. "Als offline anzeigen", kept with every status change.</extracomment>
         <translation>The server did not answer in time.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/actions.py" line="75" />
+        <location filename="../../src/dvz_desktop/qt/actions.py" line="76" />
         <source>Das hat leider nicht geklappt.</source>
         <translation>Sorry, that did not work.</translation>
     </message>
@@ -1401,43 +1872,43 @@
 <context>
     <name>OfficeHoursDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="106" />
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="107" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="93" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="94" />
         <source>Sprechzeiten</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="111" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="98" />
         <source>Außerhalb dieser Zeiten wird Anklopfen aus anderen Fachbereichen zur Nachricht.</source>
         <translation>Outside these hours a knock from another unit becomes a message.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="114" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="101" />
         <source>Zeit hinzufügen</source>
         <translation>Add hours</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="135" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="122" />
         <source>Wochentag</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="138" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="125" />
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="139" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="126" />
         <source>Ende</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="140" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="127" />
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="160" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="147" />
         <source>Jede Sprechzeit muss enden, nachdem sie beginnt.</source>
         <translation>Each office hour must end after it starts.</translation>
     </message>
@@ -1445,24 +1916,24 @@
 <context>
     <name>OfficeMap</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/room_item.py" line="108" />
+        <location filename="../../src/dvz_desktop/qt/map/room_item.py" line="133" />
         <source>Doppelklick: hierher gehen</source>
         <extracomment>The leaf's angle to the wall for each state (degrees); closed and locked lie in the wall. Extra lines for the door: its note, office hours, who deputises. Guests of the digital door waiting for this room's desk ("3 warten"), or "". Drawn with a focus ring: the room the keyboard is on. Briefly tinted after a search found something here.</extracomment>
         <translation>Double-click: go here</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="160" />
+        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="191" />
         <source>%1 (Sie)</source>
-        <extracomment>Room around the disc for my ring and the speaking ring. Pictures are drawn at this many device pixels per plan unit: 1 up to 110 % zoom (a plain blit at 100 %), 2 above, so they stay crisp when zoomed in (``sharpness_for``).</extracomment>
+        <extracomment>Room around the disc for my ring and the speaking ring. Pictures are drawn at the zoom they are shown at (device pixels per plan unit), so thousands of avatars are plain 1:1 blits; while the zoom changes they are scaled until it settles (see the scene). The portrait (and its version) when one is known; else initials.</extracomment>
         <translation>%1 (you)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="167" />
+        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="198" />
         <source>Lust auf Kaffee</source>
         <translation>Up for coffee</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="169" />
+        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="200" />
         <source>spricht gerade</source>
         <translation>speaking</translation>
     </message>
@@ -1470,13 +1941,13 @@
 <context>
     <name>OfficeTree</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/office_tree.py" line="28" />
+        <location filename="../../src/dvz_desktop/qt/office_tree.py" line="29" />
         <source>Gebäudeübersicht</source>
         <extracomment>Enter or double-click on a room: go there.</extracomment>
         <translation>Building overview</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/office_tree.py" line="29" />
+        <location filename="../../src/dvz_desktop/qt/office_tree.py" line="30" />
         <source>Gebäude, Stockwerke, Räume und die Personen darin</source>
         <translation>Buildings, floors, rooms and the people in them</translation>
     </message>
@@ -1484,22 +1955,22 @@
 <context>
     <name>OwnLauncherDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="92" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="93" />
         <source>Eigener Starter</source>
         <translation>Own launcher</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="96" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="97" />
         <source>Werte in geschweiften Klammern werden beim Öffnen abgefragt.</source>
         <translation>Values in curly braces are asked for when opening.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="102" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="103" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="103" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="104" />
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
@@ -1620,17 +2091,17 @@
 <context>
     <name>QuestionBanner</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="150" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="154" />
         <source>Antwort</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="151" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="155" />
         <source>Antwort auf die kurze Frage</source>
         <translation>Answer to the quick question</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="154" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="158" />
         <source>Antworten</source>
         <translation>Answer</translation>
     </message>
@@ -1638,18 +2109,18 @@
 <context>
     <name>QuestionsDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="245" />
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="246" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="232" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="233" />
         <source>Kurze Fragen</source>
         <translation>Quick questions</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="249" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="236" />
         <source>Kurze Fragen und Antworten</source>
         <translation>Quick questions and answers</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="251" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/dialogs.py" line="238" />
         <source>Noch keine kurzen Fragen.</source>
         <translation>No quick questions yet.</translation>
     </message>
@@ -1657,123 +2128,136 @@
 <context>
     <name>StatusMenu</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="24" />
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="25" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="28" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="29" />
         <source>Mein Status</source>
-        <extracomment>(status, note) chosen by the user.</extracomment>
+        <extracomment>The status note's length on the wire (protocol: SetStatus.note). (status, note) chosen by the user.</extracomment>
         <translation>My status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="38" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="42" />
         <source>Statusnotiz …</source>
         <translation>Status note …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="41" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="45" />
         <source>Lust auf Kaffee</source>
         <translation>Up for coffee</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="44" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="48" />
         <source>Als offline anzeigen</source>
         <translation>Appear offline</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="52" />
         <source>Abwesenheit eintragen …</source>
         <translation>Record an absence …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="55" />
         <source>Abwesenheit beenden</source>
         <translation>End my absence</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="75" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="79" />
         <source>Statusnotiz</source>
         <translation>Status note</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="76" />
+        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="80" />
         <source>Kurze Notiz (höchstens 120 Zeichen):</source>
         <translation>Short note (at most 120 characters):</translation>
     </message>
 </context>
 <context>
+    <name>TextDialog</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/text_dialog.py" line="54" />
+        <source>Zu lang: %1 Zeichen, höchstens %2. Bitte kürzen Sie um %3.</source>
+        <translation>Too long: %1 characters, at most %2. Please shorten it by %3.</translation>
+    </message>
+</context>
+<context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="34" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="43" />
         <source>Heute</source>
-        <extracomment>Appointments shown ahead.</extracomment>
+        <extracomment>Appointments shown ahead. "Noch kein Kalender verbunden" was chosen: set up the calendar account.</extracomment>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="61" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="71" />
         <source>Heute, %1</source>
         <translation>Today, %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="64" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="74" />
         <source>Nächste Termine</source>
         <translation>Next appointments</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="66" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="77" />
         <source>ganztägig</source>
         <translation>all day</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="70" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="82" />
+        <source>Noch kein Kalender verbunden – hier einrichten.</source>
+        <translation>No calendar connected yet – set one up here.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="84" />
         <source>Keine Termine mehr heute.</source>
         <translation>No more appointments today.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="85" />
         <source>Ungelesene Nachrichten</source>
         <translation>Unread messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="73" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="87" />
         <source>%1 ungelesen: %2</source>
         <translation>%1 unread: %2</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="75" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="89" />
         <source>Alles gelesen.</source>
         <translation>All read.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="76" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="90" />
         <source>Verpasst</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="82" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="96" />
         <source>%1 × angeklopft, als Sie nicht da waren</source>
         <translation>%1 × knocked while you were away</translation>
     </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="83" />
-        <source>%1 Nachricht(en) an der Tür</source>
-        <translation>%1 message(s) at the door</translation>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="97" />
+        <source>%n Nachricht an der Tür</source>
+        <translation><numerusform>%n message at the door</numerusform><numerusform>%n messages at the door</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="99" />
+        <source>%n Anfrage an der digitalen Tür</source>
+        <translation><numerusform>%n request at the digital door</numerusform><numerusform>%n requests at the digital door</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="100" />
+        <source>%n Rückruf zu erledigen</source>
+        <translation><numerusform>%n callback to make</numerusform><numerusform>%n callbacks to make</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="84" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="98" />
         <source>%1 × von Ihrer Vertretung erledigt</source>
         <translation>%1 × handled by your deputy</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="85" />
-        <source>%1 Anfrage(n) an der digitalen Tür</source>
-        <translation>%1 request(s) at the digital door</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="86" />
-        <source>%1 Rückruf(e) zu erledigen</source>
-        <translation>%1 callback(s) to make</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="90" />
+        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="104" />
         <source>Nichts verpasst.</source>
         <translation>Nothing missed.</translation>
     </message>
@@ -1781,76 +2265,76 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="42" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="71" />
         <source>DVZ Desktop</source>
         <translation>DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="43" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="72" />
         <source>DVZ Desktop öffnen</source>
         <translation>Open DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="48" />
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="109" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="77" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="138" />
         <source>Keine ungelesenen Nachrichten</source>
         <translation>No unread messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="57" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="86" />
         <source>Aus meiner Einheit da:</source>
         <translation>In from my unit:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="62" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="91" />
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="68" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="97" />
         <source>Nicht verbunden</source>
         <translation>Not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="69" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="98" />
         <source>DVZ Desktop – nicht verbunden</source>
         <translation>DVZ Desktop – not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="82" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="111" />
         <source>Verbindung unterbrochen</source>
         <translation>Connection lost</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="84" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="113" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="91" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="120" />
         <source>niemand</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="93" />
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="122" />
         <source> · Lust auf Kaffee</source>
         <translation> · up for coffee</translation>
     </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="108" />
-        <source>%1 ungelesene Nachrichten</source>
-        <translation>%1 unread messages</translation>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="137" />
+        <source>%n ungelesene Nachricht</source>
+        <translation><numerusform>%n unread message</numerusform><numerusform>%n unread messages</numerusform></translation>
     </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="117" />
-        <source>%1 warten an der digitalen Tür</source>
-        <translation>%1 waiting at the digital door</translation>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/tray.py" line="146" />
+        <source>%n Person wartet an der digitalen Tür</source>
+        <translation><numerusform>%n person waiting at the digital door</numerusform><numerusform>%n people waiting at the digital door</numerusform></translation>
     </message>
 </context>
 <context>
     <name>ValuesDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="70" />
+        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="71" />
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
@@ -1998,183 +2482,107 @@
 <context>
     <name>_Counts</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="15" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="16" />
         <source>niemand da</source>
         <translation>nobody in</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="15" />
-        <source>%n Person(en)</source>
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="16" />
+        <source>%n Person</source>
         <translation><numerusform>%n person</numerusform><numerusform>%n people</numerusform></translation>
     </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../src/dvz_desktop/app.py" line="244" />
-        <source>Anmeldung nicht gespeichert</source>
-        <translation>Sign-in not remembered</translation>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="19" />
+        <source>%n Person wartet</source>
+        <translation><numerusform>%n person waiting</numerusform><numerusform>%n people waiting</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="22" />
+        <source>%1: „Gleich“ – in etwa %n Minute.</source>
+        <translation><numerusform>%1: “In a moment” – in about %n minute.</numerusform><numerusform>%1: “In a moment” – in about %n minutes.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="31" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="52" />
         <source>Verfügbar</source>
         <translation>Available</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="32" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="53" />
         <source>Beschäftigt</source>
         <translation>Busy</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="33" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="54" />
         <source>Nicht stören</source>
         <translation>Do not disturb</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="34" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="55" />
         <source>In Besprechung</source>
         <translation>In a meeting</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="35" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="56" />
         <source>Abwesend</source>
         <translation>Away</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="36" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="57" />
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="42" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="63" />
         <source>Büro</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="43" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="64" />
         <source>Teambüro</source>
         <translation>Team office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="44" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="65" />
         <source>Besprechungsraum</source>
         <translation>Meeting room</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="45" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="66" />
         <source>Kaffeeküche</source>
         <translation>Coffee kitchen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="46" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="67" />
         <source>Foyer / Bürgerbüro</source>
         <translation>Foyer / citizens' office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="47" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="68" />
         <source>Projektraum</source>
         <translation>Project room</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="74" />
         <source>Tür offen</source>
         <translation>Door open</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="54" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="75" />
         <source>Tür angelehnt</source>
         <translation>Door ajar</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="76" />
         <source>Tür geschlossen</source>
         <translation>Door closed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="56" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="77" />
         <source>Tür abgeschlossen</source>
         <translation>Door locked</translation>
-    </message>
-</context>
-<context>
-    <name>parts.window</name>
-    <message>
-        <location filename="../../src/dvz_desktop/app.py" line="149" />
-        <source>Diese Person ist im Verzeichnis nicht zu finden.</source>
-        <extracomment>A dvz:// link to follow once the office is shown (from the command line or a second start).</extracomment>
-        <translation>This person is not in the directory.</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="14" />
-        <source>Kalender</source>
-        <translation>Calendar</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="49" />
-        <source>Anwendungen</source>
-        <translation>Applications</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="50" />
-        <source>Telefon</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="69" />
-        <source>Für diese Person ist keine Telefonnummer hinterlegt.</source>
-        <translation>No phone number is on record for this person.</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="101" />
-        <location filename="../../src/dvz_desktop/desk.py" line="104" />
-        <source>Whiteboard</source>
-        <translation>Whiteboard</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="134" />
-        <source>Heute</source>
-        <translation>Today</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="149" />
-        <source>Chat %1</source>
-        <translation>Chat %1</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="196" />
-        <source>Digitale Tür</source>
-        <translation>Digital door</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="203" />
-        <source>%1 warten</source>
-        <translation>%1 waiting</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="213" />
-        <source>%1 ruft an.</source>
-        <translation>%1 is calling.</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="215" />
-        <source>Annehmen</source>
-        <translation>Accept</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="218" />
-        <source>Anruf</source>
-        <translation>Call</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/app.py" line="289" />
-        <source>Abgemeldet</source>
-        <translation>Signed out</translation>
     </message>
 </context>
 </TS>

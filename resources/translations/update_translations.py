@@ -36,10 +36,41 @@ ENGLISH = {
     'Büroplan: %1': 'Office map: %1',
     '%1 (Sie)': '%1 (you)',
     'spricht gerade': 'speaking',
+    '%1 – niemand wartet': '%1 – nobody waiting',
+    '„%1“ lässt sich nicht öffnen: Auf diesem Computer ist kein Programm für %2-Links eingerichtet. Bitte wenden Sie sich an Ihre IT.': '“%1” cannot be opened: no program for %2 links is set up on this computer. Please contact your IT.',
+    'Sie sind hier': 'You are here',
+    'Zu lang für eine Nachricht: %1 Zeichen, höchstens %2. Bitte kürzen oder in mehreren Nachrichten senden – es geht nichts verloren.': 'Too long for one message: %1 characters, at most %2. Please shorten it or send it in several messages – nothing is lost.',
+    'Zu lang: %1 Zeichen, höchstens %2. Bitte kürzen Sie um %3.': 'Too long: %1 characters, at most %2. Please shorten it by %3.',
+    '%1 – gehalten': '%1 – on hold',
+    'Sie sind im Besuch mit %1.': 'You are in a visit with %1.',
+    'Besuch halten': 'Hold the visit',
+    'Besuch beenden': 'End the visit',
+    'Sie sind im Gespräch mit %1.': 'You are in a call with %1.',
+    'Sie sind in einem Raumgespräch.': "You are in a room's call.",
+    'Gespräch halten': 'Hold the call',
+    'Gespräch beenden': 'End the call',
+    'Gehalten: der Besuch von %1 – hört und sieht Sie nicht.': 'On hold: the visit of %1 – neither hears nor sees you.',
+    'Gehalten: das Gespräch mit %1 – hört und sieht Sie nicht.': 'On hold: the call with %1 – neither hears nor sees you.',
+    'Gehalten: das Raumgespräch – hört und sieht Sie nicht.': "On hold: the room's call – neither hears nor sees you.",
+    'Mit %1 weitersprechen': 'Continue with %1',
+    'dem Raum': 'the room',
+    'einem Gast': 'a guest',
+    'den nächsten Gast': 'the next guest',
+    'Fortsetzen': 'Continue',
+    '%1 anrufen': 'Call %1',
+    '%1 hereinbitten': 'Admit %1',
+    'Den Anruf von %1 annehmen': "Take %1's call",
+    'Link nicht folgen': 'Do not follow the link',
+    'Der Link würde Sie selbst anrufen.': 'The link would call yourself.',
+    'Ein Link möchte %1 anrufen.': 'A link wants to call %1.',
+    'Diesen Raum gibt es nicht, oder Sie können ihn nicht sehen.': 'This room does not exist, or you cannot see it.',
+    'Ein Link lädt Sie zum Termin in %1 ein.': 'A link invites you to the appointment in %1.',
+    'Ein Link möchte Sie in %1 bringen.': 'A link wants to take you to %1.',
+    'Hingehen': 'Go there',
     'Anfrage an der digitalen Tür': 'Request at the digital door',
     'Rückruf': 'Callback',
-    '%1 Anfrage(n) an der digitalen Tür': '%1 request(s) at the digital door',
-    '%1 Rückruf(e) zu erledigen': '%1 callback(s) to make',
+    '%n Anfrage an der digitalen Tür': ('%n request at the digital door', '%n requests at the digital door'),
+    '%n Rückruf zu erledigen': ('%n callback to make', '%n callbacks to make'),
     'Warteschlange': 'Queue',
     'Nächsten hereinbitten': 'Admit next',
     'Ausgewählten hereinbitten': 'Admit selected',
@@ -49,16 +80,16 @@ ENGLISH = {
     'Beenden': 'End',
     'Übergeben …': 'Hand over …',
     'Als Rückruf notieren': 'Note as callback',
-    '%1 – %2 warten': '%1 – %2 waiting',
+    '%1 – %n Person wartet': ('%1 – %n person waiting', '%1 – %n people waiting'),
     '(seit %1)': '(since %1)',
     'Besuch: %1': 'Visit: %1',
     'Gast': 'Guest',
     'Ich': 'Me',
     'Zurück in die Warteschlange (für Kolleginnen und Kollegen)': 'Back into the queue (for colleagues)',
     'An %1': 'To %1',
-    '%1 warten an der digitalen Tür': '%1 waiting at the digital door',
+    '%n Person wartet an der digitalen Tür': ('%n person waiting at the digital door', '%n people waiting at the digital door'),
     'Digitale Tür': 'Digital door',
-    '%1 warten': '%1 waiting',
+    '%n Person wartet': ('%n person waiting', '%n people waiting'),
     'Eigener Starter': 'Own launcher',
     'Werte in geschweiften Klammern werden beim Öffnen abgefragt.': 'Values in curly braces are asked for when opening.',
     'Name': 'Name',
@@ -78,7 +109,7 @@ ENGLISH = {
     'Alles gelesen.': 'All read.',
     'Verpasst': 'Missed',
     '%1 × angeklopft, als Sie nicht da waren': '%1 × knocked while you were away',
-    '%1 Nachricht(en) an der Tür': '%1 message(s) at the door',
+    '%n Nachricht an der Tür': ('%n message at the door', '%n messages at the door'),
     '%1 × von Ihrer Vertretung erledigt': '%1 × handled by your deputy',
     'Nichts verpasst.': 'Nothing missed.',
     'Chat %1': 'Chat %1',
@@ -140,7 +171,33 @@ ENGLISH = {
     'Termine': 'Appointments',
     'Beitreten': 'Join',
     'Dem virtuellen Raum des Termins beitreten': "Join the appointment's virtual room",
-    'Kein Kalenderkonto eingerichtet.': 'No calendar account set up.',
+    'Noch kein Kalender verbunden.': 'No calendar connected yet.',
+    'Verbinden Sie Ihren Dienstkalender (CalDAV), dann stehen Ihre Termine hier und Ihr Status zeigt während '
+    'eines Termins „in Besprechung“.': 'Connect your work calendar (CalDAV): your appointments then appear here, '
+                                       'and during an appointment your status shows “in a meeting”.',
+    'Konto einrichten': 'Set up account',
+    'Hinweis': 'Note',
+    'Heute keine Termine.': 'No appointments today.',
+    'Keine Termine in dieser Woche.': 'No appointments this week.',
+    'Mit „Neu …“ legen Sie einen Termin an.': 'Create one with “New …”.',
+    'Die Termine konnten nicht geladen werden und es gibt keine gespeicherten.':
+        'The appointments could not be loaded, and none are saved.',
+    'Noch kein Kalender verbunden – hier einrichten.': 'No calendar connected yet – set one up here.',
+    'Jetzt: %1': 'Now: %1',
+    'Termin: %1': 'Appointment: %1',
+    'abgesagt': 'cancelled',
+    'abgelehnt': 'declined',
+    'delegiert': 'delegated',
+    'vorläufig': 'tentative',
+    'unbeantwortet': 'not answered',
+    'frei': 'free',
+    'Mo': 'Mon',
+    'Di': 'Tue',
+    'Mi': 'Wed',
+    'Do': 'Thu',
+    'Fr': 'Fri',
+    'Sa': 'Sat',
+    'So': 'Sun',
     'Kalenderstatus': 'Calendar status',
     'Stand: %1': 'As of %1',
     'ganztägig': 'all day',
@@ -205,7 +262,7 @@ ENGLISH = {
     ' · %1 ungelesen': ' · %1 unread',
     'Nachricht schreiben': 'Write a message',
     'Keine ungelesenen Nachrichten': 'No unread messages',
-    '%1 ungelesene Nachrichten': '%1 unread messages',
+    '%n ungelesene Nachricht': ('%n unread message', '%n unread messages'),
     'wird gesendet …': 'sending …',
     'Nachricht gelöscht': 'Message deleted',
     'bearbeitet': 'edited',
@@ -255,7 +312,7 @@ ENGLISH = {
     'Küche folgen': 'Follow kitchen',
     'Tür abschließen': 'Lock the door',
     'Notiz an der Tür (z. B. „Prüfung bis 12 Uhr“):': 'Note on the door (e.g. “Exam until noon”):',
-    'In %1 sind jetzt %2 Leute.': '%2 people are in %1 now.',
+    'In %1 ist jetzt %n Person.': ('%n person is in %1 now.', '%n people are in %1 now.'),
     'Kaffeerunde': 'Coffee round',
     'Verpasst (%1)': 'Missed (%1)',
     'Verpasst': 'Missed',
@@ -299,7 +356,8 @@ ENGLISH = {
     'Abwesenheit eintragen …': 'Record an absence …',
     'Abwesenheit beenden': 'End my absence',
     'Sie klopfen bei %1 an …': 'You are knocking at %1 …',
-    '%1: „Gleich“ – in etwa %2 Minuten.': '%1: “In a moment” – in about %2 minutes.',
+    '%1: „Gleich“ – in etwa %n Minute.': ('%1: “In a moment” – in about %n minute.', '%1: “In a moment” – in about %n minutes.'),
+    '%1: „Gleich“.': '%1: “In a moment”.',
     '%1: „Herein“ – Sie sind eingetreten.': '%1: “Come in” – you are inside.',
     'Sie sind in %1.': 'You are in %1.',
     '%1: „Jetzt nicht“.': '%1: “Not now”.',
@@ -322,6 +380,13 @@ ENGLISH = {
     'Nachricht an der Tür': 'Message at the door',
     'Übergabe aus der Vertretung': 'Handover from your deputy',
     'Montag': 'Monday',
+    'Mo': 'Mon',
+    'Di': 'Tue',
+    'Mi': 'Wed',
+    'Do': 'Thu',
+    'Fr': 'Fri',
+    'Sa': 'Sat',
+    'So': 'Sun',
     'Dienstag': 'Tuesday',
     'Mittwoch': 'Wednesday',
     'Donnerstag': 'Thursday',
@@ -331,7 +396,7 @@ ENGLISH = {
     'Tür angelehnt': 'Door ajar',
     'Ohne Fachbereich': 'No unit',
     "%1 ist jetzt da.": "%1 is in now.",
-    "%n Person(en)": ("%n person", "%n people"),
+    "%n Person": ("%n person", "%n people"),
     "&Benutzername:": "&User name:",
     "&Passwort:": "&Password:",
     "&Server:": "&Server:",
@@ -407,6 +472,49 @@ ENGLISH = {
     "niemand da": "nobody in",
 }
 
+#: German plural forms (one, other) of every source text with %n: the source holds one form only, so
+#: German needs its own small translation (Qt's way: lupdate -pluralonly for the source language).
+GERMAN_PLURALS = {
+    "%n Person": ("%n Person", "%n Personen"),
+    "%n Person wartet": ("%n Person wartet", "%n Personen warten"),
+    "%1 – %n Person wartet": ("%1 – %n Person wartet", "%1 – %n Personen warten"),
+    "%n Person wartet an der digitalen Tür": ("%n Person wartet an der digitalen Tür",
+                                              "%n Personen warten an der digitalen Tür"),
+    "%n ungelesene Nachricht": ("%n ungelesene Nachricht", "%n ungelesene Nachrichten"),
+    "%n Nachricht an der Tür": ("%n Nachricht an der Tür", "%n Nachrichten an der Tür"),
+    "%n Anfrage an der digitalen Tür": ("%n Anfrage an der digitalen Tür", "%n Anfragen an der digitalen Tür"),
+    "%n Rückruf zu erledigen": ("%n Rückruf zu erledigen", "%n Rückrufe zu erledigen"),
+    "In %1 ist jetzt %n Person.": ("In %1 ist jetzt %n Person.", "In %1 sind jetzt %n Personen."),
+    "%1: „Gleich“ – in etwa %n Minute.": ("%1: „Gleich“ – in etwa %n Minute.", "%1: „Gleich“ – in etwa %n Minuten."),
+}
+TS_DE = ROOT / "resources" / "translations" / "dvz_de.ts"
+QM_DE = QM.parent / "dvz_de.qm"
+
+
+def german_plurals(sources: list[str]) -> list[str]:
+    """dvz_de.ts with the plural forms only; returns the %n texts that have none yet."""
+    subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-ts", str(TS_DE), "-source-language", "de",
+                    "-target-language", "de", "-pluralonly", "-no-obsolete"], check=True)
+    tree = ET.parse(TS_DE)
+    missing = []
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        forms = GERMAN_PLURALS.get(source)
+        translation = message.find("translation")
+        assert translation is not None
+        if forms is None:
+            missing.append(source)
+            continue
+        translation.attrib.pop("type", None)
+        translation.text = None
+        for child in list(translation):
+            translation.remove(child)
+        for form in forms:
+            ET.SubElement(translation, "numerusform").text = form
+    tree.write(TS_DE, encoding="utf-8", xml_declaration=True)
+    subprocess.run([str(BIN / "pyside6-lrelease"), str(TS_DE), "-qm", str(QM_DE)], check=True)
+    return missing
+
 
 def main() -> int:
     sources = sorted(str(p) for p in (ROOT / "src" / "dvz_desktop").rglob("*.py"))
@@ -436,6 +544,7 @@ def main() -> int:
     tree.write(TS, encoding="utf-8", xml_declaration=True)
     QM.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True)
+    missing += [f"(Deutsch, Plural) {source}" for source in german_plurals(sources)]
     if missing:
         print("Noch ohne englische Übersetzung:", *missing, sep="\n  ")
         return 1

@@ -84,21 +84,92 @@ def main(argv: list[str] | None = None) -> int:
     one_shot = args.screenshot is not None or args.exit_when_shown
     single = None
     if not (one_shot or args.no_single_instance):
-        from .qt.single_instance import SingleInstance
+        from .qt.single_instance import Answer, SingleInstance
 
         single = SingleInstance(parent=app)
-        if single.notify_running(link=link):
+        answer = single.notify_running(link=link)
+        if answer is Answer.ANSWERED:
             print("DVZ Desktop läuft bereits; das vorhandene Fenster wurde geöffnet"
                   + (" und der Link übergeben." if link else "."))
             return 0
-        single.listen()
+        from .services.instances import record_instance
+        from .services.settings import config_dir
+
+        if answer is Answer.SILENT:
+            replace_hung_instance()
+        record_instance(config_dir())  # before listening: whoever finds the socket also finds the process
+        if answer is Answer.SILENT:
+            single.take_over()
+        else:
+            single.listen()
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     desktop = Desktop(app, args, settings_store, settings, single)
     desktop.pending_link = link
-    with loop:
-        return loop.run_until_complete(desktop.run())
+    code = 1
+    try:
+        with loop:
+            code = loop.run_until_complete(desktop.run())
+        return code
+    finally:
+        if single is not None:
+            from .services.instances import forget_instance
+            from .services.settings import config_dir
+
+            forget_instance(config_dir())
+        # Nothing left may keep the process alive after the window and the tray are gone.
+        end_process_after(QUIT_GRACE_S, code)
+
+
+def replace_hung_instance() -> None:
+    """A DVZ Desktop of this user holds the single-instance socket but does not answer: end it, so this
+    start can show the window (instead of "läuft bereits" and nothing)."""
+    from .services.instances import end_instance, recorded_instance
+    from .services.settings import config_dir
+
+    pid = recorded_instance(config_dir())
+    if pid is None:
+        print("DVZ Desktop: eine frühere Instanz antwortet nicht; diese übernimmt.", file=sys.stderr)
+        return
+    print(f"DVZ Desktop: eine frühere Instanz (Prozess {pid}) antwortet nicht und wird beendet.", file=sys.stderr)
+    if not end_instance(pid):
+        print(f"DVZ Desktop: Prozess {pid} ließ sich nicht beenden; diese Instanz übernimmt trotzdem.",
+              file=sys.stderr)
+
+
+#: Seconds a quit may take (hang up, close media, log out) before the process ends regardless.
+QUIT_GRACE_S = 8.0
+
+
+def end_process_after(seconds: float, code: int = 0) -> None:
+    """A daemon timer that ends the process (with ``code``) if it is still there after ``seconds``."""
+    import threading
+
+    def end() -> None:
+        log.warning("quitting took longer than %.0f s: ending the process", seconds)
+        logging.shutdown()
+        os._exit(code)
+
+    timer = threading.Timer(seconds, end)
+    timer.daemon = True
+    timer.start()
+
+
+async def hang_up(parts: DesktopParts) -> None:
+    """Leave the call and close the door's visits: peer connections, their decoder threads, microphone and
+    loudspeaker are released (an open aiortc connection keeps the interpreter from exiting)."""
+    from .core.events import report_failure
+    from .services.session import SessionError
+
+    for step in (parts.calls.leave(), parts.door.close_all()):
+        try:
+            await asyncio.wait_for(step, 3.0)
+        except (TimeoutError, SessionError) as exc:  # the server is gone or slow: we leave anyway
+            log.info("hanging up at quit: %s", type(exc).__name__)
+        except Exception as exc:  # noqa: BLE001 (a bug, but quitting goes on)
+            report_failure("hanging up at quit", exc)
+    parts.switchboard.close()  # the loudspeaker
 
 
 class Desktop:
@@ -130,25 +201,14 @@ class Desktop:
             apply_autostart(bool(self.policy["AutoStart"]))
 
     def follow_link(self, action) -> None:  # type: ignore[no-untyped-def]
-        """Act on a dvz:// link like a click of the user: walk to the room (knocking where the door is
-        closed) or show the person."""
-        from .core.links import LinkKind
-
-        log.info("following link: %s %s", action.kind.value, action.target)
+        """A dvz:// link from the command line or a second start: show the window, which asks before it
+        walks, knocks, rings or joins (``qt/links.py``)."""
         parts = self.parts
         if parts is None:
             self.pending_link = action
             return
         self._raise(parts.window)
-        if action.kind in (LinkKind.OPEN_ROOM, LinkKind.JOIN_APPOINTMENT):
-            parts.actions.move(action.target)
-        elif action.kind is LinkKind.CALL_PERSON:
-            model = parts.bridge.model
-            person = model.people.get(action.target) if model else None
-            if person is None:
-                parts.window.show_message(parts.window.tr("Diese Person ist im Verzeichnis nicht zu finden."))
-                return
-            parts.actions.run(parts.calls.call_person(person.id))
+        parts.links.ask(action)
 
     async def run(self) -> int:
         import contextlib
@@ -215,6 +275,7 @@ class Desktop:
         return await self._login_dialog(url, user)
 
     async def _login_dialog(self, url: str, user: str):  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import QCoreApplication
         from .qt.login_dialog import LoginDialog
         from .services.session import Session, SessionError
 
@@ -241,7 +302,8 @@ class Desktop:
                     if problem:
                         from .qt.dialogs import inform
 
-                        await inform(dialog, dialog.tr("Anmeldung nicht gespeichert"), problem)
+                        title = QCoreApplication.translate("Desktop", "Anmeldung nicht gespeichert")
+                        await inform(dialog, title, problem)
                 return session
         finally:
             dialog.deleteLater()
@@ -250,6 +312,7 @@ class Desktop:
 
     async def _run_session(self, session) -> bool:  # type: ignore[no-untyped-def]
         """Show the office until the user quits (False) or the session ends and needs a new login (True)."""
+        from PySide6.QtCore import QCoreApplication
         parts = assemble_desktop(session, set(self.settings.followed), self._save_followed,
                                  self.settings.auto_away_minutes,
                                  audio_devices=(self.settings.audio_input, self.settings.audio_output),
@@ -286,16 +349,22 @@ class Desktop:
             if ended.done() and not self.quit.is_set() and not self.args.demo:
                 from .qt.dialogs import inform
 
-                await inform(window, "DVZ Desktop", ended.result() or window.tr("Abgemeldet"))
+                ended_text = ended.result() or QCoreApplication.translate("Desktop", "Abgemeldet")
+                await inform(window, "DVZ Desktop", ended_text)
                 return True
             return False
         finally:
+            if self.quit.is_set():
+                # Whatever still hangs below, the process ends: a hidden, hung DVZ is worse than a hard exit.
+                end_process_after(QUIT_GRACE_S)
             self.parts = None
-            self.settings.window_state = save_layout(window)
-            self.settings_store.save(self.settings)
             quitting.cancel()
             tray.icon.hide()
             window.keep_in_tray = False
+            self.settings.window_state = save_layout(window)
+            self.settings_store.save(self.settings)
+            window.hide()  # gone at once for the user; the call is hung up behind it
+            await hang_up(parts)
             window.close()
             window.deleteLater()
             await session.stop()

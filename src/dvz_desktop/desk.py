@@ -6,12 +6,13 @@ from __future__ import annotations
 def assemble_calendar(actions, window, tray, presenter, bridge, account):  # type: ignore[no-untyped-def]
     """Kalender: the CalDAV agenda beside the people; "Beitreten" walks to an appointment's room; the
     account (``services.calendar_account.CalendarAccount`` or None) is set up from the panel."""
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, Qt
 
     from .qt.desk.calendar_panel import CalendarPanel
 
     panel = CalendarPanel(actions.run, actions.move, tray.notify, presenter.room_name)
-    dock = window._dock(window.tr("Kalender"), panel, Qt.DockWidgetArea.LeftDockWidgetArea, "calendar")
+    title = QCoreApplication.translate("Desktop", "Kalender")
+    dock = window._dock(title, panel, Qt.DockWidgetArea.LeftDockWidgetArea, "calendar")
     window.tabifyDockWidget(window.people_dock, dock)
     window.people_dock.raise_()
     panel.account = account
@@ -30,12 +31,13 @@ def assemble_launchers_and_phone(session, bridge, actions, window, telephony_sch
                                  own_launchers=None, chat_panel=None):
     """Anwendungen (IT's launchers and the user's own, where policy allows) and Telefon (dial pad,
     recent calls), docked beside the people; an Aktenzeichen in a chat message opens from its menu."""
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, Qt
 
     from .core.launchers import LaunchRefused
     from .qt.desk.launchers_panel import LaunchersPanel
     from .qt.desk.phone_panel import PhonePanel
-    from .services.launchers import start_program
+    from .qt.lifetime import while_alive
+    from .services.launchers import has_protocol_handler, start_program
     from .services.settings import config_dir
 
     async def start(plan) -> None:  # type: ignore[no-untyped-def]
@@ -45,9 +47,26 @@ def assemble_launchers_and_phone(session, bridge, actions, window, telephony_sch
             window.show_message(str(exc))
 
     launchers = LaunchersPanel(session.me or "", lambda plan: actions.run(start(plan)), window.show_message)
+
+    async def open_protocol(plan) -> None:  # type: ignore[no-untyped-def]
+        from .qt.desk import launchers_panel
+
+        scheme = plan.url.split(":", 1)[0]
+        name = next((e.name for e in launchers.entries if e.entry_id == plan.entry_id), scheme)
+        if await has_protocol_handler(scheme) is False:
+            window.show_message(QCoreApplication.translate(
+                "Desktop", "„%1“ lässt sich nicht öffnen: Auf diesem Computer ist kein Programm für %2-Links "
+                "eingerichtet. Bitte wenden Sie sich an Ihre IT.").replace("%1", name).replace("%2", scheme))
+            return
+        if not launchers_panel.open_url(plan.url):
+            window.show_message(QCoreApplication.translate("Desktop",
+                                                           "Keine Anwendung für diese Adresse eingerichtet."))
+
+    launchers.open_protocol = lambda plan: actions.run(open_protocol(plan))
     phone = PhonePanel(telephony_scheme, (data_dir or config_dir()) / "recent_calls.json", window.show_message)
-    apps_dock = window._dock(window.tr("Anwendungen"), launchers, Qt.DockWidgetArea.LeftDockWidgetArea, "launchers")
-    phone_dock = window._dock(window.tr("Telefon"), phone, Qt.DockWidgetArea.LeftDockWidgetArea, "phone")
+    left = Qt.DockWidgetArea.LeftDockWidgetArea
+    apps_dock = window._dock(QCoreApplication.translate("Desktop", "Anwendungen"), launchers, left, "launchers")
+    phone_dock = window._dock(QCoreApplication.translate("Desktop", "Telefon"), phone, left, "phone")
     window.tabifyDockWidget(window.people_dock, apps_dock)
     window.tabifyDockWidget(apps_dock, phone_dock)
     window.people_dock.raise_()
@@ -56,7 +75,7 @@ def assemble_launchers_and_phone(session, bridge, actions, window, telephony_sch
         if session.welcome is not None:
             launchers.set_catalogue(session.welcome.launchers)
 
-    session.welcomed.connect(catalogue)
+    session.welcomed.connect(while_alive(launchers, catalogue))
     launchers.set_own(own_launchers)
     catalogue()
     if chat_panel is not None:
@@ -66,7 +85,8 @@ def assemble_launchers_and_phone(session, bridge, actions, window, telephony_sch
         model = bridge.model
         person = model.people.get(person_id) if model else None
         if person is None or not person.phone:
-            window.show_message(window.tr("Für diese Person ist keine Telefonnummer hinterlegt."))
+            window.show_message(QCoreApplication.translate("Desktop",
+                                                           "Für diese Person ist keine Telefonnummer hinterlegt."))
             return
         phone.dial(person.phone, person.display_name)
 
@@ -90,7 +110,7 @@ def assemble_launchers_and_phone(session, bridge, actions, window, telephony_sch
 def assemble_whiteboard(session, bridge, actions, window):  # type: ignore[no-untyped-def]
     """Whiteboard: docked on the right, opened from the toolbar; it always shows the board of the room
     I am in (and subscribes only while it is shown)."""
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtGui import QKeySequence
 
     from .qt.desk.whiteboard_panel import WhiteboardPanel
@@ -98,10 +118,11 @@ def assemble_whiteboard(session, bridge, actions, window):  # type: ignore[no-un
 
     client = WhiteboardClient(session)
     panel = WhiteboardPanel(client, actions.run, window.show_message)
-    dock = window._dock(window.tr("Whiteboard"), panel, Qt.DockWidgetArea.RightDockWidgetArea, "whiteboard")
+    title = QCoreApplication.translate("Desktop", "Whiteboard")
+    dock = window._dock(title, panel, Qt.DockWidgetArea.RightDockWidgetArea, "whiteboard")
     dock.hide()
     toggle = dock.toggleViewAction()
-    toggle.setText(window.tr("Whiteboard"))
+    toggle.setText(QCoreApplication.translate("Desktop", "Whiteboard"))
     toggle.setShortcut(QKeySequence("Ctrl+Shift+W"))
     window.desk_toolbar.addAction(toggle)
 
@@ -125,19 +146,26 @@ def assemble_whiteboard(session, bridge, actions, window):  # type: ignore[no-un
 
 def assemble_today(window, actions, presenter, calendar_panel, chat, open_chat, behaviour):  # type: ignore[no-untyped-def]
     """Heute: next appointments, unread messages and what was missed, beside the people."""
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, Qt
 
     from .qt.desk.today_panel import TodayPanel
     from .qt.lifetime import while_alive
 
     panel = TodayPanel(presenter.room_name)
-    dock = window._dock(window.tr("Heute"), panel, Qt.DockWidgetArea.LeftDockWidgetArea, "today")
+    title = QCoreApplication.translate("Desktop", "Heute")
+    dock = window._dock(title, panel, Qt.DockWidgetArea.LeftDockWidgetArea, "today")
     window.tabifyDockWidget(window.people_dock, dock)
     window.people_dock.raise_()
     panel.roomRequested.connect(actions.move)
     panel.chatRequested.connect(open_chat)
     panel.inboxRequested.connect(window.inbox_action.trigger)
-    calendar_panel.agendaChanged.connect(lambda: panel.set_appointments(calendar_panel.appointments))
+    panel.calendarRequested.connect(calendar_panel.edit_account)
+
+    def agenda() -> None:
+        panel.set_appointments(calendar_panel.appointments, calendar_panel.client is not None)
+
+    calendar_panel.agendaChanged.connect(agenda)
+    agenda()
 
     def unread(*_: object) -> None:
         rows = []
@@ -146,7 +174,8 @@ def assemble_today(window, actions, presenter, calendar_panel, chat, open_chat, 
             if not count:
                 continue
             if state.info.room_id:
-                what = window.tr("Chat %1").replace("%1", presenter.room_name(state.info.room_id))
+                room = presenter.room_name(state.info.room_id)
+                what = QCoreApplication.translate("Desktop", "Chat %1").replace("%1", room)
             else:
                 what = ", ".join(presenter.name(m) for m in state.info.members if m != chat.me)
             rows.append((conv_id, what, count))
@@ -182,25 +211,35 @@ def follow_appointments(calendar_panel, bridge, set_status):  # type: ignore[no-
     calendar_panel.busy_now = busy_now
 
 
-def assemble_door(session, window, tray, actions, media_factory):  # type: ignore[no-untyped-def]
+def assemble_door(session, window, tray, actions, media_factory, switchboard=None):  # type: ignore[no-untyped-def]
     """Digitale Tür, for staff of a service desk: the queue on the map ("3 warten"), in the tray and in
-    a dock with the visit (video, chat, end, hand over, callback). Others never see the dock."""
-    from PySide6.QtCore import Qt
+    a dock with the visit (video, chat, end, hand over, callback). Others never see the dock. Admitting a
+    guest during a colleague call asks first (the switchboard: one conversation audible at a time)."""
+    from PySide6.QtCore import QCoreApplication, Qt
 
     from .qt.door.panel import DoorPanel
+    from .qt.labels import waiting_count
     from .qt.lifetime import while_alive
     from .services.door import DoorClient
 
     door = DoorClient(session, media_factory)
     panel = DoorPanel(door, actions.run, window.show_message)
-    dock = window._dock(window.tr("Digitale Tür"), panel, Qt.DockWidgetArea.RightDockWidgetArea, "door")
+    if switchboard is not None:
+        switchboard.attach_door(door)
+        # The guest page speaks German, whatever language the clerk's window has.
+        switchboard.hold_note = "Bitte haben Sie einen Moment Geduld – ich bin gleich wieder für Sie da."
+        panel.before_admit = lambda guest, admit: switchboard.start_visit(
+            QCoreApplication.translate("Desktop", "%1 hereinbitten").replace("%1", guest), admit)
+    title = QCoreApplication.translate("Desktop", "Digitale Tür")
+    dock = window._dock(title, panel, Qt.DockWidgetArea.RightDockWidgetArea, "door")
     dock.hide()
     shown_once: set[str] = set()
 
     def queue_changed(desk_id: str) -> None:
         queue = door.queues[desk_id]
         waiting = queue.desk.waiting
-        window.map.set_waiting(queue.desk.room_id, window.tr("%1 warten").replace("%1", str(waiting)) if waiting else "")
+        badge = waiting_count(waiting) if waiting else ""
+        window.map.set_waiting(queue.desk.room_id, badge)
         tray.set_waiting(door.waiting())
         if "dock" not in shown_once:  # I serve a desk: the dock is there from now on
             shown_once.add("dock")

@@ -15,12 +15,14 @@ if TYPE_CHECKING:
     from .qt.behaviour.presenter import BehaviourPresenter
     from .qt.bridge import OfficeBridge
     from .qt.calls.panel import CallPanel
+    from .qt.calls.switchboard import CallSwitchboard
     from .qt.chat.panel import ChatPanel
     from .qt.desk.calendar_panel import CalendarPanel
     from .qt.desk.launchers_panel import LaunchersPanel
     from .qt.desk.phone_panel import PhonePanel
     from .qt.desk.today_panel import TodayPanel
     from .qt.door.panel import DoorPanel
+    from .qt.links import LinkFollower
     from .services.door import DoorClient
     from .qt.desk.whiteboard_panel import WhiteboardPanel
     from .qt.main_window import MainWindow
@@ -53,6 +55,8 @@ class DesktopParts:
     today: "TodayPanel"
     door: "DoorClient"
     door_panel: "DoorPanel"
+    links: "LinkFollower"
+    switchboard: "CallSwitchboard"
 
 
 def assemble_desktop(session: "Session", followed: set[str],
@@ -112,7 +116,13 @@ def assemble_desktop(session: "Session", followed: set[str],
         signal.connect(refresh_tray)
     refresh_tray()
     chat, chat_panel = _assemble_chat(session, bridge, actions, window, tray, presenter, outbox_dir)
-    calls, call_panel = _assemble_calls(session, bridge, actions, window, tray, presenter, media_factory)
+    from .qt.calls.switchboard import CallSwitchboard
+
+    # One conversation audible at a time (a colleague call or a visit at the digital door).
+    switchboard = CallSwitchboard(window.banners, presenter.name, actions.run,
+                                  None if media_factory else (lambda: _open_speaker(call_panel.device_choice[1])),
+                                  parent=window)
+    calls, call_panel = _assemble_calls(session, bridge, actions, window, tray, presenter, media_factory, switchboard)
     call_panel.device_choice = audio_devices
 
     def devices_chosen(microphone: str, speaker: str) -> None:
@@ -131,15 +141,38 @@ def assemble_desktop(session: "Session", followed: set[str],
 
     launchers, phone = assemble_launchers_and_phone(session, bridge, actions, window, telephony_scheme, outbox_dir,
                                                     own_launchers, chat_panel)
-    phone.call_in_app = lambda person_id: actions.run(calls.call_person(person_id))
+    phone.call_in_app = lambda person_id: call_colleague(switchboard, calls, presenter, person_id)
     calendar_panel = assemble_calendar(actions, window, tray, presenter, bridge, calendar_account)
     follow_appointments(calendar_panel, bridge, lambda status: actions.set_status(status, status_menu.current[1]))
     whiteboard = assemble_whiteboard(session, bridge, actions, window)
     door, door_panel = assemble_door(session, window, tray, actions,
-                                     media_factory or (lambda: _device_media(call_panel.device_choice[0])))
+                                     media_factory or (lambda: _device_media(call_panel.device_choice[0])),
+                                     switchboard)
     today = assemble_today(window, actions, presenter, calendar_panel, chat, chat_panel.show_conversation, behaviour)
+    from .qt.links import LinkFollower
+
+    # Links from outside (a second start, a browser, a colleague's chat message) ask in the window first.
+    links = LinkFollower(window.banners, lambda: bridge.model, presenter.name, presenter.room_name,
+                         lambda room_id: behaviour.door_of(room_id).state, actions.move,
+                         lambda person_id: call_colleague(switchboard, calls, presenter, person_id),
+                         window.show_message, parent=window)
+    chat_panel.dvzLinkActivated.connect(links.ask_text)
     return DesktopParts(bridge, actions, status_menu, window, tray, arrivals, behaviour, presenter, chat, chat_panel,
-                        calls, call_panel, launchers, phone, calendar_panel, whiteboard, today, door, door_panel)
+                        calls, call_panel, launchers, phone, calendar_panel, whiteboard, today, door, door_panel,
+                        links, switchboard)
+
+
+def call_colleague(switchboard, calls, presenter, person_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Call a colleague; with another conversation live, the switchboard asks first."""
+    from PySide6.QtCore import QCoreApplication
+    what = QCoreApplication.translate("Desktop", "%1 anrufen").replace("%1", presenter.name(person_id))
+    switchboard.start_call(what, lambda: calls.call_person(person_id))
+
+
+def _open_speaker(device: str = ""):  # type: ignore[no-untyped-def]
+    from .services.media import open_speaker
+
+    return open_speaker(device or None)
 
 
 def _device_media(microphone: str = ""):  # type: ignore[no-untyped-def]
@@ -153,13 +186,15 @@ def _device_media(microphone: str = ""):  # type: ignore[no-untyped-def]
 CALL_ROOM_KINDS = ("meeting_room", "personal_office", "team_office", "project_room")
 
 
-def _assemble_calls(session, bridge, actions, window, tray, presenter, media_factory):  # type: ignore[no-untyped-def]
+def _assemble_calls(session, bridge, actions, window, tray, presenter, media_factory, switchboard):  # type: ignore[no-untyped-def]
     """Calls: the panel in a dock, ringing in a banner and the tray, and joining the call of the room I
-    walk into when others are there (microphone on, camera off)."""
-    from PySide6.QtCore import Qt
+    walk into when others are there (microphone on, camera off) and nothing else is live. The
+    switchboard asks before a second conversation starts and plays the live one's sound."""
+    from PySide6.QtCore import QCoreApplication, Qt
 
     from .qt.behaviour.banners import InviteBanner
     from .qt.calls.panel import CallPanel
+    from .qt.lifetime import while_alive
     from .services.calls import CallClient
 
     media_holder: dict[str, object] = {}
@@ -177,9 +212,9 @@ def _assemble_calls(session, bridge, actions, window, tray, presenter, media_fac
             return getattr(media_holder.get("media"), name, None)
 
     panel = CallPanel(calls, _MediaProxy(), presenter.name, actions.run)
+    switchboard.attach_calls(calls, panel)
     dock = window.add_call(panel)
     dock.hide()
-    speaker: dict[str, object] = {}
 
     def call_changed(call) -> None:  # type: ignore[no-untyped-def]
         in_call = call is not None and session.me in {m.person_id for m in call.members}
@@ -196,41 +231,36 @@ def _assemble_calls(session, bridge, actions, window, tray, presenter, media_fac
                 else:
                     window.resizeDocks([window.tree_dock, dock], [160, 520], Qt.Orientation.Vertical)
             dock.raise_()
-            if "out" not in speaker and media_factory is None:
-                from .services.media import open_speaker
-
-                speaker["out"] = open_speaker(panel.device_choice[1] or None)
-        elif "out" in speaker:
-            out = speaker.pop("out")
-            if out is not None:
-                out.close()  # type: ignore[attr-defined]
-
-    def frame(item) -> None:  # type: ignore[no-untyped-def]
-        person_id, kind, data = item
-        out = speaker.get("out")
-        if kind == "audio" and out is not None:
-            out.play(person_id, data)  # type: ignore[attr-defined]
 
     def ringing(call) -> None:  # type: ignore[no-untyped-def]
         caller = next((m.person_id for m in call.members), "")
-        text = window.tr("%1 ruft an.").replace("%1", presenter.name(caller))
+        text = QCoreApplication.translate("Desktop", "%1 ruft an.").replace("%1", presenter.name(caller))
         banner = InviteBanner(call.call_id, text)
-        banner.accept.setText(window.tr("Annehmen"))
-        banner.answered.connect(lambda call_id, yes: actions.run(calls.answer(call_id, yes)))
+        banner.accept.setText(QCoreApplication.translate("Desktop", "Annehmen"))
+
+        def answered(call_id: str, yes: bool) -> None:
+            if not yes:
+                actions.run(calls.answer(call_id, False))
+                return
+            what = QCoreApplication.translate("Desktop", "Den Anruf von %1 annehmen").replace(
+                "%1", presenter.name(caller))
+            switchboard.start_call(what, lambda: calls.answer(call_id, True))
+
+        banner.answered.connect(answered)
         window.banners.put(f"call:{call.call_id}", banner)
-        tray.notify(window.tr("Anruf"), text)
+        tray.notify(QCoreApplication.translate("Desktop", "Anruf"), text)
 
     def ended_ringing(call) -> None:  # type: ignore[no-untyped-def]
         if call is None or session.me not in call.ringing:
             for key in [k for k in window.banners.banners if k.startswith("call:")]:
                 window.banners.remove(key)
 
-    calls.call_changed.connect(call_changed)
-    calls.call_changed.connect(ended_ringing)
-    calls.frame_received.connect(frame)
-    calls.ringing.connect(ringing)
-    calls.failed.connect(window.show_message)
-    window.people.callRequested.connect(lambda pid: actions.run(calls.call_person(pid)))
+    # The services may outlive the window (a late event after closing): these listeners go quiet with it.
+    calls.call_changed.connect(while_alive(dock, call_changed))
+    calls.call_changed.connect(while_alive(window, ended_ringing))
+    calls.ringing.connect(while_alive(window, ringing))
+    calls.failed.connect(while_alive(window, window.show_message))
+    window.people.callRequested.connect(lambda pid: call_colleague(switchboard, calls, presenter, pid))
 
     # Joining the room's call: when I walk into a room where others are, or someone joins me in mine.
     # After I hung up I stay out of that room's call until I have left the room.
@@ -264,10 +294,10 @@ def _assemble_calls(session, bridge, actions, window, tray, presenter, media_fac
         ref = model.rooms.get(room_id or "")
         others = [p for p in model.people_in(room_id or "") if p.id != model.me]
         if (ref is not None and ref.room.kind.value in CALL_ROOM_KINDS and others and calls.call is None
-                and not state["joining"] and state["hung_up_in"] != room_id):
+                and not state["joining"] and state["hung_up_in"] != room_id and switchboard.idle()):
             actions.run(join(room_id))  # type: ignore[arg-type]
 
-    calls.call_changed.connect(speaking)
+    calls.call_changed.connect(while_alive(window, speaking))
     bridge.presenceChanged.connect(walked)
     return calls, panel
 
@@ -278,6 +308,7 @@ def _assemble_chat(session, bridge, actions, window, tray, presenter, outbox_dir
 
     from .qt.chat.notify import ChatNotifier
     from .qt.chat.panel import ChatPanel
+    from .qt.lifetime import while_alive
     from .services.chat import ChatClient
     from .services.settings import config_dir
 
@@ -315,6 +346,6 @@ def _assemble_chat(session, bridge, actions, window, tray, presenter, outbox_dir
             window.people.refresh()
         tray.set_unread(chat.total_unread())
 
-    chat.changed.connect(unread_changed)
-    chat.conversations_changed.connect(unread_changed)
+    chat.changed.connect(while_alive(window, unread_changed))
+    chat.conversations_changed.connect(while_alive(window, unread_changed))
     return chat, panel

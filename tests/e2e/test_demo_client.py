@@ -47,26 +47,43 @@ def test_demo_screenshot_shows_people_on_the_map(tmp_path: Path) -> None:
     assert _status_pixels(image) > 200
 
 
+def _wait_for_a_tray(env: dict[str, str], timeout_s: float = 60.0) -> None:
+    """Until the tray host has claimed the tray (as Qt sees it), however long the machine takes."""
+    probe = ("from PySide6.QtWidgets import QApplication, QSystemTrayIcon\n"
+             "app = QApplication([])\nprint(QSystemTrayIcon.isSystemTrayAvailable())")
+    deadline = time.monotonic() + timeout_s
+    while True:
+        answer = subprocess.run([sys.executable, "-c", probe], env={**os.environ, **env}, capture_output=True,
+                                text=True, timeout=timeout_s)
+        if answer.stdout.strip() == "True":
+            return
+        if time.monotonic() > deadline:
+            pytest.fail("the tray host did not claim the system tray")
+        time.sleep(0.1)
+
+
 @pytest.fixture
 def virtual_desktop(tmp_path: Path) -> Iterator[dict[str, str]]:
     """A virtual X server with a tray host, like a real desktop session."""
     if not (shutil.which("Xvfb") and shutil.which("trayer")):
         pytest.skip("Xvfb and trayer are needed for a real desktop with a tray (installed by scripts/bootstrap.sh)")
-    display = f":{90 + os.getpid() % 100}"
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    env = {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    # Xvfb picks a free display itself (-displayfd): tests of several people on one machine never collide.
+    read_end, write_end = os.pipe()
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(write_end,))
+    os.close(write_end)
     tray_host = None
     try:
-        deadline = time.monotonic() + 10
-        while not Path(f"/tmp/.X11-unix/X{display[1:]}").exists():
-            if time.monotonic() > deadline or xvfb.poll() is not None:
-                pytest.skip("Xvfb did not start")
-            time.sleep(0.05)
+        with os.fdopen(read_end) as announced:
+            number = announced.readline().strip()  # written once the server accepts connections
+        if not number:
+            pytest.skip("Xvfb did not start")
+        display = f":{number}"
+        env = {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
         tray_host = subprocess.Popen(["trayer", "--edge", "top", "--align", "right", "--height", "24"],
                                      env={**os.environ, **env}, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL)
-        time.sleep(0.5)  # trayer claims the tray selection right after start
+        _wait_for_a_tray(env)
         yield env
     finally:
         for proc in (tray_host, xvfb):
@@ -83,8 +100,10 @@ def test_window_and_tray_icon_appear_on_a_real_desktop(virtual_desktop: dict[str
     assert shown[0].endswith("tray=visible")
 
 
-def test_second_start_hands_over_to_the_running_instance(virtual_desktop: dict[str, str], tmp_path: Path) -> None:
+def test_second_start_hands_over_to_the_running_instance(virtual_desktop: dict[str, str], tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     env = {**os.environ, **virtual_desktop, "DVZ_CONFIG_DIR": str(tmp_path / "config")}
+    monkeypatch.setenv("DVZ_CONFIG_DIR", env["DVZ_CONFIG_DIR"])  # the socket's name follows the settings folder
     socket_file = Path(tempfile.gettempdir()) / _server_name()
     socket_file.unlink(missing_ok=True)  # a stale socket from a killed run would fool the wait below
     first = subprocess.Popen(CLIENT + ["--demo"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

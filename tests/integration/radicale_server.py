@@ -1,4 +1,6 @@
-"""A real Radicale CalDAV server on a free loopback port, with user anna / geheim (tests, benchmarks)."""
+"""A real Radicale CalDAV server on a free loopback port (tests, benchmarks), with two users whose
+password is ``geheim``: ``anna``, and ``a.schneider@musterkreis.de`` (a login that is an address, as
+groupware like Nextcloud or Exchange has them; the calendar corpus matches invitations by it)."""
 
 from __future__ import annotations
 
@@ -9,11 +11,15 @@ import time
 from pathlib import Path
 
 
+#: The login of the calendar corpus: Anna Schneider as her administration's groupware knows her.
+ADDRESS_LOGIN = "a.schneider@musterkreis.de"
+
+
 def start_radicale(folder: Path) -> tuple[str, subprocess.Popen[bytes]]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = int(sock.getsockname()[1])
-    (folder / "users").write_text("anna:geheim\n", encoding="utf-8")
+    (folder / "users").write_text(f"anna:geheim\n{ADDRESS_LOGIN}:geheim\n", encoding="utf-8")
     (folder / "config").write_text(f"""[server]
 hosts = 127.0.0.1:{port}
 [auth]

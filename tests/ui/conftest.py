@@ -20,15 +20,34 @@ T = TypeVar("T")
 
 
 class LoopRunner:
-    """Runs coroutines on a qasync loop, so Qt events and asyncio tasks both make progress."""
+    """Runs coroutines on a qasync loop, so Qt events and asyncio tasks both make progress.
+
+    In the program the loop runs from start to quit. A test runs it in steps, and between them Qt still
+    delivers events (a click, ``qtbot.waitExposed``, a grab), and qasync steps asyncio tasks from those
+    events. So the loop stays the running loop between the steps too, as in the program; otherwise such
+    a task would fail with "no running event loop" depending on when the machine got round to it.
+    """
 
     def __init__(self, loop: qasync.QEventLoop) -> None:
         self.loop = loop
+        asyncio.events._set_running_loop(loop)
 
-    def run(self, coro: Coroutine[Any, Any, T], timeout: float = 15.0) -> T:
-        return self.loop.run_until_complete(asyncio.wait_for(coro, timeout))
+    def run(self, coro: Coroutine[Any, Any, T], timeout: float = 30.0) -> T:
+        future = asyncio.ensure_future(asyncio.wait_for(coro, timeout), loop=self.loop)
+        future.add_done_callback(lambda _future: self.loop.stop())
+        try:
+            self.loop.run_forever()  # qasync's run_until_complete would end with events but no running loop
+        finally:
+            asyncio.events._set_running_loop(self.loop)
+        if not future.done():
+            future.cancel()
+            raise RuntimeError("the loop stopped before the coroutine finished")
+        return future.result()
 
-    def wait_until(self, condition: Callable[[], bool], timeout: float = 5.0, what: str = "condition") -> None:
+    def wait_until(self, condition: Callable[[], bool], timeout: float = 20.0, what: str = "condition") -> None:
+        """Generous on purpose: a condition that holds returns at once; only a failure waits this long,
+        and a machine busy with other work must not fail a test."""
+
         async def poll() -> None:
             while not condition():
                 await asyncio.sleep(0.01)
@@ -38,13 +57,18 @@ class LoopRunner:
         except TimeoutError:
             raise AssertionError(f"timed out waiting for {what}") from None
 
+    def close(self) -> None:
+        asyncio.events._set_running_loop(None)
+        self.loop.close()  # also stops qasync's worker threads (argon2 runs there)
+
 
 @pytest.fixture
 def runner(qapp) -> Iterator[LoopRunner]:  # type: ignore[no-untyped-def]
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
-    yield LoopRunner(loop)
-    loop.close()  # also stops qasync's worker threads (argon2 runs there)
+    runner = LoopRunner(loop)
+    yield runner
+    runner.close()
     asyncio.set_event_loop(None)
 
 

@@ -107,3 +107,58 @@ def test_search_from_the_panel(demo_office: DemoOffice, runner: LoopRunner, thom
     QTest.keyClick(panel.search, Qt.Key.Key_Return)
     runner.wait_until(lambda: panel.results.count() > 0 and "Müller" in panel.results.item(0).text(),
                       what="the search result")
+
+
+def test_a_paste_over_the_limit_is_kept_whole_and_refused_with_a_word(demo_office: DemoOffice,
+                                                                    runner: LoopRunner) -> None:
+    parts = demo_office.parts
+    panel = parts.chat_panel
+    conv = runner.run(parts.chat.open_direct("t.wagner"))
+    parts.window.chat_dock.show()
+    panel.open(conv)
+    words = ("Sehr geehrte Damen und Herren, anbei die Stellungnahme zum Bauantrag. " * 70).strip()
+    assert len(words) > 4000
+    panel.input.insert(words)  # as a paste does
+    assert panel.input.text() == words  # nothing cut, not even mid-word
+    assert panel.too_long.isVisibleTo(panel) and f"{len(words)} Zeichen, höchstens 4000" in panel.too_long.text()
+    assert not panel.send_button.isEnabled()
+    reasons: list[str] = []
+    panel.failed.connect(reasons.append)
+    QTest.keyClick(panel.input, Qt.Key.Key_Return)
+    assert reasons and "Zu lang" in reasons[0]
+    assert panel.input.text() == words and parts.chat.pending_in(conv) == []
+    panel.input.setText(words[:3990])
+    assert not panel.too_long.isVisibleTo(panel) and panel.send_button.isEnabled()
+    QTest.keyClick(panel.input, Qt.Key.Key_Return)
+    runner.wait_until(lambda: any(m.body == words[:3990].strip() for m in parts.chat.conversations[conv].messages.values()),
+                      what="the shortened message sent")
+
+
+def test_the_unread_badge_goes_when_i_come_back_to_the_open_conversation(
+        demo_office: DemoOffice, runner: LoopRunner, thomas_chat: ChatClient, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    parts = demo_office.parts
+    conv = runner.run(thomas_chat.open_direct("a.schneider"))
+    runner.wait_until(lambda: conv in parts.chat.conversations, what="the conversation at Anna")
+    parts.chat_panel.show_conversation(conv)
+    parts.window.activateWindow()
+    runner.wait_until(lambda: parts.window.isActiveWindow(), what="Anna's window in front")
+    elsewhere = QWidget()  # another program in front of DVZ
+    qtbot.addWidget(elsewhere)
+    elsewhere.show()
+    elsewhere.activateWindow()
+    runner.wait_until(lambda: not parts.window.isActiveWindow(), what="Anna away from the window")
+    thomas_chat.send(conv, "Kannst du kurz drüberschauen?")
+    runner.wait_until(lambda: parts.chat.unread(conv) == 1, what="unread while Anna looks elsewhere")
+    runner.wait_until(lambda: parts.window.people.unread.get("t.wagner") == 1, what="the badge")
+    parts.window.activateWindow()  # back at DVZ, the conversation open in front of her
+    runner.wait_until(lambda: parts.chat.unread(conv) == 0, what="read on coming back")
+    runner.wait_until(lambda: parts.window.people.unread.get("t.wagner", 0) == 0 and parts.tray.unread == 0,
+                      what="the badges gone")
+
+    parts.window.chat_dock.hide()  # the chat put away, the conversation still open in it
+    thomas_chat.send(conv, "Und noch etwas.")
+    runner.wait_until(lambda: parts.chat.unread(conv) == 1, what="unread while the chat is away")
+    parts.window.chat_dock.show()
+    runner.wait_until(lambda: parts.chat.unread(conv) == 0, what="read on showing the chat")

@@ -148,3 +148,29 @@ def test_dialling_a_colleague_by_name_calls_in_app_when_online_else_by_phone(dem
     phone.dial_entered()
     digits = "".join(ch for ch in offline.phone if ch.isdigit() or ch == "+")
     assert opened == [f"tel:{digits}"]
+
+
+def test_the_eakte_without_its_program_says_so_in_german(demo_office: DemoOffice, runner: LoopRunner,
+                                                        opened: list[str], tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    import subprocess
+
+    if shutil.which("xdg-mime") is None:
+        pytest.skip("xdg-mime (xdg-utils) is what Linux asks for a protocol's program; scripts/bootstrap.sh installs it")
+    # A user profile of its own: which program handles eakte:// is what this test decides.
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_DATA_DIRS"):
+        monkeypatch.setenv(name, str(tmp_path / name.lower()))
+    monkeypatch.delenv("XDG_CURRENT_DESKTOP", raising=False)
+    parts = demo_office.parts
+    parts.launchers.launch("eakte-app", {"aktenzeichen": "63-2026-0815"})
+    runner.wait_until(lambda: "kein Programm für eakte-Links" in parts.window.statusBar().currentMessage(),
+                      timeout=20, what="the message that the eAkte is not installed")
+    assert "eAkte (Anwendung)" in parts.window.statusBar().currentMessage() and opened == []
+
+    applications = tmp_path / "xdg_data_home" / "applications"
+    applications.mkdir(parents=True)
+    (applications / "eakte.desktop").write_text("[Desktop Entry]\nType=Application\nName=eAkte\nExec=/bin/true %u\n"
+                                                "MimeType=x-scheme-handler/eakte;\n")
+    subprocess.run(["xdg-mime", "default", "eakte.desktop", "x-scheme-handler/eakte"], check=True)
+    parts.launchers.launch("eakte-app", {"aktenzeichen": "63-2026-0815"})
+    runner.wait_until(lambda: opened == ["eakte://akte/63-2026-0815"], timeout=20, what="the eAkte link handed over")

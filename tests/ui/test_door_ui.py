@@ -18,12 +18,12 @@ def test_clerk_sees_the_queue_admits_chats_and_ends(demo_office: DemoOffice, run
                                       "concern": "Meldebescheinigung", "privacy_accepted": True})))
     runner.wait_until(lambda: parts.tray.waiting == 1, what="the tray to count the guest")
     room = parts.window.map
-    runner.wait_until(lambda: room._waiting.get("kh-0-buergerbuero") == "1 warten",  # noqa: SLF001
+    runner.wait_until(lambda: room._waiting.get("kh-0-buergerbuero") == "1 Person wartet",  # noqa: SLF001
                       what="the badge on the Bürgerbüro")
     panel = parts.door_panel
     assert panel.parentWidget().isVisible()  # Anna serves the desk: the dock shows itself
     texts = [panel.queue.item(i).text() for i in range(panel.queue.count())]
-    assert "Bürgerbüro – 1 warten" in texts
+    assert "Bürgerbüro – 1 Person wartet" in texts
     assert any("1. Erika <b>Muster</b> – Meldebescheinigung" in t for t in texts)
 
     panel.admit_first()
@@ -62,7 +62,7 @@ def test_a_request_outside_hours_shows_in_missed_and_today(demo_office: DemoOffi
     demo_office.backend.behaviour.ctx.to_inbox("a.schneider", InboxKind.GUEST_REQUEST, room_id="kh-0-buergerbuero",
                                                text="Max (0151 123): Bitte um Rückruf")
     today = demo_office.parts.today
-    runner.wait_until(lambda: any("1 Anfrage(n) an der digitalen Tür" in today.list.item(i).text()
+    runner.wait_until(lambda: any("1 Anfrage an der digitalen Tür" in today.list.item(i).text()
                                   for i in range(today.list.count())), what="the request in Heute")
     assert inbox_kind(InboxKind.GUEST_REQUEST) == "Anfrage an der digitalen Tür"
     assert inbox_kind(InboxKind.CALLBACK) == "Rückruf"

@@ -140,8 +140,8 @@ def test_quick_question_answered_from_the_banner_and_answer_shown_to_the_asker(
     # And the other way round: Anna asks, Thomas answers, Anna sees the answer inline.
     presenter = demo_office.parts.presenter
     presenter.ask_question("t.wagner")
-    presenter.dialog.setTextValue("Kommst du zum Jour fixe?")
-    presenter.dialog.accept()
+    presenter.dialog.edit.setText("Kommst du zum Jour fixe?")
+    presenter.dialog.ok.click()
     runner.wait_until(lambda: any(q.from_id == "a.schneider" for q in thomas.questions.values()),
                       what="Anna's question at Thomas")
     question = next(q for q in thomas.questions.values() if q.from_id == "a.schneider")
@@ -193,3 +193,57 @@ def test_questions_list_keeps_both_sides_of_the_conversation(demo_office: DemoOf
     lines = [presenter.dialog.list.item(i).text() for i in range(presenter.dialog.list.count())]
     assert any("Von Thomas Wagner" in line and "Straßenbau" in line and "Fach 3" in line for line in lines)
     presenter.dialog.reject()
+
+
+def test_office_hours_dialog_adds_a_row_and_the_door_shows_the_hours(demo_office: DemoOffice,
+                                                                      runner: LoopRunner) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+
+    parts = demo_office.parts
+    parts.presenter.open_office_hours("kh-1-101")
+    dialog = parts.presenter.dialog
+    add = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Zeit hinzufügen")
+    QTest.mouseClick(add, Qt.MouseButton.LeftButton)
+    assert len(dialog.rows) == 1
+    day, _start, _end, _row = dialog.rows[0]
+    assert [day.itemText(i) for i in range(day.count())][:2] == ["Montag", "Dienstag"]
+    day.setCurrentIndex(1)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
+    item = parts.window.map.current_scene().rooms["kh-1-101"]
+    runner.wait_until(lambda: "Sprechzeiten: Di 09:00–12:00" in item.toolTip(), what="the office hours at the door")
+
+
+def test_the_room_menu_offers_no_knock_for_the_room_i_am_in_nor_for_my_own_office(
+        demo_office: DemoOffice, runner: LoopRunner) -> None:
+    parts = demo_office.parts
+    close_my_door(demo_office, runner)
+    runner.wait_until(lambda: parts.bridge.model.presence_of("a.schneider").room_id == "kh-1-101", what="Anna home")
+    menu = parts.presenter.room_menu("kh-1-101", QPoint(0, 0))
+    texts = [a.text() for a in menu.actions()]
+    assert "Anklopfen" not in texts and "Hierher gehen" not in texts
+    assert not parts.presenter.go_action.isEnabled() and parts.presenter.go_action.text() == "Sie sind hier"
+    menu.close()
+    runner.run(parts.behaviour.go_to("kh-1-kueche"))
+    runner.wait_until(lambda: parts.bridge.model.presence_of("a.schneider").room_id == "kh-1-kueche",
+                      what="Anna in the kitchen")
+    menu = parts.presenter.room_menu("kh-1-101", QPoint(0, 0))
+    assert parts.presenter.go_action.text() == "Hierher gehen"  # her own office, closed or not
+    menu.close()
+
+
+def test_sie_sind_eingetreten_goes_when_i_leave_the_room(demo_office: DemoOffice, runner: LoopRunner,
+                                                         thomas: OfficeBehaviour) -> None:
+    parts = demo_office.parts
+    runner.run(thomas.set_door("kh-1-102", DoorState.CLOSED))
+    runner.wait_until(lambda: parts.behaviour.door_of("kh-1-102").state is DoorState.CLOSED, what="closed door")
+    runner.run(parts.behaviour.go_to("kh-1-102"))
+    runner.wait_until(lambda: banners_of(demo_office, KnockerStrip) and thomas.ringing_for_me(), what="the knock")
+    strip = banners_of(demo_office, KnockerStrip)[0]
+    runner.run(thomas.answer_knock(strip.knock_id, KnockAnswer.COME_IN))
+    runner.wait_until(lambda: "Sie sind eingetreten" in strip.label.text(), what="'Herein' on Anna's strip")
+    runner.wait_until(lambda: parts.bridge.model.presence_of("a.schneider").room_id == "kh-1-102", what="inside")
+    parts.bridge.flush_now()
+    assert banners_of(demo_office, KnockerStrip)  # true while she is in there
+    runner.run(parts.behaviour.go_to("kh-1-kueche"))
+    runner.wait_until(lambda: not banners_of(demo_office, KnockerStrip), what="the strip to go when Anna leaves")

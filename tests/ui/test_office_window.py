@@ -123,9 +123,62 @@ def test_status_note_is_set_from_the_menu(demo_office: DemoOffice, runner: LoopR
     menu.note_action.trigger()
     dialog = menu.note_dialog
     assert dialog is not None and dialog.isVisible()
-    dialog.setTextValue("  Bis 11 Uhr im Termin  ")
-    dialog.accept()
+    dialog.edit.setText("  Bis 11 Uhr im Termin  ")
+    dialog.ok.click()
     runner.wait_until(lambda: demo_office.backend.presence.get("a.schneider").note == "Bis 11 Uhr im Termin",
                       what="the note to reach the server")
     runner.wait_until(lambda: "Bis 11 Uhr im Termin" in demo_office.parts.window.note_label.text(),
                       what="the toolbar to show my note")
+
+
+def test_a_status_note_over_the_limit_is_refused_with_its_length_never_cut(
+        demo_office: DemoOffice, runner: LoopRunner) -> None:
+    menu = demo_office.parts.status_menu
+    chosen: list[str] = []
+    menu.statusChosen.connect(lambda _status, note: chosen.append(note))
+    menu.note_action.trigger()
+    dialog = menu.note_dialog
+    long_note = "Heute im Außentermin beim Bauamt, danach Fortbildung; dringende Anfragen bitte an Frau Keller " \
+                "im Bürgerbüro, Durchwahl 213"
+    assert len(long_note) > 120
+    dialog.edit.insert(long_note)  # as a paste does
+    assert dialog.edit.text() == long_note  # nothing cut
+    assert not dialog.ok.isEnabled() and dialog.problem.isVisibleTo(dialog)
+    assert f"{len(long_note)} Zeichen, höchstens 120" in dialog.problem.text()
+    dialog.buttons.accepted.emit()  # Enter in the field: still refused
+    assert chosen == [] and dialog.isVisible()
+    dialog.edit.setText(long_note[:100])
+    assert dialog.ok.isEnabled() and not dialog.problem.isVisibleTo(dialog)
+    dialog.ok.click()
+    assert chosen == [long_note[:100]]
+
+
+def test_events_after_the_window_is_gone_are_harmless(demo_office: DemoOffice, runner: LoopRunner, tmp_path,
+                                                      expected_failures) -> None:  # type: ignore[no-untyped-def]
+    """The services outlive a closed window for a moment (a late call update, a chat event, a knock); the
+    listeners of the window's parts go quiet instead of raising into the closed window."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from dvz_desktop.desktop import assemble_desktop
+    from dvz_desktop.protocol import CallInfo, CallMember
+
+    from .conftest import FakeDevices
+
+    parts = assemble_desktop(demo_office.session, set(), lambda f: None, outbox_dir=tmp_path / "late",
+                             media_factory=FakeDevices)
+    window = parts.window
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(window)
+    call = CallInfo(call_id="r1", room_id="kh-1-b110",
+                    members=(CallMember(person_id="a.schneider"), CallMember(person_id="t.wagner")))
+    parts.calls.call_changed.emit(call)
+    parts.calls.ringing.emit(CallInfo(call_id="p1", members=(CallMember(person_id="t.wagner"),),
+                                      ringing=("a.schneider",)))
+    parts.calls.failed.emit("Die Verbindung ist abgebrochen.")
+    parts.chat.conversations_changed.emit(None)
+    for knock in parts.behaviour.knocks.values():
+        parts.behaviour.knock_changed.emit(knock)
+    parts.behaviour.inbox_changed.emit(None)
+    assert list(expected_failures) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from dvz_desktop.core.clock import ManualClock
 from dvz_desktop.protocol import InboxKind
 from dvz_desktop.services.calendar import OFFICE_TZ, Appointment
 
@@ -22,8 +23,9 @@ def test_today_gathers_appointments_unread_and_missed(demo_office: DemoOffice, r
     today = parts.today
     assert "Nichts verpasst." in lines(today) and "Alles gelesen." in lines(today)
 
-    now = datetime.now(OFFICE_TZ)
-    soon = Appointment("u1", "Jour fixe", now + timedelta(minutes=30), now + timedelta(minutes=60),
+    now = datetime(2026, 11, 24, 23, 15, tzinfo=OFFICE_TZ)  # the test's clock (after 23:30 the machine's fails)
+    today.clock = ManualClock(now)
+    soon = Appointment("u1", "Jour fixe", now + timedelta(minutes=30), now + timedelta(minutes=40),
                        room_id="kh-1-b110")
     over = Appointment("u2", "Frühbesprechung", now - timedelta(hours=2), now - timedelta(hours=1))
     parts.calendar.appointments = [over, soon]

@@ -26,3 +26,28 @@ def test_mentions() -> None:
     assert mentions("@a.schneider bitte prüfen", "Anna Schneider", "a.schneider")
     assert not mentions("Annabell kommt später", "Anna Schneider", "a.schneider")
     assert not mentions("@Annabell kommt später", "Anna Schneider", "a.schneider")
+
+
+def test_links_leave_the_sentence_punctuation_outside() -> None:
+    from dvz_desktop.core.linkify import find_links
+
+    def links(text: str) -> list[str]:
+        return [text[start:end] for start, end in find_links(text)]
+
+    assert links("Siehe https://intranet.example/akte.") == ["https://intranet.example/akte"]
+    assert links("(siehe https://intranet.example/akte?id=5)") == ["https://intranet.example/akte?id=5"]
+    assert links("https://de.wikipedia.org/wiki/Widerspruch_(Recht), oder?") == [
+        "https://de.wikipedia.org/wiki/Widerspruch_(Recht)"]
+    assert links("„https://x.example/a“ und https://x.example/b! Und dvz://room/kh-1-101.") == [
+        "https://x.example/a", "https://x.example/b", "dvz://room/kh-1-101"]
+    assert links("Wirklich https://x.example/?q=1?") == ["https://x.example/?q=1"]
+    assert links("nur https:// und dvz://room/ ohne Ziel") == []
+
+
+def test_a_rendered_link_points_where_the_text_says() -> None:
+    shown = to_html("Bitte lesen (https://intranet.example/akte?id=5&x=1). Danke")
+    assert '<a href="https://intranet.example/akte?id=5&amp;x=1">https://intranet.example/akte?id=5&amp;x=1</a>).' in shown
+    # Markup around a link stays text, and the link ends where the address ends.
+    shown = to_html('<a href="https://evil.example/x">hier</a>')
+    assert shown == ('&lt;a href=&quot;<a href="https://evil.example/x">https://evil.example/x</a>&quot;&gt;'
+                     'hier&lt;/a&gt;')

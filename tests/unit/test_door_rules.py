@@ -34,6 +34,12 @@ def test_the_owner_always_walks_into_their_own_office() -> None:
     assert entry_for("anna", "Bauamt", office(DoorState.LOCKED), THURSDAY_10) is Entry.WALK_IN
 
 
+def test_in_the_room_already_there_is_nothing_to_knock_at() -> None:
+    for door in DoorState:
+        assert entry_for("bernd", "Bauamt", office(door), THURSDAY_10, current_room="r1") is Entry.HERE
+    assert entry_for("bernd", "Bauamt", office(DoorState.CLOSED), THURSDAY_10, current_room="r2") is Entry.KNOCK
+
+
 def test_coffee_kitchen_cannot_be_closed_and_is_always_entered() -> None:
     kitchen = RoomFacts("k", RoomKind.COFFEE_KITCHEN, None, DoorState.LOCKED)
     assert entry_for("bernd", "", kitchen, THURSDAY_10) is Entry.WALK_IN

@@ -78,13 +78,15 @@ def test_auto_away_can_be_switched_off() -> None:
 def test_an_appointment_sets_in_besprechung_and_gives_it_back() -> None:
     from datetime import datetime, timedelta, timezone
 
-    from dvz_desktop.core.meeting_status import in_appointment, next_status
+    from dvz_desktop.core.appointments import Appointment, busy_at
+    from dvz_desktop.core.meeting_status import next_status
     from dvz_desktop.protocol import Status
 
     nine = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
-    periods = [(nine, nine + timedelta(hours=1), False), (nine.replace(hour=0), nine.replace(hour=0) + timedelta(days=1), True)]
-    assert in_appointment(nine + timedelta(minutes=5), periods)
-    assert not in_appointment(nine + timedelta(hours=1), periods)  # the end is free again; all-day does not count
+    periods = [Appointment("u1", "Jour fixe", nine, nine + timedelta(hours=1)),
+               Appointment("u2", "Klausurtag", nine.replace(hour=0), nine.replace(hour=0) + timedelta(days=1), True)]
+    assert busy_at(nine + timedelta(minutes=5), periods)
+    assert not busy_at(nine + timedelta(hours=1), periods)  # the end is free again; all-day does not count
     assert next_status(True, Status.AVAILABLE, False) is Status.IN_MEETING
     assert next_status(True, Status.DO_NOT_DISTURB, False) is None  # a status I chose stays
     assert next_status(False, Status.IN_MEETING, True) is Status.AVAILABLE

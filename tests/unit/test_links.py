@@ -55,3 +55,11 @@ def test_every_allowed_action_survives_a_round_trip(kind: LinkKind, target: str)
 def test_shell_and_markup_characters_never_pass(kind: LinkKind, junk: str) -> None:
     with pytest.raises(LinkError):
         parse_link(f"dvz://{kind.value}/ro{junk}om")
+
+
+@pytest.mark.parametrize("kind", list(LinkKind))
+def test_every_link_that_others_would_notice_is_confirmed_first(kind: LinkKind) -> None:
+    from dvz_desktop.core.links import needs_confirmation
+
+    # Walking in, knocking, ringing and joining are all seen or heard by others: none happens by itself.
+    assert needs_confirmation(LinkAction(kind, "kh-1-101"))

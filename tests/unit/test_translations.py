@@ -41,3 +41,36 @@ def test_compiled_qm_matches_the_ts() -> None:
             assert translator.translate(context, source, None, 2), (context, source)
         else:
             assert translator.translate(context, source), (context, source)
+
+
+def test_every_context_is_one_the_program_asks_for() -> None:
+    """``window.tr("Kalender")`` outside the window's class is filed by lupdate under "window", while Qt
+    looks it up under "MainWindow" at run time: English users saw German dock titles. Every context in
+    the .ts must be a class of ours or a context named in a QCoreApplication.translate call."""
+    import re
+
+    classes: set[str] = set()
+    explicit: set[str] = set()
+    for path in (ROOT / "src" / "dvz_desktop").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        classes |= set(re.findall(r"^\s*class (\w+)", text, re.MULTILINE))
+        explicit |= set(re.findall(r"translate\(\s*\"([^\"]+)\"", text))
+    contexts = {ctx.findtext("name") for ctx in ET.parse(ROOT / "resources" / "translations" / "dvz_en.ts")
+                .iter("context")}
+    assert contexts - classes - explicit == set()
+
+
+def test_german_plural_forms_are_complete(tmp_path: Path) -> None:
+    fresh = tmp_path / "de.ts"
+    sources = sorted(str(p) for p in (ROOT / "src" / "dvz_desktop").rglob("*.py"))
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    subprocess.run([str(lupdate), *sources, "-ts", str(fresh), "-source-language", "de", "-target-language", "de",
+                    "-pluralonly"], check=True, capture_output=True)
+    committed = ROOT / "resources" / "translations" / "dvz_de.ts"
+    assert _sources(fresh) - _sources(committed) == set(), "run resources/translations/update_translations.py"
+    from PySide6.QtCore import QTranslator
+
+    german = QTranslator()
+    assert german.load(str(ROOT / "src" / "dvz_desktop" / "resources" / "translations" / "dvz_de.qm"))
+    for context, source in _sources(committed):
+        assert "%n" in german.translate(context, source, None, 3), (context, source)

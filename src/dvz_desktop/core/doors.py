@@ -33,6 +33,7 @@ class RoomFacts:
 
 
 class Entry(str, Enum):
+    HERE = "here"  # I am in the room already: nothing to go to, nothing to knock at
     WALK_IN = "walk_in"  # open door (or my own room): in I go
     WALK_IN_ANNOUNCED = "walk_in_announced"  # ajar: in I go, the people inside are told
     KNOCK = "knock"  # closed: knock and wait for an answer
@@ -57,8 +58,11 @@ def within_office_hours(hours: Sequence[OfficeHours], now: datetime) -> bool:
     return any(h.weekday.value == weekday and h.start <= moment < h.end for h in hours)
 
 
-def entry_for(person_id: str, person_unit: str, room: RoomFacts, now: datetime) -> Entry:
-    """What going to ``room`` means for ``person_id`` right now."""
+def entry_for(person_id: str, person_unit: str, room: RoomFacts, now: datetime,
+              current_room: str | None = None) -> Entry:
+    """What going to ``room`` means for ``person_id`` right now (``current_room``: where they are)."""
+    if current_room == room.room_id:
+        return Entry.HERE
     if room.kind in ALWAYS_OPEN_KINDS or person_id == room.owner_id or person_id in room.residents:
         return Entry.WALK_IN
     if room.door is DoorState.OPEN:

@@ -56,5 +56,18 @@ def parse_link(text: str) -> LinkAction:
     return LinkAction(kind, target)
 
 
+#: What others notice when the client follows a link: walking into a room (or knocking at its door) and
+#: joining an appointment's room show on everyone's map; a call rings. A link comes from outside the
+#: window (a browser, an e-mail, a second start, a colleague's chat message), so such an action is only
+#: taken after the user confirmed it in the window.
+NOTICED_BY_OTHERS: frozenset[LinkKind] = frozenset({LinkKind.OPEN_ROOM, LinkKind.CALL_PERSON,
+                                                    LinkKind.JOIN_APPOINTMENT})
+
+
+def needs_confirmation(action: LinkAction) -> bool:
+    """Whether the window must ask before it follows ``action``."""
+    return action.kind in NOTICED_BY_OTHERS
+
+
 def make_link(action: LinkAction) -> str:
     return f"dvz://{action.kind.value}/{action.target}"

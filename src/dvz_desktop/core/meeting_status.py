@@ -1,17 +1,10 @@
 """During an appointment the status says "in Besprechung" — only when I was simply available, and it
-goes back to "verfügbar" afterwards only if nobody (me) changed it meanwhile."""
+goes back to "verfügbar" afterwards only if nobody (me) changed it meanwhile. Which appointments make
+me busy is ``core.appointments.busy_at``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import datetime
-
 from dvz_desktop.protocol import Status
-
-
-def in_appointment(now: datetime, periods: Iterable[tuple[datetime, datetime, bool]]) -> bool:
-    """``periods``: (start, end, all day); all-day entries (a holiday, a Klausurtag) do not count."""
-    return any(start <= now < end for start, end, all_day in periods if not all_day)
 
 
 def next_status(busy: bool, current: Status, set_by_calendar: bool) -> Status | None:

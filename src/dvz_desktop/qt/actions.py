@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from dvz_desktop.core.events import report_failure
 from dvz_desktop.protocol import Status
 from dvz_desktop.services.behaviour import OfficeBehaviour
 from dvz_desktop.services.session import NotConnected, Session, SessionError
@@ -70,8 +71,8 @@ class OfficeActions(QObject):
             self.failed.emit(self.tr("Der Server hat nicht rechtzeitig geantwortet."))
         except asyncio.CancelledError:
             raise
-        except Exception:
-            log.exception("action failed")
+        except Exception as exc:  # noqa: BLE001 (a bug: the user hears of it, the log and the tests get the rest)
+            report_failure("action", exc)
             self.failed.emit(self.tr("Das hat leider nicht geklappt."))
 
     async def wait_idle(self) -> None:

@@ -24,9 +24,10 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     if qt_translator.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_translator)
         installed.append(qt_translator)
-    if language != "de":
-        ours = QTranslator(app)
-        if ours.load(f"dvz_{language}", str(TRANSLATIONS)):
-            app.installTranslator(ours)
-            installed.append(ours)
+    # German is the source language, but its plural forms ("1 Person wartet", "3 Personen warten") need a
+    # translation of their own: the source text can hold only one form.
+    ours = QTranslator(app)
+    if ours.load(f"dvz_{language}", str(TRANSLATIONS)):
+        app.installTranslator(ours)
+        installed.append(ours)
     return installed

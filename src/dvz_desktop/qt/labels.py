@@ -9,21 +9,42 @@ from dvz_desktop.protocol import DoorState, RoomKind, Status
 
 
 class _Counts(QObject):
-    """A QObject only so that lupdate sees the plural forms (``self.tr`` with a count)."""
+    """A QObject only so that lupdate sees the plural forms (``self.tr`` with a count; it does not see
+    them in ``QCoreApplication.translate``). German needs its own plural forms: ``dvz_de.qm``."""
 
     def people(self, count: int) -> str:
-        return self.tr("niemand da") if count == 0 else self.tr("%n Person(en)", "", count)
+        return self.tr("niemand da") if count == 0 else self.tr("%n Person", "", count)
+
+    def waiting(self, count: int) -> str:
+        return self.tr("%n Person wartet", "", count)
+
+    def wait_minutes(self, minutes: int) -> str:
+        return self.tr("%1: „Gleich“ – in etwa %n Minute.", "", minutes)
 
 
 _COUNTS: _Counts | None = None
 
 
-def people_count(count: int) -> str:
-    """'niemand da', '1 Person', '3 Personen' (and their translations)."""
+def _counts() -> _Counts:
     global _COUNTS
     if _COUNTS is None:
         _COUNTS = _Counts()
-    return _COUNTS.people(count)
+    return _COUNTS
+
+
+def people_count(count: int) -> str:
+    """'niemand da', '1 Person', '3 Personen' (and their translations)."""
+    return _counts().people(count)
+
+
+def waiting_count(count: int) -> str:
+    """'1 Person wartet', '3 Personen warten'."""
+    return _counts().waiting(count)
+
+
+def wait_minutes(minutes: int) -> str:
+    """'%1: „Gleich“ – in etwa 1 Minute.' / '… 5 Minuten.' (%1 is the room)."""
+    return _counts().wait_minutes(minutes)
 
 
 def status_label(status: Status) -> str:

@@ -11,13 +11,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from dvz_desktop.services.session import Credentials
+
+from .plain import plain_label
 
 
 class LoginDialog(QDialog):
@@ -42,7 +43,7 @@ class LoginDialog(QDialog):
         self.remember = QCheckBox(self.tr("Angemeldet bleiben"))
         self.remember.setChecked(remember)
         self.remember.setAccessibleName(self.tr("Angemeldet bleiben"))
-        self.error = QLabel()
+        self.error = plain_label()  # the server's words, never markup
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b71c1c;")
         self.error.setAccessibleName(self.tr("Fehlermeldung"))

@@ -14,6 +14,7 @@ from .labels import status_label
 from .map.widget import MapWidget
 from .office_tree import OfficeTree
 from .people_panel import PeoplePanel
+from .plain import plain_label
 from .status_badge import status_icon
 from .status_menu import StatusMenu
 
@@ -58,7 +59,7 @@ class MainWindow(QMainWindow):
         self.status_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.status_button.setAccessibleName(self.tr("Mein Status"))
         toolbar.addWidget(self.status_button)
-        self.note_label = QLabel()
+        self.note_label = plain_label()
         self.note_label.setAccessibleName(self.tr("Meine Statusnotiz"))
         toolbar.addWidget(self.note_label)
         toolbar.addSeparator()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 from dvz_desktop.core.office import OfficeModel
 
 from .labels import door_label, people_count, room_kind_label, status_label
+from .plain import plain_tooltip
 from .status_badge import status_icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -90,7 +91,7 @@ class OfficeTree(QTreeWidget):
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
                          f"{person.display_name}, {person.unit}, {status_label(presence.status)}{note}")
             item.setIcon(0, status_icon(presence.status))
-            item.setToolTip(0, person.unit)
+            item.setToolTip(0, plain_tooltip(person.unit))
         for room_id in touched | ({r for r in self._rooms} if len(changed) == len(model.people) else set()):
             self._label_room(room_id)
 
@@ -105,7 +106,7 @@ class OfficeTree(QTreeWidget):
         # The screen reader and the tooltip get the whole picture; the visible text stays short.
         description = f"{room.name} – {room_kind_label(room.kind)}, {door_label(room.door)}, {people}"
         item.setData(0, Qt.ItemDataRole.AccessibleTextRole, description)
-        item.setToolTip(0, description)
+        item.setToolTip(0, plain_tooltip(description))
         item.sortChildren(0, Qt.SortOrder.AscendingOrder)
 
     def people_listed(self) -> set[str]:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from dvz_desktop.protocol import SELECTABLE_STATUSES, Status
 
 from .labels import status_label
 from .status_badge import status_icon
+from .text_dialog import TextDialog
+
+#: The status note's length on the wire (protocol: SetStatus.note).
+NOTE_LIMIT = 120
 
 
 class StatusMenu(QMenu):
@@ -24,7 +28,7 @@ class StatusMenu(QMenu):
         super().__init__(self.tr("Mein Status"), parent)
         self.setAccessibleName(self.tr("Mein Status"))
         self._note = ""
-        self.note_dialog: QInputDialog | None = None
+        self.note_dialog: TextDialog | None = None
         self._current = Status.AVAILABLE
         group = QActionGroup(self)
         self.status_actions: dict[Status, QAction] = {}
@@ -70,12 +74,11 @@ class StatusMenu(QMenu):
             action.setChecked(True)
 
     def _ask_note(self) -> None:
-        # Opened window-modal (not exec()): the network keeps running while the user types.
-        dialog = QInputDialog(self.parentWidget())
-        dialog.setWindowTitle(self.tr("Statusnotiz"))
-        dialog.setLabelText(self.tr("Kurze Notiz (höchstens 120 Zeichen):"))
-        dialog.setTextValue(self._note)
-        dialog.textValueSelected.connect(lambda note: self.statusChosen.emit(self._current, note.strip()[:120]))
+        # Opened window-modal (not exec()): the network keeps running while the user types. Over 120
+        # characters the dialog says so; the note is never cut.
+        dialog = TextDialog(self.parentWidget(), self.tr("Statusnotiz"),
+                            self.tr("Kurze Notiz (höchstens 120 Zeichen):"), NOTE_LIMIT, self._note)
+        dialog.accepted.connect(lambda: self.statusChosen.emit(self._current, dialog.value()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         self.note_dialog = dialog

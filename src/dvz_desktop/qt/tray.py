@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QPointF, Qt, Signal
@@ -12,6 +13,7 @@ from dvz_desktop.core.office import OfficeModel
 from dvz_desktop.protocol import Status
 
 from .labels import status_label
+from .plain import notice_body, plain_action_text
 from .status_badge import paint_status_badge, status_icon
 from .status_menu import StatusMenu
 
@@ -29,6 +31,33 @@ def tray_icon(status: Status, size: int = 32) -> QIcon:
     paint_status_badge(painter, QPointF(size - dot / 2 - 0.5, size - dot / 2 - 0.5), dot, status)
     painter.end()
     return QIcon(base)
+
+
+def notification_server_reads_markup() -> bool:
+    """Whether Qt hands tray notices to a freedesktop notification server that renders markup.
+
+    Qt on Linux uses D-Bus notifications when a StatusNotifier host runs (KDE, GNOME with the
+    AppIndicator extension); otherwise it shows its own balloon, which is plain text, like Windows.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        from PySide6.QtDBus import QDBusConnection, QDBusInterface
+    except ImportError:
+        return False
+    bus = QDBusConnection.sessionBus()
+    if not bus.isConnected():
+        return False
+    watcher = QDBusInterface("org.kde.StatusNotifierWatcher", "/StatusNotifierWatcher",
+                             "org.kde.StatusNotifierWatcher", bus)
+    if not watcher.isValid() or not watcher.property("IsStatusNotifierHostRegistered"):
+        return False
+    server = QDBusInterface("org.freedesktop.Notifications", "/org/freedesktop/Notifications",
+                            "org.freedesktop.Notifications", bus)
+    server.setTimeout(500)  # asked once; a hanging bus must not hang the window
+    reply = server.call("GetCapabilities")
+    capabilities = reply.arguments()[0] if reply.arguments() else []
+    return "body-markup" in (capabilities or [])
 
 
 class Tray(QObject):
@@ -95,7 +124,7 @@ class Tray(QObject):
                         f"{coffee if model.presence_of(p.id).coffee else ''}",
                         model.presence_of(p.id).status) for p in colleagues]
         for text, status in entries:
-            action = QAction(text, self.menu)
+            action = QAction(plain_action_text(text), self.menu)
             if status is not None:
                 action.setIcon(status_icon(status))
             action.setEnabled(status is not None)
@@ -105,7 +134,7 @@ class Tray(QObject):
     def set_unread(self, count: int) -> None:
         """Unread chat messages: in the tooltip, and as an entry that opens the window."""
         self.unread = count
-        self.unread_action.setText(self.tr("%1 ungelesene Nachrichten").replace("%1", str(count)) if count
+        self.unread_action.setText(self.tr("%n ungelesene Nachricht", "", count) if count
                                    else self.tr("Keine ungelesenen Nachrichten"))
         tooltip = self.icon.toolTip().split("\n")[0]
         self.icon.setToolTip(tooltip + (f"\n{self.unread_action.text()}" if count else ""))
@@ -114,7 +143,7 @@ class Tray(QObject):
         """Guests waiting at my desks of the digital door ("3 warten"), in the tooltip and the menu."""
         self.waiting = count
         before = self.waiting_action.text()
-        text = self.tr("%1 warten an der digitalen Tür").replace("%1", str(count)) if count else ""
+        text = self.tr("%n Person wartet an der digitalen Tür", "", count) if count else ""
         self.waiting_action.setText(text)
         self.waiting_action.setVisible(bool(count))
         lines = [line for line in self.icon.toolTip().split("\n") if not before or line != before]
@@ -123,9 +152,14 @@ class Tray(QObject):
     def present_entries(self) -> list[str]:
         return [a.text() for a in self._present_actions]
 
+    #: Whether notices reach a notification server that renders markup in their body (asked on first use).
+    notices_read_markup: bool | None = None
+
     def notify(self, title: str, message: str) -> None:
         if self.available() and QSystemTrayIcon.supportsMessages():
-            self.icon.showMessage(title, message, QIcon(), 8000)
+            if self.notices_read_markup is None:
+                self.notices_read_markup = notification_server_reads_markup()
+            self.icon.showMessage(title, notice_body(message, self.notices_read_markup), QIcon(), 8000)
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):

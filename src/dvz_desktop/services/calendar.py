@@ -1,10 +1,12 @@
 """The calendar over CalDAV: discovery, an agenda for a time range (recurring events expanded,
 Europe/Berlin), creating, changing and deleting appointments, and the last agenda kept for offline.
 
-The caldav library is synchronous; every call runs in a worker thread, so the window never waits.
-caldav is imported on first use. A single broken entry from the server is skipped with a warning; the
-rest shows. Appointments carry a virtual room when their location or description holds a
-``dvz://room/<id>`` link.
+The caldav library is synchronous: fetching and parsing the agenda runs in a worker process, changes
+in a worker thread, so the window never waits. caldav is imported on first use. A single broken entry
+from the server is skipped with a warning; the rest shows. Appointments carry a virtual room when their
+location or description holds a ``dvz://room/<id>`` link. What an entry means (its end, whether it takes
+place, my answer to an invitation) is decided by the rules in ``core.appointments`` and
+``core.calendar_time``.
 """
 
 from __future__ import annotations
@@ -14,61 +16,95 @@ import json
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
+
+from dvz_desktop.core.appointments import (
+    Answer,
+    Appointment,
+    Identity,
+    event_state,
+    my_answer,
+    shown_as_free,
+)
+from dvz_desktop.core.calendar_time import OFFICE_TZ, office_time, span
+
+__all__ = ["OFFICE_TZ", "Appointment", "CalendarClient", "CalendarError", "appointment_from", "appointments_from"]
 
 log = logging.getLogger(__name__)
 
-OFFICE_TZ = ZoneInfo("Europe/Berlin")
 ROOM_LINK = re.compile(r"dvz://(?:room|join)/([A-Za-z0-9_.\-]{1,128})")
+#: Alarms that ask the program to show or sound something (EMAIL and PROCEDURE are the server's business).
+SHOWN_ALARMS = {"DISPLAY", "AUDIO"}
 
 
 class CalendarError(Exception):
     """German message for the user."""
 
 
-@dataclass(frozen=True)
-class Appointment:
-    uid: str
-    summary: str
-    start: datetime
-    end: datetime
-    all_day: bool = False
-    location: str = ""
-    recurring: bool = False
-    #: The virtual room of the appointment (from a dvz:// link), for "Beitreten".
-    room_id: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["start"], data["end"] = self.start.isoformat(), self.end.isoformat()
-        return data
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "Appointment":
-        return cls(**{**data, "start": datetime.fromisoformat(data["start"]), "end": datetime.fromisoformat(data["end"])})
+def _text(component: Any, name: str) -> str:
+    value = component.get(name)
+    return str(value) if value is not None else ""
 
 
-def _as_datetime(value: date | datetime) -> tuple[datetime, bool]:
-    if isinstance(value, datetime):
-        return (value if value.tzinfo else value.replace(tzinfo=OFFICE_TZ)).astimezone(OFFICE_TZ), False
-    return datetime.combine(value, time(0), OFFICE_TZ), True
+def _listed(value: Any) -> list[Any]:
+    """A property that may occur once (icalendar gives the value) or several times (a list)."""
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
 
 
-def appointment_from(component: Any) -> Appointment:
-    start, all_day = _as_datetime(component.get("dtstart").dt)
+def _alarms(component: Any, start: datetime, end: datetime) -> tuple[int, ...]:
+    """The entry's reminders in seconds from its start: relative to the start or (RELATED=END) to the
+    end, or at a fixed time."""
+    found = set()
+    for alarm in component.walk("VALARM"):
+        trigger = alarm.get("trigger")
+        if trigger is None or _text(alarm, "action").upper() not in SHOWN_ALARMS | {""}:
+            continue
+        when = trigger.dt
+        if isinstance(when, timedelta):
+            related_to_end = str(trigger.params.get("RELATED", "START")).upper() == "END"
+            offset = (end - start if related_to_end else timedelta(0)) + when
+        elif isinstance(when, datetime):
+            offset = office_time(when) - start
+        else:
+            continue
+        found.add(int(offset.total_seconds()))
+    return tuple(sorted(found))
+
+
+def appointment_from(component: Any, me: Identity | None = None) -> Appointment:
+    """One entry (a VEVENT, or one occurrence of a series) as an appointment; ``me``: whose answer to an
+    invitation counts (the account's addresses)."""
+    duration = component.get("duration")
     end_prop = component.get("dtend")
-    end = _as_datetime(end_prop.dt)[0] if end_prop is not None else start + (timedelta(days=1) if all_day else timedelta(hours=1))
-    location = str(component.get("location") or "")
-    description = str(component.get("description") or "")
-    found = ROOM_LINK.search(f"{location} {description} {component.get('url') or ''}")
-    return Appointment(uid=str(component.get("uid") or ""), summary=str(component.get("summary") or "(ohne Titel)"),
+    start, end, all_day = span(component.get("dtstart").dt, end_prop.dt if end_prop is not None else None,
+                               duration.dt if duration is not None and end_prop is None else None)
+    location = _text(component, "location")
+    found = ROOM_LINK.search(f"{location} {_text(component, 'description')} {_text(component, 'url')}")
+    outlook_busy = _text(component, "x-microsoft-cdo-busystatus")
+    attendees = [(str(a), str(getattr(a, "params", {}).get("PARTSTAT", "")))
+                 for a in _listed(component.get("attendee"))]
+    answer = my_answer(me, _text(component, "organizer"), attendees) if me is not None else Answer.NONE
+    return Appointment(uid=_text(component, "uid"), summary=_text(component, "summary") or "(ohne Titel)",
                        start=start, end=end, all_day=all_day, location=location,
                        recurring=component.get("recurrence-id") is not None or component.get("rrule") is not None,
-                       room_id=found.group(1) if found else None)
+                       room_id=found.group(1) if found else None,
+                       state=event_state(_text(component, "status"), outlook_busy),
+                       free=shown_as_free(_text(component, "transp"), outlook_busy),
+                       answer=answer, alarms=_alarms(component, start, end))
+
+
+def _addresses_of(principal: Any) -> list[str]:
+    """The account's own addresses as the server knows them (``calendar-user-address-set``, RFC 6638);
+    none when the server does not tell (Radicale names only the principal's path)."""
+    try:
+        return [str(a) for a in principal.calendar_user_address_set()]
+    except Exception as exc:  # noqa: BLE001  (an optional property: the login still identifies me)
+        log.info("the calendar server named no addresses for the account (%s)", type(exc).__name__)
+        return []
 
 
 _POOL: Any = None
@@ -89,17 +125,28 @@ def _worker() -> Any:
     return _POOL
 
 
+#: In the worker process: the accounts it has found its calendar for (discovery and the account's
+#: addresses cost three requests; a refresh every five minutes need not repeat them).
+_CONNECTED: dict[tuple[str, str, str], CalendarClient] = {}
+
+
 def fetch_agenda(url: str, username: str, password: str, start: datetime, end: datetime) -> list[Appointment]:
-    """In the worker process: connect, search with recurring events expanded, parse."""
-    return CalendarClient(url, username, password)._agenda(start, end)
+    """In the worker process: connect (once per account), search with recurring events expanded, parse."""
+    key = (url, username, password)
+    client = _CONNECTED.get(key)
+    if client is None:
+        client = CalendarClient(url, username, password)
+        _CONNECTED.clear()  # one account at a time: a changed password leaves no stale copy behind
+        _CONNECTED[key] = client
+    return client._agenda(start, end)
 
 
-def appointments_from(components: Iterable[Any]) -> list[Appointment]:
+def appointments_from(components: Iterable[Any], me: Identity | None = None) -> list[Appointment]:
     """The appointments of the server's entries, in order; an entry that cannot be read is skipped."""
     appointments = []
     for component in components:
         try:
-            appointments.append(appointment_from(component))
+            appointments.append(appointment_from(component, me))
         except Exception as exc:  # one broken entry must not hide the others
             log.warning("skipped a calendar entry that could not be read (%s)", type(exc).__name__)
     return sorted(appointments, key=lambda a: (a.start, a.summary))
@@ -110,6 +157,7 @@ class CalendarClient:
         self.url, self.username, self._password = url, username, password
         self.cache_file = cache_file
         self._calendar: Any = None
+        self._me = Identity.of(username)
 
     # --- the blocking part, in a worker thread ---
 
@@ -121,13 +169,15 @@ class CalendarClient:
             return self._calendar
         try:
             client = caldav.DAVClient(self.url, username=self.username, password=self._password, timeout=15)
-            calendars = client.principal().calendars()
+            principal = client.principal()
+            calendars = principal.calendars()
         except AuthorizationError:
             raise CalendarError("Anmeldung am Kalender fehlgeschlagen: Benutzername oder Passwort ist falsch.") from None
         except Exception as exc:
             raise CalendarError(f"Der Kalenderserver {self.url} ist nicht erreichbar.") from exc
         if not calendars:
             raise CalendarError("In diesem Konto gibt es keinen Kalender.")
+        self._me = Identity.of(self.username, _addresses_of(principal))
         self._calendar = calendars[0]
         return self._calendar
 
@@ -138,7 +188,7 @@ class CalendarClient:
         except Exception:
             self._calendar = None
             raise CalendarError(f"Der Kalenderserver {self.url} ist nicht erreichbar.") from None
-        return appointments_from(event.icalendar_component for event in found)
+        return appointments_from((event.icalendar_component for event in found), self._me)
 
     def _create(self, summary: str, start: datetime, end: datetime, room_id: str | None, weekly: bool,
                 all_day: bool) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from dvz_desktop.core.events import Event
+from dvz_desktop.core.events import Event, report_task_failure
 from dvz_desktop.protocol import (
     CallAnswer,
     CallEnded,
@@ -102,6 +102,8 @@ class CallClient:
         self.failed: Event[str] = Event()
         self.ringing: Event[CallInfo] = Event()
         self.frames: dict[tuple[str, str], int] = {}
+        #: On hold (another conversation is live): my tracks send silence and a black picture.
+        self.held = False
         session.message_received.connect(self._on_message)
         session.welcomed.connect(self._on_welcome)
 
@@ -144,6 +146,12 @@ class CallClient:
         if self.call is not None:
             await self._session.command(CallMedia(id=self._session.next_id(), call_id=self.call.call_id,
                                                   audio=audio, video=video, speaking=speaking))
+
+    def set_held(self, held: bool) -> None:
+        self.held = held
+        for track in self._local.values():
+            if hasattr(track, "held"):
+                track.held = held
 
     # --- events ---
 
@@ -207,6 +215,8 @@ class CallClient:
         for kind, make in (("audio", self.media.audio_track), ("video", self.media.video_track)):
             track = self._local.get(kind) or make()
             if track is not None:
+                if hasattr(track, "held"):
+                    track.held = self.held
                 self._local[kind] = track
                 pc.addTrack(track)
             else:
@@ -291,6 +301,7 @@ class CallClient:
         if self._media_factory is not None:
             self._media = None  # a fresh device set for the next call
         if not keep_call and self.call is not None:
+            self.held = False
             self.call = None
             self.call_changed.emit(None)
 
@@ -298,6 +309,7 @@ class CallClient:
         task = self._loop.create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(report_task_failure)
 
     def detach(self) -> None:
         """Stop listening to the session (a client that is replaced)."""

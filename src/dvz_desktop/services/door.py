@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from dvz_desktop.core.events import Event
+from dvz_desktop.core.events import Event, report_task_failure
 from dvz_desktop.protocol import ServerMessage
 from dvz_desktop.protocol.door import (
     AdmitGuest,
@@ -44,6 +44,9 @@ class VisitState:
     frames: dict[str, int] = field(default_factory=dict)
     readers: list[asyncio.Task[None]] = field(default_factory=list)
     ended: bool = False
+    #: My tracks in this visit, by kind (held: silence and a black picture).
+    tracks: dict[str, Any] = field(default_factory=dict)
+    held: bool = False
 
 
 class DoorClient:
@@ -132,6 +135,8 @@ class DoorClient:
         for kind, make in (("audio", media.audio_track), ("video", media.video_track)):
             track = make()
             if track is not None:
+                track.held = visit.held
+                visit.tracks[kind] = track
                 pc.addTrack(track)
         try:
             await pc.setRemoteDescription(RTCSessionDescription(sdp=msg.sdp, type="offer"))
@@ -170,7 +175,25 @@ class DoorClient:
             await visit.pc.close()
         self.visit_changed.emit(visit_id)
 
+    async def hold(self, visit_id: str, held: bool, note: str = "") -> None:
+        """Put a visit on hold (the guest neither hears nor sees me; ``note`` tells them why) or back."""
+        visit = self.visits.get(visit_id)
+        if visit is None or visit.ended or visit.held == held:
+            return
+        visit.held = held
+        for track in visit.tracks.values():
+            track.held = held
+        self.visit_changed.emit(visit_id)
+        if held and note:
+            await self.say(visit_id, note)
+
+    async def close_all(self) -> None:
+        """Close every visit's connection (quitting): nothing of aiortc is left running."""
+        for visit_id in list(self.visits):
+            await self._close(visit_id)
+
     def _spawn(self, coro: Any) -> None:
         task = self._loop.create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(report_task_failure)

@@ -8,7 +8,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 
 from dvz_desktop.core.launchers import LauncherEntry, LauncherKind, LaunchPlan, LaunchRefused, own_entry
@@ -34,6 +36,35 @@ async def start_program(launch: LaunchPlan) -> asyncio.subprocess.Process:
         raise LaunchRefused(f"Das Programm „{launch.argv[0]}“ darf nicht gestartet werden.") from None
     log.info("launcher %s started", launch.entry_id)
     return process
+
+
+async def has_protocol_handler(scheme: str) -> bool | None:
+    """Whether this computer has a program for ``scheme://`` links (the eAkte's own protocol, say): True,
+    False, or None where that cannot be told. Without one, handing the link over does nothing visible
+    (Linux's xdg-open fails quietly; Windows may ask which program to use), so the user is told instead."""
+    scheme = scheme.lower()
+    if sys.platform.startswith("linux"):
+        xdg_mime = shutil.which("xdg-mime")  # what xdg-open (and so Qt) asks as well
+        if xdg_mime is None:
+            return None
+        try:
+            process = await asyncio.create_subprocess_exec(
+                xdg_mime, "query", "default", f"x-scheme-handler/{scheme}",
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            out, _ = await asyncio.wait_for(process.communicate(), 10)
+        except (OSError, TimeoutError):
+            return None
+        return bool(out.strip())
+    if sys.platform == "win32":
+        import winreg
+
+        try:
+            with winreg.OpenKey(winreg.HKEY_CLASSES_ROOT, scheme) as key:
+                winreg.QueryValueEx(key, "URL Protocol")
+        except OSError:
+            return False
+        return True
+    return None
 
 
 class OwnLaunchers:

@@ -35,6 +35,8 @@ class SwitchableAudioTrack(MediaStreamTrack):
     def __init__(self, source: Callable[[], np.ndarray | None] | None = None) -> None:
         super().__init__()
         self.muted = False
+        #: On hold (another conversation is live): silence, whatever ``muted`` says.
+        self.held = False
         self._source = source  # returns 20 ms of int16 mono samples, or None when nothing is ready
         self._start: float | None = None
         self._pts = 0
@@ -48,7 +50,7 @@ class SwitchableAudioTrack(MediaStreamTrack):
         delay = due - time.monotonic()
         if delay > 0:
             await asyncio.sleep(delay)
-        samples = None if self.muted or self._source is None else self._source()
+        samples = None if self.muted or self.held or self._source is None else self._source()
         if samples is None:
             samples = np.zeros(FRAME_SAMPLES, dtype=np.int16)
         self.level = float(np.sqrt(np.mean((samples.astype(np.float32) / 32768) ** 2))) if samples.size else 0.0
@@ -68,6 +70,8 @@ class SwitchableVideoTrack(MediaStreamTrack):
     def __init__(self, source: Callable[[], Any] | None = None, fps: float = 30.0) -> None:
         super().__init__()
         self.on = source is not None
+        #: On hold (another conversation is live): the black picture, the camera stays chosen.
+        self.held = False
         self._source = source  # an awaitable-returning callable producing a VideoFrame
         self._fps = fps
         self._pts = 0
@@ -81,7 +85,7 @@ class SwitchableVideoTrack(MediaStreamTrack):
         self.on = source is not None
 
     async def recv(self) -> VideoFrame:
-        if self.on and self._source is not None:
+        if self.on and not self.held and self._source is not None:
             frame = await self._source()
             if self.preview is not None:
                 self.preview(frame)
@@ -91,7 +95,7 @@ class SwitchableVideoTrack(MediaStreamTrack):
         rate = 90_000
         frame.pts = self._pts
         frame.time_base = fractions.Fraction(1, rate)
-        self._pts += int(rate / (self._fps if self.on else 1.0))
+        self._pts += int(rate / (self._fps if self.on and not self.held else 1.0))
         return frame
 
 

@@ -13,7 +13,7 @@ import logging
 import secrets
 from dataclasses import dataclass
 
-from dvz_desktop.core.events import Event
+from dvz_desktop.core.events import Event, report_task_failure
 from dvz_desktop.core.whiteboard import Board, UndoHistory, split_stroke
 from dvz_desktop.protocol import (
     ServerMessage,
@@ -180,6 +180,7 @@ class WhiteboardClient:
         task = self._loop.create_task(coro)  # type: ignore[arg-type]
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(report_task_failure)
 
     # --- from the backend ---
 

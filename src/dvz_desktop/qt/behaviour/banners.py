@@ -10,7 +10,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -20,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from dvz_desktop.core.knocks import RING_TIME
 from dvz_desktop.protocol import KnockAnswer, KnockState
+
+from ..plain import plain_label
 
 STYLE = """
 QFrame#banner { background: #fff8e1; border: 1px solid #f0c36d; border-radius: 4px; }
@@ -33,7 +34,7 @@ class Banner(QFrame):
         self.setObjectName("banner")
         self.setProperty("kind", kind)
         self.setStyleSheet(STYLE)
-        self.label = QLabel(text)
+        self.label = plain_label(text)  # names, questions and answers of colleagues: never markup
         self.label.setWordWrap(True)
         self.setAccessibleName(text)
         self.row = QHBoxLayout(self)
@@ -92,6 +93,9 @@ class KnockerStrip(Banner):
     def __init__(self, knock_id: str, text: str, parent: QWidget | None = None) -> None:
         super().__init__(text, kind="mine", parent=parent)
         self.knock_id = knock_id
+        #: The knock's room and latest state (set by the presenter).
+        self.room_id = ""
+        self.state = KnockState.RINGING
         self._base_text = text
         self._remaining = int(RING_TIME.total_seconds())
         self.cancel = self.button(self.tr("Abbrechen"), self.tr("Anklopfen abbrechen"))

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -28,20 +27,8 @@ from PySide6.QtWidgets import (
 
 from dvz_desktop.protocol import AbsenceCategory, InboxItem, OfficeHours, Person, Weekday
 
+from ..text_dialog import ask_text  # noqa: F401  (the presenter asks through it)
 from .texts import absence_category, inbox_kind, weekday
-
-
-def ask_text(parent: QWidget | None, title: str, label: str, on_text: Callable[[str], None], max_length: int = 500,
-             text: str = "") -> QInputDialog:
-    dialog = QInputDialog(parent)
-    dialog.setWindowTitle(title)
-    dialog.setLabelText(label)
-    dialog.setTextValue(text)
-    dialog.setAccessibleName(title)
-    dialog.textValueSelected.connect(lambda value: value.strip() and on_text(value.strip()[:max_length]))
-    dialog.finished.connect(dialog.deleteLater)
-    dialog.open()
-    return dialog
 
 
 class AbsenceDialog(QDialog):

@@ -5,14 +5,14 @@ map, the room menu, and the dialogs behind the toolbar. It only presents; comman
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu
 
 from dvz_desktop.core.coffee import gathering_started
-from dvz_desktop.core.doors import ALWAYS_OPEN_KINDS, RoomFacts, may_set_door
+from dvz_desktop.core.doors import ALWAYS_OPEN_KINDS, Entry, RoomFacts, entry_for, may_set_door
 from dvz_desktop.protocol import (
     FINAL_KNOCK_STATES,
     DoorInfo,
@@ -30,11 +30,12 @@ from dvz_desktop.services.behaviour import OfficeBehaviour
 from ..actions import OfficeActions
 from ..bridge import OfficeBridge
 from ..labels import door_label
+from ..lifetime import while_alive
 from ..main_window import MainWindow
 from ..status_menu import StatusMenu
 from .banners import InviteBanner, KnockBanner, KnockerStrip, NoticeBanner, QuestionBanner
 from .dialogs import AbsenceDialog, InboxDialog, MorningView, OfficeHoursDialog, QuestionsDialog, ask_text
-from .texts import invitation_outcome, knock_outcome, may_leave_message, weekday
+from .texts import invitation_outcome, knock_outcome, may_leave_message, weekday_short
 
 
 class BehaviourPresenter(QObject):
@@ -59,12 +60,13 @@ class BehaviourPresenter(QObject):
         self._kitchen_counts: dict[str, int] = {}
         self.dialog: object = None  # the dialog opened last (tests reach it)
         self.idle: QObject | None = None  # auto-away, set up by the composition root
-        behaviour.knock_changed.connect(self._knock_changed)
-        behaviour.invitation_changed.connect(self._invitation_changed)
-        behaviour.question_changed.connect(self._question_changed)
-        behaviour.doors_changed.connect(lambda _doors: self._show_doors())
-        behaviour.absences_changed.connect(lambda _none: self._show_extras())
-        behaviour.inbox_changed.connect(lambda _none: self._show_inbox_count())
+        # The service may outlive the window (a late answer after closing): listeners go quiet with it.
+        behaviour.knock_changed.connect(while_alive(self, self._knock_changed))
+        behaviour.invitation_changed.connect(while_alive(self, self._invitation_changed))
+        behaviour.question_changed.connect(while_alive(self, self._question_changed))
+        behaviour.doors_changed.connect(while_alive(self, lambda _doors: self._show_doors()))
+        behaviour.absences_changed.connect(while_alive(self, lambda _none: self._show_extras()))
+        behaviour.inbox_changed.connect(while_alive(self, lambda _none: self._show_inbox_count()))
         bridge.officeReset.connect(self._office_reset)
         bridge.presenceChanged.connect(self._presence_changed)
         window.map.roomMenuRequested.connect(self.room_menu)
@@ -133,6 +135,7 @@ class BehaviourPresenter(QObject):
             strip.dismissed.connect(lambda kid: self.banners.remove(f"mine:{kid}"))
             self.banners.put(key, strip)
         strip.show_state(knock.state, text, may_leave_message(knock.state))
+        strip.room_id, strip.state = knock.room_id, knock.state
 
     def leave_message(self, knock_id: str) -> None:
         def send(text: str) -> None:
@@ -217,7 +220,7 @@ class BehaviourPresenter(QObject):
     def door_lines(self, door: DoorInfo) -> list[str]:
         lines = [f"„{door.note}“"] if door.note else []
         if door.office_hours:
-            hours = ", ".join(f"{weekday(h.weekday.value)[:2]} {h.start:%H:%M}–{h.end:%H:%M}" for h in door.office_hours)
+            hours = ", ".join(f"{weekday_short(h.weekday.value)} {h.start:%H:%M}–{h.end:%H:%M}" for h in door.office_hours)
             lines.append(self.tr("Sprechzeiten: %1").replace("%1", hours))
         if door.deputy_id:
             lines.append(self.tr("Abwesend bis %1, Vertretung: %2").replace(
@@ -242,10 +245,18 @@ class BehaviourPresenter(QObject):
             return None
         menu = QMenu(self.window)
         menu.setAccessibleName(self.room_name(room_id))
-        go = QAction(self.tr("Hierher gehen") if facts.door in (DoorState.OPEN, DoorState.AJAR) else self.tr("Anklopfen"),
-                     menu)
-        go.triggered.connect(lambda: self.actions.move(room_id))
+        me = model.people.get(model.me)
+        entry = entry_for(model.me, me.unit if me else "", facts, datetime.now().astimezone(),
+                          model.presence_of(model.me).room_id)
+        if entry is Entry.HERE:
+            go = QAction(self.tr("Sie sind hier"), menu)
+            go.setEnabled(False)
+        else:
+            walk = entry in (Entry.WALK_IN, Entry.WALK_IN_ANNOUNCED)
+            go = QAction(self.tr("Hierher gehen") if walk else self.tr("Anklopfen"), menu)
+            go.triggered.connect(lambda: self.actions.move(room_id))
         menu.addAction(go)
+        self.go_action = go
         chat = QAction(self.tr("Chat des Raums"), menu)
         chat.triggered.connect(lambda: self.roomChatRequested.emit(room_id))
         menu.addAction(chat)
@@ -296,12 +307,22 @@ class BehaviourPresenter(QObject):
         counts = self._count_kitchens()
         for room_id in self.followed_kitchens:
             if gathering_started(self._kitchen_counts.get(room_id, 0), counts.get(room_id, 0)):
-                text = self.tr("In %1 sind jetzt %2 Leute.").replace("%1", self.room_name(room_id)).replace(
-                    "%2", str(counts[room_id]))
+                text = self.tr("In %1 ist jetzt %n Person.", "", counts[room_id]).replace(
+                    "%1", self.room_name(room_id))
                 self.notify.emit(self.tr("Kaffeerunde"), text)
         self._kitchen_counts = counts
         if self.bridge.model is not None and self.bridge.model.me in changed:
             self._show_extras()
+            self._drop_entered_strips()
+
+    def _drop_entered_strips(self) -> None:
+        """"Sie sind eingetreten" is true only while I am in that room: it goes when I leave."""
+        model = self.bridge.model
+        here = model.presence_of(model.me).room_id if model else None
+        for key, strip in list(self.banners.banners.items()):
+            if (isinstance(strip, KnockerStrip) and strip.state in (KnockState.COME_IN, KnockState.ENTERED)
+                    and strip.room_id != here):
+                self.banners.remove(key)
 
     def _show_extras(self) -> None:
         model = self.bridge.model

@@ -6,14 +6,16 @@ from PySide6.QtCore import QCoreApplication
 
 from dvz_desktop.protocol import AbsenceCategory, InboxKind, InviteState, KnockState
 
-
+from ..labels import wait_minutes
 
 
 def knock_outcome(state: KnockState, room: str, minutes: int | None, text: str) -> str:
     """What the knocker reads about their knock."""
     messages = {
         KnockState.RINGING: QCoreApplication.translate("Behaviour", "Sie klopfen bei %1 an …"),
-        KnockState.WAIT: QCoreApplication.translate("Behaviour", "%1: „Gleich“ – in etwa %2 Minuten."),
+        # "in etwa 0 Minuten" says nothing, "1 Minuten" is wrong: the minutes come with their plural.
+        KnockState.WAIT: (wait_minutes(minutes) if minutes
+                          else QCoreApplication.translate("Behaviour", "%1: „Gleich“.")),
         KnockState.COME_IN: QCoreApplication.translate("Behaviour", "%1: „Herein“ – Sie sind eingetreten."),
         KnockState.ENTERED: QCoreApplication.translate("Behaviour", "Sie sind in %1."),
         KnockState.NOT_NOW: QCoreApplication.translate("Behaviour", "%1: „Jetzt nicht“."),
@@ -24,7 +26,7 @@ def knock_outcome(state: KnockState, room: str, minutes: int | None, text: str) 
         KnockState.HELD: QCoreApplication.translate("Behaviour", "%1: bitte nicht stören – Ihr Anklopfen wird später angezeigt."),
         KnockState.CANCELLED: QCoreApplication.translate("Behaviour", "Anklopfen bei %1 abgebrochen."),
     }
-    message = messages[state].replace("%1", room).replace("%2", str(minutes or ""))
+    message = messages[state].replace("%1", room)
     return f"{message} {text}".strip() if text else message
 
 
@@ -61,8 +63,27 @@ def inbox_kind(kind: InboxKind) -> str:
     }[kind]
 
 
-WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
-
-
 def weekday(index: int) -> str:
-    return _t(WEEKDAYS[index])
+    """The weekday's name, Monday = 0 (each string spelled out here, so lupdate finds it)."""
+    return (
+        QCoreApplication.translate("Behaviour", "Montag"),
+        QCoreApplication.translate("Behaviour", "Dienstag"),
+        QCoreApplication.translate("Behaviour", "Mittwoch"),
+        QCoreApplication.translate("Behaviour", "Donnerstag"),
+        QCoreApplication.translate("Behaviour", "Freitag"),
+        QCoreApplication.translate("Behaviour", "Samstag"),
+        QCoreApplication.translate("Behaviour", "Sonntag"),
+    )[index]
+
+
+def weekday_short(index: int) -> str:
+    """The weekday's short name for door plates ("Mo", "Di", …), Monday = 0."""
+    return (
+        QCoreApplication.translate("Behaviour", "Mo"),
+        QCoreApplication.translate("Behaviour", "Di"),
+        QCoreApplication.translate("Behaviour", "Mi"),
+        QCoreApplication.translate("Behaviour", "Do"),
+        QCoreApplication.translate("Behaviour", "Fr"),
+        QCoreApplication.translate("Behaviour", "Sa"),
+        QCoreApplication.translate("Behaviour", "So"),
+    )[index]

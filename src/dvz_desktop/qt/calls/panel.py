@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSi
 from dvz_desktop.protocol import CallInfo
 from dvz_desktop.services.calls import CallClient
 
+from ..lifetime import while_alive
+from ..plain import plain_label
+
 
 
 def HEADSET_NOTE() -> str:  # noqa: N802 (a constant that follows the language)
@@ -29,7 +32,9 @@ SPEECH_LEVEL = 0.02
 
 class VideoTile(QLabel):
     def __init__(self, name: str) -> None:
-        super().__init__(name)
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)  # a name from the directory, shown as it is written
+        self.setText(name)
         self.name = name
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setMinimumSize(120, 90)
@@ -61,12 +66,12 @@ class CallPanel(QWidget):
         self.media = media
         self._name_of = name_of
         self._run = run
-        self.title = QLabel(self.tr("Kein Gespräch"))
+        self.title = plain_label(self.tr("Kein Gespräch"))
         self.title.setAccessibleName(self.tr("Gespräch"))
         self.grid = QGridLayout()
         self.tiles: dict[str, VideoTile] = {}
         self.self_tile: VideoTile | None = None
-        self.note = QLabel()
+        self.note = plain_label()
         self.note.setWordWrap(True)
         self.note.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.note.setAccessibleName(self.tr("Hinweis zum Gespräch"))
@@ -94,8 +99,10 @@ class CallPanel(QWidget):
         layout.addLayout(self.grid, 1)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
-        calls.call_changed.connect(self.show_call)
-        calls.frame_received.connect(self._frame)
+        calls.call_changed.connect(while_alive(self, self.show_call))
+        calls.frame_received.connect(while_alive(self, self._frame))
+        #: On hold while another conversation (a visit at the digital door) is live.
+        self.held = False
         # The speaking indicator: whether my microphone hears speech, sent when it changes.
         self.speaking = False
         self._speech = QTimer(self)
@@ -107,8 +114,9 @@ class CallPanel(QWidget):
     def show_call(self, call: CallInfo | None) -> None:
         in_call = call is not None and self.calls.me in {m.person_id for m in call.members}
         for button in (self.mute, self.camera, self.screen, self.hangup):
-            button.setEnabled(in_call)
+            button.setEnabled(in_call and (button is self.hangup or not self.held))
         if not in_call or call is None:
+            self.held = False
             self.title.setText(self.tr("Kein Gespräch"))
             self._self_view(False)
             for tile in self.tiles.values():
@@ -121,8 +129,9 @@ class CallPanel(QWidget):
             return
         others = [m for m in call.members if m.person_id != self.calls.me]
         names = ", ".join(self._name_of(m.person_id) + ("" if m.audio else " 🔇") for m in others)
-        self.title.setText(self.tr("Im Gespräch mit %1").replace("%1", names) if others
-                           else self.tr("Sie warten im Gespräch …"))
+        title = (self.tr("Im Gespräch mit %1").replace("%1", names) if others
+                 else self.tr("Sie warten im Gespräch …"))
+        self.title.setText(self.tr("%1 – gehalten").replace("%1", title) if self.held else title)
         for gone in set(self.tiles) - {m.person_id for m in others}:
             self.tiles.pop(gone).deleteLater()
         for member in others:
@@ -132,6 +141,14 @@ class CallPanel(QWidget):
                 index = len(self.tiles) - 1
                 self.grid.addWidget(tile, index // 2, index % 2)
         self.note.setText(" ".join(dict.fromkeys([*(getattr(self.media, "notes", None) or []), HEADSET_NOTE()])))
+
+    def set_held(self, held: bool) -> None:
+        """On hold: my microphone and camera send silence and a black picture (the buttons keep what I
+        chose), and the others see me muted; back: as I had it."""
+        self.held = held
+        self.calls.set_held(held)
+        self.show_call(self.calls.call)
+        self._media_state()
 
     def open_devices(self) -> None:
         """Choose microphone and loudspeaker; used from the next call on."""
@@ -160,15 +177,16 @@ class CallPanel(QWidget):
     def _check_speaking(self) -> None:
         track = getattr(self.media, "audio", None)
         level = getattr(track, "level", 0.0) or 0.0
-        speaking = self.calls.call is not None and not self.mute.isChecked() and level > SPEECH_LEVEL
+        speaking = (self.calls.call is not None and not self.mute.isChecked() and not self.held
+                    and level > SPEECH_LEVEL)
         if speaking != self.speaking:
             self.speaking = speaking
             self._media_state()
 
     def _media_state(self) -> None:
-        self._run(self.calls.set_media(audio=not self.mute.isChecked(),
-                                       video=self.camera.isChecked() or self.screen.isChecked(),
-                                       speaking=self.speaking))
+        self._run(self.calls.set_media(audio=not self.mute.isChecked() and not self.held,
+                                       video=(self.camera.isChecked() or self.screen.isChecked()) and not self.held,
+                                       speaking=self.speaking and not self.held))
 
     def _mute(self, muted: bool) -> None:
         track = getattr(self.media, "audio", None)

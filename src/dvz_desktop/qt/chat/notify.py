@@ -11,6 +11,7 @@ from dvz_desktop.protocol import ChatEventKind, ChatEvents
 from dvz_desktop.services.chat import ChatClient
 from dvz_desktop.services.session import Session
 
+from ..lifetime import while_alive
 from .render import mentions
 
 
@@ -23,7 +24,7 @@ class ChatNotifier(QObject):
         self._name_of = name_of
         self._showing = showing
         self._notify = notify
-        session.message_received.connect(self._on_message)
+        session.message_received.connect(while_alive(self, self._on_message))
 
     def _on_message(self, msg: object) -> None:
         if not isinstance(msg, ChatEvents):

@@ -7,7 +7,7 @@ import asyncio
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,10 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dvz_desktop.protocol import ConversationKind
+from dvz_desktop.core.text_limits import measure
+from dvz_desktop.protocol import MAX_CHAT_CHARS, ConversationKind
 from dvz_desktop.services.chat import ChatClient, ChatMessage
 from dvz_desktop.services.session import SessionError
 
+from ..lifetime import while_alive
+from ..plain import plain_action_text, plain_label
 from .render import to_html
 
 HISTORY_SHOWN = 200
@@ -62,21 +65,27 @@ class ChatPanel(QWidget):
         left_layout.addWidget(self.results)
         left_layout.addWidget(self.conversations, 1)
 
-        self.title = QLabel()
+        self.title = plain_label()
         self.title.setAccessibleName(self.tr("Offenes Gespräch"))
         self.messages = QListWidget()
         self.messages.setAccessibleName(self.tr("Nachrichten"))
         self.messages.setWordWrap(True)
         self.messages.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.messages.customContextMenuRequested.connect(self._message_menu)
-        self.typing_label = QLabel()
+        self.typing_label = plain_label()
         self.typing_label.setAccessibleName(self.tr("Wer gerade schreibt"))
         self.input = QLineEdit()
         self.input.setPlaceholderText(self.tr("Nachricht schreiben …"))
         self.input.setAccessibleName(self.tr("Nachricht"))
-        self.input.setMaxLength(4000)
+        # No maxLength: it would cut a long paste mid-word without a word. Over the limit the panel says
+        # so and keeps everything (core.text_limits).
         self.input.returnPressed.connect(self.send_current)
         self.input.textEdited.connect(self._typed)
+        self.input.textChanged.connect(self._check_length)
+        self.too_long = plain_label()
+        self.too_long.setWordWrap(True)
+        self.too_long.setStyleSheet("color: #b71c1c;")
+        self.too_long.hide()
         self.send_button = QPushButton(self.tr("Senden"))
         self.send_button.clicked.connect(self.send_current)
         row = QHBoxLayout()
@@ -88,6 +97,7 @@ class ChatPanel(QWidget):
         right_layout.addWidget(self.title)
         right_layout.addWidget(self.messages, 1)
         right_layout.addWidget(self.typing_label)
+        right_layout.addWidget(self.too_long)
         right_layout.addLayout(row)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -104,10 +114,14 @@ class ChatPanel(QWidget):
         self._typing_timer = QTimer(self)
         self._typing_timer.setSingleShot(True)
         self._typing_timer.timeout.connect(lambda: self.typing_label.clear())
-        chat.changed.connect(self._changed)
-        chat.conversations_changed.connect(lambda _none: self.refresh_conversations())
-        chat.typing.connect(self._someone_types)
-        chat.refused.connect(lambda item: self.failed.emit(item[1]))
+        chat.changed.connect(while_alive(self, self._changed))
+        chat.conversations_changed.connect(while_alive(self, lambda _none: self.refresh_conversations()))
+        chat.typing.connect(while_alive(self, self._someone_types))
+        chat.refused.connect(while_alive(self, lambda item: self.failed.emit(item[1])))
+        # Coming back to the window (or showing the chat) with a conversation open means reading it.
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.focusWindowChanged.connect(self._seen)
         self.refresh_conversations()
 
     # --- conversations ---
@@ -155,6 +169,16 @@ class ChatPanel(QWidget):
         self.refresh_messages()
         self.refresh_conversations()
         if self.isVisible():
+            self._run(self.chat.mark_read(conv_id))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._seen()
+
+    def _seen(self, *_: object) -> None:
+        """The open conversation is in front of me: what arrived in it is read."""
+        conv_id = self.current
+        if conv_id and self.chat.unread(conv_id) and self.isVisible() and self.window().isActiveWindow():
             self._run(self.chat.mark_read(conv_id))
 
     def _conversation_chosen(self, item: QListWidgetItem | None, _previous: object) -> None:
@@ -221,9 +245,27 @@ class ChatPanel(QWidget):
 
     # --- writing ---
 
+    def _length_problem(self) -> str:
+        fit = measure(self.input.text(), MAX_CHAT_CHARS)
+        if fit.fits:
+            return ""
+        return (self.tr("Zu lang für eine Nachricht: %1 Zeichen, höchstens %2. Bitte kürzen oder in mehreren "
+                        "Nachrichten senden – es geht nichts verloren.")
+                .replace("%1", str(fit.length)).replace("%2", str(fit.limit)))
+
+    def _check_length(self, _text: str = "") -> None:
+        problem = self._length_problem()
+        self.too_long.setText(problem)
+        self.too_long.setVisible(bool(problem))
+        self.send_button.setEnabled(not problem)
+
     def send_current(self) -> None:
         text = self.input.text().strip()
         if not text or self.current is None:
+            return
+        problem = self._length_problem()
+        if problem:
+            self.failed.emit(problem)  # refused, and the text stays in the field
             return
         try:
             if self._editing is not None:
@@ -274,7 +316,7 @@ class ChatPanel(QWidget):
             return None
         menu = QMenu(self)
         for text, action in self.offers(message.body):
-            menu.addAction(text).triggered.connect(action)
+            menu.addAction(plain_action_text(text)).triggered.connect(action)
         if message.sender_id == self.chat.me:
             edit = QAction(self.tr("Bearbeiten"), menu)
             edit.triggered.connect(lambda: self.start_edit(position))

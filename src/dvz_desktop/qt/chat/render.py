@@ -5,20 +5,34 @@ from __future__ import annotations
 
 import html
 import re
+import secrets
 
-_URL = re.compile(r"\b(https?://[^\s<>\"']+|dvz://[A-Za-z]+/[A-Za-z0-9_.\-]+)")
+from dvz_desktop.core.linkify import find_links
+
 _BOLD = re.compile(r"\*\*(\S(?:.*?\S)?)\*\*")
 _ITALIC = re.compile(r"(?<![\w*])_(\S(?:.*?\S)?)_(?![\w*])")
 _CODE = re.compile(r"`([^`]+)`")
 
 
 def to_html(body: str) -> str:
-    """Safe rich text for a QLabel: escaped, then **fett**, _kursiv_, `code` and clickable links."""
-    text = html.escape(body, quote=True)
+    """Safe rich text for a QLabel: escaped, then **fett**, _kursiv_, `code` and clickable links.
+
+    Links are found in the plain text (so an address ends where it ends, not at an escaped character),
+    held by placeholders nobody can type (a fresh random word) while the rest is escaped and marked up."""
+    links = find_links(body)
+    marker = secrets.token_hex(8)
+    parts, last = [], 0
+    for index, (start, end) in enumerate(links):
+        parts += [body[last:start], f"\ue000{marker}{index}\ue001"]
+        last = end
+    parts.append(body[last:])
+    text = html.escape("".join(parts), quote=True)
     text = _CODE.sub(r"<code>\1</code>", text)
     text = _BOLD.sub(r"<b>\1</b>", text)
     text = _ITALIC.sub(r"<i>\1</i>", text)
-    text = _URL.sub(lambda m: f'<a href="{m.group(1)}">{m.group(1)}</a>', text)
+    for index, (start, end) in enumerate(links):
+        url = html.escape(body[start:end], quote=True)
+        text = text.replace(f"\ue000{marker}{index}\ue001", f'<a href="{url}">{url}</a>', 1)
     return text.replace("\n", "<br>")
 
 

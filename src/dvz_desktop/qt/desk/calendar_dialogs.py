@@ -1,7 +1,8 @@
 """Dialogs of the calendar: an appointment (new or changed) and the CalDAV account.
 
 Both open window-modal with ``open()`` and report through signals: a nested ``exec()`` loop would run
-the asyncio tasks of the whole program inside it.
+the asyncio tasks of the whole program inside it. Both size to their content: a message shown later
+(a wrong password, an unreachable server) makes the dialog taller instead of being cut off.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +25,22 @@ from PySide6.QtWidgets import (
 )
 
 from dvz_desktop.services.calendar import OFFICE_TZ, Appointment
+
+
+def problem_label() -> QLabel:
+    """Where a dialog says what is wrong: red, wrapped, read out by screen readers."""
+    label = QLabel()
+    label.setStyleSheet("color: #b91c1c")
+    label.setWordWrap(True)
+    label.setAccessibleName(QCoreApplication.translate("CalendarDialogs", "Hinweis"))
+    return label
+
+
+def say(dialog: QDialog, label: QLabel, message: str) -> None:
+    """Show ``message`` in ``label`` and let the dialog grow (or shrink) to show all of it."""
+    label.setText(message)
+    label.setVisible(bool(message))
+    dialog.adjustSize()  # a window does not grow for a wrapped label on its own
 
 
 @dataclass(frozen=True)
@@ -42,8 +59,9 @@ class AppointmentDialog(QDialog):
     chosen = Signal(object)  # AppointmentDraft
 
     def __init__(self, rooms: list[tuple[str, str]], existing: Appointment | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, now: datetime | None = None) -> None:
         super().__init__(parent)
+        self._now = now or datetime.now(OFFICE_TZ)
         self.setWindowTitle(self.tr("Termin bearbeiten") if existing else self.tr("Neuer Termin"))
         self.title = QLineEdit()
         self.title.setMaxLength(200)
@@ -60,9 +78,8 @@ class AppointmentDialog(QDialog):
         self.room.addItem(self.tr("(kein virtueller Raum)"), "")
         for room_id, name in sorted(rooms, key=lambda r: r[1]):
             self.room.addItem(name, room_id)
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b91c1c")
-        self.problem.setWordWrap(True)
+        self.problem = problem_label()
+        self.problem.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.check)
         buttons.rejected.connect(self.reject)
@@ -80,7 +97,7 @@ class AppointmentDialog(QDialog):
         self._fill(existing)
 
     def _fill(self, existing: Appointment | None) -> None:
-        start = existing.start if existing else (datetime.now(OFFICE_TZ) + timedelta(hours=1)).replace(minute=0)
+        start = existing.start if existing else (self._now + timedelta(hours=1)).replace(minute=0)
         end = existing.end if existing else start + timedelta(hours=1)
         self.title.setText(existing.summary if existing else "")
         self.day.setDate(QDate(start.year, start.month, start.day))
@@ -115,7 +132,7 @@ class AppointmentDialog(QDialog):
         try:
             draft = self.draft()
         except ValueError as exc:
-            self.problem.setText(str(exc))
+            say(self, self.problem, str(exc))
             return
         self.chosen.emit(draft)
         self.accept()
@@ -138,9 +155,10 @@ class AccountDialog(QDialog):
         self.user = QLineEdit(user)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b91c1c")
-        self.problem.setWordWrap(True)
+        # Wide enough to read a whole address (``https://kalender.example.de/remote.php/dav/``).
+        self.url.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 44)
+        self.problem = problem_label()
+        self.problem.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
@@ -152,10 +170,10 @@ class AccountDialog(QDialog):
         form.addRow(self.buttons)
 
     def _submit(self) -> None:
-        self.problem.setText(self.tr("Verbindung wird geprüft …"))
+        say(self, self.problem, self.tr("Verbindung wird geprüft …"))
         self.buttons.setEnabled(False)
         self.submitted.emit(self.url.text(), self.user.text(), self.password.text())
 
     def failed(self, message: str) -> None:
-        self.problem.setText(message)
+        say(self, self.problem, message)
         self.buttons.setEnabled(True)

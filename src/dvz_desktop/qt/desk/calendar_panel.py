@@ -1,31 +1,42 @@
 """Kalender: today's or this week's appointments from the CalDAV account, "Beitreten" for appointments
-with a virtual room, reminders in the tray, and the last agenda with its time when offline."""
+with a virtual room, reminders in the tray, and the last agenda with its time when offline. Without an
+account it says so and offers to set one up. Time comes from ``clock`` (tests set it)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QDockWidget,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from dvz_desktop.core.meeting_status import in_appointment
-from dvz_desktop.services.calendar import OFFICE_TZ, Appointment, CalendarClient, CalendarError
+from dvz_desktop.core.appointments import busy_at, due_reminder
+from dvz_desktop.core.clock import Clock, SystemClock
+from dvz_desktop.services.calendar import (
+    OFFICE_TZ,
+    Appointment,
+    CalendarClient,
+    CalendarError,
+)
 
+from . import calendar_rows
 from .calendar_dialogs import AccountDialog, AppointmentDialog, AppointmentDraft
 
 REFRESH_MS = 5 * 60 * 1000
-REMIND_BEFORE = timedelta(minutes=5)
-WEEKDAYS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
+#: A reminder this close to the start says "Gleich"; an earlier one names the day.
+SOON = timedelta(hours=1)
 
 
 class CalendarPanel(QWidget):
@@ -34,22 +45,31 @@ class CalendarPanel(QWidget):
 
     def __init__(self, run: Callable[[object], object], join_room: Callable[[str], None],
                  notify: Callable[[str, str], None], room_name: Callable[[str], str],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, clock: Clock | None = None) -> None:
         super().__init__(parent)
+        self.clock: Clock = clock or SystemClock()
         self._run = run
         self._join_room = join_room
         self._notify = notify
         self._room_name = room_name
         self.client: CalendarClient | None = None
         self.appointments: list[Appointment] = []
-        self._reminded: set[tuple[str, datetime]] = set()
+        self._reminded: set[tuple[str, datetime, datetime]] = set()
         self.week = False
+        #: The last refresh failed (the server is not reachable): an empty list says nothing then.
+        self._unavailable = False
+        #: Counts the refreshes asked for: only the latest one's answer is shown.
+        self._asked = 0
         self.today_button = QPushButton(self.tr("Heute"))
         self.week_button = QPushButton(self.tr("Woche"))
         self.today_button.clicked.connect(lambda: self.show_range(week=False))
         self.week_button.clicked.connect(lambda: self.show_range(week=True))
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Termine"))
+        # The panel is narrow beside the map: long titles wrap, so "(abgesagt)" at the end stays visible.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSpacing(1)
         self.list.itemActivated.connect(self._activated)
         self.join = QPushButton(self.tr("Beitreten"))
         self.join.setAccessibleName(self.tr("Dem virtuellen Raum des Termins beitreten"))
@@ -68,16 +88,42 @@ class CalendarPanel(QWidget):
         self.account: object = None
         #: Told every half minute whether an appointment is going on now ("in Besprechung").
         self.busy_now: Callable[[bool], None] | None = None
-        self.status = QLabel(self.tr("Kein Kalenderkonto eingerichtet."))
+        self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Kalenderstatus"))
+        self.empty_title = QLabel()
+        self.empty_title.setWordWrap(True)
+        self.empty_title.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
+        font = self.empty_title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.empty_title.setFont(font)
+        self.empty_text = QLabel()
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.empty_text.setAccessibleName(self.tr("Hinweis"))
+        self.setup_button = QPushButton(self.tr("Konto einrichten"))
+        self.setup_button.setAccessibleName(self.tr("Kalenderkonto einrichten"))
+        self.setup_button.clicked.connect(self.edit_account)
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.setContentsMargins(16, 16, 16, 16)
+        empty_layout.setSpacing(8)
+        empty_layout.addWidget(self.empty_title, 1)
+        empty_layout.addWidget(self.empty_text)
+        empty_layout.addWidget(self.setup_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(1)
+        #: The list, or what to do when there is nothing in it (no account yet, or no appointments).
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.list)
+        self.pages.addWidget(empty)
         row = QHBoxLayout()
         row.addWidget(self.today_button)
         row.addWidget(self.week_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(row)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.join)
         edits = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.delete_button, self.account_button):
@@ -89,14 +135,20 @@ class CalendarPanel(QWidget):
         self._refresh_timer.timeout.connect(self.refresh)
         self._remind_timer = QTimer(self)
         self._remind_timer.setInterval(30_000)
-        self._remind_timer.timeout.connect(self.remind)
+        self._remind_timer.timeout.connect(lambda: self.remind())
+        self._show_empty()
+
+    def now(self) -> datetime:
+        return self.clock.now().astimezone(OFFICE_TZ)
 
     def set_client(self, client: CalendarClient | None) -> None:
         self.client = client
-        for button in (self.new_button, self.edit_button, self.delete_button):
-            button.setEnabled(client is not None)
+        self._asked += 1  # an answer still coming for the previous account is not shown
+        self.status.setText("")
+        self._unavailable = False
+        self.appointments = []
+        self._show()
         if client is None:
-            self.status.setText(self.tr("Kein Kalenderkonto eingerichtet."))
             return
         self._refresh_timer.start()
         self._remind_timer.start()
@@ -107,7 +159,7 @@ class CalendarPanel(QWidget):
         self.refresh()
 
     def _range(self) -> tuple[datetime, datetime]:
-        today = datetime.now(OFFICE_TZ).replace(hour=0, minute=0, second=0, microsecond=0)
+        today = self.now().replace(hour=0, minute=0, second=0, microsecond=0)
         if self.week:
             monday = today - timedelta(days=today.weekday())
             return monday, monday + timedelta(days=7)
@@ -117,30 +169,68 @@ class CalendarPanel(QWidget):
         if self.client is not None:
             self._run(self._load())
 
+    def _superseded(self, asked: int) -> bool:
+        """A newer refresh was asked for (another range, another account), or the window is gone."""
+        return not shiboken6.isValid(self) or asked != self._asked
+
     async def _load(self) -> None:
         assert self.client is not None
         start, end = self._range()
+        client = self.client
+        self._asked += 1
+        asked = self._asked
         try:
-            self.appointments = await self.client.agenda(start, end)
-            self.status.setText("")
+            appointments = await client.agenda(start, end)
         except CalendarError as exc:
-            cached, stand = self.client.cached()
+            if self._superseded(asked):
+                return
+            self._unavailable = True
+            cached, stand = client.cached()
             self.appointments = [a for a in cached if a.end > start and a.start < end]
             when = f"{stand.astimezone(OFFICE_TZ):%H:%M}" if stand else "–"
             self.status.setText(f"{exc} " + self.tr("Stand: %1").replace("%1", when))
+        else:
+            if self._superseded(asked):
+                return
+            self.appointments = appointments
+            self.status.setText("")
+            self._unavailable = False
         self._show()
 
     def _show(self) -> None:
         self.list.clear()
+        said = calendar_rows.words()
         for appointment in self.appointments:
-            day = WEEKDAYS[appointment.start.weekday()] if self.week else ""
-            when = self.tr("ganztägig") if appointment.all_day else \
-                f"{appointment.start:%H:%M}–{appointment.end:%H:%M}"
-            room = f" · {self._room_name(appointment.room_id)}" if appointment.room_id else ""
-            item = QListWidgetItem(" ".join(x for x in (day, when, appointment.summary) if x) + room)
+            item = QListWidgetItem(calendar_rows.line(appointment, self.week, self._room_name, said))
+            calendar_rows.style(item, appointment)
             item.setData(Qt.ItemDataRole.UserRole, appointment.room_id)
             self.list.addItem(item)
+        self._show_empty()
         self.agendaChanged.emit()
+
+    def _show_empty(self) -> None:
+        """Nothing to list: say why and what to do (set up the account, or add an appointment)."""
+        if self.client is None:
+            title = self.tr("Noch kein Kalender verbunden.")
+            text = self.tr("Verbinden Sie Ihren Dienstkalender (CalDAV), dann stehen Ihre Termine hier und Ihr "
+                           "Status zeigt während eines Termins „in Besprechung“.")
+        elif self._unavailable:
+            title = self.tr("Die Termine konnten nicht geladen werden und es gibt keine gespeicherten.")
+            text = ""
+        else:
+            title = self.tr("Keine Termine in dieser Woche.") if self.week else self.tr("Heute keine Termine.")
+            text = self.tr("Mit „Neu …“ legen Sie einen Termin an.")
+        self.empty_title.setText(title)
+        self.empty_text.setText(text)
+        self.empty_text.setVisible(bool(text))
+        connected = self.client is not None
+        # Without an account only the way to one is offered: the rest would do nothing.
+        for control in (self.today_button, self.week_button, self.join, self.new_button, self.edit_button,
+                        self.delete_button):
+            control.setVisible(connected)
+        self.setup_button.setVisible(not connected and self.account is not None)
+        self.account_button.setVisible(connected and self.account is not None)
+        self.pages.setCurrentIndex(1 if not self.appointments else 0)
 
     def selected(self) -> Appointment | None:
         row = self.list.currentRow()
@@ -152,7 +242,7 @@ class CalendarPanel(QWidget):
         """Open the appointment form (``None``: a new appointment)."""
         if self.client is None:
             return None
-        dialog = AppointmentDialog(self.rooms(), existing, self)
+        dialog = AppointmentDialog(self.rooms(), existing, self, now=self.now())
         dialog.chosen.connect(lambda draft: self._run(self._save(draft, existing)))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -196,6 +286,7 @@ class CalendarPanel(QWidget):
         account = self.account
         if account is None:
             return None
+        self._bring_forward()
         dialog = AccountDialog(account.url, account.user, bool(account.policy_url), self)  # type: ignore[attr-defined]
         dialog.submitted.connect(lambda url, user, password: self._run(self._connect(dialog, url, user, password)))
         dialog.finished.connect(dialog.deleteLater)
@@ -213,21 +304,43 @@ class CalendarPanel(QWidget):
         if note:
             self.status.setText(note)
 
+    def _bring_forward(self) -> None:
+        """Asked from elsewhere (Heute): show the Kalender tab, so the account's result is seen."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QDockWidget):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.show()
+            parent.raise_()
+
     def _activated(self, item: QListWidgetItem) -> None:
         room_id = item.data(Qt.ItemDataRole.UserRole)
         if room_id:
             self._join_room(room_id)
 
     def remind(self, now: datetime | None = None) -> None:
-        """A tray notice five minutes before an appointment (once per appointment)."""
-        now = now or datetime.now(OFFICE_TZ)
+        """Every half minute: tell whether a meeting is going on ("in Besprechung"), and show the
+        reminders due (the entry's own alarms, else five minutes before; once each)."""
+        now = now or self.now()
         if self.busy_now is not None:
-            self.busy_now(in_appointment(now, ((a.start, a.end, a.all_day) for a in self.appointments)))
+            self.busy_now(busy_at(now, self.appointments))
         for appointment in self.appointments:
-            key = (appointment.uid, appointment.start)
-            if not appointment.all_day and key not in self._reminded and \
-                    timedelta(0) <= appointment.start - now <= REMIND_BEFORE:
-                self._reminded.add(key)
-                where = f" ({self._room_name(appointment.room_id)})" if appointment.room_id else ""
-                self._notify(self.tr("Gleich: %1").replace("%1", appointment.summary),
-                             f"{appointment.start:%H:%M}{where}")
+            due = due_reminder(appointment, now)
+            if due is None or (key := (appointment.uid, appointment.start, due)) in self._reminded:
+                continue
+            self._reminded.add(key)
+            self._notify(*self._reminder_text(appointment, now))
+
+    def _reminder_text(self, appointment: Appointment, now: datetime) -> tuple[str, str]:
+        where = f" ({self._room_name(appointment.room_id)})" if appointment.room_id else ""
+        if appointment.start <= now:
+            title = self.tr("Jetzt: %1")
+        elif appointment.start - now <= SOON:
+            title = self.tr("Gleich: %1")
+        else:
+            title = self.tr("Termin: %1")
+        said = calendar_rows.words()
+        when = calendar_rows.times(appointment, said)
+        if appointment.start.date() != now.date():
+            when = f"{said.weekday(appointment.start)} {appointment.start:%d.%m.} {when}"
+        return title.replace("%1", appointment.summary), when + where

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -33,6 +32,8 @@ from dvz_desktop.core.launchers import (
     recognise,
 )
 from dvz_desktop.protocol import LauncherInfo
+
+from ..plain import plain_label
 
 
 def entry_from(info: LauncherInfo) -> LauncherEntry:
@@ -62,7 +63,7 @@ class ValuesDialog(QDialog):
             edit.setAccessibleName(placeholder.label)
             form.addRow(f"{placeholder.label}:", edit)
             self.fields[placeholder.name] = edit
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setStyleSheet("color: #b71c1c;")
         self.error.setWordWrap(True)
         form.addRow(self.error)
@@ -93,7 +94,7 @@ class OwnLauncherDialog(QDialog):
         self.name = QLineEdit()
         self.url = QLineEdit()
         self.url.setPlaceholderText("https://ratsinfo.example.de/suche?q={suchbegriff}")
-        self.error = QLabel(self.tr("Werte in geschweiften Klammern werden beim Öffnen abgefragt."))
+        self.error = plain_label(self.tr("Werte in geschweiften Klammern werden beim Öffnen abgefragt."))
         self.error.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._check)
@@ -192,7 +193,9 @@ class LaunchersPanel(QWidget):
     def offers(self, text: str) -> list[tuple[str, Callable[..., None]]]:
         """What a piece of text (a chat message, an appointment) can be opened in, e.g. an Aktenzeichen in
         the eAkte: (menu text, action) pairs."""
-        return [(self.tr("„%1“ in %2 öffnen").replace("%1", next(iter(values.values()))).replace("%2", entry.name),
+        # An explicit context: lupdate misreads the return annotation above and files a self.tr() here
+        # under "Callable.self", so English users saw German.
+        return [(QCoreApplication.translate("LaunchersPanel", "„%1“ in %2 öffnen").replace("%1", next(iter(values.values()))).replace("%2", entry.name),
                  lambda _checked=False, e=entry, v=values: self.launch(e.entry_id, v))
                 for entry, values in recognise(text, self.entries)]
 
@@ -220,8 +223,13 @@ class LaunchersPanel(QWidget):
         except LaunchRefused as exc:
             self._report(str(exc))
 
+    #: Set by the desk: opens a registered protocol (checking first that a program handles it).
+    open_protocol: Callable[[LaunchPlan], object] | None = None
+
     def _run(self, launch: LaunchPlan) -> None:
         if launch.kind is LauncherKind.PROGRAM:
             self._start_program(launch)
+        elif launch.kind is LauncherKind.PROTOCOL and self.open_protocol is not None:
+            self.open_protocol(launch)
         elif not open_url(launch.url):
             self._report(self.tr("Keine Anwendung für diese Adresse eingerichtet."))

@@ -1,6 +1,7 @@
 """Heute: what the day holds at a glance — the next appointments, unread messages, missed knocks and
 messages left at the door. Each line leads where the thing is (the appointment's room, the chat, the
-list of missed things)."""
+list of missed things). Cancelled appointments and declined invitations are not among the next
+appointments; without a calendar it invites to connect one."""
 
 from __future__ import annotations
 
@@ -10,8 +11,12 @@ from datetime import datetime
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from dvz_desktop.core.appointments import on_day, takes_place_for_me
+from dvz_desktop.core.clock import Clock, SystemClock
 from dvz_desktop.protocol import InboxItem, InboxKind
 from dvz_desktop.services.calendar import OFFICE_TZ, Appointment
+
+from .calendar_rows import marked, words
 
 #: Appointments shown ahead.
 NEXT_APPOINTMENTS = 3
@@ -21,11 +26,15 @@ class TodayPanel(QWidget):
     roomRequested = Signal(str)
     chatRequested = Signal(str)
     inboxRequested = Signal()
+    #: "Noch kein Kalender verbunden" was chosen: set up the calendar account.
+    calendarRequested = Signal()
 
     def __init__(self, room_name: Callable[[str], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._room_name = room_name
+        self.clock: Clock = SystemClock()
         self.appointments: list[Appointment] = []
+        self.calendar_connected = False
         self.unread: list[tuple[str, str, int]] = []  # conversation, what it is, count
         self.inbox: list[InboxItem] = []
         self.heading = QLabel()
@@ -44,8 +53,9 @@ class TodayPanel(QWidget):
         self._minute.start()
         self.refresh()
 
-    def set_appointments(self, appointments: list[Appointment]) -> None:
+    def set_appointments(self, appointments: list[Appointment], connected: bool = True) -> None:
         self.appointments = appointments
+        self.calendar_connected = connected
         self.refresh()
 
     def set_unread(self, unread: list[tuple[str, str, int]]) -> None:
@@ -57,16 +67,20 @@ class TodayPanel(QWidget):
         self.refresh()
 
     def refresh(self, now: datetime | None = None) -> None:
-        now = now or datetime.now(OFFICE_TZ)
+        now = now or self.clock.now().astimezone(OFFICE_TZ)
         self.heading.setText(self.tr("Heute, %1").replace("%1", f"{now:%d.%m.%Y}"))
         self.list.clear()
-        coming = [a for a in self.appointments if a.end > now and a.start.date() == now.date()]
+        coming = [a for a in self.appointments if a.end > now and on_day(a, now.date()) and takes_place_for_me(a)]
         self._section(self.tr("Nächste Termine"))
+        said = words()
         for appointment in coming[:NEXT_APPOINTMENTS]:
             when = self.tr("ganztägig") if appointment.all_day else f"{appointment.start:%H:%M}"
             room = f" · {self._room_name(appointment.room_id)}" if appointment.room_id else ""
-            self._line(f"{when} {appointment.summary}{room}", ("room", appointment.room_id or ""))
-        if not coming:
+            self._line(f"{when} {appointment.summary}{marked(appointment, said)}{room}",
+                       ("room", appointment.room_id or ""))
+        if not coming and not self.calendar_connected and not self.appointments:
+            self._line(self.tr("Noch kein Kalender verbunden – hier einrichten."), ("calendar", ""))
+        elif not coming:
             self._line(self.tr("Keine Termine mehr heute."), None)
         self._section(self.tr("Ungelesene Nachrichten"))
         for conv_id, what, count in self.unread:
@@ -80,10 +94,10 @@ class TodayPanel(QWidget):
         requests = sum(1 for i in self.inbox if i.kind is InboxKind.GUEST_REQUEST)
         callbacks = sum(1 for i in self.inbox if i.kind is InboxKind.CALLBACK)
         for count, text in ((knocks, self.tr("%1 × angeklopft, als Sie nicht da waren")),
-                            (messages, self.tr("%1 Nachricht(en) an der Tür")),
+                            (messages, self.tr("%n Nachricht an der Tür", "", messages)),
                             (handed, self.tr("%1 × von Ihrer Vertretung erledigt")),
-                            (requests, self.tr("%1 Anfrage(n) an der digitalen Tür")),
-                            (callbacks, self.tr("%1 Rückruf(e) zu erledigen"))):
+                            (requests, self.tr("%n Anfrage an der digitalen Tür", "", requests)),
+                            (callbacks, self.tr("%n Rückruf zu erledigen", "", callbacks))):
             if count:
                 self._line(text.replace("%1", str(count)), ("inbox", ""))
         if not self.inbox:
@@ -115,3 +129,5 @@ class TodayPanel(QWidget):
             self.chatRequested.emit(key)
         elif kind == "inbox":
             self.inboxRequested.emit()
+        elif kind == "calendar":
+            self.calendarRequested.emit()

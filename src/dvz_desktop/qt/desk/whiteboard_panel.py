@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QColorDialog,
     QFileDialog,
     QInputDialog,
-    QLabel,
     QMessageBox,
     QToolBar,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from dvz_desktop.services.session import SessionError
 from dvz_desktop.services.whiteboard import BoardChange, WhiteboardClient
 
 from ..lifetime import while_alive
+from ..plain import plain_label
 from .whiteboard_canvas import BoardScene, BoardView
 from .whiteboard_io import PictureRefused, export_pdf, export_png, picture_shape
 
@@ -43,7 +43,7 @@ class WhiteboardPanel(QWidget):
         self._dock: QWidget = self
         self.scene = BoardScene(self)
         self.view = BoardView(self.scene, self.draw, client.erase, self._clicked)
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setWordWrap(True)
         self.tools = QToolBar(self.tr("Whiteboard-Werkzeuge"))
         self.tool_actions: dict[str, QAction] = {}

@@ -25,6 +25,7 @@ from dvz_desktop.services.session import SessionError
 
 from ..calls.panel import VideoTile
 from ..lifetime import while_alive
+from ..plain import plain_action_text
 
 
 class DoorPanel(QWidget):
@@ -78,6 +79,9 @@ class DoorPanel(QWidget):
         layout.addWidget(self.visit_box, 3)
         self.visit_box.hide()
         self.menu: QMenu | None = None
+        #: (guest name, admit) -> None: asks first when another conversation is live (the switchboard).
+        self.before_admit: Callable[[str, Callable[[], Coroutine[Any, Any, None]]], None] = (
+            lambda _guest, admit: self._run(admit()))
         door.queue_changed.connect(while_alive(self, lambda _: self.refresh_queue()))
         door.visit_changed.connect(while_alive(self, self._visit_changed))
         door.frame_received.connect(while_alive(self, self._frame))
@@ -89,8 +93,9 @@ class DoorPanel(QWidget):
     def refresh_queue(self) -> None:
         self.queue.clear()
         for desk_id, queue in sorted(self.door.queues.items(), key=lambda kv: kv[1].desk.name):
-            header = QListWidgetItem(self.tr("%1 – %2 warten").replace("%1", queue.desk.name)
-                                     .replace("%2", str(queue.desk.waiting)))
+            waiting = queue.desk.waiting
+            header = QListWidgetItem((self.tr("%1 – %n Person wartet", "", waiting) if waiting
+                                      else self.tr("%1 – niemand wartet")).replace("%1", queue.desk.name))
             font = header.font()
             font.setBold(True)
             header.setFont(font)
@@ -114,13 +119,17 @@ class DoorPanel(QWidget):
         if desk_id is None or not self.door.queues[desk_id].desk.waiting:
             desk_id = next((d for d, q in self.door.queues.items() if q.desk.waiting), None)
         if desk_id is not None:
-            self._run(self._admit(desk_id, None))
+            queue = self.door.queues[desk_id]
+            first = next((g for g in queue.guests if g.clerk_id is None), None)
+            self.before_admit(first.name if first else self.tr("den nächsten Gast"), lambda: self._admit(desk_id, None))
 
     def admit_selected(self) -> None:
         chosen = self.queue.currentItem()
         if chosen is not None:
             desk_id, visit_id = chosen.data(Qt.ItemDataRole.UserRole)
-            self._run(self._admit(desk_id, visit_id))
+            guest = next((g for g in self.door.queues[desk_id].guests if g.visit_id == visit_id), None)
+            self.before_admit(guest.name if guest else self.tr("den nächsten Gast"),
+                              lambda: self._admit(desk_id, visit_id))
 
     async def _admit(self, desk_id: str, visit_id: str | None) -> None:
         try:
@@ -170,7 +179,7 @@ class DoorPanel(QWidget):
             lambda: self._visit_command(self.door.hand_over))
         for desk_id, queue in self.door.queues.items():
             if desk_id != visit.desk_id:
-                menu.addAction(self.tr("An %1").replace("%1", queue.desk.name)).triggered.connect(
+                menu.addAction(self.tr("An %1").replace("%1", plain_action_text(queue.desk.name))).triggered.connect(
                     lambda _=False, d=desk_id: self._visit_command(lambda v: self.door.hand_over(v, d)))
         self.menu = menu
         menu.popup(self.hand_over_button.mapToGlobal(self.hand_over_button.rect().bottomLeft()))
