@@ -1150,27 +1150,27 @@ On hold while another conversation (a visit at the digital door) is live.</extra
         <translation>Digital door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="165" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="168" />
         <source>%1 anrufen</source>
         <translation>Call %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="234" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="237" />
         <source>%1 ruft an.</source>
         <translation>%1 is calling.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="236" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="239" />
         <source>Annehmen</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="242" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="245" />
         <source>Den Anruf von %1 annehmen</source>
         <translation>Take %1's call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="248" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="251" />
         <source>Anruf</source>
         <translation>Call</translation>
     </message>
@@ -1308,6 +1308,97 @@ On hold while another conversation (a visit at the digital door) is live.</extra
         <location filename="../../src/dvz_desktop/qt/door/panel.py" line="182" />
         <source>An %1</source>
         <translation>To %1</translation>
+    </message>
+</context>
+<context>
+    <name>FloorBar</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="43" />
+        <source>Gebäude</source>
+        <extracomment>The user chose a building (its id). The user chose a search result.</extracomment>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="48" />
+        <source>in</source>
+        <translation>in</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="50" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="51" />
+        <source>Stockwerk wählen</source>
+        <translation>Choose floor</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="54" />
+        <source>Person oder Raum suchen</source>
+        <translation>Find a person or room</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="55" />
+        <source>Person oder Raum auf allen Stockwerken suchen</source>
+        <translation>Find a person or room on any floor</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="56" />
+        <source>Person oder Raum auf allen Stockwerken suchen (Strg+F)</source>
+        <translation>Find a person or room on any floor (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="59" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="63" />
+        <source>Suchen</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="63" />
+        <source>Suche leeren</source>
+        <translation>Clear search</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="80" />
+        <source>Verkleinern</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="80" />
+        <source>Verkleinern (−)</source>
+        <translation>Zoom out (−)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="81" />
+        <source>Vergrößern</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="81" />
+        <source>Vergrößern (+)</source>
+        <translation>Zoom in (+)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="82" />
+        <source>Ganzes Stockwerk zeigen</source>
+        <translation>Show the whole floor</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="82" />
+        <source>Ganzes Stockwerk zeigen (0)</source>
+        <translation>Show the whole floor (0)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="119" />
+        <source>Gebäude wechseln</source>
+        <translation>Switch building</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="123" />
+        <source>Gebäude: %1</source>
+        <translation>Building: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="140" />
+        <source>nicht da (%1)</source>
+        <translation>not in (%1)</translation>
     </message>
 </context>
 <context>
@@ -1712,58 +1803,24 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/view.py" line="25" />
+        <location filename="../../src/dvz_desktop/qt/map/view.py" line="56" />
         <source>Büroplan</source>
+        <extracomment>A drag of more than this many pixels is the user panning (the floor stops following the window). An arrow key: move the room focus this way. Enter on the focused room. Menu key or Shift+F10 on the focused room: open its menu here (global position). The view got keyboard focus (to announce the focused room).</extracomment>
         <translation>Office map</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/view.py" line="27" />
-        <source>Grafischer Plan des Stockwerks. Dieselben Räume und Personen stehen in der Gebäudeübersicht.</source>
-        <translation>Graphical plan of the floor. The same rooms and people are listed in the building overview.</translation>
+        <location filename="../../src/dvz_desktop/qt/map/view.py" line="58" />
+        <source>Grafischer Plan des Stockwerks. Pfeiltasten wechseln den Raum, Eingabetaste geht hinein, Kontextmenütaste öffnet das Raummenü. Dieselben Räume und Personen stehen in der Gebäudeübersicht.</source>
+        <translation>Graphical plan of the floor. Arrow keys move between rooms, Enter walks in, the menu key opens the room's menu. The same rooms and people are listed in the building overview.</translation>
     </message>
 </context>
 <context>
     <name>MapWidget</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="28" />
-        <source>Stockwerk wählen</source>
-        <extracomment>The user wants to walk into this room.</extracomment>
-        <translation>Choose floor</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="30" />
-        <source>&amp;Stockwerk:</source>
-        <translation>&amp;Floor:</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="35" />
-        <source>Vergrößern</source>
-        <translation>Zoom in</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="36" />
-        <source>Vergrößern (+)</source>
-        <translation>Zoom in (+)</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="39" />
-        <source>Verkleinern</source>
-        <translation>Zoom out</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="40" />
-        <source>Verkleinern (−)</source>
-        <translation>Zoom out (−)</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="42" />
-        <source>Ganzes Stockwerk</source>
-        <translation>Whole floor</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="43" />
-        <source>Ganzes Stockwerk zeigen</source>
-        <translation>Show the whole floor</translation>
+        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="286" />
+        <source>Büroplan: %1</source>
+        <extracomment>Gets a portrait: (person id, version) -&gt; its bytes, or None. The user wants to walk into this room. Portraits: where to get them, what is known (person id -&gt; (version, image)), what is on its way.</extracomment>
+        <translation>Office map: %1</translation>
     </message>
 </context>
 <context>
@@ -1859,15 +1916,26 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>OfficeMap</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/items.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/map/room_item.py" line="133" />
         <source>Doppelklick: hierher gehen</source>
-        <extracomment>Below this on-screen avatar diameter (px) avatars are drawn as dots without initials. Below this zoom factor room names are hidden. Extra tooltip lines for the door: its note, office hours, who deputises. Guests of the digital door waiting for this room's desk ("3 warten"), or "".</extracomment>
+        <extracomment>The leaf's angle to the wall for each state (degrees); closed and locked lie in the wall. Extra lines for the door: its note, office hours, who deputises. Guests of the digital door waiting for this room's desk ("3 warten"), or "". Drawn with a focus ring: the room the keyboard is on. Briefly tinted after a search found something here.</extracomment>
         <translation>Double-click: go here</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/items.py" line="232" />
+        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="191" />
+        <source>%1 (Sie)</source>
+        <extracomment>Room around the disc for my ring and the speaking ring. Pictures are drawn at the zoom they are shown at (device pixels per plan unit), so thousands of avatars are plain 1:1 blits; while the zoom changes they are scaled until it settles (see the scene). The portrait (and its version) when one is known; else initials.</extracomment>
+        <translation>%1 (you)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="198" />
         <source>Lust auf Kaffee</source>
         <translation>Up for coffee</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="200" />
+        <source>spricht gerade</source>
+        <translation>speaking</translation>
     </message>
 </context>
 <context>

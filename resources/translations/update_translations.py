@@ -17,6 +17,25 @@ QM = ROOT / "src" / "dvz_desktop" / "resources" / "translations" / "dvz_en.qm"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    # The office map (qt/map)
+    'Gebäude': 'Building',
+    'in': 'in',
+    'Person oder Raum suchen': 'Find a person or room',
+    'Person oder Raum auf allen Stockwerken suchen': 'Find a person or room on any floor',
+    'Person oder Raum auf allen Stockwerken suchen (Strg+F)': 'Find a person or room on any floor (Ctrl+F)',
+    'Suchen': 'Search',
+    'Suche leeren': 'Clear search',
+    'Ganzes Stockwerk zeigen (0)': 'Show the whole floor (0)',
+    'Gebäude wechseln': 'Switch building',
+    'Gebäude: %1': 'Building: %1',
+    'nicht da (%1)': 'not in (%1)',
+    'Grafischer Plan des Stockwerks. Pfeiltasten wechseln den Raum, Eingabetaste geht hinein, Kontextmenütaste '
+    'öffnet das Raummenü. Dieselben Räume und Personen stehen in der Gebäudeübersicht.':
+        'Graphical plan of the floor. Arrow keys move between rooms, Enter walks in, the menu key opens the '
+        "room's menu. The same rooms and people are listed in the building overview.",
+    'Büroplan: %1': 'Office map: %1',
+    '%1 (Sie)': '%1 (you)',
+    'spricht gerade': 'speaking',
     '%1 – niemand wartet': '%1 – nobody waiting',
     '„%1“ lässt sich nicht öffnen: Auf diesem Computer ist kein Programm für %2-Links eingerichtet. Bitte wenden Sie sich an Ihre IT.': '“%1” cannot be opened: no program for %2 links is set up on this computer. Please contact your IT.',
     'Sie sind hier': 'You are here',

@@ -81,6 +81,9 @@ def assemble_desktop(session: "Session", followed: set[str],
     actions = OfficeActions(session, behaviour)
     status_menu = StatusMenu()
     window = MainWindow(bridge, status_menu, followed)
+    from .services.photos import PhotoFetcher
+
+    window.map.set_photo_source(PhotoFetcher.for_session(session).fetch)  # colleagues' portraits, lazily
     tray = Tray(status_menu)
     window.keep_in_tray = tray.available()
     status_menu.statusChosen.connect(actions.set_status)
