@@ -4,6 +4,7 @@ page or an allowed origin)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from http import HTTPStatus
 from urllib.parse import urlsplit
 
@@ -12,6 +13,7 @@ from websockets.http11 import Request, Response
 
 from . import guest_web
 from .door import DoorService
+from .photos import PHOTO_PREFIX
 
 WS_PATH = "/ws"
 GUEST_PATH = "/gast"
@@ -19,7 +21,8 @@ DOOR_PREFIX = "/tuer/"
 
 
 def route(connection: ServerConnection, request: Request, door: DoorService, allowed_origins: tuple[str, ...],
-          retention_hours: int) -> Response | None:
+          retention_hours: int,
+          photos: Callable[[ServerConnection, Request], Response] | None = None) -> Response | None:
     """A response for plain HTTP requests and refused upgrades; None lets a websocket open."""
     parts = urlsplit(request.path)
     path = parts.path
@@ -35,6 +38,8 @@ def route(connection: ServerConnection, request: Request, door: DoorService, all
         if origin is None or (origin not in own and origin not in allowed_origins):
             return connection.respond(HTTPStatus.FORBIDDEN, "Herkunft nicht erlaubt\n")
         return None
+    if path.startswith(PHOTO_PREFIX) and photos is not None:  # staff portraits (photos.py)
+        return photos(connection, request)
     if path.startswith(DOOR_PREFIX + "static/"):
         return guest_web.static(path[len(DOOR_PREFIX + "static/"):]) or guest_web.not_found()
     if path.startswith(DOOR_PREFIX):

@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    model_validator,
+)
 
 from dvz_desktop.protocol import Building, Floor, Organisation, Person, Room, RoomKind
 
@@ -68,6 +75,8 @@ class StaffSpec(_FileModel):
     unit: str = ""
     phone: str = ""
     home_room: Ident | None = None
+    #: A small portrait (JPEG or PNG, at most 256 KiB), as a path relative to the organisation file.
+    photo: Annotated[str, Field(min_length=1, max_length=255, pattern=r"^[^\x00]+\.(?i:jpe?g|png)$")] | None = None
     #: Set when the account is first created; later changes of the password live in the database only.
     initial_password: str | None = None
 
@@ -80,7 +89,7 @@ class PlaceholderSpec(_FileModel):
     recognise: bool = False
 
     @model_validator(mode="after")
-    def _compiles(self) -> "PlaceholderSpec":
+    def _compiles(self) -> PlaceholderSpec:
         import re
 
         try:
@@ -128,9 +137,15 @@ class OrgFile(_FileModel):
     staff: list[StaffSpec] = []
     launchers: list[LauncherSpec] = []
     desks: list[DeskSpec] = []
+    #: The folder the file was read from: photos are found relative to it (None for data built in code).
+    _base_dir: Path | None = PrivateAttr(default=None)
+
+    @property
+    def base_dir(self) -> Path | None:
+        return self._base_dir
 
     @model_validator(mode="after")
-    def _check_references(self) -> "OrgFile":
+    def _check_references(self) -> OrgFile:
         org_ids = [o.id for o in self.organisations]
         _require_unique(org_ids, "Organisation")
         room_ids: list[str] = []
@@ -198,7 +213,9 @@ def load_org_file(path: Path) -> OrgFile:
         data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
         raise OrgFileError(f"Die Organisationsdatei {path} ist kein gültiges YAML/JSON: {exc}") from None
-    return parse_org_data(data)
+    org_file = parse_org_data(data)
+    org_file._base_dir = path.resolve().parent
+    return org_file
 
 
 def to_protocol(org_file: OrgFile) -> tuple[tuple[Organisation, ...], tuple[Person, ...]]:

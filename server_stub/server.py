@@ -64,6 +64,7 @@ from .directory import Directory
 from .hub import Connection, Hub
 from .limits import MAX_SOCKETS_PER_USER, TokenBucket, message_bucket
 from .orgfile import OrgFile, to_protocol
+from .photos import PhotoBook, route_for
 from .presence import PresenceBoard
 from .store import Store
 from .door import DOOR_MESSAGES, DoorService, desks_from
@@ -140,7 +141,9 @@ class Backend:
     def __init__(self, org_file: OrgFile, config: BackendConfig, clock: Clock | None = None) -> None:
         self.clock = clock or SystemClock()
         self.config = config
+        self.photos = PhotoBook.from_org_file(org_file)
         organisations, people = to_protocol(org_file)
+        people = self.photos.annotate(people)
         visibility = {o.id: o.presence_visibility for o in org_file.organisations}
         self.directory = Directory.build(organisations, people, visibility)
         self.store = Store(config.data_dir / "dvz.sqlite3")
@@ -224,7 +227,15 @@ class Backend:
         self.store.close()
 
     def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
-        return route(connection, request, self.door, self.config.allowed_origins, self.config.guest_retention_hours)
+        return route(connection, request, self.door, self.config.allowed_origins, self.config.guest_retention_hours,
+                     photos=route_for(self.photos, self._username_of_token, self.directory.can_see_person))
+
+    def _username_of_token(self, token: str) -> str | None:
+        """Whose session a token is (for plain HTTP requests such as portraits); None if not valid."""
+        try:
+            return self.auth.login_token(token).username
+        except AuthError:
+            return None
 
     # --- one socket ---
 

@@ -797,83 +797,93 @@
 <context>
     <name>CallPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="26" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="28" />
         <source>Bitte ein Headset benutzen: ohne Echounterdrückung hören die anderen sich sonst über Ihren Lautsprecher.</source>
         <translation>Please use a headset: without echo cancellation the others hear themselves through your loudspeaker.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="69" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="120" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="116" />
         <source>Kein Gespräch</source>
         <extracomment>RMS level (0..1) above which the microphone counts as hearing speech.
 ----------
-On hold while another conversation (a visit at the digital door) is live.</extracomment>
+On hold while another conversation (a visit at the digital door) is live. How a person's status is known (set by the desktop; None: not shown).</extracomment>
         <translation>No call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="70" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="55" />
         <source>Gespräch</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="77" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="64" />
         <source>Hinweis zum Gespräch</source>
         <translation>Note about the call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="78" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="195" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="65" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="204" />
         <source>Mikrofon aus</source>
         <translation>Mute microphone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="81" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="222" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="68" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="238" />
         <source>Kamera an</source>
         <translation>Turn camera on</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="84" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="71" />
         <source>Bildschirm teilen</source>
         <translation>Share screen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="87" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="74" />
         <source>Geräte …</source>
         <translation>Devices …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="91" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="78" />
+        <source>Zum Büro</source>
+        <translation>To the office</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="79" />
+        <source>Zurück zum Büroplan; das Gespräch läuft klein weiter</source>
+        <translation>Back to the floor plan; the call goes on in a small view</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="80" />
         <source>Auflegen</source>
         <translation>Hang up</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="132" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="128" />
         <source>Im Gespräch mit %1</source>
         <translation>In a call with %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="133" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="129" />
         <source>Sie warten im Gespräch …</source>
         <translation>Waiting in the call …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="134" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="130" />
         <source>%1 – gehalten</source>
         <translation>%1 – on hold</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="195" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="204" />
         <source>Mikrofon an</source>
         <translation>Unmute microphone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="203" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="216" />
         <source>Sie</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="222" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="238" />
         <source>Kamera aus</source>
         <translation>Turn camera off</translation>
     </message>
@@ -963,110 +973,121 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>ChatPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="54" />
         <source>Gespräche</source>
         <extracomment>A dvz:// link in a message was clicked.</extracomment>
         <translation>Conversations</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="54" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="59" />
         <source>In allen Nachrichten suchen …</source>
         <translation>Search all messages …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="60" />
         <source>Nachrichten suchen</source>
         <translation>Search messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="64" />
         <source>Suchergebnisse</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="69" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="68" />
+        <source>Noch keine Gespräche. Schreiben Sie Kolleginnen und Kollegen über die Personenliste an (Rechtsklick → „Nachricht schreiben“) oder öffnen Sie den Chat eines Raums über sein Menü auf dem Plan.</source>
+        <translation>No conversations yet. Write to colleagues from the people list (right click → “Write a message”) or open a room’s chat from its menu on the plan.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="87" />
+        <source>Zurück zu allen Gesprächen</source>
+        <translation>Back to all conversations</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="90" />
         <source>Offenes Gespräch</source>
         <translation>Open conversation</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="97" />
         <source>Nachrichten</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="76" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="102" />
         <source>Wer gerade schreibt</source>
         <translation>Who is typing</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="78" />
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="279" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="105" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="300" />
         <source>Nachricht schreiben …</source>
         <translation>Write a message …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="79" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="106" />
         <source>Nachricht</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="89" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="116" />
         <source>Senden</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="139" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="168" />
         <source>Notizen an mich</source>
         <extracomment>Set by the desktop: opens the side panel the chat sits in. Set by the desktop: what a message's text can be opened in (launchers), as menu entries.</extracomment>
         <translation>Notes to myself</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="153" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="182" />
         <source>%1, %2 ungelesen</source>
         <translation>%1, %2 unread</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="196" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="229" />
         <source>wird gesendet …</source>
         <translation>sending …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="204" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="238" />
         <source>Nachricht gelöscht</source>
         <translation>Message deleted</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="204" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="238" />
         <source>bearbeitet</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="251" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="272" />
         <source>Zu lang für eine Nachricht: %1 Zeichen, höchstens %2. Bitte kürzen oder in mehreren Nachrichten senden – es geht nichts verloren.</source>
         <translation>Too long for one message: %1 characters, at most %2. Please shorten it or send it in several messages – nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="291" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="312" />
         <source>%1 schreibt …</source>
         <translation>%1 is typing …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="301" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="322" />
         <source>Nachricht bearbeiten …</source>
         <translation>Edit the message …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="320" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="340" />
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="322" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="342" />
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="348" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="368" />
         <source>Nichts gefunden.</source>
         <translation>Nothing found.</translation>
     </message>
@@ -1074,18 +1095,18 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="303" />
+        <location filename="../../src/dvz_desktop/app.py" line="312" />
         <source>Anmeldung nicht gespeichert</source>
         <extracomment>Seconds a quit may take (hang up, close media, log out) before the process ends regardless. A dvz:// link to follow once the office is shown (from the command line or a second start).</extracomment>
         <translation>Sign-in not remembered</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="350" />
+        <location filename="../../src/dvz_desktop/app.py" line="359" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="191" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="193" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
@@ -1232,6 +1253,97 @@ On hold while another conversation (a visit at the digital door) is live.</extra
         <location filename="../../src/dvz_desktop/qt/door/panel.py" line="182" />
         <source>An %1</source>
         <translation>To %1</translation>
+    </message>
+</context>
+<context>
+    <name>FloorBar</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="43" />
+        <source>Gebäude</source>
+        <extracomment>The user chose a building (its id). The user chose a search result.</extracomment>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="48" />
+        <source>in</source>
+        <translation>in</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="50" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="51" />
+        <source>Stockwerk wählen</source>
+        <translation>Choose floor</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="54" />
+        <source>Person oder Raum suchen</source>
+        <translation>Find a person or room</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="55" />
+        <source>Person oder Raum auf allen Stockwerken suchen</source>
+        <translation>Find a person or room on any floor</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="56" />
+        <source>Person oder Raum auf allen Stockwerken suchen (Strg+F)</source>
+        <translation>Find a person or room on any floor (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="59" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="63" />
+        <source>Suchen</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="63" />
+        <source>Suche leeren</source>
+        <translation>Clear search</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="80" />
+        <source>Verkleinern</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="80" />
+        <source>Verkleinern (−)</source>
+        <translation>Zoom out (−)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="81" />
+        <source>Vergrößern</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="81" />
+        <source>Vergrößern (+)</source>
+        <translation>Zoom in (+)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="82" />
+        <source>Ganzes Stockwerk zeigen</source>
+        <translation>Show the whole floor</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="82" />
+        <source>Ganzes Stockwerk zeigen (0)</source>
+        <translation>Show the whole floor (0)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="119" />
+        <source>Gebäude wechseln</source>
+        <translation>Switch building</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="123" />
+        <source>Gebäude: %1</source>
+        <translation>Building: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="140" />
+        <source>nicht da (%1)</source>
+        <translation>not in (%1)</translation>
     </message>
 </context>
 <context>
@@ -1556,58 +1668,24 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/view.py" line="25" />
+        <location filename="../../src/dvz_desktop/qt/map/view.py" line="56" />
         <source>Büroplan</source>
+        <extracomment>A drag of more than this many pixels is the user panning (the floor stops following the window). An arrow key: move the room focus this way. Enter on the focused room. Menu key or Shift+F10 on the focused room: open its menu here (global position). The view got keyboard focus (to announce the focused room).</extracomment>
         <translation>Office map</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/view.py" line="27" />
-        <source>Grafischer Plan des Stockwerks. Dieselben Räume und Personen stehen in der Gebäudeübersicht.</source>
-        <translation>Graphical plan of the floor. The same rooms and people are listed in the building overview.</translation>
+        <location filename="../../src/dvz_desktop/qt/map/view.py" line="58" />
+        <source>Grafischer Plan des Stockwerks. Pfeiltasten wechseln den Raum, Eingabetaste geht hinein, Kontextmenütaste öffnet das Raummenü. Dieselben Räume und Personen stehen in der Gebäudeübersicht.</source>
+        <translation>Graphical plan of the floor. Arrow keys move between rooms, Enter walks in, the menu key opens the room's menu. The same rooms and people are listed in the building overview.</translation>
     </message>
 </context>
 <context>
     <name>MapWidget</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="28" />
-        <source>Stockwerk wählen</source>
-        <extracomment>The user wants to walk into this room.</extracomment>
-        <translation>Choose floor</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="30" />
-        <source>&amp;Stockwerk:</source>
-        <translation>&amp;Floor:</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="35" />
-        <source>Vergrößern</source>
-        <translation>Zoom in</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="36" />
-        <source>Vergrößern (+)</source>
-        <translation>Zoom in (+)</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="39" />
-        <source>Verkleinern</source>
-        <translation>Zoom out</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="40" />
-        <source>Verkleinern (−)</source>
-        <translation>Zoom out (−)</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="42" />
-        <source>Ganzes Stockwerk</source>
-        <translation>Whole floor</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="43" />
-        <source>Ganzes Stockwerk zeigen</source>
-        <translation>Show the whole floor</translation>
+        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="286" />
+        <source>Büroplan: %1</source>
+        <extracomment>Gets a portrait: (person id, version) -&gt; its bytes, or None. The user wants to walk into this room. Portraits: where to get them, what is known (person id -&gt; (version, image)), what is on its way.</extracomment>
+        <translation>Office map: %1</translation>
     </message>
 </context>
 <context>
@@ -1732,15 +1810,26 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>OfficeMap</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/items.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/map/room_item.py" line="133" />
         <source>Doppelklick: hierher gehen</source>
-        <extracomment>Below this on-screen avatar diameter (px) avatars are drawn as dots without initials. Below this zoom factor room names are hidden. Extra tooltip lines for the door: its note, office hours, who deputises. Guests of the digital door waiting for this room's desk ("3 warten"), or "".</extracomment>
+        <extracomment>The leaf's angle to the wall for each state (degrees); closed and locked lie in the wall. Extra lines for the door: its note, office hours, who deputises. Guests of the digital door waiting for this room's desk ("3 warten"), or "". Drawn with a focus ring: the room the keyboard is on. Briefly tinted after a search found something here.</extracomment>
         <translation>Double-click: go here</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/items.py" line="232" />
+        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="191" />
+        <source>%1 (Sie)</source>
+        <extracomment>Room around the disc for my ring and the speaking ring. Pictures are drawn at the zoom they are shown at (device pixels per plan unit), so thousands of avatars are plain 1:1 blits; while the zoom changes they are scaled until it settles (see the scene). The portrait (and its version) when one is known; else initials.</extracomment>
+        <translation>%1 (you)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="198" />
         <source>Lust auf Kaffee</source>
         <translation>Up for coffee</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="200" />
+        <source>spricht gerade</source>
+        <translation>speaking</translation>
     </message>
 </context>
 <context>
@@ -1937,12 +2026,6 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>Rail</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/rail.py" line="117" />
-        <source>Navigation</source>
-        <extracomment>An entry was chosen (by click, keyboard or its shortcut).</extracomment>
-        <translation>Navigation</translation>
-    </message>
-    <message>
         <location filename="../../src/dvz_desktop/qt/calendar/mount.py" line="34" />
         <source>Kalender</source>
         <extracomment>The CalDAV account (``services.calendar_account.CalendarAccount``), None where there is none.</extracomment>
@@ -1978,9 +2061,9 @@ door</translation>
         <translation>Apps</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/mount.py" line="41" />
+        <location filename="../../src/dvz_desktop/qt/map/mount.py" line="46" />
         <source>Zu meinem Büro</source>
-        <extracomment>Walk into a room (knocking where the door is closed).</extracomment>
+        <extracomment>Walk into a room (knocking where the door is closed). Fetches a colleague's portrait (``services.photos.PhotoFetcher.fetch``); None: initials only.</extracomment>
         <translation>To my office</translation>
     </message>
     <message>
@@ -2005,6 +2088,12 @@ door</translation>
         <translation>Phone</translation>
     </message>
     <message>
+        <location filename="../../src/dvz_desktop/qt/shell/rail.py" line="119" />
+        <source>Navigation</source>
+        <extracomment>Where each place sits on the rail, top to bottom (the visual brief's order); others follow. An entry was chosen (by click, keyboard or its shortcut).</extracomment>
+        <translation>Navigation</translation>
+    </message>
+    <message>
         <location filename="../../src/dvz_desktop/qt/today/mount.py" line="37" />
         <source>Heute</source>
         <extracomment>The chat feature (``qt.chat.mount.ChatFeature``): its counts and "open this conversation". The calendar panel (``qt.calendar.panel.CalendarPanel``): its agenda and account set-up. The office behaviour's dialogs (``qt.behaviour.presenter.BehaviourPresenter``).</extracomment>
@@ -2019,7 +2108,8 @@ door</translation>
 <context>
     <name>ShellWindow</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/window.py" line="29" />
+        <location filename="../../src/dvz_desktop/qt/shell/window.py" line="31" />
+        <location filename="../../src/dvz_desktop/qt/shell/window.py" line="35" />
         <source>DVZ Desktop</source>
         <extracomment>The smallest window that still works (a 1280x720 screen with taskbar and title bar). The window was closed while no tray can keep the program running.</extracomment>
         <translation>DVZ Desktop</translation>
@@ -2333,6 +2423,25 @@ door</translation>
         <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="71" />
         <source>Öffnen</source>
         <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>VideoTile</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/tile.py" line="70" />
+        <source>Mikrofon aus</source>
+        <extracomment>Whose initials the avatar shows ("Sie" is labelled, but shows my own initials).</extracomment>
+        <translation>Mute microphone</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/tile.py" line="72" />
+        <source>Kamera aus</source>
+        <translation>Turn camera off</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/tile.py" line="74" />
+        <source>spricht</source>
+        <translation>speaking</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,11 @@ QM = ROOT / "src" / "dvz_desktop" / "resources" / "translations" / "dvz_en.qm"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    'Zum Büro': 'To the office',
+    'Zurück zum Büroplan; das Gespräch läuft klein weiter': 'Back to the floor plan; the call goes on in a small view',
+    'Noch keine Gespräche. Schreiben Sie Kolleginnen und Kollegen über die Personenliste an (Rechtsklick → „Nachricht schreiben“) oder öffnen Sie den Chat eines Raums über sein Menü auf dem Plan.': 'No conversations yet. Write to colleagues from the people list (right click → “Write a message”) or open a room’s chat from its menu on the plan.',
+    'Zurück zu allen Gesprächen': 'Back to all conversations',
+    'spricht': 'speaking',
     'Anmelden bei DVZ Desktop': 'Sign in to DVZ Desktop',
     'Digitales Verwaltungszentrum – Ihr virtuelles Büro': 'Digital administration centre – your virtual office',
     '&Server': '&Server',
@@ -34,6 +39,25 @@ ENGLISH = {
     'Status und Statusnotiz ändern': 'Change status and status note',
     'Meldung': 'Message',
     '%1 verpasst': '%1 missed',
+    # The office map (qt/map)
+    'Gebäude': 'Building',
+    'in': 'in',
+    'Person oder Raum suchen': 'Find a person or room',
+    'Person oder Raum auf allen Stockwerken suchen': 'Find a person or room on any floor',
+    'Person oder Raum auf allen Stockwerken suchen (Strg+F)': 'Find a person or room on any floor (Ctrl+F)',
+    'Suchen': 'Search',
+    'Suche leeren': 'Clear search',
+    'Ganzes Stockwerk zeigen (0)': 'Show the whole floor (0)',
+    'Gebäude wechseln': 'Switch building',
+    'Gebäude: %1': 'Building: %1',
+    'nicht da (%1)': 'not in (%1)',
+    'Grafischer Plan des Stockwerks. Pfeiltasten wechseln den Raum, Eingabetaste geht hinein, Kontextmenütaste '
+    'öffnet das Raummenü. Dieselben Räume und Personen stehen in der Gebäudeübersicht.':
+        'Graphical plan of the floor. Arrow keys move between rooms, Enter walks in, the menu key opens the '
+        "room's menu. The same rooms and people are listed in the building overview.",
+    'Büroplan: %1': 'Office map: %1',
+    '%1 (Sie)': '%1 (you)',
+    'spricht gerade': 'speaking',
     '%1 – niemand wartet': '%1 – nobody waiting',
     '„%1“ lässt sich nicht öffnen: Auf diesem Computer ist kein Programm für %2-Links eingerichtet. Bitte wenden Sie sich an Ihre IT.': '“%1” cannot be opened: no program for %2 links is set up on this computer. Please contact your IT.',
     'Sie sind hier': 'You are here',

@@ -124,7 +124,9 @@ def assemble_desktop(session: Session, followed: set[str],
     def set_status(status: Any) -> None:
         actions.set_status(status, status_menu.current[1])
 
-    office = mount_map(MapContext(shell, bridge, move))
+    from .services.photos import PhotoFetcher
+
+    office = mount_map(MapContext(shell, bridge, move, PhotoFetcher.for_session(session).fetch))
     people = mount_people(PeopleContext(shell, bridge, move, followed, save_followed, tray.notify))
     presenter = mount_behaviour(BehaviourContext(shell, bridge, behaviour, actions, status_menu, office.set_door,
                                                  tray.notify, auto_away_minutes))

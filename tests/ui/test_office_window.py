@@ -25,8 +25,9 @@ def test_map_shows_my_floor_with_the_people_in_their_rooms(demo_office: DemoOffi
         assert scene.rooms[room_id].rect().contains(avatar.pos()), person_id
     # The switcher offers the Kreishaus' three floors; the partner municipality's Rathaus is not shown.
     floors = [demo_office.parts.map.floor_box.itemText(i) for i in range(demo_office.parts.map.floor_box.count())]
-    assert floors == ["Kreishaus Musterkreis – Erdgeschoss", "Kreishaus Musterkreis – 1. Obergeschoss",
-                      "Kreishaus Musterkreis – 2. Obergeschoss"]
+    assert demo_office.parts.map.bar.building_button.text() == "Kreishaus Musterkreis"
+    assert floors == ["Erdgeschoss", "1. Obergeschoss", "2. Obergeschoss"]
+    assert demo_office.parts.map.bar.building_button.menu() is None  # one building: nothing to switch to
 
 
 def test_double_click_on_a_room_walks_me_there(demo_office: DemoOffice, runner: LoopRunner) -> None:

@@ -53,6 +53,8 @@ class Person(LenientModel):
     unit: str = ""
     phone: str = ""
     home_room_id: str | None = None
+    #: The version of the person's portrait (fetched from ``/fotos/<id>``); "" when there is none.
+    photo: str = ""
 
 
 class OfficeLayout(LenientModel):

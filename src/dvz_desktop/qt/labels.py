@@ -97,19 +97,23 @@ STATUS_COLORS: dict[Status, str] = {
     Status.OFFLINE: "#78909c",
 }
 
+#: Room floors by kind (visual brief): offices neutral, meeting rooms a soft blue, the kitchen warm, the
+#: Bürgerbüro/foyer a soft green, project rooms a soft violet. Light enough for 4.5:1 dark text.
 ROOM_COLORS: dict[RoomKind, str] = {
-    RoomKind.PERSONAL_OFFICE: "#e8f0fb",
-    RoomKind.TEAM_OFFICE: "#e7f4e8",
-    RoomKind.MEETING_ROOM: "#f1e8f6",
-    RoomKind.COFFEE_KITCHEN: "#fff1dc",
-    RoomKind.FOYER: "#def4f7",
-    RoomKind.PROJECT_ROOM: "#fbe4ec",
+    RoomKind.PERSONAL_OFFICE: "#ffffff",
+    RoomKind.TEAM_OFFICE: "#fbfbf9",
+    RoomKind.MEETING_ROOM: "#e9f1fb",
+    RoomKind.COFFEE_KITCHEN: "#fcf0de",
+    RoomKind.FOYER: "#e6f4e8",
+    RoomKind.PROJECT_ROOM: "#f1ecf9",
 }
 
+#: Door leaves: the shape tells the state (swung open, ajar, shut, shut with a padlock); the colour
+#: only adds to it.
 DOOR_COLORS: dict[DoorState, str] = {
     DoorState.OPEN: "#2e7d32",
-    DoorState.AJAR: "#f9a825",
-    DoorState.CLOSED: "#ef6c00",
+    DoorState.AJAR: "#a86400",
+    DoorState.CLOSED: "#455a64",
     DoorState.LOCKED: "#c62828",
 }
 

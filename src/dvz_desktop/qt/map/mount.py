@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -21,10 +22,14 @@ class MapContext:
     bridge: OfficeBridge
     #: Walk into a room (knocking where the door is closed).
     move: Callable[[str], None]
+    #: Fetches a colleague's portrait (``services.photos.PhotoFetcher.fetch``); None: initials only.
+    photos: Callable[..., Any] | None = None
 
 
 def mount(ctx: MapContext) -> MapWidget:
     widget = MapWidget()
+    if ctx.photos is not None:
+        widget.set_photo_source(ctx.photos)  # colleagues' portraits, fetched lazily
     ctx.shell.add_office_view(widget, widget.view)
     widget.roomActivated.connect(ctx.move)
 

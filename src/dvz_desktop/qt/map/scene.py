@@ -1,115 +1,236 @@
-"""One floor as a QGraphicsScene: rooms from the layout, avatars placed in a grid inside their room."""
+"""One floor as a QGraphicsScene: the building, its rooms with plates and doors, and the people in them.
+
+People keep their seat while others come and go, so a presence update moves only the avatars of the
+people who changed. The scene follows the view's zoom (``set_zoom``): plates refit their text and people
+change their look (avatars with names, avatars, status badges, counts; see ``core.map_detail``).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Signal
-from PySide6.QtGui import QBrush, QColor, QPen
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent
+from functools import partial
 
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter
+from PySide6.QtWidgets import (
+    QGraphicsScene,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneMouseEvent,
+)
+
+from dvz_desktop.core.floorplan import (
+    WALL,
+    Box,
+    Direction,
+    SeatGrid,
+    Side,
+    door_of,
+    door_side,
+    free_spaces,
+    neighbour,
+    seat_grid,
+    wall_box,
+)
+from dvz_desktop.core.labels import person_label_candidates
+from dvz_desktop.core.map_detail import Detail, PeopleLook, detail_for
 from dvz_desktop.core.office import FloorRef, OfficeModel
-from dvz_desktop.protocol import DoorState
+from dvz_desktop.protocol import DoorState, RoomKind
 
-from .items import AVATAR_RADIUS, AVATAR_SPACING, AvatarItem, RoomItem
+from ..labels import people_count
+from .avatars import (
+    AVATAR_DIAMETER,
+    AVATAR_RADIUS,
+    AvatarItem,
+    forget_pictures_except,
+    sharpness_for,
+)
+from .building import BuildingItem
+from .door_plate import DoorPlate
+from .palette import MapPalette, current_palette
+from .plates import RoomPlate
+from .room_item import RoomItem
+from .seat_names import SeatNames
+
+#: A seat: room for an avatar and an 11 px name plate under it (plan units).
+CELL_W, CELL_H = 58.0, 62.0
+#: Kept free at the top of a room for its plate: one line, or two on a personal office (its owner).
+PLATE_BAND, OWNER_PLATE_BAND = 34.0, 50.0
+MARGIN = 24.0
+FLASH_MS = 2200
+#: Avatars are redrawn for a new zoom this long after the last zoom step.
+SHARPEN_AFTER_MS = 180
 
 
-def slot_position(rect: QRectF, index: int) -> QPointF:
-    """Where the ``index``-th person sits in a room: rows below the room name, wrapping when full.
-
-    A crowded room (more people than slots) stacks further people on the grid again, slightly offset,
-    rather than spilling outside its walls.
-    """
-    margin_top = 30.0
-    usable_w = max(rect.width() - 12.0, AVATAR_SPACING)
-    usable_h = max(rect.height() - margin_top - 6.0, AVATAR_SPACING)
-    cols = max(int(usable_w // AVATAR_SPACING), 1)
-    rows = max(int(usable_h // AVATAR_SPACING), 1)
-    layer, slot = divmod(index, cols * rows)
-    row, col = divmod(slot, cols)
-    offset = (layer % 3) * 6.0
-    return QPointF(
-        rect.left() + 6.0 + AVATAR_RADIUS + 3 + col * AVATAR_SPACING + offset,
-        rect.top() + margin_top + AVATAR_RADIUS + row * AVATAR_SPACING + offset,
-    )
+def slot_position(rect: QRectF, index: int, band: float = PLATE_BAND) -> QPointF:
+    """Where the ``index``-th person sits in a room (kept for callers of the old map)."""
+    x, y = seat_grid(Box(rect.x(), rect.y(), rect.width(), rect.height()), CELL_W, CELL_H, band).seat(index)
+    return QPointF(x, y)
 
 
 class FloorScene(QGraphicsScene):
-    #: A room was double-clicked: the user wants to go there.
+    #: A room was double-clicked (or Enter pressed on it): the user wants to go there.
     roomActivated = Signal(str)
     #: Right click on a room: (room id, screen position) for its context menu.
     roomMenuRequested = Signal(str, QPoint)
 
-    def __init__(self, floor: FloorRef, model: OfficeModel) -> None:
+    def __init__(self, floor: FloorRef, model: OfficeModel, palette: MapPalette | None = None) -> None:
         super().__init__()
         self.floor = floor
         self._model = model
+        self.colors = palette or current_palette()
         # Avatars move constantly; a BSP index would be rebuilt on every move.
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
-        margin = 40.0
-        self.setSceneRect(QRectF(-margin, -margin, floor.floor.width + 2 * margin, floor.floor.height + 2 * margin))
-        self.setBackgroundBrush(QBrush(QColor("#f4f5f7")))
-        # The storey's outline; the corridor is the space between the rows of rooms.
-        outline = self.addRect(QRectF(0, 0, floor.floor.width, floor.floor.height), QPen(QColor("#8a96a3"), 3),
-                               QBrush(QColor("#fbfbfc")))
-        outline.setZValue(-1)
+        plan = floor.floor
+        self.floor_rect = QRectF(0, 0, plan.width, plan.height)
+        self.setSceneRect(self.floor_rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+        self.setBackgroundBrush(QBrush(QColor(self.colors.outside)))
+        floor_box = Box(0, 0, plan.width, plan.height)
+        self.boxes: dict[str, Box] = {r.id: Box(r.x, r.y, r.w, r.h) for r in plan.rooms}
+        all_boxes = list(self.boxes.values())
+        spaces = {room_id: free_spaces(box, all_boxes, floor_box) for room_id, box in self.boxes.items()}
+        self.building = BuildingItem(floor_box, all_boxes,
+                                     [wall_box(b, all_boxes, floor_box, spaces[r]) for r, b in self.boxes.items()],
+                                     self.colors, list(spaces.values()))
+        self.addItem(self.building)
         self.rooms: dict[str, RoomItem] = {}
-        for room in floor.floor.rooms:
-            item = RoomItem(room, floor.floor.height)
+        self.plates: dict[str, RoomPlate] = {}
+        self.door_plates: dict[str, DoorPlate] = {}
+        self.names: dict[str, SeatNames] = {}
+        self._grids: dict[str, SeatGrid] = {}
+        self._corridor: dict[str, float] = {}
+        for room in plan.rooms:
+            box = self.boxes[room.id]
+            side = door_side(box, all_boxes, floor_box, spaces[room.id])
+            self._corridor[room.id] = spaces[room.id][side][0]
+            owner = model.people.get(room.owner_id or "")
+            owner_name = owner.display_name if owner and room.kind is RoomKind.PERSONAL_OFFICE else ""
+            item = RoomItem(room, door_of(box, side), self.colors, owner_name)
             self.addItem(item)
             self.rooms[room.id] = item
+            plate = RoomPlate(room.name, room.kind, owner_name, self.colors)
+            plate.setPos(room.x, room.y)
+            self.addItem(plate)
+            self.plates[room.id] = plate
+            # The door's plate hangs in the corridor under its door and may use the corridor's front up
+            # to the neighbouring doors, so long notes ("Vertretung: …") get the width they need.
+            door = DoorPlate(self.colors, above=side is Side.TOP)
+            hinge_x, hinge_y = item.door_geometry.start
+            if side in (Side.TOP, Side.BOTTOM):
+                door.setPos(hinge_x, hinge_y + (-WALL if side is Side.TOP else WALL))
+            else:
+                door.setPos(hinge_x + (-WALL if side is Side.LEFT else WALL), hinge_y)
+            self.addItem(door)
+            self.door_plates[room.id] = door
+            names = SeatNames(self.colors, AVATAR_RADIUS, CELL_W, partial(self._name_entries, room.id))
+            names.setPos(room.x, room.y)
+            self.addItem(names)
+            self.names[room.id] = names
+            self._grids[room.id] = seat_grid(box, CELL_W, CELL_H, OWNER_PLATE_BAND if owner_name else PLATE_BAND)
+        #: How far (plan units) each door's plate may run along the corridor.
+        self._door_span = self._door_spans(plan.width)
         self.avatars: dict[str, AvatarItem] = {}
+        #: Portraits known so far: person id -> (version, image); the widget shares one dict with all floors.
+        self.photos: dict[str, tuple[str, QImage]] = {}
         #: People in each room in order of arrival (what the tree and screen readers list).
         self._occupants: dict[str, list[str]] = {room_id: [] for room_id in self.rooms}
-        #: Seats in each room: a person keeps their seat while others come and go, so a move places
-        #: one avatar instead of re-seating the whole room.
+        #: Seats in each room: a person keeps their seat while others come and go.
         self._seats: dict[str, list[str | None]] = {room_id: [] for room_id in self.rooms}
         self._seat_of: dict[str, int] = {}
-        self.detailed = True
+        self._labels: dict[str, tuple[str, ...]] = {}
+        self.zoom = 1.0
+        self.detail = Detail(PeopleLook.AVATARS, True)
+        #: Device pixels per plan unit of the avatar pictures (see ``sharpness_for``); the screen's
+        #: pixel ratio comes from the view.
+        self.sharpness = 1.0
+        self.device_ratio = 1.0
+        self._sharpness_target = 1.0
+        self._sharpness_timer = QTimer(self)
+        self._sharpness_timer.setSingleShot(True)
+        self._sharpness_timer.timeout.connect(self._sharpen)
+        self.focused_room: str | None = None
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(self._end_flash)
+        self._flashing: str | None = None
         self._my_room: str | None = None
         self.sync(set(model.people))
+        self.set_zoom(1.0, force=True)
+
+    def _door_spans(self, floor_width: float) -> dict[str, tuple[float, float]]:
+        """For each door's plate: how far it may reach left and right of the door's hinge (plan units),
+        up to the neighbouring doors along the same wall."""
+        spans: dict[str, tuple[float, float]] = {}
+        for room_id, item in self.rooms.items():
+            door = item.door_geometry
+            if door.side not in (Side.TOP, Side.BOTTOM):
+                spans[room_id] = (0.0, self.boxes[room_id].h)
+                continue
+            hinge, wall_y = door.start
+            others = [o.door_geometry for o in self.rooms.values()
+                      if o is not item and o.door_geometry.side is door.side and abs(o.door_geometry.start[1] - wall_y) < 1]
+            before = [o.start[0] for o in others if o.start[0] < hinge]
+            after = [o.end[0] for o in others if o.end[0] > hinge]
+            spans[room_id] = (hinge - (max(before) if before else 0.0) - 4, (min(after) if after else floor_width) - hinge - 4)
+        return spans
+
+    # --- the static plan ---
+
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        """The building and its rooms: what changes seldom (doors, focus) is background, which the view
+        caches as one picture; people and plates are items drawn over it."""
+        super().drawBackground(painter, rect)
+        painter.save()
+        self.building.paint_static(painter)
+        painter.restore()
+        exposed = QRectF(rect)
+        for item in self.rooms.values():
+            if item.boundingRect().intersects(exposed):
+                painter.save()
+                item.paint_static(painter)
+                painter.restore()
 
     # --- presence ---
 
     def sync(self, changed: set[str]) -> None:
         """Bring the avatars of ``changed`` people in line with the model."""
-        touched_rooms: set[str] = set()
+        touched: set[str] = set()
         for person_id in changed:
             presence = self._model.presence_of(person_id)
             room_id = presence.room_id if presence.room_id in self.rooms and self._model.is_online(person_id) else None
             avatar = self.avatars.get(person_id)
-            old_room = self._room_of_avatar(avatar)
+            old_room = str(avatar.data(0)) if avatar is not None else ""
             if room_id is None:
                 if avatar is not None:
                     self.removeItem(avatar)
                     del self.avatars[person_id]
                     self._leave(person_id, old_room)
-                    touched_rooms.add(old_room)
+                    touched.add(old_room)
                 continue
             if avatar is None:
                 avatar = AvatarItem(self._model.people[person_id], presence, is_me=person_id == self._model.me,
-                                    detailed=self.detailed)
+                                    look=self.detail.people, sharpness=self.sharpness)
+                photo = self.photos.get(person_id)
+                if photo is not None:
+                    avatar.set_photo(*photo)
                 self.addItem(avatar)
                 self.avatars[person_id] = avatar
                 self._enter(person_id, room_id)
-                touched_rooms.add(room_id)
+                touched.add(room_id)
             else:
                 avatar.set_presence(presence)
                 if old_room != room_id:
                     self._leave(person_id, old_room)
                     self._enter(person_id, room_id)
-                    touched_rooms.update((old_room, room_id))
+                    touched.update((old_room, room_id))
         my_room = self._model.presence_of(self._model.me).room_id
         if my_room != self._my_room:
-            touched_rooms.update(r for r in (my_room, self._my_room) if r in self.rooms)
+            touched.update(r for r in (my_room, self._my_room) if r in self.rooms)
             self._my_room = my_room
-        for room_id in touched_rooms:
-            self.rooms[room_id].set_occupants(len(self._occupants[room_id]), room_id == my_room)
-
-    def set_detailed(self, detailed: bool) -> None:
-        """Initials when zoomed in, status dots when zoomed out."""
-        if detailed != self.detailed:
-            self.detailed = detailed
-            for avatar in self.avatars.values():
-                avatar.set_detailed(detailed)
+        for room_id in touched:
+            count = len(self._occupants[room_id])
+            self.rooms[room_id].set_occupants(count, room_id == my_room)
+            self.plates[room_id].set_count(count)
+        for room_id in touched:
+            self.names[room_id].invalidate()
 
     def _enter(self, person_id: str, room_id: str) -> None:
         seats = self._seats[room_id]
@@ -123,7 +244,7 @@ class FloorScene(QGraphicsScene):
         self._occupants[room_id].append(person_id)
         avatar = self.avatars[person_id]
         avatar.setData(0, room_id)
-        avatar.setPos(slot_position(self.rooms[room_id].rect(), seat))
+        avatar.setPos(*self._grids[room_id].seat(seat))
 
     def _leave(self, person_id: str, room_id: str) -> None:
         seat = self._seat_of.pop(person_id)
@@ -133,12 +254,77 @@ class FloorScene(QGraphicsScene):
             seats.pop()
         self._occupants[room_id].remove(person_id)
 
-    @staticmethod
-    def _room_of_avatar(avatar: AvatarItem | None) -> str:
-        return str(avatar.data(0)) if avatar is not None else ""
+    def _label_of(self, person_id: str) -> tuple[str, ...]:
+        label = self._labels.get(person_id)
+        if label is None:
+            label = self._labels[person_id] = tuple(person_label_candidates(self._model.people[person_id].display_name))
+        return label
+
+    def _name_entries(self, room_id: str) -> list[tuple[float, float, tuple[str, ...], bool]]:
+        """The names under the avatars of one room (asked by the room's SeatNames when it paints)."""
+        me = self._model.me
+        box, grid = self.boxes[room_id], self._grids[room_id]
+        entries = []
+        for seat, person_id in enumerate(self._seats[room_id]):
+            if person_id is None:
+                continue
+            x, y = grid.seat(seat)
+            entries.append((x - box.x, y - box.y, self._label_of(person_id), person_id == me))
+        return entries
 
     def occupants(self, room_id: str) -> list[str]:
         return list(self._occupants.get(room_id, ()))
+
+    # --- zoom and level of detail ---
+
+    def set_zoom(self, zoom: float, force: bool = False) -> None:
+        """The view's scale changed: refit plates, and choose how people are drawn."""
+        if zoom <= 0 or (abs(zoom - self.zoom) < 1e-4 and not force):
+            return
+        self.zoom = zoom
+        detail = detail_for(zoom, AVATAR_DIAMETER, CELL_W)
+        sharpness = sharpness_for(zoom, self.device_ratio)
+        for room_id, box in self.boxes.items():
+            self.plates[room_id].set_room_px(box.w * zoom, box.h * zoom)
+            self.names[room_id].set_geometry(zoom, box.w, box.h)
+            corridor_px = self._corridor[room_id] * zoom
+            lines = max(0, min(2, int((corridor_px / 2 - 6) // 14)))
+            left, right = self._door_span[room_id]
+            self.door_plates[room_id].set_space(left * zoom, right * zoom, lines)
+        if detail != self.detail or force:
+            people_changed = detail.people != self.detail.people
+            self.detail = detail
+            for names in self.names.values():
+                names.setVisible(detail.names)
+            if people_changed or force:
+                self.sharpness = sharpness
+                self._sharpness_timer.stop()
+                for avatar in self.avatars.values():
+                    avatar.set_look(detail.people, sharpness)
+        if sharpness != self.sharpness:  # redrawn at the new size once the zoom has settled
+            self._sharpness_target = sharpness
+            self._sharpness_timer.start(SHARPEN_AFTER_MS)
+
+    def sharpen_now(self) -> None:
+        """Draw the avatars for the current zoom at once (a floor just shown has nothing to wait for)."""
+        if self._sharpness_timer.isActive():
+            self._sharpness_timer.stop()
+            self._sharpen()
+
+    def _sharpen(self) -> None:
+        """Redraw the avatars for the zoom the user settled on (one picture per look, shared)."""
+        self.sharpness = self._sharpness_target
+        forget_pictures_except(self.sharpness)
+        for avatar in self.avatars.values():
+            avatar.set_look(self.detail.people, self.sharpness)
+
+    def set_detailed(self, detailed: bool) -> None:
+        """Kept for older callers: avatars with initials, or status badges."""
+        self.detail = Detail(PeopleLook.AVATARS if detailed else PeopleLook.BADGES, detailed and self.detail.names)
+        for avatar in self.avatars.values():
+            avatar.set_look(self.detail.people)
+
+    # --- rooms: focus, lookup, menus ---
 
     def room_at(self, pos: QPointF) -> str | None:
         for room_id, item in self.rooms.items():
@@ -146,9 +332,47 @@ class FloorScene(QGraphicsScene):
                 return room_id
         return None
 
+    def set_focus_room(self, room_id: str | None) -> None:
+        if room_id == self.focused_room:
+            return
+        if self.focused_room in self.rooms:
+            self.rooms[self.focused_room].set_focus_ring(False)
+        self.focused_room = room_id if room_id in self.rooms else None
+        if self.focused_room is not None:
+            self.rooms[self.focused_room].set_focus_ring(True)
+
+    def move_focus(self, direction: Direction) -> str | None:
+        start = self.focused_room or (self._my_room if self._my_room in self.rooms else None)
+        target = neighbour(self.boxes, start, direction) if start else neighbour(self.boxes, None, direction)
+        self.set_focus_room(target)
+        return target
+
+    def flash(self, room_id: str) -> None:
+        """Tint a room for a moment (a search found it)."""
+        self._end_flash()
+        if room_id in self.rooms:
+            self._flashing = room_id
+            self.rooms[room_id].set_flashing(True)
+            self._flash_timer.start(FLASH_MS)
+
+    def _end_flash(self) -> None:
+        if self._flashing in self.rooms:
+            self.rooms[self._flashing].set_flashing(False)
+        self._flashing = None
+
+    def describe_room(self, room_id: str) -> str:
+        """One sentence-like line for screen readers: name, kind, owner, door, queue, who is in."""
+        item = self.rooms[room_id]
+        facts = item.describe()
+        people = [self._model.people[p].display_name for p in self._occupants[room_id]]
+        if people:
+            facts[-1] = f"{people_count(len(people))}: {', '.join(people)}"
+        return ", ".join(facts)
+
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         room_id = self.room_at(event.scenePos())
         if room_id is not None:
+            self.set_focus_room(room_id)
             self.roomActivated.emit(room_id)
             event.accept()
             return
@@ -157,17 +381,25 @@ class FloorScene(QGraphicsScene):
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
         room_id = self.room_at(event.scenePos())
         if room_id is not None:
+            self.set_focus_room(room_id)
             self.roomMenuRequested.emit(room_id, event.screenPos())
             event.accept()
             return
         super().contextMenuEvent(event)
 
+    def set_photo(self, person_id: str, version: str, image: QImage) -> None:
+        avatar = self.avatars.get(person_id)
+        if avatar is not None:
+            avatar.set_photo(version, image)
+
+    # --- doors and queues ---
+
     def set_waiting(self, room_id: str, text: str) -> None:
-        item = self.rooms.get(room_id)
-        if item is not None:
-            item.set_waiting(text)
+        if room_id in self.rooms:
+            self.rooms[room_id].set_waiting(text)
+            self.plates[room_id].set_waiting(text)
 
     def set_door(self, room_id: str, door: DoorState, lines: list[str]) -> None:
-        item = self.rooms.get(room_id)
-        if item is not None:
-            item.set_door(door, lines)
+        if room_id in self.rooms:
+            self.rooms[room_id].set_door(door, lines)
+            self.door_plates[room_id].set_lines(lines)
