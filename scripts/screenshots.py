@@ -178,8 +178,9 @@ async def scenes(app, out: Path, sizes: list[tuple[int, int]]) -> list[Path]:  #
     parts.door_panel.admit_first()
     await wait_for(lambda: parts.door_panel.current is not None)
     await shoot("desktop-door-visit")
-    await guest.close()
+    parts.door_panel.end_button.click()
     await wait_for(lambda: parts.door_panel.current is None, 10)
+    await guest.close()
 
     # 6. Dark mode and high contrast, at the start scene.
     window.open_panel("office")
@@ -215,6 +216,7 @@ def main() -> int:
     from dvz_desktop.qt.shell.i18n import install_translators
 
     app = QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)  # closing the window at the end must not stop the loop early
     install_translators(app, "de")
     theme.apply(app, theme.ThemeMode.LIGHT)
     loop = qasync.QEventLoop(app)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 from ..lifetime import while_alive
+from ..shell import theme
 from ..shell.bridge import OfficeBridge
 from ..shell.host import ShellHost
 from .widget import MapWidget
@@ -48,6 +49,8 @@ def mount(ctx: MapContext) -> MapWidget:
     go_home.triggered.connect(home)
     widget.addAction(go_home)
     ctx.bridge.officeReset.connect(while_alive(widget, reset))
+    # Another theme (dark, high contrast): the floors are drawn anew in its colours.
+    theme.THEME_EVENTS.changed.connect(while_alive(widget, lambda _theme: reset()))
     ctx.bridge.presenceChanged.connect(while_alive(widget, widget.update_presence))
     reset()
     return widget

@@ -10,8 +10,11 @@ own small stylesheets, and listen to :data:`THEME_EVENTS.changed` where they pai
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass, replace
 from enum import Enum
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
@@ -191,9 +194,22 @@ def palette(theme: Theme) -> QPalette:
     return p
 
 
+def _check_mark(color: str) -> str:
+    """The check mark of a checked box, as a file (stylesheets take images by path), in ``color``."""
+    from ..icons import svg_bytes
+
+    folder = Path(tempfile.gettempdir()) / f"dvz-theme-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"check-{color.lstrip('#')}.svg"
+    if not path.exists():
+        path.write_bytes(svg_bytes("check", color, stroke_width=3.5))
+    return path.as_posix()
+
+
 def stylesheet(t: Theme) -> str:
     """The one stylesheet. 8 px grid, 6–8 px corners, no text below 9 pt."""
     hc = t.high_contrast
+    check = _check_mark(t.on_accent)
     return f"""
 QWidget {{ color: {t.text}; }}
 QMainWindow, QDialog {{ background: {t.window}; }}
@@ -237,6 +253,10 @@ QScrollBar::handle:horizontal {{ background: {t.border}; border-radius: 4px; min
 QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 QCheckBox, QRadioButton {{ spacing: 8px; }}
+QCheckBox::indicator {{ width: 16px; height: 16px; border: 1px solid {t.text_muted if not hc else '#ffffff'};
+  border-radius: 4px; background: {t.surface}; }}
+QCheckBox::indicator:checked {{ background: {t.accent}; border-color: {t.accent}; image: url({check}); }}
+QCheckBox::indicator:focus {{ border: 2px solid {t.focus}; }}
 QStatusBar {{ background: {t.surface}; border-top: 1px solid {t.border}; }}
 QStatusBar::item {{ border: none; }}
 QSplitter::handle {{ background: {t.border}; }}
