@@ -41,6 +41,9 @@ class Connection:
     closing: bool = False
     #: Behind on reading: presence and typing skip it until it has caught up (chat never does).
     lagging: bool = False
+    #: Receives live chat events: set once its first ``chat_sync`` is answered, so a live event can
+    #: never overtake (or repeat) what that answer brings.
+    chat_live: bool = False
 
 
 class Hub:
@@ -85,6 +88,12 @@ class Hub:
         conns = self._by_user.get(username)
         if conns:
             self.broadcast(conns, payload)
+
+    def send_chat(self, username: str, payload: str) -> None:
+        """A live chat event to the person's sockets that have caught up (see ``Connection.chat_live``)."""
+        conns = self._by_user.get(username)
+        if conns:
+            websockets.broadcast([c.ws for c in conns if c.chat_live and not c.closing], payload)
 
     def send_to_orgs(self, org_ids: Iterable[str], payload: str) -> None:
         for org_id in org_ids:

@@ -174,6 +174,8 @@ class Backend:
             self.calls.on_presence(presence)
         if hasattr(self, "whiteboards"):
             self.whiteboards.on_presence(presence)
+        if hasattr(self, "chat"):
+            self.chat.on_presence(presence)
 
     def _import_accounts(self, org_file: OrgFile) -> None:
         hashes: dict[str, str] = {}  # hash each distinct initial password once (argon2 is slow on purpose)

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from dvz_desktop.protocol import Move
 from dvz_desktop.services.chat import ChatClient
 from dvz_desktop.services.session import Credentials, Session
 
@@ -76,6 +77,8 @@ def test_html_in_a_message_is_shown_literally(demo_office: DemoOffice, runner: L
 def test_editing_my_message_updates_it_for_the_other_side(demo_office: DemoOffice, runner: LoopRunner,
                                                           thomas_chat: ChatClient) -> None:
     parts = demo_office.parts
+    for session in (demo_office.session, thomas_chat._session):  # a room's chat is for the people inside
+        runner.run(session.command(Move(id=session.next_id(), room_id="kh-1-kueche")))
     conv = runner.run(parts.chat.open_room("kh-1-kueche"))
     runner.run(thomas_chat.open_room("kh-1-kueche"))
     panel = parts.chat_panel
