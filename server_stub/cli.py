@@ -19,6 +19,7 @@ from .demo_simulation import DemoSimulation
 from .orgfile import OrgFile, OrgFileError, load_org_file
 from .server import Backend, BackendConfig
 from .store import Store
+from .tls import bind_refusal, server_tls_context
 
 log = logging.getLogger("server_stub")
 
@@ -43,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--ice-credential", help="Passwort für den TURN-Server")
     parser.add_argument("--tls-cert", type=Path, help="Zertifikat (PEM, mit Kette) für wss://")
     parser.add_argument("--tls-key", type=Path, help="privater Schlüssel (PEM) zum Zertifikat")
+    parser.add_argument("--behind-proxy", action="store_true",
+                        help="ein Reverse-Proxy davor beendet TLS (erlaubt eine Adresse außerhalb von 127.0.0.1 ohne --tls-cert)")
     parser.add_argument("--log-level", default="INFO")
     return parser
 
@@ -87,12 +90,7 @@ def ice_servers(args: argparse.Namespace) -> tuple:  # type: ignore[type-arg]
 
 
 async def serve(args: argparse.Namespace, org: OrgFile) -> None:
-    tls = None
-    if args.tls_cert:
-        import ssl
-
-        tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-        tls.load_cert_chain(args.tls_cert, args.tls_key)
+    tls = server_tls_context(args.tls_cert, args.tls_key) if args.tls_cert else None
     backend = Backend(org, BackendConfig(data_dir=args.data_dir, allowed_origins=tuple(args.allow_origin), tls=tls,
                                          rate_per_minute=args.rate_limit,
                                          ice_servers=ice_servers(args),
@@ -124,6 +122,13 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.revoke_user or args.set_password:
         return administer(args)
+    refusal = bind_refusal(args.host, args.tls_cert is not None, args.behind_proxy)
+    if refusal is not None:
+        print(refusal, file=sys.stderr)
+        return 2
+    if args.tls_key is not None and args.tls_cert is None:
+        print("--tls-key braucht --tls-cert.", file=sys.stderr)
+        return 2
     try:
         org = load_org(args)
     except OrgFileError as exc:

@@ -22,6 +22,7 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidSta
 
 from dvz_desktop import __version__
 from dvz_desktop.core.events import Event
+from dvz_desktop.core.transport import clear_text_refusal
 from dvz_desktop.protocol import (
     PROTOCOL_VERSION,
     SERVER_MESSAGE_ADAPTER,
@@ -55,6 +56,7 @@ COMMAND_TIMEOUT_S = 15.0
 UNREACHABLE = "unreachable"
 NOT_A_DVZ_SERVER = "not_a_dvz_server"
 UNTRUSTED_CERTIFICATE = "untrusted_certificate"
+INSECURE_TRANSPORT = "insecure_transport"
 
 
 def system_tls_context() -> ssl.SSLContext:
@@ -116,6 +118,9 @@ class StateChange:
 
 
 class Session:
+    #: Set once at start by ``--allow-insecure-transport`` (a developer switch, never a policy).
+    allow_insecure_transport = False
+
     def __init__(
         self,
         url: str,
@@ -124,8 +129,12 @@ class Session:
         ssl_context: ssl.SSLContext | None = None,
         reconnect_min_s: float = 1.0,
         reconnect_max_s: float = 60.0,
+        allow_insecure_transport: bool | None = None,
     ) -> None:
         self.url = url
+        #: ws:// to another machine only with the developer switch (core/transport.py).
+        self._allow_insecure = (Session.allow_insecure_transport if allow_insecure_transport is None
+                                else allow_insecure_transport)
         self._credentials = credentials
         self._ssl = ssl_context
         self._reconnect_min = reconnect_min_s
@@ -173,6 +182,9 @@ class Session:
         self._fail_pending(NotConnected())
 
     async def _connect_once(self) -> Welcome:
+        refusal = clear_text_refusal(self.url)
+        if refusal is not None and not (self._allow_insecure and self.url.startswith("ws://")):
+            raise SessionError(INSECURE_TRANSPORT, refusal)
         self._set_state(SessionState.CONNECTING if self.me is None else SessionState.RECONNECTING)
         try:
             tls = (self._ssl or system_tls_context()) if self.url.startswith("wss:") else None
