@@ -21,7 +21,7 @@ from websockets.asyncio.server import ServerConnection
 from dvz_desktop.protocol import CloseCode, Presence, PresenceChanged
 
 from .directory import Directory
-from .limits import SLOW_CLIENT_BUFFER_BYTES, TokenBucket, bad_frame_bucket
+from .limits import SLOW_CLIENT_BUFFER_BYTES, TokenBucket, bad_frame_bucket, excess_bucket
 
 #: Unsent bytes from which presence and typing are skipped for a socket until it catches up.
 LAG_BYTES = 64 * 1024
@@ -38,6 +38,8 @@ class Connection:
     #: The person's unit (Fachbereich), for organisations that show presence only within a unit.
     unit: str = ""
     bad_frames: TokenBucket = field(default_factory=bad_frame_bucket)
+    #: Commands refused for the rate limit: a socket that keeps going past it is closed (1008).
+    excess: TokenBucket = field(default_factory=excess_bucket)
     closing: bool = False
     #: Behind on reading: presence and typing skip it until it has caught up (chat never does).
     lagging: bool = False

@@ -43,6 +43,7 @@ from dvz_desktop.protocol import (
     Status,
     TokenAuth,
     Welcome,
+    error_texts,
 )
 
 log = logging.getLogger(__name__)
@@ -66,6 +67,13 @@ def system_tls_context() -> ssl.SSLContext:
     import truststore  # first use only: a wss:// connection
 
     return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
+def _with_wait(message: str, seconds: int) -> str:
+    """A refusal's text with how long to wait, when the server said so."""
+    if seconds <= 0:
+        return message
+    return f"{message} (noch {seconds} {'Sekunde' if seconds == 1 else 'Sekunden'})"
 
 
 class SessionState(str, Enum):
@@ -205,7 +213,11 @@ class Session:
             ) from None
         except InvalidURI:
             raise SessionError(UNREACHABLE, f"Die Serveradresse „{self.url}“ ist ungültig.") from None
-        except InvalidStatus:
+        except InvalidStatus as exc:
+            if exc.response.status_code in (429, 503):  # the server sends too many tries away for a while
+                code = ErrorCode.LOGIN_THROTTLED if exc.response.status_code == 429 else ErrorCode.LOGIN_BUSY
+                wait = exc.response.headers.get("Retry-After", "")
+                raise SessionError(code.value, _with_wait(error_texts(code)[0], int(wait) if wait.isdigit() else 0)) from None
             raise SessionError(NOT_A_DVZ_SERVER, f"Unter {self.url} antwortet kein DVZ-Server.") from None
         except (OSError, TimeoutError, InvalidHandshake):
             raise SessionError(UNREACHABLE, f"Der Server {self.url} ist nicht erreichbar.") from None
@@ -227,6 +239,8 @@ class Session:
                     f"{reply.message_de} (Server: Version {reply.server_protocol_version}, "
                     f"DVZ Desktop: Version {PROTOCOL_VERSION})",
                 )
+            if reply.code == ErrorCode.LOGIN_THROTTLED.value and reply.retry_after:
+                raise SessionError(reply.code, _with_wait(reply.message_de, reply.retry_after))
             raise SessionError.from_error(reply)
         if not isinstance(reply, Welcome) or reply.protocol_version != PROTOCOL_VERSION:
             await ws.close()
