@@ -565,6 +565,7 @@ class Backend:
                 self.behaviour.housekeep()
                 self.chat.purge()
                 self.whiteboards.purge()
+                self.door.drop_gone()
                 self.door.purge()
                 self.login_guard.purge()
             except Exception:
