@@ -12,8 +12,8 @@ MAX_SOCKETS_PER_USER = 5
 BAD_FRAMES_PER_MINUTE = 20
 #: Commands refused for the rate limit that a socket may send per minute (with this burst) before it
 #: is closed with 1008: a client that backs off after ``rate_limited`` never gets near it.
-EXCESS_PER_MINUTE = 60
-EXCESS_BURST = 100
+EXCESS_PER_MINUTE = 300
+EXCESS_BURST = 300
 #: A client whose unsent data grows beyond this is too slow; it is disconnected and resyncs on reconnect.
 SLOW_CLIENT_BUFFER_BYTES = 512 * 1024
 

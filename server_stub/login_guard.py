@@ -69,15 +69,6 @@ class LoginGuard:
     def too_many_unauthenticated(self, address: str) -> bool:
         return self._unauthenticated.get(address, 0) >= self._max_unauthenticated
 
-    def address_wait(self, address: str) -> int | None:
-        """Seconds to send ``address`` away for before it may even open a socket (it is slowed down or
-        locked for password failures); None when it may."""
-        state = self._addresses.get(address)
-        if state is None:
-            return None
-        verdict = rule.check(state, ADDRESS_POLICY, self._clock.now())
-        return None if verdict.allowed else verdict.retry_after
-
     def close_unauthenticated(self, address: str) -> None:
         count = self._unauthenticated.get(address, 0) - 1
         if count > 0:
@@ -117,8 +108,8 @@ class LoginGuard:
             "ON CONFLICT(username) DO UPDATE SET failures=excluded.failures, last_failure=excluded.last_failure, "
             "locked_until=excluded.locked_until",
             (username, state.count, _iso(state.last), _iso(state.locked_until)))
-        self._addresses.pop(address, None)  # re-inserted last: the dict stays ordered by recency
-        self._addresses[address] = rule.failed(self._addresses.get(address, Failures()), ADDRESS_POLICY, now)
+        before = self._addresses.pop(address, Failures())  # re-inserted last: the dict stays ordered by recency
+        self._addresses[address] = rule.failed(before, ADDRESS_POLICY, now)
         while len(self._addresses) > MAX_TRACKED_ADDRESSES:
             del self._addresses[next(iter(self._addresses))]
 

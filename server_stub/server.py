@@ -250,15 +250,14 @@ class Backend:
 
     def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
         if urlsplit(request.path).path == WS_PATH:
-            # Refused before the upgrade (no websocket, no frames, no closing handshake): a guesser or a
-            # socket flood costs the others as little as possible.
+            # Refused before the upgrade (no websocket, no frames, no closing handshake): a socket flood
+            # costs the others as little as possible.
             address = client_address(str(connection.remote_address[0]), request.headers.get("X-Forwarded-For"),
                                      self.config.trusted_proxies)
+            # Password guessing is answered at the hello (slowed down, delayed): colleagues behind the same
+            # address who log in with their session token must not be sent away with the guesser.
             if self.login_guard.too_many_unauthenticated(address):
                 return _retry_later(connection, HTTPStatus.SERVICE_UNAVAILABLE, 5, "Zu viele offene Anmeldungen\n")
-            wait = self.login_guard.address_wait(address)
-            if wait is not None:
-                return _retry_later(connection, HTTPStatus.TOO_MANY_REQUESTS, wait, "Zu viele Anmeldeversuche\n")
         return route(connection, request, self.door, self.config.allowed_origins, self.config.guest_retention_hours)
 
     # --- one socket ---

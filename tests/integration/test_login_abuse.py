@@ -190,3 +190,43 @@ async def test_no_hello_in_time_is_an_error_and_close_1008(backend, monkeypatch)
         with pytest.raises(ConnectionClosed):
             await asyncio.wait_for(ws.recv(), 5)
         assert ws.close_code == 1008
+
+
+async def test_a_guesser_does_not_lock_colleagues_at_the_same_address_out(clocked) -> None:
+    _server, clock, url, _data = clocked
+    anna = await login(url, "anna", PASSWORDS["anna"])
+    for n in range(55):  # enough to slow down, then lock, the address (127.0.0.1) for password logins
+        clock.advance(seconds=61)
+        await refusal(url, f"geraten{n}", "falsch")
+    clock.advance(seconds=61)
+    assert (await refusal(url, "erik", PASSWORDS["erik"])).code == "login_throttled"  # passwords wait
+    again = Session(url, Credentials("anna", token=anna.token))  # a session token still comes in
+    assert (await again.start()).me == "anna"
+    await again.stop()
+    await anna.stop()
+
+
+async def test_a_reconnect_waits_out_a_busy_server_instead_of_ending_the_session(backend) -> None:
+    from dvz_desktop.services.session import SessionState
+
+    anna = Session(backend.url, Credentials("anna", PASSWORDS["anna"]), reconnect_min_s=0.05, reconnect_max_s=0.2)
+    await anna.start()
+    states: list[SessionState] = []
+    anna.state_changed.connect(lambda change: states.append(change.state))
+    idle = [await connect(backend.url) for _ in range(login_guard.MAX_UNAUTHENTICATED_PER_ADDRESS)]
+    for conn in backend.backend.hub.connections_of("anna"):
+        conn.ws.transport.abort()  # the connection drops; every reconnect now finds the server busy
+    await until(lambda: states.count(SessionState.RECONNECTING) >= 3)
+    assert SessionState.ENDED not in states
+    for ws in idle:
+        await ws.close()
+    await until(lambda: anna.state is SessionState.CONNECTED)
+    await anna.stop()
+
+
+async def until(condition, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+    async def poll() -> None:
+        while not condition():
+            await asyncio.sleep(0.02)
+
+    await asyncio.wait_for(poll(), timeout)

@@ -110,3 +110,28 @@ def test_search_from_the_panel(demo_office: DemoOffice, runner: LoopRunner, thom
     QTest.keyClick(panel.search, Qt.Key.Key_Return)
     runner.wait_until(lambda: panel.results.count() > 0 and "Müller" in panel.results.item(0).text(),
                       what="the search result")
+
+
+def test_a_room_chat_shows_what_was_written_while_i_was_inside(demo_office: DemoOffice, runner: LoopRunner,
+                                                               thomas_chat: ChatClient) -> None:
+    """Opening a room's chat shows its history as far as it is mine (docs/privacy.md): what was written
+    while I was in the room, not what came before I walked in; search finds the same."""
+    parts = demo_office.parts
+    thomas = thomas_chat._session
+    runner.run(thomas.command(Move(id=thomas.next_id(), room_id="kh-1-kueche")))
+    kitchen = runner.run(thomas_chat.open_room("kh-1-kueche"))
+    thomas_chat.send(kitchen, "Vorher geschrieben")
+    runner.run(thomas_chat.flush())
+    me = demo_office.session
+    runner.run(me.command(Move(id=me.next_id(), room_id="kh-1-kueche")))
+    thomas_chat.send(kitchen, "Kuchen steht bereit")
+    runner.run(thomas_chat.flush())
+    parts.window.chat_dock.show()
+    parts.presenter.roomChatRequested.emit("kh-1-kueche")  # "Raumchat" on the map
+    panel = parts.chat_panel
+    runner.wait_until(lambda: panel.current == kitchen and any("Kuchen steht bereit" in t for t in panel.message_texts()),
+                      what="the room chat with the message written while I was inside")
+    assert not any("Vorher geschrieben" in t for t in panel.message_texts())
+    hits = runner.run(parts.chat.search("Kuchen Vorher"))
+    assert hits == ()
+    assert [h.body for h in runner.run(parts.chat.search("Kuchen"))] == ["Kuchen steht bereit"]

@@ -58,6 +58,8 @@ UNREACHABLE = "unreachable"
 NOT_A_DVZ_SERVER = "not_a_dvz_server"
 UNTRUSTED_CERTIFICATE = "untrusted_certificate"
 INSECURE_TRANSPORT = "insecure_transport"
+#: Refusals a reconnect waits out (with backoff) instead of ending the session.
+TRANSIENT = (UNREACHABLE, NOT_A_DVZ_SERVER, ErrorCode.LOGIN_BUSY.value, ErrorCode.LOGIN_THROTTLED.value)
 
 
 def system_tls_context() -> ssl.SSLContext:
@@ -277,7 +279,7 @@ class Session:
                 try:
                     welcome = await self._connect_once()
                 except SessionError as exc:
-                    if exc.code in (UNREACHABLE, NOT_A_DVZ_SERVER):
+                    if exc.code in TRANSIENT:
                         delay = min(delay * 2, self._reconnect_max)
                         self._set_state(SessionState.RECONNECTING, "Verbindung unterbrochen")
                         continue
