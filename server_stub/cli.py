@@ -14,12 +14,12 @@ from pathlib import Path
 from dvz_desktop.core.clock import SystemClock
 
 from .auth import hash_password
+from .client_address import parse_networks
 from .demo_office import DEMO_LOGINS, demo_org_file
 from .demo_simulation import DemoSimulation
+from .login_guard import unlock_account
 from .orgfile import OrgFile, OrgFileError, load_org_file
 from .server import Backend, BackendConfig
-from .client_address import parse_networks
-from .login_guard import unlock_account
 from .store import Store
 from .tls import bind_refusal, server_tls_context
 

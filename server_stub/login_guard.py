@@ -18,7 +18,13 @@ from typing import TypeVar
 
 from dvz_desktop.core import login_throttle as rule
 from dvz_desktop.core.clock import Clock
-from dvz_desktop.core.login_throttle import ACCOUNT_POLICY, ADDRESS_POLICY, Failures, Refusal, Verdict
+from dvz_desktop.core.login_throttle import (
+    ACCOUNT_POLICY,
+    ADDRESS_POLICY,
+    Failures,
+    Refusal,
+    Verdict,
+)
 
 T = TypeVar("T")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from websockets.asyncio.client import connect
@@ -60,7 +60,7 @@ async def test_waiting_guests_keep_their_place_through_a_restart(org_three, tmp_
 
 
 async def test_a_guest_who_is_gone_leaves_the_queue_after_the_grace_period(org_three, tmp_path: Path) -> None:
-    clock = ManualClock(datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc))
+    clock = ManualClock(datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
     server = Backend(org_three, BackendConfig(data_dir=tmp_path / "data"), clock=clock)
     port = await server.start("127.0.0.1", 0)
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -40,7 +40,7 @@ async def refusal(url: str, user: str, password: str) -> SessionError:
 
 @pytest.fixture
 async def clocked(org_three, tmp_path: Path):  # type: ignore[no-untyped-def]
-    clock = ManualClock(datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc))
+    clock = ManualClock(datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
     server = Backend(org_three, BackendConfig(data_dir=tmp_path / "data"), clock=clock)
     port = await server.start("127.0.0.1", 0)
     yield server, clock, f"ws://127.0.0.1:{port}/ws", tmp_path / "data"
@@ -48,7 +48,7 @@ async def clocked(org_three, tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 async def test_wrong_passwords_are_slowed_down_then_locked_until_an_admin_unlocks(clocked, capsys) -> None:
-    server, clock, url, data_dir = clocked
+    _server, clock, url, data_dir = clocked
     for _ in range(3):
         assert (await refusal(url, "anna", "falsch")).code == "auth_failed"
     throttled = await refusal(url, "anna", PASSWORDS["anna"])  # even the right one waits now

@@ -13,7 +13,12 @@ from pathlib import Path
 import pytest
 import trustme
 
-from dvz_desktop.services.session import INSECURE_TRANSPORT, Credentials, Session, SessionError
+from dvz_desktop.services.session import (
+    INSECURE_TRANSPORT,
+    Credentials,
+    Session,
+    SessionError,
+)
 from server_stub.orgfile import OrgFile
 from server_stub.server import Backend, BackendConfig
 from server_stub.tls import server_tls_context
@@ -123,3 +128,11 @@ async def test_tls_offers_1_3_and_1_2_only_with_ecdhe_and_aead(org_three: OrgFil
         assert await _handshake(port, ca, ssl.TLSVersion.TLSv1_2, "AES128-GCM-SHA256") is None  # no ECDHE
     finally:
         await backend.stop()
+
+
+def test_the_developer_switch_is_a_command_line_option_only() -> None:
+    from dvz_desktop.app import build_parser
+
+    assert build_parser().parse_args(["--allow-insecure-transport"]).allow_insecure_transport
+    assert not build_parser().parse_args([]).allow_insecure_transport
+    assert Session.allow_insecure_transport is False  # nothing turns it on by default

@@ -1,7 +1,7 @@
 """The backend's login guard: failures count per account and per address, unlock clears an account."""
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from dvz_desktop.core.clock import ManualClock
 from dvz_desktop.core.login_throttle import ADDRESS_POLICY, Refusal
@@ -10,7 +10,7 @@ from server_stub.login_guard import LoginGuard, unlock_account
 
 def guard() -> tuple[LoginGuard, ManualClock, sqlite3.Connection]:
     db = sqlite3.connect(":memory:", isolation_level=None)
-    clock = ManualClock(datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc))
+    clock = ManualClock(datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
     return LoginGuard(db, clock), clock, db
 
 
@@ -41,7 +41,7 @@ def test_a_success_forgets_the_failures_and_sockets_without_login_are_counted() 
         g.failed("anna", "192.0.2.1")
     g.succeeded("anna", "192.0.2.1")
     assert g.verdict("anna", "192.0.2.1").allowed
-    small = LoginGuard(sqlite3.connect(":memory:", isolation_level=None), ManualClock(datetime.now(timezone.utc)),
+    small = LoginGuard(sqlite3.connect(":memory:", isolation_level=None), ManualClock(datetime.now(UTC)),
                        max_unauthenticated=2)
     assert small.open_unauthenticated("a") and small.open_unauthenticated("a") and not small.open_unauthenticated("a")
     small.close_unauthenticated("a")

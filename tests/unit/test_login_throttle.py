@@ -1,6 +1,6 @@
 """Password guessing is slowed down, then locked out (core/login_throttle.py)."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from dvz_desktop.core.login_throttle import (
     ACCOUNT_POLICY,
@@ -12,7 +12,7 @@ from dvz_desktop.core.login_throttle import (
     failed,
 )
 
-T0 = datetime(2026, 12, 1, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
 POLICY = ThrottlePolicy(free=3, lock_after=6, lock_for=timedelta(minutes=30))
 
 

@@ -124,10 +124,10 @@ ERROR_TEXTS: dict[ErrorCode, tuple[str, str]] = {
         "Too many failed sign-ins. Please wait a moment, then try again.",
     ),
     ErrorCode.ACCOUNT_LOCKED: (
-        "Ihr Konto ist nach zu vielen falschen Passwörtern für 30 Minuten gesperrt. Danach können Sie sich wieder "
-        "anmelden; früher entsperrt es Ihre IT.",
-        "Your account is locked for 30 minutes after too many wrong passwords. You can sign in again after that; "
-        "your IT can unlock it sooner.",
+        ("Ihr Konto ist nach zu vielen falschen Passwörtern für 30 Minuten gesperrt. Danach können Sie sich "
+         "wieder anmelden; früher entsperrt es Ihre IT."),
+        ("Your account is locked for 30 minutes after too many wrong passwords. You can sign in again after "
+         "that; your IT can unlock it sooner."),
     ),
     ErrorCode.LOGIN_BUSY: (
         "Gerade laufen zu viele Anmeldungen gleichzeitig. Bitte versuchen Sie es in ein paar Sekunden erneut.",
