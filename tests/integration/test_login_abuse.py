@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -81,32 +82,41 @@ async def test_a_lock_expires_by_itself(clocked) -> None:
 
 async def test_password_checks_run_a_few_at_a_time_and_a_full_queue_says_busy(backend, monkeypatch) -> None:
     running, most = 0, 0
+    release = threading.Event()
     verify = auth._verify
 
-    def counting(stored, password):  # type: ignore[no-untyped-def]
+    def held(stored, password):  # type: ignore[no-untyped-def]
+        """A password check that waits for the test's signal, so the queue can be looked at."""
         nonlocal running, most
         running += 1
         most = max(most, running)
         try:
+            release.wait(10)
             return verify(stored, password)
         finally:
             running -= 1
 
-    monkeypatch.setattr(auth, "_verify", counting)
-    results = await asyncio.gather(*(login(backend.url, name, PASSWORDS[name]) for name in list(PASSWORDS) * 2),
-                                   return_exceptions=True)
-    assert all(not isinstance(r, Exception) for r in results)
+    monkeypatch.setattr(auth, "_verify", held)
+    guard = backend.backend.login_guard
+    names = list(PASSWORDS) * 2
+    tasks = [asyncio.create_task(login(backend.url, name, PASSWORDS[name])) for name in names]
+    await until(lambda: guard._waiting == len(names))  # every hello has arrived at the guard
+    assert running == login_guard.MAX_CONCURRENT_CHECKS  # the others wait for a slot
+    release.set()
+    sessions = await asyncio.gather(*tasks)
     assert most == login_guard.MAX_CONCURRENT_CHECKS
-    for session in results:
-        await session.stop()  # type: ignore[union-attr]
+    for session in sessions:
+        await session.stop()
+    release.clear()
     monkeypatch.setattr(login_guard, "MAX_WAITING_CHECKS", 2)
-    results = await asyncio.gather(*(login(backend.url, name, PASSWORDS[name]) for name in PASSWORDS),
-                                   return_exceptions=True)
-    busy = [r for r in results if isinstance(r, SessionError)]
-    assert busy and all(r.code == "login_busy" and "in ein paar Sekunden" in r.message for r in busy)
-    for session in results:
-        if not isinstance(session, Exception):
-            await session.stop()
+    tasks = [asyncio.create_task(login(backend.url, name, PASSWORDS[name])) for name in PASSWORDS]
+    await until(lambda: sum(t.done() for t in tasks) == len(PASSWORDS) - 2)  # all but the two in the queue
+    busy = [t.exception() for t in tasks if t.done()]
+    assert all(isinstance(e, SessionError) and e.code == "login_busy" and "in ein paar Sekunden" in e.message
+               for e in busy)
+    release.set()
+    for session in await asyncio.gather(*(t for t in tasks if not t.done())):
+        await session.stop()
 
 
 async def test_sockets_without_login_are_capped_per_address(backend) -> None:
