@@ -10,9 +10,11 @@ restart does not reset a guesser's count); address failures only in memory.
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import sqlite3
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
@@ -25,6 +27,11 @@ from dvz_desktop.core.login_throttle import (
     Refusal,
     Verdict,
 )
+from dvz_desktop.protocol import CloseCode, ErrorCode
+
+from .auth import Authenticated, Authenticator, AuthError
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -49,6 +56,15 @@ MAX_TRACKED_ADDRESSES = 10_000
 
 class LoginBusy(Exception):
     """Too many password checks are waiting already."""
+
+
+@dataclass(frozen=True)
+class LoginRefused:
+    """How a password login is refused: the error code, the close code, seconds to wait (0: none)."""
+
+    code: ErrorCode
+    close_code: int
+    retry_after: int = 0
 
 
 class LoginGuard:
@@ -105,6 +121,30 @@ class LoginGuard:
                 return await check()
         finally:
             self._waiting -= 1
+
+    async def password_login(self, auth: Authenticator, username: str, password: str, address: str,
+                             tarpit_s: float) -> Authenticated | LoginRefused:
+        """Check a password through the guard: refused at once while the account or address is slowed
+        down or locked (no argon2 work; the answer waits up to ``tarpit_s``, the socket still counted as
+        one without a login, so a guesser gets a few answers per second instead of hundreds), bounded
+        while many checks run, counted when wrong."""
+        verdict = self.verdict(username, address)
+        if not verdict.allowed:
+            code = ErrorCode.ACCOUNT_LOCKED if verdict.refusal is Refusal.LOCKED else ErrorCode.LOGIN_THROTTLED
+            log.info("login refused (%s, retry after %d s)", code.value, verdict.retry_after)
+            await asyncio.sleep(min(verdict.retry_after, tarpit_s))
+            return LoginRefused(code, CloseCode.AUTH_FAILED, max(1, self.verdict(username, address).retry_after))
+        try:
+            who = await self.bounded(lambda: auth.login_password(username, password))
+        except LoginBusy:
+            log.warning("login refused: too many password checks waiting")
+            return LoginRefused(ErrorCode.LOGIN_BUSY, CloseCode.TRY_AGAIN_LATER)
+        except AuthError as exc:
+            self.failed(username, address)
+            log.info("login refused (%s)", exc.code.value)
+            return LoginRefused(exc.code, CloseCode.AUTH_FAILED)
+        self.succeeded(username, address)
+        return who
 
     def failed(self, username: str, address: str) -> None:
         now = self._clock.now()

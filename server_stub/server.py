@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import ssl
 from collections.abc import Iterable
@@ -19,7 +18,6 @@ from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
 from dvz_desktop.core.clock import Clock, SystemClock
-from dvz_desktop.core.login_throttle import Refusal
 from dvz_desktop.protocol import (
     CLIENT_MESSAGE_ADAPTER,
     MAX_FRAME_BYTES,
@@ -63,10 +61,11 @@ from .chat import ChatService
 from .chat_store import ChatStore
 from .auth import Authenticated, AuthError, Authenticator, hash_password
 from .directory import Directory
+from .frames import classify, command_id_of
 from .accept_guard import ACCEPTS_PER_SECOND, AcceptGuard
 from .client_address import Network, client_address
 from .hub import Connection, Hub
-from .login_guard import MAX_UNAUTHENTICATED_PER_ADDRESS, LoginBusy, LoginGuard
+from .login_guard import MAX_UNAUTHENTICATED_PER_ADDRESS, LoginGuard
 from .limits import MAX_SOCKETS_PER_USER, TokenBucket, message_bucket
 from .orgfile import OrgFile, to_protocol
 from .presence import PresenceBoard
@@ -89,33 +88,6 @@ SESSION_CHECK_INTERVAL_S = 5.0
 SLOW_SWEEP_INTERVAL_S = 0.25
 CALL_MESSAGES = (CallJoin, CallAnswer, CallLeave, CallSignal, CallMedia)
 CHAT_MESSAGES = (ChatSend, ChatEdit, ChatDelete, ChatSync, ChatOpen, ChatRead, ChatTyping, ChatSearch)
-
-
-def classify(exc: ValidationError) -> ErrorCode:
-    errors = exc.errors()
-    kinds = {err["type"] for err in errors}
-    if any(err["type"] == "string_too_long" and "body" in err["loc"] for err in errors):
-        return ErrorCode.MESSAGE_TOO_LONG
-    if any(err["type"] == "string_too_long" and "image" in err["loc"] for err in errors):
-        return ErrorCode.IMAGE_TOO_LARGE
-    if any("shape" in err["loc"] for err in errors):
-        return ErrorCode.INVALID_DRAWING
-    if "json_invalid" in kinds or "json_type" in kinds:
-        return ErrorCode.INVALID_JSON
-    if "union_tag_invalid" in kinds:
-        return ErrorCode.UNKNOWN_TYPE
-    return ErrorCode.INVALID_MESSAGE
-
-
-def command_id_of(raw: str) -> str | None:
-    """Best effort: the ``id`` of a frame that failed validation, so the error can answer it. A frame
-    nested too deeply to read is a value too (RecursionError), never an exception out of the reader."""
-    try:
-        data = json.loads(raw)
-    except (ValueError, RecursionError):
-        return None
-    value = data.get("id") if isinstance(data, dict) else None
-    return value if isinstance(value, str) and 0 < len(value) <= 64 else None
 
 
 def _retry_later(connection: ServerConnection, status: HTTPStatus, seconds: int, text: str) -> Response:
@@ -343,31 +315,15 @@ class Backend:
         return self._welcome(ws, hello, who)
 
     async def _check_password(self, ws: ServerConnection, hello: Hello, address: str) -> Authenticated | None:
-        """A password login through the login guard: refused at once while the account or address is
-        slowed down or locked (no argon2 work), bounded while many checks run, counted when wrong."""
+        """A password login through the login guard (login_guard.py); None when it was refused."""
         assert hello.auth.method == "password"
-        username, guard = hello.auth.username, self.login_guard
-        verdict = guard.verdict(username, address)
-        if not verdict.allowed:
-            code = ErrorCode.ACCOUNT_LOCKED if verdict.refusal is Refusal.LOCKED else ErrorCode.LOGIN_THROTTLED
-            log.info("login refused (%s, retry after %d s)", code.value, verdict.retry_after)
-            # The answer waits a little (the socket still counts as one without a login): a guesser
-            # gets a few answers per second per socket instead of hundreds.
-            await asyncio.sleep(min(verdict.retry_after, self.config.login_tarpit_s))
-            wait = max(1, guard.verdict(username, address).retry_after)
-            await self._refuse(ws, code, hello.id, CloseCode.AUTH_FAILED, retry_after=wait)
-            return None
-        try:
-            who = await guard.bounded(lambda: self.auth.login_password(username, hello.auth.password))
-        except LoginBusy:
-            log.warning("login refused: too many password checks waiting")
-            await self._refuse(ws, ErrorCode.LOGIN_BUSY, hello.id, CloseCode.TRY_AGAIN_LATER)
-            return None
-        except AuthError:
-            guard.failed(username, address)
-            raise
-        guard.succeeded(username, address)
-        return who
+        outcome = await self.login_guard.password_login(self.auth, hello.auth.username, hello.auth.password,
+                                                        address, self.config.login_tarpit_s)
+        if isinstance(outcome, Authenticated):
+            return outcome
+        await self._refuse(ws, outcome.code, hello.id, outcome.close_code,
+                           **({"retry_after": outcome.retry_after} if outcome.retry_after else {}))
+        return None
 
     def _welcome(self, ws: ServerConnection, hello: Hello, who: Authenticated) -> Connection:
         org_id = self.directory.org_of(who.username)
