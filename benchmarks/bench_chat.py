@@ -41,8 +41,11 @@ async def connect_all(url: str, tokens: list[str]) -> list:  # type: ignore[type
         await ws.send(json.dumps({"type": "hello", "id": "h", "protocol_version": 1,
                                   "auth": {"method": "token", "token": token}}))
         await ws.recv()
+        # A room's chat is for the people inside (docs/privacy.md); live events start with the sync answer.
+        await ws.send(json.dumps({"type": "move", "id": "m", "room_id": ROOM[5:]}))
         await ws.send(json.dumps({"type": "chat_open", "id": "o", "room_id": ROOM[5:]}))
-        while '"reply_to":"o"' not in (await ws.recv()):
+        await ws.send(json.dumps({"type": "chat_sync", "id": "s", "positions": {}}))
+        while '"reply_to":"s"' not in (await ws.recv()):
             pass
         return ws
 

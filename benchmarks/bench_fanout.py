@@ -202,7 +202,9 @@ def start_ours(org: Path, data: Path, log: Path) -> tuple[subprocess.Popen[str],
     wrapper = ("import sys; sys.path.insert(0, 'benchmarks'); from machine import raise_open_files_limit; "
                "raise_open_files_limit(); from server_stub.cli import main; sys.exit(main(sys.argv[1:]))")
     proc = subprocess.Popen([sys.executable, "-c", wrapper, "--host", "127.0.0.1", "--port", "0",
-                             "--data-dir", str(data), "--org", str(org), "--log-level", "WARNING"],
+                             "--data-dir", str(data), "--org", str(org), "--log-level", "WARNING",
+                             # the load generator opens thousands of sockets from one address
+                             "--accept-rate", "0", "--max-unauthenticated", "100000"],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=log.open("a"), text=True)
     assert proc.stdout is not None
     for line in proc.stdout:

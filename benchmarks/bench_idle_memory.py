@@ -91,7 +91,9 @@ def main() -> None:
             [sys.executable, "-c", "import sys; sys.path.insert(0, 'benchmarks'); from machine import "
              "raise_open_files_limit; raise_open_files_limit(); from server_stub.cli import main; "
              "sys.exit(main(sys.argv[1:]))", "--port", "0", "--data-dir", str(tmp / "data"), "--org", str(org),
-             "--log-level", "WARNING"], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+             "--log-level", "WARNING",
+                             # the load generator opens thousands of sockets from one address
+                             "--accept-rate", "0", "--max-unauthenticated", "100000"], cwd=ROOT, stdout=subprocess.PIPE, text=True)
         assert backend.stdout is not None
         url = next(m.group(1) for line in backend.stdout if (m := re.search(r"(ws://\S+)", line)))
         try:

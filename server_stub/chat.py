@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 
+from dvz_desktop.core import room_chat
 from dvz_desktop.core.clock import Clock
 from dvz_desktop.protocol import (
     MAX_DM_MEMBERS,
@@ -39,10 +40,12 @@ from dvz_desktop.protocol import (
     Conversation,
     ConversationKind,
     ErrorCode,
+    Presence,
     RoomKind,
 )
 
 from .behaviour_context import Refused, error_frame
+from .chat_access import ChatAccess, room_conv_id
 from .chat_store import ChatStore, StoredConversation
 from .directory import Directory
 from .hub import Connection, Hub
@@ -53,6 +56,8 @@ log = logging.getLogger(__name__)
 SYNC_CHUNK = 200
 #: A client without any position gets the latest events of a conversation, not its whole history.
 FRESH_HISTORY = 300
+#: Hits a search answers with (the newest first).
+SEARCH_HITS = 50
 DEFAULT_RETENTION = {kind.value: 365 for kind in RoomKind} | {RoomKind.COFFEE_KITCHEN.value: 1, "direct": 365}
 
 
@@ -61,10 +66,6 @@ class _Pending:
     conn: Connection
     command_id: str
     event: ChatEvent  # position still 0
-
-
-def room_conv_id(room_id: str) -> str:
-    return f"room:{room_id}"
 
 
 def direct_conv_id(members: tuple[str, ...]) -> str:
@@ -84,33 +85,36 @@ class ChatService:
         self._wake = asyncio.Event()
         self._last: dict[str, int] = {}
         self._subscribers: dict[str, set[str]] = {}
+        self.access = ChatAccess(directory, store.db, self._last_position)
 
-    # --- authorisation ---
+    # --- authorisation (the rule is in core/room_chat.py and docs/privacy.md) ---
 
     def readable(self, username: str, conv: StoredConversation) -> bool:
-        if conv.kind is ConversationKind.ROOM:
-            return conv.room_id is not None and self.directory.can_enter(username, conv.room_id)
-        return username in conv.members
+        return self.access.may_read(username, conv)
 
-    def conversation_for(self, username: str, conv_id: str) -> StoredConversation:
-        """The conversation if ``username`` may read and write it; unknown and forbidden look the same."""
+    def conversation_for(self, username: str, conv_id: str, write: bool = False) -> StoredConversation:
+        """The conversation if ``username`` may read it (and write it, with ``write``); unknown and
+        forbidden look the same, so a guessed id tells nothing."""
         conv = self.store.conversation(conv_id)
-        if conv is None and conv_id.startswith("room:"):
-            room_id = conv_id[5:]
-            if room_id in self.directory.rooms:
-                conv = StoredConversation(conv_id, ConversationKind.ROOM, room_id, ())
-                if self.readable(username, conv):
-                    self.store.ensure_conversation(conv)
-        if conv is None or not self.readable(username, conv):
+        if conv is None and conv_id.startswith("room:") and conv_id[5:] in self.directory.rooms:
+            conv = StoredConversation(conv_id, ConversationKind.ROOM, conv_id[5:], ())
+            if self.readable(username, conv):
+                self.store.ensure_conversation(conv)
+        allowed = conv is not None and (self.access.may_write(username, conv) if write else self.readable(username, conv))
+        if conv is None or not allowed:
             raise Refused(ErrorCode.UNKNOWN_CONVERSATION)
         return conv
+
+    def on_presence(self, presence: Presence) -> None:
+        """Walking into a room opens a visit of its chat; leaving (or going offline) ends it."""
+        self.access.on_presence(presence)
 
     # --- writing ---
 
     def submit(self, conn: Connection, msg: ChatSend | ChatEdit | ChatDelete) -> str | None:
         """Check and queue a post, edit or deletion; the ack follows once it is committed."""
         me = conn.username
-        conv = self.conversation_for(me, msg.conv_id)
+        conv = self.conversation_for(me, msg.conv_id, write=True)
         done = self.store.event_by_client_id(me, msg.client_msg_id)
         if done is not None:  # sent before (a resend after a disconnect): the original answer again
             return Ack(reply_to=msg.id, ref=done.conv_id, position=done.position).model_dump_json()
@@ -192,7 +196,7 @@ class ChatService:
             return set(conv.members)
         if conv_id not in self._subscribers:
             self._subscribers[conv_id] = set(self.store.subscribers(conv_id))
-        return {u for u in self._subscribers[conv_id] if self.readable(u, conv)}
+        return {u for u in self._subscribers[conv_id] if self.access.sees_live(u, conv)}
 
     def _subscribe(self, username: str, conv_id: str) -> None:
         if username not in self._subscribers.setdefault(conv_id, set(self.store.subscribers(conv_id))):
@@ -203,11 +207,13 @@ class ChatService:
         # Chat is never dropped: a targeted write to each member's sockets; a socket that cannot keep up
         # is closed by the sweep and catches up with chat_sync.
         for username in self._members(conv_id):
-            self.hub.send_to(username, payload)
+            self.hub.send_chat(username, payload)
 
     # --- the other commands ---
 
     def open(self, conn: Connection, msg: ChatOpen) -> str:
+        """Join a room's chat or start a direct conversation; the opening socket gets what it may read
+        after ``msg.position`` right away, before any live event of that conversation."""
         me = conn.username
         if msg.room_id is not None:
             conv = self.conversation_for(me, room_conv_id(msg.room_id))
@@ -222,39 +228,62 @@ class ChatService:
             self.store.ensure_conversation(conv)
         for username in ({me} if conv.kind is ConversationKind.ROOM else set(conv.members)):
             self._subscribe(username, conv.conv_id)
-            described = ChatConversation(conversation=self.store.describe(conv, username)).model_dump_json()
+            described = ChatConversation(conversation=self.describe(conv, username)).model_dump_json()
             self.hub.send_to(username, described)
+        self._catch_up(conn, conv, msg.position)
         return Ack(reply_to=msg.id, ref=conv.conv_id).model_dump_json()
 
     def sync(self, conn: Connection, msg: ChatSync) -> str:
-        """Catch a client up: every event after its position, in order; a reset where that is gone."""
+        """Catch a client up: every event after its position, in order; a reset where that is gone.
+        From this answer on the socket receives live chat events (never before: they would overtake it)."""
         for conv_id, position in msg.positions.items():
             try:
                 conv = self.conversation_for(conn.username, conv_id)
             except Refused:
                 continue  # not (or no longer) mine: nothing, and no hint whether it exists
-            first = self.store.first_position(conv.conv_id)
-            if position == 0:
-                events = self.store.events_after(conv.conv_id, max(0, self._last_position(conv.conv_id) - FRESH_HISTORY))
-            elif first > position + 1:
-                self.hub.broadcast([conn], ChatReset(conv_id=conv.conv_id, first_position=first).model_dump_json())
-                events = self.store.events_after(conv.conv_id, 0)
-            else:
-                events = self.store.events_after(conv.conv_id, position)
-            for start in range(0, len(events), SYNC_CHUNK):
-                chunk = tuple(events[start:start + SYNC_CHUNK])
-                self.hub.broadcast([conn], ChatEvents(conv_id=conv.conv_id, events=chunk).model_dump_json())
+            self._catch_up(conn, conv, position)
+        conn.chat_live = True
         return Ack(reply_to=msg.id).model_dump_json()
+
+    def _catch_up(self, conn: Connection, conv: StoredConversation, position: int) -> None:
+        me = conn.username
+        floor = self.access.first_visible(me, conv)
+        first = self.store.first_position(conv.conv_id)
+        if position == 0:
+            start = max(floor, self._last_position(conv.conv_id) - FRESH_HISTORY * 4)
+            events = self.access.visible(me, conv, self.store.events_after(conv.conv_id, start))[-FRESH_HISTORY:]
+        else:
+            if first > position + 1:
+                self.hub.broadcast([conn], ChatReset(conv_id=conv.conv_id, first_position=first).model_dump_json())
+                position = 0
+            events = self.access.visible(me, conv, self.store.events_after(conv.conv_id, max(position, floor)))
+        for start in range(0, len(events), SYNC_CHUNK):
+            chunk = tuple(events[start:start + SYNC_CHUNK])
+            self.hub.broadcast([conn], ChatEvents(conv_id=conv.conv_id, events=chunk).model_dump_json())
+
+    def _last_visible(self, username: str, conv: StoredConversation) -> int:
+        last = self._last_position(conv.conv_id)
+        if conv.kind is ConversationKind.DIRECT or self.access.sees_live(username, conv):
+            return last
+        windows = self.access.windows(username, conv.conv_id)
+        if room_chat.keeps_whole_history(username, self.access.facts(conv.room_id or "")):
+            return last
+        return min(last, max((w.last for w in windows), default=0))
+
+    def describe(self, conv: StoredConversation, username: str) -> Conversation:
+        """The conversation as ``username`` may know it: a room chat's last position is the last one
+        they may see, so it says nothing about what was written after they left."""
+        return self.store.describe(conv, username).model_copy(update={"last_position": self._last_visible(username, conv)})
 
     def read(self, conn: Connection, msg: ChatRead) -> str:
         conv = self.conversation_for(conn.username, msg.conv_id)
-        self.store.set_read(conn.username, conv.conv_id, min(msg.position, self._last_position(conv.conv_id)))
+        self.store.set_read(conn.username, conv.conv_id, min(msg.position, self._last_visible(conn.username, conv)))
         event = ChatReadEvent(conv_id=conv.conv_id, position=self.store.read_position(conn.username, conv.conv_id))
         self.hub.send_to(conn.username, event.model_dump_json())
         return Ack(reply_to=msg.id).model_dump_json()
 
     def typing(self, conn: Connection, msg: ChatTyping) -> str:
-        conv = self.conversation_for(conn.username, msg.conv_id)
+        conv = self.conversation_for(conn.username, msg.conv_id, write=True)
         payload = ChatTypingEvent(conv_id=conv.conv_id, person_id=conn.username).model_dump_json()
         for username in self._members(conv.conv_id) - {conn.username}:
             self.hub.send_droppable(username, payload)  # may be dropped for a slow client
@@ -265,16 +294,9 @@ class ChatService:
         if not words:
             return ChatSearchResult(reply_to=msg.id, hits=()).model_dump_json()
         query = " AND ".join(f'"{w}"*' for w in words[:8])  # each word, as a prefix; quoted: no FTS syntax
-        allowed: dict[str, bool] = {}
-        hits = []
-        for hit in self.store.search(query):
-            if hit.conv_id not in allowed:
-                conv = self.store.conversation(hit.conv_id)
-                allowed[hit.conv_id] = conv is not None and self.readable(conn.username, conv)
-            if allowed[hit.conv_id]:
-                hits.append(hit)
-            if len(hits) >= 50:
-                break
+        me = conn.username
+        scopes = self.access.search_scopes(me, self.store.direct_conversations_of(me))
+        hits = self.store.search(query, scopes, SEARCH_HITS)
         return ChatSearchResult(reply_to=msg.id, hits=tuple(hits)).model_dump_json()
 
     def conversations_of(self, username: str) -> tuple[Conversation, ...]:
@@ -282,7 +304,7 @@ class ChatService:
         for conv_id in self.store.subscriptions(username):
             conv = self.store.conversation(conv_id)
             if conv is not None and self.readable(username, conv):
-                result.append(self.store.describe(conv, username))
+                result.append(self.describe(conv, username))
         return tuple(result)
 
     # --- retention ---

@@ -6,6 +6,7 @@ All writes of one batch happen in one transaction that is committed before anyon
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -87,6 +88,10 @@ class ChatStore:
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
         self._db.executescript(SCHEMA)
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        return self._db
 
     # --- conversations and subscriptions ---
 
@@ -180,10 +185,20 @@ class ChatStore:
 
     # --- search and retention ---
 
-    def search(self, query: str, limit: int = 400) -> list[SearchHit]:
+    def direct_conversations_of(self, username: str) -> list[str]:
+        return [r[0] for r in self._db.execute(
+            "SELECT conv_id FROM chat_conversations WHERE kind='direct' AND instr(','||members||',', ?) > 0",
+            (f",{username},",))]
+
+    def search(self, query: str, scopes: list[tuple[str, int, int]], limit: int = 50) -> list[SearchHit]:
+        """The newest ``limit`` matches inside ``scopes`` (conversation, first and last position): the
+        permission filter runs in the query, before the limit."""
         rows = self._db.execute(
+            "WITH allowed(conv_id, lo, hi) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
+            "json_extract(value, '$[2]') FROM json_each(?)) "
             "SELECT m.conv_id, m.position, m.sender, m.at, m.body FROM chat_fts JOIN chat_messages m "
-            "ON m.id = chat_fts.rowid WHERE chat_fts MATCH ? ORDER BY m.at DESC LIMIT ?", (query, limit)).fetchall()
+            "ON m.id = chat_fts.rowid WHERE chat_fts MATCH ? AND EXISTS (SELECT 1 FROM allowed a "
+            "WHERE a.conv_id = m.conv_id AND m.position BETWEEN a.lo AND a.hi) ORDER BY m.at DESC LIMIT ?", (json.dumps(scopes), query, limit)).fetchall()
         return [SearchHit(conv_id=r[0], position=r[1], sender_id=r[2], at=datetime.fromisoformat(r[3]), body=r[4])
                 for r in rows]
 

@@ -14,11 +14,14 @@ from pathlib import Path
 from dvz_desktop.core.clock import SystemClock
 
 from .auth import hash_password
+from .client_address import parse_networks
 from .demo_office import DEMO_LOGINS, demo_org_file
 from .demo_simulation import DemoSimulation
+from .login_guard import unlock_account
 from .orgfile import OrgFile, OrgFileError, load_org_file
 from .server import Backend, BackendConfig
 from .store import Store
+from .tls import bind_refusal, server_tls_context
 
 log = logging.getLogger("server_stub")
 
@@ -35,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--allow-origin", action="append", default=[], help="erlaubter Browser-Origin")
     parser.add_argument("--revoke-user", metavar="USER", help="alle Sitzungen von USER beenden und beenden")
     parser.add_argument("--set-password", metavar="USER", help="Passwort von USER setzen (liest von stdin)")
+    parser.add_argument("--unlock-user", metavar="USER",
+                        help="USER nach zu vielen falschen Passwörtern wieder zulassen (auch bei laufendem Server)")
     parser.add_argument("--rate-limit", type=float, default=120,
                         help="Nachrichten pro Minute und Person (Standard: 120; Stoß: ein Drittel davon)")
     parser.add_argument("--ice-server", action="append", default=[], metavar="URL",
@@ -43,6 +48,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--ice-credential", help="Passwort für den TURN-Server")
     parser.add_argument("--tls-cert", type=Path, help="Zertifikat (PEM, mit Kette) für wss://")
     parser.add_argument("--tls-key", type=Path, help="privater Schlüssel (PEM) zum Zertifikat")
+    parser.add_argument("--trusted-proxy", action="append", default=[], metavar="ADRESSE",
+                        help="Reverse-Proxy (Adresse oder Netz), dessen X-Forwarded-For für Limits je Adresse gilt")
+    parser.add_argument("--accept-rate", type=float, default=50,
+                        help="neue Verbindungen pro Sekunde je Adresse, darüber verworfen (0 = aus; nur für Lasttests)")
+    parser.add_argument("--max-unauthenticated", type=int, default=100,
+                        help="Verbindungen ohne Anmeldung je Adresse (Standard: 100)")
+    parser.add_argument("--behind-proxy", action="store_true",
+                        help="ein Reverse-Proxy davor beendet TLS (erlaubt eine Adresse außerhalb von 127.0.0.1 ohne --tls-cert)")
     parser.add_argument("--log-level", default="INFO")
     return parser
 
@@ -58,6 +71,11 @@ def load_org(args: argparse.Namespace) -> OrgFile:
 def administer(args: argparse.Namespace) -> int:
     store = Store(args.data_dir / "dvz.sqlite3")
     try:
+        if args.unlock_user:
+            cleared = unlock_account(store.db, args.unlock_user)
+            print(f"Konto {args.unlock_user} entsperrt." if cleared
+                  else f"Konto {args.unlock_user} war nicht gesperrt.")
+            return 0
         if args.revoke_user:
             count = store.revoke_user_sessions(args.revoke_user, SystemClock().now())
             print(f"{count} Sitzung(en) von {args.revoke_user} beendet.")
@@ -87,14 +105,12 @@ def ice_servers(args: argparse.Namespace) -> tuple:  # type: ignore[type-arg]
 
 
 async def serve(args: argparse.Namespace, org: OrgFile) -> None:
-    tls = None
-    if args.tls_cert:
-        import ssl
-
-        tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-        tls.load_cert_chain(args.tls_cert, args.tls_key)
+    tls = server_tls_context(args.tls_cert, args.tls_key) if args.tls_cert else None
     backend = Backend(org, BackendConfig(data_dir=args.data_dir, allowed_origins=tuple(args.allow_origin), tls=tls,
                                          rate_per_minute=args.rate_limit,
+                                         trusted_proxies=parse_networks(args.trusted_proxy),
+                                         accepts_per_second=args.accept_rate,
+                                         max_unauthenticated_per_address=args.max_unauthenticated,
                                          ice_servers=ice_servers(args),
                                          rate_burst=max(40.0, args.rate_limit / 3)))
     port = await backend.start(args.host, args.port)
@@ -122,8 +138,20 @@ async def serve(args: argparse.Namespace, org: OrgFile) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if args.revoke_user or args.set_password:
+    if args.revoke_user or args.set_password or args.unlock_user:
         return administer(args)
+    try:
+        parse_networks(args.trusted_proxy)
+    except ValueError:
+        print("--trusted-proxy erwartet eine IP-Adresse oder ein Netz, z. B. 10.0.0.5 oder 10.0.0.0/24.", file=sys.stderr)
+        return 2
+    refusal = bind_refusal(args.host, args.tls_cert is not None, args.behind_proxy)
+    if refusal is not None:
+        print(refusal, file=sys.stderr)
+        return 2
+    if args.tls_key is not None and args.tls_cert is None:
+        print("--tls-key braucht --tls-cert.", file=sys.stderr)
+        return 2
     try:
         org = load_org(args)
     except OrgFileError as exc:

@@ -12,7 +12,7 @@ import logging
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from dvz_desktop.core.doors import within_office_hours
@@ -50,6 +50,10 @@ WEEKDAYS = {"mo": Weekday.MONDAY, "di": Weekday.TUESDAY, "mi": Weekday.WEDNESDAY
 #: A guest token is good for one visit and at most this long.
 TOKEN_TTL = timedelta(hours=3)
 MAX_QUEUE = 200
+#: A guest without a socket (page closed, connection lost, backend restarted) keeps their place this
+#: long; then they have left. The page reconnects by itself well within it; the server pings every 20 s,
+#: so a page that vanished without closing is noticed within 40 s.
+GUEST_GRACE = timedelta(seconds=90)
 #: Joins and requests per address: a burst of 5, then one every two minutes.
 JOINS_PER_MINUTE = 0.5
 JOIN_BURST = 5
@@ -107,6 +111,23 @@ class DoorService:
         self.visits: dict[str, Visit] = {}
         self.guests: dict[str, GuestLink] = {}  # visit id -> the guest's socket
         self._by_address: dict[str, TokenBucket] = {}
+        #: Open visits whose guest has no socket, since when (see GUEST_GRACE).
+        self.gone_since: dict[str, datetime] = {}
+        self._restore()
+
+    def _restore(self) -> None:
+        """After a restart: every open visit back in its desk's queue, in the order of arrival; their
+        guests come back with their token within the grace period, or have left."""
+        now = self.ctx.now()
+        for visit in self.store.open_visits(now):
+            desk = self.desks.get(visit.desk_id)
+            if desk is None:  # the desk is gone from the organisation file
+                visit.state = "ended"
+                self.store.update(visit, now)
+                continue
+            self.visits[visit.visit_id] = visit
+            desk.queue.append(visit.visit_id)
+            self.gone_since[visit.visit_id] = now
 
     # --- desks ---
 
@@ -203,6 +224,7 @@ class DoorService:
             old.close()  # one browser tab per visit
         link.visit_id = visit.visit_id
         self.guests[visit.visit_id] = link
+        self.gone_since.pop(visit.visit_id, None)
         desk = self.desks[visit.desk_id]
         if visit.state == "admitted":
             link.send(self._admitted_state(visit, desk))
@@ -251,10 +273,27 @@ class DoorService:
             return
         del self.guests[visit.visit_id]
         if leaving:
-            if visit.clerk is not None:
-                self.ctx.hub.send_to(visit.clerk, VisitEvent(visit_id=visit.visit_id, kind="left",
-                                                             at=self.ctx.now()).model_dump_json())
-            self._end(visit)
+            self._left(visit)
+        else:
+            self.gone_since[visit.visit_id] = self.ctx.now()
+
+    def _left(self, visit: Visit) -> None:
+        if visit.clerk is not None:
+            self.ctx.hub.send_to(visit.clerk, VisitEvent(visit_id=visit.visit_id, kind="left",
+                                                         at=self.ctx.now()).model_dump_json())
+        self._end(visit)
+
+    def drop_gone(self) -> int:
+        """Guests without a socket for longer than the grace period have left: out of the queue, so a
+        few closed pages cannot fill it for hours. Returns how many."""
+        now = self.ctx.now()
+        gone = [v for v, since in self.gone_since.items() if now - since >= GUEST_GRACE and v not in self.guests]
+        for visit_id in gone:
+            del self.gone_since[visit_id]
+            visit = self.visits.get(visit_id)
+            if visit is not None and visit.state != "ended":
+                self._left(visit)
+        return len(gone)
 
     def _visit_of(self, link: GuestLink) -> Visit | None:
         return self.visits.get(link.visit_id or "")
@@ -319,6 +358,7 @@ class DoorService:
 
     def _end(self, visit: Visit) -> None:
         visit.state = "ended"
+        self.gone_since.pop(visit.visit_id, None)
         self.store.update(visit, self.ctx.now())
         desk = self.desks[visit.desk_id]
         if visit.visit_id in desk.queue:

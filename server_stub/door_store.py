@@ -79,6 +79,14 @@ class DoorStore:
         return Visit(row[0], row[1], row[2], row[3], datetime.fromisoformat(row[4]), datetime.fromisoformat(row[5]),
                      row[6], row[7], row[8])
 
+    def open_visits(self, now: datetime) -> list[Visit]:
+        """Visits not ended and not expired, oldest first: what a restarted backend still owes its guests."""
+        rows = self._db.execute(
+            "SELECT visit_id, desk_id, name, concern, queued_at, expires_at, state, clerk, room_id FROM guest_visits "
+            "WHERE ended_at IS NULL AND state != 'ended' AND expires_at > ? ORDER BY queued_at", (_iso(now),)).fetchall()
+        return [Visit(r[0], r[1], r[2], r[3], datetime.fromisoformat(r[4]), datetime.fromisoformat(r[5]), r[6], r[7],
+                      r[8]) for r in rows]
+
     def update(self, visit: Visit, now: datetime) -> None:
         ended = _iso(now) if visit.state == "ended" else None
         self._db.execute("UPDATE guest_visits SET desk_id=?, state=?, clerk=?, room_id=?, ended_at=? WHERE visit_id=?",

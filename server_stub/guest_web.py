@@ -12,6 +12,7 @@ from string import Template
 from websockets.datastructures import Headers
 from websockets.http11 import Response
 
+from .behaviour_store import INBOX_RETENTION
 from .door import Desk, DoorService
 
 PAGE_DIR = Path(__file__).parent / "guest_page"
@@ -34,14 +35,17 @@ TEXTS = {
         "own_video": "Ihr eigenes Video", "chat": "Chat", "message": "Nachricht", "send": "Senden",
         "end": "Gespräch beenden", "privacy_title": "Datenschutzhinweis",
         "privacy_text": "Name, Anliegen und Chat dieses Besuchs werden nur für den Besuch gespeichert und %1 Stunden "
-                        "danach gelöscht. Bild und Ton gehen direkt zwischen Ihnen und der Verwaltung und werden nicht "
-                        "aufgezeichnet. Es werden keine Cookies gesetzt.",
+                        "danach gelöscht. Eine Anfrage außerhalb der Sprechzeiten (Name, Kontakt, Anliegen) und die "
+                        "Notiz zu einem vereinbarten Rückruf (Name, Anliegen) bleiben bei den zuständigen "
+                        "Mitarbeitenden, bis sie erledigt sind, höchstens %2 Tage. Bild und Ton gehen direkt zwischen "
+                        "Ihnen und der Verwaltung und werden nicht aufgezeichnet. Es werden keine Cookies gesetzt.",
         "hours": "Sprechzeiten: %1", "always": "Sprechzeiten: jederzeit", "wait": "Zurzeit warten %1 Personen, etwa %2 Minuten.",
         "js": {"position": "Sie sind an Position %1. Geschätzte Wartezeit: %2 Minuten.",
                "next": "Sie sind an Position %1 und gleich an der Reihe.",
                "talking_to": "Sie sprechen mit %1", "ended": "Der Besuch ist beendet. Vielen Dank!",
                "requested": "Ihre Anfrage ist angekommen. Wir melden uns.", "clerk": "Verwaltung", "you": "Sie",
                "connection_lost": "Die Verbindung ist unterbrochen. Bitte laden Sie die Seite neu.",
+               "reconnecting": "Die Verbindung ist unterbrochen und wird wiederhergestellt – Ihr Platz bleibt.",
                "no_camera": "Kamera oder Mikrofon sind nicht verfügbar; Sie hören und sehen die Verwaltung trotzdem."},
     },
     "en": {
@@ -53,7 +57,9 @@ TEXTS = {
         "own_video": "Your own video", "chat": "Chat", "message": "Message", "send": "Send",
         "end": "End the conversation", "privacy_title": "Privacy notice",
         "privacy_text": "Name, concern and chat of this visit are kept for the visit only and deleted %1 hours "
-                        "afterwards. Picture and sound go directly between you and the administration and are not "
+                        "afterwards. A request left outside office hours (name, contact, concern) and the note of an "
+                        "agreed call back (name, concern) stay with the staff in charge until they are dealt with, at "
+                        "most %2 days. Picture and sound go directly between you and the administration and are not "
                         "recorded. No cookies are set.",
         "hours": "Office hours: %1", "always": "Office hours: any time", "wait": "%1 people are waiting, about %2 minutes.",
         "js": {"position": "You are number %1. Estimated wait: %2 minutes.",
@@ -61,6 +67,7 @@ TEXTS = {
                "talking_to": "You are talking to %1", "ended": "The visit has ended. Thank you!",
                "requested": "Your request has arrived. We will get back to you.", "clerk": "Administration",
                "you": "You", "connection_lost": "The connection was lost. Please reload the page.",
+               "reconnecting": "The connection was lost and is being restored – you keep your place.",
                "no_camera": "Camera or microphone are not available; you still hear and see the administration."},
     },
 }
@@ -99,7 +106,9 @@ def page(door: DoorService, desk_id: str, lang: str, retention_hours: int) -> Re
     info = door.desk_info(desk)
     name = desk.name if lang == "de" else desk.name_en
     values = {f"t_{key}": html.escape(value) for key, value in texts.items() if isinstance(value, str)}
-    values["t_privacy_text"] = html.escape(texts["privacy_text"].replace("%1", str(retention_hours)))
+    # One truth with docs/privacy.md: the numbers come from the settings that delete the data.
+    values["t_privacy_text"] = html.escape(texts["privacy_text"].replace("%1", str(retention_hours))
+                                           .replace("%2", str(INBOX_RETENTION.days)))
     config = {"desk_id": desk.desk_id, "lang": lang, "texts": texts["js"]}
     body = Template((PAGE_DIR / "page.html").read_text(encoding="utf-8")).substitute(
         lang=lang, title=html.escape(texts["title"].replace("%1", name)), desk_name=html.escape(name),

@@ -21,7 +21,7 @@ from websockets.asyncio.server import ServerConnection
 from dvz_desktop.protocol import CloseCode, Presence, PresenceChanged
 
 from .directory import Directory
-from .limits import SLOW_CLIENT_BUFFER_BYTES, TokenBucket, bad_frame_bucket
+from .limits import SLOW_CLIENT_BUFFER_BYTES, TokenBucket, bad_frame_bucket, excess_bucket
 
 #: Unsent bytes from which presence and typing are skipped for a socket until it catches up.
 LAG_BYTES = 64 * 1024
@@ -38,9 +38,14 @@ class Connection:
     #: The person's unit (Fachbereich), for organisations that show presence only within a unit.
     unit: str = ""
     bad_frames: TokenBucket = field(default_factory=bad_frame_bucket)
+    #: Commands refused for the rate limit: a socket that keeps going past it is closed (1008).
+    excess: TokenBucket = field(default_factory=excess_bucket)
     closing: bool = False
     #: Behind on reading: presence and typing skip it until it has caught up (chat never does).
     lagging: bool = False
+    #: Receives live chat events: set once its first ``chat_sync`` is answered, so a live event can
+    #: never overtake (or repeat) what that answer brings.
+    chat_live: bool = False
 
 
 class Hub:
@@ -85,6 +90,12 @@ class Hub:
         conns = self._by_user.get(username)
         if conns:
             self.broadcast(conns, payload)
+
+    def send_chat(self, username: str, payload: str) -> None:
+        """A live chat event to the person's sockets that have caught up (see ``Connection.chat_live``)."""
+        conns = self._by_user.get(username)
+        if conns:
+            websockets.broadcast([c.ws for c in conns if c.chat_live and not c.closing], payload)
 
     def send_to_orgs(self, org_ids: Iterable[str], payload: str) -> None:
         for org_id in org_ids:

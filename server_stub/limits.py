@@ -10,6 +10,10 @@ BURST = 40
 MAX_SOCKETS_PER_USER = 5
 #: Invalid frames tolerated per minute before the connection is closed with 1008.
 BAD_FRAMES_PER_MINUTE = 20
+#: Commands refused for the rate limit that a socket may send per minute (with this burst) before it
+#: is closed with 1008: a client that backs off after ``rate_limited`` never gets near it.
+EXCESS_PER_MINUTE = 300
+EXCESS_BURST = 300
 #: A client whose unsent data grows beyond this is too slow; it is disconnected and resyncs on reconnect.
 SLOW_CLIENT_BUFFER_BYTES = 512 * 1024
 
@@ -40,3 +44,7 @@ def message_bucket(per_minute: float = MESSAGES_PER_MINUTE, burst: float = BURST
 
 def bad_frame_bucket() -> TokenBucket:
     return TokenBucket(rate_per_s=BAD_FRAMES_PER_MINUTE / 60.0, capacity=BAD_FRAMES_PER_MINUTE)
+
+
+def excess_bucket() -> TokenBucket:
+    return TokenBucket(rate_per_s=EXCESS_PER_MINUTE / 60.0, capacity=EXCESS_BURST)

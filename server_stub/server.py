@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import ssl
 from collections.abc import Iterable
+from http import HTTPStatus
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -61,7 +61,11 @@ from .chat import ChatService
 from .chat_store import ChatStore
 from .auth import Authenticated, AuthError, Authenticator, hash_password
 from .directory import Directory
+from .frames import classify, command_id_of
+from .accept_guard import ACCEPTS_PER_SECOND, AcceptGuard
+from .client_address import Network, client_address
 from .hub import Connection, Hub
+from .login_guard import MAX_UNAUTHENTICATED_PER_ADDRESS, LoginGuard
 from .limits import MAX_SOCKETS_PER_USER, TokenBucket, message_bucket
 from .orgfile import OrgFile, to_protocol
 from .photos import PhotoBook, route_for
@@ -70,7 +74,7 @@ from .store import Store
 from .door import DOOR_MESSAGES, DoorService, desks_from
 from .door_store import DoorStore
 from .guest_socket import GuestSockets
-from .http_routes import GUEST_PATH, route
+from .http_routes import GUEST_PATH, WS_PATH, route
 from .whiteboard import WB_MESSAGES, WhiteboardService
 from .whiteboard_store import WhiteboardStore
 
@@ -87,30 +91,10 @@ CALL_MESSAGES = (CallJoin, CallAnswer, CallLeave, CallSignal, CallMedia)
 CHAT_MESSAGES = (ChatSend, ChatEdit, ChatDelete, ChatSync, ChatOpen, ChatRead, ChatTyping, ChatSearch)
 
 
-def classify(exc: ValidationError) -> ErrorCode:
-    errors = exc.errors()
-    kinds = {err["type"] for err in errors}
-    if any(err["type"] == "string_too_long" and "body" in err["loc"] for err in errors):
-        return ErrorCode.MESSAGE_TOO_LONG
-    if any(err["type"] == "string_too_long" and "image" in err["loc"] for err in errors):
-        return ErrorCode.IMAGE_TOO_LARGE
-    if any("shape" in err["loc"] for err in errors):
-        return ErrorCode.INVALID_DRAWING
-    if "json_invalid" in kinds or "json_type" in kinds:
-        return ErrorCode.INVALID_JSON
-    if "union_tag_invalid" in kinds:
-        return ErrorCode.UNKNOWN_TYPE
-    return ErrorCode.INVALID_MESSAGE
-
-
-def command_id_of(raw: str) -> str | None:
-    """Best effort: the ``id`` of a frame that failed validation, so the error can answer it."""
-    try:
-        data = json.loads(raw)
-    except ValueError:
-        return None
-    value = data.get("id") if isinstance(data, dict) else None
-    return value if isinstance(value, str) and 0 < len(value) <= 64 else None
+def _retry_later(connection: ServerConnection, status: HTTPStatus, seconds: int, text: str) -> Response:
+    response = connection.respond(status, text)
+    response.headers["Retry-After"] = str(seconds)
+    return response
 
 
 @dataclass
@@ -135,6 +119,14 @@ class BackendConfig:
     whiteboard_burst: float = 150
     #: Hours guest data (name, concern, chat) is kept after a visit of the digital door.
     guest_retention_hours: int = 24
+    #: New connections per second from one direct peer address before they are dropped (0: no limit).
+    accepts_per_second: float = ACCEPTS_PER_SECOND
+    #: Sockets of one address that have not logged in yet.
+    max_unauthenticated_per_address: int = MAX_UNAUTHENTICATED_PER_ADDRESS
+    #: Seconds a refused password login (slowed down or locked) waits before its answer, at most.
+    login_tarpit_s: float = 3.0
+    #: Reverse proxies whose X-Forwarded-For is believed for per-address limits (client_address.py).
+    trusted_proxies: tuple[Network, ...] = ()
 
 
 class Backend:
@@ -149,6 +141,8 @@ class Backend:
         self.store = Store(config.data_dir / "dvz.sqlite3")
         self._import_accounts(org_file)
         self.auth = Authenticator(self.store, self.clock, config.token_ttl)
+        self.login_guard = LoginGuard(self.store.db, self.clock, config.max_unauthenticated_per_address)
+        self.accept_guard = AcceptGuard(config.trusted_proxies, config.accepts_per_second)
         self.hub = Hub(self.directory)
         self.presence = PresenceBoard(self.directory, self.store, self.clock, self._publish_presence)
         self.behaviour = OfficeBehaviour(self.directory, self.presence, self.hub, BehaviourStore(self.store.db),
@@ -177,6 +171,8 @@ class Backend:
             self.calls.on_presence(presence)
         if hasattr(self, "whiteboards"):
             self.whiteboards.on_presence(presence)
+        if hasattr(self, "chat"):
+            self.chat.on_presence(presence)
 
     def _import_accounts(self, org_file: OrgFile) -> None:
         hashes: dict[str, str] = {}  # hash each distinct initial password once (argon2 is slow on purpose)
@@ -208,6 +204,7 @@ class Backend:
             close_timeout=5,  # a client that does not answer the closing handshake is dropped after 5 s
             logger=WIRE_LOG,
             ssl=self.config.tls,
+            create_connection=self.accept_guard.connection_class(),  # drops connection floods at once
         )
         self._housekeeping = asyncio.create_task(self._housekeep(), name="dvz-housekeeping")
         self._behaviour_ticks = asyncio.create_task(self.behaviour.run(), name="dvz-behaviour")
@@ -227,6 +224,15 @@ class Backend:
         self.store.close()
 
     def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
+        if urlsplit(request.path).path == WS_PATH:
+            # Refused before the upgrade (no websocket, no frames, no closing handshake): a socket flood
+            # costs the others as little as possible.
+            address = client_address(str(connection.remote_address[0]), request.headers.get("X-Forwarded-For"),
+                                     self.config.trusted_proxies)
+            # Password guessing is answered at the hello (slowed down, delayed): colleagues behind the same
+            # address who log in with their session token must not be sent away with the guesser.
+            if self.login_guard.too_many_unauthenticated(address):
+                return _retry_later(connection, HTTPStatus.SERVICE_UNAVAILABLE, 5, "Zu viele offene Anmeldungen\n")
         return route(connection, request, self.door, self.config.allowed_origins, self.config.guest_retention_hours,
                      photos=route_for(self.photos, self._username_of_token, self.directory.can_see_person))
 
@@ -239,11 +245,24 @@ class Backend:
 
     # --- one socket ---
 
+    def address_of(self, ws: ServerConnection) -> str:
+        """The client's address for per-address limits (a trusted proxy's forwarded one)."""
+        forwarded = ws.request.headers.get("X-Forwarded-For") if ws.request is not None else None
+        return client_address(str(ws.remote_address[0]), forwarded, self.config.trusted_proxies)
+
     async def _handler(self, ws: ServerConnection) -> None:
+        address = self.address_of(ws)
         if ws.request is not None and urlsplit(ws.request.path).path == GUEST_PATH:
-            await self.guest_sockets.serve(ws, str(ws.remote_address[0]))
+            await self.guest_sockets.serve(ws, address)
             return
-        conn = await self._handshake(ws)
+        if not self.login_guard.open_unauthenticated(address):
+            log.info("too many sockets without login from one address; refused")
+            await self._refuse(ws, ErrorCode.LOGIN_BUSY, None, CloseCode.TRY_AGAIN_LATER)
+            return
+        try:
+            conn = await self._handshake(ws, address)
+        finally:
+            self.login_guard.close_unauthenticated(address)
         if conn is None:
             return
         try:
@@ -260,10 +279,13 @@ class Backend:
             if self.hub.remove(conn):
                 self.presence.go_offline(conn.username)
 
-    async def _handshake(self, ws: ServerConnection) -> Connection | None:
+    async def _handshake(self, ws: ServerConnection, address: str) -> Connection | None:
         try:
             raw = await asyncio.wait_for(ws.recv(), HELLO_TIMEOUT_S)
-        except (TimeoutError, ConnectionClosed):
+        except TimeoutError:
+            await self._refuse(ws, ErrorCode.HELLO_REQUIRED, None, CloseCode.POLICY_VIOLATION)
+            return None
+        except ConnectionClosed:
             return None
         if isinstance(raw, bytes):
             await ws.close(CloseCode.UNSUPPORTED_DATA, "binary frames not supported")
@@ -271,7 +293,9 @@ class Backend:
         try:
             hello = CLIENT_MESSAGE_ADAPTER.validate_json(raw)
         except ValidationError as exc:
-            await self._refuse(ws, classify(exc), command_id_of(raw), CloseCode.POLICY_VIOLATION)
+            code = classify(exc)
+            log.info("invalid first frame (%s, %d bytes); closing", code.value, len(raw))  # never its content
+            await self._refuse(ws, code, command_id_of(raw), CloseCode.POLICY_VIOLATION)
             return None
         if not isinstance(hello, Hello):
             await self._refuse(ws, ErrorCode.HELLO_REQUIRED, hello.id, CloseCode.POLICY_VIOLATION)
@@ -284,7 +308,9 @@ class Backend:
             return None
         try:
             if hello.auth.method == "password":
-                who = await self.auth.login_password(hello.auth.username, hello.auth.password)
+                who = await self._check_password(ws, hello, address)
+                if who is None:
+                    return None
             else:
                 who = self.auth.login_token(hello.auth.token)
         except AuthError as exc:
@@ -298,6 +324,17 @@ class Backend:
             await self._refuse(ws, ErrorCode.TOO_MANY_CONNECTIONS, hello.id, CloseCode.POLICY_VIOLATION)
             return None
         return self._welcome(ws, hello, who)
+
+    async def _check_password(self, ws: ServerConnection, hello: Hello, address: str) -> Authenticated | None:
+        """A password login through the login guard (login_guard.py); None when it was refused."""
+        assert hello.auth.method == "password"
+        outcome = await self.login_guard.password_login(self.auth, hello.auth.username, hello.auth.password,
+                                                        address, self.config.login_tarpit_s)
+        if isinstance(outcome, Authenticated):
+            return outcome
+        await self._refuse(ws, outcome.code, hello.id, outcome.close_code,
+                           **({"retry_after": outcome.retry_after} if outcome.retry_after else {}))
+        return None
 
     def _welcome(self, ws: ServerConnection, hello: Hello, who: Authenticated) -> Connection:
         org_id = self.directory.org_of(who.username)
@@ -347,7 +384,7 @@ class Backend:
             msg = CLIENT_MESSAGE_ADAPTER.validate_json(raw)
         except ValidationError as exc:
             if not self._bucket(conn.username, board=False).take():
-                await self._reply(conn, error_frame(ErrorCode.RATE_LIMITED, command_id_of(raw)))
+                await self._over_limit(conn, command_id_of(raw))
                 return
             code = classify(exc)
             # Never log the frame itself: it may hold a message body or a password.
@@ -357,7 +394,7 @@ class Backend:
                 self.hub.close(conn, CloseCode.POLICY_VIOLATION, "too many invalid frames")
             return
         if not self._bucket(conn.username, board=isinstance(msg, WB_MESSAGES)).take():
-            await self._reply(conn, error_frame(ErrorCode.RATE_LIMITED, msg.id))
+            await self._over_limit(conn, msg.id)
             return
         try:
             answer = self._dispatch(conn, msg)
@@ -366,6 +403,14 @@ class Backend:
             answer = error_frame(ErrorCode.INTERNAL, msg.id)
         if answer is not None:
             await self._reply(conn, answer)
+
+    async def _over_limit(self, conn: Connection, command_id: str | None) -> None:
+        """``rate_limited`` for a command over the limit; a socket that keeps sending far past it (more
+        refusals than ``limits.EXCESS_BURST``, refilled slowly) gets one more error and is closed, 1008."""
+        await self._reply(conn, error_frame(ErrorCode.RATE_LIMITED, command_id))
+        if not conn.excess.take():
+            log.info("user=%s kept sending past the rate limit; closing", conn.username)
+            self.hub.close(conn, CloseCode.POLICY_VIOLATION, "rate limit exceeded")
 
     def _bucket(self, username: str, board: bool) -> TokenBucket:
         buckets = self._board_buckets if board else self._buckets
@@ -486,6 +531,8 @@ class Backend:
                 self.behaviour.housekeep()
                 self.chat.purge()
                 self.whiteboards.purge()
+                self.door.drop_gone()
                 self.door.purge()
+                self.login_guard.purge()
             except Exception:
                 log.exception("housekeeping failed")

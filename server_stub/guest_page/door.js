@@ -9,8 +9,9 @@
   window.dvz = state;  // for the end-to-end test: what the page is doing
 
   const scheme = location.protocol === "https:" ? "wss://" : "ws://";
-  const ws = new WebSocket(scheme + location.host + "/gast");
-  const send = (msg) => ws.send(JSON.stringify(msg));
+  let ws = null;
+  let retries = 0;
+  const send = (msg) => { if (ws && ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(msg)); };
 
   function show(phase) {
     state.phase = phase;
@@ -23,13 +24,23 @@
 
   function notice(text) { $("notice").textContent = text; }
 
-  ws.addEventListener("open", () => {
-    const token = sessionStorage.getItem("dvz-visit");
-    if (token) send({ type: "guest_resume", token: token });
-  });
-  ws.addEventListener("close", () => {
-    if (state.phase === "waiting" || state.phase === "admitted") notice(T.connection_lost);
-  });
+  // A lost connection (a network hiccup, the backend restarting) is taken up again by itself with the
+  // visit's token: the guest keeps their place if they are back within the server's grace period.
+  function open() {
+    ws = new WebSocket(scheme + location.host + "/gast");
+    ws.addEventListener("open", () => {
+      const token = sessionStorage.getItem("dvz-visit");
+      if (token) send({ type: "guest_resume", token: token });
+    });
+    ws.addEventListener("message", (event) => { retries = 0; receive(JSON.parse(event.data)); });
+    ws.addEventListener("close", () => {
+      if (state.phase !== "waiting" && state.phase !== "admitted") return;
+      if (retries >= 8) { notice(T.connection_lost); return; }
+      notice(T.reconnecting);
+      retries += 1;
+      setTimeout(open, Math.min(10000, 500 * 2 ** retries));
+    });
+  }
 
   $("join").addEventListener("submit", (event) => {
     event.preventDefault();
@@ -89,9 +100,9 @@
     return frames;
   };
 
-  ws.addEventListener("message", (event) => {
-    const msg = JSON.parse(event.data);
+  function receive(msg) {
     if (msg.type === "guest_state") {
+      if (state.phase === "waiting" || state.phase === "admitted") notice("");
       if (msg.token) sessionStorage.setItem("dvz-visit", msg.token);
       if (msg.state === "waiting") {
         show("waiting");
@@ -117,7 +128,15 @@
       line(msg.sender, msg.body);
     } else if (msg.type === "guest_error") {
       notice(cfg.lang === "en" ? msg.message_en : msg.message_de);
-      if (msg.code === "visit_over") sessionStorage.removeItem("dvz-visit");
+      if (msg.code === "visit_over") {
+        sessionStorage.removeItem("dvz-visit");
+        if (state.phase === "waiting" || state.phase === "admitted") {  // gone too long: queue again
+          show("start");
+          $("join").hidden = false;
+        }
+      }
     }
-  });
+  }
+
+  open();
 })();

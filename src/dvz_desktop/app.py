@@ -43,11 +43,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-single-instance", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("link", nargs="?", help="dvz://-Link: dvz://room/<Raum>, dvz://call/<Person>, dvz://join/<Raum>")
     parser.add_argument("--log-level", default="WARNING")
+    parser.add_argument("--allow-insecure-transport", action="store_true",
+                        help="nur für Entwicklung: ws:// auch zu anderen Rechnern erlauben (Passwörter unverschlüsselt!)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.allow_insecure_transport:
+        from .services.session import Session
+
+        Session.allow_insecure_transport = True  # a developer's explicit choice; never a policy value
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     link = None
     if args.link:

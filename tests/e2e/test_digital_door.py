@@ -132,3 +132,46 @@ async def test_guest_in_chromium_meets_the_clerk(backend, browser) -> None:  # t
     service.purge()
     assert service.store.count_rows(visit) == 0
     await clara.stop()
+
+
+async def test_the_guest_page_keeps_its_place_through_a_backend_restart(org_three, tmp_path, browser) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+
+    from server_stub.server import Backend, BackendConfig
+
+    first = Backend(org_three, BackendConfig(data_dir=tmp_path / "data"))
+    port = await first.start("127.0.0.1", 0)
+    await in_browser(browser.get, f"http://127.0.0.1:{port}/tuer/buergerbuero?lang=de")
+
+    def text(element_id: str) -> str:
+        return browser.find_element(By.ID, element_id).text
+
+    def fill_and_enter() -> None:
+        browser.find_element(By.ID, "name").send_keys("Erika Muster")
+        browser.find_element(By.ID, "privacy").click()
+        browser.find_element(By.ID, "enter").click()
+
+    await in_browser(fill_and_enter)
+
+    async def queued() -> bool:
+        return "Position 1" in await in_browser(text, "position")
+
+    await until(queued, what="the position in the waiting room")
+    await first.stop()
+
+    async def reconnecting() -> bool:
+        return "wiederhergestellt" in await in_browser(text, "notice")
+
+    await until(reconnecting, what="the page to say it reconnects")
+    again = Backend(org_three, BackendConfig(data_dir=tmp_path / "data"))
+    await again.start("127.0.0.1", port)  # the same address, as after a service restart
+    try:
+        async def back() -> bool:
+            return "Position 1" in await in_browser(text, "position") and not await in_browser(text, "notice")
+
+        await until(back, timeout=30, what="the page back in the waiting room")
+        desk = again.door.desks["buergerbuero"]
+        assert [again.door.visits[v].name for v in desk.queue] == ["Erika Muster"]
+        await until(lambda: asyncio.sleep(0, not again.door.gone_since), what="the guest counted as present")
+    finally:
+        await again.stop()

@@ -13,7 +13,7 @@ from websockets.asyncio.client import connect
 
 from websockets.exceptions import ConnectionClosed
 
-from dvz_desktop.protocol import PROTOCOL_VERSION, ChatSend, ChatSync
+from dvz_desktop.protocol import PROTOCOL_VERSION, ChatSend, ChatSync, Move
 from dvz_desktop.services.chat import ChatClient
 from dvz_desktop.services.session import Credentials, Session, SessionError
 
@@ -25,6 +25,9 @@ class Chatter:
     def __init__(self, session: Session, outbox: Path) -> None:
         self.session = session
         self.chat = ChatClient(session, outbox)
+
+    async def walk_into(self, room_id: str) -> None:
+        await self.session.command(Move(id=self.session.next_id(), room_id=room_id))
 
     def bodies(self, conv_id: str) -> list[str]:
         state = self.chat.conversations.get(conv_id)
@@ -50,6 +53,8 @@ async def chatters(backend, tmp_path: Path) -> AsyncIterator[dict[str, Chatter]]
 
 async def test_room_chat_reaches_everyone_who_opened_it_in_order(chatters: dict[str, Chatter]) -> None:
     anna, bernd = chatters["anna"], chatters["bernd"]
+    for person in (anna, bernd):
+        await person.walk_into("kh-kueche")
     conv = await anna.chat.open_room("kh-kueche")
     assert conv == await bernd.chat.open_room("kh-kueche")
     for text in ("Kaffee ist fertig", "Wer will Kuchen?", "Bringt Tassen mit"):
@@ -65,6 +70,7 @@ async def test_room_chat_reaches_everyone_who_opened_it_in_order(chatters: dict[
 
 async def test_resend_of_the_same_client_id_is_answered_with_the_original_position(backend, chatters) -> None:
     anna = chatters["anna"]
+    await anna.walk_into("kh-kueche")
     conv = await anna.chat.open_room("kh-kueche")
     async with connect(backend.url) as ws:
         await ws.send(json.dumps({"type": "hello", "id": "h", "protocol_version": PROTOCOL_VERSION,
@@ -128,6 +134,7 @@ async def test_edit_and_delete_only_my_own_and_others_see_that(chatters) -> None
 async def test_search_finds_umlauts_and_only_what_i_may_read(chatters) -> None:
     anna, bernd, dora = chatters["anna"], chatters["bernd"], chatters["dora"]
     conv = await anna.chat.open_direct("bernd")
+    await anna.walk_into("kh-kueche")
     kitchen = await anna.chat.open_room("kh-kueche")
     anna.chat.send(conv, "Herr Müller wohnt in der Straße des Friedens")
     anna.chat.send(kitchen, "Das Bürgeramt hat heute länger offen")
@@ -173,6 +180,7 @@ async def test_nobody_reads_or_writes_where_they_do_not_belong(backend, chatters
 
 async def test_bad_chat_input_gets_clear_errors(backend, chatters) -> None:
     anna = chatters["anna"]
+    await anna.walk_into("kh-kueche")
     conv = await anna.chat.open_room("kh-kueche")
     with pytest.raises(SessionError) as err:  # the client says so at once and keeps nothing
         anna.chat.send(conv, "x" * 4001)
@@ -220,6 +228,8 @@ async def test_kitchen_chat_is_kept_one_day_and_an_old_position_is_reset(org_thr
         anna = Chatter(await login(url, "anna", PASSWORDS["anna"]), tmp_path / "a.outbox")
         bernd = Chatter(Session(url, Credentials("bernd", PASSWORDS["bernd"])), tmp_path / "b.outbox")
         await bernd.session.start()
+        for person in (anna, bernd):
+            await person.walk_into("kh-kueche")
         kitchen = await anna.chat.open_room("kh-kueche")
         office = await anna.chat.open_direct("bernd")
         await bernd.chat.open_room("kh-kueche")
@@ -241,8 +251,11 @@ async def test_kitchen_chat_is_kept_one_day_and_an_old_position_is_reset(org_thr
         again.chat.conversations.update(kept)
         again.session.message_received.connect(lambda m: resets.append(m) if m.type == "chat_reset" else None)
         await again.session.start()
-        await again.wait_for(lambda: again.bodies(kitchen) == ["Frischer Kaffee"])
+        await again.wait_for(lambda: resets)
         assert [r.conv_id for r in resets] == [kitchen]
+        # "Frischer Kaffee" was written while Bernd was not in the kitchen: not his to read.
+        anna.chat.send(kitchen, "Noch eine Kanne")
+        await again.wait_for(lambda: again.bodies(kitchen) == ["Noch eine Kanne"])
         assert again.bodies(office) == ["Bescheid von gestern"]  # direct conversations are kept a year
         await again.session.stop()
         await anna.session.stop()

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from dvz_desktop.protocol import Move
 from dvz_desktop.services.chat import ChatClient
 from dvz_desktop.services.session import Credentials, Session
 
@@ -75,6 +76,8 @@ def test_html_in_a_message_is_shown_literally(demo_office: DemoOffice, runner: L
 def test_editing_my_message_updates_it_for_the_other_side(demo_office: DemoOffice, runner: LoopRunner,
                                                           thomas_chat: ChatClient) -> None:
     parts = demo_office.parts
+    for session in (demo_office.session, thomas_chat._session):  # a room's chat is for the people inside
+        runner.run(session.command(Move(id=session.next_id(), room_id="kh-1-kueche")))
     conv = runner.run(parts.chat.client.open_room("kh-1-kueche"))
     runner.run(thomas_chat.open_room("kh-1-kueche"))
     panel = parts.chat.panel
@@ -161,3 +164,28 @@ def test_the_unread_badge_goes_when_i_come_back_to_the_open_conversation(
     runner.wait_until(lambda: parts.chat.client.unread(conv) == 1, what="unread while the chat is away")
     parts.window.open_panel("chat")
     runner.wait_until(lambda: parts.chat.client.unread(conv) == 0, what="read on showing the chat")
+
+
+def test_a_room_chat_shows_what_was_written_while_i_was_inside(demo_office: DemoOffice, runner: LoopRunner,
+                                                               thomas_chat: ChatClient) -> None:
+    """Opening a room's chat shows its history as far as it is mine (docs/privacy.md): what was written
+    while I was in the room, not what came before I walked in; search finds the same."""
+    parts = demo_office.parts
+    thomas = thomas_chat._session
+    runner.run(thomas.command(Move(id=thomas.next_id(), room_id="kh-1-kueche")))
+    kitchen = runner.run(thomas_chat.open_room("kh-1-kueche"))
+    thomas_chat.send(kitchen, "Vorher geschrieben")
+    runner.run(thomas_chat.flush())
+    me = demo_office.session
+    runner.run(me.command(Move(id=me.next_id(), room_id="kh-1-kueche")))
+    thomas_chat.send(kitchen, "Kuchen steht bereit")
+    runner.run(thomas_chat.flush())
+    parts.window.open_panel("chat")
+    parts.presenter.roomChatRequested.emit("kh-1-kueche")  # "Raumchat" on the map
+    panel = parts.chat.panel
+    runner.wait_until(lambda: panel.current == kitchen and any("Kuchen steht bereit" in t for t in panel.message_texts()),
+                      what="the room chat with the message written while I was inside")
+    assert not any("Vorher geschrieben" in t for t in panel.message_texts())
+    hits = runner.run(parts.chat.client.search("Kuchen Vorher"))
+    assert hits == ()
+    assert [h.body for h in runner.run(parts.chat.client.search("Kuchen"))] == ["Kuchen steht bereit"]

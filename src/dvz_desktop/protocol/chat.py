@@ -34,7 +34,7 @@ class ChatEventKind(str, Enum):
 
 
 class ConversationKind(str, Enum):
-    ROOM = "room"  # the chat of a room: everyone who may enter the room may read and write
+    ROOM = "room"  # the chat of a room: owner and residents, and the people inside while it was written
     DIRECT = "direct"  # two to eight people
 
 
@@ -113,6 +113,9 @@ class ChatOpen(StrictModel):
     room_id: Annotated[str, Field(min_length=1, max_length=128)] | None = None
     members: Annotated[tuple[Annotated[str, Field(min_length=1, max_length=128)], ...],
                        Field(max_length=MAX_DM_MEMBERS)] = ()
+    #: The last position this client holds of that conversation (0 = nothing yet): the answer brings
+    #: what came after it (or the recent history), ahead of any live event.
+    position: Annotated[int, Field(ge=0)] = 0
 
 
 class ChatRead(StrictModel):
@@ -138,7 +141,8 @@ class ChatSearch(StrictModel):
 
 
 class ChatEvents(LenientModel):
-    """Events of one conversation, in order, without gaps after the position the client had."""
+    """Events of one conversation, in order, each once. Positions may skip numbers of a room chat that the
+    recipient may not see (written while they were not in the room); nothing is missing in between."""
 
     type: Literal["chat_events"] = "chat_events"
     conv_id: str

@@ -142,6 +142,11 @@ class GuestError(LenientModel):
     message_en: str
 
 
+GuestServerMessage = Annotated[GuestState | GuestLine | GuestSignalEvent | GuestError, Field(discriminator="type")]
+#: What the server sends on the guest socket (a browser parses it in JavaScript; tests and docs use this).
+GUEST_SERVER_MESSAGE_ADAPTER: TypeAdapter[GuestServerMessage] = TypeAdapter(GuestServerMessage)
+
+
 # --- staff <-> server, on the staff socket ---------------------------------------------------------
 
 

@@ -77,4 +77,7 @@ class ErrorCode(str, Enum):
     IMAGE_TOO_LARGE = "image_too_large"
     NOT_MODERATOR = "not_moderator"
     UNKNOWN_VISIT = "unknown_visit"
+    LOGIN_THROTTLED = "login_throttled"
+    ACCOUNT_LOCKED = "account_locked"
+    LOGIN_BUSY = "login_busy"
     INTERNAL = "internal"

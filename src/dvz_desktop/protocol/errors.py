@@ -119,6 +119,20 @@ ERROR_TEXTS: dict[ErrorCode, tuple[str, str]] = {
         "Diesen Besuch gibt es nicht (mehr), oder er gehört nicht zu Ihnen.",
         "This visit does not exist (any more), or it is not yours.",
     ),
+    ErrorCode.LOGIN_THROTTLED: (
+        "Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.",
+        "Too many failed sign-ins. Please wait a moment, then try again.",
+    ),
+    ErrorCode.ACCOUNT_LOCKED: (
+        ("Ihr Konto ist nach zu vielen falschen Passwörtern für 30 Minuten gesperrt. Danach können Sie sich "
+         "wieder anmelden; früher entsperrt es Ihre IT."),
+        ("Your account is locked for 30 minutes after too many wrong passwords. You can sign in again after "
+         "that; your IT can unlock it sooner."),
+    ),
+    ErrorCode.LOGIN_BUSY: (
+        "Gerade laufen zu viele Anmeldungen gleichzeitig. Bitte versuchen Sie es in ein paar Sekunden erneut.",
+        "Too many sign-ins are under way right now. Please try again in a few seconds.",
+    ),
     ErrorCode.INTERNAL: (
         "Interner Fehler auf dem Server. Bitte versuchen Sie es später erneut.",
         "Internal server error. Please try again later.",

@@ -191,6 +191,8 @@ class Error(LenientModel):
     message_en: str
     #: Set for protocol version mismatches.
     server_protocol_version: int | None = None
+    #: Seconds until a refused login (``login_throttled``, ``account_locked``) can succeed.
+    retry_after: int | None = None
 
 
 class PresenceChanged(LenientModel):

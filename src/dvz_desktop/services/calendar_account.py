@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from dvz_desktop.core.transport import clear_text_refusal
+
 from .calendar import OFFICE_TZ, CalendarClient, CalendarError
 from .credentials import CredentialStore
 from .settings import UserSettings
@@ -44,8 +46,9 @@ class CalendarAccount:
         could not be remembered, a German note. Raises CalendarError with a German message."""
         url = self.policy_url or url.strip()
         user = user.strip()
-        if not url.startswith(("https://", "http://127.", "http://localhost")):
-            raise CalendarError("Die Kalenderadresse muss mit https:// beginnen.")
+        refusal = clear_text_refusal(url)  # http:// only to this machine (core/transport.py)
+        if refusal is not None:
+            raise CalendarError(refusal)
         if not user or not password:
             raise CalendarError("Bitte Benutzername und Passwort angeben.")
         client = CalendarClient(url, user, password, self.cache_file)

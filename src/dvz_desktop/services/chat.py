@@ -2,8 +2,11 @@
 and an outbox on disk that is sent (and resent after reconnects and restarts) until acknowledged.
 
 Resuming is by position: after every ``welcome`` the client sends ``chat_sync`` with the last position
-it holds per conversation and receives what it missed, exactly once and in order. Events that arrive
-twice (a live event racing a sync) or out of order are ignored or held until the gap is filled.
+it holds per conversation and receives what it missed, exactly once and in order; the server sends a
+socket live chat events only after that answer (docs/protocol.md, "Chat"), so nothing overtakes it.
+Opening a room's chat brings the part of its history this person may read (core/room_chat.py) the same
+way. A room chat's positions may skip numbers written while this person was not inside: the client
+applies events in the order they come and ignores one it already holds.
 """
 
 from __future__ import annotations
@@ -63,11 +66,9 @@ class ChatMessage:
 class ConversationState:
     info: Conversation
     messages: dict[int, ChatMessage] = field(default_factory=dict)
-    #: The last event position applied (the stream has no gaps up to here).
+    #: The last event position applied (everything visible up to here is held).
     position: int = 0
     read_position: int = 0
-    #: Events that arrived ahead of a gap, held until it is filled.
-    held: dict[int, ChatEvent] = field(default_factory=dict)
 
     def ordered(self) -> list[ChatMessage]:
         return [self.messages[p] for p in sorted(self.messages)]
@@ -121,7 +122,10 @@ class ChatClient:
     # --- commands ---
 
     async def open_room(self, room_id: str) -> str:
-        ack = await self._session.command(ChatOpen(id=self._session.next_id(), room_id=room_id))
+        """Join the chat of a room; its readable history arrives with the answer."""
+        state = self.conversations.get(f"room:{room_id}")
+        ack = await self._session.command(ChatOpen(id=self._session.next_id(), room_id=room_id,
+                                                   position=state.position if state else 0))
         return ack.ref or ""
 
     async def open_direct(self, *people: str) -> str:
@@ -261,7 +265,6 @@ class ChatClient:
             state = self.conversations.get(msg.conv_id)
             if state is not None:
                 state.messages.clear()
-                state.held.clear()
                 state.position = msg.first_position - 1
                 self.changed.emit(msg.conv_id)
         elif isinstance(msg, ChatReadEvent):
@@ -278,12 +281,7 @@ class ChatClient:
             return
         for event in events:
             if event.position <= state.position:
-                continue  # seen already (a live event that also came with the sync)
-            if state.position == 0 and not state.messages and not state.held:
-                state.position = event.position - 1  # a fresh client starts at the recent history
-            state.held[event.position] = event
-        while state.position + 1 in state.held:
-            event = state.held.pop(state.position + 1)
+                continue  # held already (an answer to a second socket's open, say)
             self._apply_one(state, event)
             state.position = event.position
         self.changed.emit(conv_id)

@@ -22,6 +22,7 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidSta
 
 from dvz_desktop import __version__
 from dvz_desktop.core.events import Event
+from dvz_desktop.core.transport import clear_text_refusal
 from dvz_desktop.protocol import (
     PROTOCOL_VERSION,
     SERVER_MESSAGE_ADAPTER,
@@ -42,6 +43,7 @@ from dvz_desktop.protocol import (
     Status,
     TokenAuth,
     Welcome,
+    error_texts,
 )
 
 log = logging.getLogger(__name__)
@@ -55,6 +57,9 @@ COMMAND_TIMEOUT_S = 15.0
 UNREACHABLE = "unreachable"
 NOT_A_DVZ_SERVER = "not_a_dvz_server"
 UNTRUSTED_CERTIFICATE = "untrusted_certificate"
+INSECURE_TRANSPORT = "insecure_transport"
+#: Refusals a reconnect waits out (with backoff) instead of ending the session.
+TRANSIENT = (UNREACHABLE, NOT_A_DVZ_SERVER, ErrorCode.LOGIN_BUSY.value, ErrorCode.LOGIN_THROTTLED.value)
 
 
 def system_tls_context() -> ssl.SSLContext:
@@ -64,6 +69,13 @@ def system_tls_context() -> ssl.SSLContext:
     import truststore  # first use only: a wss:// connection
 
     return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
+def _with_wait(message: str, seconds: int) -> str:
+    """A refusal's text with how long to wait, when the server said so."""
+    if seconds <= 0:
+        return message
+    return f"{message} (noch {seconds} {'Sekunde' if seconds == 1 else 'Sekunden'})"
 
 
 class SessionState(str, Enum):
@@ -116,6 +128,9 @@ class StateChange:
 
 
 class Session:
+    #: Set once at start by ``--allow-insecure-transport`` (a developer switch, never a policy).
+    allow_insecure_transport = False
+
     def __init__(
         self,
         url: str,
@@ -124,8 +139,12 @@ class Session:
         ssl_context: ssl.SSLContext | None = None,
         reconnect_min_s: float = 1.0,
         reconnect_max_s: float = 60.0,
+        allow_insecure_transport: bool | None = None,
     ) -> None:
         self.url = url
+        #: ws:// to another machine only with the developer switch (core/transport.py).
+        self._allow_insecure = (Session.allow_insecure_transport if allow_insecure_transport is None
+                                else allow_insecure_transport)
         self._credentials = credentials
         self._ssl = ssl_context
         self._reconnect_min = reconnect_min_s
@@ -173,6 +192,9 @@ class Session:
         self._fail_pending(NotConnected())
 
     async def _connect_once(self) -> Welcome:
+        refusal = clear_text_refusal(self.url)
+        if refusal is not None and not (self._allow_insecure and self.url.startswith("ws://")):
+            raise SessionError(INSECURE_TRANSPORT, refusal)
         self._set_state(SessionState.CONNECTING if self.me is None else SessionState.RECONNECTING)
         try:
             tls = (self._ssl or system_tls_context()) if self.url.startswith("wss:") else None
@@ -193,7 +215,11 @@ class Session:
             ) from None
         except InvalidURI:
             raise SessionError(UNREACHABLE, f"Die Serveradresse „{self.url}“ ist ungültig.") from None
-        except InvalidStatus:
+        except InvalidStatus as exc:
+            if exc.response.status_code in (429, 503):  # the server sends too many tries away for a while
+                code = ErrorCode.LOGIN_THROTTLED if exc.response.status_code == 429 else ErrorCode.LOGIN_BUSY
+                wait = exc.response.headers.get("Retry-After", "")
+                raise SessionError(code.value, _with_wait(error_texts(code)[0], int(wait) if wait.isdigit() else 0)) from None
             raise SessionError(NOT_A_DVZ_SERVER, f"Unter {self.url} antwortet kein DVZ-Server.") from None
         except (OSError, TimeoutError, InvalidHandshake):
             raise SessionError(UNREACHABLE, f"Der Server {self.url} ist nicht erreichbar.") from None
@@ -215,6 +241,8 @@ class Session:
                     f"{reply.message_de} (Server: Version {reply.server_protocol_version}, "
                     f"DVZ Desktop: Version {PROTOCOL_VERSION})",
                 )
+            if reply.code == ErrorCode.LOGIN_THROTTLED.value and reply.retry_after:
+                raise SessionError(reply.code, _with_wait(reply.message_de, reply.retry_after))
             raise SessionError.from_error(reply)
         if not isinstance(reply, Welcome) or reply.protocol_version != PROTOCOL_VERSION:
             await ws.close()
@@ -251,7 +279,7 @@ class Session:
                 try:
                     welcome = await self._connect_once()
                 except SessionError as exc:
-                    if exc.code in (UNREACHABLE, NOT_A_DVZ_SERVER):
+                    if exc.code in TRANSIENT:
                         delay = min(delay * 2, self._reconnect_max)
                         self._set_state(SessionState.RECONNECTING, "Verbindung unterbrochen")
                         continue

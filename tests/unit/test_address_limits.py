@@ -1,0 +1,27 @@
+"""Per-address limits: which address counts (a trusted proxy's forwarded one only) and the accept guard."""
+
+from server_stub.accept_guard import ACCEPT_BURST, AcceptGuard
+from server_stub.client_address import client_address, parse_networks
+
+PROXY = parse_networks(["10.0.0.5", "192.168.7.0/24"])
+
+
+def test_a_trusted_proxy_names_the_client_with_the_last_forwarded_address() -> None:
+    assert client_address("10.0.0.5", "6.6.6.6, 203.0.113.9", PROXY) == "203.0.113.9"
+    assert client_address("192.168.7.20", "2001:db8::7", PROXY) == "2001:db8::7"
+
+
+def test_anyone_else_is_counted_under_their_own_address() -> None:
+    assert client_address("203.0.113.50", "1.2.3.4", PROXY) == "203.0.113.50"  # not a proxy: header ignored
+    assert client_address("10.0.0.5", None, PROXY) == "10.0.0.5"
+    assert client_address("10.0.0.5", "nonsense", PROXY) == "10.0.0.5"
+    assert client_address("10.0.0.5", "1.2.3.4", ()) == "10.0.0.5"  # no proxy configured
+
+
+def test_a_connection_flood_from_one_address_is_dropped_and_others_are_not() -> None:
+    guard = AcceptGuard(PROXY)
+    assert all(guard.admits("203.0.113.1") for _ in range(ACCEPT_BURST))
+    assert not guard.admits("203.0.113.1")
+    assert guard.admits("203.0.113.2") and guard.admits("10.0.0.5")
+    off = AcceptGuard((), per_second=0)
+    assert all(off.admits("127.0.0.1") for _ in range(ACCEPT_BURST * 2))
