@@ -47,7 +47,7 @@ def fill(url: str, monday: datetime) -> None:
 
 
 async def measure(url: str, runs: int) -> list[tuple[float, float, float, int]]:
-    from dvz_desktop.qt.desk.calendar_panel import CalendarPanel
+    from dvz_desktop.qt.calendar.panel import CalendarPanel
     from dvz_desktop.services.calendar import CalendarClient
 
     panel = CalendarPanel(lambda coro: asyncio.ensure_future(coro), lambda room: None, lambda t, x: None,

@@ -44,7 +44,7 @@ async def run(strokes: int, people: int, joins: int) -> None:
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QImage, QPainter
 
-    from dvz_desktop.qt.desk.whiteboard_canvas import BoardScene
+    from dvz_desktop.qt.whiteboard.canvas import BoardScene
     from dvz_desktop.services.session import Credentials, Session
     from dvz_desktop.services.whiteboard import WhiteboardClient
     from server_stub.demo_office import demo_org_file

@@ -36,9 +36,12 @@ PASSWORDS = {
 def german_like_the_program(qapp):  # type: ignore[no-untyped-def]
     """The translations the program installs for German (Qt's own, and the plural forms of ours), so
     tests see "1 Person wartet" and "3 Personen warten" as users do."""
-    from dvz_desktop.qt.i18n import install_translators
+    from dvz_desktop.qt.shell.i18n import install_translators
+
+    from dvz_desktop.qt.shell import theme
 
     installed = install_translators(qapp, "de")
+    theme.apply(qapp, theme.ThemeMode.LIGHT)  # the look the program starts with
     yield
     for translator in installed:
         qapp.removeTranslator(translator)

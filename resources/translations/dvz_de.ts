@@ -3,7 +3,7 @@
 <context>
     <name>BehaviourPresenter</name>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="310" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="308" />
         <source>In %1 ist jetzt %n Person.</source>
         <translation><numerusform>In %1 ist jetzt %n Person.</numerusform><numerusform>In %1 sind jetzt %n Personen.</numerusform></translation>
     </message>
@@ -20,17 +20,17 @@
 <context>
     <name>TodayPanel</name>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="97" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="121" />
         <source>%n Nachricht an der Tür</source>
         <translation><numerusform>%n Nachricht an der Tür</numerusform><numerusform>%n Nachrichten an der Tür</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="99" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="123" />
         <source>%n Anfrage an der digitalen Tür</source>
         <translation><numerusform>%n Anfrage an der digitalen Tür</numerusform><numerusform>%n Anfragen an der digitalen Tür</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="100" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="124" />
         <source>%n Rückruf zu erledigen</source>
         <translation><numerusform>%n Rückruf zu erledigen</numerusform><numerusform>%n Rückrufe zu erledigen</numerusform></translation>
     </message>
@@ -38,12 +38,12 @@
 <context>
     <name>Tray</name>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="137" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="137" />
         <source>%n ungelesene Nachricht</source>
         <translation><numerusform>%n ungelesene Nachricht</numerusform><numerusform>%n ungelesene Nachrichten</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="146" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="146" />
         <source>%n Person wartet an der digitalen Tür</source>
         <translation><numerusform>%n Person wartet an der digitalen Tür</numerusform><numerusform>%n Personen warten an der digitalen Tür</numerusform></translation>
     </message>
@@ -64,6 +64,11 @@
         <location filename="../../src/dvz_desktop/qt/labels.py" line="22" />
         <source>%1: „Gleich“ – in etwa %n Minute.</source>
         <translation><numerusform>%1: „Gleich“ – in etwa %n Minute.</numerusform><numerusform>%1: „Gleich“ – in etwa %n Minuten.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="25" />
+        <source>%n ungelesene Nachricht</source>
+        <translation><numerusform>%n ungelesene Nachricht</numerusform><numerusform>%n ungelesene Nachrichten</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -67,32 +67,32 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="149" />
+        <location filename="../../src/dvz_desktop/qt/calendar/dialogs.py" line="149" />
         <source>Kalenderkonto</source>
         <translation>Calendar account</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="154" />
+        <location filename="../../src/dvz_desktop/qt/calendar/dialogs.py" line="154" />
         <source>Von Ihrer IT-Abteilung festgelegt</source>
         <translation>Set by your IT department</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="166" />
+        <location filename="../../src/dvz_desktop/qt/calendar/dialogs.py" line="166" />
         <source>Adresse (CalDAV)</source>
         <translation>Address (CalDAV)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="167" />
+        <location filename="../../src/dvz_desktop/qt/calendar/dialogs.py" line="167" />
         <source>Benutzername</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="168" />
+        <location filename="../../src/dvz_desktop/qt/calendar/dialogs.py" line="168" />
         <source>Passwort</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="173" />
+        <location filename="../../src/dvz_desktop/qt/calendar/dialogs.py" line="173" />
         <source>Verbindung wird geprüft …</source>
         <translation>Checking the connection …</translation>
     </message>
@@ -100,62 +100,62 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="65" />
+        <location filename="../../src/dvz_desktop/qt/calendar/dialogs.py" line="65" />
         <source>Termin bearbeiten</source>
         <translation>Edit appointment</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="65" />
+        <location filename="../../src/dvz_desktop/qt/calendar/dialogs.py" line="65" />
         <source>Neuer Termin</source>
         <translation>New appointment</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/calendar/dialogs.py" line="71" />
         <source>Ganztägig</source>
         <translation>All day</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="76" />
+        <location filename="../../src/dvz_desktop/qt/calendar/dialogs.py" line="76" />
         <source>Jede Woche</source>
         <translation>Every week</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="78" />
+        <location filename="../../src/dvz_desktop/qt/calendar/dialogs.py" line="78" />
         <source>(kein virtueller Raum)</source>
         <translation>(no virtual room)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="87" />
+        <location filename="../../src/dvz_desktop/qt/calendar/dialogs.py" line="87" />
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="88" />
+        <location filename="../../src/dvz_desktop/qt/calendar/dialogs.py" line="88" />
         <source>Tag</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="90" />
+        <location filename="../../src/dvz_desktop/qt/calendar/dialogs.py" line="90" />
         <source>Von</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="91" />
+        <location filename="../../src/dvz_desktop/qt/calendar/dialogs.py" line="91" />
         <source>Bis</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="92" />
+        <location filename="../../src/dvz_desktop/qt/calendar/dialogs.py" line="92" />
         <source>Raum</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="116" />
+        <location filename="../../src/dvz_desktop/qt/calendar/dialogs.py" line="116" />
         <source>Bitte geben Sie dem Termin einen Titel.</source>
         <translation>Please give the appointment a title.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="127" />
+        <location filename="../../src/dvz_desktop/qt/calendar/dialogs.py" line="127" />
         <source>Das Ende muss nach dem Beginn liegen.</source>
         <translation>The end must be after the start.</translation>
     </message>
@@ -163,23 +163,23 @@
 <context>
     <name>ArrivalWatcher</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/arrivals.py" line="43" />
+        <location filename="../../src/dvz_desktop/qt/people/arrivals.py" line="43" />
         <source>Jetzt da</source>
         <extracomment>"Benachrichtigen, wenn verfügbar": told when their status becomes "verfügbar".</extracomment>
         <translation>In now</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/arrivals.py" line="44" />
+        <location filename="../../src/dvz_desktop/qt/people/arrivals.py" line="44" />
         <source>%1 ist jetzt da.</source>
         <translation>%1 is in now.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/arrivals.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/people/arrivals.py" line="52" />
         <source>Jetzt verfügbar</source>
         <translation>Available now</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/arrivals.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/people/arrivals.py" line="53" />
         <source>%1 ist jetzt verfügbar.</source>
         <translation>%1 is available now.</translation>
     </message>
@@ -195,8 +195,9 @@
 <context>
     <name>BannerArea</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="184" />
+        <location filename="../../src/dvz_desktop/qt/shell/banners.py" line="57" />
         <source>Hinweise</source>
+        <extracomment>The symbol at the start of a banner, by kind (never colour alone).</extracomment>
         <translation>Notices</translation>
     </message>
 </context>
@@ -401,178 +402,168 @@
 <context>
     <name>BehaviourPresenter</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="102" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="96" />
         <source>%1 ist eingetreten (%2).</source>
-        <extracomment>(title, message) for the tray. "Chat des Raums" chosen in a room's menu.</extracomment>
+        <extracomment>(title, message) for the tray. "Chat des Raums" chosen in a room's menu. How many missed knocks, door messages and requests wait in "Verpasst".</extracomment>
         <translation>%1 came in (%2).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="105" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="99" />
         <source>Tür angelehnt</source>
         <translation>Door ajar</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="114" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="108" />
         <source>%1 klopft bei %2 an (Sie vertreten).</source>
         <translation>%1 is knocking at %2's door (you are deputising).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="117" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="111" />
         <source>%1 klopft an (%2).</source>
         <translation>%1 is knocking (%2).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="122" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="116" />
         <source>Es klopft</source>
         <translation>Someone is knocking</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="144" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="138" />
         <source>Ihre Nachricht wurde hinterlassen.</source>
         <translation>Your message was left.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="146" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="140" />
         <source>Nachricht hinterlassen</source>
         <translation>Leave a message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="147" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="141" />
         <source>Ihre Nachricht an der Tür:</source>
         <translation>Your message at the door:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="159" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="157" />
         <source>%1 lädt Sie in %2 ein.</source>
         <translation>%1 invites you into %2.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="164" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="162" />
         <source>Einladung</source>
         <translation>Invitation</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="173" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="171" />
         <source>Kurze Frage an %1</source>
         <translation>Quick question to %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="174" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="172" />
         <source>Ihre Frage (eine Zeile):</source>
         <translation>Your question (one line):</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="181" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="179" />
         <source>Kurze Frage von %1: „%2“</source>
         <translation>Quick question from %1: “%2”</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="186" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="184" />
         <source>Kurze Frage</source>
         <translation>Quick question</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="190" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="188" />
         <source>%1 antwortet auf „%2“: %3</source>
         <translation>%1 answers “%2”: %3</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="195" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="193" />
         <source>Antwort</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="224" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="222" />
         <source>Sprechzeiten: %1</source>
         <translation>Office hours: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="226" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="224" />
         <source>Abwesend bis %1, Vertretung: %2</source>
         <translation>Away until %1, deputy: %2</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="252" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="250" />
         <source>Sie sind hier</source>
         <translation>You are here</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="256" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="254" />
         <source>Hierher gehen</source>
         <translation>Go here</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="256" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="254" />
         <source>Anklopfen</source>
         <translation>Knock</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="260" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="258" />
         <source>Chat des Raums</source>
         <translation>Room chat</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="272" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="270" />
         <source>Sprechzeiten …</source>
         <translation>Office hours …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="276" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="274" />
         <source>Küche folgen</source>
         <translation>Follow kitchen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="286" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="284" />
         <source>Tür abschließen</source>
         <translation>Lock the door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="287" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="285" />
         <source>Notiz an der Tür (z. B. „Prüfung bis 12 Uhr“):</source>
         <translation>Note on the door (e.g. “Exam until noon”):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="310" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="308" />
         <source>In %1 ist jetzt %n Person.</source>
         <translation><numerusform>%n person is in %1 now.</numerusform><numerusform>%n people are in %1 now.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="312" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="310" />
         <source>Kaffeerunde</source>
         <translation>Coffee round</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="336" />
-        <source>Verpasst (%1)</source>
-        <translation>Missed (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="337" />
-        <source>Verpasst</source>
-        <translation>Missed</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="375" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="372" />
         <source>erledigt von %1</source>
         <translation>handled by %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="390" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="387" />
         <source>An %1</source>
         <translation>To %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="392" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="389" />
         <source>Von %1</source>
         <translation>From %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="394" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="391" />
         <source> (Vertretung für %1)</source>
         <translation> (deputising for %1)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="395" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="392" />
         <source>(noch keine Antwort)</source>
         <translation>(no answer yet)</translation>
     </message>
@@ -580,7 +571,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_canvas.py" line="167" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/canvas.py" line="167" />
         <source>Whiteboard-Zeichenfläche</source>
         <translation>Whiteboard drawing area</translation>
     </message>
@@ -588,7 +579,7 @@
 <context>
     <name>CalendarDialogs</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_dialogs.py" line="35" />
+        <location filename="../../src/dvz_desktop/qt/calendar/dialogs.py" line="35" />
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
@@ -596,136 +587,136 @@
 <context>
     <name>CalendarPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="63" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="62" />
         <source>Heute</source>
         <extracomment>A reminder this close to the start says "Gleich"; an earlier one names the day. The appointments shown changed (fetched, or the last agenda when offline). The last refresh failed (the server is not reachable): an empty list says nothing then. Counts the refreshes asked for: only the latest one's answer is shown.</extracomment>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="64" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="63" />
         <source>Woche</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="68" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="67" />
         <source>Termine</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="74" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="73" />
         <source>Beitreten</source>
         <translation>Join</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="75" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="74" />
         <source>Dem virtuellen Raum des Termins beitreten</source>
         <translation>Join the appointment's virtual room</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="77" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="76" />
         <source>Neu …</source>
         <translation>New …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="79" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="78" />
         <source>Ändern …</source>
         <translation>Change …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="81" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="80" />
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="83" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="82" />
         <source>Konto …</source>
         <translation>Account …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="84" />
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="106" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="83" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="107" />
         <source>Kalenderkonto einrichten</source>
         <translation>Set up calendar account</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="214" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="215" />
         <source>Noch kein Kalender verbunden.</source>
         <translation>No calendar connected yet.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="215" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="216" />
         <source>Verbinden Sie Ihren Dienstkalender (CalDAV), dann stehen Ihre Termine hier und Ihr Status zeigt während eines Termins „in Besprechung“.</source>
         <translation>Connect your work calendar (CalDAV): your appointments then appear here, and during an appointment your status shows “in a meeting”.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="218" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="219" />
         <source>Die Termine konnten nicht geladen werden und es gibt keine gespeicherten.</source>
         <translation>The appointments could not be loaded, and none are saved.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="221" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="222" />
         <source>Keine Termine in dieser Woche.</source>
         <translation>No appointments this week.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="221" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="222" />
         <source>Heute keine Termine.</source>
         <translation>No appointments today.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="222" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="223" />
         <source>Mit „Neu …“ legen Sie einen Termin an.</source>
         <translation>Create one with “New …”.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="341" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="337" />
         <source>Termin: %1</source>
         <translation>Appointment: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="93" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="94" />
         <source>Kalenderstatus</source>
-        <extracomment>Set by the desktop: the rooms an appointment can take, and the account behind the panel. Told every half minute whether an appointment is going on now ("in Besprechung").</extracomment>
+        <extracomment>Set by the desktop: the rooms an appointment can take, and the account behind the panel. Told every half minute whether an appointment is going on now ("in Besprechung"). Set by the desktop: opens the side panel this panel sits in.</extracomment>
         <translation>Calendar status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="104" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="105" />
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="105" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="106" />
         <source>Konto einrichten</source>
         <translation>Set up account</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="191" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="192" />
         <source>Stand: %1</source>
         <extracomment>The list, or what to do when there is nothing in it (no account yet, or no appointments).</extracomment>
         <translation>As of %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="268" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="269" />
         <source> (alle Termine der Serie)</source>
         <translation> (every appointment of the series)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="269" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="270" />
         <source>Termin löschen</source>
         <translation>Delete appointment</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="270" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="271" />
         <source>„%1“ löschen?</source>
         <translation>Delete “%1”?</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="337" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="333" />
         <source>Jetzt: %1</source>
         <translation>Now: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_panel.py" line="339" />
+        <location filename="../../src/dvz_desktop/qt/calendar/panel.py" line="335" />
         <source>Gleich: %1</source>
         <translation>Soon: %1</translation>
     </message>
@@ -733,72 +724,72 @@
 <context>
     <name>CalendarRows</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="34" />
+        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="34" />
         <source>Mo</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="34" />
+        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="34" />
         <source>Di</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="34" />
+        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="34" />
         <source>Mi</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="35" />
+        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="35" />
         <source>Do</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="35" />
+        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="35" />
         <source>Fr</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="35" />
+        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="35" />
         <source>Sa</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="36" />
+        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="36" />
         <source>So</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="37" />
+        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="37" />
         <source>abgesagt</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="38" />
+        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="38" />
         <source>abgelehnt</source>
         <translation>declined</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="39" />
+        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="39" />
         <source>delegiert</source>
         <translation>delegated</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="40" />
+        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="40" />
         <source>vorläufig</source>
         <translation>tentative</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="41" />
+        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="41" />
         <source>unbeantwortet</source>
         <translation>not answered</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="42" />
+        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="42" />
         <source>frei</source>
         <translation>free</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/calendar_rows.py" line="43" />
+        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="43" />
         <source>ganztägig</source>
         <translation>all day</translation>
     </message>
@@ -806,83 +797,93 @@
 <context>
     <name>CallPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="26" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="28" />
         <source>Bitte ein Headset benutzen: ohne Echounterdrückung hören die anderen sich sonst über Ihren Lautsprecher.</source>
         <translation>Please use a headset: without echo cancellation the others hear themselves through your loudspeaker.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="69" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="120" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="116" />
         <source>Kein Gespräch</source>
         <extracomment>RMS level (0..1) above which the microphone counts as hearing speech.
 ----------
-On hold while another conversation (a visit at the digital door) is live.</extracomment>
+On hold while another conversation (a visit at the digital door) is live. How a person's status is known (set by the desktop; None: not shown).</extracomment>
         <translation>No call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="70" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="55" />
         <source>Gespräch</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="77" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="64" />
         <source>Hinweis zum Gespräch</source>
         <translation>Note about the call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="78" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="195" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="65" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="204" />
         <source>Mikrofon aus</source>
         <translation>Mute microphone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="81" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="222" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="68" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="238" />
         <source>Kamera an</source>
         <translation>Turn camera on</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="84" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="71" />
         <source>Bildschirm teilen</source>
         <translation>Share screen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="87" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="74" />
         <source>Geräte …</source>
         <translation>Devices …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="91" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="78" />
+        <source>Zum Büro</source>
+        <translation>To the office</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="79" />
+        <source>Zurück zum Büroplan; das Gespräch läuft klein weiter</source>
+        <translation>Back to the floor plan; the call goes on in a small view</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="80" />
         <source>Auflegen</source>
         <translation>Hang up</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="132" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="128" />
         <source>Im Gespräch mit %1</source>
         <translation>In a call with %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="133" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="129" />
         <source>Sie warten im Gespräch …</source>
         <translation>Waiting in the call …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="134" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="130" />
         <source>%1 – gehalten</source>
         <translation>%1 – on hold</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="195" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="204" />
         <source>Mikrofon an</source>
         <translation>Unmute microphone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="203" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="216" />
         <source>Sie</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="222" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="238" />
         <source>Kamera aus</source>
         <translation>Turn camera off</translation>
     </message>
@@ -972,110 +973,121 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>ChatPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="54" />
         <source>Gespräche</source>
         <extracomment>A dvz:// link in a message was clicked.</extracomment>
         <translation>Conversations</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="54" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="59" />
         <source>In allen Nachrichten suchen …</source>
         <translation>Search all messages …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="60" />
         <source>Nachrichten suchen</source>
         <translation>Search messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="64" />
         <source>Suchergebnisse</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="69" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="68" />
+        <source>Noch keine Gespräche. Schreiben Sie Kolleginnen und Kollegen über die Personenliste an (Rechtsklick → „Nachricht schreiben“) oder öffnen Sie den Chat eines Raums über sein Menü auf dem Plan.</source>
+        <translation>No conversations yet. Write to colleagues from the people list (right click → “Write a message”) or open a room’s chat from its menu on the plan.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="87" />
+        <source>Zurück zu allen Gesprächen</source>
+        <translation>Back to all conversations</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="90" />
         <source>Offenes Gespräch</source>
         <translation>Open conversation</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="97" />
         <source>Nachrichten</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="76" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="102" />
         <source>Wer gerade schreibt</source>
         <translation>Who is typing</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="78" />
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="280" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="105" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="300" />
         <source>Nachricht schreiben …</source>
         <translation>Write a message …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="79" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="106" />
         <source>Nachricht</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="89" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="116" />
         <source>Senden</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="137" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="168" />
         <source>Notizen an mich</source>
-        <extracomment>Set by the desktop: what a message's text can be opened in (launchers), as menu entries.</extracomment>
+        <extracomment>Set by the desktop: opens the side panel the chat sits in. Set by the desktop: what a message's text can be opened in (launchers), as menu entries.</extracomment>
         <translation>Notes to myself</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="151" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="182" />
         <source>%1, %2 ungelesen</source>
         <translation>%1, %2 unread</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="197" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="229" />
         <source>wird gesendet …</source>
         <translation>sending …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="205" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="238" />
         <source>Nachricht gelöscht</source>
         <translation>Message deleted</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="205" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="238" />
         <source>bearbeitet</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="252" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="272" />
         <source>Zu lang für eine Nachricht: %1 Zeichen, höchstens %2. Bitte kürzen oder in mehreren Nachrichten senden – es geht nichts verloren.</source>
         <translation>Too long for one message: %1 characters, at most %2. Please shorten it or send it in several messages – nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="292" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="312" />
         <source>%1 schreibt …</source>
         <translation>%1 is typing …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="302" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="322" />
         <source>Nachricht bearbeiten …</source>
         <translation>Edit the message …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="321" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="340" />
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="323" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="342" />
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="349" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="368" />
         <source>Nichts gefunden.</source>
         <translation>Nothing found.</translation>
     </message>
@@ -1083,96 +1095,20 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="305" />
+        <location filename="../../src/dvz_desktop/app.py" line="312" />
         <source>Anmeldung nicht gespeichert</source>
         <extracomment>Seconds a quit may take (hang up, close media, log out) before the process ends regardless. A dvz:// link to follow once the office is shown (from the command line or a second start).</extracomment>
         <translation>Sign-in not remembered</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="352" />
+        <location filename="../../src/dvz_desktop/app.py" line="359" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="14" />
-        <source>Kalender</source>
-        <translation>Calendar</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="57" />
-        <source>„%1“ lässt sich nicht öffnen: Auf diesem Computer ist kein Programm für %2-Links eingerichtet. Bitte wenden Sie sich an Ihre IT.</source>
-        <translation>“%1” cannot be opened: no program for %2 links is set up on this computer. Please contact your IT.</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="62" />
-        <source>Keine Anwendung für diese Adresse eingerichtet.</source>
-        <translation>No application is set up for this address.</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="68" />
-        <source>Anwendungen</source>
-        <translation>Applications</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="69" />
-        <source>Telefon</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="88" />
-        <source>Für diese Person ist keine Telefonnummer hinterlegt.</source>
-        <translation>No phone number is on record for this person.</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="121" />
-        <location filename="../../src/dvz_desktop/desk.py" line="125" />
-        <source>Whiteboard</source>
-        <translation>Whiteboard</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="155" />
-        <source>Heute</source>
-        <translation>Today</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="178" />
-        <source>Chat %1</source>
-        <translation>Chat %1</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="232" />
-        <source>%1 hereinbitten</source>
-        <translation>Admit %1</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desk.py" line="233" />
-        <source>Digitale Tür</source>
-        <translation>Digital door</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="168" />
-        <source>%1 anrufen</source>
-        <translation>Call %1</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="237" />
-        <source>%1 ruft an.</source>
-        <translation>%1 is calling.</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="239" />
-        <source>Annehmen</source>
-        <translation>Accept</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="245" />
-        <source>Den Anruf von %1 annehmen</source>
-        <translation>Take %1's call</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="251" />
-        <source>Anruf</source>
-        <translation>Call</translation>
+        <location filename="../../src/dvz_desktop/desktop.py" line="193" />
+        <source>DVZ Desktop – %1</source>
+        <translation>DVZ Desktop – %1</translation>
     </message>
 </context>
 <context>
@@ -1213,6 +1149,15 @@ On hold while another conversation (a visit at the digital door) is live.</extra
         <location filename="../../src/dvz_desktop/qt/calls/devices.py" line="32" />
         <source>Keine Audiogeräte gefunden. Gespräche funktionieren trotzdem, mit Bild, aber ohne Ton, bis ein Gerät angeschlossen ist.</source>
         <translation>No audio devices found. Calls still work, with picture but without sound, until a device is connected.</translation>
+    </message>
+</context>
+<context>
+    <name>Door</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/door/mount.py" line="45" />
+        <source>%1 hereinbitten</source>
+        <extracomment>The guest page speaks German, whatever language the clerk's window has. The queue's badge on the desk's room on the plan ("" when nobody waits). How many guests wait, for the tray.</extracomment>
+        <translation>Admit %1</translation>
     </message>
 </context>
 <context>
@@ -1451,12 +1396,12 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>InviteBanner</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="139" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="109" />
         <source>Annehmen</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="140" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="110" />
         <source>Ablehnen</source>
         <translation>Decline</translation>
     </message>
@@ -1464,37 +1409,37 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>KnockBanner</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="63" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="33" />
         <source>Herein</source>
         <translation>Come in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="67" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="37" />
         <source> Min.</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="68" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="38" />
         <source>In wie vielen Minuten</source>
         <translation>In how many minutes</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="70" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="40" />
         <source>Gleich</source>
         <translation>In a moment</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="72" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="42" />
         <source>Optional: kurzer Satz</source>
         <translation>Optional: a short line</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="73" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="43" />
         <source>Satz zur Antwort</source>
         <translation>Line with the answer</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="76" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="46" />
         <source>Jetzt nicht</source>
         <translation>Not now</translation>
     </message>
@@ -1502,28 +1447,28 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>KnockerStrip</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="101" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="71" />
         <source>Abbrechen</source>
         <extracomment>The knock's room and latest state (set by the presenter).</extracomment>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="101" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="71" />
         <source>Anklopfen abbrechen</source>
         <translation>Stop knocking</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="103" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="73" />
         <source>Nachricht hinterlassen</source>
         <translation>Leave a message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="106" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="76" />
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="120" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="90" />
         <source>%1 (noch %2 s)</source>
         <translation>%1 (%2 s left)</translation>
     </message>
@@ -1531,38 +1476,38 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>LaunchersPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="127" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="127" />
         <source>Anwendungen</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="129" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="129" />
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="136" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="136" />
         <source>Eigener Starter …</source>
         <translation>Own launcher …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="161" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="161" />
         <source> (eigener Starter)</source>
         <extracomment>The user's own launchers (services.launchers.OwnLaunchers), where policy allows them.</extracomment>
         <translation> (own launcher)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="183" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="183" />
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="198" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="198" />
         <source>„%1“ in %2 öffnen</source>
         <translation>Open “%1” in %2</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="235" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="235" />
         <source>Keine Anwendung für diese Adresse eingerichtet.</source>
         <extracomment>Set by the desk: opens a registered protocol (checking first that a program handles it).</extracomment>
         <translation>No application is set up for this address.</translation>
@@ -1637,167 +1582,87 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="28" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="36" />
         <source>DVZ Desktop – Anmelden</source>
         <translation>DVZ Desktop – Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="29" />
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="37" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="61" />
         <source>Anmelden</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="31" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="39" />
         <source>Serveradresse</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="36" />
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="37" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="44" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="45" />
         <source>Von Ihrer IT festgelegt</source>
         <translation>Set by your IT department</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="39" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="47" />
         <source>Benutzername</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="42" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="50" />
         <source>Passwort</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="43" />
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="45" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="53" />
         <source>Angemeldet bleiben</source>
         <translation>Remember me</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="49" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="58" />
         <source>Fehlermeldung</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="62" />
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="57" />
-        <source>&amp;Server:</source>
-        <translation>&amp;Server:</translation>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="69" />
+        <source>Anmelden bei DVZ Desktop</source>
+        <translation>Sign in to DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="58" />
-        <source>&amp;Benutzername:</source>
-        <translation>&amp;User name:</translation>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="71" />
+        <source>Digitales Verwaltungszentrum – Ihr virtuelles Büro</source>
+        <translation>Digital administration centre – your virtual office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="59" />
-        <source>&amp;Passwort:</source>
-        <translation>&amp;Password:</translation>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="84" />
+        <source>&amp;Server</source>
+        <translation>&amp;Server</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="80" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="85" />
+        <source>&amp;Benutzername</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="86" />
+        <source>&amp;Passwort</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="112" />
         <source>Bitte Server, Benutzername und Passwort angeben.</source>
         <translation>Please enter server, user name and password.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="83" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="115" />
         <source>Dieser Server ist von Ihrer IT nicht freigegeben.</source>
         <translation>Your IT department has not approved this server.</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="33" />
-        <source>DVZ Desktop</source>
-        <extracomment>The window was closed while no tray can keep the program running.</extracomment>
-        <translation>DVZ Desktop</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="49" />
-        <source>Personen</source>
-        <translation>People</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="50" />
-        <source>Gebäudeübersicht</source>
-        <translation>Building overview</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="54" />
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="60" />
-        <source>Mein Status</source>
-        <translation>My status</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="63" />
-        <source>Meine Statusnotiz</source>
-        <translation>My status note</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="66" />
-        <source>Zu meinem Büro</source>
-        <translation>To my office</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="70" />
-        <source>Wer ist heute da</source>
-        <translation>Who is in today</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="73" />
-        <source>Verpasst</source>
-        <translation>Missed</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="75" />
-        <source>Kurze Fragen</source>
-        <translation>Quick questions</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="81" />
-        <source>Verbindungsstatus</source>
-        <extracomment>Where the desk's docks (whiteboard, …) put their show/hide switches.</extracomment>
-        <translation>Connection status</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="101" />
-        <source>Gespräch</source>
-        <translation>Call</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="106" />
-        <source>Chat</source>
-        <translation>Chat</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="121" />
-        <source>DVZ Desktop – %1</source>
-        <translation>DVZ Desktop – %1</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="149" />
-        <source>Verbunden</source>
-        <translation>Connected</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="153" />
-        <source>Abgemeldet</source>
-        <translation>Signed out</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/main_window.py" line="157" />
-        <source>Verbindung unterbrochen – neuer Versuch läuft …</source>
-        <translation>Connection lost – trying again …</translation>
     </message>
 </context>
 <context>
@@ -1821,6 +1686,35 @@ On hold while another conversation (a visit at the digital door) is live.</extra
         <source>Büroplan: %1</source>
         <extracomment>Gets a portrait: (person id, version) -&gt; its bytes, or None. The user wants to walk into this room. Portraits: where to get them, what is known (person id -&gt; (version, image)), what is on its way.</extracomment>
         <translation>Office map: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MiniCall</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/mini.py" line="24" />
+        <source>Laufendes Gespräch</source>
+        <translation>Ongoing call</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/mini.py" line="31" />
+        <location filename="../../src/dvz_desktop/qt/calls/mini.py" line="83" />
+        <source>Mikrofon aus</source>
+        <translation>Mute microphone</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/mini.py" line="34" />
+        <source>Gespräch groß zeigen</source>
+        <translation>Show the call large</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/mini.py" line="36" />
+        <source>Auflegen</source>
+        <translation>Hang up</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/mini.py" line="83" />
+        <source>Mikrofon an</source>
+        <translation>Unmute microphone</translation>
     </message>
 </context>
 <context>
@@ -1850,7 +1744,7 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>NoticeBanner</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="175" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="145" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1858,13 +1752,13 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>OfficeActions</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/actions.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/shell/actions.py" line="71" />
         <source>Der Server hat nicht rechtzeitig geantwortet.</source>
         <extracomment>A German message for the status bar when something the user did could not be done. "Als offline anzeigen", kept with every status change.</extracomment>
         <translation>The server did not answer in time.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/actions.py" line="76" />
+        <location filename="../../src/dvz_desktop/qt/shell/actions.py" line="76" />
         <source>Das hat leider nicht geklappt.</source>
         <translation>Sorry, that did not work.</translation>
     </message>
@@ -1941,13 +1835,13 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>OfficeTree</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/office_tree.py" line="29" />
+        <location filename="../../src/dvz_desktop/qt/people/tree.py" line="29" />
         <source>Gebäudeübersicht</source>
         <extracomment>Enter or double-click on a room: go there.</extracomment>
         <translation>Building overview</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/office_tree.py" line="30" />
+        <location filename="../../src/dvz_desktop/qt/people/tree.py" line="30" />
         <source>Gebäude, Stockwerke, Räume und die Personen darin</source>
         <translation>Buildings, floors, rooms and the people in them</translation>
     </message>
@@ -1955,22 +1849,22 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>OwnLauncherDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="93" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="93" />
         <source>Eigener Starter</source>
         <translation>Own launcher</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="97" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="97" />
         <source>Werte in geschweiften Klammern werden beim Öffnen abgefragt.</source>
         <translation>Values in curly braces are asked for when opening.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="103" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="103" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="104" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="104" />
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
@@ -1978,112 +1872,116 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="45" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="45" />
         <source>Name oder Fachbereich suchen …</source>
-        <extracomment>(person id, follow?) — "Benachrichtigen, wenn da". (person id, follow?) — "Benachrichtigen, wenn verfügbar". Unread direct messages per person, shown beside their name.</extracomment>
+        <extracomment>(person id, follow?) — "Benachrichtigen, wenn da". (person id, follow?) — "Benachrichtigen, wenn verfügbar". Enter or double click on a person: show where they are.</extracomment>
         <translation>Search name or unit …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="46" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="46" />
         <source>Personen suchen</source>
         <translation>Search people</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="49" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="49" />
         <source>Nur heute da</source>
         <translation>Only in today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="50" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="50" />
         <source>Nur Personen zeigen, die heute da sind</source>
         <translation>Only show people who are in today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="55" />
         <source>Personen</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="87" />
-        <source> · %1 ungelesen</source>
-        <translation> · %1 unread</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="107" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="118" />
         <source>Benachrichtigen, wenn da</source>
         <translation>Notify me when in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="111" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="122" />
         <source>Benachrichtigen, wenn verfügbar</source>
         <translation>Notify me when available</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="117" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="128" />
         <source>In mein Büro einladen</source>
         <translation>Invite into my office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="120" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="131" />
         <source>Kurze Frage …</source>
         <translation>Quick question …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="123" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="134" />
         <source>Anrufen</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="128" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="139" />
         <source>Telefon: %1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people_panel.py" line="131" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="142" />
         <source>Nachricht schreiben</source>
         <translation>Write a message</translation>
     </message>
 </context>
 <context>
+    <name>Phone</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/phone/mount.py" line="41" />
+        <source>Für diese Person ist keine Telefonnummer hinterlegt.</source>
+        <extracomment>The URI scheme the organisation's telephony understands (policy ``TelephonyUriScheme``). Call a colleague in DVZ.</extracomment>
+        <translation>No phone number is on record for this person.</translation>
+    </message>
+</context>
+<context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="29" />
+        <location filename="../../src/dvz_desktop/qt/phone/panel.py" line="29" />
         <source>Telefonnummer oder Name</source>
         <translation>Phone number or name</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="30" />
+        <location filename="../../src/dvz_desktop/qt/phone/panel.py" line="30" />
         <source>Telefonnummer</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="35" />
+        <location filename="../../src/dvz_desktop/qt/phone/panel.py" line="35" />
         <source>Taste %1</source>
         <translation>Key %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="38" />
+        <location filename="../../src/dvz_desktop/qt/phone/panel.py" line="38" />
         <source>Wählen</source>
         <translation>Dial</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="41" />
+        <location filename="../../src/dvz_desktop/qt/phone/panel.py" line="41" />
         <source>Letzte Anrufe</source>
         <translation>Recent calls</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="80" />
+        <location filename="../../src/dvz_desktop/qt/phone/panel.py" line="80" />
         <source>DVZ-Anruf</source>
         <extracomment>Set by the desktop: colleagues by name -&gt; (person id, phone number, online now), and the in-app call for a colleague who is online.</extracomment>
         <translation>DVZ call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="84" />
+        <location filename="../../src/dvz_desktop/qt/phone/panel.py" line="84" />
         <source>%1 ist nicht online und hat keine Telefonnummer hinterlegt.</source>
         <translation>%1 is not online and has no phone number.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/phone_panel.py" line="94" />
+        <location filename="../../src/dvz_desktop/qt/phone/panel.py" line="94" />
         <source>Keine Telefonie-Anwendung für „%1:“ eingerichtet.</source>
         <translation>No telephony application is set up for “%1:”.</translation>
     </message>
@@ -2091,17 +1989,17 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>QuestionBanner</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="154" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="124" />
         <source>Antwort</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="155" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="125" />
         <source>Antwort auf die kurze Frage</source>
         <translation>Answer to the quick question</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="158" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="128" />
         <source>Antworten</source>
         <translation>Answer</translation>
     </message>
@@ -2126,46 +2024,204 @@ On hold while another conversation (a visit at the digital door) is live.</extra
     </message>
 </context>
 <context>
+    <name>Rail</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calendar/mount.py" line="34" />
+        <source>Kalender</source>
+        <extracomment>The CalDAV account (``services.calendar_account.CalendarAccount``), None where there is none.</extracomment>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/chat/mount.py" line="74" />
+        <source>Chat</source>
+        <extracomment>The outbox file (messages written while offline wait here). Unread direct messages per colleague (for the people list). All unread messages (for the tray).</extracomment>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/door/mount.py" line="46" />
+        <source>Digitale Tür</source>
+        <translation>Digital door</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/door/mount.py" line="46" />
+        <source>Digitale
+Tür</source>
+        <translation>Digital
+door</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/launchers/mount.py" line="56" />
+        <source>Anwendungen</source>
+        <extracomment>The user's own launchers (``services.launchers.OwnLaunchers``), or None.</extracomment>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/launchers/mount.py" line="56" />
+        <source>Programme</source>
+        <translation>Apps</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/map/mount.py" line="46" />
+        <source>Zu meinem Büro</source>
+        <extracomment>Walk into a room (knocking where the door is closed). Fetches a colleague's portrait (``services.photos.PhotoFetcher.fetch``); None: initials only.</extracomment>
+        <translation>To my office</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/people/mount.py" line="50" />
+        <source>Personen</source>
+        <extracomment>People whose arrival is announced; changed here, saved through ``save_followed``.</extracomment>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/people/mount.py" line="51" />
+        <source>Räume</source>
+        <translation>Rooms</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/people/mount.py" line="56" />
+        <source>Büro</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/phone/mount.py" line="48" />
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/shell/rail.py" line="119" />
+        <source>Navigation</source>
+        <extracomment>Where each place sits on the rail, top to bottom (the visual brief's order); others follow. An entry was chosen (by click, keyboard or its shortcut).</extracomment>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/today/mount.py" line="37" />
+        <source>Heute</source>
+        <extracomment>The chat feature (``qt.chat.mount.ChatFeature``): its counts and "open this conversation". The calendar panel (``qt.calendar.panel.CalendarPanel``): its agenda and account set-up. The office behaviour's dialogs (``qt.behaviour.presenter.BehaviourPresenter``).</extracomment>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/whiteboard/mount.py" line="32" />
+        <source>Whiteboard</source>
+        <translation>Whiteboard</translation>
+    </message>
+</context>
+<context>
+    <name>ShellWindow</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/shell/window.py" line="31" />
+        <location filename="../../src/dvz_desktop/qt/shell/window.py" line="35" />
+        <source>DVZ Desktop</source>
+        <extracomment>The smallest window that still works (a 1280x720 screen with taskbar and title bar). The window was closed while no tray can keep the program running.</extracomment>
+        <translation>DVZ Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>SidePanelHost</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/shell/side_panel.py" line="48" />
+        <source>Seitenleiste schließen (Esc)</source>
+        <extracomment>The user closed the panel (close button or Escape). The panel shown changed ("" when none).</extracomment>
+        <translation>Close the side panel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/shell/side_panel.py" line="49" />
+        <source>Seitenleiste schließen</source>
+        <translation>Close the side panel</translation>
+    </message>
+</context>
+<context>
+    <name>Stage</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/shell/stage.py" line="31" />
+        <source>Arbeitsfläche</source>
+        <extracomment>The view shown changed (its key).</extracomment>
+        <translation>Workspace</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="35" />
+        <source>Mein Status</source>
+        <translation>My status</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="36" />
+        <source>Status und Statusnotiz ändern</source>
+        <translation>Change status and status note</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="39" />
+        <source>Meine Statusnotiz</source>
+        <translation>My status note</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="51" />
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="58" />
+        <source>Verbindungsstatus</source>
+        <translation>Connection status</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="81" />
+        <source>Verbunden</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="85" />
+        <source>Abgemeldet</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="90" />
+        <source>Verbindung unterbrochen – neuer Versuch läuft …</source>
+        <translation>Connection lost – trying again …</translation>
+    </message>
+</context>
+<context>
     <name>StatusMenu</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="28" />
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="29" />
+        <location filename="../../src/dvz_desktop/qt/shell/status_menu.py" line="28" />
+        <location filename="../../src/dvz_desktop/qt/shell/status_menu.py" line="29" />
         <source>Mein Status</source>
         <extracomment>The status note's length on the wire (protocol: SetStatus.note). (status, note) chosen by the user.</extracomment>
         <translation>My status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="42" />
+        <location filename="../../src/dvz_desktop/qt/shell/status_menu.py" line="42" />
         <source>Statusnotiz …</source>
         <translation>Status note …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="45" />
+        <location filename="../../src/dvz_desktop/qt/shell/status_menu.py" line="45" />
         <source>Lust auf Kaffee</source>
         <translation>Up for coffee</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/shell/status_menu.py" line="48" />
         <source>Als offline anzeigen</source>
         <translation>Appear offline</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/shell/status_menu.py" line="52" />
         <source>Abwesenheit eintragen …</source>
         <translation>Record an absence …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/shell/status_menu.py" line="55" />
         <source>Abwesenheit beenden</source>
         <translation>End my absence</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="79" />
+        <location filename="../../src/dvz_desktop/qt/shell/status_menu.py" line="79" />
         <source>Statusnotiz</source>
         <translation>Status note</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/status_menu.py" line="80" />
+        <location filename="../../src/dvz_desktop/qt/shell/status_menu.py" line="80" />
         <source>Kurze Notiz (höchstens 120 Zeichen):</source>
         <translation>Short note (at most 120 characters):</translation>
     </message>
@@ -2179,85 +2235,115 @@ On hold while another conversation (a visit at the digital door) is live.</extra
     </message>
 </context>
 <context>
+    <name>Today</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/today/mount.py" line="55" />
+        <source>Chat %1</source>
+        <translation>Chat %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/today/mount.py" line="65" />
+        <source>%1 verpasst</source>
+        <translation>%1 missed</translation>
+    </message>
+</context>
+<context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="43" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="47" />
         <source>Heute</source>
-        <extracomment>Appointments shown ahead. "Noch kein Kalender verbunden" was chosen: set up the calendar account.</extracomment>
+        <extracomment>Appointments shown ahead. "Noch kein Kalender verbunden" was chosen: set up the calendar account. "Wer ist heute da" and "Kurze Fragen" (the lists behind them open as dialogs).</extracomment>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="50" />
+        <source>Wer ist heute da</source>
+        <translation>Who is in today</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="55" />
+        <source>Kurze Fragen</source>
+        <translation>Quick questions</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="85" />
+        <source>Verpasst (%1)</source>
+        <translation>Missed (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="95" />
         <source>Heute, %1</source>
         <translation>Today, %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="74" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="98" />
         <source>Nächste Termine</source>
         <translation>Next appointments</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="77" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="101" />
         <source>ganztägig</source>
         <translation>all day</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="82" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="106" />
         <source>Noch kein Kalender verbunden – hier einrichten.</source>
         <translation>No calendar connected yet – set one up here.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="84" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="108" />
         <source>Keine Termine mehr heute.</source>
         <translation>No more appointments today.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="85" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="109" />
         <source>Ungelesene Nachrichten</source>
         <translation>Unread messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="87" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="111" />
         <source>%1 ungelesen: %2</source>
         <translation>%1 unread: %2</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="89" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="113" />
         <source>Alles gelesen.</source>
         <translation>All read.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="90" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="85" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="114" />
         <source>Verpasst</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="96" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="120" />
         <source>%1 × angeklopft, als Sie nicht da waren</source>
         <translation>%1 × knocked while you were away</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="97" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="121" />
         <source>%n Nachricht an der Tür</source>
         <translation><numerusform>%n message at the door</numerusform><numerusform>%n messages at the door</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="99" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="123" />
         <source>%n Anfrage an der digitalen Tür</source>
         <translation><numerusform>%n request at the digital door</numerusform><numerusform>%n requests at the digital door</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="100" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="124" />
         <source>%n Rückruf zu erledigen</source>
         <translation><numerusform>%n callback to make</numerusform><numerusform>%n callbacks to make</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="98" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="122" />
         <source>%1 × von Ihrer Vertretung erledigt</source>
         <translation>%1 × handled by your deputy</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/today_panel.py" line="104" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="128" />
         <source>Nichts verpasst.</source>
         <translation>Nothing missed.</translation>
     </message>
@@ -2265,68 +2351,68 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="71" />
         <source>DVZ Desktop</source>
         <translation>DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="72" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="72" />
         <source>DVZ Desktop öffnen</source>
         <translation>Open DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="77" />
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="138" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="77" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="138" />
         <source>Keine ungelesenen Nachrichten</source>
         <translation>No unread messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="86" />
         <source>Aus meiner Einheit da:</source>
         <translation>In from my unit:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="91" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="91" />
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="97" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="97" />
         <source>Nicht verbunden</source>
         <translation>Not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="98" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="98" />
         <source>DVZ Desktop – nicht verbunden</source>
         <translation>DVZ Desktop – not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="111" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="111" />
         <source>Verbindung unterbrochen</source>
         <translation>Connection lost</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="113" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="113" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="120" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="120" />
         <source>niemand</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="122" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="122" />
         <source> · Lust auf Kaffee</source>
         <translation> · up for coffee</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="137" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="137" />
         <source>%n ungelesene Nachricht</source>
         <translation><numerusform>%n unread message</numerusform><numerusform>%n unread messages</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/tray.py" line="146" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="146" />
         <source>%n Person wartet an der digitalen Tür</source>
         <translation><numerusform>%n person waiting at the digital door</numerusform><numerusform>%n people waiting at the digital door</numerusform></translation>
     </message>
@@ -2334,147 +2420,166 @@ On hold while another conversation (a visit at the digital door) is live.</extra
 <context>
     <name>ValuesDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/launchers_panel.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="71" />
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
 </context>
 <context>
+    <name>VideoTile</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/tile.py" line="70" />
+        <source>Mikrofon aus</source>
+        <extracomment>Whose initials the avatar shows ("Sie" is labelled, but shows my own initials).</extracomment>
+        <translation>Mute microphone</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/tile.py" line="72" />
+        <source>Kamera aus</source>
+        <translation>Turn camera off</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/tile.py" line="74" />
+        <source>spricht</source>
+        <translation>speaking</translation>
+    </message>
+</context>
+<context>
     <name>WhiteboardPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="48" />
         <source>Whiteboard-Werkzeuge</source>
         <translation>Whiteboard tools</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="51" />
         <source>Stift</source>
         <translation>Pen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="51" />
         <source>Linie</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="51" />
         <source>Pfeil</source>
         <translation>Arrow</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="52" />
         <source>Rechteck</source>
         <translation>Rectangle</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="52" />
         <source>Ellipse</source>
         <translation>Ellipse</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="53" />
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="146" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="146" />
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="53" />
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="146" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="146" />
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="53" />
         <source>Radierer</source>
         <translation>Eraser</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="61" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="61" />
         <source>Whiteboard-Befehle</source>
         <translation>Whiteboard commands</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="62" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="62" />
         <source>Farbe …</source>
         <translation>Colour …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="63" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="63" />
         <source>Bild …</source>
         <translation>Picture …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="65" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="65" />
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="67" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="67" />
         <source>Wiederholen</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="69" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="69" />
         <source>Leeren …</source>
         <translation>Clear …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="71" />
         <source>Als PNG …</source>
         <translation>As PNG …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="72" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="72" />
         <source>Als PDF …</source>
         <translation>As PDF …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="108" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="108" />
         <source>Betreten Sie einen Raum, um sein Whiteboard zu sehen.</source>
         <translation>Enter a room to see its whiteboard.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="110" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="110" />
         <source>Whiteboard: %1 – alle im Raum sehen und zeichnen mit.</source>
         <translation>Whiteboard: %1 – everyone in the room sees and draws along.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="147" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="147" />
         <source>Was soll auf dem Whiteboard stehen?</source>
         <translation>What should the whiteboard say?</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="154" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="154" />
         <source>Farbe wählen</source>
         <translation>Choose colour</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="159" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="159" />
         <source>Bild einfügen</source>
         <translation>Insert picture</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="160" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="160" />
         <source>Bilder (*.png *.jpg *.jpeg)</source>
         <translation>Pictures (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="176" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="176" />
         <source>Whiteboard leeren</source>
         <translation>Clear whiteboard</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="177" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="177" />
         <source>Das Whiteboard wird für alle im Raum geleert. Das lässt sich nicht rückgängig machen.</source>
         <translation>The whiteboard is cleared for everyone in the room. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="193" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="193" />
         <source>Whiteboard speichern</source>
         <translation>Save whiteboard</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/desk/whiteboard_panel.py" line="204" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="204" />
         <source>Whiteboard gespeichert: %1</source>
         <translation>Whiteboard saved: %1</translation>
     </message>
@@ -2501,86 +2606,91 @@ On hold while another conversation (a visit at the digital door) is live.</extra
         <source>%1: „Gleich“ – in etwa %n Minute.</source>
         <translation><numerusform>%1: “In a moment” – in about %n minute.</numerusform><numerusform>%1: “In a moment” – in about %n minutes.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="25" />
+        <source>%n ungelesene Nachricht</source>
+        <translation><numerusform>%n unread message</numerusform><numerusform>%n unread messages</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="60" />
         <source>Verfügbar</source>
         <translation>Available</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="61" />
         <source>Beschäftigt</source>
         <translation>Busy</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="54" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="62" />
         <source>Nicht stören</source>
         <translation>Do not disturb</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="63" />
         <source>In Besprechung</source>
         <translation>In a meeting</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="56" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="64" />
         <source>Abwesend</source>
         <translation>Away</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="57" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="65" />
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="63" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="71" />
         <source>Büro</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="64" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="72" />
         <source>Teambüro</source>
         <translation>Team office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="65" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="73" />
         <source>Besprechungsraum</source>
         <translation>Meeting room</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="66" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="74" />
         <source>Kaffeeküche</source>
         <translation>Coffee kitchen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="67" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="75" />
         <source>Foyer / Bürgerbüro</source>
         <translation>Foyer / citizens' office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="68" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="76" />
         <source>Projektraum</source>
         <translation>Project room</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="74" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="82" />
         <source>Tür offen</source>
         <translation>Door open</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="75" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="83" />
         <source>Tür angelehnt</source>
         <translation>Door ajar</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="76" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="84" />
         <source>Tür geschlossen</source>
         <translation>Door closed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/labels.py" line="77" />
+        <location filename="../../src/dvz_desktop/qt/labels.py" line="85" />
         <source>Tür abgeschlossen</source>
         <translation>Door locked</translation>
     </message>

@@ -17,6 +17,28 @@ QM = ROOT / "src" / "dvz_desktop" / "resources" / "translations" / "dvz_en.qm"
 BIN = Path(sys.executable).parent
 
 ENGLISH = {
+    'Zum Büro': 'To the office',
+    'Zurück zum Büroplan; das Gespräch läuft klein weiter': 'Back to the floor plan; the call goes on in a small view',
+    'Noch keine Gespräche. Schreiben Sie Kolleginnen und Kollegen über die Personenliste an (Rechtsklick → „Nachricht schreiben“) oder öffnen Sie den Chat eines Raums über sein Menü auf dem Plan.': 'No conversations yet. Write to colleagues from the people list (right click → “Write a message”) or open a room’s chat from its menu on the plan.',
+    'Zurück zu allen Gesprächen': 'Back to all conversations',
+    'spricht': 'speaking',
+    'Anmelden bei DVZ Desktop': 'Sign in to DVZ Desktop',
+    'Digitales Verwaltungszentrum – Ihr virtuelles Büro': 'Digital administration centre – your virtual office',
+    '&Server': '&Server',
+    '&Benutzername': '&User name',
+    '&Passwort': '&Password',
+    'Laufendes Gespräch': 'Ongoing call',
+    'Gespräch groß zeigen': 'Show the call large',
+    'Navigation': 'Navigation',
+    'Digitale\nTür': 'Digital\ndoor',
+    'Programme': 'Apps',
+    'Räume': 'Rooms',
+    'Seitenleiste schließen (Esc)': 'Close the side panel (Esc)',
+    'Seitenleiste schließen': 'Close the side panel',
+    'Arbeitsfläche': 'Workspace',
+    'Status und Statusnotiz ändern': 'Change status and status note',
+    'Meldung': 'Message',
+    '%1 verpasst': '%1 missed',
     # The office map (qt/map)
     'Gebäude': 'Building',
     'in': 'in',

@@ -19,14 +19,12 @@ log = logging.getLogger("dvz_desktop")
 
 
 def save_layout(window) -> str:  # type: ignore[no-untyped-def]
-    """The arrangement of the docks and toolbars, as text for the settings file."""
-    return bytes(window.saveState().toBase64().data()).decode("ascii")
+    """Which side panel is open and how wide, as text for the settings file."""
+    return str(window.save_state())
 
 
 def restore_layout(window, state: str) -> bool:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QByteArray
-
-    return bool(state) and window.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+    return bool(state) and bool(window.restore_state(state))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--exit-when-shown", action="store_true",
                         help="beenden, sobald Fenster und Tray sichtbar sind (für Start-Messungen)")
     parser.add_argument("--lang", choices=["de", "en"], help="Sprache der Oberfläche")
+    parser.add_argument("--theme", choices=["system", "light", "dark", "high-contrast"],
+                        help="Erscheinungsbild: wie das System, hell, dunkel oder hoher Kontrast")
     parser.add_argument("--no-single-instance", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("link", nargs="?", help="dvz://-Link: dvz://room/<Raum>, dvz://call/<Person>, dvz://join/<Raum>")
     parser.add_argument("--log-level", default="WARNING")
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    from .qt.i18n import choose_language, install_translators
+    from dvz_desktop.qt.shell.i18n import choose_language, install_translators
     from .services.settings import SettingsStore
 
     if args.screenshot is not None and sys.platform.startswith("linux") and not (
@@ -86,6 +86,13 @@ def main(argv: list[str] | None = None) -> int:
     settings_store = SettingsStore()
     settings = settings_store.load()
     install_translators(app, choose_language(args.lang or settings.language))
+    from .qt.shell import theme
+
+    try:
+        mode = theme.ThemeMode(args.theme or settings.theme)
+    except ValueError:
+        mode = theme.ThemeMode.SYSTEM
+    theme.apply(app, mode)
 
     one_shot = args.screenshot is not None or args.exit_when_shown
     single = None
@@ -111,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    desktop = Desktop(app, args, settings_store, settings, single)
+    desktop = Program(app, args, settings_store, settings, single)
     desktop.pending_link = link
     code = 1
     try:
@@ -168,7 +175,7 @@ async def hang_up(parts: DesktopParts) -> None:
     from .core.events import report_failure
     from .services.session import SessionError
 
-    for step in (parts.calls.leave(), parts.door.close_all()):
+    for step in (parts.calls.client.leave(), parts.door.close_all()):
         try:
             await asyncio.wait_for(step, 3.0)
         except (TimeoutError, SessionError) as exc:  # the server is gone or slow: we leave anyway
@@ -178,8 +185,8 @@ async def hang_up(parts: DesktopParts) -> None:
     parts.switchboard.close()  # the loudspeaker
 
 
-class Desktop:
-    """Logs in, builds the window and tray, wires them to the session, and runs until quit."""
+class Program:
+    """Logs in, builds the desktop of the session (``desktop.py``), and runs until quit."""
 
     def __init__(self, app, args: argparse.Namespace, settings_store, settings, single) -> None:  # type: ignore[no-untyped-def]
         from .services.credentials import CredentialStore
@@ -407,7 +414,7 @@ class Desktop:
         deadline = asyncio.get_running_loop().time() + 20
         while True:
             bridge.flush_now()
-            scene = window.map.current_scene()
+            scene = self.parts.map.current_scene() if self.parts is not None else None
             if scene is not None and scene.avatars:
                 break
             if asyncio.get_running_loop().time() > deadline:

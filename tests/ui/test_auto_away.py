@@ -31,8 +31,8 @@ def test_idle_sets_away_and_input_restores(demo_office: DemoOffice, runner: Loop
     runner.wait_until(lambda: demo_office.backend.presence.get("a.schneider").status is Status.AWAY,
                       what="auto-away on the server")
     runner.wait_until(lambda: current() is Status.AWAY, what="away in the window")
-    QTest.mouseMove(parts.window.map.view.viewport(), QPoint(50, 50))
-    QTest.mouseClick(parts.window.map.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+    QTest.mouseMove(parts.map.view.viewport(), QPoint(50, 50))
+    QTest.mouseClick(parts.map.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      QPoint(60, 60))
     runner.wait_until(lambda: demo_office.backend.presence.get("a.schneider").status is Status.BUSY,
                       what="back to busy after input")

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from dvz_desktop.core.appointments import Answer, Appointment, EventState
 from dvz_desktop.core.calendar_time import OFFICE_TZ
-from dvz_desktop.qt.desk.calendar_rows import line, style
+from dvz_desktop.qt.calendar.rows import line, style
 
 
 def at(day: int, hour: int, minute: int = 0, month: int = 11) -> datetime:

@@ -158,13 +158,6 @@ def test_during_an_appointment_the_status_is_in_besprechung(demo_office: DemoOff
     assert backend.presence.get("a.schneider").status is Status.DO_NOT_DISTURB  # my choice stays
 
 
-def current_tabs(window) -> set[str]:  # type: ignore[no-untyped-def]
-    """The titles of the docks in front, one per group of tabbed docks."""
-    from PySide6.QtWidgets import QTabBar
-
-    return {bar.tabText(bar.currentIndex()) for bar in window.findChildren(QTabBar) if bar.count()}
-
-
 def _account(tmp_path: Path):  # type: ignore[no-untyped-def]
     from dvz_desktop.services.calendar_account import CalendarAccount
     from dvz_desktop.services.credentials import CredentialStore
@@ -177,7 +170,7 @@ def _account(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def test_without_an_account_the_calendar_invites_to_set_one_up(demo_office: DemoOffice, runner: LoopRunner,
                                                                clock: ManualClock, tmp_path: Path) -> None:
-    from dvz_desktop.qt.desk.calendar_dialogs import AccountDialog
+    from dvz_desktop.qt.calendar.dialogs import AccountDialog
 
     parts = demo_office.parts
     today = lines(parts.today)
@@ -189,12 +182,12 @@ def test_without_an_account_the_calendar_invites_to_set_one_up(demo_office: Demo
     assert panel.pages.currentIndex() == 1 and panel.empty_title.text() == "Noch kein Kalender verbunden."
     assert panel.setup_button.text() == "Konto einrichten" and not panel.setup_button.isHidden()
     assert all(b.isHidden() for b in (panel.new_button, panel.edit_button, panel.delete_button, panel.join))
-    parts.window.people_dock.raise_()
-    assert "Kalender" not in current_tabs(parts.window)
+    parts.window.open_panel("today")
+    assert parts.window.current_panel() == "today"
     row = lines(parts.today).index("Noch kein Kalender verbunden – hier einrichten.")
     parts.today.list.itemActivated.emit(parts.today.list.item(row))
     dialog = next(w for w in panel.findChildren(AccountDialog) if w.isVisible())
-    assert "Kalender" in current_tabs(parts.window)  # the Kalender came forward with it
+    assert parts.window.current_panel() == "calendar"  # the Kalender came forward with it
     dialog.reject()
 
 
@@ -204,7 +197,7 @@ def test_the_account_dialog_shows_its_whole_answer(demo_office: DemoOffice, runn
 
     from PySide6.QtCore import QRect, Qt
 
-    from dvz_desktop.qt.desk.calendar_dialogs import AccountDialog
+    from dvz_desktop.qt.calendar.dialogs import AccountDialog
 
     parts = demo_office.parts
     parts.window.resize(1366, 768)

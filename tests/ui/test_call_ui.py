@@ -32,17 +32,17 @@ def test_call_view_shows_the_colleague_and_mute_and_camera_change_my_tracks(
     runner.run(thomas.join_room(ROOM))
     parts = demo_office.parts
     runner.run(parts.behaviour.go_to(ROOM))  # Anna walks in: she joins the room's call by herself
-    runner.wait_until(lambda: parts.calls.call is not None and len(parts.calls.peers) == 1, timeout=15,
+    runner.wait_until(lambda: parts.calls.client.call is not None and len(parts.calls.client.peers) == 1, timeout=15,
                       what="Anna in the call")
     runner.wait_until(lambda: thomas_media.video is not None, what="Thomas' tracks")
     thomas_media.set_camera(True)
-    panel = parts.call_panel
-    assert parts.window.call_dock.isVisible()
+    panel = parts.calls.panel
+    assert parts.window.stage.current_view() == "call"
     runner.wait_until(lambda: "t.wagner" in panel.tiles and panel.tiles["t.wagner"].frames_shown > 0, timeout=15,
                       what="Thomas' picture in Anna's call view")
     assert "Thomas Wagner" in panel.title.text()
 
-    anna_media = parts.calls.media
+    anna_media = parts.calls.client.media
     runner.wait_until(lambda: thomas.frames.get(("a.schneider", "audio"), 0) > 5, timeout=25, what="Anna's voice")
     assert not anna_media.audio.muted and anna_media.audio.level > 0.05
     QTest.mouseClick(panel.mute, Qt.MouseButton.LeftButton)
@@ -62,7 +62,7 @@ def test_call_view_shows_the_colleague_and_mute_and_camera_change_my_tracks(
                       what="Anna's camera picture at Thomas")
 
     QTest.mouseClick(panel.hangup, Qt.MouseButton.LeftButton)
-    runner.wait_until(lambda: parts.calls.call is None and parts.calls.peers == {}, what="hung up")
+    runner.wait_until(lambda: parts.calls.client.call is None and parts.calls.client.peers == {}, what="hung up")
     runner.run(thomas.leave())
     runner.run(thomas_session.stop())
 
@@ -72,16 +72,16 @@ def test_someone_joining_me_starts_the_call_and_speaking_shows_on_the_map(
     parts = demo_office.parts
     runner.run(parts.behaviour.go_to(ROOM))  # Anna waits alone in the meeting room: no call yet
     runner.wait_until(lambda: demo_office.backend.presence.get("a.schneider").room_id == ROOM, what="Anna inside")
-    assert parts.calls.call is None
+    assert parts.calls.client.call is None
     thomas_session = Session(demo_office.url, Credentials("t.wagner", "demo"))
     runner.run(thomas_session.start())
     thomas = CallClient(thomas_session, FakeDevices())
     runner.run(thomas_session.move(ROOM))  # Thomas comes in and joins the room's call ...
     runner.run(thomas.join_room(ROOM))
-    runner.wait_until(lambda: parts.calls.call is not None and len(parts.calls.peers) == 1, timeout=15,
+    runner.wait_until(lambda: parts.calls.client.call is not None and len(parts.calls.client.peers) == 1, timeout=15,
                       what="Anna joining by herself")  # ... and Anna is in it without doing anything
     runner.run(thomas.set_media(audio=True, video=False, speaking=True))
-    avatar = parts.window.map.current_scene().avatars["t.wagner"]
+    avatar = parts.map.current_scene().avatars["t.wagner"]
     runner.wait_until(lambda: avatar.speaking, what="the speaking ring on Thomas' avatar")
     runner.run(thomas.leave())
     runner.run(thomas_session.stop())
@@ -91,7 +91,7 @@ def test_choosing_audio_devices_is_remembered(demo_office: DemoOffice, qtbot) ->
     from dvz_desktop.qt.calls.devices import DeviceDialog
 
     chosen: list[tuple[str, str]] = []
-    panel = demo_office.parts.call_panel
+    panel = demo_office.parts.calls.panel
     panel.devicesChosen_callback = lambda mic, out: chosen.append((mic, out))
     dialog = DeviceDialog(["Headset-Mikrofon", "Webcam-Mikrofon"], ["Headset", "Lautsprecher"], ("", "Headset"))
     qtbot.addWidget(dialog)

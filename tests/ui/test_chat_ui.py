@@ -31,20 +31,19 @@ def test_unread_counts_then_reading_and_answering(demo_office: DemoOffice, runne
     conv = runner.run(thomas_chat.open_direct("a.schneider"))
     thomas_chat.send(conv, "Hast du kurz Zeit?")
     thomas_chat.send(conv, "Es geht um den Haushalt.")
-    runner.wait_until(lambda: parts.chat.unread(conv) == 2, what="two unread at Anna")
-    panel = parts.chat_panel
+    runner.wait_until(lambda: parts.chat.client.unread(conv) == 2, what="two unread at Anna")
+    panel = parts.chat.panel
     titles = [panel.conversations.item(i).text() for i in range(panel.conversations.count())]
     assert "Thomas Wagner (2)" in titles
-    runner.wait_until(lambda: parts.window.people.unread.get("t.wagner") == 2, what="the badge in the people panel")
-    entry = next(parts.window.people.list.item(i).text() for i in range(parts.window.people.list.count())
-                 if parts.window.people.list.item(i).text().startswith("Thomas Wagner"))
-    assert "2 ungelesen" in entry
+    runner.wait_until(lambda: parts.people.panel.unread.get("t.wagner") == 2, what="the badge in the people panel")
+    entry = parts.people.panel.row_text("t.wagner")
+    assert "2 ungelesene Nachrichten" in entry
     assert parts.tray.unread == 2 and "2 ungelesene Nachrichten" in parts.tray.unread_action.text()
 
-    parts.window.chat_dock.show()
+    parts.window.open_panel("chat")
     panel.open(conv)
     assert any("Hast du kurz Zeit?" in t for t in panel.message_texts())
-    runner.wait_until(lambda: parts.chat.unread(conv) == 0, what="read after opening")
+    runner.wait_until(lambda: parts.chat.client.unread(conv) == 0, what="read after opening")
     panel.input.insert("Ja, komm rüber.")  # QTest.keyClicks only types ASCII
     QTest.keyClick(panel.input, Qt.Key.Key_Return)
     assert panel.input.text() == ""
@@ -58,10 +57,10 @@ def test_html_in_a_message_is_shown_literally(demo_office: DemoOffice, runner: L
     parts = demo_office.parts
     conv = runner.run(thomas_chat.open_direct("a.schneider"))
     thomas_chat.send(conv, '<b>fett</b> und <script>alert("x")</script>')
-    runner.wait_until(lambda: parts.chat.unread(conv) == 1, what="the message at Anna")
-    parts.window.chat_dock.show()
-    parts.chat_panel.open(conv)
-    label = parts.chat_panel.messages.itemWidget(parts.chat_panel.messages.item(0))
+    runner.wait_until(lambda: parts.chat.client.unread(conv) == 1, what="the message at Anna")
+    parts.window.open_panel("chat")
+    parts.chat.panel.open(conv)
+    label = parts.chat.panel.messages.labels()[0]
     assert "&lt;b&gt;fett&lt;/b&gt;" in label.text() and "&lt;script&gt;" in label.text()
     assert "<script>" not in label.text()
     # What the user sees on screen is the literal text.
@@ -79,15 +78,15 @@ def test_editing_my_message_updates_it_for_the_other_side(demo_office: DemoOffic
     parts = demo_office.parts
     for session in (demo_office.session, thomas_chat._session):  # a room's chat is for the people inside
         runner.run(session.command(Move(id=session.next_id(), room_id="kh-1-kueche")))
-    conv = runner.run(parts.chat.open_room("kh-1-kueche"))
+    conv = runner.run(parts.chat.client.open_room("kh-1-kueche"))
     runner.run(thomas_chat.open_room("kh-1-kueche"))
-    panel = parts.chat_panel
-    parts.window.chat_dock.show()
+    panel = parts.chat.panel
+    parts.window.open_panel("chat")
     panel.open(conv)
     QTest.keyClicks(panel.input, "Kaffee um 10")
     QTest.keyClick(panel.input, Qt.Key.Key_Return)
-    runner.wait_until(lambda: len(parts.chat.conversations[conv].messages) == 1, what="my message stored")
-    position = next(iter(parts.chat.conversations[conv].messages))
+    runner.wait_until(lambda: len(parts.chat.client.conversations[conv].messages) == 1, what="my message stored")
+    position = next(iter(parts.chat.client.conversations[conv].messages))
     panel.start_edit(position)
     assert panel.input.text() == "Kaffee um 10"
     panel.input.setText("Kaffee um 10:30")
@@ -103,9 +102,9 @@ def test_search_from_the_panel(demo_office: DemoOffice, runner: LoopRunner, thom
     parts = demo_office.parts
     conv = runner.run(thomas_chat.open_direct("a.schneider"))
     thomas_chat.send(conv, "Akte Müller liegt im Bürgeramt")
-    runner.wait_until(lambda: parts.chat.unread(conv) == 1, what="the message at Anna")
-    panel = parts.chat_panel
-    parts.window.chat_dock.show()
+    runner.wait_until(lambda: parts.chat.client.unread(conv) == 1, what="the message at Anna")
+    panel = parts.chat.panel
+    parts.window.open_panel("chat")
     panel.search.insert("bürgeramt")
     QTest.keyClick(panel.search, Qt.Key.Key_Return)
     runner.wait_until(lambda: panel.results.count() > 0 and "Müller" in panel.results.item(0).text(),
@@ -115,9 +114,9 @@ def test_search_from_the_panel(demo_office: DemoOffice, runner: LoopRunner, thom
 def test_a_paste_over_the_limit_is_kept_whole_and_refused_with_a_word(demo_office: DemoOffice,
                                                                     runner: LoopRunner) -> None:
     parts = demo_office.parts
-    panel = parts.chat_panel
-    conv = runner.run(parts.chat.open_direct("t.wagner"))
-    parts.window.chat_dock.show()
+    panel = parts.chat.panel
+    conv = runner.run(parts.chat.client.open_direct("t.wagner"))
+    parts.window.open_panel("chat")
     panel.open(conv)
     words = ("Sehr geehrte Damen und Herren, anbei die Stellungnahme zum Bauantrag. " * 70).strip()
     assert len(words) > 4000
@@ -129,11 +128,11 @@ def test_a_paste_over_the_limit_is_kept_whole_and_refused_with_a_word(demo_offic
     panel.failed.connect(reasons.append)
     QTest.keyClick(panel.input, Qt.Key.Key_Return)
     assert reasons and "Zu lang" in reasons[0]
-    assert panel.input.text() == words and parts.chat.pending_in(conv) == []
+    assert panel.input.text() == words and parts.chat.client.pending_in(conv) == []
     panel.input.setText(words[:3990])
     assert not panel.too_long.isVisibleTo(panel) and panel.send_button.isEnabled()
     QTest.keyClick(panel.input, Qt.Key.Key_Return)
-    runner.wait_until(lambda: any(m.body == words[:3990].strip() for m in parts.chat.conversations[conv].messages.values()),
+    runner.wait_until(lambda: any(m.body == words[:3990].strip() for m in parts.chat.client.conversations[conv].messages.values()),
                       what="the shortened message sent")
 
 
@@ -143,8 +142,8 @@ def test_the_unread_badge_goes_when_i_come_back_to_the_open_conversation(
 
     parts = demo_office.parts
     conv = runner.run(thomas_chat.open_direct("a.schneider"))
-    runner.wait_until(lambda: conv in parts.chat.conversations, what="the conversation at Anna")
-    parts.chat_panel.show_conversation(conv)
+    runner.wait_until(lambda: conv in parts.chat.client.conversations, what="the conversation at Anna")
+    parts.chat.panel.show_conversation(conv)
     parts.window.activateWindow()
     runner.wait_until(lambda: parts.window.isActiveWindow(), what="Anna's window in front")
     elsewhere = QWidget()  # another program in front of DVZ
@@ -153,18 +152,18 @@ def test_the_unread_badge_goes_when_i_come_back_to_the_open_conversation(
     elsewhere.activateWindow()
     runner.wait_until(lambda: not parts.window.isActiveWindow(), what="Anna away from the window")
     thomas_chat.send(conv, "Kannst du kurz drüberschauen?")
-    runner.wait_until(lambda: parts.chat.unread(conv) == 1, what="unread while Anna looks elsewhere")
-    runner.wait_until(lambda: parts.window.people.unread.get("t.wagner") == 1, what="the badge")
+    runner.wait_until(lambda: parts.chat.client.unread(conv) == 1, what="unread while Anna looks elsewhere")
+    runner.wait_until(lambda: parts.people.panel.unread.get("t.wagner") == 1, what="the badge")
     parts.window.activateWindow()  # back at DVZ, the conversation open in front of her
-    runner.wait_until(lambda: parts.chat.unread(conv) == 0, what="read on coming back")
-    runner.wait_until(lambda: parts.window.people.unread.get("t.wagner", 0) == 0 and parts.tray.unread == 0,
+    runner.wait_until(lambda: parts.chat.client.unread(conv) == 0, what="read on coming back")
+    runner.wait_until(lambda: parts.people.panel.unread.get("t.wagner", 0) == 0 and parts.tray.unread == 0,
                       what="the badges gone")
 
-    parts.window.chat_dock.hide()  # the chat put away, the conversation still open in it
+    parts.window.close_panel()  # the chat put away, the conversation still open in it
     thomas_chat.send(conv, "Und noch etwas.")
-    runner.wait_until(lambda: parts.chat.unread(conv) == 1, what="unread while the chat is away")
-    parts.window.chat_dock.show()
-    runner.wait_until(lambda: parts.chat.unread(conv) == 0, what="read on showing the chat")
+    runner.wait_until(lambda: parts.chat.client.unread(conv) == 1, what="unread while the chat is away")
+    parts.window.open_panel("chat")
+    runner.wait_until(lambda: parts.chat.client.unread(conv) == 0, what="read on showing the chat")
 
 
 def test_a_room_chat_shows_what_was_written_while_i_was_inside(demo_office: DemoOffice, runner: LoopRunner,
@@ -181,12 +180,12 @@ def test_a_room_chat_shows_what_was_written_while_i_was_inside(demo_office: Demo
     runner.run(me.command(Move(id=me.next_id(), room_id="kh-1-kueche")))
     thomas_chat.send(kitchen, "Kuchen steht bereit")
     runner.run(thomas_chat.flush())
-    parts.window.chat_dock.show()
+    parts.window.open_panel("chat")
     parts.presenter.roomChatRequested.emit("kh-1-kueche")  # "Raumchat" on the map
-    panel = parts.chat_panel
+    panel = parts.chat.panel
     runner.wait_until(lambda: panel.current == kitchen and any("Kuchen steht bereit" in t for t in panel.message_texts()),
                       what="the room chat with the message written while I was inside")
     assert not any("Vorher geschrieben" in t for t in panel.message_texts())
-    hits = runner.run(parts.chat.search("Kuchen Vorher"))
+    hits = runner.run(parts.chat.client.search("Kuchen Vorher"))
     assert hits == ()
-    assert [h.body for h in runner.run(parts.chat.search("Kuchen"))] == ["Kuchen steht bereit"]
+    assert [h.body for h in runner.run(parts.chat.client.search("Kuchen"))] == ["Kuchen steht bereit"]

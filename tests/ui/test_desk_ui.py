@@ -15,8 +15,8 @@ from .conftest import DemoOffice, FakeDevices, LoopRunner
 @pytest.fixture
 def opened(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
     urls: list[str] = []
-    import dvz_desktop.qt.desk.launchers_panel as launchers_panel
-    import dvz_desktop.qt.desk.phone_panel as phone_panel
+    import dvz_desktop.qt.launchers.panel as launchers_panel
+    import dvz_desktop.qt.phone.panel as phone_panel
 
     def fake_open(url: str) -> bool:
         urls.append(url)
@@ -27,33 +27,37 @@ def opened(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
     return urls
 
 
-def test_dock_layout_is_saved_and_restored(demo_office: DemoOffice, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_open_side_panel_and_its_width_are_saved_and_restored(demo_office: DemoOffice, tmp_path,  # type: ignore[no-untyped-def]
+                                                                 qtbot) -> None:
     window = demo_office.parts.window
-    window.chat_dock.hide()
-    window.removeDockWidget(window.tree_dock)
-    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, window.tree_dock)
-    window.tree_dock.show()
+    window.open_panel("calendar")
+    total = sum(window.splitter.sizes())
+    window.splitter.setSizes([total - 420, 420])
+    window.splitter.splitterMoved.emit(total - 420, 1)
     state = save_layout(window)
     again = assemble_desktop(demo_office.session, set(), lambda f: None, outbox_dir=tmp_path / "o2",
                              media_factory=FakeDevices)
     qtbot.addWidget(again.window)
-    assert again.window.dockWidgetArea(again.window.tree_dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert again.window.current_panel() == "office"  # a first start shows who is here
     assert restore_layout(again.window, state)
     again.window.show()
-    assert again.window.dockWidgetArea(again.window.tree_dock) == Qt.DockWidgetArea.LeftDockWidgetArea
-    assert not again.window.chat_dock.isVisible()
+    qtbot.waitExposed(again.window)
+    assert again.window.current_panel() == "calendar"
+    assert abs(again.window.side.width() - 420) <= 2
+    assert not restore_layout(again.window, "{kaputt")  # a damaged setting changes nothing
+    assert again.window.current_panel() == "calendar"
 
 
 def test_click_to_dial_hands_the_tel_uri_to_the_system(demo_office: DemoOffice, opened: list[str]) -> None:
     parts = demo_office.parts
-    parts.window.people.dialRequested.emit("t.wagner")
+    parts.people.panel.dialRequested.emit("t.wagner")
     assert opened == ["tel:+495555900102"]
-    assert "Thomas Wagner" in parts.phone.recent.item(0).text()
-    parts.phone.number.setText("0555 123")
-    parts.phone.dial_entered()
+    assert "Thomas Wagner" in parts.phone.panel.recent.item(0).text()
+    parts.phone.panel.number.setText("0555 123")
+    parts.phone.panel.dial_entered()
     assert opened[-1] == "tel:0555123"
-    parts.phone.number.setText("0555; rm -rf")
-    parts.phone.dial_entered()
+    parts.phone.panel.number.setText("0555; rm -rf")
+    parts.phone.panel.dial_entered()
     assert opened[-1] == "tel:0555123"  # refused, nothing handed over
 
 
@@ -118,10 +122,10 @@ def test_an_aktenzeichen_in_a_chat_message_opens_the_eakte(demo_office: DemoOffi
     conv = runner.run(chat.open_direct("a.schneider"))
     chat.send(conv, "Kannst du dir 63-2026-0815 ansehen? Danke!")
     parts = demo_office.parts
-    runner.wait_until(lambda: parts.chat.unread(conv) == 1, what="the message at Anna")
-    parts.chat_panel.show_conversation(conv)
-    position = max(parts.chat.conversations[conv].messages)
-    menu = parts.chat_panel.menu_for(position)
+    runner.wait_until(lambda: parts.chat.client.unread(conv) == 1, what="the message at Anna")
+    parts.chat.panel.show_conversation(conv)
+    position = max(parts.chat.client.conversations[conv].messages)
+    menu = parts.chat.panel.menu_for(position)
     texts = [a.text() for a in menu.actions()]
     assert texts[:2] == ["„63-2026-0815“ in eAkte (Browser) öffnen", "„63-2026-0815“ in eAkte (Anwendung) öffnen"]
     assert "Bearbeiten" not in texts  # not Anna's message
@@ -134,7 +138,7 @@ def test_dialling_a_colleague_by_name_calls_in_app_when_online_else_by_phone(dem
                                                                             runner: LoopRunner,
                                                                             opened: list[str]) -> None:
     parts = demo_office.parts
-    phone = parts.phone
+    phone = parts.phone.panel
     model = parts.bridge.model
     offline = next(p for p in model.people.values()
                    if p.phone and p.id != model.me and model.presence_of(p.id).status.value == "offline")

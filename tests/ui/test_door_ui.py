@@ -17,11 +17,15 @@ def test_clerk_sees_the_queue_admits_chats_and_ends(demo_office: DemoOffice, run
     runner.run(guest.send(json.dumps({"type": "guest_join", "desk_id": "buergerbuero", "name": "Erika <b>Muster</b>",
                                       "concern": "Meldebescheinigung", "privacy_accepted": True})))
     runner.wait_until(lambda: parts.tray.waiting == 1, what="the tray to count the guest")
-    room = parts.window.map
+    room = parts.map
     runner.wait_until(lambda: room._waiting.get("kh-0-buergerbuero") == "1 Person wartet",  # noqa: SLF001
                       what="the badge on the Bürgerbüro")
     panel = parts.door_panel
-    assert panel.parentWidget().isVisible()  # Anna serves the desk: the dock shows itself
+    door_entry = parts.window.rail.entries["door"]
+    assert door_entry.button.isVisibleTo(parts.window)  # Anna serves a desk: "Digitale Tür" is on her rail
+    assert parts.window.rail.badge("door") == "1" and "1 Person wartet" in door_entry.button.accessibleName()
+    door_entry.button.click()
+    assert parts.window.current_panel() == "door"
     texts = [panel.queue.item(i).text() for i in range(panel.queue.count())]
     assert "Bürgerbüro – 1 Person wartet" in texts
     assert any("1. Erika <b>Muster</b> – Meldebescheinigung" in t for t in texts)

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from dvz_desktop.app import Desktop, build_parser
+from dvz_desktop.app import Program, build_parser
 from dvz_desktop.qt.links import KEY, LinkBanner
 from dvz_desktop.qt.single_instance import SingleInstance
 from dvz_desktop.services.calls import CallClient
@@ -26,7 +26,7 @@ def desktop(demo_office: DemoOffice, tmp_path: Path, qapp) -> Iterator[tuple[Des
     """The program's own Desktop (as app.main builds it) around the demo office's parts."""
     single = SingleInstance(name=f"dvz-test-{tmp_path.name}")
     store = SettingsStore(tmp_path / "settings.json")
-    desktop = Desktop(qapp, build_parser().parse_args([]), store, store.load(), single)
+    desktop = Program(qapp, build_parser().parse_args([]), store, store.load(), single)
     desktop.parts = demo_office.parts
     yield desktop, single
     desktop.parts = None
@@ -48,7 +48,7 @@ def settled(demo_office: DemoOffice, runner: LoopRunner) -> None:
 
 
 def link_banner(demo_office: DemoOffice) -> LinkBanner | None:
-    banner = demo_office.parts.window.banners.get(KEY)
+    banner = demo_office.parts.shell.banners.get(KEY)
     return banner if isinstance(banner, LinkBanner) else None
 
 
@@ -67,7 +67,7 @@ def test_a_call_link_from_a_second_start_rings_only_after_confirming(
     QTest.mouseClick(banner.go, Qt.MouseButton.LeftButton)
     runner.wait_until(lambda: rang != [], timeout=15, what="Thomas' phone to ring")
     assert link_banner(demo_office) is None
-    runner.run(demo_office.parts.calls.leave())
+    runner.run(demo_office.parts.calls.client.leave())
 
 
 def test_a_room_link_waits_and_cancel_leaves_me_where_i_am(
@@ -95,11 +95,11 @@ def test_a_room_link_waits_and_cancel_leaves_me_where_i_am(
 def test_a_link_in_a_chat_message_asks_too_and_unknown_targets_say_so(
         demo_office: DemoOffice, runner: LoopRunner) -> None:
     parts = demo_office.parts
-    parts.chat_panel.dvzLinkActivated.emit("dvz://call/t.wagner")
+    parts.chat.panel.dvzLinkActivated.emit("dvz://call/t.wagner")
     settled(demo_office, runner)
     assert demo_office.backend.calls.call_of("a.schneider") is None
     assert link_banner(demo_office) is not None
-    parts.chat_panel.dvzLinkActivated.emit("dvz://call/niemand.da")
+    parts.chat.panel.dvzLinkActivated.emit("dvz://call/niemand.da")
     assert "nicht zu finden" in parts.window.statusBar().currentMessage()
-    parts.chat_panel.dvzLinkActivated.emit("dvz://room/x;calc")
+    parts.chat.panel.dvzLinkActivated.emit("dvz://room/x;calc")
     assert "ungültig" in parts.window.statusBar().currentMessage()

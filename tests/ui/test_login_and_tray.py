@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from dvz_desktop.app import assemble_desktop
 from dvz_desktop.protocol import Status
-from dvz_desktop.qt.i18n import install_translators
+from dvz_desktop.qt.shell.i18n import install_translators
 from dvz_desktop.qt.labels import status_label
 from dvz_desktop.qt.login_dialog import LoginDialog
 from dvz_desktop.services.session import Session, SessionError
@@ -66,8 +66,8 @@ def test_followed_colleague_arriving_is_announced(demo_office: DemoOffice, runne
     parts = demo_office.parts
     notices: list[tuple[str, str]] = []
     parts.tray.notify = lambda title, text: notices.append((title, text))  # the OS notification is the edge
-    parts.arrivals._notify = parts.tray.notify
-    panel = parts.window.people
+    parts.people.arrivals._notify = parts.tray.notify
+    panel = parts.people.panel
     panel._toggle_follow("j.hoffmann", True)
     assert demo_office.followed_saved[-1] == {"j.hoffmann"}  # remembered in the settings
     demo_office.backend.presence.come_online("j.hoffmann")

@@ -28,7 +28,7 @@ def thomas(demo_office: DemoOffice, runner: LoopRunner) -> Iterator[OfficeBehavi
 
 
 def banners_of(demo_office: DemoOffice, kind: type) -> list:
-    return [b for b in demo_office.parts.window.banners.banners.values() if isinstance(b, kind)]
+    return [b for b in demo_office.parts.shell.banners.banners.values() if isinstance(b, kind)]
 
 
 def close_my_door(demo_office: DemoOffice, runner: LoopRunner) -> None:
@@ -47,7 +47,7 @@ def test_knock_banner_herein_lets_the_colleague_in(demo_office: DemoOffice, runn
     assert "Thomas Wagner klopft an" in banner.label.text() and "Büro 101" in banner.label.text()
     assert banner.accessibleName() == banner.label.text()
     QTest.mouseClick(banner.come_in, Qt.MouseButton.LeftButton)
-    scene = demo_office.parts.window.map.current_scene()
+    scene = demo_office.parts.map.current_scene()
     runner.wait_until(lambda: "t.wagner" in scene.occupants("kh-1-101"), what="Thomas in Anna's office on the map")
     runner.wait_until(lambda: not banners_of(demo_office, KnockBanner), what="the banner to go away")
 
@@ -86,10 +86,10 @@ def test_my_knock_shows_a_strip_with_the_answer_and_offers_a_message(
     runner.wait_until(lambda: demo_office.parts.behaviour.door_of("kh-1-102").state is DoorState.CLOSED,
                       what="Thomas' door closed on Anna's map")
     window = demo_office.parts.window
-    scene = window.map.current_scene()
+    scene = demo_office.parts.map.current_scene()
     assert scene.rooms["kh-1-102"].door is DoorState.CLOSED
-    point: QPoint = window.map.view.mapFromScene(scene.rooms["kh-1-102"].rect().center())
-    QTest.mouseDClick(window.map.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    point: QPoint = demo_office.parts.map.view.mapFromScene(scene.rooms["kh-1-102"].rect().center())
+    QTest.mouseDClick(demo_office.parts.map.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
     runner.wait_until(lambda: banners_of(demo_office, KnockerStrip), what="Anna's knock strip")
     strip = banners_of(demo_office, KnockerStrip)[0]
     assert "Sie klopfen bei Büro 102 an" in strip.label.text() and "noch" in strip.label.text()
@@ -103,7 +103,7 @@ def test_my_knock_shows_a_strip_with_the_answer_and_offers_a_message(
 
 def test_doors_are_drawn_in_their_state(demo_office: DemoOffice, runner: LoopRunner) -> None:
     behaviour = demo_office.parts.behaviour
-    item = demo_office.parts.window.map.current_scene().rooms["kh-1-101"]
+    item = demo_office.parts.map.current_scene().rooms["kh-1-101"]
     for state in (DoorState.AJAR, DoorState.CLOSED, DoorState.OPEN):
         runner.run(behaviour.set_door("kh-1-101", state))
         runner.wait_until(lambda s=state: item.door is s, what=f"door {state.value} on the map")
@@ -111,7 +111,7 @@ def test_doors_are_drawn_in_their_state(demo_office: DemoOffice, runner: LoopRun
     runner.run(behaviour.set_door("kh-1-101", DoorState.LOCKED, "Prüfung bis 12 Uhr"))
     runner.wait_until(lambda: item.door is DoorState.LOCKED, what="the locked door on the map")
     assert "Tür abgeschlossen" in item.toolTip() and "Prüfung bis 12 Uhr" in item.toolTip()
-    image = demo_office.parts.window.map.view.grab().toImage()
+    image = demo_office.parts.map.view.grab().toImage()
     assert not image.isNull()
 
 
@@ -122,7 +122,7 @@ def test_invitation_banner_accept_moves_me(demo_office: DemoOffice, runner: Loop
     banner = banners_of(demo_office, InviteBanner)[0]
     assert "Thomas Wagner lädt Sie in Büro 102 ein" in banner.label.text()
     QTest.mouseClick(banner.accept, Qt.MouseButton.LeftButton)
-    scene = demo_office.parts.window.map.current_scene()
+    scene = demo_office.parts.map.current_scene()
     runner.wait_until(lambda: "a.schneider" in scene.occupants("kh-1-102"), what="Anna in Thomas' office")
     runner.wait_until(lambda: not banners_of(demo_office, InviteBanner), what="the banner to go away")
 
@@ -167,7 +167,7 @@ def test_coffee_and_appear_offline_from_the_status_menu(demo_office: DemoOffice,
     menu = demo_office.parts.status_menu
     menu.coffee_action.trigger()
     runner.wait_until(lambda: demo_office.backend.presence.get("a.schneider").coffee, what="coffee on the server")
-    avatar = demo_office.parts.window.map.current_scene().avatars["a.schneider"]
+    avatar = demo_office.parts.map.current_scene().avatars["a.schneider"]
     runner.wait_until(lambda: avatar.presence.coffee, what="the cup on Anna's avatar")
     assert "Lust auf Kaffee" in avatar.toolTip()
     menu.hidden_action.trigger()
@@ -210,7 +210,7 @@ def test_office_hours_dialog_adds_a_row_and_the_door_shows_the_hours(demo_office
     day.setCurrentIndex(1)
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
     QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
-    item = parts.window.map.current_scene().rooms["kh-1-101"]
+    item = parts.map.current_scene().rooms["kh-1-101"]
     runner.wait_until(lambda: "Sprechzeiten: Di 09:00–12:00" in item.toolTip(), what="the office hours at the door")
 
 

@@ -13,7 +13,7 @@ from .conftest import DemoOffice, LoopRunner
 
 def test_map_shows_my_floor_with_the_people_in_their_rooms(demo_office: DemoOffice) -> None:
     window = demo_office.parts.window
-    scene = window.map.current_scene()
+    scene = demo_office.parts.map.current_scene()
     assert scene is not None
     assert scene.floor.id == "kh-1"  # Anna's office is on the first floor of the Kreishaus
     assert "kh-1-101" in scene.rooms and "kh-1-kueche" in scene.rooms
@@ -24,15 +24,15 @@ def test_map_shows_my_floor_with_the_people_in_their_rooms(demo_office: DemoOffi
         room_id = str(avatar.data(0))
         assert scene.rooms[room_id].rect().contains(avatar.pos()), person_id
     # The switcher offers the Kreishaus' three floors; the partner municipality's Rathaus is not shown.
-    floors = [window.map.floor_box.itemText(i) for i in range(window.map.floor_box.count())]
-    assert window.map.bar.building_button.text() == "Kreishaus Musterkreis"
+    floors = [demo_office.parts.map.floor_box.itemText(i) for i in range(demo_office.parts.map.floor_box.count())]
+    assert demo_office.parts.map.bar.building_button.text() == "Kreishaus Musterkreis"
     assert floors == ["Erdgeschoss", "1. Obergeschoss", "2. Obergeschoss"]
-    assert window.map.bar.building_button.menu() is None  # one building: nothing to switch to
+    assert demo_office.parts.map.bar.building_button.menu() is None  # one building: nothing to switch to
 
 
 def test_double_click_on_a_room_walks_me_there(demo_office: DemoOffice, runner: LoopRunner) -> None:
-    view = demo_office.parts.window.map.view
-    scene = demo_office.parts.window.map.current_scene()
+    view = demo_office.parts.map.view
+    scene = demo_office.parts.map.current_scene()
     assert scene is not None
     kitchen = scene.rooms["kh-1-kueche"].rect().center()
     point: QPoint = view.mapFromScene(kitchen)
@@ -47,16 +47,16 @@ def test_double_click_on_a_room_walks_me_there(demo_office: DemoOffice, runner: 
 def test_tree_lists_the_same_people_as_the_map(demo_office: DemoOffice, runner: LoopRunner) -> None:
     window = demo_office.parts.window
     demo_office.backend.presence.move("m.becker", "kh-1-kueche")
-    runner.wait_until(lambda: "m.becker" in (window.map.current_scene().occupants("kh-1-kueche")),
+    runner.wait_until(lambda: "m.becker" in (demo_office.parts.map.current_scene().occupants("kh-1-kueche")),
                       what="Monika Becker in the kitchen")
-    scene = window.map.current_scene()
+    scene = demo_office.parts.map.current_scene()
     for room_id in scene.rooms:
-        item = window.tree.room_item(room_id)
+        item = demo_office.parts.people.tree.room_item(room_id)
         in_tree = sorted(item.child(i).data(0, Qt.ItemDataRole.UserRole) for i in range(item.childCount()))
         assert in_tree == sorted(scene.occupants(room_id)), room_id
     # The tree also knows people on other floors that are not drawn right now.
-    assert "b.peters" not in window.tree.people_listed()  # partner's mayor: her room is not shared
-    assert {"a.schneider", "t.wagner", "m.becker", "s.koch", "k.klein"} <= window.tree.people_listed()
+    assert "b.peters" not in demo_office.parts.people.tree.people_listed()  # partner's mayor: her room is not shared
+    assert {"a.schneider", "t.wagner", "m.becker", "s.koch", "k.klein"} <= demo_office.parts.people.tree.people_listed()
 
 
 def test_status_menu_changes_my_status_everywhere(demo_office: DemoOffice, runner: LoopRunner) -> None:
@@ -64,14 +64,14 @@ def test_status_menu_changes_my_status_everywhere(demo_office: DemoOffice, runne
     parts.status_menu.status_actions[Status.BUSY].trigger()
     runner.wait_until(lambda: demo_office.backend.presence.get("a.schneider").status is Status.BUSY,
                       what="the server to record 'beschäftigt'")
-    runner.wait_until(lambda: parts.window.status_button.text() == "Beschäftigt", what="the status button")
-    avatar = parts.window.map.current_scene().avatars["a.schneider"]
+    runner.wait_until(lambda: parts.window.status_line.my_status.text() == "Beschäftigt", what="the status button")
+    avatar = parts.map.current_scene().avatars["a.schneider"]
     assert avatar.presence.status is Status.BUSY
     assert "Beschäftigt" in avatar.toolTip()
 
 
 def test_people_panel_searches_by_name_and_unit_and_filters_present(demo_office: DemoOffice) -> None:
-    panel = demo_office.parts.window.people
+    panel = demo_office.parts.people.panel
     panel.search.setText("Ordnung und Verkehr")
     assert set(panel.visible_people()) == {"k.klein", "u.wolf", "c.schroeder", "d.neumann", "e.schwarz",
                                            "f.zimmermann", "g.braun"}
@@ -94,12 +94,12 @@ def test_tray_menu_lists_present_colleagues_of_my_unit(demo_office: DemoOffice, 
 
 def test_connection_loss_is_shown_and_recovers(demo_office: DemoOffice, runner: LoopRunner) -> None:
     window = demo_office.parts.window
-    assert window.connection_label.text() == "Verbunden"
+    assert window.status_line.connection.text() == "Verbunden"
     for conn in demo_office.backend.hub.connections_of("a.schneider"):
         conn.ws.transport.abort()  # the network goes away under the client
-    runner.wait_until(lambda: "Verbindung unterbrochen" in window.connection_label.text(),
+    runner.wait_until(lambda: "Verbindung unterbrochen" in window.status_line.connection.text(),
                       what="the window to say the connection is lost")
-    runner.wait_until(lambda: window.connection_label.text() == "Verbunden", timeout=10,
+    runner.wait_until(lambda: window.status_line.connection.text() == "Verbunden", timeout=10,
                       what="the client to reconnect by itself")
 
 
@@ -127,7 +127,7 @@ def test_status_note_is_set_from_the_menu(demo_office: DemoOffice, runner: LoopR
     dialog.ok.click()
     runner.wait_until(lambda: demo_office.backend.presence.get("a.schneider").note == "Bis 11 Uhr im Termin",
                       what="the note to reach the server")
-    runner.wait_until(lambda: "Bis 11 Uhr im Termin" in demo_office.parts.window.note_label.text(),
+    runner.wait_until(lambda: "Bis 11 Uhr im Termin" in demo_office.parts.window.status_line.note.text(),
                       what="the toolbar to show my note")
 
 
@@ -173,11 +173,11 @@ def test_events_after_the_window_is_gone_are_harmless(demo_office: DemoOffice, r
     assert not shiboken6.isValid(window)
     call = CallInfo(call_id="r1", room_id="kh-1-b110",
                     members=(CallMember(person_id="a.schneider"), CallMember(person_id="t.wagner")))
-    parts.calls.call_changed.emit(call)
-    parts.calls.ringing.emit(CallInfo(call_id="p1", members=(CallMember(person_id="t.wagner"),),
+    parts.calls.client.call_changed.emit(call)
+    parts.calls.client.ringing.emit(CallInfo(call_id="p1", members=(CallMember(person_id="t.wagner"),),
                                       ringing=("a.schneider",)))
-    parts.calls.failed.emit("Die Verbindung ist abgebrochen.")
-    parts.chat.conversations_changed.emit(None)
+    parts.calls.client.failed.emit("Die Verbindung ist abgebrochen.")
+    parts.chat.client.conversations_changed.emit(None)
     for knock in parts.behaviour.knocks.values():
         parts.behaviour.knock_changed.emit(knock)
     parts.behaviour.inbox_changed.emit(None)

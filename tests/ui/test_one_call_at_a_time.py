@@ -69,7 +69,7 @@ def in_a_call_with_thomas(demo_office: DemoOffice, runner: LoopRunner, thomas: C
     runner.run(thomas_session.move(ROOM))
     runner.run(thomas.join_room(ROOM))
     runner.run(demo_office.parts.behaviour.go_to(ROOM))  # Anna walks in and joins the room's call
-    runner.wait_until(lambda: demo_office.parts.calls.call is not None and len(demo_office.parts.calls.peers) == 1,
+    runner.wait_until(lambda: demo_office.parts.calls.client.call is not None and len(demo_office.parts.calls.client.peers) == 1,
                       timeout=30, what="Anna in the call with Thomas")
 
 
@@ -78,7 +78,7 @@ def anna_at_thomas(thomas: CallClient):  # type: ignore[no-untyped-def]
 
 
 def ask_banner(demo_office: DemoOffice) -> AskBanner | None:
-    banner = demo_office.parts.window.banners.get(ASK_KEY)
+    banner = demo_office.parts.shell.banners.get(ASK_KEY)
     return banner if isinstance(banner, AskBanner) else None
 
 
@@ -106,9 +106,9 @@ def test_admitting_a_guest_during_a_call_holds_the_call_and_continues_it_afterwa
     # Thomas neither hears nor sees Anna while she serves the guest, and her tracks send silence.
     runner.wait_until(lambda: anna_at_thomas(thomas_calls) is not None and not anna_at_thomas(thomas_calls).audio,
                       what="Anna shown muted at Thomas")
-    anna_audio = parts.calls.media.audio
+    anna_audio = parts.calls.client.media.audio
     runner.wait_until(lambda: anna_audio.held and anna_audio.level == 0.0, what="silence on Anna's call track")
-    held = parts.window.banners.get("held:call:")
+    held = parts.shell.banners.get("held:call:")
     assert isinstance(held, HeldBanner) and "Thomas Wagner" in held.label.text()
 
     QTest.mouseClick(parts.door_panel.end_button, Qt.MouseButton.LeftButton)
@@ -116,12 +116,12 @@ def test_admitting_a_guest_during_a_call_holds_the_call_and_continues_it_afterwa
     runner.wait_until(lambda: parts.door_panel.current is None, what="the visit to end")
     assert board.live() is None  # the call stays on hold until Anna continues it
     QTest.mouseClick(held.resume, Qt.MouseButton.LeftButton)
-    assert board.audible(call_line()) and parts.window.banners.get("held:call:") is None
+    assert board.audible(call_line()) and parts.shell.banners.get("held:call:") is None
     runner.wait_until(lambda: anna_at_thomas(thomas_calls) is not None and anna_at_thomas(thomas_calls).audio,
                       what="Anna heard again at Thomas")
     runner.wait_until(lambda: anna_audio.level > 0.05, what="Anna's voice on the track again")
     guest.close()
-    runner.run(parts.calls.leave())
+    runner.run(parts.calls.client.leave())
     runner.run(thomas_calls.leave())
 
 
@@ -137,7 +137,7 @@ def test_calling_a_colleague_during_a_visit_holds_the_visit_and_tells_the_guest(
     runner.wait_until(lambda: parts.door_panel.current is not None, what="the guest admitted")
     visit_id = parts.door_panel.current
 
-    parts.window.people.callRequested.emit("t.wagner")
+    parts.people.panel.callRequested.emit("t.wagner")
     banner = ask_banner(demo_office)
     assert banner is not None and "Max Mustermann" in banner.label.text()
     runner.run(parts.actions.wait_idle())
@@ -148,7 +148,7 @@ def test_calling_a_colleague_during_a_visit_holds_the_visit_and_tells_the_guest(
     line = guest.wait_for("guest_line", sender="clerk")
     assert "Moment" in line["body"]  # the guest knows why it went quiet
     assert not parts.switchboard.board.audible(Line(Kind.VISIT, visit_id))
-    runner.run(parts.calls.leave())
+    runner.run(parts.calls.client.leave())
     runner.run(parts.door.end(visit_id))
     guest.close()
 
@@ -158,18 +158,18 @@ def test_a_second_colleague_call_can_only_end_the_first(
     parts = demo_office.parts
     thomas_session, thomas_calls, _devices = thomas
     in_a_call_with_thomas(demo_office, runner, thomas_calls, thomas_session)
-    parts.window.people.callRequested.emit("m.becker")
+    parts.people.panel.callRequested.emit("m.becker")
     banner = ask_banner(demo_office)
     assert banner is not None and set(banner.buttons) == {Choice.END}
     QTest.mouseClick(banner.cancel, Qt.MouseButton.LeftButton)
     runner.run(parts.actions.wait_idle())
-    assert ask_banner(demo_office) is None and len(parts.calls.peers) == 1  # nothing changed
+    assert ask_banner(demo_office) is None and len(parts.calls.client.peers) == 1  # nothing changed
 
-    parts.window.people.callRequested.emit("m.becker")
+    parts.people.panel.callRequested.emit("m.becker")
     QTest.mouseClick(ask_banner(demo_office).buttons[Choice.END], Qt.MouseButton.LeftButton)
     runner.wait_until(lambda: (demo_office.backend.calls.call_of("a.schneider") is not None
                                and demo_office.backend.calls.call_of("a.schneider").ringing == {"m.becker"}),
                       what="Maria's phone to ring")
     runner.wait_until(lambda: anna_at_thomas(thomas_calls) is None, what="Anna gone from Thomas' call")
-    runner.run(parts.calls.leave())
+    runner.run(parts.calls.client.leave())
     runner.run(thomas_calls.leave())

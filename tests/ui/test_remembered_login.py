@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from dvz_desktop.app import Desktop, build_parser
+from dvz_desktop.app import Program, build_parser
 from dvz_desktop.services.credentials import CredentialStore
 from dvz_desktop.services.session import Credentials, Session
 from dvz_desktop.services.settings import SettingsStore, UserSettings
@@ -18,7 +18,7 @@ def _desktop(qapp, tmp_path: Path, url: str, ring: MemoryKeyring) -> Desktop:  #
     args: argparse.Namespace = build_parser().parse_args(["--server", url, "--user", "t.wagner"])
     store = SettingsStore(tmp_path / "settings.json")
     settings = UserSettings(server_url=url, username="t.wagner", remember=True)
-    desktop = Desktop(qapp, args, store, settings, None)
+    desktop = Program(qapp, args, store, settings, None)
     desktop.credentials = CredentialStore(ring)
     return desktop
 

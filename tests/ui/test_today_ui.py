@@ -44,7 +44,7 @@ def test_today_gathers_appointments_unread_and_missed(demo_office: DemoOffice, r
 
     row = lines(today).index("1 ungelesen: Thomas Wagner")
     today.list.itemActivated.emit(today.list.item(row))  # leads into the conversation
-    assert parts.chat_panel.current == conv and parts.window.chat_dock.isVisible()
+    assert parts.chat.panel.current == conv and parts.window.current_panel() == "chat"
     runner.wait_until(lambda: "Alles gelesen." in lines(today), what="read after opening")
     row = next(i for i, line in enumerate(lines(today)) if "Jour fixe" in line)
     today.list.itemActivated.emit(today.list.item(row))  # walks to the appointment's room

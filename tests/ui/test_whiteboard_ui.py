@@ -29,9 +29,8 @@ def meeting(demo_office: DemoOffice, runner: LoopRunner):  # type: ignore[no-unt
     runner.run(thomas.move(ROOM))
     runner.run(demo_office.session.move(ROOM))
     parts = demo_office.parts
-    parts.window.desk_toolbar.actions()  # the switch lives in the toolbar
-    toggle = next(a for a in parts.window.desk_toolbar.actions() if a.text() == "Whiteboard")
-    toggle.trigger()
+    parts.window.rail.entries["whiteboard"].button.click()  # the rail's "Whiteboard" shows the board
+    assert parts.window.stage.current_view() == "whiteboard"
     panel = parts.whiteboard
     runner.wait_until(lambda: panel.client.room_id == ROOM and panel.client._loaded, what="Anna's board")
     runner.run(board.open(ROOM))

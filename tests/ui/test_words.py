@@ -12,8 +12,8 @@ from websockets.asyncio.client import connect
 from dvz_desktop.protocol import KnockState
 from dvz_desktop.qt.behaviour.texts import knock_outcome
 from dvz_desktop.qt.labels import people_count, waiting_count
-from dvz_desktop.qt.status_menu import StatusMenu
-from dvz_desktop.qt.tray import Tray
+from dvz_desktop.qt.shell.status_menu import StatusMenu
+from dvz_desktop.qt.shell.tray import Tray
 
 from .conftest import DemoOffice, LoopRunner
 
@@ -48,7 +48,7 @@ def test_two_guests_waiting_read_as_two_people(demo_office: DemoOffice, runner: 
     runner.wait_until(lambda: parts.door.waiting() == 2, what="two guests waiting")
     texts = [parts.door_panel.queue.item(i).text() for i in range(parts.door_panel.queue.count())]
     assert "Bürgerbüro – 2 Personen warten" in texts
-    assert parts.window.map._waiting["kh-0-buergerbuero"] == "2 Personen warten"  # noqa: SLF001
+    assert parts.map._waiting["kh-0-buergerbuero"] == "2 Personen warten"  # noqa: SLF001
     for guest in guests:
         runner.run(guest.close())
 
@@ -56,7 +56,7 @@ def test_two_guests_waiting_read_as_two_people(demo_office: DemoOffice, runner: 
 @pytest.fixture
 def english(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     """The program started with --lang en (the German translators of the session step aside)."""
-    from dvz_desktop.qt.i18n import install_translators
+    from dvz_desktop.qt.shell.i18n import install_translators
 
     installed = install_translators(qapp, "en")
     yield
@@ -66,15 +66,14 @@ def english(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
 
 def test_english_mode_shows_english_dock_titles_and_counts(english: None, demo_office: DemoOffice) -> None:
     window = demo_office.parts.window
-    from PySide6.QtWidgets import QDockWidget
-
-    titles = {dock.objectName(): dock.windowTitle() for dock in window.findChildren(QDockWidget)}
-    assert titles["dock-people"] == "People"
-    assert titles["dock-calendar"] == "Calendar"
-    assert titles["dock-launchers"] == "Applications"
-    assert titles["dock-phone"] == "Phone"
-    assert titles["dock-today"] == "Today"
-    assert titles["dock-door"] == "Digital door"
+    labels = {key: entry.label for key, entry in window.rail.entries.items()}
+    assert labels["office"] == "Office" and labels["chat"] == "Chat" and labels["today"] == "Today"
+    assert labels["calendar"] == "Calendar" and labels["launchers"] == "Apps" and labels["phone"] == "Phone"
+    assert labels["door"] == "Digital\ndoor" and labels["whiteboard"] == "Whiteboard"
+    window.open_panel("launchers")
+    assert window.side.title.text() == "Applications"
+    window.open_panel("door")
+    assert window.side.title.text() == "Digital door"
     assert waiting_count(1) == "1 person waiting" and waiting_count(3) == "3 people waiting"
     demo_office.parts.tray.set_unread(1)
     assert demo_office.parts.tray.unread_action.text() == "1 unread message"

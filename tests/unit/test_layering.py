@@ -41,5 +41,5 @@ def test_protocol_imports_only_pydantic_and_stdlib() -> None:
 
 
 def test_client_start_does_not_import_media_or_calendar_libraries() -> None:
-    loaded = _loaded_after("import dvz_desktop.app, dvz_desktop.qt.main_window, dvz_desktop.qt.tray")
+    loaded = _loaded_after("import dvz_desktop.app, dvz_desktop.desktop, dvz_desktop.qt.shell.window, dvz_desktop.qt.shell.tray")
     assert not loaded & {"aiortc", "av", "sounddevice", "caldav"}

@@ -159,8 +159,12 @@ class OfficeModel:
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Case- and umlaut-insensitive form for searching ("muller" finds "Müller")."""
     return text.casefold().translate(_FOLD)
+
+
+_fold = fold
 
 
 def initials(display_name: str) -> str:

@@ -21,6 +21,9 @@ class _Counts(QObject):
     def wait_minutes(self, minutes: int) -> str:
         return self.tr("%1: „Gleich“ – in etwa %n Minute.", "", minutes)
 
+    def unread(self, count: int) -> str:
+        return self.tr("%n ungelesene Nachricht", "", count)
+
 
 _COUNTS: _Counts | None = None
 
@@ -45,6 +48,11 @@ def waiting_count(count: int) -> str:
 def wait_minutes(minutes: int) -> str:
     """'%1: „Gleich“ – in etwa 1 Minute.' / '… 5 Minuten.' (%1 is the room)."""
     return _counts().wait_minutes(minutes)
+
+
+def unread_messages(count: int) -> str:
+    """'1 ungelesene Nachricht', '3 ungelesene Nachrichten'."""
+    return _counts().unread(count)
 
 
 def status_label(status: Status) -> str:

@@ -15,7 +15,7 @@ from dvz_desktop.core.links import LinkAction, LinkError, LinkKind, needs_confir
 from dvz_desktop.core.office import OfficeModel
 from dvz_desktop.protocol import DoorState
 
-from .behaviour.banners import Banner, BannerArea
+from .shell.banners import Banner, BannerArea
 
 log = logging.getLogger(__name__)
 

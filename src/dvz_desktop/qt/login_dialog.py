@@ -5,12 +5,17 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -18,6 +23,9 @@ from PySide6.QtWidgets import (
 
 from dvz_desktop.services.session import Credentials
 
+from .shell.theme import current as current_theme
+
+APP_ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "dvz.png"
 from .plain import plain_label
 
 
@@ -45,7 +53,8 @@ class LoginDialog(QDialog):
         self.remember.setAccessibleName(self.tr("Angemeldet bleiben"))
         self.error = plain_label()  # the server's words, never markup
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b71c1c;")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setObjectName("loginError")
         self.error.setAccessibleName(self.tr("Fehlermeldung"))
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -53,15 +62,38 @@ class LoginDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self._cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setProperty("primary", True)
+        logo = QLabel()
+        logo.setPixmap(QIcon(str(APP_ICON)).pixmap(48, 48))
+        logo.setAccessibleName("DVZ Desktop")
+        title = QLabel(self.tr("Anmelden bei DVZ Desktop"))
+        title.setObjectName("panelTitle")
+        subtitle = QLabel(self.tr("Digitales Verwaltungszentrum – Ihr virtuelles Büro"))
+        subtitle.setProperty("muted", True)
+        heading = QVBoxLayout()
+        heading.setSpacing(2)
+        heading.addWidget(title)
+        heading.addWidget(subtitle)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(heading, 1)
         form = QFormLayout()
-        form.addRow(self.tr("&Server:"), self.server)
-        form.addRow(self.tr("&Benutzername:"), self.user)
-        form.addRow(self.tr("&Passwort:"), self.password)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above fields: room for long values
+        form.setVerticalSpacing(6)
+        form.addRow(self.tr("&Server"), self.server)
+        form.addRow(self.tr("&Benutzername"), self.user)
+        form.addRow(self.tr("&Passwort"), self.password)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 20)
+        layout.setSpacing(12)
+        layout.addLayout(top)
         layout.addLayout(form)
         layout.addWidget(self.remember)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+        self.error.setStyleSheet(f"color: {current_theme().danger}; font-weight: 600;")
         self._answer: asyncio.Future[tuple[str, Credentials, bool] | None] | None = None
         (self.password if username else self.user).setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -98,6 +130,7 @@ class LoginDialog(QDialog):
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
+        self.adjustSize()  # the message gets the room it needs, never clipped
         self.password.selectAll()
 
     def set_busy(self, busy: bool) -> None:

@@ -35,6 +35,8 @@ class UserSettings:
     #: People whose arrival is announced in the tray ("Frau X ist jetzt da").
     followed: list[str] = field(default_factory=list)
     language: str = ""  # "" = follow the system; "de" or "en"
+    #: "system" (light or dark as the OS says; its high-contrast setting wins), "light", "dark", "high-contrast".
+    theme: str = "system"
     #: Minutes without keyboard or mouse input before the status becomes "abwesend" (0 = never).
     auto_away_minutes: int = 10
     #: Microphone and loudspeaker for calls, by name ("" = the system's default device).

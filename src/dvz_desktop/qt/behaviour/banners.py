@@ -20,37 +20,7 @@ from PySide6.QtWidgets import (
 from dvz_desktop.core.knocks import RING_TIME
 from dvz_desktop.protocol import KnockAnswer, KnockState
 
-from ..plain import plain_label
-
-STYLE = """
-QFrame#banner { background: #fff8e1; border: 1px solid #f0c36d; border-radius: 4px; }
-QFrame#banner[kind="mine"] { background: #e3f2fd; border-color: #90caf9; }
-"""
-
-
-class Banner(QFrame):
-    def __init__(self, text: str, kind: str = "incoming", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("banner")
-        self.setProperty("kind", kind)
-        self.setStyleSheet(STYLE)
-        self.label = plain_label(text)  # names, questions and answers of colleagues: never markup
-        self.label.setWordWrap(True)
-        self.setAccessibleName(text)
-        self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(10, 6, 10, 6)
-        self.row.addWidget(self.label, 1)
-
-    def button(self, text: str, accessible: str | None = None) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(accessible or text)
-        self.row.addWidget(button)
-        return button
-
-    def set_text(self, text: str) -> None:
-        self.label.setText(text)
-        self.setAccessibleName(text)
-
+from ..shell.banners import Banner
 
 class KnockBanner(Banner):
     """Someone knocks on the room I am in (or, as a deputy, on the office of someone away)."""
@@ -174,34 +144,3 @@ class NoticeBanner(Banner):
         self.key = key
         self.ok = self.button(self.tr("OK"))
         self.ok.clicked.connect(lambda: self.dismissed.emit(self.key))
-
-
-class BannerArea(QWidget):
-    """The stack of banners above the map; empty (and taking no space) most of the time."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName(self.tr("Hinweise"))
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(4, 4, 4, 0)
-        self._layout.setSpacing(4)
-        self.banners: dict[str, Banner] = {}
-        self.hide()
-
-    def put(self, key: str, banner: Banner) -> Banner:
-        self.remove(key)
-        self.banners[key] = banner
-        self._layout.addWidget(banner)
-        self.show()
-        return banner
-
-    def get(self, key: str) -> Banner | None:
-        return self.banners.get(key)
-
-    def remove(self, key: str) -> None:
-        banner = self.banners.pop(key, None)
-        if banner is not None:
-            banner.hide()
-            banner.deleteLater()
-        if not self.banners:
-            self.hide()

@@ -27,12 +27,13 @@ from dvz_desktop.protocol import (
 )
 from dvz_desktop.services.behaviour import OfficeBehaviour
 
-from ..actions import OfficeActions
-from ..bridge import OfficeBridge
+
 from ..labels import door_label
 from ..lifetime import while_alive
-from ..main_window import MainWindow
-from ..status_menu import StatusMenu
+from ..shell.actions import OfficeActions
+from ..shell.bridge import OfficeBridge
+from ..shell.host import ShellHost
+from ..shell.status_menu import StatusMenu
 from .banners import InviteBanner, KnockBanner, KnockerStrip, NoticeBanner, QuestionBanner
 from .dialogs import AbsenceDialog, InboxDialog, MorningView, OfficeHoursDialog, QuestionsDialog, ask_text
 from .texts import invitation_outcome, knock_outcome, may_leave_message, weekday_short
@@ -43,16 +44,19 @@ class BehaviourPresenter(QObject):
     notify = Signal(str, str)
     #: "Chat des Raums" chosen in a room's menu.
     roomChatRequested = Signal(str)
+    #: How many missed knocks, door messages and requests wait in "Verpasst".
+    inboxCountChanged = Signal(int)
 
     def __init__(self, behaviour: OfficeBehaviour, bridge: OfficeBridge, actions: OfficeActions,
-                 window: MainWindow, status_menu: StatusMenu,
-                 notify: Callable[[str, str], None] | None = None) -> None:
-        super().__init__(window)
+                 shell: ShellHost, status_menu: StatusMenu, set_door: Callable[[str, DoorState, list[str]], None],
+                 notify: Callable[[str, str], None] | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.behaviour = behaviour
         self.bridge = bridge
         self.actions = actions
-        self.window = window
-        self.banners = window.banners
+        self.shell = shell
+        self.banners = shell.banners
+        self._set_door = set_door
         self.status_menu = status_menu
         if notify is not None:
             self.notify.connect(notify)
@@ -69,29 +73,19 @@ class BehaviourPresenter(QObject):
         behaviour.inbox_changed.connect(while_alive(self, lambda _none: self._show_inbox_count()))
         bridge.officeReset.connect(self._office_reset)
         bridge.presenceChanged.connect(self._presence_changed)
-        window.map.roomMenuRequested.connect(self.room_menu)
         status_menu.coffeeToggled.connect(lambda on: actions.run(behaviour.set_coffee(on)))
         status_menu.appearOfflineToggled.connect(lambda on: actions.set_appear_offline(on, *status_menu.current))
         status_menu.absenceRequested.connect(self.open_absence_dialog)
         status_menu.absenceEndRequested.connect(lambda: actions.run(behaviour.clear_absence()))
-        window.people.inviteRequested.connect(lambda pid: actions.run(self._invite(pid)))
-        window.people.askRequested.connect(self.ask_question)
-        window.morning_action.triggered.connect(self.open_morning_view)
-        window.inbox_action.triggered.connect(self.open_inbox)
-        window.questions_action.triggered.connect(self.open_questions)
         self._office_reset()
 
     # --- names ---
 
     def name(self, person_id: str | None) -> str:
-        model = self.bridge.model
-        person = model.people.get(person_id or "") if model else None
-        return person.display_name if person else (person_id or "")
+        return self.bridge.name_of(person_id)
 
     def room_name(self, room_id: str) -> str:
-        model = self.bridge.model
-        ref = model.rooms.get(room_id) if model else None
-        return ref.room.name if ref else room_id
+        return self.bridge.room_name(room_id)
 
     # --- knocks ---
 
@@ -101,7 +95,7 @@ class BehaviourPresenter(QObject):
         elif knock.state is KnockState.ENTERED:
             text = self.tr("%1 ist eingetreten (%2).").replace("%1", self.name(knock.knocker_id)).replace(
                 "%2", self.room_name(knock.room_id))
-            self.window.show_message(text)
+            self.shell.show_message(text)
             self.notify.emit(self.tr("Tür angelehnt"), text)
         elif knock.state in FINAL_KNOCK_STATES:
             self.banners.remove(f"knock:{knock.knock_id}")
@@ -141,16 +135,20 @@ class BehaviourPresenter(QObject):
         def send(text: str) -> None:
             self.actions.run(self.behaviour.leave_message(knock_id, text))
             self.banners.remove(f"mine:{knock_id}")
-            self.window.show_message(self.tr("Ihre Nachricht wurde hinterlassen."))
+            self.shell.show_message(self.tr("Ihre Nachricht wurde hinterlassen."))
 
-        self.dialog = ask_text(self.window, self.tr("Nachricht hinterlassen"),
+        self.dialog = ask_text(self.shell.dialog_parent(), self.tr("Nachricht hinterlassen"),
                                self.tr("Ihre Nachricht an der Tür:"), send)
 
     # --- invitations and questions ---
 
+    def invite(self, person_id: str) -> None:
+        """"In mein Büro einladen"."""
+        self.actions.run(self._invite(person_id))
+
     async def _invite(self, person_id: str) -> None:
         await self.behaviour.invite(person_id)
-        self.window.show_message(invitation_outcome(InviteState.PENDING, self.name(person_id)))
+        self.shell.show_message(invitation_outcome(InviteState.PENDING, self.name(person_id)))
 
     def _invitation_changed(self, invitation: Invitation) -> None:
         key = f"invite:{invitation.invite_id}"
@@ -171,7 +169,7 @@ class BehaviourPresenter(QObject):
 
     def ask_question(self, person_id: str) -> None:
         title = self.tr("Kurze Frage an %1").replace("%1", self.name(person_id))
-        self.dialog = ask_text(self.window, title, self.tr("Ihre Frage (eine Zeile):"),
+        self.dialog = ask_text(self.shell.dialog_parent(), title, self.tr("Ihre Frage (eine Zeile):"),
                                lambda text: self.actions.run(self.behaviour.ask(person_id, text)))
 
     def _question_changed(self, question: QuickQuestion) -> None:
@@ -215,7 +213,7 @@ class BehaviourPresenter(QObject):
             return
         for room_id, ref in model.rooms.items():
             door = self.behaviour.doors.get(room_id) or DoorInfo(room_id=room_id, state=ref.room.door)
-            self.window.map.set_door(room_id, door.state, self.door_lines(door))
+            self._set_door(room_id, door.state, self.door_lines(door))
 
     def door_lines(self, door: DoorInfo) -> list[str]:
         lines = [f"„{door.note}“"] if door.note else []
@@ -243,7 +241,7 @@ class BehaviourPresenter(QObject):
         facts, model = self.room_facts(room_id), self.bridge.model
         if facts is None or model is None:
             return None
-        menu = QMenu(self.window)
+        menu = QMenu(self.shell.dialog_parent())
         menu.setAccessibleName(self.room_name(room_id))
         me = model.people.get(model.me)
         entry = entry_for(model.me, me.unit if me else "", facts, datetime.now().astimezone(),
@@ -283,7 +281,7 @@ class BehaviourPresenter(QObject):
 
     def set_door(self, room_id: str, state: DoorState) -> None:
         if state is DoorState.LOCKED:
-            self.dialog = ask_text(self.window, self.tr("Tür abschließen"),
+            self.dialog = ask_text(self.shell.dialog_parent(), self.tr("Tür abschließen"),
                                    self.tr("Notiz an der Tür (z. B. „Prüfung bis 12 Uhr“):"),
                                    lambda note: self.actions.run(self.behaviour.set_door(room_id, state, note)),
                                    max_length=120)
@@ -291,7 +289,7 @@ class BehaviourPresenter(QObject):
         self.actions.run(self.behaviour.set_door(room_id, state, ""))
 
     def open_office_hours(self, room_id: str) -> None:
-        dialog = OfficeHoursDialog(self.behaviour.door_of(room_id).office_hours, self.window)
+        dialog = OfficeHoursDialog(self.behaviour.door_of(room_id).office_hours, self.shell.dialog_parent())
         dialog.chosen.connect(lambda hours: self.actions.run(self.behaviour.set_office_hours(room_id, hours)))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -333,8 +331,7 @@ class BehaviourPresenter(QObject):
 
     def _show_inbox_count(self) -> None:
         count = len(self.behaviour.inbox)
-        self.window.inbox_action.setText(self.tr("Verpasst (%1)").replace("%1", str(count)) if count
-                                         else self.tr("Verpasst"))
+        self.inboxCountChanged.emit(count)
 
     def open_absence_dialog(self) -> None:
         model = self.bridge.model
@@ -342,7 +339,7 @@ class BehaviourPresenter(QObject):
             return
         mine = model.people[model.me]
         colleagues = [p for p in model.everyone() if p.org_id == mine.org_id and p.id != model.me]
-        dialog = AbsenceDialog(colleagues, self.window)
+        dialog = AbsenceDialog(colleagues, self.shell.dialog_parent())
         dialog.chosen.connect(lambda start, end, category, deputy: self.actions.run(
             self.behaviour.set_absence(start, end, category, deputy)))
         dialog.finished.connect(dialog.deleteLater)
@@ -355,7 +352,7 @@ class BehaviourPresenter(QObject):
             return
         groups = [(unit, [(p.display_name, self._since(p.id)) for p in people])
                   for unit, people in model.morning_view(date.today())]
-        dialog = MorningView(groups, self.window)
+        dialog = MorningView(groups, self.shell.dialog_parent())
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         self.dialog = dialog
@@ -377,7 +374,7 @@ class BehaviourPresenter(QObject):
 
     def open_inbox(self) -> None:
         items = sorted(self.behaviour.inbox.values(), key=lambda i: i.at)
-        dialog = InboxDialog(items, self.describe, self.window)
+        dialog = InboxDialog(items, self.describe, self.shell.dialog_parent())
         dialog.dismissRequested.connect(lambda ids: self.actions.run(self.behaviour.dismiss(ids)))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -397,7 +394,7 @@ class BehaviourPresenter(QObject):
 
     def open_questions(self) -> None:
         questions = sorted(self.behaviour.questions.values(), key=lambda q: q.asked_at, reverse=True)
-        dialog = QuestionsDialog([self.question_line(q) for q in questions], self.window)
+        dialog = QuestionsDialog([self.question_line(q) for q in questions], self.shell.dialog_parent())
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         self.dialog = dialog

@@ -1,23 +1,25 @@
-"""The call panel: who is in the call, their video, and my microphone, camera, screen and hang-up.
-
-Video frames are converted to images at most ~15 times a second per tile, so the one loop stays free.
-"""
+"""The call on the stage: everyone's tile (picture, or avatar when the camera is off, name, muted,
+speaking), my own tile, and below them my microphone, camera, screen, devices, "back to the office" and
+hang-up as a bar of labelled icon buttons."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+import math
+
+from PySide6.QtCore import QCoreApplication, QSize, QTimer
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from dvz_desktop.protocol import CallInfo
 from dvz_desktop.services.calls import CallClient
 
+from ..icons import icon
 from ..lifetime import while_alive
 from ..plain import plain_label
+from ..shell import theme
+from .tile import VideoTile
 
 
 
@@ -25,37 +27,19 @@ def HEADSET_NOTE() -> str:  # noqa: N802 (a constant that follows the language)
     # No maintained Python binding of WebRTC's echo cancellation exists: say so instead of pretending.
     return QCoreApplication.translate("CallPanel", "Bitte ein Headset benutzen: ohne Echounterdrückung hören die "
                                                    "anderen sich sonst über Ihren Lautsprecher.")
-MIN_FRAME_INTERVAL = 1 / 15
 #: RMS level (0..1) above which the microphone counts as hearing speech.
 SPEECH_LEVEL = 0.02
 
 
-class VideoTile(QLabel):
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        self.setTextFormat(Qt.TextFormat.PlainText)  # a name from the directory, shown as it is written
-        self.setText(name)
-        self.name = name
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setMinimumSize(120, 90)
-        # The picture follows the tile's size, never the other way round (no overlap with the buttons).
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.setStyleSheet("background: #263238; color: white;")
-        self.setAccessibleName(name)
-        self.frames_shown = 0
-        self._last = 0.0
-
-    def show_frame(self, frame: Any) -> None:
-        now = time.monotonic()
-        if now - self._last < MIN_FRAME_INTERVAL:
-            return
-        self._last = now
-        picture = frame.to_ndarray(format="rgb24")
-        height, width, _ = picture.shape
-        image = QImage(picture.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
-        self.setPixmap(QPixmap.fromImage(image).scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                                                       Qt.TransformationMode.FastTransformation))
-        self.frames_shown += 1
+def call_button(icon_name: str, text: str, danger: bool = False) -> QPushButton:
+    t = theme.current()
+    button = QPushButton(icon(icon_name, "#ffffff" if danger else t.text), text)
+    button.setIconSize(QSize(20, 20))
+    button.setMinimumHeight(40)
+    if danger:
+        button.setStyleSheet(f"QPushButton {{ background: {t.danger if not t.high_contrast else '#000000'}; "
+                             f"color: #ffffff; border-color: {t.danger}; }}")
+    return button
 
 
 class CallPanel(QWidget):
@@ -67,34 +51,44 @@ class CallPanel(QWidget):
         self._name_of = name_of
         self._run = run
         self.title = plain_label(self.tr("Kein Gespräch"))
+        self.title.setObjectName("panelTitle")
         self.title.setAccessibleName(self.tr("Gespräch"))
         self.grid = QGridLayout()
+        self.grid.setSpacing(8)
         self.tiles: dict[str, VideoTile] = {}
         self.self_tile: VideoTile | None = None
+        self._order: list[str] = []
         self.note = plain_label()
         self.note.setWordWrap(True)
         self.note.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.note.setAccessibleName(self.tr("Hinweis zum Gespräch"))
-        self.mute = QPushButton(self.tr("Mikrofon aus"))
+        self.mute = call_button("mic", self.tr("Mikrofon aus"))
         self.mute.setCheckable(True)
         self.mute.toggled.connect(self._mute)
-        self.camera = QPushButton(self.tr("Kamera an"))
+        self.camera = call_button("video", self.tr("Kamera an"))
         self.camera.setCheckable(True)
         self.camera.toggled.connect(self._camera)
-        self.screen = QPushButton(self.tr("Bildschirm teilen"))
+        self.screen = call_button("monitor-up", self.tr("Bildschirm teilen"))
         self.screen.setCheckable(True)
         self.screen.toggled.connect(self._screen)
-        self.devices = QPushButton(self.tr("Geräte …"))
+        self.devices = call_button("settings", self.tr("Geräte …"))
         self.devices.clicked.connect(self.open_devices)
         self.device_choice: tuple[str, str] = ("", "")
         self.devicesChosen_callback: Callable[[str, str], None] | None = None
-        self.hangup = QPushButton(self.tr("Auflegen"))
+        self.minimize = call_button("minimize-2", self.tr("Zum Büro"))
+        self.minimize.setToolTip(self.tr("Zurück zum Büroplan; das Gespräch läuft klein weiter"))
+        self.hangup = call_button("phone-off", self.tr("Auflegen"), danger=True)
         self.hangup.clicked.connect(lambda: self._run(self.calls.leave()))
         buttons = QHBoxLayout()
-        for button in (self.mute, self.camera, self.screen, self.devices, self.hangup):
+        buttons.setSpacing(8)
+        buttons.addStretch(1)
+        for button in (self.mute, self.camera, self.screen, self.devices, self.minimize, self.hangup):
             button.setAccessibleName(button.text())
             buttons.addWidget(button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(8)
         layout.addWidget(self.title)
         layout.addLayout(self.grid, 1)
         layout.addWidget(self.note)
@@ -109,6 +103,8 @@ class CallPanel(QWidget):
         self._speech.setInterval(300)
         self._speech.timeout.connect(self._check_speaking)
         self._speech.start()
+        #: How a person's status is known (set by the desktop; None: not shown).
+        self.status_of: Callable[[str], Any] = lambda _person_id: None
         self.show_call(calls.call)
 
     def show_call(self, call: CallInfo | None) -> None:
@@ -128,19 +124,32 @@ class CallPanel(QWidget):
                 button.blockSignals(False)
             return
         others = [m for m in call.members if m.person_id != self.calls.me]
-        names = ", ".join(self._name_of(m.person_id) + ("" if m.audio else " 🔇") for m in others)
+        names = ", ".join(self._name_of(m.person_id) for m in others)
         title = (self.tr("Im Gespräch mit %1").replace("%1", names) if others
                  else self.tr("Sie warten im Gespräch …"))
         self.title.setText(self.tr("%1 – gehalten").replace("%1", title) if self.held else title)
         for gone in set(self.tiles) - {m.person_id for m in others}:
             self.tiles.pop(gone).deleteLater()
         for member in others:
-            if member.person_id not in self.tiles:
-                tile = VideoTile(self._name_of(member.person_id))
-                self.tiles[member.person_id] = tile
-                index = len(self.tiles) - 1
-                self.grid.addWidget(tile, index // 2, index % 2)
+            tile = self.tiles.get(member.person_id)
+            if tile is None:
+                tile = self.tiles[member.person_id] = VideoTile(self._name_of(member.person_id))
+            tile.set_state(member.audio, member.video, member.speaking, self._status_of(member.person_id))
+        self._self_view(True)
+        self._arrange()
         self.note.setText(" ".join(dict.fromkeys([*(getattr(self.media, "notes", None) or []), HEADSET_NOTE()])))
+
+    def _status_of(self, person_id: str) -> Any:
+        return self.status_of(person_id)
+
+    def _arrange(self) -> None:
+        """Tiles in a near-square grid, the others first and my own last."""
+        tiles = [*self.tiles.values(), *([self.self_tile] if self.self_tile is not None else [])]
+        for tile in tiles:
+            self.grid.removeWidget(tile)
+        columns = max(1, math.ceil(math.sqrt(len(tiles))))
+        for index, tile in enumerate(tiles):
+            self.grid.addWidget(tile, index // columns, index % columns)
 
     def set_held(self, held: bool) -> None:
         """On hold: my microphone and camera send silence and a black picture (the buttons keep what I
@@ -193,21 +202,28 @@ class CallPanel(QWidget):
         if track is not None:
             track.muted = muted
         self.mute.setText(self.tr("Mikrofon an") if muted else self.tr("Mikrofon aus"))
+        self.mute.setIcon(icon("mic-off" if muted else "mic", theme.current().danger if muted else theme.current().text))
+        self.mute.setAccessibleName(self.mute.text())
+        if self.self_tile is not None:
+            self._self_view(True)
         self._media_state()
 
     def _self_view(self, on: bool) -> None:
-        """My own picture in a small tile while the camera or the screen is sent."""
+        """My own tile while in a call: my picture while the camera or the screen is sent, else my avatar."""
         track = getattr(self.media, "video", None)
-        if on and track is not None:
+        if on:
             if self.self_tile is None:
-                self.self_tile = VideoTile(self.tr("Sie"))
-                self.self_tile.setMaximumSize(200, 150)
-                self.grid.addWidget(self.self_tile, 9, 1)
-            track.preview = self.self_tile.show_frame
+                self.self_tile = VideoTile(self.tr("Sie"), avatar_name=self._name_of(self.calls.me or ""))
+                self._arrange()
+            sending = self.camera.isChecked() or self.screen.isChecked()
+            self.self_tile.set_state(not self.mute.isChecked(), sending, self.speaking)
+            if track is not None:
+                track.preview = self.self_tile.show_frame if sending else None
         else:
             if track is not None:
                 track.preview = None
             if self.self_tile is not None:
+                self.grid.removeWidget(self.self_tile)
                 self.self_tile.deleteLater()
                 self.self_tile = None
 
@@ -220,7 +236,9 @@ class CallPanel(QWidget):
             self.camera.setChecked(False)
             self.camera.blockSignals(False)
         self.camera.setText(self.tr("Kamera aus") if self.camera.isChecked() else self.tr("Kamera an"))
-        self._self_view(self.camera.isChecked() or self.screen.isChecked())
+        self.camera.setIcon(icon("video" if self.camera.isChecked() else "video-off", theme.current().text))
+        self.camera.setAccessibleName(self.camera.text())
+        self._self_view(self.calls.call is not None)
         self.note.setText(" ".join(dict.fromkeys([*(getattr(self.media, "notes", None) or []), HEADSET_NOTE()])))
         self._media_state()
 
@@ -229,5 +247,5 @@ class CallPanel(QWidget):
             self.camera.setChecked(False)
         if hasattr(self.media, "share_screen"):
             self.media.share_screen(on)
-        self._self_view(self.camera.isChecked() or self.screen.isChecked())
+        self._self_view(self.calls.call is not None)
         self._media_state()

@@ -20,7 +20,7 @@ from dvz_desktop.protocol import CallInfo
 from dvz_desktop.services.calls import CallClient
 from dvz_desktop.services.door import DoorClient
 
-from ..behaviour.banners import Banner, BannerArea
+from ..shell.banners import Banner, BannerArea
 from ..lifetime import while_alive
 from .panel import CallPanel
 

@@ -6,17 +6,17 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
     QPushButton,
-    QSplitter,
+    QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,8 +26,11 @@ from dvz_desktop.protocol import MAX_CHAT_CHARS, ConversationKind
 from dvz_desktop.services.chat import ChatClient, ChatMessage
 from dvz_desktop.services.session import SessionError
 
+from ..icons import icon
 from ..lifetime import while_alive
 from ..plain import plain_action_text, plain_label
+from ..shell import theme
+from .messages import MessageList
 from .render import to_html
 
 HISTORY_SHOWN = 200
@@ -49,31 +52,55 @@ class ChatPanel(QWidget):
         self.current: str | None = None
         self.conversations = QListWidget()
         self.conversations.setAccessibleName(self.tr("Gespräche"))
-        self.conversations.currentItemChanged.connect(self._conversation_chosen)
+        self.conversations.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.conversations.itemActivated.connect(lambda item: self.open(item.data(Qt.ItemDataRole.UserRole)))
+        self.conversations.itemClicked.connect(lambda item: self.open(item.data(Qt.ItemDataRole.UserRole)))
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("In allen Nachrichten suchen …"))
         self.search.setAccessibleName(self.tr("Nachrichten suchen"))
+        self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self._search)
         self.results = QListWidget()
         self.results.setAccessibleName(self.tr("Suchergebnisse"))
         self.results.itemActivated.connect(self._open_result)
+        self.results.itemClicked.connect(self._open_result)
         self.results.hide()
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.search)
-        left_layout.addWidget(self.results)
-        left_layout.addWidget(self.conversations, 1)
+        self.empty = plain_label(self.tr("Noch keine Gespräche. Schreiben Sie Kolleginnen und Kollegen über die "
+                                         "Personenliste an (Rechtsklick → „Nachricht schreiben“) oder öffnen Sie "
+                                         "den Chat eines Raums über sein Menü auf dem Plan."))
+        self.empty.setObjectName("emptyState")
+        self.empty.setWordWrap(True)
+        list_page = QWidget()
+        list_layout = QVBoxLayout(list_page)
+        list_layout.setContentsMargins(12, 4, 12, 12)
+        list_layout.setSpacing(8)
+        list_layout.addWidget(self.search)
+        list_layout.addWidget(self.results)
+        list_layout.addWidget(self.empty)
+        list_layout.addWidget(self.conversations, 1)
 
+        self.back = QToolButton()
+        self.back.setIcon(icon("chevron-left", theme.current().text))
+        self.back.setIconSize(QSize(20, 20))
+        self.back.setAutoRaise(True)
+        self.back.setToolTip(self.tr("Zurück zu allen Gesprächen"))
+        self.back.setAccessibleName(self.tr("Zurück zu allen Gesprächen"))
+        self.back.clicked.connect(self.show_list)
         self.title = plain_label()
         self.title.setAccessibleName(self.tr("Offenes Gespräch"))
-        self.messages = QListWidget()
+        self.title.setStyleSheet("font-weight: 600;")
+        header = QHBoxLayout()
+        header.setSpacing(4)
+        header.addWidget(self.back)
+        header.addWidget(self.title, 1)
+        self.messages = MessageList()
         self.messages.setAccessibleName(self.tr("Nachrichten"))
-        self.messages.setWordWrap(True)
         self.messages.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.messages.customContextMenuRequested.connect(self._message_menu)
+        self.messages.linkActivated.connect(self._link)
         self.typing_label = plain_label()
         self.typing_label.setAccessibleName(self.tr("Wer gerade schreibt"))
+        self.typing_label.setProperty("muted", True)
         self.input = QLineEdit()
         self.input.setPlaceholderText(self.tr("Nachricht schreiben …"))
         self.input.setAccessibleName(self.tr("Nachricht"))
@@ -84,29 +111,33 @@ class ChatPanel(QWidget):
         self.input.textChanged.connect(self._check_length)
         self.too_long = plain_label()
         self.too_long.setWordWrap(True)
-        self.too_long.setStyleSheet("color: #b71c1c;")
+        self.too_long.setStyleSheet(f"color: {theme.current().danger};")
         self.too_long.hide()
-        self.send_button = QPushButton(self.tr("Senden"))
+        self.send_button = QPushButton(icon("send", theme.current().on_accent), self.tr("Senden"))
+        self.send_button.setProperty("primary", True)
         self.send_button.clicked.connect(self.send_current)
         row = QHBoxLayout()
+        row.setSpacing(6)
         row.addWidget(self.input, 1)
         row.addWidget(self.send_button)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.title)
-        right_layout.addWidget(self.messages, 1)
-        right_layout.addWidget(self.typing_label)
-        right_layout.addWidget(self.too_long)
-        right_layout.addLayout(row)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([180, 420])
+        conversation_page = QWidget()
+        conversation_layout = QVBoxLayout(conversation_page)
+        conversation_layout.setContentsMargins(8, 0, 12, 12)
+        conversation_layout.setSpacing(6)
+        conversation_layout.addLayout(header)
+        conversation_layout.addWidget(self.messages, 1)
+        conversation_layout.addWidget(self.typing_label)
+        conversation_layout.addWidget(self.too_long)
+        conversation_layout.addLayout(row)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(list_page)
+        self.pages.addWidget(conversation_page)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.addWidget(splitter)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
         self._editing: int | None = None
+        #: Set by the desktop: opens the side panel the chat sits in.
+        self.bring_forward: Callable[[], None] = lambda: None
         #: Set by the desktop: what a message's text can be opened in (launchers), as menu entries.
         self.offers: Callable[[str], list[tuple[str, Callable[[], None]]]] = lambda text: []
         self.menu: QMenu | None = None
@@ -153,17 +184,21 @@ class ChatPanel(QWidget):
             if conv_id == self.current:
                 self.conversations.setCurrentItem(item)
         self.conversations.blockSignals(False)
+        self.empty.setVisible(not self.chat.conversations)
 
     def show_conversation(self, conv_id: str) -> None:
-        """Bring the chat (and the dock it sits in) forward with this conversation."""
-        dock = self.parentWidget()
-        if dock is not None:
-            dock.show()
-            dock.raise_()
+        """Bring the chat (the side panel it sits in) forward with this conversation."""
+        self.bring_forward()
         self.open(conv_id)
+
+    def show_list(self) -> None:
+        """Back to all conversations (the open one stays open for read-marking until another is chosen)."""
+        self.pages.setCurrentIndex(0)
+        self.conversations.setFocus()
 
     def open(self, conv_id: str) -> None:
         self.current = conv_id
+        self.pages.setCurrentIndex(1)
         self.title.setText(self.title_of(conv_id))
         self._editing = None
         self.refresh_messages()
@@ -181,13 +216,10 @@ class ChatPanel(QWidget):
         if conv_id and self.chat.unread(conv_id) and self.isVisible() and self.window().isActiveWindow():
             self._run(self.chat.mark_read(conv_id))
 
-    def _conversation_chosen(self, item: QListWidgetItem | None, _previous: object) -> None:
-        if item is not None:
-            self.open(item.data(Qt.ItemDataRole.UserRole))
-
     # --- messages ---
 
     def refresh_messages(self) -> None:
+        at_end = self.messages.at_end()
         self.messages.clear()
         state = self.chat.conversations.get(self.current or "")
         if state is None:
@@ -196,8 +228,9 @@ class ChatPanel(QWidget):
             self._add_message(message)
         sending = self.tr("wird gesendet …")
         for entry in self.chat.pending_in(self.current or ""):
-            self._add_line(f"<i>{sending}</i> {to_html(entry.body)}", None)
-        self.messages.scrollToBottom()
+            self.messages.add(f"<i>{sending}</i><br>{to_html(entry.body)}", entry.body, None, mine=True)
+        if at_end:
+            self.messages.scroll_to_end()
 
     def _add_message(self, message: ChatMessage) -> None:
         who = self._name_of(message.sender_id)
@@ -207,24 +240,11 @@ class ChatPanel(QWidget):
             body = f"<i>{deleted}</i>"
         else:
             body = to_html(message.body) + (f" <i>({edited})</i>" if message.edited else "")
-        self._add_line(f"<b>{to_html(who)}</b> <span style='color:#607d8b'>{when}</span><br>{body}", message)
-
-    def _add_line(self, rich: str, message: ChatMessage | None) -> None:
-        item = QListWidgetItem()
-        label = QLabel(rich)
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        label.setOpenExternalLinks(False)
-        label.linkActivated.connect(self._link)
-        label.setContentsMargins(4, 3, 4, 3)
-        plain = label.text() if message is None else f"{self._name_of(message.sender_id)}: {message.body}"
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, plain)
-        if message is not None:
-            item.setData(Qt.ItemDataRole.UserRole, message.position)
-        self.messages.addItem(item)
-        item.setSizeHint(label.sizeHint())
-        self.messages.setItemWidget(item, label)
+        muted = theme.current().text_muted
+        mine = message.sender_id == self.chat.me
+        head = f"<span style='color:{muted}'>{when}</span>" if mine else (
+            f"<b>{to_html(who)}</b> <span style='color:{muted}'>{when}</span>")
+        self.messages.add(f"{head}<br>{body}", f"{who}: {message.body}", message.position, mine=mine)
 
     def _link(self, url: str) -> None:
         if url.startswith("dvz://"):
@@ -234,7 +254,7 @@ class ChatPanel(QWidget):
 
     def message_texts(self) -> list[str]:
         """What the message list shows, as the labels hold it (tests and accessibility)."""
-        return [self.messages.itemWidget(self.messages.item(i)).text() for i in range(self.messages.count())]
+        return [label.text() for label in self.messages.labels()]
 
     def _changed(self, conv_id: str) -> None:
         if conv_id == self.current:
@@ -303,10 +323,9 @@ class ChatPanel(QWidget):
         self.input.setFocus()
 
     def _message_menu(self, pos: QPoint) -> None:
-        item = self.messages.itemAt(pos)
-        menu = self.menu_for(item.data(Qt.ItemDataRole.UserRole) if item else None)
+        menu = self.menu_for(self.messages.position_at(pos))
         if menu is not None:
-            menu.popup(self.messages.viewport().mapToGlobal(pos))
+            menu.popup(self.messages.mapToGlobal(pos))
 
     def menu_for(self, position: int | None) -> QMenu | None:
         """A message's menu: open what it names (an Aktenzeichen in the eAkte …); edit or delete my own."""
@@ -352,4 +371,5 @@ class ChatPanel(QWidget):
     def _open_result(self, item: QListWidgetItem) -> None:
         conv_id = item.data(Qt.ItemDataRole.UserRole)
         if conv_id:
+            self.results.hide()
             self.open(conv_id)

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 from dvz_desktop.services.door import DoorClient
 from dvz_desktop.services.session import SessionError
 
-from ..calls.panel import VideoTile
+from ..calls.tile import VideoTile
+from ..icons import icon
 from ..lifetime import while_alive
+from ..shell import theme
 from ..plain import plain_action_text
 
 
@@ -45,7 +47,8 @@ class DoorPanel(QWidget):
         self.visit_title = QLabel()
         self.visit_title.setTextFormat(Qt.TextFormat.PlainText)
         self.visit_title.setWordWrap(True)
-        self.video = VideoTile(self.tr("Video des Gastes"))
+        self.video = VideoTile(self.tr("Gast"))
+        self.video.setAccessibleName(self.tr("Video des Gastes"))
         self.lines = QListWidget()
         self.lines.setAccessibleName(self.tr("Chat mit dem Gast"))
         self.lines.setWordWrap(True)
@@ -58,25 +61,42 @@ class DoorPanel(QWidget):
         self.hand_over_button.clicked.connect(self._hand_over_menu)
         self.callback_button = QPushButton(self.tr("Als Rückruf notieren"))
         self.callback_button.clicked.connect(lambda: self._visit_command(self.door.to_callback))
-        buttons = QHBoxLayout()
+        t = theme.current()
+        self.admit_next.setProperty("primary", True)
+        self.admit_next.setIcon(icon("door-open", t.on_accent))
+        self.end_button.setIcon(icon("phone-off", t.danger))
+        self.hand_over_button.setIcon(icon("phone-forwarded", t.text))
+        self.callback_button.setIcon(icon("notebook-pen", t.text))
+        buttons = QVBoxLayout()  # one under the other: a side panel is narrow, no label is cut
+        buttons.setSpacing(6)
         for button in (self.admit_next, self.admit_chosen):
             buttons.addWidget(button)
         visit_buttons = QHBoxLayout()
-        for button in (self.end_button, self.hand_over_button, self.callback_button):
+        visit_buttons.setSpacing(6)
+        for button in (self.end_button, self.hand_over_button):
             visit_buttons.addWidget(button)
+        self.visit_title.setStyleSheet("font-weight: 600;")
         self.visit_box = QWidget()
         visit = QVBoxLayout(self.visit_box)
         visit.setContentsMargins(0, 0, 0, 0)
+        visit.setSpacing(6)
         visit.addWidget(self.visit_title)
-        visit.addWidget(self.video, 2)
-        visit.addWidget(self.lines, 1)
+        visit.addWidget(self.video, 3)
+        visit.addWidget(self.lines, 2)
         visit.addWidget(self.input)
         visit.addLayout(visit_buttons)
+        visit.addWidget(self.callback_button)
+        self.queue_box = QWidget()
+        queue = QVBoxLayout(self.queue_box)
+        queue.setContentsMargins(0, 0, 0, 0)
+        queue.setSpacing(6)
+        queue.addWidget(self.queue, 1)
+        queue.addLayout(buttons)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.addWidget(self.queue, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.visit_box, 3)
+        layout.setContentsMargins(12, 4, 12, 12)
+        layout.setSpacing(10)
+        layout.addWidget(self.queue_box, 1)
+        layout.addWidget(self.visit_box, 4)
         self.visit_box.hide()
         self.menu: QMenu | None = None
         #: (guest name, admit) -> None: asks first when another conversation is live (the switchboard).
@@ -148,9 +168,14 @@ class DoorPanel(QWidget):
         if visit is None or visit.ended:
             self.current = None
             self.visit_box.hide()
+            self.queue_box.setMaximumHeight(16777215)
             self.refresh_queue()
             return
         self.visit_box.show()
+        self.queue_box.setMaximumHeight(170)  # the visit gets the room; the queue stays in view above it
+        if self.video.name != visit.guest_name:
+            self.video.name = self.video.avatar_name = visit.guest_name  # the guest's face, or their initials
+            self.video.update()
         concern = f"\n{visit.concern}" if visit.concern else ""
         self.visit_title.setText(self.tr("Besuch: %1").replace("%1", visit.guest_name) + concern)
         self.lines.clear()

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 from dvz_desktop.core.map_search import Hit, HitKind, find_on_map
 from dvz_desktop.core.office import OfficeModel
 
+from ..lifetime import while_alive
+from ..shell import theme
 from ..icons import icon, pixmap
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -33,6 +35,7 @@ class FloorBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model: OfficeModel | None = None
+        self._tools: list[tuple[QToolButton, str]] = []
         # Icons in the text colour of the theme (light, dark or high contrast), muted ones a bit softer.
         self._ink = self.palette().color(QPalette.ColorRole.WindowText).name()
         self._muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
@@ -43,7 +46,7 @@ class FloorBar(QWidget):
         self.building_button.setAccessibleName(self.tr("Gebäude"))
         self.building_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._building_menu = QMenu(self)
-        chevron = QLabel()
+        chevron = self._chevron = QLabel()
         chevron.setPixmap(pixmap("chevron-right", 16, self._muted, self.devicePixelRatioF()))
         chevron.setAccessibleName(self.tr("in"))
         self.floor_box = QComboBox()
@@ -55,7 +58,7 @@ class FloorBar(QWidget):
         self.search.setAccessibleName(self.tr("Person oder Raum auf allen Stockwerken suchen"))
         self.search.setToolTip(self.tr("Person oder Raum auf allen Stockwerken suchen (Strg+F)"))
         self.search.setClearButtonEnabled(True)
-        lens = self.search.addAction(icon("search", self._muted), QLineEdit.ActionPosition.LeadingPosition)
+        lens = self._lens = self.search.addAction(icon("search", self._muted), QLineEdit.ActionPosition.LeadingPosition)
         lens.setText(self.tr("Suchen"))
         lens.triggered.connect(lambda: self._choose_first())
         # The line edit's own buttons (the lens, "clear") need names for screen readers too.
@@ -80,6 +83,7 @@ class FloorBar(QWidget):
         self.zoom_out = self._tool("zoom-out", self.tr("Verkleinern"), self.tr("Verkleinern (−)"))
         self.zoom_in = self._tool("zoom-in", self.tr("Vergrößern"), self.tr("Vergrößern (+)"))
         self.fit = self._tool("maximize", self.tr("Ganzes Stockwerk zeigen"), self.tr("Ganzes Stockwerk zeigen (0)"))
+        theme.THEME_EVENTS.changed.connect(while_alive(self, self._recolor))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(4)
@@ -97,8 +101,19 @@ class FloorBar(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
+    def _recolor(self, _theme: object = None) -> None:
+        """The theme changed: icons in its colours."""
+        self._ink = self.palette().color(QPalette.ColorRole.WindowText).name()
+        self._muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        self.building_button.setIcon(icon("building-2", self._ink))
+        self._chevron.setPixmap(pixmap("chevron-right", 16, self._muted, self.devicePixelRatioF()))
+        self._lens.setIcon(icon("search", self._muted))
+        for button, name in self._tools:
+            button.setIcon(icon(name, self._ink))
+
     def _tool(self, name: str, accessible: str, tip: str) -> QToolButton:
         button = QToolButton()
+        self._tools.append((button, name))
         button.setIcon(icon(name, self._ink))
         button.setIconSize(QSize(18, 18))
         button.setAutoRaise(True)

@@ -7,9 +7,9 @@ drawn at a fixed pixel size whatever the zoom (at least 11 px, visual brief).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont
 
 from dvz_desktop.protocol import RoomKind
 
@@ -58,14 +58,23 @@ DARK = MapPalette(
 )
 
 
+HIGH_CONTRAST = MapPalette(
+    outside="#000000", corridor="#000000", facade="#ffffff", wall="#ffffff", wall_edge="#ffffff",
+    furniture="#c8c8c8", furniture_fill="#000000", text="#ffffff", text_secondary="#ffffff", plate="#000000",
+    plate_border="#ffffff", pill="#000000", kind_icon="#ffffff", waiting="#ffff00", accent="#ffff00",
+    focus="#ffff00", speaking="#00ffff", rooms={kind: "#000000" for kind in RoomKind},
+)
+
+
 def current_palette() -> MapPalette:
-    """Dark when the application's window colour is dark (the OS or the theme chose it), else light."""
-    app = QGuiApplication.instance()
-    if isinstance(app, QGuiApplication):
-        window = app.palette().color(QPalette.ColorRole.Window)
-        if window.lightnessF() < 0.4:
-            return DARK
-    return LIGHT
+    """The map's colours for the shell's theme (light, dark, high contrast) and the organisation's accent."""
+    from ..shell import theme
+
+    current = theme.current()
+    if current.high_contrast:
+        return HIGH_CONTRAST
+    base = DARK if current.dark else LIGHT
+    return replace(base, accent=current.accent, focus=current.focus)
 
 
 def font_px(pixels: int, bold: bool = False) -> QFont:
@@ -81,5 +90,5 @@ def qcolor(value: str, alpha: int = 255) -> QColor:
     return color
 
 
-__all__ = ["ACCENT", "DARK", "LIGHT", "MIN_TEXT_PX", "PERSON_NAME_PX", "ROOM_NAME_PX", "SECONDARY_PX",
+__all__ = ["ACCENT", "DARK", "HIGH_CONTRAST", "LIGHT", "MIN_TEXT_PX", "PERSON_NAME_PX", "ROOM_NAME_PX", "SECONDARY_PX",
            "MapPalette", "current_palette", "font_px", "qcolor"]

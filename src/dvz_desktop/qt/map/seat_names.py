@@ -6,6 +6,7 @@ from collections.abc import Callable
 from itertools import groupby
 
 from PySide6.QtCore import QRectF, Qt
+from dvz_desktop.core.contrast import readable_on
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -34,7 +35,7 @@ def _label_pixmap(text: str, is_me: bool, palette: MapPalette) -> QPixmap:
     rect = QRectF(0, 0, width, height)
     painter.drawRoundedRect(rect, 3, 3)
     painter.setFont(font.font)
-    painter.setPen(QColor("#ffffff") if is_me else QColor(palette.text))
+    painter.setPen(QColor(readable_on(QColor(palette.accent).name())) if is_me else QColor(palette.text))
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
     painter.end()
     if len(_LABELS) > 20_000:

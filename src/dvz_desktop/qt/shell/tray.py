@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from dvz_desktop.core.office import OfficeModel
 from dvz_desktop.protocol import Status
 
-from .labels import status_label
-from .plain import notice_body, plain_action_text
-from .status_badge import paint_status_badge, status_icon
+from ..labels import status_label
+from ..plain import notice_body, plain_action_text
+from ..status_badge import paint_status_badge, status_icon
 from .status_menu import StatusMenu
 
-APP_ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "dvz.png"
+APP_ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "dvz.png"
 
 
 def tray_icon(status: Status, size: int = 32) -> QIcon:

@@ -10,7 +10,6 @@ from datetime import datetime, timedelta
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -31,8 +30,8 @@ from dvz_desktop.services.calendar import (
     CalendarError,
 )
 
-from . import calendar_rows
-from .calendar_dialogs import AccountDialog, AppointmentDialog, AppointmentDraft
+from . import rows as calendar_rows
+from .dialogs import AccountDialog, AppointmentDialog, AppointmentDraft
 
 REFRESH_MS = 5 * 60 * 1000
 #: A reminder this close to the start says "Gleich"; an earlier one names the day.
@@ -88,6 +87,8 @@ class CalendarPanel(QWidget):
         self.account: object = None
         #: Told every half minute whether an appointment is going on now ("in Besprechung").
         self.busy_now: Callable[[bool], None] | None = None
+        #: Set by the desktop: opens the side panel this panel sits in.
+        self.bring_forward: Callable[[], None] = lambda: None
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Kalenderstatus"))
@@ -305,13 +306,8 @@ class CalendarPanel(QWidget):
             self.status.setText(note)
 
     def _bring_forward(self) -> None:
-        """Asked from elsewhere (Heute): show the Kalender tab, so the account's result is seen."""
-        parent = self.parentWidget()
-        while parent is not None and not isinstance(parent, QDockWidget):
-            parent = parent.parentWidget()
-        if parent is not None:
-            parent.show()
-            parent.raise_()
+        """Asked from elsewhere (Heute): show the Kalender panel, so the account's result is seen."""
+        self.bring_forward()
 
     def _activated(self, item: QListWidgetItem) -> None:
         room_id = item.data(Qt.ItemDataRole.UserRole)

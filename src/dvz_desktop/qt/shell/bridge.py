@@ -73,6 +73,18 @@ class OfficeBridge(QObject):
     def _on_state(self, change: StateChange) -> None:
         self.connectionChanged.emit(change.state.value, change.message)
 
+    def name_of(self, person_id: str | None) -> str:
+        """A person's display name (their id while the office is not known yet)."""
+        person = self.model.people.get(person_id or "") if self.model else None
+        return person.display_name if person else (person_id or "")
+
+    def room_name(self, room_id: str) -> str:
+        ref = self.model.rooms.get(room_id) if self.model else None
+        return ref.room.name if ref else room_id
+
+    def my_room(self) -> str | None:
+        return self.model.presence_of(self.model.me).room_id if self.model else None
+
     @property
     def connected(self) -> bool:
         return self.session.state is SessionState.CONNECTED

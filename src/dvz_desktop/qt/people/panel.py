@@ -1,25 +1,22 @@
-"""People panel: search by name or unit, filter "heute da", status and room of everyone I may see."""
+"""People panel: search by name or unit, filter "heute da", status and room of everyone I may see.
+
+A list view over :class:`PeopleModel`: a presence burst repaints the rows of the people who changed and
+never rebuilds the list. The context menu offers what one does with a colleague.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMenu,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QListView, QMenu, QVBoxLayout, QWidget
 
 from dvz_desktop.core.office import OfficeModel
 
-from .labels import status_label
-from .status_badge import status_icon
+from .delegate import PersonDelegate
+from .model import PERSON_ID, PeopleFilter, PeopleModel, present_today
 
 
 class PeoplePanel(QWidget):
@@ -32,77 +29,91 @@ class PeoplePanel(QWidget):
     messageRequested = Signal(str)
     callRequested = Signal(str)
     dialRequested = Signal(str)
+    #: Enter or double click on a person: show where they are.
+    personActivated = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, today: Callable[[], date] = date.today) -> None:
         super().__init__(parent)
-        self._model: OfficeModel | None = None
+        self._today = today
         self._followed: set[str] = set()
         self.available_followed: set[str] = set()
         self.menu: QMenu | None = None
-        #: Unread direct messages per person, shown beside their name.
-        self.unread: dict[str, int] = {}
+        self.model = PeopleModel(self)
+        self.filter = PeopleFilter(self)
+        self.filter.setSourceModel(self.model)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Name oder Fachbereich suchen …"))
         self.search.setAccessibleName(self.tr("Personen suchen"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.refresh)
+        self.search.textChanged.connect(self.filter.set_search)
         self.present_only = QCheckBox(self.tr("Nur heute da"))
         self.present_only.setAccessibleName(self.tr("Nur Personen zeigen, die heute da sind"))
-        self.present_only.toggled.connect(self.refresh)
-        self.list = QListWidget()
+        self.present_only.toggled.connect(self._present_only_toggled)
+        self.list = QListView()
+        self.list.setModel(self.filter)
+        self.list.setItemDelegate(PersonDelegate(self.list))
         self.list.setAccessibleName(self.tr("Personen"))
-        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(True)
+        self.list.setMouseTracking(True)
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
+        self.list.activated.connect(lambda index: self.personActivated.emit(index.data(PERSON_ID)))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setContentsMargins(8, 4, 8, 8)
+        layout.setSpacing(8)
         layout.addWidget(self.search)
         layout.addWidget(self.present_only)
         layout.addWidget(self.list, 1)
 
+    # --- data ---
+
+    @property
+    def unread(self) -> dict[str, int]:
+        return self.model.unread
+
+    @unread.setter
+    def unread(self, per_person: dict[str, int]) -> None:
+        self.model.set_unread(per_person)
+
     def set_model(self, model: OfficeModel, followed: set[str]) -> None:
-        self._model = model
         self._followed = set(followed)
-        self.refresh()
+        self.model.set_office(model)
+        self._present_only_toggled(self.present_only.isChecked())
+
+    def update_presence(self, changed: set[str]) -> None:
+        self.model.changed(changed)
+        office = self.model.office
+        if office is not None and self.present_only.isChecked():
+            self.filter.update_present(present_today(office, self._today()))
 
     def refresh(self) -> None:
-        model = self._model
-        if model is None:
-            return
-        if self.present_only.isChecked():
-            matching = {p.id for p in model.search(self.search.text())}
-            people = [p for p in model.present_today(date.today()) if p.id in matching]
-        else:
-            people = model.search(self.search.text())
-        selected = self.list.currentItem().data(Qt.ItemDataRole.UserRole) if self.list.currentItem() else None
-        self.list.setUpdatesEnabled(False)
-        self.list.clear()
-        for person in people:
-            presence = model.presence_of(person.id)
-            room = model.rooms.get(presence.room_id or "")
-            where = f" – {room.room.name}" if room else ""
-            note = f" („{presence.note}“)" if presence.note else ""
-            unread = self.unread.get(person.id, 0)
-            badge = self.tr(" · %1 ungelesen").replace("%1", str(unread)) if unread else ""
-            text = f"{person.display_name}{badge}\n{person.unit} · {status_label(presence.status)}{where}{note}"
-            item = QListWidgetItem(status_icon(presence.status), text)
-            item.setData(Qt.ItemDataRole.UserRole, person.id)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{person.display_name}, {person.unit}, {status_label(presence.status)}{where}")
-            self.list.addItem(item)
-            if person.id == selected:
-                self.list.setCurrentItem(item)
-        self.list.setUpdatesEnabled(True)
+        """Everything may have changed (kept for callers that do not know what changed)."""
+        office = self.model.office
+        if office is not None:
+            self.update_presence(set(office.people))
+
+    def _present_only_toggled(self, on: bool) -> None:
+        office = self.model.office
+        self.filter.set_present_only(on, present_today(office, self._today()) if office else set())
 
     def visible_people(self) -> list[str]:
-        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+        return [self.filter.index(row, 0).data(PERSON_ID) for row in range(self.filter.rowCount())]
 
-    def _context_menu(self, pos) -> None:  # type: ignore[no-untyped-def]
-        item = self.list.itemAt(pos)
-        if item is None or self._model is None:
+    def row_text(self, person_id: str) -> str:
+        """What a screen reader hears for this person's row."""
+        row = self.model.row_of(person_id)
+        return "" if row is None else self.model.index(row).data(Qt.ItemDataRole.AccessibleTextRole)
+
+    # --- menu ---
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index: QModelIndex = self.list.indexAt(pos)
+        office = self.model.office
+        if not index.isValid() or office is None:
             return
-        person_id = item.data(Qt.ItemDataRole.UserRole)
+        person_id = index.data(PERSON_ID)
         menu = QMenu(self)
         follow = QAction(self.tr("Benachrichtigen, wenn da"), menu, checkable=True)
         follow.setChecked(person_id in self._followed)
@@ -112,7 +123,7 @@ class PeoplePanel(QWidget):
         available.setChecked(person_id in self.available_followed)
         available.toggled.connect(lambda on: self._toggle_available(person_id, on))
         menu.addAction(available)
-        if person_id != self._model.me:
+        if person_id != office.me:
             menu.addSeparator()
             invite = QAction(self.tr("In mein Büro einladen"), menu)
             invite.triggered.connect(lambda: self.inviteRequested.emit(person_id))
@@ -123,7 +134,7 @@ class PeoplePanel(QWidget):
             call = QAction(self.tr("Anrufen"), menu)
             call.triggered.connect(lambda: self.callRequested.emit(person_id))
             menu.addAction(call)
-            phone_number = self._model.people[person_id].phone
+            phone_number = office.people[person_id].phone
             if phone_number:
                 dial = QAction(self.tr("Telefon: %1").replace("%1", phone_number), menu)
                 dial.triggered.connect(lambda: self.dialRequested.emit(person_id))

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from dvz_desktop.protocol import Status
 
-from .bridge import OfficeBridge
+from ..shell.bridge import OfficeBridge
 
 
 class ArrivalWatcher(QObject):

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from dvz_desktop.core.office import OfficeModel
 
-from .labels import door_label, people_count, room_kind_label, status_label
-from .plain import plain_tooltip
-from .status_badge import status_icon
+from ..labels import door_label, people_count, room_kind_label, status_label
+from ..plain import plain_tooltip
+from ..status_badge import status_icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from dvz_desktop.protocol import SELECTABLE_STATUSES, Status
 
-from .labels import status_label
-from .status_badge import status_icon
-from .text_dialog import TextDialog
+from ..labels import status_label
+from ..status_badge import status_icon
+from ..text_dialog import TextDialog
 
 #: The status note's length on the wire (protocol: SetStatus.note).
 NOTE_LIMIT = 120

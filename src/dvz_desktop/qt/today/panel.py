@@ -9,14 +9,15 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from dvz_desktop.core.appointments import on_day, takes_place_for_me
 from dvz_desktop.core.clock import Clock, SystemClock
 from dvz_desktop.protocol import InboxItem, InboxKind
 from dvz_desktop.services.calendar import OFFICE_TZ, Appointment
 
-from .calendar_rows import marked, words
+from ..calendar.rows import marked, words
 
 #: Appointments shown ahead.
 NEXT_APPOINTMENTS = 3
@@ -28,6 +29,9 @@ class TodayPanel(QWidget):
     inboxRequested = Signal()
     #: "Noch kein Kalender verbunden" was chosen: set up the calendar account.
     calendarRequested = Signal()
+    #: "Wer ist heute da" and "Kurze Fragen" (the lists behind them open as dialogs).
+    morningRequested = Signal()
+    questionsRequested = Signal()
 
     def __init__(self, room_name: Callable[[str], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,8 +47,23 @@ class TodayPanel(QWidget):
         self.list.setAccessibleName(self.tr("Heute"))
         self.list.setWordWrap(True)
         self.list.itemActivated.connect(self._activated)
+        self.morning_button = QPushButton(self.tr("Wer ist heute da"))
+        self.morning_button.setShortcut(QKeySequence("Ctrl+D"))
+        self.morning_button.clicked.connect(self.morningRequested)
+        self.inbox_button = QPushButton(self.tr("Verpasst"))
+        self.inbox_button.clicked.connect(self.inboxRequested)
+        self.questions_button = QPushButton(self.tr("Kurze Fragen"))
+        self.questions_button.clicked.connect(self.questionsRequested)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        for button in (self.morning_button, self.inbox_button, self.questions_button):
+            button.setAccessibleName(button.text())
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setContentsMargins(12, 4, 12, 12)
+        layout.setSpacing(8)
+        layout.addLayout(buttons)
         layout.addWidget(self.heading)
         layout.addWidget(self.list, 1)
         self._minute = QTimer(self)  # appointments that are over drop off
@@ -61,6 +80,11 @@ class TodayPanel(QWidget):
     def set_unread(self, unread: list[tuple[str, str, int]]) -> None:
         self.unread = unread
         self.refresh()
+
+    def set_inbox_count(self, count: int) -> None:
+        text = self.tr("Verpasst (%1)").replace("%1", str(count)) if count else self.tr("Verpasst")
+        self.inbox_button.setText(text)
+        self.inbox_button.setAccessibleName(text)
 
     def set_inbox(self, items: list[InboxItem]) -> None:
         self.inbox = items

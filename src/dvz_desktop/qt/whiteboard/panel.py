@@ -24,8 +24,8 @@ from dvz_desktop.services.whiteboard import BoardChange, WhiteboardClient
 
 from ..lifetime import while_alive
 from ..plain import plain_label
-from .whiteboard_canvas import BoardScene, BoardView
-from .whiteboard_io import PictureRefused, export_pdf, export_png, picture_shape
+from .canvas import BoardScene, BoardView
+from .io import PictureRefused, export_pdf, export_png, picture_shape
 
 NOTE_SIZE = (420, 280)
 

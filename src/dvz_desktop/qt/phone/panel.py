@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCompleter, QGridLayout, QLineEdit, QListWidget, Q
 
 from dvz_desktop.core.telephony import DialRefused, dial_uri
 
-from .launchers_panel import open_url
+from ..launchers.panel import open_url
 
 RECENT_KEPT = 30
 

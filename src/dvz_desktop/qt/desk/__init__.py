@@ -1,1 +1,0 @@
-"""The personal desk: launchers and telephone (calendar and whiteboard follow)."""
