@@ -20,6 +20,7 @@ from .behaviour import (
     InboxAdded,
     InboxItem,
     InboxKind,
+    InboxSubject,
     Invitation,
     Invite,
     InviteState,
@@ -54,7 +55,7 @@ from .calls import (
     CallUpdate,
     IceServer,
 )
-from .desk import LauncherInfo, PlaceholderInfo
+from .launchers import LauncherInfo, PlaceholderInfo
 from .whiteboard import (
     BOARD_HEIGHT,
     BOARD_WIDTH,
@@ -192,6 +193,7 @@ __all__ = [
     "InboxAdded",
     "InboxItem",
     "InboxKind",
+    "InboxSubject",
     "Invitation",
     "Invite",
     "InviteState",

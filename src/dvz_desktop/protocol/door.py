@@ -12,7 +12,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field, TypeAdapter
 
-from .base import LenientModel, StrictModel
+from .base import MAX_ENTITY_ID, CommandId, LenientModel, StrictModel
 from .behaviour import OfficeHours
 from .calls import IceServer
 
@@ -21,8 +21,7 @@ MAX_CONCERN = 1000
 MAX_GUEST_CHAT = 2000
 MAX_GUEST_SDP = 20_000
 
-CommandId = Annotated[str, Field(min_length=1, max_length=64)]
-DeskId = Annotated[str, Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.\-]+$")]
+DeskId = Annotated[str, Field(min_length=1, max_length=MAX_ENTITY_ID, pattern=r"^[A-Za-z0-9_.\-]+$")]
 GuestName = Annotated[str, Field(min_length=1, max_length=MAX_GUEST_NAME)]
 Concern = Annotated[str, Field(max_length=MAX_CONCERN)]
 VisitId = Annotated[str, Field(min_length=8, max_length=64)]

@@ -9,11 +9,11 @@ or ``error`` carrying the same value in ``reply_to``.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal, Union, get_args
 
 from pydantic import ConfigDict, Field, TypeAdapter
 
-from .base import LenientModel, StrictModel
+from .base import MAX_ENTITY_ID, MAX_NOTE_CHARS, CommandId, EntityId, LenientModel, StrictModel
 from .behaviour import (
     Absence,
     AbsenceChanged,
@@ -60,7 +60,7 @@ from .chat import (
     ChatTypingEvent,
     Conversation,
 )
-from .desk import LauncherInfo
+from .launchers import LauncherInfo
 from .door import AdmitGuest, DeskQueue, EndVisit, HandOverVisit, VisitEvent, VisitSay, VisitSignal, VisitToCallback
 from .whiteboard import WbAdd, WbClear, WbClose, WbOpen, WbOps, WbRemove, WbRestore, WbSnapshot
 from .enums import Status
@@ -70,16 +70,13 @@ from .office import OfficeLayout, Presence
 #: parses server messages (the backend only client messages).
 _DEFERRED = ConfigDict(defer_build=True)
 
-CommandId = Annotated[str, Field(min_length=1, max_length=64)]
-EntityId = Annotated[str, Field(min_length=1, max_length=128)]
-
 
 # --- client -> server -------------------------------------------------------------------------
 
 
 class PasswordAuth(StrictModel):
     method: Literal["password"] = "password"
-    username: Annotated[str, Field(min_length=1, max_length=128)]
+    username: Annotated[str, Field(min_length=1, max_length=MAX_ENTITY_ID)]
     # repr=False: a logged or printed message never shows the secret.
     password: Annotated[str, Field(min_length=1, max_length=1024, repr=False)]
 
@@ -103,7 +100,7 @@ class SetStatus(StrictModel):
     type: Literal["set_status"] = "set_status"
     id: CommandId
     status: Status
-    note: Annotated[str, Field(max_length=120)] = ""
+    note: Annotated[str, Field(max_length=MAX_NOTE_CHARS)] = ""
     #: "Als offline anzeigen": colleagues see me offline; knocks and questions do not reach me.
     appear_offline: bool = False
 
@@ -222,37 +219,14 @@ ServerMessage = Annotated[
 ]
 SERVER_MESSAGE_ADAPTER: TypeAdapter[ServerMessage] = TypeAdapter(ServerMessage, config=_DEFERRED)
 
-CLIENT_MESSAGE_TYPES: tuple[type[StrictModel], ...] = (
-    Hello, SetStatus, Move, Logout, SetDoor, SetOfficeHours, KnockOn, AnswerKnock, CancelKnock,
-    LeaveMessage, Invite, AnswerInvite, AskQuestion, AnswerQuestion, SetCoffee, SetAbsence,
-    ClearAbsence, DismissInbox, ChatSend, ChatEdit, ChatDelete, ChatSync, ChatOpen, ChatRead, ChatTyping,
-    ChatSearch, CallJoin, CallAnswer, CallLeave, CallSignal, CallMedia,
-    WbOpen, WbClose, WbAdd, WbRemove, WbRestore, WbClear,
-    AdmitGuest, EndVisit, HandOverVisit, VisitToCallback, VisitSay, VisitSignal,
-)
-SERVER_MESSAGE_TYPES: tuple[type[LenientModel], ...] = (
-    Welcome,
-    Ack,
-    Error,
-    PresenceChanged,
-    SessionEnded,
-    DoorChanged,
-    KnockUpdate,
-    InviteUpdate,
-    QuestionUpdate,
-    AbsenceChanged,
-    InboxAdded,
-    ChatEvents,
-    ChatConversation,
-    ChatReset,
-    ChatTypingEvent,
-    ChatReadEvent,
-    ChatSearchResult,
-    CallUpdate,
-    CallSignalEvent,
-    CallEnded,
-    WbSnapshot,
-    WbOps,
-    DeskQueue,
-    VisitEvent,
-)
+
+
+def _members(union: object) -> tuple[type, ...]:
+    """The message classes of a discriminated union (``Annotated[Union[...], Field(...)]``)."""
+    return get_args(get_args(union)[0])
+
+
+#: Every message a client may send and every message a server may send, derived from the unions above:
+#: the unions are the only list (the router, the documentation test and the round trip use these).
+CLIENT_MESSAGE_TYPES: tuple[type[StrictModel], ...] = _members(ClientMessage)
+SERVER_MESSAGE_TYPES: tuple[type[LenientModel], ...] = _members(ServerMessage)

@@ -1,4 +1,5 @@
-"""The desk on the wire: IT's launcher catalogue (the eAkte, specialist applications)."""
+"""Launchers on the wire: IT's catalogue of programs, web applications and protocols (the eAkte,
+specialist applications) that the desk offers, with the placeholders a launch asks for."""
 
 from __future__ import annotations
 
