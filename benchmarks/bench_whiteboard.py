@@ -47,8 +47,8 @@ async def run(strokes: int, people: int, joins: int) -> None:
     from dvz_desktop.qt.whiteboard.canvas import BoardScene
     from dvz_desktop.services.session import Credentials, Session
     from dvz_desktop.services.whiteboard import WhiteboardClient
-    from server_stub.demo_office import demo_org_file
-    from server_stub.server import Backend, BackendConfig
+    from server_stub.demo.office import demo_org_file
+    from server_stub.app import Backend, BackendConfig
 
     backend = Backend(demo_org_file(), BackendConfig(data_dir=Path(tempfile.mkdtemp()) / "data",
                                                      whiteboard_rate_per_minute=60_000, whiteboard_burst=5_000))

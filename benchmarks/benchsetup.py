@@ -9,9 +9,9 @@ import secrets
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from server_stub.auth import token_hash
-from server_stub.orgfile import load_org_file
-from server_stub.server import Backend, BackendConfig
+from server_stub.net.auth import token_hash
+from server_stub.directory.orgfile import load_org_file
+from server_stub.app import Backend, BackendConfig
 
 PER_ROOM = 50
 
@@ -48,7 +48,7 @@ def prepare(data_dir: Path, orgs: int, staff_per_org: int) -> tuple[Path, dict[s
     tokens = {}
     for user in users:
         token = secrets.token_urlsafe(32)
-        backend.store.add_session(token_hash(token), user, now, now + timedelta(days=1))
+        backend.accounts.add_session(token_hash(token), user, now, now + timedelta(days=1))
         tokens[user] = token
-    backend.store.close()
+    backend.db.close()
     return org_path, tokens

@@ -12,16 +12,19 @@ import sys
 from pathlib import Path
 
 from dvz_desktop.core.clock import SystemClock
+from dvz_desktop.protocol import IceServer
 
-from .auth import hash_password
-from .client_address import parse_networks
-from .demo_office import DEMO_LOGINS, demo_org_file
-from .demo_simulation import DemoSimulation
-from .login_guard import unlock_account
-from .orgfile import OrgFile, OrgFileError, load_org_file
-from .server import Backend, BackendConfig
-from .store import Store
-from .tls import bind_refusal, server_tls_context
+from .app import Backend, open_database
+from .config import BackendConfig
+from .db import DatabaseError
+from .demo.office import DEMO_LOGINS, demo_org_file
+from .demo.simulation import DemoSimulation
+from .directory.orgfile import OrgFile, OrgFileError, load_org_file
+from .net.accounts import AccountStore
+from .net.auth import hash_password
+from .net.client_address import parse_networks
+from .net.login_guard import unlock_account
+from .net.tls import bind_refusal, server_tls_context
 
 log = logging.getLogger("server_stub")
 
@@ -69,10 +72,15 @@ def load_org(args: argparse.Namespace) -> OrgFile:
 
 
 def administer(args: argparse.Namespace) -> int:
-    store = Store(args.data_dir / "dvz.sqlite3")
+    try:
+        db = open_database(args.data_dir / "dvz.sqlite3")
+    except DatabaseError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    store = AccountStore(db)
     try:
         if args.unlock_user:
-            cleared = unlock_account(store.db, args.unlock_user)
+            cleared = unlock_account(db, args.unlock_user)
             print(f"Konto {args.unlock_user} entsperrt." if cleared
                   else f"Konto {args.unlock_user} war nicht gesperrt.")
             return 0
@@ -92,13 +100,11 @@ def administer(args: argparse.Namespace) -> int:
         print(f"Passwort von {user} gesetzt.")
         return 0
     finally:
-        store.close()
+        db.close()
 
 
-def ice_servers(args: argparse.Namespace) -> tuple:  # type: ignore[type-arg]
+def ice_servers(args: argparse.Namespace) -> tuple[IceServer, ...]:
     """The organisation's STUN/TURN servers (e.g. coturn); none given means none at all."""
-    from dvz_desktop.protocol import IceServer
-
     if not args.ice_server:
         return ()
     return (IceServer(urls=tuple(args.ice_server), username=args.ice_username, credential=args.ice_credential),)
@@ -157,8 +163,12 @@ def main(argv: list[str] | None = None) -> int:
     except OrgFileError as exc:
         print(exc, file=sys.stderr)
         return 2
-    with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve(args, org))
+    try:
+        with contextlib.suppress(KeyboardInterrupt):
+            asyncio.run(serve(args, org))
+    except DatabaseError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     return 0
 
 

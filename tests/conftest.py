@@ -16,8 +16,8 @@ import hypothesis  # noqa: E402,F401  (imported up front: its pytest plugin impo
 # terminal summary, trips CPython 3.11's "AST constructor recursion depth mismatch" after some Qt tests)
 import pytest  # noqa: E402
 
-from server_stub.orgfile import OrgFile, load_org_file  # noqa: E402
-from server_stub.server import Backend, BackendConfig  # noqa: E402
+from server_stub.directory.orgfile import OrgFile, load_org_file  # noqa: E402
+from server_stub.app import Backend, BackendConfig  # noqa: E402
 
 #: Swallowed exceptions (listeners, owned tasks, the asyncio loop) fail the test that caused them.
 pytest_plugins = ["tests.failure_hooks"]

@@ -17,8 +17,8 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from dvz_desktop.protocol import PROTOCOL_VERSION, ErrorCode, Status, error_texts
 from dvz_desktop.services.session import Session, SessionError
-from server_stub.orgfile import OrgFile
-from server_stub.server import Backend, BackendConfig
+from server_stub.directory.orgfile import OrgFile
+from server_stub.app import Backend, BackendConfig
 
 from ..conftest import PASSWORDS
 from .helpers import PresenceLog, login
@@ -245,7 +245,7 @@ async def test_backend_still_serves_logins_after_abuse(backend) -> None:
 async def test_a_client_that_stops_reading_is_closed_as_too_slow_and_others_carry_on(backend, monkeypatch) -> None:
     import socket
 
-    import server_stub.hub as hub_module
+    import server_stub.net.hub as hub_module
 
     # A small limit stands in for the 512 KiB one, so a few dozen updates are enough to overflow it.
     monkeypatch.setattr(hub_module, "SLOW_CLIENT_BUFFER_BYTES", 2048)

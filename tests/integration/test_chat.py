@@ -218,7 +218,7 @@ async def test_kitchen_chat_is_kept_one_day_and_an_old_position_is_reset(org_thr
     from datetime import datetime, timedelta
 
     from dvz_desktop.core.clock import ManualClock
-    from server_stub.server import Backend, BackendConfig
+    from server_stub.app import Backend, BackendConfig
 
     clock = ManualClock(datetime.now().astimezone())
     server = Backend(org_three, BackendConfig(data_dir=tmp_path / "data"), clock=clock)

@@ -11,8 +11,8 @@ import pytest
 
 from dvz_desktop.protocol import Presence, Status, Welcome
 from dvz_desktop.services.session import NotConnected, Session, SessionState, StateChange
-from server_stub.orgfile import OrgFile
-from server_stub.server import Backend, BackendConfig
+from server_stub.directory.orgfile import OrgFile
+from server_stub.app import Backend, BackendConfig
 
 from ..conftest import PASSWORDS
 from .helpers import PresenceLog, login

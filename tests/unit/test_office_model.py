@@ -8,8 +8,8 @@ import pytest
 
 from dvz_desktop.core.office import OfficeModel, initials
 from dvz_desktop.protocol import Presence, Status
-from server_stub.directory import Directory
-from server_stub.orgfile import to_protocol
+from server_stub.directory.visibility import Directory
+from server_stub.directory.orgfile import to_protocol
 
 
 @pytest.fixture

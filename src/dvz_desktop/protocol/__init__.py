@@ -97,7 +97,19 @@ from .chat import (
     ConversationKind,
     SearchHit,
 )
-from .base import MAX_FRAME_BYTES, PROTOCOL_VERSION, LenientModel, StrictModel
+from .base import (
+    MAX_COMMAND_ID,
+    MAX_ENTITY_ID,
+    MAX_FRAME_BYTES,
+    MAX_MESSAGE_CHARS,
+    MAX_NOTE_CHARS,
+    MAX_SHORT_TEXT,
+    PROTOCOL_VERSION,
+    CommandId,
+    EntityId,
+    LenientModel,
+    StrictModel,
+)
 from .enums import SELECTABLE_STATUSES, DoorState, ErrorCode, RoomKind, Status
 from .errors import CloseCode, error_texts
 from .messages import (
@@ -213,7 +225,14 @@ __all__ = [
     "SetOfficeHours",
     "Weekday",
 
+    "MAX_COMMAND_ID",
+    "MAX_ENTITY_ID",
     "MAX_FRAME_BYTES",
+    "MAX_MESSAGE_CHARS",
+    "MAX_NOTE_CHARS",
+    "MAX_SHORT_TEXT",
+    "CommandId",
+    "EntityId",
     "PROTOCOL_VERSION",
     "LenientModel",
     "StrictModel",

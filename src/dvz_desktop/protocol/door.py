@@ -18,6 +18,8 @@ from .calls import IceServer
 
 MAX_GUEST_NAME = 80
 MAX_CONCERN = 1000
+#: A telephone number or e-mail address left with a request.
+MAX_GUEST_CONTACT = 200
 MAX_GUEST_CHAT = 2000
 MAX_GUEST_SDP = 20_000
 
@@ -76,7 +78,7 @@ class GuestRequest(StrictModel):
     type: Literal["guest_request"] = "guest_request"
     desk_id: DeskId
     name: GuestName
-    contact: Annotated[str, Field(min_length=3, max_length=200)]
+    contact: Annotated[str, Field(min_length=3, max_length=MAX_GUEST_CONTACT)]
     concern: Annotated[str, Field(min_length=1, max_length=MAX_CONCERN)]
     privacy_accepted: bool
 
