@@ -81,7 +81,7 @@ async def admit_to_first_frame(visits: int) -> list[float]:
         for n in range(visits):
             await asyncio.to_thread(browser.get, f"http://127.0.0.1:{port}/tuer/schalter-0?lang=de")
 
-            def enter() -> None:
+            def enter(n: int = n) -> None:
                 browser.find_element(By.ID, "name").send_keys(f"Gast {n}")
                 browser.find_element(By.ID, "privacy").click()
                 browser.find_element(By.ID, "enter").click()

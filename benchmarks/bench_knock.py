@@ -94,9 +94,8 @@ def main() -> None:
     parser.add_argument("--others", type=int, default=100)
     args = parser.parse_args()
     raise_open_files_limit()
-    from benchsetup import prepare
-
     import qasync
+    from benchsetup import prepare
     from PySide6.QtWidgets import QApplication
 
     knockers = [f"u0-{i}" for i in range(60, 60 + max(1, -(-args.knocks // 3)))]
@@ -110,10 +109,10 @@ def main() -> None:
                                    text=True)
         assert backend.stdout is not None
         url = next(m.group(1) for line in backend.stdout if (m := re.search(r"(ws://\S+)", line)))
-        crowd = subprocess.Popen([sys.executable, str(ROOT / "benchmarks" / "bench_idle_memory.py"), "--role", "clients",
-                                  "--url", url, "--tokens", str(tmp / "others.json"), "--connections",
-                                  str(args.others * 5), "--ready", str(tmp / "ready"), "--release", str(tmp / "release")],
-                                 cwd=ROOT)
+        crowd = subprocess.Popen([sys.executable, str(ROOT / "benchmarks" / "bench_idle_memory.py"),
+                                  "--role", "clients", "--url", url, "--tokens", str(tmp / "others.json"),
+                                  "--connections", str(args.others * 5), "--ready", str(tmp / "ready"),
+                                  "--release", str(tmp / "release")], cwd=ROOT)
         while not (tmp / "ready").exists():
             time.sleep(0.1)
         try:

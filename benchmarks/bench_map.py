@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from machine import describe, percentile
+from machine import describe, percentile  # noqa: E402  (after the path is set)
 
 PEOPLE = 5000
 MOVING = 250
@@ -54,7 +54,8 @@ def build_model():  # type: ignore[no-untyped-def]
         for r in range(ROWS) for c in range(COLUMNS))
     floor = Floor(id="f", name="Großraum", width=COLUMNS * (ROOM_W + 20), height=ROWS * (ROOM_H + 20), rooms=rooms)
     layout = OfficeLayout(
-        organisations=(Organisation(id="o", name="Landesamt", buildings=(Building(id="b", name="Haus", floors=(floor,)),)),),
+        organisations=(Organisation(id="o", name="Landesamt",
+                                    buildings=(Building(id="b", name="Haus", floors=(floor,)),)),),
         people=tuple(Person(id=f"p{i}", display_name=f"Vorname{i} Nachname{i}", org_id="o", unit=f"Referat {i % 40}")
                      for i in range(PEOPLE)))
     statuses = list(Status)[:5]

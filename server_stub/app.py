@@ -42,7 +42,7 @@ from .features.whiteboard import store as whiteboard_store
 from .features.whiteboard.feature import WhiteboardFeature
 from .net import accounts, login_guard
 from .net.accounts import AccountStore
-from .net.auth import AuthError, Authenticator, hash_password
+from .net.auth import Authenticator, AuthError, hash_password
 from .net.handshake import Handshake
 from .net.hub import Hub
 from .net.login_guard import LoginGuard

@@ -58,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--max-unauthenticated", type=int, default=100,
                         help="Verbindungen ohne Anmeldung je Adresse (Standard: 100)")
     parser.add_argument("--behind-proxy", action="store_true",
-                        help="ein Reverse-Proxy davor beendet TLS (erlaubt eine Adresse außerhalb von 127.0.0.1 ohne --tls-cert)")
+                        help="ein Reverse-Proxy davor beendet TLS "
+                             "(erlaubt eine Adresse außerhalb von 127.0.0.1 ohne --tls-cert)")
     parser.add_argument("--log-level", default="INFO")
     return parser
 
@@ -149,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         parse_networks(args.trusted_proxy)
     except ValueError:
-        print("--trusted-proxy erwartet eine IP-Adresse oder ein Netz, z. B. 10.0.0.5 oder 10.0.0.0/24.", file=sys.stderr)
+        print("--trusted-proxy erwartet eine IP-Adresse oder ein Netz, z. B. 10.0.0.5 oder 10.0.0.0/24.",
+              file=sys.stderr)
         return 2
     refusal = bind_refusal(args.host, args.tls_cert is not None, args.behind_proxy)
     if refusal is not None:

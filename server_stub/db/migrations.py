@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .connection import Database, DatabaseError
 from .dialect import Dialect
@@ -99,7 +99,7 @@ def migrate(db: Database, schemas: Iterable[Schema]) -> dict[str, tuple[int, int
                 db.execute(
                     "INSERT INTO schema_versions(store, version, migrated_at) VALUES (?, ?, ?) "
                     "ON CONFLICT(store) DO UPDATE SET version=excluded.version, migrated_at=excluded.migrated_at",
-                    (schema.store, migration.version, to_db(datetime.now(timezone.utc))))
+                    (schema.store, migration.version, to_db(datetime.now(UTC))))
             if current:  # a new database is simply created; bringing an old one forward is worth a line
                 log.info("database: %s migrated to version %d (%s)", schema.store, migration.version,
                          migration.description)

@@ -105,7 +105,7 @@ GEM_STAFF = [
 
 
 def demo_org_data() -> dict[str, Any]:
-    kreishaus = {
+    kreishaus: dict[str, Any] = {
         "id": "kreishaus",
         "name": "Kreishaus Musterkreis",
         "floors": [

@@ -193,7 +193,8 @@ class OrgFile(_FileModel):
                 for floor in building.floors:
                     for room in floor.rooms:
                         if room.owner is not None and room.owner not in usernames:
-                            raise ValueError(f"Raum {room.id}: unbekannte Besitzerin/unbekannter Besitzer '{room.owner}'")
+                            raise ValueError(
+                                f"Raum {room.id}: unbekannte Besitzerin/unbekannter Besitzer '{room.owner}'")
                         for other in room.shared_with:
                             if other not in known_orgs:
                                 raise ValueError(f"Raum {room.id}: unbekannte Organisation '{other}'")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
-from collections.abc import Callable
 
 from websockets.asyncio.server import ServerConnection
 
@@ -43,20 +42,21 @@ class AcceptGuard:
         if bucket is None:
             if len(self._buckets) >= MAX_TRACKED:
                 self._buckets.clear()  # crude but bounded; a flood from many addresses is the proxy's job
-            bucket = self._buckets[peer] = TokenBucket(self._per_second, self._per_second * ACCEPT_BURST / ACCEPTS_PER_SECOND)
+            burst = self._per_second * ACCEPT_BURST / ACCEPTS_PER_SECOND
+            bucket = self._buckets[peer] = TokenBucket(self._per_second, burst)
         if bucket.take():
             return True
         self.dropped += 1
         return False
 
-    def connection_class(self) -> Callable[..., ServerConnection]:
+    def connection_class(self) -> type[ServerConnection]:
         guard = self
 
         class GuardedConnection(ServerConnection):
             def connection_made(self, transport: asyncio.BaseTransport) -> None:
                 super().connection_made(transport)
                 peer = transport.get_extra_info("peername")
-                if peer and not guard.admits(str(peer[0])):
+                if peer and not guard.admits(str(peer[0])) and isinstance(transport, asyncio.WriteTransport):
                     transport.abort()
 
         return GuardedConnection

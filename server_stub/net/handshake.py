@@ -15,7 +15,7 @@ from websockets.exceptions import ConnectionClosed
 from dvz_desktop.protocol import CLIENT_MESSAGE_ADAPTER, PROTOCOL_VERSION, CloseCode, ErrorCode, Hello
 
 from ..feature import error_frame
-from .auth import Authenticated, AuthError, Authenticator
+from .auth import Authenticated, Authenticator, AuthError
 from .frames import classify, command_id_of
 from .limits import MAX_SOCKETS_PER_USER
 from .login_guard import LoginGuard

@@ -12,13 +12,13 @@ import pytest
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
+import server_stub.app as server_module
 from dvz_desktop.core.clock import ManualClock
 from dvz_desktop.protocol import PROTOCOL_VERSION
 from dvz_desktop.services.session import Credentials, Session, SessionError, SessionState, StateChange
-import server_stub.app as server_module
+from server_stub.app import Backend, BackendConfig
 from server_stub.cli import administer, build_parser
 from server_stub.directory.orgfile import OrgFile
-from server_stub.app import Backend, BackendConfig
 
 from ..conftest import PASSWORDS
 from .helpers import login

@@ -20,9 +20,9 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 from dvz_desktop.core.clock import ManualClock
 from dvz_desktop.protocol import PROTOCOL_VERSION, Status
 from dvz_desktop.services.session import Credentials, Session, SessionError
-from server_stub.net import auth, login_guard
-from server_stub.cli import main as server_cli
 from server_stub.app import Backend, BackendConfig
+from server_stub.cli import main as server_cli
+from server_stub.net import auth, login_guard
 
 from ..conftest import PASSWORDS
 from .helpers import login

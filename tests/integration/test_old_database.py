@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -37,7 +37,7 @@ from server_stub.net.accounts import AccountStore
 from server_stub.net.auth import token_hash
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "db_ea23c78" / "dvz.sqlite3"
-T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 ANNA_TOKEN = "fixture-token-anna-0123456789abcdef"
 GUEST_TOKEN = "fixture-guest-token-0123456789abcdef"
 
@@ -114,7 +114,8 @@ def test_every_store_is_migrated_and_every_row_reads_back(old_data: Path) -> Non
         assert direct is not None and direct.members == ("anna", "bernd")
         events = chat.events_after("dm:fixture", 0)
         assert [(e.position, e.kind.value, e.body) for e in events] == [
-            (1, "post", "Termin um 10 Uhr"), (2, "edit", "Termin um 11 Uhr"), (3, "post", "Versehen"), (4, "delete", "")]
+            (1, "post", "Termin um 10 Uhr"), (2, "edit", "Termin um 11 Uhr"), (3, "post", "Versehen"),
+            (4, "delete", "")]
         assert chat.post_of("dm:fixture", 1) == ("anna", True) and chat.post_of("dm:fixture", 3) == ("bernd", False)
         assert chat.read_position("anna", "dm:fixture") == 4 and chat.read_position("bernd", "dm:fixture") == 1
         assert sorted(chat.subscriptions("bernd")) == ["dm:fixture", "room:kh-kueche"]

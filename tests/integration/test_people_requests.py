@@ -18,8 +18,8 @@ from dvz_desktop.protocol import (
     Status,
 )
 from dvz_desktop.services.session import SessionError
-from server_stub.directory.orgfile import OrgFile
 from server_stub.app import Backend, BackendConfig
+from server_stub.directory.orgfile import OrgFile
 
 from ..conftest import PASSWORDS
 from .helpers import Person, people

@@ -19,8 +19,8 @@ from dvz_desktop.services.session import (
     Session,
     SessionError,
 )
-from server_stub.directory.orgfile import OrgFile
 from server_stub.app import Backend, BackendConfig
+from server_stub.directory.orgfile import OrgFile
 from server_stub.net.tls import server_tls_context
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -41,7 +41,8 @@ def test_protocol_imports_only_pydantic_and_stdlib() -> None:
 
 
 def test_client_start_does_not_import_media_or_calendar_libraries() -> None:
-    loaded = _loaded_after("import dvz_desktop.app, dvz_desktop.desktop, dvz_desktop.qt.shell.window, dvz_desktop.qt.shell.tray")
+    loaded = _loaded_after("import dvz_desktop.app, dvz_desktop.desktop, dvz_desktop.qt.shell.window, "
+                           "dvz_desktop.qt.shell.tray")
     assert not loaded & {"aiortc", "av", "sounddevice", "caldav"}
 
 
@@ -50,5 +51,6 @@ def test_backend_modules_stay_small() -> None:
     from pathlib import Path
 
     backend = Path(__file__).resolve().parents[2] / "server_stub"
-    sizes = {str(p.relative_to(backend)): len(p.read_text(encoding="utf-8").splitlines()) for p in backend.rglob("*.py")}
+    sizes = {str(p.relative_to(backend)): len(p.read_text(encoding="utf-8").splitlines())
+             for p in backend.rglob("*.py")}
     assert sizes and {name: n for name, n in sizes.items() if n > 400} == {}

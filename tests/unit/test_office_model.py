@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
 from dvz_desktop.core.office import OfficeModel, initials
 from dvz_desktop.protocol import Presence, Status
-from server_stub.directory.visibility import Directory
 from server_stub.directory.orgfile import to_protocol
+from server_stub.directory.visibility import Directory
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def model(org_three) -> OfficeModel:  # type: ignore[no-untyped-def]
 
 
 def _at(hour: int, minute: int = 0) -> datetime:
-    return datetime(2026, 11, 24, hour, minute, tzinfo=timezone.utc)
+    return datetime(2026, 11, 24, hour, minute, tzinfo=UTC)
 
 
 def test_floors_rooms_and_my_floor(model: OfficeModel) -> None:
@@ -79,7 +79,7 @@ def test_initials(name: str, expected: str) -> None:
 
 
 def test_morning_view_groups_by_unit_in_order_of_arrival() -> None:
-    from datetime import date, datetime, timezone
+    from datetime import date, datetime
 
     from dvz_desktop.core.office import OfficeModel
     from dvz_desktop.protocol import OfficeLayout, Person, Presence, Status
@@ -88,7 +88,7 @@ def test_morning_view_groups_by_unit_in_order_of_arrival() -> None:
               Person(id="b", display_name="Bea Alt", org_id="o", unit="Bauamt"),
               Person(id="c", display_name="Carl Berg", org_id="o", unit="Amt für Ordnung"),
               Person(id="d", display_name="Dora Dach", org_id="o", unit="Bauamt"))
-    seen = lambda h, m: datetime(2026, 11, 24, h, m, tzinfo=timezone.utc)  # noqa: E731
+    seen = lambda h, m: datetime(2026, 11, 24, h, m, tzinfo=UTC)  # noqa: E731
     presence = (Presence(person_id="a", status=Status.AVAILABLE, first_seen_today=seen(8, 30)),
                 Presence(person_id="b", status=Status.BUSY, first_seen_today=seen(7, 5)),
                 Presence(person_id="c", status=Status.AVAILABLE, first_seen_today=seen(9, 0)),

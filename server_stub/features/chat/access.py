@@ -91,7 +91,8 @@ class ChatAccess:
 
     def first_visible(self, username: str, conv: StoredConversation) -> int:
         """Below this position nothing is visible to ``username`` (where a sync can start reading)."""
-        if conv.kind is ConversationKind.DIRECT or room_chat.keeps_whole_history(username, self.facts(conv.room_id or "")):
+        if conv.kind is ConversationKind.DIRECT or room_chat.keeps_whole_history(
+                username, self.facts(conv.room_id or "")):
             return 0
         windows = self.windows(username, conv.conv_id)
         return windows[0].first - 1 if windows else OPEN_END

@@ -111,7 +111,8 @@ class ChatFeature(Feature):
             conv = StoredConversation(conv_id, ConversationKind.ROOM, conv_id[5:], ())
             if self.readable(username, conv):
                 self.store.ensure_conversation(conv)
-        allowed = conv is not None and (self.access.may_write(username, conv) if write else self.readable(username, conv))
+        allowed = conv is not None and (
+            self.access.may_write(username, conv) if write else self.readable(username, conv))
         if conv is None or not allowed:
             raise Refused(ErrorCode.UNKNOWN_CONVERSATION)
         return conv
@@ -283,7 +284,8 @@ class ChatFeature(Feature):
     def describe(self, conv: StoredConversation, username: str) -> Conversation:
         """The conversation as ``username`` may know it: a room chat's last position is the last one
         they may see, so it says nothing about what was written after they left."""
-        return self.store.describe(conv, username).model_copy(update={"last_position": self._last_visible(username, conv)})
+        last = self._last_visible(username, conv)
+        return self.store.describe(conv, username).model_copy(update={"last_position": last})
 
     def read(self, conn: Connection, msg: ChatRead) -> str:
         conv = self.conversation_for(conn.username, msg.conv_id)

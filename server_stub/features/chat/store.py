@@ -97,7 +97,8 @@ class ChatStore:
 
     def ensure_conversation(self, conv: StoredConversation) -> None:
         self._db.execute("INSERT INTO chat_conversations(conv_id, kind, room_id, members) VALUES (?, ?, ?, ?) "
-                         "ON CONFLICT DO NOTHING", (conv.conv_id, conv.kind.value, conv.room_id, ",".join(conv.members)))
+                         "ON CONFLICT DO NOTHING",
+                         (conv.conv_id, conv.kind.value, conv.room_id, ",".join(conv.members)))
 
     def subscribe(self, username: str, conv_id: str) -> None:
         self._db.execute("INSERT INTO chat_subscriptions(username, conv_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
@@ -148,7 +149,8 @@ class ChatStore:
                              (conv_id, position))
         if event is None:
             return None
-        alive = self._db.one("SELECT 1 FROM chat_messages WHERE conv_id=? AND position=?", (conv_id, position)) is not None
+        alive = self._db.one("SELECT 1 FROM chat_messages WHERE conv_id=? AND position=?",
+                             (conv_id, position)) is not None
         return event[0], alive
 
     def append(self, events: Iterable[ChatEvent]) -> None:
@@ -159,7 +161,8 @@ class ChatStore:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (e.conv_id, e.position, e.kind.value, e.sender_id, to_db(e.at), e.target, e.body, e.client_msg_id))
             if e.kind is ChatEventKind.POST:
-                self._db.execute("INSERT INTO chat_messages(conv_id, position, sender, at, body) VALUES (?, ?, ?, ?, ?)",
+                self._db.execute("INSERT INTO chat_messages(conv_id, position, sender, at, body) "
+                                 "VALUES (?, ?, ?, ?, ?)",
                                  (e.conv_id, e.position, e.sender_id, to_db(e.at), e.body))
             elif e.kind is ChatEventKind.EDIT:
                 self._db.execute("UPDATE chat_messages SET body=? WHERE conv_id=? AND position=?",

@@ -24,8 +24,10 @@ GUEST_TEXTS = {
     "privacy": ("Bitte stimmen Sie dem Datenschutzhinweis zu.", "Please accept the privacy notice."),
     "rate_limited": ("Zu viele Versuche von Ihrem Anschluss. Bitte warten Sie einige Minuten.",
                      "Too many attempts from your connection. Please wait a few minutes."),
-    "queue_full": ("Der Warteraum ist voll. Bitte versuchen Sie es später.", "The waiting room is full. Please try later."),
-    "visit_over": ("Dieser Besuch ist beendet. Bitte stellen Sie sich neu an.", "This visit is over. Please queue again."),
+    "queue_full": ("Der Warteraum ist voll. Bitte versuchen Sie es später.",
+                   "The waiting room is full. Please try later."),
+    "visit_over": ("Dieser Besuch ist beendet. Bitte stellen Sie sich neu an.",
+                   "This visit is over. Please queue again."),
     "not_admitted": ("Sie sind noch im Warteraum.", "You are still in the waiting room."),
     "invalid": (f"Die Eingabe ist ungültig (Name höchstens {MAX_GUEST_NAME}, Anliegen höchstens {MAX_CONCERN} "
                 "Zeichen).",

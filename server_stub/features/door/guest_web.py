@@ -29,7 +29,8 @@ DOOR_PREFIX = "/tuer/"
 #: The page's colour where the organisation file names none.
 DEFAULT_ACCENT = "#1d4ed8"
 
-WEEKDAY_NAMES = {"de": ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"), "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
+WEEKDAY_NAMES = {"de": ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"),
+                 "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                "media-src 'self' blob: mediastream:; connect-src 'self'; frame-ancestors *",
@@ -52,7 +53,8 @@ TEXTS = {
                         "Notiz zu einem vereinbarten Rückruf (Name, Anliegen) bleiben bei den zuständigen "
                         "Mitarbeitenden, bis sie erledigt sind, höchstens %2 Tage. Bild und Ton gehen direkt zwischen "
                         "Ihnen und der Verwaltung und werden nicht aufgezeichnet. Es werden keine Cookies gesetzt.",
-        "hours": "Sprechzeiten: %1", "always": "Sprechzeiten: jederzeit", "wait": "Zurzeit warten %1 Personen, etwa %2 Minuten.",
+        "hours": "Sprechzeiten: %1", "always": "Sprechzeiten: jederzeit",
+        "wait": "Zurzeit warten %1 Personen, etwa %2 Minuten.",
         "js": {"position": "Sie sind an Position %1. Geschätzte Wartezeit: %2 Minuten.",
                "next": "Sie sind an Position %1 und gleich an der Reihe.",
                "talking_to": "Sie sprechen mit %1", "ended": "Der Besuch ist beendet. Vielen Dank!",
@@ -74,7 +76,8 @@ TEXTS = {
                         "agreed call back (name, concern) stay with the staff in charge until they are dealt with, at "
                         "most %2 days. Picture and sound go directly between you and the administration and are not "
                         "recorded. No cookies are set.",
-        "hours": "Office hours: %1", "always": "Office hours: any time", "wait": "%1 people are waiting, about %2 minutes.",
+        "hours": "Office hours: %1", "always": "Office hours: any time",
+        "wait": "%1 people are waiting, about %2 minutes.",
         "js": {"position": "You are number %1. Estimated wait: %2 minutes.",
                "next": "You are number %1 and next in line.",
                "talking_to": "You are talking to %1", "ended": "The visit has ended. Thank you!",
@@ -132,7 +135,8 @@ def page(door: DoorService, desk_id: str, lang: str, retention_hours: int) -> Re
         desk_id=html.escape(desk.desk_id), org_name=html.escape(org.name if org else ""), logo=logo,
         max_name=MAX_GUEST_NAME, max_concern=MAX_CONCERN, max_contact=MAX_GUEST_CONTACT, max_line=MAX_GUEST_CHAT,
         hours_text=html.escape(_hours(desk, lang, words)),
-        wait_text=html.escape(words["wait"].replace("%1", str(info.waiting)).replace("%2", str(info.estimated_minutes))),
+        wait_text=html.escape(words["wait"].replace("%1", str(info.waiting))
+                              .replace("%2", str(info.estimated_minutes))),
         join_hidden="" if info.open_now else "hidden", request_hidden="hidden" if info.open_now else "",
         # JSON inside <script>: "</" must not end the element early.
         config=json.dumps(config, ensure_ascii=False).replace("</", "<\\/"), **values)

@@ -124,8 +124,9 @@ class DoorService:
                 continue
             position += 1
             if visit_id in self.guests:
-                self.guests[visit_id].send(GuestState(state="waiting", desk_name=desk.name, position=position,
-                                                      estimated_minutes=self.estimate(desk, position)).model_dump_json())
+                state = GuestState(state="waiting", desk_name=desk.name, position=position,
+                                   estimated_minutes=self.estimate(desk, position))
+                self.guests[visit_id].send(state.model_dump_json())
         payload = self.queue_frame(desk)
         for person in desk.staff:
             self.hub.send_to(person, payload)

@@ -23,7 +23,8 @@ class FirstSeenStore:
         self._db = db
 
     def first_seen_today(self, username: str, today: date) -> datetime | None:
-        row = self._db.one("SELECT first_seen FROM first_seen WHERE username=? AND day=?", (username, today.isoformat()))
+        row = self._db.one("SELECT first_seen FROM first_seen WHERE username=? AND day=?",
+                           (username, today.isoformat()))
         return from_db(row[0]) if row else None
 
     def mark_seen(self, username: str, today: date, moment: datetime) -> datetime:

@@ -65,7 +65,8 @@ class WhiteboardStore:
         db = self._db
         db.executemany("DELETE FROM wb_items WHERE room_id=? AND item_id=?", [(room_id, k) for k in forgotten])
         if op.kind == "add":
-            db.executemany("INSERT INTO wb_items(room_id, item_id, seq, body) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            db.executemany("INSERT INTO wb_items(room_id, item_id, seq, body) VALUES (?, ?, ?, ?) "
+                           "ON CONFLICT DO NOTHING",
                            [(room_id, i.item_id, i.seq, i.model_dump_json()) for i in op.items])
         elif op.kind in ("remove", "restore"):
             ids = op.item_ids if op.kind == "remove" else tuple(i.item_id for i in op.items)

@@ -51,7 +51,7 @@ class KnockEffects:
     changed: list[Knock] = field(default_factory=list)
     missed: list[Missed] = field(default_factory=list)
 
-    def extend(self, other: "KnockEffects") -> None:
+    def extend(self, other: KnockEffects) -> None:
         self.changed.extend(other.changed)
         self.missed.extend(other.missed)
 

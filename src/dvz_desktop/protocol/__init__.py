@@ -3,6 +3,19 @@
 Imports nothing but pydantic and the standard library.
 """
 
+from .base import (
+    MAX_COMMAND_ID,
+    MAX_ENTITY_ID,
+    MAX_FRAME_BYTES,
+    MAX_MESSAGE_CHARS,
+    MAX_NOTE_CHARS,
+    MAX_SHORT_TEXT,
+    PROTOCOL_VERSION,
+    CommandId,
+    EntityId,
+    LenientModel,
+    StrictModel,
+)
 from .behaviour import (
     FINAL_KNOCK_STATES,
     Absence,
@@ -55,25 +68,6 @@ from .calls import (
     CallUpdate,
     IceServer,
 )
-from .launchers import LauncherInfo, PlaceholderInfo
-from .whiteboard import (
-    BOARD_HEIGHT,
-    BOARD_WIDTH,
-    MAX_BOARD_ITEMS,
-    MAX_IMAGE_BYTES,
-    MAX_STROKE_POINTS,
-    WbAdd,
-    WbClear,
-    WbClose,
-    WbItem,
-    WbOp,
-    WbOpen,
-    WbOps,
-    WbRemove,
-    WbRestore,
-    WbShape,
-    WbSnapshot,
-)
 from .chat import (
     MAX_CHAT_CHARS,
     MAX_DM_MEMBERS,
@@ -97,21 +91,9 @@ from .chat import (
     ConversationKind,
     SearchHit,
 )
-from .base import (
-    MAX_COMMAND_ID,
-    MAX_ENTITY_ID,
-    MAX_FRAME_BYTES,
-    MAX_MESSAGE_CHARS,
-    MAX_NOTE_CHARS,
-    MAX_SHORT_TEXT,
-    PROTOCOL_VERSION,
-    CommandId,
-    EntityId,
-    LenientModel,
-    StrictModel,
-)
 from .enums import SELECTABLE_STATUSES, DoorState, ErrorCode, RoomKind, Status
 from .errors import CloseCode, error_texts
+from .launchers import LauncherInfo, PlaceholderInfo
 from .messages import (
     CLIENT_MESSAGE_ADAPTER,
     CLIENT_MESSAGE_TYPES,
@@ -133,6 +115,24 @@ from .messages import (
     Welcome,
 )
 from .office import Building, Floor, OfficeLayout, Organisation, Person, Presence, Room
+from .whiteboard import (
+    BOARD_HEIGHT,
+    BOARD_WIDTH,
+    MAX_BOARD_ITEMS,
+    MAX_IMAGE_BYTES,
+    MAX_STROKE_POINTS,
+    WbAdd,
+    WbClear,
+    WbClose,
+    WbItem,
+    WbOp,
+    WbOpen,
+    WbOps,
+    WbRemove,
+    WbRestore,
+    WbShape,
+    WbSnapshot,
+)
 
 __all__ = [
     "BOARD_HEIGHT",

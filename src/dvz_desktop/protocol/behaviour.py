@@ -39,7 +39,7 @@ class OfficeHours(StrictModel):
     end: time
 
     @model_validator(mode="after")
-    def _start_before_end(self) -> "OfficeHours":
+    def _start_before_end(self) -> OfficeHours:
         if self.start >= self.end:
             raise ValueError("Sprechzeit: der Beginn muss vor dem Ende liegen")
         return self
@@ -288,7 +288,7 @@ class SetAbsence(StrictModel):
     deputy_id: EntityId | None = None
 
     @model_validator(mode="after")
-    def _ordered(self) -> "SetAbsence":
+    def _ordered(self) -> SetAbsence:
         if self.end < self.start:
             raise ValueError("Abwesenheit: das Ende liegt vor dem Beginn")
         return self

@@ -8,7 +8,7 @@ over and end visits over the normal staff socket.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import Field, TypeAdapter
 
@@ -100,7 +100,7 @@ class GuestLeave(StrictModel):
     type: Literal["guest_leave"] = "guest_leave"
 
 
-GuestMessage = Annotated[Union[GuestJoin, GuestResume, GuestRequest, GuestSay, GuestSignal, GuestLeave],
+GuestMessage = Annotated[GuestJoin | GuestResume | GuestRequest | GuestSay | GuestSignal | GuestLeave,
                          Field(discriminator="type")]
 GUEST_MESSAGE_ADAPTER: TypeAdapter[GuestMessage] = TypeAdapter(GuestMessage)
 

@@ -9,7 +9,7 @@ or ``error`` carrying the same value in ``reply_to``.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal, Union, get_args
+from typing import Annotated, Literal, get_args
 
 from pydantic import ConfigDict, Field, TypeAdapter
 
@@ -42,7 +42,17 @@ from .behaviour import (
     SetDoor,
     SetOfficeHours,
 )
-from .calls import CallAnswer, CallEnded, CallInfo, CallJoin, CallLeave, CallMedia, CallSignal, CallSignalEvent, CallUpdate
+from .calls import (
+    CallAnswer,
+    CallEnded,
+    CallInfo,
+    CallJoin,
+    CallLeave,
+    CallMedia,
+    CallSignal,
+    CallSignalEvent,
+    CallUpdate,
+)
 from .chat import (
     ChatConversation,
     ChatDelete,
@@ -60,11 +70,11 @@ from .chat import (
     ChatTypingEvent,
     Conversation,
 )
-from .launchers import LauncherInfo
 from .door import AdmitGuest, DeskQueue, EndVisit, HandOverVisit, VisitEvent, VisitSay, VisitSignal, VisitToCallback
-from .whiteboard import WbAdd, WbClear, WbClose, WbOpen, WbOps, WbRemove, WbRestore, WbSnapshot
 from .enums import Status
+from .launchers import LauncherInfo
 from .office import OfficeLayout, Presence
+from .whiteboard import WbAdd, WbClear, WbClose, WbOpen, WbOps, WbRemove, WbRestore, WbSnapshot
 
 #: Validators are built on first use, not at import: the client starts faster, and it only ever
 #: parses server messages (the backend only client messages).
@@ -93,7 +103,7 @@ class Hello(StrictModel):
     id: CommandId
     protocol_version: int
     client: Annotated[str, Field(max_length=64)] = ""
-    auth: Annotated[Union[PasswordAuth, TokenAuth], Field(discriminator="method")]
+    auth: Annotated[PasswordAuth | TokenAuth, Field(discriminator="method")]
 
 
 class SetStatus(StrictModel):
@@ -121,14 +131,14 @@ class Logout(StrictModel):
 
 
 ClientMessage = Annotated[
-    Union[
-        Hello, SetStatus, Move, Logout, SetDoor, SetOfficeHours, KnockOn, AnswerKnock, CancelKnock,
-        LeaveMessage, Invite, AnswerInvite, AskQuestion, AnswerQuestion, SetCoffee, SetAbsence,
-        ClearAbsence, DismissInbox, ChatSend, ChatEdit, ChatDelete, ChatSync, ChatOpen, ChatRead,
-        ChatTyping, ChatSearch, CallJoin, CallAnswer, CallLeave, CallSignal, CallMedia,
-        WbOpen, WbClose, WbAdd, WbRemove, WbRestore, WbClear,
-        AdmitGuest, EndVisit, HandOverVisit, VisitToCallback, VisitSay, VisitSignal,
-    ],
+    (
+        Hello | SetStatus | Move | Logout | SetDoor | SetOfficeHours | KnockOn | AnswerKnock | CancelKnock |
+        LeaveMessage | Invite | AnswerInvite | AskQuestion | AnswerQuestion | SetCoffee | SetAbsence |
+        ClearAbsence | DismissInbox | ChatSend | ChatEdit | ChatDelete | ChatSync | ChatOpen | ChatRead |
+        ChatTyping | ChatSearch | CallJoin | CallAnswer | CallLeave | CallSignal | CallMedia | WbOpen | WbClose |
+        WbAdd | WbRemove | WbRestore | WbClear | AdmitGuest | EndVisit | HandOverVisit | VisitToCallback |
+        VisitSay | VisitSignal
+    ),
     Field(discriminator="type"),
 ]
 CLIENT_MESSAGE_ADAPTER: TypeAdapter[ClientMessage] = TypeAdapter(ClientMessage, config=_DEFERRED)
@@ -209,12 +219,12 @@ class SessionEnded(LenientModel):
 
 
 ServerMessage = Annotated[
-    Union[
-        Welcome, Ack, Error, PresenceChanged, SessionEnded, DoorChanged, KnockUpdate, InviteUpdate,
-        QuestionUpdate, AbsenceChanged, InboxAdded, ChatEvents, ChatConversation, ChatReset,
-        ChatTypingEvent, ChatReadEvent, ChatSearchResult, CallUpdate, CallSignalEvent, CallEnded,
-        WbSnapshot, WbOps, DeskQueue, VisitEvent,
-    ],
+    (
+        Welcome | Ack | Error | PresenceChanged | SessionEnded | DoorChanged | KnockUpdate | InviteUpdate |
+        QuestionUpdate | AbsenceChanged | InboxAdded | ChatEvents | ChatConversation | ChatReset |
+        ChatTypingEvent | ChatReadEvent | ChatSearchResult | CallUpdate | CallSignalEvent | CallEnded |
+        WbSnapshot | WbOps | DeskQueue | VisitEvent
+    ),
     Field(discriminator="type"),
 ]
 SERVER_MESSAGE_ADAPTER: TypeAdapter[ServerMessage] = TypeAdapter(ServerMessage, config=_DEFERRED)

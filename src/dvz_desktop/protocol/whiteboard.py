@@ -52,7 +52,7 @@ class WbShapeFields(BaseModel):
     image: Annotated[str, Field(max_length=MAX_IMAGE_B64)] = ""
 
     @model_validator(mode="after")
-    def _consistent(self) -> "WbShapeFields":
+    def _consistent(self) -> WbShapeFields:
         if len(self.points) % 2:
             raise ValueError("points must be x, y pairs")
         if max(self.points[0::2]) > BOARD_WIDTH or max(self.points[1::2]) > BOARD_HEIGHT:
