@@ -7,6 +7,7 @@ so a guest token or a staff command on this socket is just an unknown message.
 from __future__ import annotations
 
 import logging
+from typing import assert_never
 
 import websockets
 from pydantic import ValidationError
@@ -19,6 +20,7 @@ from dvz_desktop.protocol.door import (
     GUEST_MESSAGE_ADAPTER,
     GuestJoin,
     GuestLeave,
+    GuestMessage,
     GuestRequest,
     GuestResume,
     GuestSay,
@@ -80,21 +82,25 @@ class GuestSockets:
                 del self._open[address]
             self.door.guest_gone(link, leaving=False)
 
-    def _dispatch(self, link: GuestLink, msg: object, address: str) -> None:
+    def _dispatch(self, link: GuestLink, msg: GuestMessage, address: str) -> None:
+        """Each guest message to the door; a message type without a case here is a type error."""
         door = self.door
-        if isinstance(msg, GuestJoin):
-            if link.visit_id is None:
-                door.join(link, msg, address)
-        elif isinstance(msg, GuestResume):
-            door.resume(link, msg.token)
-        elif isinstance(msg, GuestRequest):
-            door.request(link, msg, address)
-        elif isinstance(msg, GuestSay):
-            door.guest_says(link, msg.body)
-        elif isinstance(msg, GuestSignal):
-            door.guest_signal(link, msg.sdp_type, msg.sdp)
-        elif isinstance(msg, GuestLeave):
-            door.guest_gone(link, leaving=True)
+        match msg:
+            case GuestJoin():
+                if link.visit_id is None:
+                    door.join(link, msg, address)
+            case GuestResume():
+                door.resume(link, msg.token)
+            case GuestRequest():
+                door.request(link, msg, address)
+            case GuestSay():
+                door.guest_says(link, msg.body)
+            case GuestSignal():
+                door.guest_signal(link, msg.sdp_type, msg.sdp)
+            case GuestLeave():
+                door.guest_gone(link, leaving=True)
+            case _:
+                assert_never(msg)
 
     def _close(self, ws: ServerConnection) -> None:
         self._closing.spawn(ws.close(CloseCode.NORMAL, "Besuch beendet"), name="dvz-guest-close")
