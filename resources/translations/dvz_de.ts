@@ -11,7 +11,7 @@
 <context>
     <name>DoorPanel</name>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="97" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="117" />
         <source>%1 – %n Person wartet</source>
         <extracomment>(guest name, admit) -&gt; None: asks first when another conversation is live (the switchboard).</extracomment>
         <translation><numerusform>%1 – %n Person wartet</numerusform><numerusform>%1 – %n Personen warten</numerusform></translation>
@@ -20,17 +20,17 @@
 <context>
     <name>TodayPanel</name>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="121" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="130" />
         <source>%n Nachricht an der Tür</source>
         <translation><numerusform>%n Nachricht an der Tür</numerusform><numerusform>%n Nachrichten an der Tür</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="123" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="132" />
         <source>%n Anfrage an der digitalen Tür</source>
         <translation><numerusform>%n Anfrage an der digitalen Tür</numerusform><numerusform>%n Anfragen an der digitalen Tür</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="124" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="133" />
         <source>%n Rückruf zu erledigen</source>
         <translation><numerusform>%n Rückruf zu erledigen</numerusform><numerusform>%n Rückrufe zu erledigen</numerusform></translation>
     </message>

@@ -1095,18 +1095,18 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="312" />
+        <location filename="../../src/dvz_desktop/app.py" line="318" />
         <source>Anmeldung nicht gespeichert</source>
         <extracomment>Seconds a quit may take (hang up, close media, log out) before the process ends regardless. A dvz:// link to follow once the office is shown (from the command line or a second start).</extracomment>
         <translation>Sign-in not remembered</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="359" />
+        <location filename="../../src/dvz_desktop/app.py" line="365" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="193" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="197" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
@@ -1163,94 +1163,95 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>DoorPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="40" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="42" />
         <source>Warteschlange</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="41" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="43" />
         <source>Nächsten hereinbitten</source>
         <translation>Admit next</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="43" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="45" />
         <source>Ausgewählten hereinbitten</source>
         <translation>Admit selected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="51" />
         <source>Video des Gastes</source>
         <translation>Guest's video</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="50" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="53" />
         <source>Chat mit dem Gast</source>
         <translation>Chat with the guest</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="56" />
         <source>Nachricht an den Gast …</source>
         <translation>Message to the guest …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="58" />
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="57" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="60" />
         <source>Übergeben …</source>
         <translation>Hand over …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="59" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="62" />
         <source>Als Rückruf notieren</source>
         <translation>Note as callback</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="97" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="117" />
         <source>%1 – %n Person wartet</source>
         <extracomment>(guest name, admit) -&gt; None: asks first when another conversation is live (the switchboard).</extracomment>
         <translation><numerusform>%1 – %n person waiting</numerusform><numerusform>%1 – %n people waiting</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="98" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="118" />
         <source>%1 – niemand wartet</source>
         <translation>%1 – nobody waiting</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="109" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="129" />
         <source>(seit %1)</source>
         <translation>(since %1)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="124" />
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="131" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="144" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="151" />
         <source>den nächsten Gast</source>
         <translation>the next guest</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="155" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="180" />
         <source>Besuch: %1</source>
         <translation>Visit: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="158" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="50" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="183" />
         <source>Gast</source>
         <translation>Guest</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="158" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="183" />
         <source>Ich</source>
         <translation>Me</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="178" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="203" />
         <source>Zurück in die Warteschlange (für Kolleginnen und Kollegen)</source>
         <translation>Back into the queue (for colleagues)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="182" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="207" />
         <source>An %1</source>
         <translation>To %1</translation>
     </message>
@@ -1258,90 +1259,90 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>FloorBar</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="43" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="46" />
         <source>Gebäude</source>
         <extracomment>The user chose a building (its id). The user chose a search result.</extracomment>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="51" />
         <source>in</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="50" />
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="54" />
         <source>Stockwerk wählen</source>
         <translation>Choose floor</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="54" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="57" />
         <source>Person oder Raum suchen</source>
         <translation>Find a person or room</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="58" />
         <source>Person oder Raum auf allen Stockwerken suchen</source>
         <translation>Find a person or room on any floor</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="56" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="59" />
         <source>Person oder Raum auf allen Stockwerken suchen (Strg+F)</source>
         <translation>Find a person or room on any floor (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="59" />
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="63" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="62" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="66" />
         <source>Suchen</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="63" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="66" />
         <source>Suche leeren</source>
         <translation>Clear search</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="80" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="83" />
         <source>Verkleinern</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="80" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="83" />
         <source>Verkleinern (−)</source>
         <translation>Zoom out (−)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="81" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="84" />
         <source>Vergrößern</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="81" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="84" />
         <source>Vergrößern (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="82" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="85" />
         <source>Ganzes Stockwerk zeigen</source>
         <translation>Show the whole floor</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="82" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="85" />
         <source>Ganzes Stockwerk zeigen (0)</source>
         <translation>Show the whole floor (0)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="119" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="134" />
         <source>Gebäude wechseln</source>
         <translation>Switch building</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="123" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="138" />
         <source>Gebäude: %1</source>
         <translation>Building: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="140" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="155" />
         <source>nicht da (%1)</source>
         <translation>not in (%1)</translation>
     </message>
@@ -1476,38 +1477,38 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>LaunchersPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="127" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="129" />
         <source>Anwendungen</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="129" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="133" />
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="136" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="140" />
         <source>Eigener Starter …</source>
         <translation>Own launcher …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="161" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="166" />
         <source> (eigener Starter)</source>
         <extracomment>The user's own launchers (services.launchers.OwnLaunchers), where policy allows them.</extracomment>
         <translation> (own launcher)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="183" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="191" />
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="198" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="206" />
         <source>„%1“ in %2 öffnen</source>
         <translation>Open “%1” in %2</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="235" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="243" />
         <source>Keine Anwendung für diese Adresse eingerichtet.</source>
         <extracomment>Set by the desk: opens a registered protocol (checking first that a program handles it).</extracomment>
         <translation>No application is set up for this address.</translation>
@@ -1849,22 +1850,22 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>OwnLauncherDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="93" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="95" />
         <source>Eigener Starter</source>
         <translation>Own launcher</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="97" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="99" />
         <source>Werte in geschweiften Klammern werden beim Öffnen abgefragt.</source>
         <translation>Values in curly braces are asked for when opening.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="103" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="105" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="104" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="106" />
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
@@ -2061,7 +2062,7 @@ door</translation>
         <translation>Apps</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/mount.py" line="46" />
+        <location filename="../../src/dvz_desktop/qt/map/mount.py" line="47" />
         <source>Zu meinem Büro</source>
         <extracomment>Walk into a room (knocking where the door is closed). Fetches a colleague's portrait (``services.photos.PhotoFetcher.fetch``); None: initials only.</extracomment>
         <translation>To my office</translation>
@@ -2088,7 +2089,7 @@ door</translation>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/rail.py" line="119" />
+        <location filename="../../src/dvz_desktop/qt/shell/rail.py" line="129" />
         <source>Navigation</source>
         <extracomment>Where each place sits on the rail, top to bottom (the visual brief's order); others follow. An entry was chosen (by click, keyboard or its shortcut).</extracomment>
         <translation>Navigation</translation>
@@ -2108,8 +2109,8 @@ door</translation>
 <context>
     <name>ShellWindow</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/window.py" line="31" />
-        <location filename="../../src/dvz_desktop/qt/shell/window.py" line="35" />
+        <location filename="../../src/dvz_desktop/qt/shell/window.py" line="43" />
+        <location filename="../../src/dvz_desktop/qt/shell/window.py" line="47" />
         <source>DVZ Desktop</source>
         <extracomment>The smallest window that still works (a 1280x720 screen with taskbar and title bar). The window was closed while no tray can keep the program running.</extracomment>
         <translation>DVZ Desktop</translation>
@@ -2250,100 +2251,100 @@ door</translation>
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="47" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="49" />
         <source>Heute</source>
         <extracomment>Appointments shown ahead. "Noch kein Kalender verbunden" was chosen: set up the calendar account. "Wer ist heute da" and "Kurze Fragen" (the lists behind them open as dialogs).</extracomment>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="50" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="52" />
         <source>Wer ist heute da</source>
         <translation>Who is in today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="57" />
         <source>Kurze Fragen</source>
         <translation>Quick questions</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="85" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="94" />
         <source>Verpasst (%1)</source>
         <translation>Missed (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="95" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="104" />
         <source>Heute, %1</source>
         <translation>Today, %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="98" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="107" />
         <source>Nächste Termine</source>
         <translation>Next appointments</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="101" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="110" />
         <source>ganztägig</source>
         <translation>all day</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="106" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="115" />
         <source>Noch kein Kalender verbunden – hier einrichten.</source>
         <translation>No calendar connected yet – set one up here.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="108" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="117" />
         <source>Keine Termine mehr heute.</source>
         <translation>No more appointments today.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="109" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="118" />
         <source>Ungelesene Nachrichten</source>
         <translation>Unread messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="111" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="120" />
         <source>%1 ungelesen: %2</source>
         <translation>%1 unread: %2</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="113" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="122" />
         <source>Alles gelesen.</source>
         <translation>All read.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="53" />
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="85" />
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="114" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="94" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="123" />
         <source>Verpasst</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="120" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="129" />
         <source>%1 × angeklopft, als Sie nicht da waren</source>
         <translation>%1 × knocked while you were away</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="121" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="130" />
         <source>%n Nachricht an der Tür</source>
         <translation><numerusform>%n message at the door</numerusform><numerusform>%n messages at the door</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="123" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="132" />
         <source>%n Anfrage an der digitalen Tür</source>
         <translation><numerusform>%n request at the digital door</numerusform><numerusform>%n requests at the digital door</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="124" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="133" />
         <source>%n Rückruf zu erledigen</source>
         <translation><numerusform>%n callback to make</numerusform><numerusform>%n callbacks to make</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="122" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="131" />
         <source>%1 × von Ihrer Vertretung erledigt</source>
         <translation>%1 × handled by your deputy</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="128" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="137" />
         <source>Nichts verpasst.</source>
         <translation>Nothing missed.</translation>
     </message>
@@ -2420,7 +2421,7 @@ door</translation>
 <context>
     <name>ValuesDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="73" />
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .qt.phone.mount import PhoneFeature
     from .qt.shell.actions import OfficeActions
     from .qt.shell.bridge import OfficeBridge
+    from .qt.shell.host import HostView
     from .qt.shell.shell import Shell
     from .qt.shell.status_menu import StatusMenu
     from .qt.shell.tray import Tray
@@ -98,6 +99,7 @@ def assemble_desktop(session: Session, followed: set[str],
     from .qt.shell.actions import OfficeActions
     from .qt.shell.banners import BannerArea
     from .qt.shell.bridge import OfficeBridge
+    from .qt.shell.host import HostView
     from .qt.shell.shell import Shell
     from .qt.shell.status_menu import StatusMenu
     from .qt.shell.tray import Tray
@@ -118,6 +120,7 @@ def assemble_desktop(session: Session, followed: set[str],
     window = ShellWindow(banners)
     window.keep_in_tray = tray.available()
     shell = Shell(window, banners, tray.notify)
+    host = HostView(shell)  # what every feature gets of the shell, and nothing more
     _wire_status(bridge, window, status_menu, actions, tray)
     run, move = actions.run, actions.move
 
@@ -126,27 +129,27 @@ def assemble_desktop(session: Session, followed: set[str],
 
     from .services.photos import PhotoFetcher
 
-    office = mount_map(MapContext(shell, bridge, move, PhotoFetcher.for_session(session).fetch))
-    people = mount_people(PeopleContext(shell, bridge, move, followed, save_followed, tray.notify))
-    presenter = mount_behaviour(BehaviourContext(shell, bridge, behaviour, actions, status_menu, office.set_door,
+    office = mount_map(MapContext(host, bridge, move, PhotoFetcher.for_session(session).fetch))
+    people = mount_people(PeopleContext(host, bridge, move, followed, save_followed, tray.notify))
+    presenter = mount_behaviour(BehaviourContext(host, bridge, behaviour, actions, status_menu, office.set_door,
                                                  tray.notify, auto_away_minutes))
     owner = hashlib.sha256(f"{session.me}@{session.url}".encode()).hexdigest()[:16]
-    chat = mount_chat(ChatContext(shell, session, bridge, run, (outbox_dir or config_dir() / "outbox") /
+    chat = mount_chat(ChatContext(host, session, bridge, run, (outbox_dir or config_dir() / "outbox") /
                                   f"{owner}.jsonl", tray.notify))
     devices = _DeviceMedia(*audio_devices)
     switchboard = CallSwitchboard(banners, bridge.name_of, run, None if media_factory else devices.speaker,
                                   parent=shell.anchor())
-    calls = mount_calls(CallsContext(shell, session, bridge, run, switchboard, media_factory or devices,
+    calls = mount_calls(CallsContext(host, session, bridge, run, switchboard, media_factory or devices,
                                      tray.notify, office.set_speaking, audio_devices,
                                      _remember(devices, save_audio_devices)))
-    calendar = mount_calendar(CalendarContext(shell, bridge, run, move, tray.notify, set_status, calendar_account))
-    today = mount_today(TodayContext(shell, bridge, behaviour, move, chat, calendar, presenter))
-    launchers = mount_launchers(LaunchersContext(shell, session, run, own_launchers))
-    phone = mount_phone(PhoneContext(shell, bridge, telephony_scheme,
+    calendar = mount_calendar(CalendarContext(host, bridge, run, move, tray.notify, set_status, calendar_account))
+    today = mount_today(TodayContext(host, bridge, behaviour, move, chat, calendar, presenter))
+    launchers = mount_launchers(LaunchersContext(host, session, run, own_launchers))
+    phone = mount_phone(PhoneContext(host, bridge, telephony_scheme,
                                      (outbox_dir or config_dir()) / "recent_calls.json", calls.call_person))
-    door, door_panel = mount_door(DoorContext(shell, session, run, media_factory or devices, switchboard,
+    door, door_panel = mount_door(DoorContext(host, session, run, media_factory or devices, switchboard,
                                               office.set_waiting, tray.set_waiting))
-    whiteboard, _board_view = mount_whiteboard(WhiteboardContext(shell, session, bridge, run))
+    whiteboard, _board_view = mount_whiteboard(WhiteboardContext(host, session, bridge, run))
 
     # Between features: what one offers, another asks for.
     office.roomMenuRequested.connect(presenter.room_menu)
@@ -167,6 +170,7 @@ def assemble_desktop(session: Session, followed: set[str],
     chat.panel.dvzLinkActivated.connect(links.ask_text)
     actions.failed.connect(shell.show_message)
     window.open_panel("office")
+    office.view.setFocus()  # the keyboard starts on the plan (arrow keys walk the rooms)
     return DesktopParts(bridge, actions, status_menu, window, shell, tray, behaviour, presenter, office, people, chat,
                         calls, switchboard, launchers, phone, calendar, whiteboard, today, door, door_panel, links)
 
