@@ -73,10 +73,11 @@ def start_process(argv: list[str], log: Path, **kwargs: object) -> subprocess.Po
                                 start_new_session=True, **kwargs)  # type: ignore[call-overload]
 
 
-def stop_process(proc: subprocess.Popen[bytes], *, timeout: float = 10.0) -> None:
-    """SIGTERM to the process group, SIGKILL if it does not end in time; always reaped."""
+def stop_process(proc: subprocess.Popen[bytes], *, timeout: float = 10.0,
+                 sig: signal.Signals = signal.SIGTERM) -> None:
+    """``sig`` (SIGTERM) to the process group, SIGKILL if it does not end in time; always reaped."""
     if proc.poll() is None:
-        _signal_group(proc, signal.SIGTERM)
+        _signal_group(proc, sig)
         try:
             proc.wait(timeout)
         except subprocess.TimeoutExpired:
