@@ -92,7 +92,7 @@ class PostgresServer:
         done = subprocess.run(
             [str(self.bin / "initdb"), "-D", str(self.data), "-U", SUPERUSER, "--pwfile", str(pwfile),
              "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-sync", "--no-instructions"],
-            capture_output=True, text=True, timeout=120, **self._as)  # type: ignore[call-overload]
+            check=False, capture_output=True, text=True, timeout=120, **self._as)  # type: ignore[call-overload]
         pwfile.unlink()
         if done.returncode != 0:
             raise ServiceFailed(f"initdb failed:\n{done.stdout}\n{done.stderr}")
@@ -129,7 +129,7 @@ class PostgresServer:
         server that happens to hold the port); fails at once when it ends instead."""
         deadline = time.monotonic() + timeout
         ask = [str(self.bin / "pg_isready"), "-q", "-h", str(self.data), "-p", str(port)]
-        while subprocess.run(ask, timeout=30).returncode:
+        while subprocess.run(ask, check=False, timeout=30).returncode:
             if process.poll() is not None:
                 raise ServiceFailed(f"PostgreSQL ended with exit code {process.returncode}:\n{log_tail(self.log)}")
             if time.monotonic() > deadline:
@@ -152,7 +152,7 @@ class PostgresServer:
     def psql(self, sql: str, database: str = "postgres") -> str:
         done = subprocess.run([str(self.bin / "psql"), "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
                                "-p", str(self.port), "-U", SUPERUSER, "-d", database, "-c", sql],
-                              capture_output=True, text=True, timeout=60, env={**os.environ, "PGPASSWORD": self.password})
+                              check=False, capture_output=True, text=True, timeout=60, env={**os.environ, "PGPASSWORD": self.password})
         if done.returncode != 0:
             raise ServiceFailed(f"psql failed: {done.stderr.strip()}")
         return done.stdout
