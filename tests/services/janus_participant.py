@@ -159,7 +159,7 @@ class Participant:
         try:
             while True:
                 frame = await track.recv()
-                if track.kind == "audio":
+                if isinstance(frame, AudioFrame):
                     into.audio_frames += 1
                     into.first_audio_at = into.first_audio_at or time.monotonic()
                     into._audio.append(frame.to_ndarray().reshape(-1, len(frame.layout.channels))[:, 0])
@@ -167,7 +167,7 @@ class Participant:
                     if len(into._audio) == 25:
                         into.tone = dominant_frequency(np.concatenate(into._audio).astype(np.float64),
                                                        frame.sample_rate)
-                else:
+                elif isinstance(frame, VideoFrame):
                     into.video_frames += 1
                     into.first_video_at = into.first_video_at or time.monotonic()
                     picture = frame.to_ndarray(format="rgb24")

@@ -155,9 +155,10 @@ def verify_id_token(id_token: str, jwks: dict[str, Any], *, issuer: str, client_
     from joserfc.jwk import KeySet
 
     token = jwt.decode(id_token, KeySet.import_key_set(jwks), algorithms=["RS256"])  # type: ignore[arg-type]
-    registry = jwt.JWTClaimsRegistry(iss={"essential": True, "value": issuer},
-                                     aud={"essential": True, "value": client_id},
-                                     exp={"essential": True}, sub={"essential": True},
-                                     **({"nonce": {"essential": True, "value": nonce}} if nonce else {}))
-    registry.validate(token.claims)
+    options: dict[str, jwt.ClaimsOption] = {"iss": {"essential": True, "value": issuer},
+                                            "aud": {"essential": True, "value": client_id},
+                                            "exp": {"essential": True}, "sub": {"essential": True}}
+    if nonce:
+        options["nonce"] = {"essential": True, "value": nonce}
+    jwt.JWTClaimsRegistry(**options).validate(token.claims)  # type: ignore[arg-type]  (claims, not now/leeway)
     return dict(token.claims)
