@@ -160,5 +160,6 @@ def verify_id_token(id_token: str, jwks: dict[str, Any], *, issuer: str, client_
                                             "exp": {"essential": True}, "sub": {"essential": True}}
     if nonce:
         options["nonce"] = {"essential": True, "value": nonce}
-    jwt.JWTClaimsRegistry(**options).validate(token.claims)  # type: ignore[arg-type]  (claims, not now/leeway)
+    # Only claim options here, never now/leeway (which mypy cannot tell from the dict).
+    jwt.JWTClaimsRegistry(**options).validate(token.claims)  # type: ignore[arg-type]
     return dict(token.claims)
