@@ -9,7 +9,7 @@ import json
 import pytest
 
 from server_stub.sfu import janus_messages as msg
-from server_stub.sfu.janus_client import EventBox, JanusUnavailable
+from server_stub.sfu.janus_events import EventBox, JanusUnavailable
 from server_stub.sfu.janus_messages import JanusError, PluginError
 
 
