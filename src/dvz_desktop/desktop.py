@@ -203,7 +203,7 @@ def _wire_status(bridge: Any, window: Any, status_menu: Any, actions: Any, tray:
         if model.me in people:
             mine()
         else:
-            tray.update_from(model, bridge.connected)
+            tray.update_from(model, bridge.connected, people)  # redraws only if my unit is among them
 
     def connection(state: str, message: str) -> None:
         window.status_line.show_connection(state, message)

@@ -155,7 +155,9 @@ class AvatarItem(QGraphicsPixmapItem):
         return self.look is PeopleLook.AVATARS
 
     def set_presence(self, presence: Presence) -> None:
-        if presence != self.presence:
+        # Only status, coffee and note change the picture or tooltip; comparing just those is several times
+        # cheaper than pydantic's ``==`` for each of hundreds of people walking per update.
+        if presence is not self.presence:
             old = self.presence
             self.presence = presence
             looks_changed = (presence.status, presence.coffee) != (old.status, old.coffee)

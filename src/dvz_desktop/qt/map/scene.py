@@ -135,6 +135,8 @@ class FloorScene(QGraphicsScene):
         #: Seats in each room: a person keeps their seat while others come and go.
         self._seats: dict[str, list[str | None]] = {room_id: [] for room_id in self.rooms}
         self._seat_of: dict[str, int] = {}
+        #: The room each avatar is in (also the item's ``data(0)``, which is slower to read).
+        self._room_of: dict[str, str] = {}
         self._labels: dict[str, tuple[str, ...]] = {}
         self.zoom = 1.0
         self.detail = Detail(PeopleLook.AVATARS, True)
@@ -197,7 +199,7 @@ class FloorScene(QGraphicsScene):
             presence = self._model.presence_of(person_id)
             room_id = presence.room_id if presence.room_id in self.rooms and self._model.is_online(person_id) else None
             avatar = self.avatars.get(person_id)
-            old_room = str(avatar.data(0)) if avatar is not None else ""
+            old_room = self._room_of.get(person_id, "")
             if room_id is None:
                 if avatar is not None:
                     self.removeItem(avatar)
@@ -242,12 +244,14 @@ class FloorScene(QGraphicsScene):
             seats.append(person_id)
         self._seat_of[person_id] = seat
         self._occupants[room_id].append(person_id)
+        self._room_of[person_id] = room_id
         avatar = self.avatars[person_id]
         avatar.setData(0, room_id)
         avatar.setPos(*self._grids[room_id].seat(seat))
 
     def _leave(self, person_id: str, room_id: str) -> None:
         seat = self._seat_of.pop(person_id)
+        self._room_of.pop(person_id, None)
         seats = self._seats[room_id]
         seats[seat] = None
         while seats and seats[-1] is None:

@@ -1,0 +1,102 @@
+"""A busy office costs the window only what it shows: the tray and the building tree do no work for
+presence they do not show, and what they show stays right (issue 14, whole-window update rate)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from dvz_desktop.core.office import OfficeModel
+from dvz_desktop.protocol import Presence, Status
+from dvz_desktop.qt.people.tree import ID_ROLE, OfficeTree
+from dvz_desktop.qt.shell.status_menu import StatusMenu
+from dvz_desktop.qt.shell.tray import Tray, tray_icon
+from server_stub.directory import Directory
+from server_stub.orgfile import to_protocol
+
+from .map_helpers import demo_model
+
+
+def _lk_model(org_three, presence: list[Presence]) -> OfficeModel:  # type: ignore[no-untyped-def]
+    return OfficeModel(Directory.build(*to_protocol(org_three)).layout_for("lk"), me="anna", presence=presence)
+
+
+def test_tray_asks_who_of_my_unit_is_in_only_when_one_of_them_changed(org_three, qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = _lk_model(org_three, [Presence(person_id="anna", status=Status.AVAILABLE, room_id="kh-101"),
+                                  Presence(person_id="bernd", status=Status.BUSY, room_id="kh-102")])
+    tray = Tray(StatusMenu())
+    tray.update_from(model, True)
+    assert [e.split(" – ")[0] for e in tray.present_entries()] == ["Bernd Weiß"]
+    asked = []
+    original = model.unit_colleagues_present
+    model.unit_colleagues_present = lambda: asked.append(1) or original()  # type: ignore[method-assign]
+    # Erik (another unit) walks and changes his status: nothing of it is in the tray.
+    changed = model.apply([Presence(person_id="erik", status=Status.AWAY, room_id="kh-kueche")])
+    tray.update_from(model, True, changed)
+    assert asked == []
+    # Bernd (my unit) changes his status: the tray says so.
+    changed = model.apply([Presence(person_id="bernd", status=Status.AWAY, room_id="kh-102")])
+    tray.update_from(model, True, changed)
+    assert asked == [1]
+    assert tray.present_entries() == ["Bernd Weiß – Abwesend"]
+
+
+def test_tray_icon_is_drawn_once_per_status(qapp) -> None:  # type: ignore[no-untyped-def]
+    assert tray_icon(Status.BUSY) is tray_icon(Status.BUSY)
+    assert tray_icon(Status.BUSY) is not tray_icon(Status.AVAILABLE)
+    assert not tray_icon(Status.AWAY).isNull()
+
+
+def _listed(tree: OfficeTree, room_id: str) -> list[str]:
+    item = tree.room_item(room_id)
+    assert item is not None
+    return [item.child(i).data(0, ID_ROLE) for i in range(item.childCount())]
+
+
+def test_a_room_in_the_tree_lists_its_people_in_directory_order_as_they_walk_in(qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = demo_model()
+    tree = OfficeTree()
+    qtbot.addWidget(tree)
+    tree.set_model(model)
+    tree.show()
+    qtbot.waitExposed(tree)
+    kitchen = next(r.room.id for r in model.kitchens())
+    walkers = [p.id for p in model.everyone() if model.is_online(p.id)][:8]
+    for person_id in reversed(walkers):  # they come in in the opposite order of the directory
+        changed = model.apply([model.presence_of(person_id).model_copy(update={"room_id": kitchen})])
+        tree.update_presence(changed)
+        assert _listed(tree, kitchen) == [p.id for p in model.people_in(kitchen)]
+    assert _listed(tree, kitchen)[:len(walkers)] == [p for p in walkers if p in _listed(tree, kitchen)]
+    assert tree.room_item(kitchen).text(0).endswith(f"({model.count_in(kitchen)})")  # type: ignore[union-attr]
+
+
+def test_a_hidden_tree_does_no_work_for_a_burst_and_is_right_when_shown(qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = demo_model()
+    tree = OfficeTree()
+    qtbot.addWidget(tree)
+    tree.set_model(model)
+    rows_moved: list[int] = []
+    tree.model().rowsInserted.connect(lambda *_: rows_moved.append(1))
+    tree.model().dataChanged.connect(lambda *_: rows_moved.append(1))
+    rooms = list(model.rooms)
+    present = [p.id for p in model.everyone() if model.room_of(p.id) is not None]
+    assert len(present) > 20
+    for step, person_id in enumerate(present):  # everyone walks one room on, some change their status
+        presence = model.presence_of(person_id)
+        update = {"room_id": rooms[(rooms.index(presence.room_id) + 1) % len(rooms)]}
+        if step % 3 == 0:
+            update["status"] = Status.DO_NOT_DISTURB
+        tree.update_presence(model.apply([presence.model_copy(update=update)]))
+    assert rows_moved == []  # hidden (the people tab is in front): nothing was done yet
+    tree.show()
+    qtbot.waitExposed(tree)
+    assert rows_moved  # shown: caught up at once
+    rows_moved.clear()
+    for room_id in rooms:
+        assert _listed(tree, room_id) == [p.id for p in model.people_in(room_id)], room_id
+    assert rows_moved == []  # shown, so asking changes nothing
+    someone = present[0]
+    room_item = tree.room_item(model.presence_of(someone).room_id or "")
+    assert room_item is not None
+    item = room_item.child(_listed(tree, room_item.data(0, ID_ROLE)).index(someone))
+    assert "Nicht stören" in item.text(0)
+    assert item.data(0, Qt.ItemDataRole.AccessibleTextRole).startswith(model.people[someone].display_name)
