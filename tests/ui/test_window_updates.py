@@ -100,3 +100,58 @@ def test_a_hidden_tree_does_no_work_for_a_burst_and_is_right_when_shown(qtbot) -
     item = room_item.child(_listed(tree, room_item.data(0, ID_ROLE)).index(someone))
     assert "Nicht stören" in item.text(0)
     assert item.data(0, Qt.ItemDataRole.AccessibleTextRole).startswith(model.people[someone].display_name)
+
+
+def _panel(qtbot, model: OfficeModel, today):  # type: ignore[no-untyped-def]
+    from dvz_desktop.qt.people.panel import PeoplePanel
+
+    panel = PeoplePanel(today=lambda: today)
+    qtbot.addWidget(panel)
+    panel.resize(340, 500)
+    panel.set_model(model, set())
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def test_a_burst_repaints_only_the_changed_rows_on_screen(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    model = demo_model()
+    panel = _panel(qtbot, model, date(2026, 11, 24))
+    on_screen = panel.people_on_screen()
+    assert 5 <= len(on_screen) < len(model.people)  # a screenful, not everyone
+    repainted: list[str] = []
+    panel.model.dataChanged.connect(lambda first, last, *_: repainted.extend(
+        panel.model.person_at(row) for row in range(first.row(), last.row() + 1)))
+    walkers = [p.id for p in model.everyone() if model.room_of(p.id) is not None]
+    rooms = list(model.rooms)
+    changed = model.apply([model.presence_of(pid).model_copy(update={"room_id": rooms[i % len(rooms)]})
+                           for i, pid in enumerate(walkers)])
+    panel.update_presence(changed)
+    assert set(repainted) == changed & on_screen  # each changed row in sight once, nothing else
+    # What a row shows is read when it is painted or asked for: the rows out of sight are current too.
+    last = walkers[-1]
+    assert model.rooms[model.presence_of(last).room_id].room.name in panel.row_text(last)  # type: ignore[index]
+    panel.hide()
+    repainted.clear()
+    panel.update_presence(model.apply([model.presence_of(walkers[0]).model_copy(update={"note": "Mittag"})]))
+    assert repainted == []  # hidden: nothing to repaint
+
+
+def test_only_present_today_follows_arrivals_and_departures(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, datetime, timezone
+
+    model = demo_model()
+    today = date(2026, 11, 24)
+    panel = _panel(qtbot, model, today)
+    panel.present_only.setChecked(True)
+    assert panel.visible_people() == []  # nobody has a "first seen today" yet
+    morning = datetime(2026, 11, 24, 7, 30, tzinfo=timezone.utc)
+    arriving = [p.id for p in model.everyone()][:3]
+    panel.update_presence(model.apply([
+        model.presence_of(pid).model_copy(update={"status": Status.AVAILABLE, "first_seen_today": morning})
+        for pid in arriving]))
+    assert set(panel.visible_people()) == set(arriving)
+    panel.update_presence(model.apply([model.presence_of(arriving[0]).model_copy(update={"status": Status.OFFLINE})]))
+    assert set(panel.visible_people()) == set(arriving[1:])

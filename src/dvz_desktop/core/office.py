@@ -142,12 +142,17 @@ class OfficeModel:
             and (not present_only or self.is_online(p.id))
         ]
 
+    def is_present_today(self, person_id: str, today: date) -> bool:
+        """Online and first seen ``today`` ("heute da")."""
+        p = self.presence.get(person_id)
+        return (p is not None and p.status is not Status.OFFLINE and p.first_seen_today is not None
+                and p.first_seen_today.date() == today)
+
     def present_today(self, today: date) -> list[Person]:
         """Who is in today, in order of arrival (the morning view)."""
         arrived = [
             (p.first_seen_today, self.people[pid]) for pid, p in self.presence.items()
-            if p.status is not Status.OFFLINE and p.first_seen_today is not None
-            and p.first_seen_today.date() == today
+            if self.is_present_today(pid, today)
         ]
         return [person for _, person in sorted(arrived, key=lambda item: (item[0], _sort_key(item[1])))]
 

@@ -119,7 +119,7 @@ def avatar_pixmap(initials_text: str, color: str, status: Status, is_me: bool, l
 
 
 class AvatarItem(QGraphicsPixmapItem):
-    """A person. The item's position is the avatar's centre; ``data(0)`` is the room it is in."""
+    """A person. The item's position is the avatar's centre; the scene knows its room (``room_of``)."""
 
     def __init__(self, person: Person, presence: Presence, is_me: bool = False,
                  look: PeopleLook = PeopleLook.AVATARS, sharpness: float = 2.0) -> None:

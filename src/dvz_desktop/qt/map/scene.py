@@ -135,7 +135,7 @@ class FloorScene(QGraphicsScene):
         #: Seats in each room: a person keeps their seat while others come and go.
         self._seats: dict[str, list[str | None]] = {room_id: [] for room_id in self.rooms}
         self._seat_of: dict[str, int] = {}
-        #: The room each avatar is in (also the item's ``data(0)``, which is slower to read).
+        #: The room each avatar is in.
         self._room_of: dict[str, str] = {}
         self._labels: dict[str, tuple[str, ...]] = {}
         self.zoom = 1.0
@@ -245,9 +245,7 @@ class FloorScene(QGraphicsScene):
         self._seat_of[person_id] = seat
         self._occupants[room_id].append(person_id)
         self._room_of[person_id] = room_id
-        avatar = self.avatars[person_id]
-        avatar.setData(0, room_id)
-        avatar.setPos(*self._grids[room_id].seat(seat))
+        self.avatars[person_id].setPos(*self._grids[room_id].seat(seat))
 
     def _leave(self, person_id: str, room_id: str) -> None:
         seat = self._seat_of.pop(person_id)
@@ -278,6 +276,10 @@ class FloorScene(QGraphicsScene):
 
     def occupants(self, room_id: str) -> list[str]:
         return list(self._occupants.get(room_id, ()))
+
+    def room_of(self, person_id: str) -> str | None:
+        """The room whose seat this person's avatar has (None: not drawn on this floor)."""
+        return self._room_of.get(person_id)
 
     # --- zoom and level of detail ---
 
