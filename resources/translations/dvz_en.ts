@@ -1095,20 +1095,25 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="312" />
+        <location filename="../../src/dvz_desktop/program.py" line="184" />
         <source>Anmeldung nicht gespeichert</source>
-        <extracomment>Seconds a quit may take (hang up, close media, log out) before the process ends regardless. A dvz:// link to follow once the office is shown (from the command line or a second start).</extracomment>
+        <extracomment>A dvz:// link to follow once the office is shown (from the command line or a second start). The window and tray shown before the login, until the session's desktop is built into them.</extracomment>
         <translation>Sign-in not remembered</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="359" />
+        <location filename="../../src/dvz_desktop/program.py" line="231" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="193" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="215" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/app.py" line="168" />
+        <source>Anmeldung läuft …</source>
+        <translation>Signing in …</translation>
     </message>
 </context>
 <context>
@@ -1163,94 +1168,95 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>DoorPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="40" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="42" />
         <source>Warteschlange</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="41" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="43" />
         <source>Nächsten hereinbitten</source>
         <translation>Admit next</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="43" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="45" />
         <source>Ausgewählten hereinbitten</source>
         <translation>Admit selected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="51" />
         <source>Video des Gastes</source>
         <translation>Guest's video</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="50" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="53" />
         <source>Chat mit dem Gast</source>
         <translation>Chat with the guest</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="56" />
         <source>Nachricht an den Gast …</source>
         <translation>Message to the guest …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="58" />
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="57" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="60" />
         <source>Übergeben …</source>
         <translation>Hand over …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="59" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="62" />
         <source>Als Rückruf notieren</source>
         <translation>Note as callback</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="97" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="117" />
         <source>%1 – %n Person wartet</source>
         <extracomment>(guest name, admit) -&gt; None: asks first when another conversation is live (the switchboard).</extracomment>
         <translation><numerusform>%1 – %n person waiting</numerusform><numerusform>%1 – %n people waiting</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="98" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="118" />
         <source>%1 – niemand wartet</source>
         <translation>%1 – nobody waiting</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="109" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="129" />
         <source>(seit %1)</source>
         <translation>(since %1)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="124" />
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="131" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="144" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="151" />
         <source>den nächsten Gast</source>
         <translation>the next guest</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="155" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="180" />
         <source>Besuch: %1</source>
         <translation>Visit: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="158" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="50" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="183" />
         <source>Gast</source>
         <translation>Guest</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="158" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="183" />
         <source>Ich</source>
         <translation>Me</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="178" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="203" />
         <source>Zurück in die Warteschlange (für Kolleginnen und Kollegen)</source>
         <translation>Back into the queue (for colleagues)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="182" />
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="207" />
         <source>An %1</source>
         <translation>To %1</translation>
     </message>
@@ -1258,90 +1264,90 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>FloorBar</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="43" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="46" />
         <source>Gebäude</source>
         <extracomment>The user chose a building (its id). The user chose a search result.</extracomment>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="51" />
         <source>in</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="50" />
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="54" />
         <source>Stockwerk wählen</source>
         <translation>Choose floor</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="54" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="57" />
         <source>Person oder Raum suchen</source>
         <translation>Find a person or room</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="58" />
         <source>Person oder Raum auf allen Stockwerken suchen</source>
         <translation>Find a person or room on any floor</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="56" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="59" />
         <source>Person oder Raum auf allen Stockwerken suchen (Strg+F)</source>
         <translation>Find a person or room on any floor (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="59" />
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="63" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="62" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="66" />
         <source>Suchen</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="63" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="66" />
         <source>Suche leeren</source>
         <translation>Clear search</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="80" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="83" />
         <source>Verkleinern</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="80" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="83" />
         <source>Verkleinern (−)</source>
         <translation>Zoom out (−)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="81" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="84" />
         <source>Vergrößern</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="81" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="84" />
         <source>Vergrößern (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="82" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="85" />
         <source>Ganzes Stockwerk zeigen</source>
         <translation>Show the whole floor</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="82" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="85" />
         <source>Ganzes Stockwerk zeigen (0)</source>
         <translation>Show the whole floor (0)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="119" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="134" />
         <source>Gebäude wechseln</source>
         <translation>Switch building</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="123" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="138" />
         <source>Gebäude: %1</source>
         <translation>Building: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="140" />
+        <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="155" />
         <source>nicht da (%1)</source>
         <translation>not in (%1)</translation>
     </message>
@@ -1682,7 +1688,7 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>MapWidget</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="286" />
+        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="288" />
         <source>Büroplan: %1</source>
         <extracomment>Gets a portrait: (person id, version) -&gt; its bytes, or None. The user wants to walk into this room. Portraits: where to get them, what is known (person id -&gt; (version, image)), what is on its way.</extracomment>
         <translation>Office map: %1</translation>
@@ -1816,18 +1822,18 @@ On hold while another conversation (a visit at the digital door) is live. How a 
         <translation>Double-click: go here</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="191" />
+        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="193" />
         <source>%1 (Sie)</source>
         <extracomment>Room around the disc for my ring and the speaking ring. Pictures are drawn at the zoom they are shown at (device pixels per plan unit), so thousands of avatars are plain 1:1 blits; while the zoom changes they are scaled until it settles (see the scene). The portrait (and its version) when one is known; else initials.</extracomment>
         <translation>%1 (you)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="198" />
+        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="200" />
         <source>Lust auf Kaffee</source>
         <translation>Up for coffee</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="200" />
+        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="202" />
         <source>spricht gerade</source>
         <translation>speaking</translation>
     </message>
@@ -1835,13 +1841,13 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>OfficeTree</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/tree.py" line="29" />
+        <location filename="../../src/dvz_desktop/qt/people/tree.py" line="35" />
         <source>Gebäudeübersicht</source>
         <extracomment>Enter or double-click on a room: go there.</extracomment>
         <translation>Building overview</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/tree.py" line="30" />
+        <location filename="../../src/dvz_desktop/qt/people/tree.py" line="36" />
         <source>Gebäude, Stockwerke, Räume und die Personen darin</source>
         <translation>Buildings, floors, rooms and the people in them</translation>
     </message>
@@ -1898,37 +1904,37 @@ On hold while another conversation (a visit at the digital door) is live. How a 
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="118" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="135" />
         <source>Benachrichtigen, wenn da</source>
         <translation>Notify me when in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="122" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="139" />
         <source>Benachrichtigen, wenn verfügbar</source>
         <translation>Notify me when available</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="128" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="145" />
         <source>In mein Büro einladen</source>
         <translation>Invite into my office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="131" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="148" />
         <source>Kurze Frage …</source>
         <translation>Quick question …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="134" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="151" />
         <source>Anrufen</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="139" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="156" />
         <source>Telefon: %1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="142" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="159" />
         <source>Nachricht schreiben</source>
         <translation>Write a message</translation>
     </message>
@@ -2061,7 +2067,7 @@ door</translation>
         <translation>Apps</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/mount.py" line="46" />
+        <location filename="../../src/dvz_desktop/qt/map/mount.py" line="47" />
         <source>Zu meinem Büro</source>
         <extracomment>Walk into a room (knocking where the door is closed). Fetches a colleague's portrait (``services.photos.PhotoFetcher.fetch``); None: initials only.</extracomment>
         <translation>To my office</translation>
@@ -2351,68 +2357,69 @@ door</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="85" />
         <source>DVZ Desktop</source>
         <translation>DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="72" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="86" />
         <source>DVZ Desktop öffnen</source>
         <translation>Open DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="77" />
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="138" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="91" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="173" />
         <source>Keine ungelesenen Nachrichten</source>
         <translation>No unread messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="100" />
         <source>Aus meiner Einheit da:</source>
         <translation>In from my unit:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="91" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="105" />
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="97" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="116" />
         <source>Nicht verbunden</source>
+        <extracomment>The office model the "Aus meiner Einheit da" entries were made from, and whose presence they show.</extracomment>
         <translation>Not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="98" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="117" />
         <source>DVZ Desktop – nicht verbunden</source>
         <translation>DVZ Desktop – not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="111" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="135" />
         <source>Verbindung unterbrochen</source>
         <translation>Connection lost</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="113" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="137" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="120" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="148" />
         <source>niemand</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="122" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="150" />
         <source> · Lust auf Kaffee</source>
         <translation> · up for coffee</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="137" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="172" />
         <source>%n ungelesene Nachricht</source>
         <translation><numerusform>%n unread message</numerusform><numerusform>%n unread messages</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="146" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="181" />
         <source>%n Person wartet an der digitalen Tür</source>
         <translation><numerusform>%n person waiting at the digital door</numerusform><numerusform>%n people waiting at the digital door</numerusform></translation>
     </message>

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from dvz_desktop.core.office import OfficeModel
 from dvz_desktop.protocol import Status
 
 from ..labels import status_label
 from ..plain import notice_body, plain_action_text
 from ..status_badge import paint_status_badge, status_icon
 from .status_menu import StatusMenu
+
+if TYPE_CHECKING:  # the office model (and with it the message models) is loaded after the window is shown
+    from dvz_desktop.core.office import OfficeModel
 
 APP_ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "dvz.png"
 
