@@ -93,7 +93,6 @@ def test_a_hidden_tree_does_no_work_for_a_burst_and_is_right_when_shown(qtbot) -
     rows_moved.clear()
     for room_id in rooms:
         assert _listed(tree, room_id) == [p.id for p in model.people_in(room_id)], room_id
-    assert rows_moved == []  # shown, so asking changes nothing
     someone = present[0]
     room_item = tree.room_item(model.presence_of(someone).room_id or "")
     assert room_item is not None
@@ -155,3 +154,39 @@ def test_only_present_today_follows_arrivals_and_departures(qtbot) -> None:  # t
     assert set(panel.visible_people()) == set(arriving)
     panel.update_presence(model.apply([model.presence_of(arriving[0]).model_copy(update={"status": Status.OFFLINE})]))
     assert set(panel.visible_people()) == set(arriving[1:])
+
+
+def test_people_walking_between_closed_rooms_only_change_the_counts(qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = demo_model()
+    tree = OfficeTree()
+    qtbot.addWidget(tree)
+    tree.set_model(model)
+    tree.show()
+    qtbot.waitExposed(tree)
+    kitchen = next(r.room.id for r in model.kitchens())
+    item = tree._rooms[kitchen]  # the room's item as shown, without asking it to list its people
+    assert item.childCount() == 0 and not item.isExpanded()  # closed: a count, no items
+    inserted: list[int] = []
+    repainted: set[str] = set()
+    tree.model().rowsInserted.connect(lambda *_: inserted.append(1))
+    tree.model().dataChanged.connect(lambda first, *_: repainted.add(first.data(ID_ROLE)))
+    walkers = [p.id for p in model.everyone() if model.room_of(p.id) is not None][:6]
+    left = {model.presence_of(pid).room_id for pid in walkers}
+    tree.update_presence(model.apply([model.presence_of(pid).model_copy(update={"room_id": kitchen})
+                                      for pid in walkers]))
+    assert inserted == []
+    on_screen = {room_id for room_id, room in tree._rooms.items()
+                 if tree.viewport().rect().intersects(tree.visualItemRect(room))}
+    assert repainted == (left | {kitchen}) & on_screen  # rows out of sight are not told; they read it later
+    assert all(tree._rooms[r].text(0).endswith(f"({model.count_in(r)})") for r in left)
+    assert item.text(0).endswith(f"({model.count_in(kitchen)})")
+    assert item.childIndicatorPolicy() is item.ChildIndicatorPolicy.ShowIndicator  # it can be opened
+    item.setExpanded(True)  # the user opens the room: its people are listed, in directory order
+    assert [item.child(i).data(0, ID_ROLE) for i in range(item.childCount())] == [
+        p.id for p in model.people_in(kitchen)]
+    leaver = walkers[0]
+    tree.update_presence(model.apply([model.presence_of(leaver).model_copy(update={"room_id": None})]))
+    assert leaver not in [item.child(i).data(0, ID_ROLE) for i in range(item.childCount())]
+    assert leaver not in tree.people_listed()
+    item.setExpanded(False)  # closed again: the items go, the count stays
+    assert item.childCount() == 0 and item.text(0).endswith(f"({model.count_in(kitchen)})")
