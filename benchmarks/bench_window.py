@@ -219,12 +219,13 @@ def report_paced(results: list[dict], args: argparse.Namespace) -> None:  # type
                   f"| {row['announcements']:.0f} | {row['repaints']:.0f} | {row['cpu'] * 100:.0f} "
                   f"| {row.get('waited', 0.0) * 100:.0f} "
                   f"| {row['lag p50'] * 1000:.0f} | {row['lag p95'] * 1000:.0f} | {row['lag max'] * 1000:.0f} "
-                  f"| {row['snapshots']:.0f} |")
+                  f"| {row['snapshots']:.0f}{'' if row.get('caught up', 1.0) else ' (never caught up)'} |")
     print("\n'Shown /s': updates per second from the first one sent to the last one on screen. Lag: from the "
           "backend handing an update's frames to the socket to the end of the first map repaint after the "
           "announcement that brought it. 'Snapshots': how often the backend found the client more than 64 KiB "
           "behind, stopped sending it presence and later sent the whole picture anew (hub.sweep_slow): the "
-          "client did not keep up.\n")
+          "client did not keep up. 'Never caught up': after 3 x the run time the window still had not shown the last "
+          "update; the figures cover what it showed until then.\n")
 
 
 if __name__ == "__main__":
