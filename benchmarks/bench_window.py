@@ -24,10 +24,11 @@ case: everything on screen painted every time).
 
 "Paced" (``--mode paced``): the program as it runs, nothing lifted in the client: the backend sends an
 update ``--rate`` times a second for ``--seconds``, the bridge coalesces for its 50 ms, Qt paints when its
-loop gets to it. Reported: the updates the window received per second, its announcements and map repaints
-per second, the client's CPU (all threads, share of one core), and each update's lag from the backend
-handing its frames to the socket to the end of the first map repaint that shows it. The window keeps up
-with the rate if it receives them at that rate and the lag stays bounded.
+loop gets to it. Reported: the updates the window showed per second, its announcements and map repaints
+per second, the client's CPU (all threads, share of one core) and how long its main thread waited for a
+core, and each update's lag from the backend beginning it to the end of the first map repaint that shows
+it (read from a marker person's room, see ``window_office.py``). The window keeps up with the rate if it
+shows them at that rate and the lag stays bounded.
 
 ``--batched``: the backend sends each update's 250 moves as one presence frame instead of 250 (the
 protocol allows it; the backend does not do it today), to show what that would change for the client.
@@ -221,7 +222,7 @@ def report_paced(results: list[dict], args: argparse.Namespace) -> None:  # type
                   f"| {row['lag p50'] * 1000:.0f} | {row['lag p95'] * 1000:.0f} | {row['lag max'] * 1000:.0f} "
                   f"| {row['snapshots']:.0f}{'' if row.get('caught up', 1.0) else ' (never caught up)'} |")
     print("\n'Shown /s': updates per second from the first one sent to the last one on screen. Lag: from the "
-          "backend handing an update's frames to the socket to the end of the first map repaint after the "
+          "backend beginning an update (moving its people, sending their frames) to the end of the first map repaint after the "
           "announcement that brought it. 'Snapshots': how often the backend found the client more than 64 KiB "
           "behind, stopped sending it presence and later sent the whole picture anew (hub.sweep_slow): the "
           "client did not keep up. 'Never caught up': after 3 x the run time the window still had not shown the last "

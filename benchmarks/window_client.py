@@ -294,7 +294,7 @@ def measure_each(desk: Desk, updates: int, repaint_all: bool, profiler: Any, vie
 def measure_paced(desk: Desk, rate: float, seconds: float, views: list[int] | None) -> dict[str, dict[str, float]]:
     """The program's own loop (the bridge coalesces for 50 ms, Qt paints when its loop gets to it) while
     the backend sends an update ``rate`` times a second: does the window keep up, and how late is what
-    it shows? An update's lag runs from the backend handing its frames to the socket to the end of the
+    it shows? An update's lag runs from the backend beginning it (moving, sending) to the end of the
     first map repaint after the announcement that brought it (read from the marker's room, see
     ``window_office``), so a fresh snapshot the backend sends a client that fell behind counts as well."""
     parts = desk.parts

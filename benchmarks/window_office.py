@@ -6,8 +6,8 @@ Commands on the backend's stdin, one per line:
   marker ``p1``: in update number N it walks to ``marker_room(N)``, so the client can tell from its own
   office model which update it shows, even after the backend sent it a fresh snapshot instead.
 - ``pace RATE SECONDS LOG``: move 250 people RATE times a second for SECONDS seconds; after each update
-  append its number and the time its frames were handed to the socket (``time.perf_counter``, which is
-  CLOCK_MONOTONIC and so comparable between processes) to the file LOG; ``done`` as the last line.
+  append its number and the time the backend began it (``time.perf_counter``, which is CLOCK_MONOTONIC and
+  so comparable between processes) to the file LOG; ``done`` as the last line.
 - ``quit``.
 With ``batched`` the 250 moves of an update go out as one presence frame (the protocol's
 ``PresenceChanged`` carries a tuple) instead of one frame per person, as the backend sends them today.
@@ -125,8 +125,9 @@ def serve(data_dir: Path, feature_reactions: bool, batched: bool = False) -> Non
             out = log.open("w", encoding="utf-8")
 
             def tick(sent: int) -> None:
+                began = time.perf_counter()  # before its frames go out: a busy client may show them first
                 update()
-                out.write(f"{updates} {time.perf_counter():.6f}\n")
+                out.write(f"{updates} {began:.6f}\n")
                 if sent < count:
                     loop.call_at(start + sent / rate, tick, sent + 1)
                 else:
