@@ -180,6 +180,7 @@ def wait_until_painted(timeout_ms: int = 500) -> bool:
     from PySide6.QtWidgets import QApplication, QWidget
 
     app = QApplication.instance()
+    assert app is not None
     waiting = {w for w in QApplication.topLevelWidgets() if w.isVisible()}
     loop = QEventLoop()
 

@@ -22,8 +22,8 @@ def avatar_picture(name: str, status: object, outline: str, device_ratio: float)
     """The avatar with its status badge as a picture, drawn once per look and kept in Qt's pixmap cache:
     the badge's symbol is an SVG, too slow to render again for every row of every repaint and scroll."""
     key = f"dvz-person-row|{name}|{getattr(status, 'value', status)}|{outline}|{device_ratio}"
-    cached = QPixmapCache.find(key)
-    if cached is not None:
+    cached = QPixmap()
+    if QPixmapCache.find(key, cached):
         return cached
     size = AVATAR + 2 * MARGIN
     picture = QPixmap(round(size * device_ratio), round(size * device_ratio))

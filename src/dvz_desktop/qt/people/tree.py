@@ -117,8 +117,8 @@ class OfficeTree(QTreeWidget):
         for floor_item in (b.child(i) for b in buildings.values() for i in range(b.childCount())):
             floor_item.setExpanded(mine is not None and floor_item.data(0, ID_ROLE) == mine.id)
         self._apply(set(model.people))
-        for room_id, room in self._rooms.items():
-            room.set_count(model.count_in(room_id))
+        for room_id, room_item in self._rooms.items():
+            room_item.set_count(model.count_in(room_id))
 
     def update_presence(self, changed: set[str]) -> None:
         if self._model is None:

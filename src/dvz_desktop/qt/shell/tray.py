@@ -144,6 +144,7 @@ class Tray(QObject):
 
     def _show_present(self, model: OfficeModel) -> None:
         colleagues = model.unit_colleagues_present()
+        entries: list[tuple[str, Status | None]]
         if not colleagues:
             entries = [(self.tr("niemand"), None)]
         else:
