@@ -429,6 +429,7 @@ ENGLISH = {
     "Angemeldet bleiben": "Remember me",
     "Anmelden": "Sign in",
     "Anmeldung nicht gespeichert": "Sign-in not remembered",
+    "Anmeldung läuft …": "Signing in …",
     "Aus meiner Einheit da:": "In from my unit:",
     "Beenden": "Quit",
     "Benachrichtigen, wenn da": "Notify me when in",
