@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what DVZ Desktop needs on a Debian/Ubuntu machine: system libraries for Qt, fonts, Xvfb and a
-# tray host for headless tests, then a Python virtual environment in .venv with the project and its
-# test tools. Safe to run again: it only installs what is missing.
+# tray host for headless tests, the servers the tests start themselves (tests/services: Janus,
+# PostgreSQL, Redis, HAProxy, slapd, an OpenID provider on Node), then a Python virtual environment in
+# .venv with the project and its test tools. Safe to run again: it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,7 +20,16 @@ APT_PACKAGES=(
   xdg-utils
   # The browser side of the digital door in the end-to-end test (headless, fake camera and microphone).
   chromium chromium-driver
+  # Servers the tests start on loopback ports in temporary folders (tests/services), never the
+  # system's own instances: the SFU (in a network namespace: iproute2), the cluster's database, bus
+  # and proxy, and the organisation's directory.
+  janus iproute2 postgresql redis-server haproxy slapd ldap-utils
 )
+# The OpenID provider of the sign-on tests runs on Node (any Node.js >= 20 will do, so one that is
+# there already is kept: Debian's npm cannot be installed beside NodeSource's nodejs).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  APT_PACKAGES+=(nodejs npm)
+fi
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
@@ -32,8 +42,40 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else
     echo "Bitte als Administrator installieren: apt-get install ${missing[*]}" >&2; exit 1; fi
   export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # slapd would build a directory of its own from debconf answers: the tests bring their own.
+  echo "slapd slapd/no_configuration boolean true" | $SUDO debconf-set-selections
+  # postgresql, redis-server, slapd, janus and haproxy start system services on install (Janus's with
+  # default secrets on every interface). The tests never use those: keep them from starting now
+  # (policy-rc.d, unless the machine has its own) and, under systemd, at boot.
+  own_policy=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null
+    $SUDO chmod 755 /usr/sbin/policy-rc.d
+    own_policy=1
+  fi
+  status=0
+  { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"; } || status=$?
+  [ -z "$own_policy" ] || $SUDO rm -f /usr/sbin/policy-rc.d
+  [ "$status" = 0 ] || exit "$status"
+  if [ -d /run/systemd/system ]; then
+    for service in janus postgresql redis-server slapd haproxy; do
+      case " ${missing[*]} " in *" $service "*)
+        $SUDO systemctl disable --quiet "$service" 2>/dev/null || true;;
+      esac
+    done
+  fi
+fi
+
+# The OpenID provider's packages, exactly as locked (again when the lock file changed).
+oidc=tests/services/oidc
+lock_stamp="$oidc/node_modules/.installed-$(sha256sum "$oidc/package-lock.json" | cut -c1-16)"
+if [ ! -f "$lock_stamp" ]; then
+  if command -v npm >/dev/null 2>&1; then
+    (cd "$oidc" && npm ci --no-audit --no-fund --loglevel=error)
+    touch "$lock_stamp"
+  else
+    echo "Ohne npm werden die Anmelde-Tests (OpenID) übersprungen." >&2
+  fi
 fi
 
 PY=""

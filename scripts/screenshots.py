@@ -131,6 +131,12 @@ async def scenes(app, out: Path, sizes: list[tuple[int, int]]) -> list[Path]:  #
     await wait_for(lambda: bool(parts.map.current_scene() and parts.map.current_scene().avatars))
     await shoot("desktop-start")
 
+    # Every side panel once (for looking at them; not all go to docs/images).
+    if os.environ.get("DVZ_SHOTS_PANELS"):
+        for key in window.side.keys():
+            await shoot(f"panel-{key}", lambda key=key: _show(window.open_panel, key))
+        window.open_panel("office")
+
     # 2. The chat: Thomas wrote.
     thomas_chat = ChatClient(thomas, data / "thomas-outbox.jsonl")
     conv = await thomas_chat.open_direct("a.schneider")

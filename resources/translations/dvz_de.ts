@@ -20,17 +20,17 @@
 <context>
     <name>TodayPanel</name>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="121" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="130" />
         <source>%n Nachricht an der Tür</source>
         <translation><numerusform>%n Nachricht an der Tür</numerusform><numerusform>%n Nachrichten an der Tür</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="123" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="132" />
         <source>%n Anfrage an der digitalen Tür</source>
         <translation><numerusform>%n Anfrage an der digitalen Tür</numerusform><numerusform>%n Anfragen an der digitalen Tür</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="124" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="133" />
         <source>%n Rückruf zu erledigen</source>
         <translation><numerusform>%n Rückruf zu erledigen</numerusform><numerusform>%n Rückrufe zu erledigen</numerusform></translation>
     </message>
@@ -38,12 +38,12 @@
 <context>
     <name>Tray</name>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="137" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="173" />
         <source>%n ungelesene Nachricht</source>
         <translation><numerusform>%n ungelesene Nachricht</numerusform><numerusform>%n ungelesene Nachrichten</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="146" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="182" />
         <source>%n Person wartet an der digitalen Tür</source>
         <translation><numerusform>%n Person wartet an der digitalen Tür</numerusform><numerusform>%n Personen warten an der digitalen Tür</numerusform></translation>
     </message>

@@ -1075,20 +1075,25 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="318" />
+        <location filename="../../src/dvz_desktop/program.py" line="184" />
         <source>Anmeldung nicht gespeichert</source>
-        <extracomment>Seconds a quit may take (hang up, close media, log out) before the process ends regardless. A dvz:// link to follow once the office is shown (from the command line or a second start).</extracomment>
+        <extracomment>A dvz:// link to follow once the office is shown (from the command line or a second start). The window and tray shown before the login, until the session's desktop is built into them.</extracomment>
         <translation>Sign-in not remembered</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="365" />
+        <location filename="../../src/dvz_desktop/program.py" line="231" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="193" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="218" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/app.py" line="168" />
+        <source>Anmeldung läuft …</source>
+        <translation>Signing in …</translation>
     </message>
 </context>
 <context>
@@ -1457,38 +1462,38 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>LaunchersPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="127" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="129" />
         <source>Anwendungen</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="129" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="133" />
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="136" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="140" />
         <source>Eigener Starter …</source>
         <translation>Own launcher …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="161" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="166" />
         <source> (eigener Starter)</source>
         <extracomment>The user's own launchers (services.launchers.OwnLaunchers), where policy allows them.</extracomment>
         <translation> (own launcher)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="183" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="191" />
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="198" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="206" />
         <source>„%1“ in %2 öffnen</source>
         <translation>Open “%1” in %2</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="235" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="243" />
         <source>Keine Anwendung für diese Adresse eingerichtet.</source>
         <extracomment>Set by the desk: opens a registered protocol (checking first that a program handles it).</extracomment>
         <translation>No application is set up for this address.</translation>
@@ -1671,7 +1676,7 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>MapWidget</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="286" />
+        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="288" />
         <source>Büroplan: %1</source>
         <extracomment>Gets a portrait: (person id, version) -&gt; its bytes, or None. The user wants to walk into this room. Portraits: where to get them, what is known (person id -&gt; (version, image)), what is on its way.</extracomment>
         <translation>Office map: %1</translation>
@@ -1805,18 +1810,18 @@ On hold while another conversation (a visit at the digital door) is live. How a 
         <translation>Double-click: go here</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="191" />
+        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="193" />
         <source>%1 (Sie)</source>
         <extracomment>Room around the disc for my ring and the speaking ring. Pictures are drawn at the zoom they are shown at (device pixels per plan unit), so thousands of avatars are plain 1:1 blits; while the zoom changes they are scaled until it settles (see the scene). The portrait (and its version) when one is known; else initials.</extracomment>
         <translation>%1 (you)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="198" />
+        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="200" />
         <source>Lust auf Kaffee</source>
         <translation>Up for coffee</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="200" />
+        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="202" />
         <source>spricht gerade</source>
         <translation>speaking</translation>
     </message>
@@ -1824,13 +1829,13 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>OfficeTree</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/tree.py" line="29" />
+        <location filename="../../src/dvz_desktop/qt/people/tree.py" line="74" />
         <source>Gebäudeübersicht</source>
         <extracomment>Enter or double-click on a room: go there.</extracomment>
         <translation>Building overview</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/tree.py" line="30" />
+        <location filename="../../src/dvz_desktop/qt/people/tree.py" line="75" />
         <source>Gebäude, Stockwerke, Räume und die Personen darin</source>
         <translation>Buildings, floors, rooms and the people in them</translation>
     </message>
@@ -1838,22 +1843,22 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>OwnLauncherDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="93" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="95" />
         <source>Eigener Starter</source>
         <translation>Own launcher</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="97" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="99" />
         <source>Werte in geschweiften Klammern werden beim Öffnen abgefragt.</source>
         <translation>Values in curly braces are asked for when opening.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="103" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="105" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="104" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="106" />
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
@@ -1887,37 +1892,37 @@ On hold while another conversation (a visit at the digital door) is live. How a 
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="118" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="135" />
         <source>Benachrichtigen, wenn da</source>
         <translation>Notify me when in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="122" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="139" />
         <source>Benachrichtigen, wenn verfügbar</source>
         <translation>Notify me when available</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="128" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="145" />
         <source>In mein Büro einladen</source>
         <translation>Invite into my office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="131" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="148" />
         <source>Kurze Frage …</source>
         <translation>Quick question …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="134" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="151" />
         <source>Anrufen</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="139" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="156" />
         <source>Telefon: %1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="142" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="159" />
         <source>Nachricht schreiben</source>
         <translation>Write a message</translation>
     </message>
@@ -2077,7 +2082,7 @@ door</translation>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/rail.py" line="119" />
+        <location filename="../../src/dvz_desktop/qt/shell/rail.py" line="129" />
         <source>Navigation</source>
         <extracomment>Where each place sits on the rail, top to bottom (the visual brief's order); others follow. An entry was chosen (by click, keyboard or its shortcut).</extracomment>
         <translation>Navigation</translation>
@@ -2097,8 +2102,8 @@ door</translation>
 <context>
     <name>ShellWindow</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/window.py" line="31" />
-        <location filename="../../src/dvz_desktop/qt/shell/window.py" line="35" />
+        <location filename="../../src/dvz_desktop/qt/shell/window.py" line="43" />
+        <location filename="../../src/dvz_desktop/qt/shell/window.py" line="47" />
         <source>DVZ Desktop</source>
         <extracomment>The smallest window that still works (a 1280x720 screen with taskbar and title bar). The window was closed while no tray can keep the program running.</extracomment>
         <translation>DVZ Desktop</translation>
@@ -2239,100 +2244,100 @@ door</translation>
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="47" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="49" />
         <source>Heute</source>
         <extracomment>Appointments shown ahead. "Noch kein Kalender verbunden" was chosen: set up the calendar account. "Wer ist heute da" and "Kurze Fragen" (the lists behind them open as dialogs).</extracomment>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="50" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="52" />
         <source>Wer ist heute da</source>
         <translation>Who is in today</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="57" />
         <source>Kurze Fragen</source>
         <translation>Quick questions</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="85" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="94" />
         <source>Verpasst (%1)</source>
         <translation>Missed (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="95" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="104" />
         <source>Heute, %1</source>
         <translation>Today, %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="98" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="107" />
         <source>Nächste Termine</source>
         <translation>Next appointments</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="101" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="110" />
         <source>ganztägig</source>
         <translation>all day</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="106" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="115" />
         <source>Noch kein Kalender verbunden – hier einrichten.</source>
         <translation>No calendar connected yet – set one up here.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="108" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="117" />
         <source>Keine Termine mehr heute.</source>
         <translation>No more appointments today.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="109" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="118" />
         <source>Ungelesene Nachrichten</source>
         <translation>Unread messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="111" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="120" />
         <source>%1 ungelesen: %2</source>
         <translation>%1 unread: %2</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="113" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="122" />
         <source>Alles gelesen.</source>
         <translation>All read.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="53" />
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="85" />
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="114" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="94" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="123" />
         <source>Verpasst</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="120" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="129" />
         <source>%1 × angeklopft, als Sie nicht da waren</source>
         <translation>%1 × knocked while you were away</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="121" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="130" />
         <source>%n Nachricht an der Tür</source>
         <translation><numerusform>%n message at the door</numerusform><numerusform>%n messages at the door</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="123" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="132" />
         <source>%n Anfrage an der digitalen Tür</source>
         <translation><numerusform>%n request at the digital door</numerusform><numerusform>%n requests at the digital door</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="124" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="133" />
         <source>%n Rückruf zu erledigen</source>
         <translation><numerusform>%n callback to make</numerusform><numerusform>%n callbacks to make</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="122" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="131" />
         <source>%1 × von Ihrer Vertretung erledigt</source>
         <translation>%1 × handled by your deputy</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="128" />
+        <location filename="../../src/dvz_desktop/qt/today/panel.py" line="137" />
         <source>Nichts verpasst.</source>
         <translation>Nothing missed.</translation>
     </message>
@@ -2340,68 +2345,69 @@ door</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="85" />
         <source>DVZ Desktop</source>
         <translation>DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="72" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="86" />
         <source>DVZ Desktop öffnen</source>
         <translation>Open DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="77" />
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="138" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="91" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="174" />
         <source>Keine ungelesenen Nachrichten</source>
         <translation>No unread messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="100" />
         <source>Aus meiner Einheit da:</source>
         <translation>In from my unit:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="91" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="105" />
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="97" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="116" />
         <source>Nicht verbunden</source>
+        <extracomment>The office model the "Aus meiner Einheit da" entries were made from, and whose presence they show.</extracomment>
         <translation>Not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="98" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="117" />
         <source>DVZ Desktop – nicht verbunden</source>
         <translation>DVZ Desktop – not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="111" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="135" />
         <source>Verbindung unterbrochen</source>
         <translation>Connection lost</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="113" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="137" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="120" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="149" />
         <source>niemand</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="122" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="151" />
         <source> · Lust auf Kaffee</source>
         <translation> · up for coffee</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="137" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="173" />
         <source>%n ungelesene Nachricht</source>
         <translation><numerusform>%n unread message</numerusform><numerusform>%n unread messages</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="146" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="182" />
         <source>%n Person wartet an der digitalen Tür</source>
         <translation><numerusform>%n person waiting at the digital door</numerusform><numerusform>%n people waiting at the digital door</numerusform></translation>
     </message>
@@ -2409,7 +2415,7 @@ door</translation>
 <context>
     <name>ValuesDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="73" />
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
@@ -2436,139 +2442,139 @@ door</translation>
 <context>
     <name>WhiteboardPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="50" />
         <source>Whiteboard-Werkzeuge</source>
         <translation>Whiteboard tools</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="56" />
         <source>Stift</source>
         <translation>Pen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="56" />
         <source>Linie</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="56" />
         <source>Pfeil</source>
         <translation>Arrow</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="57" />
         <source>Rechteck</source>
         <translation>Rectangle</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="57" />
         <source>Ellipse</source>
         <translation>Ellipse</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="53" />
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="146" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="159" />
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="53" />
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="146" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="159" />
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="58" />
         <source>Radierer</source>
         <translation>Eraser</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="61" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="66" />
         <source>Whiteboard-Befehle</source>
         <translation>Whiteboard commands</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="62" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="67" />
         <source>Farbe …</source>
         <translation>Colour …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="63" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="68" />
         <source>Bild …</source>
         <translation>Picture …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="65" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="70" />
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="67" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="72" />
         <source>Wiederholen</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="69" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="74" />
         <source>Leeren …</source>
         <translation>Clear …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="76" />
         <source>Als PNG …</source>
         <translation>As PNG …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="72" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="77" />
         <source>Als PDF …</source>
         <translation>As PDF …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="108" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="121" />
         <source>Betreten Sie einen Raum, um sein Whiteboard zu sehen.</source>
         <translation>Enter a room to see its whiteboard.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="110" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="123" />
         <source>Whiteboard: %1 – alle im Raum sehen und zeichnen mit.</source>
         <translation>Whiteboard: %1 – everyone in the room sees and draws along.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="147" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="160" />
         <source>Was soll auf dem Whiteboard stehen?</source>
         <translation>What should the whiteboard say?</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="154" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="167" />
         <source>Farbe wählen</source>
         <translation>Choose colour</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="159" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="172" />
         <source>Bild einfügen</source>
         <translation>Insert picture</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="160" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="173" />
         <source>Bilder (*.png *.jpg *.jpeg)</source>
         <translation>Pictures (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="176" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="189" />
         <source>Whiteboard leeren</source>
         <translation>Clear whiteboard</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="177" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="190" />
         <source>Das Whiteboard wird für alle im Raum geleert. Das lässt sich nicht rückgängig machen.</source>
         <translation>The whiteboard is cleared for everyone in the room. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="193" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="206" />
         <source>Whiteboard speichern</source>
         <translation>Save whiteboard</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="204" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="217" />
         <source>Whiteboard gespeichert: %1</source>
         <translation>Whiteboard saved: %1</translation>
     </message>

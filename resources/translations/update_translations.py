@@ -433,6 +433,7 @@ ENGLISH = {
     "Angemeldet bleiben": "Remember me",
     "Anmelden": "Sign in",
     "Anmeldung nicht gespeichert": "Sign-in not remembered",
+    "Anmeldung läuft …": "Signing in …",
     "Aus meiner Einheit da:": "In from my unit:",
     # The table has no contexts: "Beenden" (a call, the program) is "Quit" everywhere until the .ts is the source.
     "Beenden": "Quit",

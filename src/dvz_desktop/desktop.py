@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .qt.people.mount import PeopleFeature
     from .qt.phone.mount import PhoneFeature
     from .qt.shell.actions import OfficeActions
+    from .qt.shell.banners import BannerArea
     from .qt.shell.bridge import OfficeBridge
     from .qt.shell.shell import Shell
     from .qt.shell.status_menu import StatusMenu
@@ -38,6 +39,34 @@ if TYPE_CHECKING:
     from .services.behaviour import OfficeBehaviour
     from .services.door import DoorClient
     from .services.session import Session
+
+
+@dataclass
+class ShellParts:
+    """The window, its banners and the tray: what can be shown before anyone is logged in."""
+
+    status_menu: StatusMenu
+    tray: Tray
+    banners: BannerArea
+    window: ShellWindow
+    shell: Shell
+
+
+def build_shell() -> ShellParts:
+    """The empty shell (rail, stage, side panel host, status line) and the tray. It needs neither a
+    session nor the message models, so the program shows it first and logs in behind it."""
+    from .qt.shell.banners import BannerArea
+    from .qt.shell.shell import Shell
+    from .qt.shell.status_menu import StatusMenu
+    from .qt.shell.tray import Tray
+    from .qt.shell.window import ShellWindow
+
+    status_menu = StatusMenu()
+    tray = Tray(status_menu)
+    banners = BannerArea()
+    window = ShellWindow(banners)
+    window.keep_in_tray = tray.available()
+    return ShellParts(status_menu, tray, banners, window, Shell(window, banners, tray.notify))
 
 
 @dataclass
@@ -73,8 +102,9 @@ def assemble_desktop(session: Session, followed: set[str],
                      audio_devices: tuple[str, str] = ("", ""),
                      save_audio_devices: Callable[[str, str], None] | None = None,
                      telephony_scheme: str = "tel", calendar_account: object | None = None,
-                     own_launchers: object | None = None) -> DesktopParts:
-    """Build the shell and mount every feature for a logged-in session."""
+                     own_launchers: object | None = None, shell_parts: ShellParts | None = None) -> DesktopParts:
+    """Mount every feature for a logged-in session into the shell (``shell_parts``, shown already while
+    logging in; built here if not given)."""
     from .qt.behaviour.mount import BehaviourContext
     from .qt.behaviour.mount import mount as mount_behaviour
     from .qt.calendar.mount import CalendarContext
@@ -96,12 +126,8 @@ def assemble_desktop(session: Session, followed: set[str],
     from .qt.phone.mount import PhoneContext
     from .qt.phone.mount import mount as mount_phone
     from .qt.shell.actions import OfficeActions
-    from .qt.shell.banners import BannerArea
     from .qt.shell.bridge import OfficeBridge
-    from .qt.shell.shell import Shell
-    from .qt.shell.status_menu import StatusMenu
-    from .qt.shell.tray import Tray
-    from .qt.shell.window import ShellWindow
+    from .qt.shell.host import HostView
     from .qt.today.mount import TodayContext
     from .qt.today.mount import mount as mount_today
     from .qt.whiteboard.mount import WhiteboardContext
@@ -109,15 +135,13 @@ def assemble_desktop(session: Session, followed: set[str],
     from .services.behaviour import OfficeBehaviour
     from .services.settings import config_dir
 
+    built = shell_parts or build_shell()
+    status_menu, tray, banners, window, shell = (built.status_menu, built.tray, built.banners, built.window,
+                                                 built.shell)
     bridge = OfficeBridge(session)
     behaviour = OfficeBehaviour(session)
     actions = OfficeActions(session, behaviour)
-    status_menu = StatusMenu()
-    tray = Tray(status_menu)
-    banners = BannerArea()
-    window = ShellWindow(banners)
-    window.keep_in_tray = tray.available()
-    shell = Shell(window, banners, tray.notify)
+    host = HostView(shell)  # what every feature gets of the shell, and nothing more
     _wire_status(bridge, window, status_menu, actions, tray)
     run, move = actions.run, actions.move
 
@@ -126,27 +150,27 @@ def assemble_desktop(session: Session, followed: set[str],
 
     from .services.photos import PhotoFetcher
 
-    office = mount_map(MapContext(shell, bridge, move, PhotoFetcher.for_session(session).fetch))
-    people = mount_people(PeopleContext(shell, bridge, move, followed, save_followed, tray.notify))
-    presenter = mount_behaviour(BehaviourContext(shell, bridge, behaviour, actions, status_menu, office.set_door,
+    office = mount_map(MapContext(host, bridge, move, PhotoFetcher.for_session(session).fetch))
+    people = mount_people(PeopleContext(host, bridge, move, followed, save_followed, tray.notify))
+    presenter = mount_behaviour(BehaviourContext(host, bridge, behaviour, actions, status_menu, office.set_door,
                                                  tray.notify, auto_away_minutes))
     owner = hashlib.sha256(f"{session.me}@{session.url}".encode()).hexdigest()[:16]
-    chat = mount_chat(ChatContext(shell, session, bridge, run, (outbox_dir or config_dir() / "outbox") /
+    chat = mount_chat(ChatContext(host, session, bridge, run, (outbox_dir or config_dir() / "outbox") /
                                   f"{owner}.jsonl", tray.notify))
     devices = _DeviceMedia(*audio_devices)
     switchboard = CallSwitchboard(banners, bridge.name_of, run, None if media_factory else devices.speaker,
                                   parent=shell.anchor())
-    calls = mount_calls(CallsContext(shell, session, bridge, run, switchboard, media_factory or devices,
+    calls = mount_calls(CallsContext(host, session, bridge, run, switchboard, media_factory or devices,
                                      tray.notify, office.set_speaking, audio_devices,
                                      _remember(devices, save_audio_devices)))
-    calendar = mount_calendar(CalendarContext(shell, bridge, run, move, tray.notify, set_status, calendar_account))
-    today = mount_today(TodayContext(shell, bridge, behaviour, move, chat, calendar, presenter))
-    launchers = mount_launchers(LaunchersContext(shell, session, run, own_launchers))
-    phone = mount_phone(PhoneContext(shell, bridge, telephony_scheme,
+    calendar = mount_calendar(CalendarContext(host, bridge, run, move, tray.notify, set_status, calendar_account))
+    today = mount_today(TodayContext(host, bridge, behaviour, move, chat, calendar, presenter))
+    launchers = mount_launchers(LaunchersContext(host, session, run, own_launchers))
+    phone = mount_phone(PhoneContext(host, bridge, telephony_scheme,
                                      (outbox_dir or config_dir()) / "recent_calls.json", calls.call_person))
-    door, door_panel = mount_door(DoorContext(shell, session, run, media_factory or devices, switchboard,
+    door, door_panel = mount_door(DoorContext(host, session, run, media_factory or devices, switchboard,
                                               office.set_waiting, tray.set_waiting))
-    whiteboard, _board_view = mount_whiteboard(WhiteboardContext(shell, session, bridge, run))
+    whiteboard, _board_view = mount_whiteboard(WhiteboardContext(host, session, bridge, run))
 
     # Between features: what one offers, another asks for.
     office.roomMenuRequested.connect(presenter.room_menu)
@@ -167,6 +191,7 @@ def assemble_desktop(session: Session, followed: set[str],
     chat.panel.dvzLinkActivated.connect(links.ask_text)
     actions.failed.connect(shell.show_message)
     window.open_panel("office")
+    office.view.setFocus()  # the keyboard starts on the plan (arrow keys walk the rooms)
     return DesktopParts(bridge, actions, status_menu, window, shell, tray, behaviour, presenter, office, people, chat,
                         calls, switchboard, launchers, phone, calendar, whiteboard, today, door, door_panel, links)
 
@@ -203,7 +228,7 @@ def _wire_status(bridge: Any, window: Any, status_menu: Any, actions: Any, tray:
         if model.me in people:
             mine()
         else:
-            tray.update_from(model, bridge.connected)
+            tray.update_from(model, bridge.connected, people)  # redraws only if my unit is among them
 
     def connection(state: str, message: str) -> None:
         window.status_line.show_connection(state, message)

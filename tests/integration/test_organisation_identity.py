@@ -22,7 +22,8 @@ from server_stub.demo.office import DEMO_ACCENT, DEMO_DIR, demo_org_file
 from server_stub.directory.orgfile import OrgFileError, load_org_file, to_protocol
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5E"
+                       "rkJggg==")
 
 
 def _org_file(tmp_path: Path, **organisation: Any) -> Path:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,7 +33,9 @@ from dvz_desktop.core.launchers import (
 )
 from dvz_desktop.protocol import LauncherInfo
 
+from ..icons import icon
 from ..plain import plain_label
+from ..shell import theme
 
 
 def entry_from(info: LauncherInfo) -> LauncherEntry:
@@ -125,6 +127,8 @@ class LaunchersPanel(QWidget):
         self.entries: list[LauncherEntry] = []
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Anwendungen"))
+        self.list.setIconSize(QSize(20, 20))
+        self.list.setFrameShape(QListWidget.Shape.NoFrame)
         self.list.itemActivated.connect(lambda item: self.launch(item.data(Qt.ItemDataRole.UserRole)))
         start = QPushButton(self.tr("Öffnen"))
         start.clicked.connect(lambda: self.list.currentItem() and self.launch(
@@ -157,10 +161,14 @@ class LaunchersPanel(QWidget):
         own = self.own.entries() if self.own is not None else []  # type: ignore[attr-defined]
         self.entries = [*self.catalogue, *own]
         self.list.clear()
+        ink = theme.current().text
         for entry in self.entries:
             label = entry.name + (self.tr(" (eigener Starter)") if entry.own else "")
-            item = QListWidgetItem(label)
+            symbol = {LauncherKind.URL: "external-link", LauncherKind.PROGRAM: "app-window"}.get(entry.kind,
+                                                                                                "folder-open")
+            item = QListWidgetItem(icon(symbol, ink), label)
             item.setData(Qt.ItemDataRole.UserRole, entry.entry_id)
+            item.setSizeHint(QSize(0, 36))
             self.list.addItem(item)
 
     def open_own_dialog(self) -> OwnLauncherDialog:

@@ -116,3 +116,26 @@ class ShellHost(Protocol):
     def anchor(self) -> QObject:
         """A QObject that lives as long as the window: parent of a feature's helpers, so their
         listeners go quiet when the window is gone."""
+
+
+#: Everything a feature may use of the shell (the methods of :class:`ShellHost` and its banners).
+HOST_INTERFACE = ("banners", "add_panel", "add_office_view", "add_view", "notify", "show_message", "dialog_parent",
+                  "is_active", "current_view", "anchor")
+
+
+class HostView:
+    """The shell as a feature receives it: only :data:`HOST_INTERFACE`, nothing else of the shell or the
+    window behind it (reaching further raises at once, in the program and in the tests)."""
+
+    __slots__ = ("_shell",)
+
+    def __init__(self, shell: object) -> None:
+        object.__setattr__(self, "_shell", shell)
+
+    def __getattr__(self, name: str) -> object:
+        if name not in HOST_INTERFACE:
+            raise AttributeError(f"a feature may not use the shell's {name!r} (only {', '.join(HOST_INTERFACE)})")
+        return getattr(object.__getattribute__(self, "_shell"), name)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("the shell is not changed by features")

@@ -40,6 +40,16 @@ class RailButton(QAbstractButton):
         lines = self.text().count("\n") + 1
         return QSize(RAIL_WIDTH - 8, 14 + ICON_SIZE + 6 + lines * self.fontMetrics().height() + 8)
 
+    def keyPressEvent(self, event: object) -> None:  # noqa: N802 (Qt name)
+        key = getattr(event, "key", lambda: None)()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.click()  # Enter chooses, as Space does
+            return
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.focusNextPrevChild(key == Qt.Key.Key_Down)  # arrows walk the rail
+            return
+        super().keyPressEvent(event)  # type: ignore[arg-type]
+
     def enterEvent(self, event: object) -> None:  # noqa: N802 (Qt name)
         self._hover = True
         self.update()

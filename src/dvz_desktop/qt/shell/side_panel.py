@@ -48,6 +48,7 @@ class SidePanelHost(QWidget):
         self.close_button.setToolTip(self.tr("Seitenleiste schließen (Esc)"))
         self.close_button.setAccessibleName(self.tr("Seitenleiste schließen"))
         self.close_button.clicked.connect(self.closeRequested)
+        self.close_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click on it must not park the keyboard there
         header = QHBoxLayout()
         header.setContentsMargins(16, 12, 8, 4)
         header.addWidget(self.title, 1)

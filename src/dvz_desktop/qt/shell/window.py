@@ -9,8 +9,8 @@ from pathlib import Path
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QSplitter, QWidget
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QSplitter, QWidget
 
 from .rail import Rail
 from .side_panel import PANEL_DEFAULT_WIDTH, SidePanelHost
@@ -20,6 +20,18 @@ from .status_line import StatusLine
 APP_ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "dvz.png"
 #: The smallest window that still works (a 1280x720 screen with taskbar and title bar).
 MIN_WIDTH, MIN_HEIGHT = 1024, 600
+
+
+def focus_first(widget: QWidget) -> None:
+    """Give the keyboard focus to the first control inside ``widget`` that takes it from Tab."""
+    candidate = widget.nextInFocusChain()
+    while candidate is not None and candidate is not widget:
+        if (widget.isAncestorOf(candidate) and candidate.isVisibleTo(widget) and candidate.isEnabled()
+                and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            candidate.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        candidate = candidate.nextInFocusChain()
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 class ShellWindow(QMainWindow):
@@ -62,6 +74,12 @@ class ShellWindow(QMainWindow):
         #: The panel the office entry ("Büro") opens beside the plan.
         self._office_entry: tuple[str, str] | None = None
         self.fit_to_screen()
+        # F6 / Shift+F6 move between the regions of the window, as in Windows' own programs: rail, banners,
+        # the stage (the plan), the side panel, the status line.
+        for sequence, step in (("F6", 1), ("Shift+F6", -1)):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda step=step: self.next_region(step))
 
     # --- panels and views ---
 
@@ -92,13 +110,15 @@ class ShellWindow(QMainWindow):
             self.rail.add_entry(key, rail_label, icon_name, rail_label.replace("\n", " "), shortcut)
             self._view_entries[key] = key
 
-    def open_panel(self, key: str) -> None:
+    def open_panel(self, key: str, focus: bool = False) -> None:
         was_hidden = self.side.isHidden()
         self.side.show_panel(key)
         if was_hidden:
             self.side.show()
             self._apply_panel_width()
         self._mark_rail()
+        if focus:
+            focus_first(self.side.panel(key))
 
     def _apply_panel_width(self) -> None:
         total = self.splitter.width() - self.splitter.handleWidth()
@@ -154,6 +174,8 @@ class ShellWindow(QMainWindow):
                 self.toggle_panel(key)
         else:
             self.toggle_panel(key)
+        if self.side.current() == key:
+            focus_first(self.side.panel(key))  # chosen from the rail: the keyboard goes with it
         self._mark_rail()
 
     def _mark_rail(self) -> None:
@@ -161,6 +183,29 @@ class ShellWindow(QMainWindow):
         view = self.stage.current_view()
         for key, entry in self.rail.entries.items():
             entry.button.setChecked(key == panel or self._view_entries.get(key) == view)
+
+    def regions(self) -> list[QWidget]:
+        """The regions F6 visits, in order; hidden ones are skipped."""
+        candidates = [self.rail, self.stage.banners, self.stage.pages.currentWidget(), self.side, self.status_line]
+        return [w for w in candidates if w is not None and w.isVisible()]
+
+    def current_region(self) -> QWidget | None:
+        focused = QApplication.focusWidget()
+        return next((r for r in self.regions() if focused is not None and (r is focused or r.isAncestorOf(focused))),
+                    None)
+
+    def next_region(self, step: int = 1) -> None:
+        regions = self.regions()
+        if not regions:
+            return
+        current = self.current_region()
+        index = regions.index(current) if current in regions else -1
+        target = regions[(index + step) % len(regions)]
+        if target is self.rail:
+            checked = next((e.button for e in self.rail.entries.values() if e.button.isChecked()), None)
+            (checked or next(iter(self.rail.entries.values())).button).setFocus(Qt.FocusReason.TabFocusReason)
+        else:
+            focus_first(target)
 
     def _remember_width(self, *_: object) -> None:
         if not self.side.isHidden():

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
@@ -18,6 +18,8 @@ from dvz_desktop.protocol import InboxItem, InboxKind
 from dvz_desktop.services.calendar import OFFICE_TZ, Appointment
 
 from ..calendar.rows import marked, words
+from ..icons import icon
+from ..shell import theme
 
 #: Appointments shown ahead.
 NEXT_APPOINTMENTS = 3
@@ -54,18 +56,25 @@ class TodayPanel(QWidget):
         self.inbox_button.clicked.connect(self.inboxRequested)
         self.questions_button = QPushButton(self.tr("Kurze Fragen"))
         self.questions_button.clicked.connect(self.questionsRequested)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(8)
-        for button in (self.morning_button, self.inbox_button, self.questions_button):
+        buttons = QVBoxLayout()  # one under the other: each says in full what it opens
+        buttons.setSpacing(4)
+        ink = theme.current().text
+        for button, icon_name in ((self.morning_button, "users"), (self.inbox_button, "inbox"),
+                                  (self.questions_button, "message-circle-question")):
             button.setAccessibleName(button.text())
+            button.setIcon(icon(icon_name, ink))
+            button.setStyleSheet("text-align: left; padding-left: 10px;")
             buttons.addWidget(button)
-        buttons.addStretch(1)
+        self.heading.setObjectName("panelTitle")
+        self.heading.setStyleSheet("font-size: 11pt;")
+        self.list.setFrameShape(QListWidget.Shape.NoFrame)
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 4, 12, 12)
         layout.setSpacing(8)
-        layout.addLayout(buttons)
         layout.addWidget(self.heading)
         layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
         self._minute = QTimer(self)  # appointments that are over drop off
         self._minute.setInterval(60_000)
         self._minute.timeout.connect(lambda: self.refresh())
@@ -132,6 +141,8 @@ class TodayPanel(QWidget):
         font = item.font()
         font.setBold(True)
         item.setFont(font)
+        if self.list.count():
+            item.setSizeHint(QSize(0, 40))  # a little air above every section but the first
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         self.list.addItem(item)
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSizeF
+from PySide6.QtCore import QSize, QSizeF, Qt
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -22,8 +22,10 @@ from dvz_desktop.protocol import BOARD_HEIGHT, BOARD_WIDTH, WbShape
 from dvz_desktop.services.session import SessionError
 from dvz_desktop.services.whiteboard import BoardChange, WhiteboardClient
 
+from ..icons import icon
 from ..lifetime import while_alive
 from ..plain import plain_label
+from ..shell import theme
 from .canvas import BoardScene, BoardView
 from .io import PictureRefused, export_pdf, export_png, picture_shape
 
@@ -48,10 +50,13 @@ class WhiteboardPanel(QWidget):
         self.tools = QToolBar(self.tr("Whiteboard-Werkzeuge"))
         self.tool_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
+        ink = theme.current().text
+        symbols = {"pen": "pen-tool", "line": "minus", "arrow": "arrow-up-right", "rect": "square",
+                   "ellipse": "circle", "text": "type", "note": "sticky-note", "eraser": "eraser"}
         for key, label in (("pen", self.tr("Stift")), ("line", self.tr("Linie")), ("arrow", self.tr("Pfeil")),
                            ("rect", self.tr("Rechteck")), ("ellipse", self.tr("Ellipse")),
                            ("text", self.tr("Text")), ("note", self.tr("Notiz")), ("eraser", self.tr("Radierer"))):
-            action = QAction(label, group)
+            action = QAction(icon(symbols[key], ink), label, group)
             action.setCheckable(True)
             action.triggered.connect(lambda _=False, k=key: self.choose_tool(k))
             self.tools.addAction(action)
@@ -70,8 +75,16 @@ class WhiteboardPanel(QWidget):
         self.commands.addSeparator()
         self.commands.addAction(self.tr("Als PNG …"), lambda: self.choose_export("png"))
         self.commands.addAction(self.tr("Als PDF …"), lambda: self.choose_export("pdf"))
+        for action, symbol in ((self.colour_action, "palette"), (self.picture_action, "image"),
+                               (self.undo_action, "undo-2"), (self.redo_action, "redo-2"),
+                               (self.clear_action, "trash-2")):
+            action.setIcon(icon(symbol, ink))
+        for bar in (self.tools, self.commands):
+            bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            bar.setIconSize(QSize(18, 18))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setContentsMargins(12, 8, 12, 12)
+        layout.setSpacing(4)
         layout.addWidget(self.tools)
         layout.addWidget(self.commands)
         layout.addWidget(self.status)
