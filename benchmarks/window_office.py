@@ -84,8 +84,8 @@ def serve(data_dir: Path, feature_reactions: bool, batched: bool = False) -> Non
     import asyncio
 
     from dvz_desktop.protocol import SELECTABLE_STATUSES, Presence, PresenceChanged
-    from server_stub.orgfile import load_org_file
-    from server_stub.server import Backend, BackendConfig
+    from server_stub.app import Backend, BackendConfig
+    from server_stub.directory.orgfile import load_org_file
 
     data_dir.mkdir(parents=True, exist_ok=True)
     write_org(data_dir / "org.json")
@@ -146,10 +146,10 @@ def serve(data_dir: Path, feature_reactions: bool, batched: bool = False) -> Non
                 stopped.set_result(None)
 
         if batched:
-            backend.presence._publish = batch.append  # type: ignore[attr-defined]
+            backend.presence._listeners[:] = [batch.append]
         elif not feature_reactions:
             # Only the presence board and the hub's fan-out (serialising, sending) stay: see the docstring.
-            backend.presence._publish = backend.hub.publish_presence  # type: ignore[attr-defined]
+            backend.presence._listeners[:] = [backend.hub.publish_presence]
         loop.add_reader(sys.stdin.fileno(), command)
         print(f"URL ws://127.0.0.1:{port}/ws", flush=True)
         await stopped

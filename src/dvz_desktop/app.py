@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from dvz_desktop.qt.shell.i18n import choose_language, install_translators
 
-    from .services.settings import SettingsStore
+    from .services.settings_file import first_look
 
     if args.screenshot is not None and sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
@@ -95,13 +95,12 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QIcon
 
     app.setWindowIcon(QIcon(str(Path(__file__).resolve().parent / "resources" / "icons" / "dvz.png")))
-    settings_store = SettingsStore()
-    settings = settings_store.load()
-    install_translators(app, choose_language(args.lang or settings.language))
+    look = first_look()  # the settings the first window needs, without pydantic (start time)
+    install_translators(app, choose_language(args.lang or look.language))
     from .qt.shell import theme
 
     try:
-        mode = theme.ThemeMode(args.theme or settings.theme)
+        mode = theme.ThemeMode(args.theme or look.theme)
     except ValueError:
         mode = theme.ThemeMode.SYSTEM
     theme.apply(app, mode)
@@ -118,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
                   + (" und der Link übergeben." if link else "."))
             return 0
         from .services.instances import record_instance
-        from .services.settings import config_dir
+        from .services.settings_file import config_dir
 
         if answer is Answer.SILENT:
             replace_hung_instance()
@@ -129,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
             single.listen()
 
     shell = None
-    if args.demo or (settings.remember and (args.user or settings.username)):
+    if args.demo or (look.remember and (args.user or look.username)):
         # Nobody has to be asked: the window and the tray come first, the login, the message models and the
         # features follow behind them (a login dialog, when one is needed, is the first window instead).
         shell = show_shell()
@@ -138,6 +137,10 @@ def main(argv: list[str] | None = None) -> int:
     import qasync
 
     from .program import Program
+    from .services.settings import SettingsStore
+
+    settings_store = SettingsStore()
+    settings = settings_store.load()
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -151,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if single is not None:
             from .services.instances import forget_instance
-            from .services.settings import config_dir
+            from .services.settings_file import config_dir
 
             forget_instance(config_dir())
         # Nothing left may keep the process alive after the window and the tray are gone.
@@ -206,7 +209,7 @@ def replace_hung_instance() -> None:
     """A DVZ Desktop of this user holds the single-instance socket but does not answer: end it, so this
     start can show the window (instead of "läuft bereits" and nothing)."""
     from .services.instances import end_instance, recorded_instance
-    from .services.settings import config_dir
+    from .services.settings_file import config_dir
 
     pid = recorded_instance(config_dir())
     if pid is None:

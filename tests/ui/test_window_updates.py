@@ -10,8 +10,8 @@ from dvz_desktop.protocol import Presence, Status
 from dvz_desktop.qt.people.tree import ID_ROLE, OfficeTree
 from dvz_desktop.qt.shell.status_menu import StatusMenu
 from dvz_desktop.qt.shell.tray import Tray, tray_icon
-from server_stub.directory import Directory
-from server_stub.orgfile import to_protocol
+from server_stub.directory.orgfile import to_protocol
+from server_stub.directory.visibility import Directory
 
 from .map_helpers import demo_model
 

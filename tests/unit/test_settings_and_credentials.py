@@ -140,3 +140,23 @@ def test_the_config_folder_follows_each_systems_rule(monkeypatch, tmp_path: Path
     assert settings.config_dir() == tmp_path / "xdg" / "dvz"  # this machine (Linux): as before
     monkeypatch.setenv("DVZ_CONFIG_DIR", str(tmp_path / "portable"))
     assert settings.config_dir() == tmp_path / "portable"
+
+
+def test_the_first_look_reads_what_the_first_window_needs_like_the_full_load(tmp_path: Path) -> None:
+    """Before the window is painted the start reads language, theme and the remembered login without
+    pydantic; it accepts exactly what the full settings model accepts and drops the rest to defaults."""
+    from typing import get_args
+
+    from dvz_desktop.services.settings_file import LANGUAGES, THEMES, FirstLook, first_look
+
+    assert LANGUAGES == get_args(UserSettings.model_fields["language"].annotation)
+    assert THEMES == get_args(UserSettings.model_fields["theme"].annotation)
+    path = tmp_path / "settings.json"
+    assert first_look(path) == FirstLook()  # no file yet
+    path.write_text('{"language": "en", "theme": "dark", "remember": true, "username": "anna"}', encoding="utf-8")
+    assert first_look(path) == FirstLook("en", "dark", True, "anna")
+    path.write_text('{"language": "fr", "theme": "neon", "remember": "ja", "username": ["anna"]}', encoding="utf-8")
+    assert first_look(path) == FirstLook() == FirstLook(*(getattr(SettingsStore(path).load(), f)
+                                                          for f in ("language", "theme", "remember", "username")))
+    path.write_text("{kaputt", encoding="utf-8")
+    assert first_look(path) == FirstLook()

@@ -11,28 +11,18 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import sys
 from pathlib import Path
 from typing import Any, Literal
 
-import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .settings_file import APP_DIR_NAME, config_dir, settings_path
+
+__all__ = ["APP_DIR_NAME", "DEFAULT_SERVER_URL", "SettingsStore", "UserSettings", "config_dir", "settings_from"]
 
 log = logging.getLogger(__name__)
 
 DEFAULT_SERVER_URL = "ws://127.0.0.1:8765/ws"
-#: The folder's name: "DVZ" where folders are named like programs (Windows, macOS), "dvz" under XDG.
-APP_DIR_NAME = "DVZ" if sys.platform in ("win32", "darwin") else "dvz"
-
-
-def config_dir() -> Path:
-    """%APPDATA%\\DVZ on Windows, ~/Library/Application Support/DVZ on macOS, $XDG_CONFIG_HOME/dvz else
-    (platformdirs knows each system's rule); ``DVZ_CONFIG_DIR`` overrides it (tests, portable installs)."""
-    override = os.environ.get("DVZ_CONFIG_DIR")
-    if override:
-        return Path(override)
-    return Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False, roaming=True))
 
 
 class UserSettings(BaseModel):
@@ -80,7 +70,7 @@ def settings_from(data: Any) -> UserSettings:
 
 class SettingsStore:
     def __init__(self, path: Path | None = None) -> None:
-        self.path = path or (config_dir() / "settings.json")
+        self.path = path or settings_path()
 
     def load(self) -> UserSettings:
         try:
