@@ -3,13 +3,17 @@
 SQLite in WAL mode: readers never wait for the writer, and a committed write survives a power cut
 (``synchronous=FULL``; the chat writer and the whiteboard batch their writes, so that costs one fsync per
 batch, not per message). Statements run in autocommit unless inside :meth:`Database.transaction`.
-Queries are small and indexed and run on the event loop; the one slow thing at login, the password
-hash, runs in a worker thread (net/auth.py).
+Queries that are small and indexed run on the event loop. A read that grows with the data (a search
+over years of chat) runs in a worker thread on a read-only connection of that thread
+(:meth:`Database.all_off_loop`; WAL lets it read while the loop writes); deletions that grow (retention
+purges) run in bounded steps. The password hash runs in a worker thread too (net/auth.py).
 """
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,10 +29,15 @@ class DatabaseError(Exception):
 
 
 class Database:
-    def __init__(self, connection: sqlite3.Connection, dialect: Dialect = SQLITE) -> None:
+    def __init__(self, connection: sqlite3.Connection, dialect: Dialect = SQLITE, path: Path | None = None) -> None:
         self._db = connection
         self.dialect = dialect
         self._in_transaction = False
+        #: The file, for the worker threads' read-only connections (None: in memory, reads stay here).
+        self._path = path
+        self._readers = threading.local()
+        self._reader_connections: list[sqlite3.Connection] = []
+        self._readers_lock = threading.Lock()
 
     @classmethod
     def open(cls, path: Path) -> Database:
@@ -38,7 +47,7 @@ class Database:
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=FULL")
         connection.execute("PRAGMA foreign_keys=ON")
-        return cls(connection)
+        return cls(connection, path=path)
 
     def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
         return self._db.execute(sql, params)
@@ -52,6 +61,22 @@ class Database:
 
     def all(self, sql: str, params: Params = ()) -> list[Any]:
         return self._db.execute(sql, params).fetchall()
+
+    async def all_off_loop(self, sql: str, params: Params = ()) -> list[Any]:
+        """Like :meth:`all`, in a worker thread: for reads whose cost grows with the data, so the loop
+        (everyone's presence, everyone's chat) keeps turning meanwhile. Sees what is committed."""
+        if self._path is None:
+            return self.all(sql, params)
+        return await asyncio.to_thread(self._read, sql, params)
+
+    def _read(self, sql: str, params: Params) -> list[Any]:
+        reader: sqlite3.Connection | None = getattr(self._readers, "connection", None)
+        if reader is None:
+            reader = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, check_same_thread=False)
+            self._readers.connection = reader
+            with self._readers_lock:
+                self._reader_connections.append(reader)
+        return reader.execute(sql, params).fetchall()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -72,4 +97,8 @@ class Database:
         self._db.execute("COMMIT")
 
     def close(self) -> None:
+        with self._readers_lock:
+            for reader in self._reader_connections:
+                reader.close()
+            self._reader_connections.clear()
         self._db.close()

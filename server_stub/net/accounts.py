@@ -24,6 +24,11 @@ SCHEMA = Schema("accounts", (
         )""",
         "CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions(username)",
     )),
+    # The periodic session check asks for the sessions that ended, not for every open one.
+    Migration(2, "sessions found by their end", (
+        "CREATE INDEX IF NOT EXISTS sessions_by_revocation ON sessions(revoked_at)",
+        "CREATE INDEX IF NOT EXISTS sessions_by_expiry ON sessions(expires_at)",
+    )),
 ))
 
 
@@ -75,6 +80,12 @@ class AccountStore:
         cur = self._db.execute("UPDATE sessions SET revoked_at=? WHERE username=? AND revoked_at IS NULL",
                                (to_db(now), username))
         return cur.rowcount
+
+    def ended_sessions(self, now: datetime) -> list[tuple[str, bool]]:
+        """(token hash, revoked) of every remembered session that was revoked or has expired by ``now``."""
+        rows = self._db.all("SELECT token_hash, revoked_at IS NOT NULL FROM sessions "
+                            "WHERE revoked_at IS NOT NULL OR expires_at <= ?", (to_db(now),))
+        return [(str(r[0]), bool(r[1])) for r in rows]
 
     def purge_sessions(self, now: datetime) -> None:
         """Expired and revoked sessions are kept one more day, so that a client waking up with an old

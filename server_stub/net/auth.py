@@ -79,16 +79,11 @@ class Authenticator:
         self._check(row.revoked, row.expires_at)
         return Authenticated(row.username, digest, row.expires_at, None)
 
-    def still_valid(self, digest: str) -> ErrorCode | None:
-        """None while the session is good, else the reason it ended."""
-        row = self._store.session(digest)
-        if row is None:
-            return ErrorCode.TOKEN_REVOKED
-        try:
-            self._check(row.revoked, row.expires_at)
-        except AuthError as exc:
-            return exc.code
-        return None
+    def ended_sessions(self) -> dict[str, ErrorCode]:
+        """Sessions that were revoked or have expired (and are still remembered), with the reason."""
+        ended = self._store.ended_sessions(self._clock.now())
+        return {digest: ErrorCode.TOKEN_REVOKED if revoked else ErrorCode.TOKEN_EXPIRED
+                for digest, revoked in ended}
 
     def _check(self, revoked: bool, expires_at: datetime) -> None:
         if revoked:

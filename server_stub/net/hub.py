@@ -55,15 +55,26 @@ class Hub:
         #: The open, not closing sockets of each organisation: what a presence event is broadcast to.
         self._sockets_by_org: dict[str, set[ServerConnection]] = {}
         self._by_user: dict[str, set[Connection]] = {}
+        #: The connections of each session (a logout or a revocation closes them all).
+        self._by_token: dict[str, set[Connection]] = {}
+        self._count = 0
         self._closing = TaskSet()
 
     def add(self, conn: Connection) -> None:
         self._by_org.setdefault(conn.org_id, set()).add(conn)
         self._sockets_by_org.setdefault(conn.org_id, set()).add(conn.ws)
         self._by_user.setdefault(conn.username, set()).add(conn)
+        self._by_token.setdefault(conn.token_hash, set()).add(conn)
+        self._count += 1
 
     def remove(self, conn: Connection) -> bool:
         """Forget a connection; True if it was the user's last one."""
+        session = self._by_token.get(conn.token_hash)
+        if session is not None and conn in session:
+            self._count -= 1
+            session.discard(conn)
+            if not session:
+                del self._by_token[conn.token_hash]
         self._by_org.get(conn.org_id, set()).discard(conn)
         self._sockets_by_org.get(conn.org_id, set()).discard(conn.ws)
         user_conns = self._by_user.get(conn.username, set())
@@ -82,8 +93,16 @@ class Hub:
     def all_connections(self) -> list[Connection]:
         return [c for conns in self._by_user.values() for c in conns]
 
+    def connections_of_session(self, token_hash: str) -> list[Connection]:
+        return list(self._by_token.get(token_hash, ()))
+
+    def sessions(self) -> set[str]:
+        """The token hashes of every session with an open socket here."""
+        return set(self._by_token)
+
     def count(self) -> int:
-        return sum(len(c) for c in self._by_user.values())
+        """Open connections, kept as a number (a log line per login must not count them)."""
+        return self._count
 
     def send_to(self, username: str, payload: str) -> None:
         """Write to every open socket of one person (no-op when they are offline)."""

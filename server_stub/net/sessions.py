@@ -46,18 +46,22 @@ class SessionsFeature(Feature):
     def end_session(self, token_hash: str, reason: ErrorCode, skip: Connection | None = None) -> None:
         de, en = error_texts(reason)
         ended = SessionEnded(code=reason.value, message_de=de, message_en=en).model_dump_json()
-        for conn in [c for c in self.hub.all_connections() if c.token_hash == token_hash]:
+        for conn in self.hub.connections_of_session(token_hash):
             if conn is skip:
                 continue
             self.hub.broadcast([conn], ended)
             self.hub.close(conn, CloseCode.SESSION_ENDED, reason.value)
 
     def check_sessions(self) -> None:
-        """Close sockets whose session was revoked (also by another process) or has expired."""
-        for digest in {c.token_hash for c in self.hub.all_connections() if not c.closing}:
-            reason = self.auth.still_valid(digest)
-            if reason is not None:
-                self.end_session(digest, reason)
+        """Close sockets whose session was revoked (also by another process) or has expired. One query
+        for the sessions that ended (kept a day, see ``AccountStore.purge_sessions``), matched against the
+        sessions open here: its cost follows the sessions that ended, not the sockets that are open."""
+        ended = self.auth.ended_sessions()
+        if not ended:
+            return
+        for digest in self.hub.sessions() & ended.keys():
+            if any(not c.closing for c in self.hub.connections_of_session(digest)):
+                self.end_session(digest, ended[digest])
 
     def housekeep(self, now: datetime) -> None:
         self.check_sessions()

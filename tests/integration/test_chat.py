@@ -244,7 +244,7 @@ async def test_kitchen_chat_is_kept_one_day_and_an_old_position_is_reset(org_thr
         clock.advance(days=2)
         anna.chat.send(kitchen, "Frischer Kaffee")
         await anna.chat.flush()
-        server.chat.purge()  # what the housekeeping does
+        await server.chat.purge()  # what the housekeeping does
         assert await anna.chat.search("Kuchen") == () and await anna.chat.search("verpasst") == ()
         resets = []
         again = Chatter(Session(url, Credentials("bernd", PASSWORDS["bernd"])), tmp_path / "b2.outbox")

@@ -20,6 +20,7 @@ from typing import Any
 
 from dvz_desktop.core import room_chat
 from dvz_desktop.core.clock import Clock
+from dvz_desktop.core.tasks import TaskSet
 from dvz_desktop.protocol import (
     MAX_DM_MEMBERS,
     ChatConversation,
@@ -49,7 +50,7 @@ from ...directory.visibility import Directory
 from ...feature import Command, Feature, Refused, WelcomePart, ack, error_frame
 from ...net.hub import Connection, Hub
 from .access import ChatAccess, room_conv_id
-from .store import ChatStore, StoredConversation
+from .store import PURGE_STEP, ChatStore, StoredConversation
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +90,9 @@ class ChatFeature(Feature):
         self._last: dict[str, int] = {}
         self._subscribers: dict[str, set[str]] = {}
         self.access = ChatAccess(directory, store.db, self._last_position)
+        #: Searches under way (each answers its socket when its worker thread is done) and the purge.
+        self._tasks = TaskSet()
+        self._purging: asyncio.Task[int] | None = None
 
     def commands(self) -> Sequence[Command[Any]]:
         return (Command(ChatSend, self.submit), Command(ChatEdit, self.submit), Command(ChatDelete, self.submit),
@@ -301,14 +305,25 @@ class ChatFeature(Feature):
             self.hub.send_droppable(username, payload)  # may be dropped for a slow client
         return ack(msg.id)
 
-    def search(self, conn: Connection, msg: ChatSearch) -> str:
+    def search(self, conn: Connection, msg: ChatSearch) -> str | None:
         words = re.findall(r"\w+", msg.text)
         if not words:
             return ChatSearchResult(reply_to=msg.id, hits=()).model_dump_json()
         me = conn.username
         scopes = self.access.search_scopes(me, self.store.direct_conversations_of(me))
-        hits = self.store.search(words[:8], scopes, SEARCH_HITS)
-        return ChatSearchResult(reply_to=msg.id, hits=tuple(hits)).model_dump_json()
+        # The query itself runs in a worker thread; the answer follows on this socket.
+        self._tasks.spawn(self._search(conn, msg.id, words[:8], scopes), name="dvz-chat-search")
+        return None
+
+    async def _search(self, conn: Connection, command_id: str, words: list[str],
+                      scopes: list[tuple[str, int, int]]) -> None:
+        try:
+            hits = await self.store.search(words, scopes, SEARCH_HITS)
+        except Exception:
+            log.exception("chat search of user=%s failed", conn.username)  # never the words searched for
+            self.hub.broadcast([conn], error_frame(ErrorCode.INTERNAL, command_id))
+            return
+        self.hub.broadcast([conn], ChatSearchResult(reply_to=command_id, hits=tuple(hits)).model_dump_json())
 
     def conversations_of(self, username: str) -> tuple[Conversation, ...]:
         result = []
@@ -321,9 +336,12 @@ class ChatFeature(Feature):
     # --- retention ---
 
     def housekeep(self, now: datetime) -> None:
-        self.purge(now)
+        if self._purging is None or self._purging.done():
+            self._purging = self._tasks.spawn(self.purge(now), name="dvz-chat-purge")
 
-    def purge(self, now: datetime | None = None) -> int:
+    async def purge(self, now: datetime | None = None) -> int:
+        """Delete what is older than its retention, in steps of ``store.PURGE_STEP`` events with the loop
+        turning in between; returns how many events went."""
         now = now or self.clock.now()
         by_days: dict[int, list[str]] = defaultdict(list)
         for conv in self.store.all_conversations():
@@ -333,4 +351,17 @@ class ChatFeature(Feature):
                 place = self.directory.rooms.get(conv.room_id or "")
                 days = self.retention_days.get(place.room.kind.value if place else "", 365)
             by_days[days].append(conv.conv_id)
-        return sum(self.store.purge_before(convs, now - timedelta(days=days)) for days, convs in by_days.items())
+        removed = 0
+        for days, convs in by_days.items():
+            cutoff = now - timedelta(days=days)
+            for conv_id in convs:
+                while (step := self.store.purge_step(conv_id, cutoff)) > 0:
+                    removed += step
+                    await asyncio.sleep(0)
+                    if step < PURGE_STEP:
+                        break
+                await asyncio.sleep(0)  # one look per conversation: thousands of them stall no one either
+        return removed
+
+    def close(self) -> None:
+        self._tasks.cancel()

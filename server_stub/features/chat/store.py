@@ -79,6 +79,10 @@ class StoredConversation:
     members: tuple[str, ...]
 
 
+#: Events one purge step deletes (one short transaction on the loop, a few milliseconds).
+PURGE_STEP = 500
+
+
 class ChatStore:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -186,12 +190,13 @@ class ChatStore:
             f"SELECT conv_id FROM chat_conversations WHERE kind='direct' AND {self._db.dialect.in_list('members')}",
             (f",{username},",))]
 
-    def search(self, words: list[str], scopes: list[tuple[str, int, int]], limit: int = 50) -> list[SearchHit]:
+    async def search(self, words: list[str], scopes: list[tuple[str, int, int]], limit: int = 50) -> list[SearchHit]:
         """The newest ``limit`` matches inside ``scopes`` (conversation, first and last position): the
-        permission filter runs in the query, before the limit."""
+        permission filter runs in the query, before the limit. Off the loop: a frequent word in a long
+        history takes a second."""
         dialect = self._db.dialect
         join, match = dialect.fulltext_match("chat_fts", "chat_messages", "id")
-        rows = self._db.all(
+        rows = await self._db.all_off_loop(
             f"WITH allowed(conv_id, lo, hi) AS ({dialect.table_values()}) "
             f"SELECT chat_messages.conv_id, chat_messages.position, chat_messages.sender, chat_messages.at, "
             f"chat_messages.body FROM chat_messages {join} WHERE {match} AND EXISTS (SELECT 1 FROM allowed a "
@@ -199,13 +204,27 @@ class ChatStore:
             "ORDER BY chat_messages.at DESC LIMIT ?", (json.dumps(scopes), dialect.fulltext_query(words), limit))
         return [SearchHit(conv_id=r[0], position=r[1], sender_id=r[2], at=from_db(r[3]), body=r[4]) for r in rows]
 
-    def purge_before(self, conv_ids: Iterable[str], cutoff: datetime) -> int:
-        removed = 0
+    def purge_step(self, conv_id: str, cutoff: datetime, step: int = PURGE_STEP) -> int:
+        """Delete at most ``step`` of the oldest events of ``conv_id`` (and their searchable messages) that
+        are older than ``cutoff``, in one short transaction; returns how many went. Called again while it
+        returns ``step``, with the loop turning in between: purging a million messages stalls no one."""
+        at = to_db(cutoff)
+        # Positions grow with time: the oldest events come first along the primary key, and the first
+        # one that is young enough ends what this purge takes.
+        oldest = self._db.all("SELECT position, at FROM chat_events WHERE conv_id=? ORDER BY position LIMIT ?",
+                              (conv_id, step))
+        last = None
+        for position, moment in oldest:
+            if moment >= at:
+                break
+            last = position
+        if last is None:
+            return 0
         with self.transaction():
-            for conv_id in conv_ids:
-                removed += self._db.execute("DELETE FROM chat_events WHERE conv_id=? AND at<?",
-                                            (conv_id, to_db(cutoff))).rowcount
-                self._db.execute("DELETE FROM chat_messages WHERE conv_id=? AND at<?", (conv_id, to_db(cutoff)))
+            removed = int(self._db.execute("DELETE FROM chat_events WHERE conv_id=? AND position<=? AND at<?",
+                                           (conv_id, last, at)).rowcount)
+            self._db.execute("DELETE FROM chat_messages WHERE conv_id=? AND position<=? AND at<?",
+                             (conv_id, last, at))
         return removed
 
     def all_conversations(self) -> list[StoredConversation]:

@@ -23,6 +23,11 @@ class PresenceBoard:
         self._clock = clock
         self._listeners: list[Callable[[Presence], None]] = []
         self._current: dict[str, Presence] = {}
+        #: Who is online, per organisation: a login's snapshot reads the organisations its person may
+        #: see, never everyone online (a login must not cost more the more people are connected).
+        self._online_by_org: dict[str, dict[str, Presence]] = {}
+        #: Who is online in each room (knocks and doors ask for a room's occupants on presence changes).
+        self._online_by_room: dict[str, dict[str, Presence]] = {}
         # Status, note and room a person chose, kept while they are briefly offline during this run,
         # so a reconnect puts them back where they were.
         self._chosen: dict[str, Presence] = {}
@@ -47,21 +52,22 @@ class PresenceBoard:
         return self.get(person_id).status is not Status.DO_NOT_DISTURB
 
     def snapshot_for(self, viewer_id: str) -> tuple[Presence, ...]:
-        """Everyone online whose presence ``viewer_id`` may see (offline is the default), and myself."""
+        """Everyone online whose presence ``viewer_id`` may see (offline is the default), and myself.
+        Reads only the organisations that may be visible to the viewer (their own and its partners)."""
         directory = self._directory
         viewer_org, viewer_unit = directory.org_of(viewer_id), directory.unit_of(viewer_id)
         shown = []
-        for pid, p in self._current.items():
-            if pid == viewer_id:
-                shown.append(p)
-            elif p.status is not Status.OFFLINE and not p.appear_offline and directory.sees_presence(
-                viewer_org, viewer_unit, pid
-            ):
-                shown.append(directory.presence_for(viewer_org, p))
+        mine = self._current.get(viewer_id)
+        if mine is not None:
+            shown.append(mine)
+        for org_id in directory.audience(viewer_org):
+            for pid, p in self._online_by_org.get(org_id, {}).items():
+                if pid != viewer_id and not p.appear_offline and directory.sees_presence(viewer_org, viewer_unit, pid):
+                    shown.append(directory.presence_for(viewer_org, p))
         return tuple(shown)
 
     def online_in(self, room_id: str) -> list[Presence]:
-        return [p for p in self._current.values() if p.room_id == room_id and p.status is not Status.OFFLINE]
+        return list(self._online_by_room.get(room_id, {}).values())
 
     def come_online(self, person_id: str, arrived_at: datetime | None = None) -> Presence:
         """Mark a person online; ``arrived_at`` lets the demo pretend someone came in earlier today."""
@@ -117,7 +123,7 @@ class PresenceBoard:
         self._store.purge(self._day)
         for pid, presence in list(self._current.items()):
             if presence.status is Status.OFFLINE:
-                self._current.pop(pid)
+                self._current.pop(pid)  # offline people are not in _online_by_org
             else:
                 seen = self._store.mark_seen(pid, self._day, now)
                 self._set(presence.model_copy(update={"first_seen_today": seen}))
@@ -125,7 +131,17 @@ class PresenceBoard:
     def _set(self, presence: Presence) -> Presence:
         if self._current.get(presence.person_id) == presence:
             return presence
+        before = self._current.get(presence.person_id)
+        if before is not None and before.room_id is not None:
+            self._online_by_room.get(before.room_id, {}).pop(presence.person_id, None)
+        if presence.room_id is not None and presence.status is not Status.OFFLINE:
+            self._online_by_room.setdefault(presence.room_id, {})[presence.person_id] = presence
         self._current[presence.person_id] = presence
+        online = self._online_by_org.setdefault(self._directory.org_of(presence.person_id), {})
+        if presence.status is Status.OFFLINE:
+            online.pop(presence.person_id, None)
+        else:
+            online[presence.person_id] = presence
         for listener in self._listeners:
             listener(presence)
         return presence

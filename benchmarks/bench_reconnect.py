@@ -1,0 +1,179 @@
+"""Reconnect storm: token logins per second for the first and the last thousand of N sockets, for the
+real backend and, in the same run, for a bare websockets server that answers the hello with a frame
+of the same size as our welcome.
+
+    .venv/bin/python benchmarks/bench_reconnect.py [--sockets 10000] [--orgs 500] [--in-flight 100]
+
+Processes: the backend (``server_stub.cli`` with the shipped settings, except the per-address accept
+limits: the load generator opens every socket from 127.0.0.1) or the bare server, and one process that
+opens the sockets. Every socket is another person (one socket each), spread over ``--orgs``
+organisations, so each login tells the others of its organisation (presence fan-out stays within an
+organisation, as in a state network of districts and ministries). At most ``--in-flight`` logins are
+under way at a time, as after a restart when every client reconnects with its backoff and jitter.
+A login is timed from opening the TCP connection to reading the ``welcome``.
+
+The figure the issue asks for: logins/s over the first 1,000 and over the last 1,000 sockets. If a
+login costs more the more sockets are connected, the last thousand is slower than the first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT))
+
+from machine import describe, raise_open_files_limit  # noqa: E402
+
+SLICE = 1000
+
+
+async def storm(url: str, tokens: list[str], in_flight: int, out: Path) -> None:
+    """Open one socket per token, ``in_flight`` at a time; write each welcome's arrival time."""
+    from websockets.asyncio.client import connect
+
+    gate = asyncio.Semaphore(in_flight)
+    done: list[float] = []
+    sockets: list[Any] = []
+    welcome_bytes = 0
+    errors = 0
+
+    async def one(token: str) -> None:
+        nonlocal welcome_bytes, errors
+        async with gate:
+            try:
+                ws = await connect(url, max_size=None, compression=None, open_timeout=120, ping_interval=None)
+                await ws.send(json.dumps({"type": "hello", "id": "h", "protocol_version": 1,
+                                          "auth": {"method": "token", "token": token}}))
+                answer = await ws.recv()
+            except Exception:  # noqa: BLE001 - counted and reported, the storm goes on
+                errors += 1
+                return
+            if '"type":"welcome"' not in str(answer)[:200] and not str(answer).startswith("B"):
+                errors += 1
+            welcome_bytes = welcome_bytes or len(answer)
+            done.append(time.monotonic())
+            sockets.append(ws)
+
+    start = time.monotonic()
+    await asyncio.gather(*(one(t) for t in tokens))
+    out.write_text(json.dumps({"start": start, "done": sorted(done), "welcome_bytes": welcome_bytes,
+                               "errors": errors}))
+    for ws in sockets:
+        ws.transport.abort()
+
+
+async def bare_server(port_file: Path, welcome_bytes: int) -> None:
+    """A minimal websockets server: read the hello, answer with a frame of the welcome's size, idle."""
+    from websockets.asyncio.server import serve
+
+    payload = "B" * welcome_bytes
+
+    async def handler(ws: Any) -> None:
+        await ws.recv()
+        await ws.send(payload)
+        await ws.wait_closed()
+
+    async with serve(handler, "127.0.0.1", 0, compression=None, max_size=2**16, ping_interval=20,
+                     server_header=None) as server:
+        port_file.write_text(str(next(iter(server.sockets)).getsockname()[1]))
+        await asyncio.Future()
+
+
+def rates(result: dict[str, Any]) -> tuple[float, float, float]:
+    """(logins/s of the first SLICE, of the last SLICE, seconds for all)."""
+    done = result["done"]
+    first = SLICE / (done[SLICE - 1] - result["start"])
+    last = SLICE / (done[-1] - done[-SLICE - 1])
+    return first, last, done[-1] - result["start"]
+
+
+def run_storm(url: str, tokens_file: Path, in_flight: int, out: Path) -> dict[str, Any]:
+    subprocess.run([sys.executable, __file__, "--role", "clients", "--url", url, "--tokens", str(tokens_file),
+                    "--in-flight", str(in_flight), "--out", str(out)], cwd=ROOT, check=True)
+    result: dict[str, Any] = json.loads(out.read_text())
+    return result
+
+
+def start_backend(data: Path, org: Path) -> tuple[subprocess.Popen[str], str]:
+    backend = subprocess.Popen(
+        [sys.executable, "-c", "import sys; sys.path.insert(0, 'benchmarks'); from machine import "
+         "raise_open_files_limit; raise_open_files_limit(); from server_stub.cli import main; "
+         "sys.exit(main(sys.argv[1:]))", "--port", "0", "--data-dir", str(data), "--org", str(org),
+         "--log-level", "WARNING", "--accept-rate", "0", "--max-unauthenticated", "100000"],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert backend.stdout is not None
+    url = next(m.group(1) for line in backend.stdout if (m := re.search(r"(ws://\S+)", line)))
+    return backend, url
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sockets", type=int, default=10_000)
+    parser.add_argument("--orgs", type=int, default=500)
+    parser.add_argument("--in-flight", type=int, default=100)
+    parser.add_argument("--role", default="main")
+    parser.add_argument("--url")
+    parser.add_argument("--tokens", type=Path)
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("--welcome-bytes", type=int, default=0)
+    args = parser.parse_args()
+    raise_open_files_limit()
+    if args.role == "clients":
+        asyncio.run(storm(args.url, json.loads(args.tokens.read_text()), args.in_flight, args.out))
+        return
+    if args.role == "bare":
+        asyncio.run(bare_server(args.out, args.welcome_bytes))
+        return
+
+    from benchsetup import prepare
+
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        org, tokens = prepare(tmp / "data", orgs=args.orgs, staff_per_org=-(-args.sockets // args.orgs))
+        tokens_file = tmp / "tokens.json"
+        # Interleave the organisations, as people of every office reconnect at once after a restart.
+        users = sorted(tokens, key=lambda u: (int(u.split("-")[1]), u))[:args.sockets]
+        tokens_file.write_text(json.dumps([tokens[u] for u in users]))
+
+        backend, url = start_backend(tmp / "data", org)
+        try:
+            ours = run_storm(url, tokens_file, args.in_flight, tmp / "ours.json")
+        finally:
+            backend.terminate()
+            backend.wait()
+
+        port_file = tmp / "bare.port"
+        bare = subprocess.Popen([sys.executable, __file__, "--role", "bare", "--out", str(port_file),
+                                 "--welcome-bytes", str(ours["welcome_bytes"])], cwd=ROOT)
+        try:
+            while not port_file.exists() or not port_file.read_text():
+                time.sleep(0.05)
+            theirs = run_storm(f"ws://127.0.0.1:{port_file.read_text()}/ws", tokens_file, args.in_flight,
+                               tmp / "bare.json")
+        finally:
+            bare.terminate()
+            bare.wait()
+
+    print(f"# Reconnect storm\n\nMachine: {describe()}\n")
+    print(f"{args.sockets} sockets, one person each, {args.orgs} organisations, {args.in_flight} logins in flight; "
+          f"welcome {ours['welcome_bytes']} bytes\n")
+    print("| server | first 1,000 logins/s | last 1,000 logins/s | last/first | all s | errors |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, result in (("ours", ours), ("bare websockets", theirs)):
+        first, last, total = rates(result)
+        print(f"| {name} | {first:,.0f} | {last:,.0f} | {last / first:.2f} | {total:.1f} | {result['errors']} |")
+
+
+if __name__ == "__main__":
+    main()
