@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import re
 import subprocess
 import sys
@@ -31,7 +32,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-sys.path.insert(0, str(ROOT))
+sys.path.append(str(ROOT))  # after PYTHONPATH: --before runs another tree
 
 from machine import describe, raise_open_files_limit  # noqa: E402
 
@@ -105,15 +106,20 @@ def run_storm(url: str, tokens_file: Path, in_flight: int, out: Path) -> dict[st
     return result
 
 
-def start_backend(data: Path, org: Path) -> tuple[subprocess.Popen[str], str]:
+def start_backend(data: Path, org: Path, tree: Path = ROOT) -> tuple[subprocess.Popen[str], str]:
+    """``server_stub.cli`` of ``tree`` (this tree, or another checkout to compare with)."""
+    env = {**os.environ, "PYTHONPATH": f"{tree / 'src'}:{tree}"}
+    log = (data / "backend.log").open("w")  # asyncio's warnings about sockets the storm aborted
     backend = subprocess.Popen(
-        [sys.executable, "-c", "import sys; sys.path.insert(0, 'benchmarks'); from machine import "
+        [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); from machine import "
          "raise_open_files_limit; raise_open_files_limit(); from server_stub.cli import main; "
          "sys.exit(main(sys.argv[1:]))", "--port", "0", "--data-dir", str(data), "--org", str(org),
          "--log-level", "WARNING", "--accept-rate", "0", "--max-unauthenticated", "100000"],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        cwd=tree, env=env, stdout=subprocess.PIPE, stderr=log, text=True)
     assert backend.stdout is not None
-    url = next(m.group(1) for line in backend.stdout if (m := re.search(r"(ws://\S+)", line)))
+    url = next((m.group(1) for line in backend.stdout if (m := re.search(r"(ws://\S+)", line))), None)
+    if url is None:
+        raise RuntimeError(f"backend of {tree} did not start: {(data / 'backend.log').read_text()[-2000:]}")
     return backend, url
 
 
@@ -127,31 +133,41 @@ def main() -> None:
     parser.add_argument("--tokens", type=Path)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--welcome-bytes", type=int, default=0)
+    parser.add_argument("--before", type=Path, help="another checkout (e.g. main) to measure in the same run")
     args = parser.parse_args()
     raise_open_files_limit()
     if args.role == "clients":
         asyncio.run(storm(args.url, json.loads(args.tokens.read_text()), args.in_flight, args.out))
         return
+    if args.role == "prepare":
+        from benchsetup import prepare
+
+        _org, tokens = prepare(args.out, orgs=args.orgs, staff_per_org=-(-args.sockets // args.orgs))
+        # Interleave the organisations, as people of every office reconnect at once after a restart.
+        users = sorted(tokens, key=lambda u: (int(u.split("-")[1]), u))[:args.sockets]
+        args.tokens.write_text(json.dumps([tokens[u] for u in users]))
+        return
     if args.role == "bare":
         asyncio.run(bare_server(args.out, args.welcome_bytes))
         return
 
-    from benchsetup import prepare
-
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        org, tokens = prepare(tmp / "data", orgs=args.orgs, staff_per_org=-(-args.sockets // args.orgs))
-        tokens_file = tmp / "tokens.json"
-        # Interleave the organisations, as people of every office reconnect at once after a restart.
-        users = sorted(tokens, key=lambda u: (int(u.split("-")[1]), u))[:args.sockets]
-        tokens_file.write_text(json.dumps([tokens[u] for u in users]))
-
-        backend, url = start_backend(tmp / "data", org)
-        try:
-            ours = run_storm(url, tokens_file, args.in_flight, tmp / "ours.json")
-        finally:
-            backend.terminate()
-            backend.wait()
+        runs: list[tuple[str, dict[str, Any]]] = []
+        trees = [("ours", ROOT)] + ([(f"before ({args.before})", args.before)] if args.before else [])
+        for n, (name, tree) in enumerate(trees):
+            data, tokens_file = tmp / f"data{n}", tmp / f"tokens{n}.json"
+            # The accounts and sessions are written by the tree that serves them (its own migrations).
+            subprocess.run([sys.executable, __file__, "--role", "prepare", "--out", str(data), "--tokens",
+                            str(tokens_file), "--sockets", str(args.sockets), "--orgs", str(args.orgs)],
+                           cwd=tree, env={**os.environ, "PYTHONPATH": f"{tree / 'src'}:{tree}"}, check=True)
+            backend, url = start_backend(data, data / "org.json", tree)
+            try:
+                runs.append((name, run_storm(url, tokens_file, args.in_flight, tmp / f"run{n}.json")))
+            finally:
+                backend.terminate()
+                backend.wait()
+        ours = runs[0][1]
 
         port_file = tmp / "bare.port"
         bare = subprocess.Popen([sys.executable, __file__, "--role", "bare", "--out", str(port_file),
@@ -170,7 +186,7 @@ def main() -> None:
           f"welcome {ours['welcome_bytes']} bytes\n")
     print("| server | first 1,000 logins/s | last 1,000 logins/s | last/first | all s | errors |")
     print("|---|---:|---:|---:|---:|---:|")
-    for name, result in (("ours", ours), ("bare websockets", theirs)):
+    for name, result in (*runs, ("bare websockets", theirs)):
         first, last, total = rates(result)
         print(f"| {name} | {first:,.0f} | {last:,.0f} | {last / first:.2f} | {total:.1f} | {result['errors']} |")
 

@@ -60,9 +60,28 @@ SCHEMAS: tuple[Schema, ...] = (accounts.SCHEMA, login_guard.SCHEMA, presence_sto
 HOUSEKEEPING_INTERVAL_S = 5.0
 
 
-def open_database(path: Path) -> Database:
-    """The database at ``path`` (created if new), migrated to what this program expects."""
-    db = Database.open(path)
+#: PostgreSQL advisory lock held while one node migrates (two nodes starting at once take turns).
+MIGRATION_LOCK = 0x4456_5A31
+
+
+def open_database(target: Path | str) -> Database:
+    """The database (a SQLite file, created if new, or a ``postgresql://`` URL), migrated to what this
+    program expects."""
+    if isinstance(target, str) and target.startswith(("postgresql://", "postgres://")):
+        from .db.postgres import PostgresDatabase
+
+        db: Database = PostgresDatabase.connect(target)
+        try:
+            db.one("SELECT pg_advisory_lock(?)", (MIGRATION_LOCK,))
+            try:
+                migrate(db, SCHEMAS)
+            finally:
+                db.one("SELECT pg_advisory_unlock(?)", (MIGRATION_LOCK,))
+        except BaseException:
+            db.close()
+            raise
+        return db
+    db = Database.open(Path(target))
     try:
         migrate(db, SCHEMAS)
     except BaseException:
@@ -79,7 +98,7 @@ class Backend:
         organisations, people = to_protocol(org_file)
         self.directory = Directory.build(organisations, self.photos.annotate(people),
                                          {o.id: o.presence_visibility for o in org_file.organisations})
-        self.db = open_database(config.database)
+        self.db = open_database(config.database_url or config.database)
         self.accounts = AccountStore(self.db)
         self._import_accounts(org_file)
         self.auth = Authenticator(self.accounts, self.clock, config.token_ttl)

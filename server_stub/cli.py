@@ -60,8 +60,49 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--behind-proxy", action="store_true",
                         help="ein Reverse-Proxy davor beendet TLS "
                              "(erlaubt eine Adresse außerhalb von 127.0.0.1 ohne --tls-cert)")
+    parser.add_argument("--database", metavar="URL",
+                        help="Cluster-Betrieb: PostgreSQL statt SQLite, z. B. postgresql://dvz:…@db.intern/dvz")
+    parser.add_argument("--redis", metavar="URL",
+                        help="Cluster-Betrieb: Redis für Anwesenheit und Ereignisse zwischen den Knoten, "
+                             "z. B. redis://:…@redis.intern:6379/0")
+    parser.add_argument("--node-id", default="", help="Name dieses Knotens im Cluster (Standard: Rechner und Prozess)")
+    parser.add_argument("--config", type=Path, metavar="DATEI",
+                        help="Einstellungen aus einer TOML-Datei (Schlüssel wie die langen Optionen, z. B. "
+                             "database = \"postgresql://…\"); Angaben auf der Kommandozeile gehen vor")
     parser.add_argument("--log-level", default="INFO")
     return parser
+
+
+class ConfigFileError(Exception):
+    """The --config file cannot be used; the message says why, in German."""
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The command line, with the --config file's settings as defaults (the command line wins)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.config is None:
+        return args
+    import tomllib
+
+    try:
+        settings = tomllib.loads(args.config.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigFileError(f"Die Einstellungsdatei {args.config} ist nicht lesbar: {exc.strerror}.") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigFileError(f"Die Einstellungsdatei {args.config} ist kein gültiges TOML: {exc}.") from None
+    known = {action.dest: action for action in parser._actions if action.dest not in ("help", "config")}
+    defaults: dict[str, object] = {}
+    for key, value in settings.items():
+        dest = key.replace("-", "_")
+        if dest not in known:
+            raise ConfigFileError(f"Unbekannte Einstellung „{key}“ in {args.config}.")
+        action = known[dest]
+        if action.type is Path and isinstance(value, str):
+            value = Path(value)
+        defaults[dest] = value
+    parser.set_defaults(**defaults)
+    return parser.parse_args(argv)
 
 
 def load_org(args: argparse.Namespace) -> OrgFile:
@@ -74,7 +115,7 @@ def load_org(args: argparse.Namespace) -> OrgFile:
 
 def administer(args: argparse.Namespace) -> int:
     try:
-        db = open_database(args.data_dir / "dvz.sqlite3")
+        db = open_database(args.database or args.data_dir / "dvz.sqlite3")
     except DatabaseError as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -119,7 +160,9 @@ async def serve(args: argparse.Namespace, org: OrgFile) -> None:
                                          accepts_per_second=args.accept_rate,
                                          max_unauthenticated_per_address=args.max_unauthenticated,
                                          ice_servers=ice_servers(args),
-                                         rate_burst=max(40.0, args.rate_limit / 3)))
+                                         rate_burst=max(40.0, args.rate_limit / 3),
+                                         database_url=args.database, redis_url=args.redis,
+                                         node_id=args.node_id))
     port = await backend.start(args.host, args.port)
     simulation_task = None
     if args.demo and args.org is None:
@@ -143,7 +186,11 @@ async def serve(args: argparse.Namespace, org: OrgFile) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        args = parse_args(argv)
+    except ConfigFileError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.revoke_user or args.set_password or args.unlock_user:
         return administer(args)

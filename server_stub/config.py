@@ -44,6 +44,12 @@ class BackendConfig:
     login_tarpit_s: float = 3.0
     #: Reverse proxies whose X-Forwarded-For is believed for per-address limits (net/client_address.py).
     trusted_proxies: tuple[Network, ...] = ()
+    #: Cluster mode: PostgreSQL for durable state (``postgresql://…``) instead of the SQLite file in
+    #: ``data_dir``, and Redis (``redis://…``) for presence and events between the nodes.
+    database_url: str | None = None
+    redis_url: str | None = None
+    #: This node's name in the cluster (presence heartbeats, logs); defaults to host and process id.
+    node_id: str = ""
 
     @property
     def database(self) -> Path:

@@ -19,6 +19,7 @@ import pytest  # noqa: E402
 
 from server_stub.app import Backend, BackendConfig  # noqa: E402
 from server_stub.directory.orgfile import OrgFile, load_org_file  # noqa: E402
+from tests.services.postgres import postgres_server  # noqa: E402,F401  (the session's PostgreSQL, on first use)
 
 #: Swallowed exceptions (listeners, owned tasks, the asyncio loop) fail the test that caused them.
 pytest_plugins = ["tests.failure_hooks"]
@@ -62,9 +63,27 @@ class RunningBackend:
         return f"ws://127.0.0.1:{self.port}/ws"
 
 
-@pytest.fixture
-async def backend(org_three: OrgFile, tmp_path: Path) -> AsyncIterator[RunningBackend]:
-    server = Backend(org_three, BackendConfig(data_dir=tmp_path / "data"))
+#: The ways the backend keeps its data: the embedded SQLite file, and PostgreSQL (the cluster mode's
+#: store; a real server started once per test session, a fresh database per test).
+DATABASES = ("sqlite", "postgresql")
+
+
+def backend_config(request: pytest.FixtureRequest, data_dir: Path) -> BackendConfig:
+    """The configuration for the database this test runs on (``request.param``, one of DATABASES)."""
+    config = BackendConfig(data_dir=data_dir)
+    if getattr(request, "param", "sqlite") == "postgresql":
+        from tests.services.postgres import PostgresServer
+
+        server: PostgresServer = request.getfixturevalue("postgres_server")
+        name = server.create_database()
+        request.addfinalizer(lambda: server.drop_database(name))
+        config.database_url = server.dsn(name)
+    return config
+
+
+@pytest.fixture(params=DATABASES)
+async def backend(request: pytest.FixtureRequest, org_three: OrgFile, tmp_path: Path) -> AsyncIterator[RunningBackend]:
+    server = Backend(org_three, backend_config(request, tmp_path / "data"))
     port = await server.start("127.0.0.1", 0)
     try:
         yield RunningBackend(server, port)

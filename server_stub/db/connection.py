@@ -17,11 +17,22 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from .dialect import SQLITE, Dialect
 
 Params = Sequence[Any]
+
+
+class Cursor(Protocol):
+    """What the stores use of a statement's result (sqlite3's and psycopg's cursors both offer it)."""
+
+    @property
+    def rowcount(self) -> int: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
 
 
 class DatabaseError(Exception):
@@ -38,6 +49,11 @@ class Database:
         self._readers = threading.local()
         self._reader_connections: list[sqlite3.Connection] = []
         self._readers_lock = threading.Lock()
+        self._init_soon()
+
+    def _init_soon(self) -> None:
+        self._soon: list[tuple[str, Params]] = []
+        self._soon_scheduled = False
 
     @classmethod
     def open(cls, path: Path) -> Database:
@@ -49,10 +65,14 @@ class Database:
         connection.execute("PRAGMA foreign_keys=ON")
         return cls(connection, path=path)
 
-    def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
+    def execute(self, sql: str, params: Params = ()) -> Cursor:
+        if self._soon:
+            self.flush()
         return self._db.execute(sql, params)
 
-    def executemany(self, sql: str, rows: Iterable[Params]) -> sqlite3.Cursor:
+    def executemany(self, sql: str, rows: Iterable[Params]) -> Cursor:
+        if self._soon:
+            self.flush()
         return self._db.executemany(sql, rows)
 
     def one(self, sql: str, params: Params = ()) -> Any:
@@ -61,6 +81,33 @@ class Database:
 
     def all(self, sql: str, params: Params = ()) -> list[Any]:
         return self._db.execute(sql, params).fetchall()
+
+    def soon(self, statements: Iterable[tuple[str, Params]]) -> None:
+        """Writes whose loss in a power cut is harmless (who was first seen today, the visits of room
+        chats): committed together at the end of this turn of the loop, so a reconnect storm costs one
+        commit (one fsync) per turn instead of one per login. Every other write of this connection
+        commits them first (writes stay in order); reads do not wait for them, so the stores that use
+        this keep what they wrote in memory (first_seen, chat visits) and read that."""
+        self._soon.extend(statements)
+        if self._soon_scheduled:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no loop (administration, tests of a store): at once
+            self.flush()
+            return
+        self._soon_scheduled = True
+        loop.call_soon(self.flush)
+
+    def flush(self) -> None:
+        """Commit what :meth:`soon` collected (one transaction)."""
+        self._soon_scheduled = False
+        if not self._soon:
+            return
+        batch, self._soon = self._soon, []
+        with self.transaction():
+            for sql, params in batch:
+                self.execute(sql, params)
 
     async def all_off_loop(self, sql: str, params: Params = ()) -> list[Any]:
         """Like :meth:`all`, in a worker thread: for reads whose cost grows with the data, so the loop
@@ -97,6 +144,7 @@ class Database:
         self._db.execute("COMMIT")
 
     def close(self) -> None:
+        self.flush()
         with self._readers_lock:
             for reader in self._reader_connections:
                 reader.close()

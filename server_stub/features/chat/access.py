@@ -132,11 +132,11 @@ class ChatAccess:
 
     def _set(self, username: str, conv_id: str, windows: list[Window]) -> None:
         self._windows[(username, conv_id)] = windows
-        with self._db.transaction():
-            self._db.execute("DELETE FROM chat_room_windows WHERE username=? AND conv_id=?", (username, conv_id))
-            self._db.executemany(
-                "INSERT INTO chat_room_windows(username, conv_id, first_position, last_position) VALUES (?, ?, ?, ?)",
-                [(username, conv_id, w.first, w.last) for w in windows])
+        # Kept in memory at once; stored with the other writes of this loop turn (db.soon): a power cut
+        # may forget a visit, which only ever narrows what its person may read.
+        self._db.soon([("DELETE FROM chat_room_windows WHERE username=? AND conv_id=?", (username, conv_id)),
+                       *(("INSERT INTO chat_room_windows(username, conv_id, first_position, last_position) "
+                          "VALUES (?, ?, ?, ?)", (username, conv_id, w.first, w.last)) for w in windows)])
 
     def _close_windows_left_open(self) -> None:
         """After a stop nobody is inside any more: visits still open end at the last position written."""

@@ -38,15 +38,15 @@ SCHEMA = Schema("chat", (
         )""")),
         "CREATE UNIQUE INDEX IF NOT EXISTS chat_events_by_client ON chat_events(sender, client_msg_id)",
         "CREATE INDEX IF NOT EXISTS chat_events_by_time ON chat_events(at)",
-        """CREATE TABLE IF NOT EXISTS chat_messages (
-            id       INTEGER PRIMARY KEY,
+        sql_for(lambda d: f"""CREATE TABLE IF NOT EXISTS chat_messages (
+            id       {d.auto_key()},
             conv_id  TEXT NOT NULL,
             position INTEGER NOT NULL,
             sender   TEXT NOT NULL,
             at       TEXT NOT NULL,
             body     TEXT NOT NULL,
             UNIQUE (conv_id, position)
-        )""",
+        )"""),
         sql_for(lambda d: d.fulltext_index("chat_fts", "chat_messages", "body", "id")),
         sql_for(lambda d: d.keyed_table("""CREATE TABLE IF NOT EXISTS chat_reads (
             username TEXT NOT NULL,

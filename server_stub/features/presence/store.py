@@ -21,6 +21,8 @@ SCHEMA = Schema("presence", (
 class FirstSeenStore:
     def __init__(self, db: Database) -> None:
         self._db = db
+        #: Today's first-seen times this process knows (a login reads it without a query).
+        self._known: dict[str, tuple[date, datetime]] = {}
 
     def first_seen_today(self, username: str, today: date) -> datetime | None:
         row = self._db.one("SELECT first_seen FROM first_seen WHERE username=? AND day=?",
@@ -28,16 +30,23 @@ class FirstSeenStore:
         return from_db(row[0]) if row else None
 
     def mark_seen(self, username: str, today: date, moment: datetime) -> datetime:
-        """Record the first time ``username`` was seen today; return that time."""
-        self._db.execute(
-            "INSERT INTO first_seen(username, day, first_seen) VALUES (?, ?, ?) "
-            "ON CONFLICT(username) DO UPDATE SET day=excluded.day, first_seen=excluded.first_seen "
-            "WHERE first_seen.day <> excluded.day",
-            (username, today.isoformat(), to_db(moment)),
-        )
-        seen = self.first_seen_today(username, today)
-        assert seen is not None
+        """Record the first time ``username`` was seen today; return that time. The write is one of the
+        database's ``soon`` writes (committed with the others of this loop turn): losing it in a power
+        cut only moves "first seen" to the next login."""
+        known = self._known.get(username)
+        if known is not None and known[0] == today:
+            return known[1]
+        seen = self.first_seen_today(username, today)  # another node may have seen them first
+        if seen is None:
+            seen = moment
+            self._db.soon([(
+                "INSERT INTO first_seen(username, day, first_seen) VALUES (?, ?, ?) "
+                "ON CONFLICT(username) DO UPDATE SET day=excluded.day, first_seen=excluded.first_seen "
+                "WHERE first_seen.day <> excluded.day",
+                (username, today.isoformat(), to_db(moment)))])
+        self._known[username] = (today, seen)
         return seen
 
     def purge(self, today: date) -> None:
+        self._known = {u: k for u, k in self._known.items() if k[0] == today}
         self._db.execute("DELETE FROM first_seen WHERE day <> ?", (today.isoformat(),))

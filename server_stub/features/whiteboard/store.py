@@ -43,7 +43,7 @@ class WhiteboardStore:
         if row is None:
             return board
         board.seq = row[0]
-        for body, removed in self._db.execute(
+        for body, removed in self._db.all(
                 "SELECT body, removed FROM wb_items WHERE room_id=? ORDER BY seq", (room_id,)):
             item = WbItem.model_validate_json(body)
             board.items[item.item_id] = item
