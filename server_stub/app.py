@@ -12,6 +12,7 @@ import asyncio
 import logging
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dvz_desktop.core.clock import Clock, SystemClock
 from dvz_desktop.core.tasks import TaskSet
@@ -50,6 +51,9 @@ from .net.server import SocketServer
 from .net.sessions import SessionsFeature
 from .router import Router
 
+if TYPE_CHECKING:
+    from .cluster.presence import ClusterPresence
+
 __all__ = ["SCHEMAS", "Backend", "BackendConfig", "open_database"]
 
 log = logging.getLogger(__name__)
@@ -58,6 +62,7 @@ log = logging.getLogger(__name__)
 SCHEMAS: tuple[Schema, ...] = (accounts.SCHEMA, login_guard.SCHEMA, presence_store.SCHEMA, behaviour_store.SCHEMA,
                                inbox_store.SCHEMA, chat_store.SCHEMA, whiteboard_store.SCHEMA, door_store.SCHEMA)
 HOUSEKEEPING_INTERVAL_S = 5.0
+CHECKPOINT_INTERVAL_S = 1.0
 
 
 #: PostgreSQL advisory lock held while one node migrates (two nodes starting at once take turns).
@@ -119,12 +124,21 @@ class Backend:
                                 timedelta(hours=config.guest_retention_hours))
         door = DoorFeature(self.door, config.guest_retention_hours)
         self.sessions = SessionsFeature(hub, self.auth, self.accounts, self.login_guard)
-        presence = PresenceFeature(self.presence, hub)
+        #: Cluster mode: presence shared with the other nodes over Redis (cluster/presence.py).
+        self.cluster: ClusterPresence | None = None
+        if config.redis_url:
+            from .cluster.presence import ClusterPresence
+
+            self.cluster = ClusterPresence(self.presence, config.redis_url, config.node_id,
+                                           lambda username: bool(hub.connections_of(username)))
+        presence = PresenceFeature(self.presence, hub, *((self.cluster.join, self.cluster.leave) if self.cluster
+                                                         else ()))
         #: In this order each feature adds its part to the welcome and hears presence changes. Presence
         #: comes first: coming online is part of its welcome, and the others see the person as online.
         self.features: tuple[Feature, ...] = (
             presence, OfficeFeature(directory, org_file.launchers), self.sessions,
             self.behaviour, self.calls, self.whiteboards, self.chat, self.inbox, door,
+            *((self.cluster,) if self.cluster else ()),
         )
         self.router = Router(self.features)
         self.router.check()  # every client message has exactly one handler, or the backend does not start
@@ -167,6 +181,7 @@ class Backend:
     async def start(self, host: str, port: int) -> int:
         port = await self.server.start(host, port)
         self._tasks.spawn(self._housekeep(), name="dvz-housekeeping")
+        self._tasks.spawn(self._checkpoints(), name="dvz-checkpoints")
         for feature in self.features:
             if feature.has_loop():
                 self._tasks.spawn(feature.run(), name=f"dvz-{feature.name}")
@@ -176,9 +191,21 @@ class Backend:
         self._tasks.cancel()
         await self.server.stop()
         await self._tasks.idle()
+        if self.cluster is not None:
+            await self.cluster.aclose()
         for feature in self.features:
             feature.close()
         self.db.close()
+
+    async def _checkpoints(self) -> None:
+        """The SQLite WAL is copied into the database file in a worker thread, once a second (see
+        ``Database.checkpoint``), never inside a commit on the loop."""
+        while True:
+            await asyncio.sleep(CHECKPOINT_INTERVAL_S)
+            try:
+                await asyncio.to_thread(self.db.checkpoint)
+            except Exception:
+                log.exception("database checkpoint failed")
 
     async def _housekeep(self) -> None:
         while True:

@@ -128,17 +128,22 @@ class PostgresDatabase(Database):
             raise DatabaseUnavailable("Die Datenbank (PostgreSQL) ist nicht erreichbar.") from exc
         return rows
 
+    def checkpoint(self) -> None:
+        """PostgreSQL checkpoints by itself."""
+
     async def all_off_loop(self, sql: str, params: Params = ()) -> list[Any]:
         import asyncio
 
         return await asyncio.to_thread(self._read, sql, params)
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self, durable: bool = True) -> Iterator[None]:
         if self._in_transaction:
             yield
             return
         self.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
+        if not durable:
+            self.execute("SET LOCAL synchronous_commit TO off")
         self._in_transaction = True
         try:
             yield

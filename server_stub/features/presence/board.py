@@ -66,6 +66,14 @@ class PresenceBoard:
                     shown.append(directory.presence_for(viewer_org, p))
         return tuple(shown)
 
+    def online_people(self) -> list[str]:
+        return [pid for people in self._online_by_org.values() for pid in people]
+
+    def apply(self, presence: Presence) -> Presence:
+        """A change that happened on another node of the cluster (cluster/presence.py): this node's
+        sockets and features hear it like one of its own."""
+        return self._set(presence)
+
     def online_in(self, room_id: str) -> list[Presence]:
         return list(self._online_by_room.get(room_id, {}).values())
 

@@ -4,7 +4,7 @@ seen today" again."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -18,9 +18,14 @@ from .board import PresenceBoard
 class PresenceFeature(Feature):
     name = "presence"
 
-    def __init__(self, board: PresenceBoard, hub: Hub) -> None:
+    def __init__(self, board: PresenceBoard, hub: Hub, joined: Callable[[str], None] | None = None,
+                 left: Callable[[str], None] | None = None) -> None:
         self.board = board
         self.hub = hub
+        #: Cluster mode: a person's socket opened / their last socket here closed (cluster/presence.py
+        #: decides whether they are still online through another node). Alone: offline at once.
+        self._joined = joined
+        self._left = left or board.go_offline
 
     def commands(self) -> Sequence[Command[Any]]:
         return (Command(SetStatus, self.set_status),)
@@ -33,11 +38,13 @@ class PresenceFeature(Feature):
 
     def welcome(self, conn: Connection) -> WelcomePart:
         self.board.come_online(conn.username)  # tells the others; this socket gets the snapshot
+        if self._joined is not None:
+            self._joined(conn.username)
         return WelcomePart({"presence": self.board.snapshot_for(conn.username)})
 
     def forget(self, conn: Connection) -> None:
         if not self.hub.connections_of(conn.username):
-            self.board.go_offline(conn.username)
+            self._left(conn.username)
 
     def housekeep(self, now: datetime) -> None:
         self.board.roll_over_day()

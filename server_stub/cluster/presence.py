@@ -1,0 +1,267 @@
+"""Presence between the nodes of a cluster, in Redis (cluster mode only: ``--redis``).
+
+Every node keeps the whole picture in its own ``PresenceBoard`` (a login's snapshot and the fan-out to
+its sockets stay local and cheap); Redis holds what the nodes share:
+
+* ``dvz:presence:events`` — a stream of every change, each entry with the node it came from. Every node
+  reads it from where it left off (``XREAD BLOCK``), so a node that lost Redis for a while catches up
+  with what it missed as far as the stream reaches (kept to ``STREAM_LENGTH`` entries); after a Redis
+  restart (the stream is gone) it reads the whole current state again.
+* ``dvz:presence:state`` — a hash person → current presence of everyone online; a starting node reads it.
+* ``dvz:presence:nodes:<person>`` — the nodes where a person has sockets: their last socket closing on
+  one node makes them offline only when no other node holds one.
+* ``dvz:node:<node>`` — a heartbeat key with an expiry (``HEARTBEAT_TTL_S``) refreshed every second,
+  ``dvz:node:<node>:people`` the people with sockets there, ``dvz:nodes`` the set of nodes. When a node's
+  heartbeat has expired (it was killed or cut off), the first node to take ``dvz:reap:<node>`` (``SET NX``)
+  makes its people offline unless another node holds them: within about ``HEARTBEAT_TTL_S`` + 1 s.
+
+A change of this node's board goes to Redis in order through one writer task; a change read from
+another node is applied to the board (which tells this node's sockets and features) without going back
+to Redis. Redis unreachable: the node keeps serving its own sockets, the writer retries, and once Redis
+answers again the node writes its people anew and reads the state it missed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+from collections.abc import Callable
+from typing import Any
+
+from redis import asyncio as aioredis
+from redis.exceptions import RedisError
+
+from dvz_desktop.core.tasks import TaskSet
+from dvz_desktop.protocol import Presence, Status
+
+from ..feature import Feature
+from ..features.presence.board import PresenceBoard
+
+log = logging.getLogger(__name__)
+
+EVENTS = "dvz:presence:events"
+STATE = "dvz:presence:state"
+NODES = "dvz:nodes"
+STREAM_LENGTH = 100_000
+HEARTBEAT_S = 1.0
+HEARTBEAT_TTL_S = 3
+RETRY_S = 0.5
+
+
+def _cancelled() -> bool:
+    """Whether this task was asked to stop: redis-py may turn the cancellation of a command under way
+    into a connection error, which the retry loops below must not take for a lost connection."""
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
+
+
+def default_node_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _where(person_id: str) -> str:
+    return f"dvz:presence:nodes:{person_id}"
+
+
+def _node(node_id: str) -> str:
+    return f"dvz:node:{node_id}"
+
+
+def _people(node_id: str) -> str:
+    return f"dvz:node:{node_id}:people"
+
+
+class ClusterPresence(Feature):
+    name = "cluster-presence"
+
+    def __init__(self, board: PresenceBoard, redis_url: str, node_id: str,
+                 has_local_sockets: Callable[[str], bool]) -> None:
+        self.board = board
+        self.node_id = node_id or default_node_id()
+        self._redis: aioredis.Redis = aioredis.from_url(redis_url, decode_responses=True,
+                                                        socket_connect_timeout=2, socket_timeout=5,
+                                                        health_check_interval=5)
+        self._has_local_sockets = has_local_sockets
+        self._outbox: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
+        self._applying = False
+        self._last_id = "$"
+        #: Set once the node has read the shared state (and again after Redis came back).
+        self.in_step = asyncio.Event()
+        self._tasks = TaskSet()
+
+    # --- this node's changes go to Redis ---
+
+    def on_presence(self, presence: Presence) -> None:
+        if self._applying:
+            return  # read from another node: not written back
+        self._outbox.put_nowait(("change", presence))
+
+    def join(self, person_id: str) -> None:
+        """A socket of ``person_id`` opened on this node (they may be online through another already)."""
+        self._outbox.put_nowait(("join", person_id))
+
+    def leave(self, person_id: str) -> None:
+        """This node's last socket of ``person_id`` closed: offline unless another node holds one."""
+        self._outbox.put_nowait(("leave", person_id))
+
+    async def _write(self, kind: str, item: Any) -> None:
+        redis = self._redis
+        if kind == "join":
+            async with redis.pipeline(transaction=True) as pipe:
+                pipe.sadd(_where(str(item)), self.node_id)
+                pipe.sadd(_people(self.node_id), str(item))
+                await pipe.execute()
+            return
+        if kind == "leave":
+            person_id = str(item)
+            if self._has_local_sockets(person_id):
+                return  # came back meanwhile
+            async with redis.pipeline(transaction=True) as pipe:
+                pipe.srem(_where(person_id), self.node_id)
+                pipe.srem(_people(self.node_id), person_id)
+                pipe.scard(_where(person_id))
+                *_, elsewhere = await pipe.execute()
+            if elsewhere:
+                return  # still connected through another node
+            self.board.go_offline(person_id)  # tells this node, and (through on_presence) the others
+            return
+        presence: Presence = item
+        payload = presence.model_dump_json()
+        async with redis.pipeline(transaction=True) as pipe:
+            pipe.xadd(EVENTS, {"node": self.node_id, "presence": payload}, maxlen=STREAM_LENGTH, approximate=True)
+            if presence.status is Status.OFFLINE:
+                pipe.hdel(STATE, presence.person_id)
+            else:
+                pipe.hset(STATE, presence.person_id, payload)
+                if self._has_local_sockets(presence.person_id):
+                    pipe.sadd(_where(presence.person_id), self.node_id)
+                    pipe.sadd(_people(self.node_id), presence.person_id)
+            await pipe.execute()
+
+    async def _writer(self) -> None:
+        while not _cancelled():
+            kind, item = await self._outbox.get()
+            while True:
+                try:
+                    await self._write(kind, item)
+                    break
+                except (RedisError, OSError):
+                    if _cancelled():
+                        raise
+                    log.warning("Redis unreachable; presence is kept and written once it answers")
+                    self.in_step.clear()
+                    await asyncio.sleep(RETRY_S)
+
+    # --- the other nodes' changes come from Redis ---
+
+    def _apply(self, presence: Presence) -> None:
+        self._applying = True
+        try:
+            if presence.status is Status.OFFLINE and self._has_local_sockets(presence.person_id):
+                return  # still here: this node's sockets keep them online
+            self.board.apply(presence)
+        finally:
+            self._applying = False
+
+    async def _catch_up(self) -> None:
+        """Read the shared state (start, or Redis back after a loss) and write this node's people."""
+        redis = self._redis
+        last: Any = await redis.xrevrange(EVENTS, count=1)
+        self._last_id = str(last[0][0]) if last else "0-0"
+        state = {str(k): str(v) for k, v in (await redis.hgetall(STATE)).items()}
+        for payload in state.values():
+            presence = Presence.model_validate_json(payload)
+            if not self._has_local_sockets(presence.person_id):
+                self._apply(presence)
+        for person_id in self.board.online_people():
+            if self._has_local_sockets(person_id):
+                self._outbox.put_nowait(("change", self.board.get(person_id)))
+            elif person_id not in state:
+                self._apply(self.board.get(person_id).model_copy(update={"status": Status.OFFLINE, "room_id": None}))
+        self.in_step.set()
+
+    async def _reader(self) -> None:
+        while not _cancelled():
+            try:
+                if not self.in_step.is_set():
+                    await self._catch_up()
+                answer: Any = await self._redis.xread({EVENTS: self._last_id}, block=1000, count=500)
+            except (RedisError, OSError):
+                if _cancelled():
+                    raise
+                self.in_step.clear()
+                await asyncio.sleep(RETRY_S)
+                continue
+            for _stream, entries in answer or ():
+                for entry_id, fields in entries:
+                    self._last_id = entry_id
+                    if fields.get("node") != self.node_id:
+                        self._apply(Presence.model_validate_json(fields["presence"]))
+
+    # --- heartbeats, and the people of nodes that died ---
+
+    async def _heartbeat(self) -> None:
+        redis = self._redis
+        while not _cancelled():
+            try:
+                async with redis.pipeline(transaction=False) as pipe:
+                    pipe.set(_node(self.node_id), "1", ex=HEARTBEAT_TTL_S)
+                    pipe.sadd(NODES, self.node_id)
+                    pipe.smembers(NODES)
+                    *_, nodes = await pipe.execute()
+                for node in nodes:
+                    if node != self.node_id and not await redis.exists(_node(node)):
+                        await self._reap(node)
+            except (RedisError, OSError):
+                if _cancelled():
+                    raise
+                # the reader and writer say so; heartbeats resume by themselves
+            await asyncio.sleep(HEARTBEAT_S)
+
+    async def _reap(self, node: str) -> None:
+        redis = self._redis
+        if not await redis.set(f"dvz:reap:{node}", self.node_id, nx=True, ex=30):
+            return  # another node does it
+        people = {str(p) for p in await redis.smembers(_people(node))}
+        log.info("node %s stopped answering; %d people it served are checked", node, len(people))
+        for person_id in people:
+            async with redis.pipeline(transaction=True) as pipe:
+                pipe.srem(_where(person_id), node)
+                pipe.scard(_where(person_id))
+                _, elsewhere = await pipe.execute()
+            if not elsewhere and not self._has_local_sockets(person_id):
+                gone = self.board.get(person_id).model_copy(update={"status": Status.OFFLINE, "room_id": None})
+                self._apply(gone)
+                self._outbox.put_nowait(("change", gone))
+        await redis.delete(_people(node))
+        await redis.srem(NODES, node)
+
+    # --- Feature ---
+
+    async def run(self) -> None:
+        self._tasks.spawn(self._writer(), name="dvz-cluster-writer")
+        self._tasks.spawn(self._heartbeat(), name="dvz-cluster-heartbeat")
+        await self._reader()
+        raise asyncio.CancelledError  # the reader only returns when a cancellation was swallowed below it
+
+    def close(self) -> None:
+        self._tasks.cancel()
+
+    async def aclose(self) -> None:
+        """Leave the cluster cleanly (a stopped node's people go offline at once, not after expiry)."""
+        self._tasks.cancel()
+        await self._tasks.idle()
+        try:
+            while not self._outbox.empty():
+                await self._write(*self._outbox.get_nowait())
+            for person_id in await self._redis.smembers(_people(self.node_id)):
+                await self._write("leave", person_id)
+            while not self._outbox.empty():  # the offline changes those made
+                await self._write(*self._outbox.get_nowait())
+            await self._redis.delete(_node(self.node_id))
+            await self._redis.srem(NODES, self.node_id)
+        except (RedisError, OSError):
+            log.warning("Redis unreachable while leaving the cluster; the others notice by the heartbeat")
+        await self._redis.aclose()

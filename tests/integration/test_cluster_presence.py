@@ -1,0 +1,113 @@
+"""Two backend nodes over one PostgreSQL and one Redis (the cluster mode): people connected to either node
+see each other's presence, a login on one node gets a snapshot that holds the people of the other, and
+when a node is killed (SIGKILL, no goodbye) its people leave presence within seconds, while the people of
+the node that lives on are not disturbed. Redis restarting does not stop a node serving its own sockets;
+once Redis is back the nodes are in step again."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import signal
+import subprocess
+import sys
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+
+from dvz_desktop.protocol import Status
+from server_stub.app import Backend, BackendConfig
+from server_stub.directory.orgfile import OrgFile
+from tests.conftest import FIXTURES, PASSWORDS
+from tests.integration.helpers import Person, login
+from tests.services.postgres import postgres_dsn  # noqa: F401  (the fixture)
+from tests.services.redis_server import RedisServer, redis_server  # noqa: F401  (the fixture)
+
+ROOT = Path(__file__).resolve().parents[2]
+EXPIRY_S = 10.0  # heartbeat expiry (3 s) + one check (1 s), with room for a loaded machine
+
+
+@pytest.fixture
+async def node_a(org_three: OrgFile, tmp_path: Path, postgres_dsn: str,  # noqa: F811
+                 redis_server: RedisServer) -> AsyncIterator[Backend]:  # noqa: F811
+    node = Backend(org_three, BackendConfig(data_dir=tmp_path / "a", database_url=postgres_dsn,
+                                            redis_url=redis_server.url, node_id="node-a"))
+    node.port = await node.start("127.0.0.1", 0)  # type: ignore[attr-defined]
+    assert node.cluster is not None
+    await asyncio.wait_for(node.cluster.in_step.wait(), 10)
+    try:
+        yield node
+    finally:
+        await node.stop()
+
+
+@pytest.fixture
+def node_b(tmp_path: Path, postgres_dsn: str, redis_server: RedisServer) -> Iterator[tuple[subprocess.Popen[str], str]]:  # noqa: F811
+    """The second node as a real ``dvz-server`` process (so it can be SIGKILLed)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "server_stub", "--port", "0", "--data-dir", str(tmp_path / "b"), "--org",
+         str(FIXTURES / "org_three.yaml"), "--database", postgres_dsn, "--redis", redis_server.url,
+         "--node-id", "node-b", "--log-level", "INFO"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=(tmp_path / "node-b.log").open("w"), text=True)
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    found = re.search(r"(ws://\S+)", line)
+    assert found, f"node b did not start: {line!r}"
+    try:
+        yield process, found.group(1)
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                raise AssertionError("node b did not stop on SIGTERM:\n" + (tmp_path / "node-b.log").read_text()[-3000:])
+
+
+def url_of(node: Backend) -> str:
+    return f"ws://127.0.0.1:{node.port}/ws"  # type: ignore[attr-defined]
+
+
+async def test_two_nodes_share_presence_and_a_killed_node_s_people_leave(node_a: Backend, node_b) -> None:
+    process, url_b = node_b
+    anna = Person("anna", await login(url_of(node_a), "anna", PASSWORDS["anna"]))
+    bernd = Person("bernd", await login(url_b, "bernd", PASSWORDS["bernd"]))
+    # Bernd (node b) sees Anna (node a) come online or in his snapshot; Anna sees Bernd come online.
+    await anna.presence.wait_for(lambda p: p.person_id == "bernd" and p.status is Status.AVAILABLE, 10)
+    await bernd.session.set_status(Status.BUSY, "Bescheid")
+    await anna.presence.wait_for(lambda p: p.person_id == "bernd" and p.status is Status.BUSY, 10)
+    await anna.session.move("kh-kueche")
+    await bernd.presence.wait_for(lambda p: p.person_id == "anna" and p.room_id == "kh-kueche", 10)
+    # A third person logging in on node a gets Bernd (node b) in the welcome's snapshot.
+    clara = await login(url_of(node_a), "clara", PASSWORDS["clara"])
+    assert clara.welcome is not None
+    assert [(p.status, p.note) for p in clara.welcome.presence if p.person_id == "bernd"] == [(Status.BUSY, "Bescheid")]
+
+    process.send_signal(signal.SIGKILL)  # no goodbye: only the heartbeat's expiry tells
+    process.wait(10)
+    await anna.presence.wait_for(lambda p: p.person_id == "bernd" and p.status is Status.OFFLINE, EXPIRY_S)
+    assert node_a.presence.get("anna").status is Status.AVAILABLE  # node a's own people are untouched
+    assert node_a.presence.get("anna").room_id == "kh-kueche"
+    for session in (anna.session, bernd.session, clara):
+        await session.stop()
+
+
+async def test_a_node_keeps_serving_while_redis_restarts_and_catches_up(node_a: Backend, node_b,
+                                                                         redis_server: RedisServer) -> None:  # noqa: F811
+    _process, url_b = node_b
+    anna = Person("anna", await login(url_of(node_a), "anna", PASSWORDS["anna"]))
+    bernd = Person("bernd", await login(url_b, "bernd", PASSWORDS["bernd"]))
+    await anna.presence.wait_for(lambda p: p.person_id == "bernd" and p.status is Status.AVAILABLE, 10)
+    redis_server.stop()
+    # Each node still serves its own sockets: Anna's change is acknowledged and seen by Clara on node a.
+    clara = Person("clara", await login(url_of(node_a), "clara", PASSWORDS["clara"]))
+    await anna.session.set_status(Status.DO_NOT_DISTURB, "")
+    await clara.presence.wait_for(lambda p: p.person_id == "anna" and p.status is Status.DO_NOT_DISTURB, 10)
+    redis_server.start()  # empty again (no persistence): the nodes write their people anew
+    await bernd.presence.wait_for(lambda p: p.person_id == "anna" and p.status is Status.DO_NOT_DISTURB, 20)
+    await bernd.session.set_status(Status.AWAY, "")
+    await anna.presence.wait_for(lambda p: p.person_id == "bernd" and p.status is Status.AWAY, 20)
+    for person in (anna, bernd, clara):
+        await person.session.stop()
