@@ -63,7 +63,8 @@ def node_b(tmp_path: Path, postgres_dsn: str, redis_server: RedisServer) -> Iter
                 process.wait(30)
             except subprocess.TimeoutExpired:
                 process.kill()
-                raise AssertionError("node b did not stop on SIGTERM:\n" + (tmp_path / "node-b.log").read_text()[-3000:])
+                log = (tmp_path / "node-b.log").read_text()[-3000:]
+                raise AssertionError(f"node b did not stop on SIGTERM:\n{log}") from None
 
 
 def url_of(node: Backend) -> str:
