@@ -118,7 +118,8 @@ class Backend:
         self.calls = CallsFeature(directory, self.presence, hub, config.ice_servers)
         self.whiteboards = WhiteboardFeature(directory, self.presence, hub, whiteboard_store.WhiteboardStore(db), clock,
                                              RateLimit(config.whiteboard_rate_per_minute, config.whiteboard_burst))
-        self.chat = ChatFeature(directory, hub, chat_store.ChatStore(db), clock, config.chat_retention_days)
+        self.chat = ChatFeature(directory, hub, chat_store.ChatStore(db), clock, config.chat_retention_days,
+                                shared=config.database_url is not None)
         self.door = DoorService(directory, self.presence, hub, self.inbox, clock, door_store.DoorStore(db),
                                 desks_from(org_file.desks), config.ice_servers,
                                 timedelta(hours=config.guest_retention_hours))
@@ -131,6 +132,8 @@ class Backend:
 
             self.cluster = ClusterPresence(self.presence, config.redis_url, config.node_id,
                                            lambda username: bool(hub.connections_of(username)))
+            self.cluster.relayed["chat"] = self.chat.deliver_relayed
+            self.chat.relay = self.cluster.relay("chat")
         presence = PresenceFeature(self.presence, hub, *((self.cluster.join, self.cluster.leave) if self.cluster
                                                          else ()))
         #: In this order each feature adds its part to the welcome and hears presence changes. Presence

@@ -42,6 +42,9 @@ from ..features.presence.board import PresenceBoard
 log = logging.getLogger(__name__)
 
 EVENTS = "dvz:presence:events"
+#: Events the other nodes deliver to their sockets (chat today), as a stream: a node that lost Redis
+#: for a moment reads on from where it was, nothing is skipped.
+RELAY = "dvz:relay"
 STATE = "dvz:presence:state"
 NODES = "dvz:nodes"
 STREAM_LENGTH = 100_000
@@ -87,6 +90,9 @@ class ClusterPresence(Feature):
         self._outbox: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
         self._applying = False
         self._last_id = "$"
+        self._relay_id = "$"
+        #: Per kind of relayed event, what delivers it on this node (``ChatFeature.deliver_relayed``).
+        self.relayed: dict[str, Callable[[str, str], None]] = {}
         #: Set once the node has read the shared state (and again after Redis came back).
         self.in_step = asyncio.Event()
         self._tasks = TaskSet()
@@ -98,6 +104,10 @@ class ClusterPresence(Feature):
             return  # read from another node: not written back
         self._outbox.put_nowait(("change", presence))
 
+    def relay(self, kind: str) -> Callable[[str, str], None]:
+        """A function that sends (key, payload) of ``kind`` to the other nodes, in order."""
+        return lambda key, payload: self._outbox.put_nowait(("relay", (kind, key, payload)))
+
     def join(self, person_id: str) -> None:
         """A socket of ``person_id`` opened on this node (they may be online through another already)."""
         self._outbox.put_nowait(("join", person_id))
@@ -108,6 +118,11 @@ class ClusterPresence(Feature):
 
     async def _write(self, kind: str, item: Any) -> None:
         redis = self._redis
+        if kind == "relay":
+            relayed_kind, key, payload = item
+            await redis.xadd(RELAY, {"node": self.node_id, "kind": relayed_kind, "key": key, "payload": payload},
+                             maxlen=STREAM_LENGTH, approximate=True)
+            return
         if kind == "join":
             async with redis.pipeline(transaction=True) as pipe:
                 pipe.sadd(_where(str(item)), self.node_id)
@@ -170,6 +185,9 @@ class ClusterPresence(Feature):
         redis = self._redis
         last: Any = await redis.xrevrange(EVENTS, count=1)
         self._last_id = str(last[0][0]) if last else "0-0"
+        if self._relay_id == "$":  # the first time; after a Redis loss the stream reads on where it was
+            relayed: Any = await redis.xrevrange(RELAY, count=1)
+            self._relay_id = str(relayed[0][0]) if relayed else "0-0"
         state = {str(k): str(v) for k, v in (await redis.hgetall(STATE)).items()}
         for payload in state.values():
             presence = Presence.model_validate_json(payload)
@@ -187,15 +205,22 @@ class ClusterPresence(Feature):
             try:
                 if not self.in_step.is_set():
                     await self._catch_up()
-                answer: Any = await self._redis.xread({EVENTS: self._last_id}, block=1000, count=500)
+                answer: Any = await self._redis.xread({EVENTS: self._last_id, RELAY: self._relay_id},
+                                                      block=1000, count=500)
             except (RedisError, OSError):
                 if _cancelled():
                     raise
                 self.in_step.clear()
                 await asyncio.sleep(RETRY_S)
                 continue
-            for _stream, entries in answer or ():
+            for stream, entries in answer or ():
                 for entry_id, fields in entries:
+                    if stream == RELAY:
+                        self._relay_id = entry_id
+                        deliver = self.relayed.get(fields.get("kind", ""))
+                        if fields.get("node") != self.node_id and deliver is not None:
+                            deliver(fields["key"], fields["payload"])
+                        continue
                     self._last_id = entry_id
                     if fields.get("node") != self.node_id:
                         self._apply(Presence.model_validate_json(fields["presence"]))

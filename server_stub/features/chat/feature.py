@@ -13,7 +13,7 @@ import hashlib
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -79,7 +79,7 @@ class ChatFeature(Feature):
     name = "chat"
 
     def __init__(self, directory: Directory, hub: Hub, store: ChatStore, clock: Clock,
-                 retention_days: dict[str, int] | None = None) -> None:
+                 retention_days: dict[str, int] | None = None, shared: bool = False) -> None:
         self.directory = directory
         self.hub = hub
         self.store = store
@@ -89,10 +89,18 @@ class ChatFeature(Feature):
         self._wake = asyncio.Event()
         self._last: dict[str, int] = {}
         self._subscribers: dict[str, set[str]] = {}
+        #: Cluster mode: other nodes write to the same database, so positions are read under a lock in
+        #: each batch's transaction instead of being remembered; committed events also go to ``relay``
+        #: (cluster/presence.py hands them to the other nodes, which deliver them to their sockets).
+        self.shared = shared
+        self._writing = False
+        #: Cluster mode: per conversation, the last position delivered to this node's sockets.
+        self._delivered: dict[str, int] = {}
         self.access = ChatAccess(directory, store.db, self._last_position)
         #: Searches under way (each answers its socket when its worker thread is done) and the purge.
         self._tasks = TaskSet()
         self._purging: asyncio.Task[int] | None = None
+        self.relay: Callable[[str, str], None] | None = None
 
     def commands(self) -> Sequence[Command[Any]]:
         return (Command(ChatSend, self.submit), Command(ChatEdit, self.submit), Command(ChatDelete, self.submit),
@@ -164,9 +172,15 @@ class ChatFeature(Feature):
     def _write(self, batch: list[_Pending]) -> None:
         seen: dict[tuple[str, str], ChatEvent] = {}
         stored: list[tuple[_Pending, ChatEvent]] = []
+        if self.shared:
+            self._last.clear()  # another node may have written since: positions come from the database
+        self._writing = True
         try:
             with self.store.transaction():
                 new_events = []
+                if self.shared:
+                    for conv_id in sorted({item.event.conv_id for item in batch}):  # one order: no deadlock
+                        self.store.lock_conversation(conv_id)
                 for item in batch:
                     key = (item.event.sender_id, item.event.client_msg_id or "")
                     earlier = seen.get(key) or self.store.event_by_client_id(*key)
@@ -182,11 +196,13 @@ class ChatFeature(Feature):
                     stored.append((item, earlier))
                 self.store.append(new_events)
         except Exception:
+            self._writing = False
             log.exception("chat batch of %d could not be stored", len(batch))
             self._last.clear()  # positions were not used: read them again from the database
             for item in batch:
                 self.hub.broadcast([item.conn], error_frame(ErrorCode.INTERNAL, item.command_id))
             return
+        self._writing = False
         for item, event in stored:
             self.hub.broadcast([item.conn], ack(item.command_id, event.conv_id, event.position))
         by_conv: dict[str, list[ChatEvent]] = defaultdict(list)
@@ -194,9 +210,36 @@ class ChatFeature(Feature):
             by_conv[event.conv_id].append(event)
         for conv_id, events in by_conv.items():
             events.sort(key=lambda e: e.position)
+            if self.shared:
+                self._deliver_committed(conv_id, events[0].position)
+                if self.relay is not None:
+                    self.relay(conv_id, str(events[0].position))
+            else:
+                self._deliver(conv_id, ChatEvents(conv_id=conv_id, events=tuple(events)).model_dump_json())
+
+    def deliver_relayed(self, conv_id: str, first_position: str) -> None:
+        """Another node committed events of ``conv_id`` from ``first_position`` on: deliver them to the
+        members with sockets here (who follows the conversation is read again: another node may have
+        added someone)."""
+        self._subscribers.pop(conv_id, None)
+        self._deliver_committed(conv_id, int(first_position))
+
+    def _deliver_committed(self, conv_id: str, first_position: int) -> None:
+        """Cluster mode: this node's sockets get a conversation's events in position order, gap-free,
+        whichever node wrote them and in whatever order the news arrives — read from the database after
+        what this node delivered last (a later position committed here may overtake an earlier one
+        written on another node whose news is still on its way; the read brings both, in order)."""
+        delivered = self._delivered.get(conv_id, first_position - 1)
+        events = self.store.events_after(conv_id, delivered, SYNC_CHUNK)
+        while events:
+            delivered = events[-1].position
             self._deliver(conv_id, ChatEvents(conv_id=conv_id, events=tuple(events)).model_dump_json())
+            events = self.store.events_after(conv_id, delivered, SYNC_CHUNK) if len(events) == SYNC_CHUNK else []
+        self._delivered[conv_id] = delivered
 
     def _last_position(self, conv_id: str) -> int:
+        if self.shared and not self._writing:
+            return self.store.last_position(conv_id)  # another node may have written since
         if conv_id not in self._last:
             self._last[conv_id] = self.store.last_position(conv_id)
         return self._last[conv_id]
@@ -275,6 +318,9 @@ class ChatFeature(Feature):
         for start in range(0, len(events), SYNC_CHUNK):
             chunk = tuple(events[start:start + SYNC_CHUNK])
             self.hub.broadcast([conn], ChatEvents(conv_id=conv.conv_id, events=chunk).model_dump_json())
+        if self.shared:
+            # This socket holds everything committed so far: live delivery here goes on from there.
+            self._delivered.setdefault(conv.conv_id, self.store.last_position(conv.conv_id))
 
     def _last_visible(self, username: str, conv: StoredConversation) -> int:
         last = self._last_position(conv.conv_id)

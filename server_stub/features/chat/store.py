@@ -125,6 +125,13 @@ class ChatStore:
         row = self._db.one("SELECT MAX(position) FROM chat_events WHERE conv_id=?", (conv_id,))
         return int(row[0] or 0)
 
+    def lock_conversation(self, conv_id: str) -> None:
+        """Inside a transaction: this writer alone assigns the conversation's next positions until it
+        commits (the cluster's nodes share one database; positions come from it, not from a node)."""
+        statement = self._db.dialect.lock_key()
+        if statement is not None:
+            self._db.one(statement, (conv_id,))
+
     def first_position(self, conv_id: str) -> int:
         row = self._db.one("SELECT MIN(position) FROM chat_events WHERE conv_id=?", (conv_id,))
         return int(row[0] or 0)

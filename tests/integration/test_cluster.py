@@ -2,7 +2,8 @@
 see each other's presence, a login on one node gets a snapshot that holds the people of the other, and
 when a node is killed (SIGKILL, no goodbye) its people leave presence within seconds, while the people of
 the node that lives on are not disturbed. Redis restarting does not stop a node serving its own sockets;
-once Redis is back the nodes are in step again."""
+once Redis is back the nodes are in step again. Chat between people on different nodes arrives live,
+exactly once, in one order for both, with positions from the shared database."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from server_stub.app import Backend, BackendConfig
 from server_stub.directory.orgfile import OrgFile
 from tests.conftest import FIXTURES, PASSWORDS
 from tests.integration.helpers import Person, login
+from tests.integration.test_chat import Chatter
 from tests.services.postgres import postgres_dsn  # noqa: F401  (the fixture)
 from tests.services.redis_server import RedisServer, redis_server  # noqa: F401  (the fixture)
 
@@ -111,4 +113,28 @@ async def test_a_node_keeps_serving_while_redis_restarts_and_catches_up(node_a: 
     await bernd.session.set_status(Status.AWAY, "")
     await anna.presence.wait_for(lambda p: p.person_id == "bernd" and p.status is Status.AWAY, 20)
     for person in (anna, bernd, clara):
+        await person.session.stop()
+
+
+async def test_chat_between_two_nodes_is_live_exactly_once_and_in_one_order(node_a: Backend, node_b,
+                                                                          tmp_path: Path) -> None:
+    _process, url_b = node_b
+    anna = Chatter(await login(url_of(node_a), "anna", PASSWORDS["anna"]), tmp_path / "anna.outbox")
+    bernd = Chatter(await login(url_b, "bernd", PASSWORDS["bernd"]), tmp_path / "bernd.outbox")
+    conv = await anna.chat.open_direct("bernd")
+    assert conv == await bernd.chat.open_direct("anna")
+    # Both write at once: each node's writer takes the conversation's positions from the database.
+    for n in range(10):
+        anna.chat.send(conv, f"Anna {n}")
+        bernd.chat.send(conv, f"Bernd {n}")
+    for person in (anna, bernd):
+        await person.wait_for(lambda p=person: len(p.bodies(conv)) == 20, 20)
+    assert anna.bodies(conv) == bernd.bodies(conv)  # one order, seen the same on both nodes
+    assert sorted(anna.bodies(conv)) == sorted([f"Anna {n}" for n in range(10)] + [f"Bernd {n}" for n in range(10)])
+    positions = [m.position for m in anna.chat.conversations[conv].ordered()]
+    assert positions == list(range(1, 21))  # gap-free, none twice
+    assert [b for b in anna.bodies(conv) if b.startswith("Anna")] == [f"Anna {n}" for n in range(10)]
+    for person in (anna, bernd):
+        await person.chat.flush()
+        assert person.chat.outbox.pending() == []
         await person.session.stop()
