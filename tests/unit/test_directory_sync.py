@@ -161,3 +161,10 @@ def test_a_mass_leave_is_held_back() -> None:
     assert len(plan.left) == 200
     assert plan.held_back.startswith("Der Abgleich würde 200 Personen den Zugang nehmen, erlaubt sind höchstens 20")
     assert leaver_limit(30) == 10 and leaver_limit(5000) == 500
+
+
+def test_the_unit_from_the_tree_when_the_mapping_says_so() -> None:
+    by_ou = AttributeMap(unit_from_dn=True)
+    placed = Entry("uid=gerd,ou=FB 6 Bauen,ou=people,dc=musterkreis,dc=de", {"uid": ["gerd"], "ou": ["falsch"]})
+    read = read_person(placed, by_ou, NOW)
+    assert isinstance(read, ReadPerson) and read.profile.unit == "FB 6 Bauen"

@@ -11,7 +11,9 @@ from dvz_desktop.core.directory_values import (
     ad_account_expired,
     check_photo,
     clean_text,
+    dn_parts,
     normal_username,
+    unit_from_dn,
 )
 
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 100
@@ -70,3 +72,11 @@ def test_active_directory_disable_bit_and_expiry() -> None:
     assert not ad_account_expired(str(past), datetime(2026, 6, 1, tzinfo=UTC))
     assert not ad_account_expired("0", now) and not ad_account_expired("9223372036854775807", now)
     assert not ad_account_expired("", now)
+
+
+def test_the_unit_can_come_from_the_first_ou_above_an_entry() -> None:
+    assert unit_from_dn("uid=gerd,ou=FB 6 Bauen,ou=people,dc=musterkreis,dc=de") == "FB 6 Bauen"
+    assert unit_from_dn(r"CN=Weiß\, Bernd,OU=Bauen\, Planen,OU=Staff,DC=lk") == "Bauen, Planen"
+    assert unit_from_dn(r"CN=x,OU=Gr\C3\BC\6e,DC=lk") == "Grün"
+    assert unit_from_dn("uid=anna,dc=musterkreis,dc=de") == ""
+    assert dn_parts("uid=a+cn=A,ou=x") == [("uid", "a"), ("cn", "A"), ("ou", "x")]

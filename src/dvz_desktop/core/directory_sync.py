@@ -24,6 +24,7 @@ from .directory_values import (
     check_photo,
     clean_text,
     normal_username,
+    unit_from_dn,
 )
 
 MAX_DISPLAY_NAME = 200
@@ -51,6 +52,8 @@ class AttributeMap:
     expires: str = ""
     #: Changes when the entry changes: what lets a sync fetch only changed entries.
     changed: str = "modifyTimestamp"
+    #: The unit from the entry's place in the tree (its first OU) instead of the ``unit`` attribute.
+    unit_from_dn: bool = False
 
     def listing(self) -> list[str]:
         """Attributes of the cheap listing that runs every sync (no photos, no names)."""
@@ -186,12 +189,19 @@ def read_person(entry: Entry, attributes: AttributeMap, now: datetime) -> ReadPe
         else:
             skipped.append(Skipped(entry.dn, problem, False))
     profile = Profile(
-        username=username, dn=entry.dn, display_name=display, unit=take(attributes.unit, MAX_UNIT),
+        username=username, dn=entry.dn, display_name=display, unit=_unit(entry, attributes, take),
         phone=take(attributes.phone, MAX_PHONE), mail=take(attributes.mail, MAX_MAIL),
         photo_digest=hashlib.sha256(photo).hexdigest() if photo else "",
         disabled=is_disabled(entry, attributes, now), stamp=_text(entry.first(attributes.changed)),
     )
     return ReadPerson(profile, photo, tuple(skipped))
+
+
+def _unit(entry: Entry, attributes: AttributeMap, take: Callable[[str, int], str]) -> str:
+    if not attributes.unit_from_dn:
+        return take(attributes.unit, MAX_UNIT)
+    cleaned = clean_text(unit_from_dn(entry.dn), MAX_UNIT, "dn")
+    return cleaned.value or ""
 
 
 def drop_duplicates(people: Iterable[ReadPerson]) -> tuple[dict[str, ReadPerson], tuple[Skipped, ...], frozenset[str]]:

@@ -106,3 +106,43 @@ def ad_account_expired(account_expires: object, now: datetime) -> bool:
         return AD_EPOCH + timedelta(microseconds=ticks // 10) <= now
     except OverflowError:
         return False
+
+
+def dn_parts(dn: str) -> list[tuple[str, str]]:
+    """A DN's RDNs as (attribute, value), first to last, with RFC 4514 escapes resolved
+    (``OU=Bauen\\, Planen`` → ("ou", "Bauen, Planen"); ``\\C3\\BC`` → "ü"). Multi-valued RDNs count as
+    separate parts."""
+    parts: list[tuple[str, str]] = []
+    current = bytearray()
+    index = 0
+    while index < len(dn):
+        char = dn[index]
+        if char == "\\" and index + 1 < len(dn):
+            pair = dn[index + 1:index + 3]
+            if len(pair) == 2 and all(c in "0123456789abcdefABCDEF" for c in pair):
+                current.append(int(pair, 16))  # one byte of a UTF-8 sequence
+                index += 3
+                continue
+            current += dn[index + 1].encode("utf-8")
+            index += 2
+            continue
+        if char in ",+;":
+            parts.append(_rdn(current.decode("utf-8", "replace")))
+            current = bytearray()
+        else:
+            current += char.encode("utf-8")
+        index += 1
+    if current:
+        parts.append(_rdn(current.decode("utf-8", "replace")))
+    return [p for p in parts if p[0]]
+
+
+def _rdn(text: str) -> tuple[str, str]:
+    attribute, _, value = text.partition("=")
+    return attribute.strip().casefold(), value.strip()
+
+
+def unit_from_dn(dn: str) -> str:
+    """The unit an entry's place in the tree names: the first OU above it (``uid=x,ou=FB 6 Bauen,ou=people``
+    → "FB 6 Bauen"); "" when it sits in no OU."""
+    return next((value for attribute, value in dn_parts(dn)[1:] if attribute == "ou"), "")

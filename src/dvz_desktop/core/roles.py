@@ -18,6 +18,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
+from .directory_values import dn_parts
+
 ANY_SCOPE = "*"
 
 
@@ -67,24 +69,12 @@ def parse_grant(text: str) -> Grant:
 def group_key(name: str) -> str:
     """How a group is compared: its last name, without case (DN, path or plain name alike)."""
     text = name.strip()
-    if "=" in text.split(",", 1)[0]:  # a DN: the value of its first RDN (escaped commas stay in it)
-        first = _first_rdn(text)
-        text = first.split("=", 1)[1] if "=" in first else first
+    if "=" in text.split(",", 1)[0]:  # a DN: the value of its first RDN (escapes resolved)
+        parts = dn_parts(text)
+        text = parts[0][1] if parts else text
     elif "/" in text:  # a Keycloak group path
         text = text.rstrip("/").rsplit("/", 1)[-1]
     return text.strip().casefold()
-
-
-def _first_rdn(dn: str) -> str:
-    escaped = False
-    for index, char in enumerate(dn):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char in ",+":
-            return dn[:index].replace("\\", "")
-    return dn.replace("\\", "")
 
 
 @dataclass(frozen=True)
