@@ -58,6 +58,8 @@ class OidcConfig(_Model):
     login_timeout_s: Annotated[int, Field(ge=30, le=1800)] = 300
     #: Accepted clock difference to the provider when checking expiry, in seconds.
     leeway_s: Annotated[int, Field(ge=0, le=300)] = 30
+    #: The CA that issued the provider's certificate (default: the system's trust store).
+    ca_file: Path | None = None
 
     @model_validator(mode="after")
     def _encrypted(self) -> OidcConfig:
