@@ -119,7 +119,7 @@ class DirectoryConfig(_Model):
     org: str
     interval_minutes: Annotated[int, Field(ge=1, le=1440)] = 15
     page_size: Annotated[int, Field(ge=10, le=1000)] = 500
-    timeout_s: Annotated[float, Field(gt=0, le=300)] = 30
+    timeout_s: Annotated[int, Field(ge=1, le=300)] = 30
     #: More leavers than this in one sync hold the sync back (default: a tenth of the people, at least 10).
     max_leavers_per_sync: Annotated[int, Field(ge=0)] | None = None
     #: Days the record of someone who left is kept before it is deleted (docs/privacy.md).

@@ -162,7 +162,7 @@ class OidcClient:
             options["sub"] = {"essential": True, "value": subject}
         try:
             jwt.JWTClaimsRegistry(now=int(self._now()), leeway=self.config.leeway_s,
-                                  **options).validate(claims)  # type: ignore[arg-type]
+                                  **options).validate(claims)
         except JoseError as exc:
             raise OidcError(ErrorCode.ID_TOKEN_INVALID, f"claims ({type(exc).__name__}: {getattr(exc, 'claim', '')})") from None
         audiences = claims["aud"] if isinstance(claims["aud"], list) else [claims["aud"]]

@@ -39,9 +39,12 @@ async def login(http: httpx.AsyncClient, provider: OidcProvider, client: OidcCli
     return await client.redeem(code.code, code.verifier, redirect), code.nonce
 
 
+def _part(data: object) -> str:
+    return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
+
+
 def _unsigned(claims: dict[str, object]) -> str:
-    part = lambda data: base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()  # noqa: E731
-    return f"{part({'alg': 'none', 'typ': 'JWT'})}.{part(claims)}."
+    return f"{_part({'alg': 'none', 'typ': 'JWT'})}.{_part(claims)}."
 
 
 async def test_a_redeemed_code_gives_an_id_token_that_passes_every_check(oidc_provider: OidcProvider,  # noqa: F811

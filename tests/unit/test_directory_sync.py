@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime
 
 from dvz_desktop.core.directory_sync import (
@@ -13,7 +12,7 @@ from dvz_desktop.core.directory_sync import (
     Profile,
     ReadPerson,
     Skipped,
-    drop_duplicates,
+    index_by_username,
     leaver_limit,
     plan_sync,
     read_person,
@@ -27,7 +26,7 @@ JPEG = b"\xff\xd8\xff\xe0" + b"\x01" * 64
 
 def entry(name: str, **values: object) -> Entry:
     attributes: dict[str, list[bytes | str]] = {"uid": [name], "displayName": [f"Name {name}"], "ou": ["FB 1"],
-                                                "modifyTimestamp": ["20261201080000Z"]}
+                                                "entryCSN": ["20261201080000Z"]}
     for attribute, value in values.items():
         attributes[attribute] = [] if value is None else [value]  # type: ignore[list-item]
     return Entry(f"uid={name},ou=people,dc=musterkreis,dc=de", attributes)
@@ -95,12 +94,11 @@ def test_attribute_names_are_compared_without_case() -> None:
 
 
 def test_a_user_name_claimed_twice_is_skipped_for_both_entries() -> None:
-    first = person("anna")
-    second = ReadPerson(replace(first.profile, dn="uid=anna,ou=extern,dc=musterkreis,dc=de"), None)
-    unique, skipped, ambiguous = drop_duplicates([first, second, person("bernd")])
+    other = Entry("uid=Anna,ou=extern,dc=musterkreis,dc=de", {"uid": ["Anna"]})
+    unique, skipped, ambiguous = index_by_username([entry("anna"), other, entry("bernd"), entry("x y")], LDAP)
     assert set(unique) == {"bernd"} and ambiguous == {"anna"}
-    assert [s.problem.code for s in skipped] == ["duplicate_username"] * 2
-    assert "ou=extern" in skipped[0].problem.text_de
+    assert sorted(s.problem.code for s in skipped) == ["bad_username", "duplicate_username", "duplicate_username"]
+    assert "ou=extern" in skipped[1].problem.text_de
 
 
 def test_groups_come_from_the_members_of_each_group() -> None:
@@ -116,7 +114,7 @@ def _profiles(*people: ReadPerson) -> dict[str, Profile]:
 
 def test_the_plan_names_new_changed_and_left_people() -> None:
     known = _profiles(person("anna"), person("bernd"), person("dora"), person("fatma"))
-    now = _profiles(person("anna"), person("bernd", ou="FB 3 Ordnung", modifyTimestamp="20261202000000Z"),
+    now = _profiles(person("anna"), person("bernd", ou="FB 3 Ordnung", entryCSN="20261202000000Z"),
                     person("dora", pwdAccountLockedTime="000001010000Z"), person("gerd"))
     plan = plan_sync(known, (), now, has_access=everyone)
     assert [p.username for p in plan.new] == ["gerd"]
@@ -151,7 +149,7 @@ def test_an_ambiguous_name_keeps_its_last_good_state() -> None:
 
 def test_only_a_new_stamp_is_not_a_change_but_is_remembered() -> None:
     known = _profiles(person("anna"))
-    plan = plan_sync(known, (), _profiles(person("anna", modifyTimestamp="20261203000000Z")), has_access=everyone)
+    plan = plan_sync(known, (), _profiles(person("anna", entryCSN="20261203000000Z")), has_access=everyone)
     assert plan.changes == 0 and [p.stamp for p in plan.restamped] == ["20261203000000Z"]
 
 

@@ -50,8 +50,10 @@ class AttributeMap:
     disabled: str = "pwdAccountLockedTime"
     #: AD's accountExpires ("" to ignore).
     expires: str = ""
-    #: Changes when the entry changes: what lets a sync fetch only changed entries.
-    changed: str = "modifyTimestamp"
+    #: Changes whenever the entry changes: what lets a sync fetch only changed entries. It must be finer
+    #: than a second (a change in the second of the last read would be missed): OpenLDAP's entryCSN,
+    #: Active Directory's uSNChanged (per domain controller: keep the sync on one).
+    changed: str = "entryCSN"
     #: The unit from the entry's place in the tree (its first OU) instead of the ``unit`` attribute.
     unit_from_dn: bool = False
 
@@ -66,7 +68,7 @@ class AttributeMap:
 
 ACTIVE_DIRECTORY = AttributeMap(username="sAMAccountName", display_name="displayName", unit="department",
                                 phone="telephoneNumber", mail="mail", photo="thumbnailPhoto",
-                                disabled="userAccountControl", expires="accountExpires", changed="whenChanged")
+                                disabled="userAccountControl", expires="accountExpires", changed="uSNChanged")
 
 
 @dataclass(frozen=True)
@@ -204,24 +206,34 @@ def _unit(entry: Entry, attributes: AttributeMap, take: Callable[[str, int], str
     return cleaned.value or ""
 
 
-def drop_duplicates(people: Iterable[ReadPerson]) -> tuple[dict[str, ReadPerson], tuple[Skipped, ...], frozenset[str]]:
-    """People by user name; a user name that two or more entries claim is skipped for all of them (which
-    one is meant cannot be told from here). Returns the unique ones, the skipped, and the ambiguous names."""
-    by_name: dict[str, list[ReadPerson]] = {}
-    for person in people:
-        by_name.setdefault(person.profile.username, []).append(person)
-    unique: dict[str, ReadPerson] = {}
+def index_by_username(entries: Iterable[Entry], attributes: AttributeMap) -> tuple[dict[str, Entry], list[Skipped],
+                                                                                 frozenset[str]]:
+    """Entries by user name: an unusable name is skipped; a name that two or more entries claim is
+    skipped for all of them (which one is meant cannot be told from here). Returns the unique ones,
+    the skipped, and the ambiguous names (whose accounts keep their last good state)."""
+    claims: dict[str, list[Entry]] = {}
     skipped: list[Skipped] = []
-    for name, claimants in by_name.items():
+    for entry in entries:
+        name, refused = username_of(entry, attributes)
+        if name is None:
+            assert refused is not None
+            skipped.append(refused)
+            continue
+        claims.setdefault(name, []).append(entry)
+    unique: dict[str, Entry] = {}
+    for name, claimants in claims.items():
         if len(claimants) == 1:
             unique[name] = claimants[0]
             continue
-        dns = "; ".join(sorted(p.profile.dn for p in claimants))
-        for person in claimants:
-            skipped.append(Skipped(person.profile.dn, Problem("username", "duplicate_username",
-                                                              f"Benutzername „{name}“ ist doppelt vergeben ({dns})"),
-                                   True))
-    return unique, tuple(skipped), frozenset(n for n, c in by_name.items() if len(c) > 1)
+        dns = "; ".join(sorted(e.dn for e in claimants))
+        skipped += [Skipped(e.dn, Problem("username", "duplicate_username",
+                                          f"Benutzername „{name}“ ist doppelt vergeben ({dns})"), True)
+                    for e in claimants]
+    return unique, skipped, frozenset(n for n, c in claims.items() if len(c) > 1)
+
+
+def stamp_of(entry: Entry, attributes: AttributeMap) -> str:
+    return _text(entry.first(attributes.changed)) if attributes.changed else ""
 
 
 def with_groups(profile: Profile, memberships: Mapping[str, frozenset[str]]) -> Profile:
