@@ -92,6 +92,10 @@ class Store:
     def set_password_hash(self, username: str, password_hash: str) -> None:
         self._db.execute("UPDATE accounts SET password_hash=? WHERE username=?", (password_hash, username))
 
+    def is_active_account(self, username: str) -> bool:
+        row = self._db.execute("SELECT 1 FROM accounts WHERE username=? AND disabled=0", (username,)).fetchone()
+        return row is not None
+
     def password_hash(self, username: str) -> str | None:
         row = self._db.execute(
             "SELECT password_hash FROM accounts WHERE username=? AND disabled=0", (username,)

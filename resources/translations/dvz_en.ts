@@ -1095,13 +1095,13 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="318" />
+        <location filename="../../src/dvz_desktop/app.py" line="320" />
         <source>Anmeldung nicht gespeichert</source>
         <extracomment>Seconds a quit may take (hang up, close media, log out) before the process ends regardless. A dvz:// link to follow once the office is shown (from the command line or a second start).</extracomment>
         <translation>Sign-in not remembered</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="365" />
+        <location filename="../../src/dvz_desktop/app.py" line="367" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
@@ -1583,85 +1583,117 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="36" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="51" />
         <source>DVZ Desktop – Anmelden</source>
+        <extracomment>Runs the single sign-on for a server address and gives the session's credentials. Asks a server which sign-ins it offers: (organisation account offered, password login allowed); None when the server cannot be asked.</extracomment>
         <translation>DVZ Desktop – Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="37" />
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="61" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="76" />
         <source>Anmelden</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="39" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="54" />
         <source>Serveradresse</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="44" />
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="45" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="59" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="60" />
         <source>Von Ihrer IT festgelegt</source>
         <translation>Set by your IT department</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="47" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="62" />
         <source>Benutzername</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="50" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="65" />
         <source>Passwort</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="51" />
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="66" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="68" />
         <source>Angemeldet bleiben</source>
         <translation>Remember me</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="73" />
         <source>Fehlermeldung</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="62" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="77" />
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="69" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="87" />
+        <source>oder</source>
+        <translation>or</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="90" />
+        <source>Mit &amp;Organisationskonto anmelden</source>
+        <translation>Sign in with &amp;organisation account</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="91" />
+        <source>Mit Organisationskonto anmelden</source>
+        <translation>Sign in with organisation account</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="92" />
+        <source>Anmeldung im Browser mit dem Konto Ihrer Organisation</source>
+        <translation>Sign in in the browser with your organisation's account</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="102" />
         <source>Anmelden bei DVZ Desktop</source>
         <translation>Sign in to DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="104" />
         <source>Digitales Verwaltungszentrum – Ihr virtuelles Büro</source>
         <translation>Digital administration centre – your virtual office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="84" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="117" />
         <source>&amp;Server</source>
         <translation>&amp;Server</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="85" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="121" />
         <source>&amp;Benutzername</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="122" />
         <source>&amp;Passwort</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="112" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="198" />
+        <source>Bitte die Serveradresse angeben.</source>
+        <translation>Please enter the server address.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="206" />
+        <source>Bitte melden Sie sich im Browser an. DVZ Desktop wartet auf die Rückmeldung Ihres Anmeldedienstes …</source>
+        <translation>Please sign in in your browser. DVZ Desktop is waiting for your sign-in service to answer …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="232" />
         <source>Bitte Server, Benutzername und Passwort angeben.</source>
         <translation>Please enter server, user name and password.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="115" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="201" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="235" />
         <source>Dieser Server ist von Ihrer IT nicht freigegeben.</source>
         <translation>Your IT department has not approved this server.</translation>
     </message>
@@ -2448,139 +2480,139 @@ door</translation>
 <context>
     <name>WhiteboardPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="50" />
         <source>Whiteboard-Werkzeuge</source>
         <translation>Whiteboard tools</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="56" />
         <source>Stift</source>
         <translation>Pen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="56" />
         <source>Linie</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="56" />
         <source>Pfeil</source>
         <translation>Arrow</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="57" />
         <source>Rechteck</source>
         <translation>Rectangle</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="57" />
         <source>Ellipse</source>
         <translation>Ellipse</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="53" />
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="146" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="159" />
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="53" />
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="146" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="159" />
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="58" />
         <source>Radierer</source>
         <translation>Eraser</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="61" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="66" />
         <source>Whiteboard-Befehle</source>
         <translation>Whiteboard commands</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="62" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="67" />
         <source>Farbe …</source>
         <translation>Colour …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="63" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="68" />
         <source>Bild …</source>
         <translation>Picture …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="65" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="70" />
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="67" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="72" />
         <source>Wiederholen</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="69" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="74" />
         <source>Leeren …</source>
         <translation>Clear …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="76" />
         <source>Als PNG …</source>
         <translation>As PNG …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="72" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="77" />
         <source>Als PDF …</source>
         <translation>As PDF …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="108" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="121" />
         <source>Betreten Sie einen Raum, um sein Whiteboard zu sehen.</source>
         <translation>Enter a room to see its whiteboard.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="110" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="123" />
         <source>Whiteboard: %1 – alle im Raum sehen und zeichnen mit.</source>
         <translation>Whiteboard: %1 – everyone in the room sees and draws along.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="147" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="160" />
         <source>Was soll auf dem Whiteboard stehen?</source>
         <translation>What should the whiteboard say?</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="154" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="167" />
         <source>Farbe wählen</source>
         <translation>Choose colour</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="159" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="172" />
         <source>Bild einfügen</source>
         <translation>Insert picture</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="160" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="173" />
         <source>Bilder (*.png *.jpg *.jpeg)</source>
         <translation>Pictures (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="176" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="189" />
         <source>Whiteboard leeren</source>
         <translation>Clear whiteboard</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="177" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="190" />
         <source>Das Whiteboard wird für alle im Raum geleert. Das lässt sich nicht rückgängig machen.</source>
         <translation>The whiteboard is cleared for everyone in the room. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="193" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="206" />
         <source>Whiteboard speichern</source>
         <translation>Save whiteboard</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="204" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="217" />
         <source>Whiteboard gespeichert: %1</source>
         <translation>Whiteboard saved: %1</translation>
     </message>

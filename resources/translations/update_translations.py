@@ -427,6 +427,13 @@ ENGLISH = {
     "Abgemeldet": "Signed out",
     "Abwesend": "Away",
     "Angemeldet bleiben": "Remember me",
+    "oder": "or",
+    "Mit &Organisationskonto anmelden": "Sign in with &organisation account",
+    "Mit Organisationskonto anmelden": "Sign in with organisation account",
+    "Anmeldung im Browser mit dem Konto Ihrer Organisation": "Sign in in the browser with your organisation's account",
+    "Bitte die Serveradresse angeben.": "Please enter the server address.",
+    "Bitte melden Sie sich im Browser an. DVZ Desktop wartet auf die Rückmeldung Ihres Anmeldedienstes …":
+        "Please sign in in your browser. DVZ Desktop is waiting for your sign-in service to answer …",
     "Anmelden": "Sign in",
     "Anmeldung nicht gespeichert": "Sign-in not remembered",
     "Aus meiner Einheit da:": "In from my unit:",

@@ -292,8 +292,10 @@ class Program:
         from .qt.login_dialog import LoginDialog
         from .services.session import Session, SessionError
 
+        from .qt.organisation_login import organisation_login
+
         dialog = LoginDialog(url, user, self.settings.remember, server_locked=self.policy.locked("ServerUrl"),
-                             server_allowed=self.policy.server_allowed)
+                             server_allowed=self.policy.server_allowed, **organisation_login(self.policy))
         try:
             while True:
                 answer = await dialog.wait_submit()
