@@ -204,291 +204,306 @@
 <context>
     <name>Behaviour</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="15" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="18" />
         <source>Sie klopfen bei %1 an …</source>
         <translation>You are knocking at %1 …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="18" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="21" />
         <source>%1: „Gleich“.</source>
         <translation>%1: “In a moment”.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="19" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="22" />
         <source>%1: „Herein“ – Sie sind eingetreten.</source>
         <translation>%1: “Come in” – you are inside.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="20" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="23" />
         <source>Sie sind in %1.</source>
         <translation>You are in %1.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="21" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="24" />
         <source>%1: „Jetzt nicht“.</source>
         <translation>%1: “Not now”.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="22" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="25" />
         <source>%1 ist abgeschlossen.</source>
         <translation>%1 is locked.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="23" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="26" />
         <source>In %1 ist niemand da.</source>
         <translation>Nobody is in %1.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="24" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="27" />
         <source>Niemand hat geantwortet (%1).</source>
         <translation>Nobody answered (%1).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="25" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="28" />
         <source>%1: außerhalb der Sprechzeit.</source>
         <translation>%1: outside office hours.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="26" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="29" />
         <source>%1: bitte nicht stören – Ihr Anklopfen wird später angezeigt.</source>
         <translation>%1: do not disturb – your knock will be shown later.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="27" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="30" />
         <source>Anklopfen bei %1 abgebrochen.</source>
         <translation>Stopped knocking at %1.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="39" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="38" />
         <source>Einladung an %1 gesendet.</source>
         <translation>Invitation sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="40" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="39" />
         <source>%1 hat Ihre Einladung angenommen.</source>
         <translation>%1 accepted your invitation.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="41" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="40" />
         <source>%1 hat Ihre Einladung abgelehnt.</source>
         <translation>%1 declined your invitation.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="42" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="41" />
         <source>%1 hat nicht auf Ihre Einladung reagiert.</source>
         <translation>%1 did not respond to your invitation.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="43" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="42" />
         <source>Die Einladung an %1 ist hinfällig.</source>
         <translation>The invitation to %1 no longer applies.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="49" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="48" />
         <source>Urlaub</source>
         <translation>Holiday</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="50" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="49" />
         <source>Dienstreise</source>
         <translation>Business trip</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="50" />
         <source>Fortbildung</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="51" />
         <source>Sonstige Abwesenheit</source>
         <translation>Other absence</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="57" />
         <source>Verpasstes Anklopfen</source>
         <translation>Missed knock</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="59" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="58" />
         <source>Nachricht an der Tür</source>
         <translation>Message at the door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="60" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="59" />
         <source>Übergabe aus der Vertretung</source>
         <translation>Handover from your deputy</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="61" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="60" />
         <source>Anfrage an der digitalen Tür</source>
         <translation>Request at the digital door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="62" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="61" />
         <source>Rückruf</source>
         <translation>Callback</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="69" />
-        <source>Montag</source>
-        <translation>Monday</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="70" />
-        <source>Dienstag</source>
-        <translation>Tuesday</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="71" />
-        <source>Mittwoch</source>
-        <translation>Wednesday</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="72" />
-        <source>Donnerstag</source>
-        <translation>Thursday</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="73" />
-        <source>Freitag</source>
-        <translation>Friday</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="74" />
-        <source>Samstag</source>
-        <translation>Saturday</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="75" />
-        <source>Sonntag</source>
-        <translation>Sunday</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="82" />
-        <source>Mo</source>
-        <translation>Mon</translation>
-    </message>
-    <message>
         <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="83" />
-        <source>Di</source>
-        <translation>Tue</translation>
+        <source>„%1“</source>
+        <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="84" />
-        <source>Mi</source>
-        <translation>Wed</translation>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="91" />
+        <source>Herein</source>
+        <translation>Come in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="85" />
-        <source>Do</source>
-        <translation>Thu</translation>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="92" />
+        <source>Gleich</source>
+        <translation>In a moment</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="86" />
-        <source>Fr</source>
-        <translation>Fri</translation>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="93" />
+        <source>Jetzt nicht</source>
+        <translation>Not now</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="87" />
-        <source>Sa</source>
-        <translation>Sat</translation>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="94" />
+        <source>Anklopfen – %1</source>
+        <translation>Knock – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="88" />
-        <source>So</source>
-        <translation>Sun</translation>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="94" />
+        <source>Anklopfen</source>
+        <translation>Knock</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="96" />
+        <source>offen</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="97" />
+        <source>angenommen</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="98" />
+        <source>abgelehnt</source>
+        <translation>declined</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="99" />
+        <source>abgelaufen</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="100" />
+        <source>zurückgezogen</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="101" />
+        <source>Einladung – %1</source>
+        <translation>Invitation – %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="101" />
+        <source>Einladung</source>
+        <translation>Invitation</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="103" />
+        <source>Kurze Frage: „%1“ – Antwort: „%2“</source>
+        <translation>Quick question: “%1” – answer: “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="105" />
+        <source>%1 (%2): „%3“</source>
+        <translation>%1 (%2): “%3”</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="107" />
+        <source>%1: „%2“</source>
+        <translation>%1: “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="108" />
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
     </message>
 </context>
 <context>
     <name>BehaviourPresenter</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="96" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="97" />
         <source>%1 ist eingetreten (%2).</source>
         <extracomment>(title, message) for the tray. "Chat des Raums" chosen in a room's menu. How many missed knocks, door messages and requests wait in "Verpasst".</extracomment>
         <translation>%1 came in (%2).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="99" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="100" />
         <source>Tür angelehnt</source>
         <translation>Door ajar</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="108" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="109" />
         <source>%1 klopft bei %2 an (Sie vertreten).</source>
         <translation>%1 is knocking at %2's door (you are deputising).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="111" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="112" />
         <source>%1 klopft an (%2).</source>
         <translation>%1 is knocking (%2).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="116" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="117" />
         <source>Es klopft</source>
         <translation>Someone is knocking</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="138" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="139" />
         <source>Ihre Nachricht wurde hinterlassen.</source>
         <translation>Your message was left.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="140" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="141" />
         <source>Nachricht hinterlassen</source>
         <translation>Leave a message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="141" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="142" />
         <source>Ihre Nachricht an der Tür:</source>
         <translation>Your message at the door:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="157" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="158" />
         <source>%1 lädt Sie in %2 ein.</source>
         <translation>%1 invites you into %2.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="162" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="163" />
         <source>Einladung</source>
         <translation>Invitation</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="171" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="172" />
         <source>Kurze Frage an %1</source>
         <translation>Quick question to %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="172" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="173" />
         <source>Ihre Frage (eine Zeile):</source>
         <translation>Your question (one line):</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="179" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="180" />
         <source>Kurze Frage von %1: „%2“</source>
         <translation>Quick question from %1: “%2”</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="184" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="185" />
         <source>Kurze Frage</source>
         <translation>Quick question</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="188" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="189" />
         <source>%1 antwortet auf „%2“: %3</source>
         <translation>%1 answers “%2”: %3</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="193" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="194" />
         <source>Antwort</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="222" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="223" />
         <source>Sprechzeiten: %1</source>
         <translation>Office hours: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="224" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="225" />
         <source>Abwesend bis %1, Vertretung: %2</source>
         <translation>Away until %1, deputy: %2</translation>
     </message>
@@ -543,27 +558,27 @@
         <translation>Coffee round</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="372" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="373" />
         <source>erledigt von %1</source>
         <translation>handled by %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="387" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="388" />
         <source>An %1</source>
         <translation>To %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="389" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="390" />
         <source>Von %1</source>
         <translation>From %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="391" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="392" />
         <source> (Vertretung für %1)</source>
         <translation> (deputising for %1)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="392" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="393" />
         <source>(noch keine Antwort)</source>
         <translation>(no answer yet)</translation>
     </message>
@@ -723,41 +738,6 @@
 </context>
 <context>
     <name>CalendarRows</name>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="34" />
-        <source>Mo</source>
-        <translation>Mon</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="34" />
-        <source>Di</source>
-        <translation>Tue</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="34" />
-        <source>Mi</source>
-        <translation>Wed</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="35" />
-        <source>Do</source>
-        <translation>Thu</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="35" />
-        <source>Fr</source>
-        <translation>Fri</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="35" />
-        <source>Sa</source>
-        <translation>Sat</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="36" />
-        <source>So</source>
-        <translation>Sun</translation>
-    </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="37" />
         <source>abgesagt</source>
@@ -1095,20 +1075,25 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="320" />
+        <location filename="../../src/dvz_desktop/program.py" line="186" />
         <source>Anmeldung nicht gespeichert</source>
-        <extracomment>Seconds a quit may take (hang up, close media, log out) before the process ends regardless. A dvz:// link to follow once the office is shown (from the command line or a second start).</extracomment>
+        <extracomment>A dvz:// link to follow once the office is shown (from the command line or a second start). The window and tray shown before the login, until the session's desktop is built into them.</extracomment>
         <translation>Sign-in not remembered</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="367" />
+        <location filename="../../src/dvz_desktop/program.py" line="233" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="197" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="218" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/app.py" line="171" />
+        <source>Anmeldung läuft …</source>
+        <translation>Signing in …</translation>
     </message>
 </context>
 <context>
@@ -1581,6 +1566,14 @@ On hold while another conversation (a visit at the digital door) is live. How a 
     </message>
 </context>
 <context>
+    <name>Locale</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/locale_names.py" line="14" />
+        <source>de_DE</source>
+        <translation>en_GB</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="51" />
@@ -1715,7 +1708,7 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>MapWidget</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="286" />
+        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="288" />
         <source>Büroplan: %1</source>
         <extracomment>Gets a portrait: (person id, version) -&gt; its bytes, or None. The user wants to walk into this room. Portraits: where to get them, what is known (person id -&gt; (version, image)), what is on its way.</extracomment>
         <translation>Office map: %1</translation>
@@ -1849,18 +1842,18 @@ On hold while another conversation (a visit at the digital door) is live. How a 
         <translation>Double-click: go here</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="191" />
+        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="193" />
         <source>%1 (Sie)</source>
         <extracomment>Room around the disc for my ring and the speaking ring. Pictures are drawn at the zoom they are shown at (device pixels per plan unit), so thousands of avatars are plain 1:1 blits; while the zoom changes they are scaled until it settles (see the scene). The portrait (and its version) when one is known; else initials.</extracomment>
         <translation>%1 (you)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="198" />
+        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="200" />
         <source>Lust auf Kaffee</source>
         <translation>Up for coffee</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="200" />
+        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="202" />
         <source>spricht gerade</source>
         <translation>speaking</translation>
     </message>
@@ -1868,13 +1861,13 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>OfficeTree</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/tree.py" line="29" />
+        <location filename="../../src/dvz_desktop/qt/people/tree.py" line="74" />
         <source>Gebäudeübersicht</source>
         <extracomment>Enter or double-click on a room: go there.</extracomment>
         <translation>Building overview</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/tree.py" line="30" />
+        <location filename="../../src/dvz_desktop/qt/people/tree.py" line="75" />
         <source>Gebäude, Stockwerke, Räume und die Personen darin</source>
         <translation>Buildings, floors, rooms and the people in them</translation>
     </message>
@@ -1931,37 +1924,37 @@ On hold while another conversation (a visit at the digital door) is live. How a 
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="118" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="135" />
         <source>Benachrichtigen, wenn da</source>
         <translation>Notify me when in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="122" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="139" />
         <source>Benachrichtigen, wenn verfügbar</source>
         <translation>Notify me when available</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="128" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="145" />
         <source>In mein Büro einladen</source>
         <translation>Invite into my office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="131" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="148" />
         <source>Kurze Frage …</source>
         <translation>Quick question …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="134" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="151" />
         <source>Anrufen</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="139" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="156" />
         <source>Telefon: %1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="142" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="159" />
         <source>Nachricht schreiben</source>
         <translation>Write a message</translation>
     </message>
@@ -2384,68 +2377,69 @@ door</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="85" />
         <source>DVZ Desktop</source>
         <translation>DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="72" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="86" />
         <source>DVZ Desktop öffnen</source>
         <translation>Open DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="77" />
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="138" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="91" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="174" />
         <source>Keine ungelesenen Nachrichten</source>
         <translation>No unread messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="100" />
         <source>Aus meiner Einheit da:</source>
         <translation>In from my unit:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="91" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="105" />
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="97" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="116" />
         <source>Nicht verbunden</source>
+        <extracomment>The office model the "Aus meiner Einheit da" entries were made from, and whose presence they show.</extracomment>
         <translation>Not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="98" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="117" />
         <source>DVZ Desktop – nicht verbunden</source>
         <translation>DVZ Desktop – not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="111" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="135" />
         <source>Verbindung unterbrochen</source>
         <translation>Connection lost</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="113" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="137" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="120" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="149" />
         <source>niemand</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="122" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="151" />
         <source> · Lust auf Kaffee</source>
         <translation> · up for coffee</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="137" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="173" />
         <source>%n ungelesene Nachricht</source>
         <translation><numerusform>%n unread message</numerusform><numerusform>%n unread messages</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="146" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="182" />
         <source>%n Person wartet an der digitalen Tür</source>
         <translation><numerusform>%n person waiting at the digital door</numerusform><numerusform>%n people waiting at the digital door</numerusform></translation>
     </message>

@@ -28,8 +28,8 @@ from dvz_desktop.core.clock import Clock
 from dvz_desktop.protocol import ErrorCode, error_texts
 from dvz_desktop.protocol.auth import AuthRefusal
 
-from ..auth import Authenticated, Authenticator, AuthError
-from ..login_guard import LoginGuard
+from ..net.auth import Authenticated, Authenticator, AuthError
+from ..net.login_guard import LoginGuard
 from .logins import LoginBook
 
 log = logging.getLogger(__name__)

@@ -30,7 +30,7 @@ from dvz_desktop.protocol.auth import (
     Ticket,
 )
 
-from ..auth import Authenticator, AuthError
+from ..net.auth import Authenticator, AuthError
 from .handshake import json_response, refusal_response
 from .logins import LoginBook
 from .signin import SignIn, SignInRefused

@@ -93,7 +93,8 @@ class DirectoryReader:
 
     # --- reading ---
 
-    def _paged(self, conn: ldap3.Connection, base: str, search_filter: str, attributes: Sequence[str]) -> Iterator[Entry]:
+    def _paged(self, conn: ldap3.Connection, base: str, search_filter: str,
+               attributes: Sequence[str]) -> Iterator[Entry]:
         try:
             results: Any = conn.extend.standard.paged_search(base, search_filter, ldap3.SUBTREE,
                                                              attributes=list(dict.fromkeys(attributes)),
@@ -133,7 +134,8 @@ class DirectoryReader:
         for group in self._paged(conn, self.config.groups_base, self.groups_filter, [name_attr, member_attr]):
             count += 1
             raw_name = group.first(name_attr)
-            name = group_key(raw_name.decode("utf-8", "replace") if isinstance(raw_name, bytes) else raw_name or group.dn)
+            text = raw_name.decode("utf-8", "replace") if isinstance(raw_name, bytes) else raw_name
+            name = group_key(text or group.dn)
             # Active Directory sends large groups in ranges ("member;range=0-1499"); ldap3 collects them.
             for attribute, values in group.values.items():
                 if attribute.casefold().split(";", 1)[0] != member_attr.casefold():

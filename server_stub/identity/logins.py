@@ -15,34 +15,33 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from dvz_desktop.protocol.auth import TICKET_TTL_S
+
+from ..db import Database, Migration, Schema, from_db, to_db
 
 MAX_PENDING = 10_000
 MAX_PENDING_PER_ADDRESS = 30
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS oidc_logins (
-    login_id   TEXT PRIMARY KEY,
-    state      TEXT NOT NULL,
-    nonce      TEXT NOT NULL,
-    address    TEXT NOT NULL,
-    expires_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS oidc_logins_address ON oidc_logins(address);
-CREATE TABLE IF NOT EXISTS ws_tickets (
-    ticket_hash TEXT PRIMARY KEY,
-    token_hash  TEXT NOT NULL,
-    expires_at  TEXT NOT NULL
-);
-"""
-
-
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat()
+SCHEMA = Schema("logins", (
+    Migration(1, "started single sign-ons and websocket tickets", (
+        """CREATE TABLE IF NOT EXISTS oidc_logins (
+            login_id   TEXT PRIMARY KEY,
+            state      TEXT NOT NULL,
+            nonce      TEXT NOT NULL,
+            address    TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX IF NOT EXISTS oidc_logins_address ON oidc_logins(address)",
+        """CREATE TABLE IF NOT EXISTS ws_tickets (
+            ticket_hash TEXT PRIMARY KEY,
+            token_hash  TEXT NOT NULL,
+            expires_at  TEXT NOT NULL
+        )""",
+    )),
+))
 
 
 def _hash(secret: str) -> str:
@@ -62,9 +61,8 @@ class TooManyLogins(Exception):
 
 
 class LoginBook:
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
-        db.executescript(SCHEMA)
 
     def start(self, address: str, now: datetime, ttl: timedelta) -> PendingLogin:
         self.purge(now)
@@ -75,7 +73,7 @@ class LoginBook:
         login = PendingLogin(secrets.token_urlsafe(18), secrets.token_urlsafe(24), secrets.token_urlsafe(24),
                              now + ttl)
         self._db.execute("INSERT INTO oidc_logins(login_id, state, nonce, address, expires_at) VALUES (?, ?, ?, ?, ?)",
-                         (login.login_id, login.state, login.nonce, address, _iso(login.expires_at)))
+                         (login.login_id, login.state, login.nonce, address, to_db(login.expires_at)))
         return login
 
     def take(self, login_id: str, now: datetime) -> PendingLogin | None:
@@ -84,7 +82,7 @@ class LoginBook:
                                (login_id,)).fetchone()
         if row is None:
             return None
-        login = PendingLogin(row[0], row[1], row[2], datetime.fromisoformat(row[3]))
+        login = PendingLogin(row[0], row[1], row[2], from_db(row[3]))
         return login if login.expires_at > now else None
 
     # --- websocket tickets ---
@@ -93,17 +91,17 @@ class LoginBook:
         self.purge(now)
         ticket = secrets.token_urlsafe(32)
         self._db.execute("INSERT INTO ws_tickets(ticket_hash, token_hash, expires_at) VALUES (?, ?, ?)",
-                         (_hash(ticket), token_hash, _iso(now + timedelta(seconds=TICKET_TTL_S))))
+                         (_hash(ticket), token_hash, to_db(now + timedelta(seconds=TICKET_TTL_S))))
         return ticket
 
     def redeem_ticket(self, ticket: str, now: datetime) -> str | None:
         """The session (token hash) a ticket was issued for, once; None when unknown, used or expired."""
         row = self._db.execute("DELETE FROM ws_tickets WHERE ticket_hash=? RETURNING token_hash, expires_at",
                                (_hash(ticket),)).fetchone()
-        if row is None or datetime.fromisoformat(row[1]) <= now:
+        if row is None or from_db(row[1]) <= now:
             return None
         return str(row[0])
 
     def purge(self, now: datetime) -> None:
-        self._db.execute("DELETE FROM oidc_logins WHERE expires_at <= ?", (_iso(now),))
-        self._db.execute("DELETE FROM ws_tickets WHERE expires_at <= ?", (_iso(now),))
+        self._db.execute("DELETE FROM oidc_logins WHERE expires_at <= ?", (to_db(now),))
+        self._db.execute("DELETE FROM ws_tickets WHERE expires_at <= ?", (to_db(now),))

@@ -130,7 +130,8 @@ class OidcClient:
             try:
                 self._keys = KeySet.import_key_set(document)  # type: ignore[arg-type]
             except (JoseError, ValueError, TypeError, KeyError) as exc:
-                raise OidcError(ErrorCode.PROVIDER_UNREACHABLE, f"the provider's keys are unreadable ({type(exc).__name__})") from None
+                raise OidcError(ErrorCode.PROVIDER_UNREACHABLE,
+                                f"the provider's keys are unreadable ({type(exc).__name__})") from None
             self._keys_at = time.monotonic()
         return self._keys
 
@@ -164,7 +165,8 @@ class OidcClient:
             jwt.JWTClaimsRegistry(now=int(self._now()), leeway=self.config.leeway_s,
                                   **options).validate(claims)
         except JoseError as exc:
-            raise OidcError(ErrorCode.ID_TOKEN_INVALID, f"claims ({type(exc).__name__}: {getattr(exc, 'claim', '')})") from None
+            raise OidcError(ErrorCode.ID_TOKEN_INVALID,
+                            f"claims ({type(exc).__name__}: {getattr(exc, 'claim', '')})") from None
         audiences = claims["aud"] if isinstance(claims["aud"], list) else [claims["aud"]]
         if len(audiences) > 1 and claims.get("azp") != self.config.client_id:
             raise OidcError(ErrorCode.ID_TOKEN_INVALID, "several audiences and azp is not this client")
@@ -201,7 +203,7 @@ class OidcClient:
         except (httpx.HTTPError, ValueError) as exc:
             raise OidcError(ErrorCode.PROVIDER_UNREACHABLE, f"token endpoint ({type(exc).__name__})") from None
         if response.status_code != 200 or not isinstance(body, dict):
-            error = str(body.get("error", response.status_code)) if isinstance(body, dict) else str(response.status_code)
+            error = str(body.get("error", response.status_code) if isinstance(body, dict) else response.status_code)
             if 400 <= response.status_code < 500:
                 raise ProviderRefused(ErrorCode.PROVIDER_ENDED_SESSION, f"token endpoint refused ({error[:64]})")
             raise OidcError(ErrorCode.PROVIDER_UNREACHABLE, f"token endpoint answered {response.status_code}")

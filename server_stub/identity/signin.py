@@ -27,8 +27,8 @@ from dvz_desktop.core.roles import has_access
 from dvz_desktop.protocol import ErrorCode
 from dvz_desktop.protocol.auth import AuthConfig, OidcInfo, OidcStart, SessionGranted
 
-from ..auth import Authenticator
-from ..store import Store
+from ..net.accounts import AccountStore
+from ..net.auth import Authenticator
 from .config import IdentityConfig, OidcConfig
 from .logins import LoginBook, TooManyLogins
 from .oidc import OidcClient, OidcError, ProviderRefused
@@ -71,7 +71,7 @@ class Ended:
 
 
 class SignIn:
-    def __init__(self, config: IdentityConfig, store: Store, identity: IdentityStore, auth: Authenticator,
+    def __init__(self, config: IdentityConfig, store: AccountStore, identity: IdentityStore, auth: Authenticator,
                  clock: Clock, roles: RoleBook, is_known: Callable[[str], bool],
                  oidc: OidcClient | None = None) -> None:
         self.config = config
@@ -81,7 +81,7 @@ class SignIn:
         self._clock = clock
         self._roles = roles
         self._is_known = is_known
-        self._logins = LoginBook(store.db)
+        self._logins = LoginBook(identity.db)
         self.oidc = oidc if oidc is not None or config.oidc is None else OidcClient(config.oidc)
         self._revocations: set[asyncio.Task[bool]] = set()
 
@@ -150,7 +150,8 @@ class SignIn:
             subject = bind_subject(self._identity.subject_of(username), identity)
         except ClaimRefused as exc:
             log.info("sign-in refused (%s)", exc.problem.value)
-            code = ErrorCode.ACCOUNT_CONFLICT if exc.problem is ClaimProblem.ACCOUNT_CONFLICT else ErrorCode.ACCOUNT_DISABLED
+            conflict = exc.problem is ClaimProblem.ACCOUNT_CONFLICT
+            code = ErrorCode.ACCOUNT_CONFLICT if conflict else ErrorCode.ACCOUNT_DISABLED
             raise refused(code) from None
         if not self._may_enter(username, identity.groups):
             log.info("sign-in refused: user=%s has no active DVZ account", username)

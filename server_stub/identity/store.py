@@ -12,69 +12,71 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from dvz_desktop.core.directory_sync import LeaveReason, Profile
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS identity_subjects (
-    username TEXT PRIMARY KEY,
-    subject  TEXT NOT NULL UNIQUE,
-    bound_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS oidc_sessions (
-    token_hash      TEXT PRIMARY KEY,
-    username        TEXT NOT NULL,
-    subject         TEXT NOT NULL,
-    refresh_token   TEXT,
-    next_refresh_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS oidc_sessions_due ON oidc_sessions(next_refresh_at);
-CREATE TABLE IF NOT EXISTS directory_people (
-    username     TEXT PRIMARY KEY,
-    dn           TEXT NOT NULL,
-    display_name TEXT NOT NULL,
-    unit         TEXT NOT NULL,
-    phone        TEXT NOT NULL,
-    mail         TEXT NOT NULL,
-    photo_digest TEXT NOT NULL,
-    groups       TEXT NOT NULL,
-    stamp        TEXT NOT NULL,
-    home_room    TEXT,
-    state        TEXT NOT NULL CHECK (state IN ('active', 'left')),
-    left_at      TEXT,
-    left_reason  TEXT
-);
-CREATE TABLE IF NOT EXISTS directory_photos (
-    username TEXT PRIMARY KEY,
-    digest   TEXT NOT NULL,
-    data     BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS directory_syncs (
-    id          INTEGER PRIMARY KEY,
-    started_at  TEXT NOT NULL,
-    finished_at TEXT NOT NULL,
-    outcome     TEXT NOT NULL,
-    summary     TEXT NOT NULL,
-    problem     TEXT NOT NULL DEFAULT ''
-);
-CREATE TABLE IF NOT EXISTS audit_log (
-    id     INTEGER PRIMARY KEY,
-    at     TEXT NOT NULL,
-    actor  TEXT NOT NULL,
-    action TEXT NOT NULL,
-    target TEXT NOT NULL,
-    detail TEXT NOT NULL DEFAULT ''
-);
-CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log(at);
-"""
+from ..db import Database, Migration, Schema, from_db, to_db
+
+SCHEMA = Schema("identity", (
+    Migration(1, "subjects, provider sessions, directory people and portraits, sync runs, audit log", (
+        """CREATE TABLE IF NOT EXISTS identity_subjects (
+            username TEXT PRIMARY KEY,
+            subject  TEXT NOT NULL UNIQUE,
+            bound_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE IF NOT EXISTS oidc_sessions (
+            token_hash      TEXT PRIMARY KEY,
+            username        TEXT NOT NULL,
+            subject         TEXT NOT NULL,
+            refresh_token   TEXT,
+            next_refresh_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX IF NOT EXISTS oidc_sessions_due ON oidc_sessions(next_refresh_at)",
+        """CREATE TABLE IF NOT EXISTS directory_people (
+            username     TEXT PRIMARY KEY,
+            dn           TEXT NOT NULL,
+            display_name TEXT NOT NULL,
+            unit         TEXT NOT NULL,
+            phone        TEXT NOT NULL,
+            mail         TEXT NOT NULL,
+            photo_digest TEXT NOT NULL,
+            groups       TEXT NOT NULL,
+            stamp        TEXT NOT NULL,
+            home_room    TEXT,
+            state        TEXT NOT NULL CHECK (state IN ('active', 'left')),
+            left_at      TEXT,
+            left_reason  TEXT
+        )""",
+        """CREATE TABLE IF NOT EXISTS directory_photos (
+            username TEXT PRIMARY KEY,
+            digest   TEXT NOT NULL,
+            data     BLOB NOT NULL
+        )""",
+        """CREATE TABLE IF NOT EXISTS directory_syncs (
+            id          INTEGER PRIMARY KEY,
+            started_at  TEXT NOT NULL,
+            finished_at TEXT NOT NULL,
+            outcome     TEXT NOT NULL,
+            summary     TEXT NOT NULL,
+            problem     TEXT NOT NULL DEFAULT ''
+        )""",
+        """CREATE TABLE IF NOT EXISTS audit_log (
+            id     INTEGER PRIMARY KEY,
+            at     TEXT NOT NULL,
+            actor  TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log(at)",
+    )),
+))
 
 
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat()
+_OIDC_COLUMNS = "token_hash, username, subject, refresh_token, next_refresh_at"
 
 
 @dataclass(frozen=True)
@@ -105,12 +107,11 @@ class AuditEntry:
 
 
 class IdentityStore:
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
-        db.executescript(SCHEMA)
 
     @property
-    def db(self) -> sqlite3.Connection:
+    def db(self) -> Database:
         return self._db
 
     # --- subjects ---
@@ -124,29 +125,30 @@ class IdentityStore:
         return row[0] if row else None
 
     def bind_subject(self, username: str, subject: str, now: datetime) -> None:
-        self._db.execute("INSERT OR IGNORE INTO identity_subjects(username, subject, bound_at) VALUES (?, ?, ?)",
-                         (username, subject, _iso(now)))
+        self._db.execute("INSERT INTO identity_subjects(username, subject, bound_at) VALUES (?, ?, ?) "
+                         "ON CONFLICT DO NOTHING",
+                         (username, subject, to_db(now)))
 
     # --- sessions from the provider ---
 
     def add_oidc_session(self, token_hash: str, username: str, subject: str, refresh_token: str | None,
                          next_refresh_at: datetime) -> None:
         self._db.execute("INSERT INTO oidc_sessions(token_hash, username, subject, refresh_token, next_refresh_at) "
-                         "VALUES (?, ?, ?, ?, ?)", (token_hash, username, subject, refresh_token, _iso(next_refresh_at)))
+                         "VALUES (?, ?, ?, ?, ?)",
+                         (token_hash, username, subject, refresh_token, to_db(next_refresh_at)))
 
     def oidc_session(self, token_hash: str) -> OidcSession | None:
-        row = self._db.execute("SELECT token_hash, username, subject, refresh_token, next_refresh_at FROM oidc_sessions "
-                               "WHERE token_hash=?", (token_hash,)).fetchone()
+        row = self._db.one(f"SELECT {_OIDC_COLUMNS} FROM oidc_sessions WHERE token_hash=?", (token_hash,))
         return _oidc(row) if row else None
 
     def due_oidc_sessions(self, now: datetime, limit: int = 100) -> list[OidcSession]:
-        rows = self._db.execute("SELECT token_hash, username, subject, refresh_token, next_refresh_at FROM oidc_sessions "
-                                "WHERE next_refresh_at <= ? ORDER BY next_refresh_at LIMIT ?", (_iso(now), limit))
+        rows = self._db.execute(f"SELECT {_OIDC_COLUMNS} FROM oidc_sessions "
+                                "WHERE next_refresh_at <= ? ORDER BY next_refresh_at LIMIT ?", (to_db(now), limit))
         return [_oidc(row) for row in rows.fetchall()]
 
     def refreshed(self, token_hash: str, refresh_token: str | None, next_refresh_at: datetime) -> None:
         self._db.execute("UPDATE oidc_sessions SET refresh_token=COALESCE(?, refresh_token), next_refresh_at=? "
-                         "WHERE token_hash=?", (refresh_token, _iso(next_refresh_at), token_hash))
+                         "WHERE token_hash=?", (refresh_token, to_db(next_refresh_at), token_hash))
 
     def drop_oidc_session(self, token_hash: str) -> str | None:
         """Forget a session's provider tokens; returns its refresh token (to revoke it at the provider)."""
@@ -194,11 +196,11 @@ class IdentityStore:
     def mark_left(self, username: str, reason: LeaveReason, now: datetime) -> None:
         """Someone left: their portrait goes at once; the record waits out the retention (privacy.md)."""
         self._db.execute("UPDATE directory_people SET state='left', left_at=?, left_reason=? WHERE username=?",
-                         (_iso(now), reason.value, username))
+                         (to_db(now), reason.value, username))
         self._db.execute("DELETE FROM directory_photos WHERE username=?", (username,))
 
     def purge_leavers(self, now: datetime, keep_days: int) -> list[str]:
-        cutoff = _iso(now - timedelta(days=keep_days))
+        cutoff = to_db(now - timedelta(days=keep_days))
         gone = [row[0] for row in self._db.execute(
             "SELECT username FROM directory_people WHERE state='left' AND left_at < ?", (cutoff,)).fetchall()]
         for username in gone:
@@ -223,34 +225,36 @@ class IdentityStore:
     def record_sync(self, started: datetime, finished: datetime, outcome: str, summary: dict[str, int],
                     problem: str = "") -> None:
         self._db.execute("INSERT INTO directory_syncs(started_at, finished_at, outcome, summary, problem) "
-                         "VALUES (?, ?, ?, ?, ?)", (_iso(started), _iso(finished), outcome, json.dumps(summary), problem))
+                         "VALUES (?, ?, ?, ?, ?)",
+                         (to_db(started), to_db(finished), outcome, json.dumps(summary), problem))
         # The outcome of the last few hundred runs is plenty to see a pattern.
         self._db.execute("DELETE FROM directory_syncs WHERE id <= (SELECT MAX(id) FROM directory_syncs) - 500")
 
     def last_syncs(self, limit: int = 10) -> list[SyncRun]:
         rows = self._db.execute("SELECT started_at, finished_at, outcome, summary, problem FROM directory_syncs "
                                 "ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
-        return [SyncRun(datetime.fromisoformat(r[0]), datetime.fromisoformat(r[1]), r[2], json.loads(r[3]), r[4])
+        return [SyncRun(from_db(r[0]), from_db(r[1]), r[2], json.loads(r[3]), r[4])
                 for r in rows]
 
     # --- audit log ---
 
     def audit(self, now: datetime, actor: str, action: str, target: str, detail: str = "") -> None:
         self._db.execute("INSERT INTO audit_log(at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)",
-                         (_iso(now), actor, action, target, detail))
+                         (to_db(now), actor, action, target, detail))
 
     def audit_many(self, now: datetime, actor: str, entries: Iterable[tuple[str, str, str]]) -> None:
         self._db.executemany("INSERT INTO audit_log(at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)",
-                             [(_iso(now), actor, action, target, detail) for action, target, detail in entries])
+                             [(to_db(now), actor, action, target, detail) for action, target, detail in entries])
 
     def audit_entries(self, limit: int = 100) -> list[AuditEntry]:
         rows = self._db.execute("SELECT at, actor, action, target, detail FROM audit_log ORDER BY id DESC LIMIT ?",
                                 (limit,)).fetchall()
-        return [AuditEntry(datetime.fromisoformat(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
+        return [AuditEntry(from_db(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
 
     def purge_audit(self, now: datetime, keep_days: int) -> int:
-        return self._db.execute("DELETE FROM audit_log WHERE at < ?", (_iso(now - timedelta(days=keep_days)),)).rowcount
+        cutoff = to_db(now - timedelta(days=keep_days))
+        return self._db.execute("DELETE FROM audit_log WHERE at < ?", (cutoff,)).rowcount
 
 
 def _oidc(row: tuple[str, str, str, str | None, str]) -> OidcSession:
-    return OidcSession(row[0], row[1], row[2], row[3], datetime.fromisoformat(row[4]))
+    return OidcSession(row[0], row[1], row[2], row[3], from_db(row[4]))

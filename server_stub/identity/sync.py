@@ -30,7 +30,7 @@ from dvz_desktop.core.directory_sync import (
 from dvz_desktop.core.office_assignment import assign_offices
 from dvz_desktop.core.roles import RoleMapping, has_access
 
-from ..store import Store, Transaction
+from ..net.accounts import AccountStore
 from .config import DirectoryConfig
 from .ldap_reader import DirectoryReader
 from .store import IdentityStore
@@ -81,7 +81,8 @@ class DirectorySync:
             # Details only of entries that are new or changed since the last read; a locked entry needs
             # none (a stranger gets no account, a colleague leaves, whatever else changed).
             wanted = [name for name, entry in by_name.items() if not is_disabled(entry, attributes, now)
-                      and (name not in known or not known[name].stamp or known[name].stamp != stamp_of(entry, attributes))]
+                      and (name not in known or not known[name].stamp
+                           or known[name].stamp != stamp_of(entry, attributes))]
             everybody = len(wanted) > FULL_READ_SHARE * max(1, len(by_name))
             fetched = self.reader.details(conn, None if everybody else wanted) if wanted else []
             memberships = self.reader.memberships(conn).by_member
@@ -116,15 +117,15 @@ class DirectorySync:
 
     # --- applying (on the loop: small indexed writes) ---
 
-    def apply(self, result: ReadResult, store: Store, now: datetime,
+    def apply(self, result: ReadResult, store: AccountStore, now: datetime,
               office_areas: Mapping[str, list[str]] | None = None, taken_rooms: set[str] | None = None) -> Applied:
         plan = result.plan
         if plan.held_back:
             raise ValueError("a held-back plan is not applied")
-        with Transaction(store.db):  # one commit (one fsync) for the whole sync, all or nothing
+        with self.identity.db.transaction():  # one commit (one fsync) for the whole sync, all or nothing
             return self._apply(result, store, now, office_areas or {}, taken_rooms or set())
 
-    def _apply(self, result: ReadResult, store: Store, now: datetime, office_areas: Mapping[str, list[str]],
+    def _apply(self, result: ReadResult, store: AccountStore, now: datetime, office_areas: Mapping[str, list[str]],
                taken_rooms: set[str]) -> Applied:
         plan = result.plan
         identity = self.identity
@@ -134,14 +135,14 @@ class DirectorySync:
                                     office_areas, taken_rooms | set(homes.values()))
         for profile in plan.new:
             store.ensure_account(profile.username, None)
-            store.db.execute("UPDATE accounts SET disabled=0 WHERE username=?", (profile.username,))
+            store.set_disabled(profile.username, False)
             identity.save_profile(profile, assignment.offices.get(profile.username))
             audit.append(("konto_angelegt", profile.username, _roles_text(self.roles, profile)))
         for username in assignment.without_office:
             log.info("directory sync: no free office left for user=%s in their unit's area", username)
         for profile in plan.returned:
             store.ensure_account(profile.username, None)
-            store.db.execute("UPDATE accounts SET disabled=0 WHERE username=?", (profile.username,))
+            store.set_disabled(profile.username, False)
             identity.save_profile(profile)
             audit.append(("konto_wieder_aktiv", profile.username, _roles_text(self.roles, profile)))
         for change in plan.changed:
@@ -154,7 +155,7 @@ class DirectorySync:
             identity.save_profile(profile)
         revoked = 0
         for leaver in plan.left:
-            store.db.execute("UPDATE accounts SET disabled=1 WHERE username=?", (leaver.username,))
+            store.set_disabled(leaver.username, True)
             revoked += store.revoke_user_sessions(leaver.username, now)
             identity.mark_left(leaver.username, leaver.reason, now)
             audit.append(("konto_gesperrt", leaver.username, leaver.reason.value))
@@ -163,8 +164,8 @@ class DirectorySync:
             if username in digests:  # not for someone who left in the same sync
                 identity.save_photo(username, digests[username], photo if digests[username] else None)
         for skip in plan.skipped:
-            log.info("directory sync skipped %s of %s (%s)", "the entry" if skip.whole_entry else skip.problem.attribute,
-                     skip.dn, skip.problem.code)
+            what = "the entry" if skip.whole_entry else skip.problem.attribute
+            log.info("directory sync skipped %s of %s (%s)", what, skip.dn, skip.problem.code)
         identity.audit_many(now, ACTOR, audit)
         return Applied(tuple(p.username for p in plan.new), tuple(c.after.username for c in plan.changed),
                        tuple(x.username for x in plan.left), tuple(p.username for p in plan.returned),

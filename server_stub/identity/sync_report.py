@@ -41,7 +41,8 @@ def format_plan(result: ReadResult, roles: RoleMapping, source: str, *, dry_run:
 
     _section("Neu", [who(p) for p in plan.new], out)
     _section("Geändert", [f"{c.after.username}: " + ", ".join(
-        f"{FIELD_NAMES.get(f, f)} {_value(c.before, f)} → {_value(c.after, f)}" for f in c.fields) for c in plan.changed],
+        f"{FIELD_NAMES.get(f, f)} {_value(c.before, f)} → {_value(c.after, f)}" for f in c.fields)
+        for c in plan.changed],
         out)
     _section("Zugang endet", [f"{x.username} ({REASONS[x.reason]})" for x in plan.left], out)
     _section("Wieder da", [who(p) for p in plan.returned], out)

@@ -11,8 +11,8 @@ import pytest
 
 from dvz_desktop.services.calls import CallClient
 from dvz_desktop.services.session import Session, SessionError
-from server_stub.orgfile import OrgFile, StaffSpec
-from server_stub.server import Backend, BackendConfig
+from server_stub.app import Backend, BackendConfig
+from server_stub.directory.orgfile import OrgFile, StaffSpec
 
 from ..conftest import PASSWORDS
 from .helpers import login

@@ -12,13 +12,14 @@ import pytest
 
 from dvz_desktop.core.directory_sync import LeaveReason
 from dvz_desktop.core.roles import Grant, Role, RoleMapping
-from server_stub.auth import Authenticator
+from server_stub.app import open_database
 from server_stub.identity.config import DirectoryConfig
 from server_stub.identity.ldap_reader import DirectoryUnavailable
 from server_stub.identity.store import IdentityStore
 from server_stub.identity.sync import DirectorySync, summary
 from server_stub.identity.sync_report import format_plan
-from server_stub.store import Store
+from server_stub.net.accounts import AccountStore
+from server_stub.net.auth import Authenticator
 from tests.services.people import Person, kreishaus
 from tests.services.slapd import SlapdServer, start_slapd
 
@@ -38,21 +39,22 @@ def directory(tmp_path: Path) -> Iterator[SlapdServer]:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    store = Store(tmp_path / "data" / "dvz.sqlite3")
-    yield store
-    store.close()
+def store(tmp_path: Path) -> Iterator[AccountStore]:
+    db = open_database(tmp_path / "data" / "dvz.sqlite3")
+    yield AccountStore(db)
+    db.close()
 
 
-def sync_for(server: SlapdServer, store: Store, **changes: object) -> DirectorySync:
+def sync_for(server: SlapdServer, store: AccountStore, **changes: object) -> DirectorySync:
     config = DirectoryConfig.model_validate({
         "url": server.url, "bind_dn": server.sync_dn, "bind_password": server.sync_password,
         "people_base": f"ou=people,{server.base}", "groups_base": f"ou=groups,{server.base}", "org": "lk",
         "page_size": 20, "timeout_s": 5, **changes})
-    return DirectorySync(config, ROLES, IdentityStore(store.db))
+    return DirectorySync(config, ROLES, IdentityStore(store._db))
 
 
-def test_the_first_sync_creates_accounts_for_everybody_with_access(directory: SlapdServer, store: Store) -> None:
+def test_the_first_sync_creates_accounts_for_everybody_with_access(
+        directory: SlapdServer, store: AccountStore) -> None:
     sync = sync_for(directory, store)
     result = sync.read(NOW)
     plan = result.plan
@@ -72,7 +74,8 @@ def test_the_first_sync_creates_accounts_for_everybody_with_access(directory: Sl
     assert sync.identity.audit_entries(limit=1)[0].actor == "verzeichnisabgleich"
 
 
-def test_a_second_sync_reads_only_what_changed_and_names_each_change(directory: SlapdServer, store: Store) -> None:
+def test_a_second_sync_reads_only_what_changed_and_names_each_change(
+        directory: SlapdServer, store: AccountStore) -> None:
     sync = sync_for(directory, store)
     sync.apply(sync.read(NOW), store, NOW)
     unchanged = sync.read(NOW)
@@ -101,13 +104,14 @@ def test_a_second_sync_reads_only_what_changed_and_names_each_change(directory: 
     applied = sync.apply(result, store, NOW)
     assert set(applied.left) == {"dora", "fatma", "hanna"}
     assert store.password_hash("dora") is None
-    assert store.db.execute("SELECT disabled FROM accounts WHERE username='dora'").fetchone() == (1,)
+    assert not store.is_active_account("dora")
     assert sync.identity.left_usernames() == {"dora", "fatma", "hanna"}
     actions = {(e.action, e.target) for e in sync.identity.audit_entries()}
     assert {("konto_gesperrt", "dora"), ("konto_geaendert", "bernd"), ("konto_angelegt", "neu.kollegin")} <= actions
 
 
-def test_erik_comes_back_when_unlocked(directory: SlapdServer, store: Store) -> None:
+def test_erik_comes_back_when_unlocked(
+        directory: SlapdServer, store: AccountStore) -> None:
     sync = sync_for(directory, store)
     sync.apply(sync.read(NOW), store, NOW)
     directory.disable("anna")
@@ -116,10 +120,11 @@ def test_erik_comes_back_when_unlocked(directory: SlapdServer, store: Store) -> 
     plan = sync.read(NOW).plan
     assert [p.username for p in plan.returned] == ["anna"]
     sync.apply(sync.read(NOW), store, NOW)
-    assert store.db.execute("SELECT disabled FROM accounts WHERE username='anna'").fetchone() == (0,)
+    assert store.is_active_account("anna")
 
 
-def test_leavers_lose_their_sessions_in_the_same_sync(directory: SlapdServer, store: Store) -> None:
+def test_leavers_lose_their_sessions_in_the_same_sync(
+        directory: SlapdServer, store: AccountStore) -> None:
     sync = sync_for(directory, store)
     sync.apply(sync.read(NOW), store, NOW)
     store.add_session("digest-of-dora", "dora", NOW, NOW + timedelta(days=1))
@@ -130,7 +135,8 @@ def test_leavers_lose_their_sessions_in_the_same_sync(directory: SlapdServer, st
     assert auth.still_valid("digest-of-dora") is not None
 
 
-def test_garbage_values_are_skipped_with_a_reason_and_the_rest_goes_on(directory: SlapdServer, store: Store) -> None:
+def test_garbage_values_are_skipped_with_a_reason_and_the_rest_goes_on(
+        directory: SlapdServer, store: AccountStore) -> None:
     sync = sync_for(directory, store)
     sync.apply(sync.read(NOW), store, NOW)
     directory.modify(directory.person_dn("bernd"), {"jpegPhoto": [b"\xff\xd8\xff" + b"\x00" * (10 * 1024 * 1024)]})
@@ -151,7 +157,8 @@ def test_garbage_values_are_skipped_with_a_reason_and_the_rest_goes_on(directory
     assert "Benutzername „lars“ ist doppelt vergeben" in report
 
 
-def test_an_unreachable_directory_changes_nothing(directory: SlapdServer, store: Store) -> None:
+def test_an_unreachable_directory_changes_nothing(
+        directory: SlapdServer, store: AccountStore) -> None:
     sync = sync_for(directory, store)
     sync.apply(sync.read(NOW), store, NOW)
     directory.kill()
@@ -160,7 +167,8 @@ def test_an_unreachable_directory_changes_nothing(directory: SlapdServer, store:
     assert len(sync.identity.active_profiles()) == 46
 
 
-def test_a_search_base_moved_by_mistake_is_held_back(directory: SlapdServer, store: Store) -> None:
+def test_a_search_base_moved_by_mistake_is_held_back(
+        directory: SlapdServer, store: AccountStore) -> None:
     sync = sync_for(directory, store)
     sync.apply(sync.read(NOW), store, NOW)
     moved = sync_for(directory, store, people_filter="(&(objectClass=inetOrgPerson)(uid=a*))")
@@ -171,7 +179,8 @@ def test_a_search_base_moved_by_mistake_is_held_back(directory: SlapdServer, sto
     assert "ANGEHALTEN" in format_plan(result, ROLES, directory.url, dry_run=False)
 
 
-def test_the_dry_run_report_reads_like_a_list_for_the_administrator(directory: SlapdServer, store: Store) -> None:
+def test_the_dry_run_report_reads_like_a_list_for_the_administrator(
+        directory: SlapdServer, store: AccountStore) -> None:
     sync = sync_for(directory, store)
     result = sync.read(NOW)
     report = format_plan(result, ROLES, directory.url, dry_run=True)

@@ -8,13 +8,16 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from server_stub.identity.logins import MAX_PENDING_PER_ADDRESS, LoginBook, TooManyLogins
+from server_stub.db import Database, migrate
+from server_stub.identity.logins import MAX_PENDING_PER_ADDRESS, SCHEMA, LoginBook, TooManyLogins
 
 T0 = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
 
 
 def book() -> LoginBook:
-    return LoginBook(sqlite3.connect(":memory:", isolation_level=None))
+    db = Database(sqlite3.connect(":memory:", isolation_level=None))
+    migrate(db, (SCHEMA,))
+    return LoginBook(db)
 
 
 def test_a_started_login_is_taken_once_with_its_state_and_nonce() -> None:

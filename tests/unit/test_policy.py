@@ -116,7 +116,8 @@ def test_adml_files_are_well_formed_and_define_every_string_the_admx_uses(langua
 
 
 def test_the_identity_provider_set_by_it_is_locked_and_loopback_may_be_plain_http() -> None:
-    machine = DictSource(HKLM, {"OidcIssuer": "https://sso.landkreis.example/realms/dvz", "OidcClientId": "dvz-desktop"})
+    machine = DictSource(HKLM, {"OidcIssuer": "https://sso.landkreis.example/realms/dvz",
+                                "OidcClientId": "dvz-desktop"})
     effective = resolve([machine])
     assert effective["OidcIssuer"] == "https://sso.landkreis.example/realms/dvz"
     assert effective["OidcClientId"] == "dvz-desktop"

@@ -69,7 +69,8 @@ class SwitchableVideoTrack(MediaStreamTrack):
 
     def __init__(self, source: Callable[[], Any] | None = None, fps: float = 30.0) -> None:
         super().__init__()
-        self.on = source is not None
+        #: Camera or screen switched on ("on" would hide the event emitter's ``on`` method of the track).
+        self.enabled = source is not None
         #: On hold (another conversation is live): the black picture, the camera stays chosen.
         self.held = False
         self._source = source  # an awaitable-returning callable producing a VideoFrame
@@ -82,11 +83,11 @@ class SwitchableVideoTrack(MediaStreamTrack):
 
     def switch(self, source: Callable[[], Any] | None) -> None:
         self._source = source
-        self.on = source is not None
+        self.enabled = source is not None
 
     async def recv(self) -> VideoFrame:
-        if self.on and not self.held and self._source is not None:
-            frame = await self._source()
+        if self.enabled and not self.held and self._source is not None:
+            frame: VideoFrame = await self._source()
             if self.preview is not None:
                 self.preview(frame)
         else:
@@ -95,7 +96,7 @@ class SwitchableVideoTrack(MediaStreamTrack):
         rate = 90_000
         frame.pts = self._pts
         frame.time_base = fractions.Fraction(1, rate)
-        self._pts += int(rate / (self._fps if self.on and not self.held else 1.0))
+        self._pts += int(rate / (self._fps if self.enabled and not self.held else 1.0))
         return frame
 
 
