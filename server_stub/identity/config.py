@@ -124,6 +124,8 @@ class DirectoryConfig(_Model):
     max_leavers_per_sync: Annotated[int, Field(ge=0)] | None = None
     #: Days the record of someone who left is kept before it is deleted (docs/privacy.md).
     keep_leavers_days: Annotated[int, Field(ge=0, le=3650)] = 30
+    #: Unit → the personal offices (room ids of the organisation file) newcomers of that unit get, in order.
+    office_areas: dict[str, list[str]] = {}
 
     @model_validator(mode="after")
     def _secure(self) -> DirectoryConfig:

@@ -69,14 +69,28 @@ class Refusal:
 
 
 class UpgradeAuth:
+    """``required``: a request without credentials is refused (401); otherwise it may still log in with
+    its first frame (older clients)."""
+
     def __init__(self, auth: Authenticator, guard: LoginGuard, logins: LoginBook, clock: Clock, *,
-                 password_login: bool = True, tarpit_s: float = 3.0) -> None:
+                 password_login: bool = True, tarpit_s: float = 3.0, required: bool = True) -> None:
         self._auth = auth
         self._guard = guard
         self._logins = logins
         self._clock = clock
         self.password_login = password_login
         self._tarpit_s = tarpit_s
+        self.required = required
+
+    async def check(self, request: Request, address: str) -> Authenticated | Response | None:
+        """For the socket server: who the request proves to be, the refusal to answer, or None (no
+        credentials, none required)."""
+        outcome = await self.authenticate(request, address)
+        if isinstance(outcome, Refusal):
+            if outcome.code is ErrorCode.AUTH_REQUIRED and not self.required:
+                return None
+            return outcome.response()
+        return outcome
 
     async def authenticate(self, request: Request, address: str) -> Authenticated | Refusal:
         header = request.headers.get("Authorization")
@@ -86,7 +100,7 @@ class UpgradeAuth:
                 return self._token(credentials.strip())
             if scheme.lower() == "basic" and credentials.strip():
                 return await self._password(credentials.strip(), address)
-            return Refusal(401, ErrorCode.AUTH_REQUIRED)
+            return Refusal(401, ErrorCode.AUTH_FAILED)  # a scheme we do not take, or nothing after it
         ticket = parse_qs(urlsplit(request.path).query).get("ticket", [""])[0]
         if ticket:
             return self._ticket(ticket)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from dvz_desktop.core.roles import Grant, Role, RoleMapping, may_admit_guests
+from dvz_desktop.core.roles import Grant, Role, RoleMapping, committees_of, is_admin, may_admit_guests, may_chair
 
 
 class RoleBook:
@@ -49,3 +49,16 @@ class RoleBook:
             if may_admit_guests(self.grants_of(username), desk_id):
                 people[username] = None
         return tuple(people)
+
+    # --- what other features ask (council sessions: issue 17) ---
+
+    def may_chair(self, username: str) -> bool:
+        """Chairs and moderates sessions (and meetings)."""
+        return may_chair(self.grants_of(username))
+
+    def committees_of(self, username: str) -> frozenset[str]:
+        """The committees (ids) the person sits on."""
+        return committees_of(self.grants_of(username))
+
+    def is_admin(self, username: str) -> bool:
+        return is_admin(self.grants_of(username))
