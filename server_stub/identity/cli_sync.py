@@ -65,7 +65,7 @@ def run_sync(argv: list[str]) -> int:
             print("Nichts geändert (siehe ANGEHALTEN).", file=sys.stderr)
             return 1
         sync.apply(result, AccountStore(db), now, office_areas=config.directory.office_areas)
-        sync.identity.record_sync(now, SystemClock().now(), "ok", summary(result))
+        sync.store.record_sync(now, SystemClock().now(), "ok", summary(result))
         print("Abgleich übernommen.")
         return 0
     finally:

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import multiprocessing
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -27,7 +30,7 @@ from .ldap_reader import DirectoryUnavailable
 from .rolebook import RoleBook
 from .signin import SignIn
 from .store import IdentityStore
-from .sync import Applied, DirectorySync, ReadResult, summary
+from .sync import Applied, DirectorySync, ReadResult, read_directory, summary
 
 log = logging.getLogger(__name__)
 #: How often sessions from the provider are looked at for a refresh (each is refreshed when it is due).
@@ -64,6 +67,7 @@ class IdentityFeature(Feature):
         self._people_changed = people_changed
         self._taken_rooms = taken_rooms
         self._lock = asyncio.Lock()
+        self._reader_pool: ProcessPoolExecutor | None = None
         self._tasks = TaskSet()
         #: Set after each sync (for tests and the administrators' view).
         self.synced = asyncio.Event()
@@ -79,7 +83,7 @@ class IdentityFeature(Feature):
         async with self._lock:  # one sync at a time (the periodic one and an administrator's)
             started = self.clock.now()
             try:
-                result = await asyncio.to_thread(self.sync.read, started)
+                result = await self._read(started)
             except DirectoryUnavailable as exc:
                 log.warning("directory sync failed: %s", exc)
                 self.identity.record_sync(started, self.clock.now(), "fehlgeschlagen", {}, str(exc))
@@ -100,6 +104,20 @@ class IdentityFeature(Feature):
             self._take_effect(applied)
             log.info("directory sync: %s", ", ".join(f"{k}={v}" for k, v in summary(result).items()))
             return self._done(SyncOutcome(result, applied))
+
+    async def _read(self, now: datetime) -> ReadResult:
+        """The directory read in a process of its own (sync.read_directory): the loop keeps serving."""
+        assert self.sync is not None
+        if self._reader_pool is None:
+            # spawn, not fork: a forked copy of a running backend (threads, an open database) is unsafe.
+            self._reader_pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        try:
+            return await asyncio.get_running_loop().run_in_executor(
+                self._reader_pool, read_directory, self.sync.config, self.sync.roles,
+                self.identity.active_profiles(), self.identity.left_usernames(), now)
+        except BrokenProcessPool:
+            self._reader_pool = None
+            raise DirectoryUnavailable("der Prozess, der das Verzeichnis liest, ist abgestürzt") from None
 
     def _done(self, outcome: SyncOutcome) -> SyncOutcome:
         self.last = outcome
@@ -130,6 +148,7 @@ class IdentityFeature(Feature):
         finally:
             self._tasks.cancel()
             await self._tasks.idle()
+            self.close()
             if self.signin is not None:
                 await self.signin.close()
 
@@ -161,6 +180,11 @@ class IdentityFeature(Feature):
         if self.config.directory is not None:
             self.identity.purge_leavers(now, self.config.directory.keep_leavers_days)
         self.identity.purge_audit(now, self.config.audit_retention_days)
+
+    def close(self) -> None:
+        if self._reader_pool is not None:
+            self._reader_pool.shutdown(wait=False, cancel_futures=True)
+            self._reader_pool = None
 
     def logged_out(self, token_hash: str) -> None:
         """A logout ended a DVZ session: the provider's grant of it ends as well."""

@@ -61,7 +61,7 @@ class Applied:
 
 
 class DirectorySync:
-    def __init__(self, config: DirectoryConfig, roles: RoleMapping, identity: IdentityStore,
+    def __init__(self, config: DirectoryConfig, roles: RoleMapping, identity: IdentityStore | None,
                  reader: DirectoryReader | None = None) -> None:
         self.config = config
         self.roles = roles
@@ -70,10 +70,18 @@ class DirectorySync:
 
     # --- reading (blocking) ---
 
-    def read(self, now: datetime) -> ReadResult:
-        """Read the directory and plan the sync; DirectoryUnavailable when it cannot be read."""
+    @property
+    def store(self) -> IdentityStore:
+        assert self.identity is not None, "a sync that only reads (in another process) has no store"
+        return self.identity
+
+    def read(self, now: datetime, known: dict[str, Profile] | None = None,
+             left: set[str] | None = None) -> ReadResult:
+        """Read the directory and plan the sync against ``known`` (the active people of the last sync) and
+        ``left`` (those who left); DirectoryUnavailable when it cannot be read."""
         attributes = self.reader.attributes
-        known = self.identity.active_profiles()
+        known = self.store.active_profiles() if known is None else known
+        left = self.store.left_usernames() if left is None else left
         conn = self.reader.connect()
         try:
             listing = self.reader.listing(conn)
@@ -109,7 +117,7 @@ class DirectorySync:
                 continue  # locked and unknown (no account for them), or gone between listing and details
             current[name] = with_groups(profile, memberships)
         limit = self.config.max_leavers_per_sync
-        plan = plan_sync(known, self.identity.left_usernames(), current,
+        plan = plan_sync(known, left, current,
                          has_access=lambda p: has_access(self.roles.grants_for(p.groups)),
                          ambiguous=ambiguous, skipped=skipped,
                          max_leavers=limit if limit is not None else leaver_limit(len(known)))
@@ -122,13 +130,13 @@ class DirectorySync:
         plan = result.plan
         if plan.held_back:
             raise ValueError("a held-back plan is not applied")
-        with self.identity.db.transaction():  # one commit (one fsync) for the whole sync, all or nothing
+        with self.store.db.transaction():  # one commit (one fsync) for the whole sync, all or nothing
             return self._apply(result, store, now, office_areas or {}, taken_rooms or set())
 
     def _apply(self, result: ReadResult, store: AccountStore, now: datetime, office_areas: Mapping[str, list[str]],
                taken_rooms: set[str]) -> Applied:
         plan = result.plan
-        identity = self.identity
+        identity = self.store
         audit: list[tuple[str, str, str]] = []
         homes = identity.home_rooms()
         assignment = assign_offices([(p.username, p.unit) for p in plan.new if p.username not in homes],
@@ -170,6 +178,13 @@ class DirectorySync:
         return Applied(tuple(p.username for p in plan.new), tuple(c.after.username for c in plan.changed),
                        tuple(x.username for x in plan.left), tuple(p.username for p in plan.returned),
                        assignment.offices, revoked)
+
+
+def read_directory(config: DirectoryConfig, roles: RoleMapping, known: dict[str, Profile], left: set[str],
+                   now: datetime) -> ReadResult:
+    """One read, for another process (identity/feature.py): ldap3 decodes large answers in long stretches
+    that hold the interpreter's lock, which in a thread would pause the backend's loop for everyone."""
+    return DirectorySync(config, roles, None).read(now, known, left)
 
 
 def summary(result: ReadResult) -> dict[str, int]:

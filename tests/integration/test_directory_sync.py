@@ -64,14 +64,14 @@ def test_the_first_sync_creates_accounts_for_everybody_with_access(
     applied = sync.apply(result, store, NOW, office_areas={"FB 6 Bauen": ["b-201", "b-202"]}, taken_rooms={"b-201"})
     assert len(applied.new) == 46
     assert store.has_account("gerd") and not store.has_account("erik")
-    profiles = sync.identity.active_profiles()
+    profiles = sync.store.active_profiles()
     assert profiles["clara"].groups == {"dvz-mitarbeitende", "dvz-tuerdienst"}
     assert ROLES.grants_for(profiles["clara"].groups) == {Grant(Role.STAFF), Grant(Role.DESK, "buergerbuero")}
     assert profiles["zoe"].display_name == "Zoë Lehmann" and profiles["zoe"].unit == "FB 3 Ordnung"
-    assert set(sync.identity.photos()) == {"anna"}
+    assert set(sync.store.photos()) == {"anna"}
     # The first of the Bauen people in directory order got the one free office there.
     assert list(applied.offices.values()) == ["b-202"]
-    assert sync.identity.audit_entries(limit=1)[0].actor == "verzeichnisabgleich"
+    assert sync.store.audit_entries(limit=1)[0].actor == "verzeichnisabgleich"
 
 
 def test_a_second_sync_reads_only_what_changed_and_names_each_change(
@@ -105,8 +105,8 @@ def test_a_second_sync_reads_only_what_changed_and_names_each_change(
     assert set(applied.left) == {"dora", "fatma", "hanna"}
     assert store.password_hash("dora") is None
     assert not store.is_active_account("dora")
-    assert sync.identity.left_usernames() == {"dora", "fatma", "hanna"}
-    actions = {(e.action, e.target) for e in sync.identity.audit_entries()}
+    assert sync.store.left_usernames() == {"dora", "fatma", "hanna"}
+    actions = {(e.action, e.target) for e in sync.store.audit_entries()}
     assert {("konto_gesperrt", "dora"), ("konto_geaendert", "bernd"), ("konto_angelegt", "neu.kollegin")} <= actions
 
 
@@ -151,7 +151,7 @@ def test_garbage_values_are_skipped_with_a_reason_and_the_rest_goes_on(
     assert {c.after.username for c in result.plan.changed} == {"gerd"}  # the unit became empty, skipped
     assert result.plan.left == ()  # lars keeps his last good state while his name is ambiguous
     sync.apply(result, store, NOW)
-    assert sync.identity.active_profiles()["lars"].unit == "FB 3 Ordnung"
+    assert sync.store.active_profiles()["lars"].unit == "FB 3 Ordnung"
     report = format_plan(result, ROLES, directory.url, dry_run=True)
     assert "Bild zu groß (10.0 MB, höchstens 256 KB) (Rest übernommen)" in report
     assert "Benutzername „lars“ ist doppelt vergeben" in report
@@ -164,7 +164,7 @@ def test_an_unreachable_directory_changes_nothing(
     directory.kill()
     with pytest.raises(DirectoryUnavailable, match="nicht erreichbar"):
         sync.read(NOW)
-    assert len(sync.identity.active_profiles()) == 46
+    assert len(sync.store.active_profiles()) == 46
 
 
 def test_a_search_base_moved_by_mistake_is_held_back(
