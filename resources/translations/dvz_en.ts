@@ -1075,13 +1075,13 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../../src/dvz_desktop/program.py" line="186" />
+        <location filename="../../src/dvz_desktop/program.py" line="196" />
         <source>Anmeldung nicht gespeichert</source>
-        <extracomment>A dvz:// link to follow once the office is shown (from the command line or a second start). The window and tray shown before the login, until the session's desktop is built into them.</extracomment>
+        <extracomment>A dvz:// link to follow once the office is shown (from the command line or a second start). The window and tray shown before the login, until the session's desktop is built into them. The running session, and whether it began with a password (else: the organisation's sign-on or a remembered token, whose provider session a logout ends as well).</extracomment>
         <translation>Sign-in not remembered</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/program.py" line="233" />
+        <location filename="../../src/dvz_desktop/program.py" line="246" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
@@ -2377,69 +2377,75 @@ door</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="85" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="87" />
         <source>DVZ Desktop</source>
+        <extracomment>"Abmelden": end the session (and the organisation's sign-on), back to the login.</extracomment>
         <translation>DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="88" />
         <source>DVZ Desktop öffnen</source>
         <translation>Open DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="91" />
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="174" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="93" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="179" />
         <source>Keine ungelesenen Nachrichten</source>
         <translation>No unread messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="100" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="102" />
         <source>Aus meiner Einheit da:</source>
         <translation>In from my unit:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="105" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="107" />
+        <source>Abmelden</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="110" />
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="116" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="121" />
         <source>Nicht verbunden</source>
         <extracomment>The office model the "Aus meiner Einheit da" entries were made from, and whose presence they show.</extracomment>
         <translation>Not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="117" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="122" />
         <source>DVZ Desktop – nicht verbunden</source>
         <translation>DVZ Desktop – not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="135" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="140" />
         <source>Verbindung unterbrochen</source>
         <translation>Connection lost</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="137" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="142" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="149" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="154" />
         <source>niemand</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="151" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="156" />
         <source> · Lust auf Kaffee</source>
         <translation> · up for coffee</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="173" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="178" />
         <source>%n ungelesene Nachricht</source>
         <translation><numerusform>%n unread message</numerusform><numerusform>%n unread messages</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="182" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="187" />
         <source>%n Person wartet an der digitalen Tür</source>
         <translation><numerusform>%n person waiting at the digital door</numerusform><numerusform>%n people waiting at the digital door</numerusform></translation>
     </message>

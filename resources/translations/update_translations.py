@@ -429,6 +429,7 @@ ENGLISH = {
     "&Stockwerk:": "&Floor:",
     "Abbrechen": "Cancel",
     "Abgemeldet": "Signed out",
+    "Abmelden": "Sign out",
     "Abwesend": "Away",
     "Angemeldet bleiben": "Remember me",
     "oder": "or",
