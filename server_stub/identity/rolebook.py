@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from dvz_desktop.core.roles import Grant, Role, RoleMapping, committees_of, is_admin, may_admit_guests, may_chair
+from dvz_desktop.core.roles import (
+    Grant,
+    Role,
+    RoleMapping,
+    committees_of,
+    is_admin,
+    may_admit_guests,
+    may_chair,
+    sits_on,
+)
 
 
 class RoleBook:
@@ -62,3 +71,7 @@ class RoleBook:
 
     def is_admin(self, username: str) -> bool:
         return is_admin(self.grants_of(username))
+
+    def sits_on(self, username: str, committee_id: str) -> bool:
+        """A member of that committee (or of every committee)."""
+        return sits_on(self.grants_of(username), committee_id)

@@ -135,7 +135,8 @@ async def test_roles_from_groups_decide_who_serves_a_desk_and_who_chairs(running
     assert {"clara", "gerd", "karin"} <= set(desk.staff)  # clara listed by the file, gerd and karin by group
     assert "anna" not in desk.staff
     assert backend.roles.may_chair("maria") and not backend.roles.may_chair("gerd")
-    assert "bauausschuss" in backend.roles.committees_of("dora")
+    assert "bauausschuss" in backend.roles.committees_of("dora") and backend.roles.sits_on("dora", "bauausschuss")
+    assert not backend.roles.sits_on("gerd", "bauausschuss")
     directory.remove_from_group("gerd", "dvz-tuerdienst")
     directory.add_to_group("anna", "dvz-tuerdienst")
     await backend.identity.feature.sync_now()
