@@ -3,7 +3,7 @@
 <context>
     <name>BehaviourPresenter</name>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="308" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="310" />
         <source>In %1 ist jetzt %n Person.</source>
         <translation><numerusform>In %1 ist jetzt %n Person.</numerusform><numerusform>In %1 sind jetzt %n Personen.</numerusform></translation>
     </message>

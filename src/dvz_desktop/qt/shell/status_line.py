@@ -17,6 +17,7 @@ from dvz_desktop.protocol import Status
 
 from ..icons import pixmap
 from ..labels import status_label
+from ..lifetime import while_alive
 from ..status_badge import status_icon
 from . import theme
 
@@ -64,7 +65,7 @@ class StatusLine(QStatusBar):
         row.addWidget(self.connection)
         self.addPermanentWidget(link)
         self._state = ("connected", "")
-        theme.THEME_EVENTS.changed.connect(lambda _t: self.show_connection(*self._state))
+        theme.THEME_EVENTS.changed.connect(while_alive(self, lambda _t: self.show_connection(*self._state)))
 
     def set_status_menu(self, menu: QMenu) -> None:
         self.my_status.setMenu(menu)
