@@ -2086,7 +2086,7 @@ door</translation>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/rail.py" line="129" />
+        <location filename="../../src/dvz_desktop/qt/shell/rail.py" line="130" />
         <source>Navigation</source>
         <extracomment>Where each place sits on the rail, top to bottom (the visual brief's order); others follow. An entry was chosen (by click, keyboard or its shortcut).</extracomment>
         <translation>Navigation</translation>
@@ -2140,42 +2140,47 @@ door</translation>
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="35" />
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="36" />
         <source>Mein Status</source>
         <translation>My status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="36" />
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="37" />
         <source>Status und Statusnotiz ändern</source>
         <translation>Change status and status note</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="39" />
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="40" />
         <source>Meine Statusnotiz</source>
         <translation>My status note</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="52" />
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="59" />
         <source>Verbindungsstatus</source>
         <translation>Connection status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="81" />
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="86" />
         <source>Verbunden</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="85" />
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="90" />
+        <source>Anmeldung läuft …</source>
+        <translation>Signing in …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="94" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="90" />
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="99" />
         <source>Verbindung unterbrochen – neuer Versuch läuft …</source>
         <translation>Connection lost – trying again …</translation>
     </message>
