@@ -50,3 +50,8 @@ def test_a_logo_that_cannot_be_read_is_no_logo() -> None:
     for bad in (None, "", "https://example.org/logo.png", "data:image/png;base64,@@@", "data:text/html;base64,PGI+",
                 "data:image/png;base64," + base64.b64encode(b"no picture").decode()):
         assert logo_pixmap(bad) is None, bad
+
+
+def test_the_tray_names_the_organisation_whose_office_this_is(demo_office: DemoOffice) -> None:
+    tooltip = demo_office.parts.tray.icon.toolTip()
+    assert tooltip.splitlines()[:2] == ["DVZ Desktop – Verfügbar", "Landkreis Musterkreis"]
