@@ -77,6 +77,8 @@ def notification_server_reads_markup() -> bool:
 class Tray(QObject):
     showWindowRequested = Signal()
     quitRequested = Signal()
+    #: "Abmelden": end the session (and the organisation's sign-on), back to the login.
+    logoutRequested = Signal()
 
     def __init__(self, status_menu: StatusMenu, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +104,9 @@ class Tray(QObject):
         self.menu.addAction(self.present_header)
         self._present_actions: list[QAction] = []
         self._end_separator = self.menu.addSeparator()
+        self.logout_action = QAction(self.tr("Abmelden"), self.menu)
+        self.logout_action.triggered.connect(self.logoutRequested)
+        self.menu.addAction(self.logout_action)
         quit_action = QAction(self.tr("Beenden"), self.menu)
         quit_action.triggered.connect(self.quitRequested)
         self.menu.addAction(quit_action)
@@ -134,7 +139,10 @@ class Tray(QObject):
             self._icon_status = shown
         state = status_label(me.status) if connected else self.tr("Verbindung unterbrochen")
         unread = f"\n{self.unread_action.text()}" if self.unread else ""
-        tooltip = self.tr("DVZ Desktop – %1").replace("%1", state) + unread
+        person = model.people.get(model.me)
+        organisation = model.organisations.get(person.org_id) if person else None
+        office = f"\n{organisation.name}" if organisation else ""  # whose office this is (several accounts)
+        tooltip = self.tr("DVZ Desktop – %1").replace("%1", state) + office + unread
         if self.icon.toolTip() != tooltip:
             self.icon.setToolTip(tooltip)
         if changed is not None and model is self._entries_from and self._entries_watch.isdisjoint(changed):
