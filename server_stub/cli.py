@@ -192,8 +192,23 @@ async def serve(args: argparse.Namespace, org: OrgFile, identity: IdentityConfig
         await backend.stop()
 
 
+def migrate_command(argv: list[str]) -> int:
+    """Move the embedded SQLite data directory into PostgreSQL (cluster mode), verified by counts."""
+    parser = argparse.ArgumentParser(prog="dvz-server migrate",
+                                     description="Daten eines Datenverzeichnisses (SQLite) nach PostgreSQL übernehmen")
+    parser.add_argument("--data-dir", type=Path, required=True, help="Datenverzeichnis mit dvz.sqlite3")
+    parser.add_argument("--database", required=True, metavar="URL", help="leere PostgreSQL-Datenbank, postgresql://…")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level="WARNING", format="%(levelname)s %(name)s: %(message)s")
+    from .db.move import run_move
+
+    return run_move(args.data_dir, args.database)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["migrate"]:  # dvz-server migrate --data-dir DIR --database postgresql://…
+        return migrate_command(argv[1:])
     if argv[:1] == ["sync"]:  # dvz-server sync [--dry-run]: the directory sync on its own
         logging.basicConfig(level="WARNING", format="%(levelname)s %(name)s: %(message)s")
         from .identity.cli_sync import run_sync

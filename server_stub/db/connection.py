@@ -113,6 +113,17 @@ class Database:
             for sql, params in batch:
                 self.execute(sql, params)
 
+    def tables(self) -> list[str]:
+        """The names of the tables (for ``dvz-server migrate``)."""
+        return [r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+
+    def columns(self, table: str) -> list[str]:
+        return [r[1] for r in self._db.execute(f"PRAGMA table_info({table})")]
+
+    def continue_keys(self, table: str) -> None:
+        """After copying rows with their keys: counted-up keys go on after the copied ones (SQLite does
+        this by itself)."""
+
     def checkpoint(self) -> None:
         """Copy what the WAL holds into the database file (PASSIVE: never waits for readers or the
         writer). Called from a worker thread, on a connection of that thread."""

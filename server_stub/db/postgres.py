@@ -135,6 +135,14 @@ class PostgresDatabase(Database):
     def checkpoint(self) -> None:
         """PostgreSQL checkpoints by itself."""
 
+    def continue_keys(self, table: str) -> None:
+        """Identity columns (SQLite's ``INTEGER PRIMARY KEY``) continue after the largest copied key."""
+        rows = self.all("SELECT column_name FROM information_schema.columns WHERE table_name=? AND is_identity='YES'",
+                        (table,))
+        for (column,) in rows:
+            self.one(f"SELECT setval(pg_get_serial_sequence(?, ?), "
+                     f"COALESCE((SELECT MAX({column}) FROM {table}), 0) + 1, false)", (table, column))
+
     async def all_off_loop(self, sql: str, params: Params = ()) -> list[Any]:
         import asyncio
 
