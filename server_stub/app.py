@@ -178,6 +178,12 @@ class Backend:
                                            lambda username: bool(hub.connections_of(username)))
             self.cluster.relayed["chat"] = self.chat.deliver_relayed
             self.chat.relay = self.cluster.relay("chat")
+            to_person, to_person_droppable = self.cluster.relay("chat-person"), self.cluster.relay("chat-typing")
+            chat = self.chat
+            self.cluster.relayed["chat-person"] = lambda user, payload: chat.deliver_to_person(user, payload, False)
+            self.cluster.relayed["chat-typing"] = lambda user, payload: chat.deliver_to_person(user, payload, True)
+            self.chat.relay_to_person = lambda user, payload, droppable: (
+                to_person_droppable if droppable else to_person)(user, payload)
         presence = PresenceFeature(self.presence, hub, *((self.cluster.join, self.cluster.leave) if self.cluster
                                                          else ()))
         #: In this order each feature adds its part to the welcome and hears presence changes. Presence

@@ -57,21 +57,32 @@ def org_three() -> OrgFile:
 class RunningBackend:
     backend: Backend
     port: int
+    #: In the "cluster" mode: the second node's port. Each ``url`` then names the other node in turn, so
+    #: the people a test logs in one after the other are spread over both nodes.
+    other_port: int | None = None
+    _turn: int = 0
 
     @property
     def url(self) -> str:
-        return f"ws://127.0.0.1:{self.port}/ws"
+        port = self.port
+        if self.other_port is not None:
+            port = (self.port, self.other_port)[self._turn % 2]
+            self._turn += 1
+        return f"ws://127.0.0.1:{port}/ws"
 
 
-#: The ways the backend keeps its data: the embedded SQLite file, and PostgreSQL (the cluster mode's
-#: store; a real server started once per test session, a fresh database per test).
-DATABASES = ("sqlite", "postgresql")
+#: The ways the backend runs: the embedded SQLite file; PostgreSQL (the cluster mode's store; a real
+#: server started once per test session, a fresh database per test); and "cluster": two nodes over one
+#: PostgreSQL database and a Redis of the test's own, people spread over both. The cluster runs for the
+#: modules that say ``CLUSTER_READY = True`` (their features cross nodes); elsewhere it is skipped with
+#: the reason.
+DATABASES = ("sqlite", "postgresql", "cluster")
 
 
 def backend_config(request: pytest.FixtureRequest, data_dir: Path) -> BackendConfig:
     """The configuration for the database this test runs on (``request.param``, one of DATABASES)."""
     config = BackendConfig(data_dir=data_dir)
-    if getattr(request, "param", "sqlite") == "postgresql":
+    if getattr(request, "param", "sqlite") in ("postgresql", "cluster"):
         from tests.services.postgres import PostgresServer
 
         server: PostgresServer = request.getfixturevalue("postgres_server")
@@ -83,9 +94,44 @@ def backend_config(request: pytest.FixtureRequest, data_dir: Path) -> BackendCon
 
 @pytest.fixture(params=DATABASES)
 async def backend(request: pytest.FixtureRequest, org_three: OrgFile, tmp_path: Path) -> AsyncIterator[RunningBackend]:
+    if request.param == "cluster":
+        if not getattr(request.module, "CLUSTER_READY", False):
+            pytest.skip("this feature does not cross cluster nodes yet (issue 19)")
+        async for running in _two_nodes(request, org_three, tmp_path):
+            yield running
+        return
     server = Backend(org_three, backend_config(request, tmp_path / "data"))
     port = await server.start("127.0.0.1", 0)
     try:
         yield RunningBackend(server, port)
     finally:
         await server.stop()
+
+
+async def _two_nodes(request: pytest.FixtureRequest, org_three: OrgFile,
+                     tmp_path: Path) -> AsyncIterator[RunningBackend]:
+    import asyncio
+    import contextlib
+
+    from tests.services.redis_server import start_redis
+
+    config = backend_config(request, tmp_path / "a")
+    (tmp_path / "redis").mkdir()
+    with contextlib.ExitStack() as stack:
+        redis = stack.enter_context(start_redis(tmp_path / "redis"))
+        config.redis_url, config.node_id = redis.url, "node-a"
+        first = Backend(org_three, config)
+        second = Backend(org_three, BackendConfig(data_dir=tmp_path / "b", database_url=config.database_url,
+                                                  redis_url=redis.url, node_id="node-b"))
+        port = await first.start("127.0.0.1", 0)
+        try:
+            other = await second.start("127.0.0.1", 0)
+            try:
+                for node in (first, second):
+                    assert node.cluster is not None
+                    await asyncio.wait_for(node.cluster.in_step.wait(), 10)
+                yield RunningBackend(first, port, other)
+            finally:
+                await second.stop()
+        finally:
+            await first.stop()

@@ -19,6 +19,9 @@ from dvz_desktop.services.session import Credentials, Session, SessionError
 from ..conftest import PASSWORDS
 from .helpers import login
 
+#: These features cross cluster nodes: the backend fixture runs them on two nodes too (conftest.py).
+CLUSTER_READY = True
+
 
 class Chatter:
     def __init__(self, session: Session, outbox: Path) -> None:

@@ -32,6 +32,9 @@ from .test_chat import Chatter
 
 OFFICE = "room:kh-101"  # Anna's personal office
 
+#: These features cross cluster nodes: the backend fixture runs them on two nodes too (conftest.py).
+CLUSTER_READY = True
+
 
 @pytest.fixture
 async def chatters(backend, tmp_path: Path) -> AsyncIterator[dict[str, Chatter]]:

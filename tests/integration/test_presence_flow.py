@@ -10,6 +10,9 @@ from dvz_desktop.services.session import SessionError
 from ..conftest import PASSWORDS
 from .helpers import PresenceLog, login
 
+#: These features cross cluster nodes: the backend fixture runs them on two nodes too (conftest.py).
+CLUSTER_READY = True
+
 
 async def test_colleague_sees_walk_to_kitchen_and_status_other_org_sees_nothing(backend) -> None:
     bernd = await login(backend.url, "bernd", PASSWORDS["bernd"])

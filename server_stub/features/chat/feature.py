@@ -101,6 +101,7 @@ class ChatFeature(Feature):
         self._tasks = TaskSet()
         self._purging: asyncio.Task[int] | None = None
         self.relay: Callable[[str, str], None] | None = None
+        self.relay_to_person: Callable[[str, str, bool], None] | None = None
 
     def commands(self) -> Sequence[Command[Any]]:
         return (Command(ChatSend, self.submit), Command(ChatEdit, self.submit), Command(ChatDelete, self.submit),
@@ -217,6 +218,22 @@ class ChatFeature(Feature):
             else:
                 self._deliver(conv_id, ChatEvents(conv_id=conv_id, events=tuple(events)).model_dump_json())
 
+    def _to_person(self, username: str, payload: str, droppable: bool = False) -> None:
+        """To every socket of ``username``: here, and (cluster mode) on the other nodes."""
+        if droppable:
+            self.hub.send_droppable(username, payload)
+        else:
+            self.hub.send_to(username, payload)
+        if self.relay_to_person is not None:
+            self.relay_to_person(username, payload, droppable)
+
+    def deliver_to_person(self, username: str, payload: str, droppable: bool) -> None:
+        """A frame for ``username`` from another node (their conversation list, read marks, typing)."""
+        if droppable:
+            self.hub.send_droppable(username, payload)
+        else:
+            self.hub.send_to(username, payload)
+
     def deliver_relayed(self, conv_id: str, first_position: str) -> None:
         """Another node committed events of ``conv_id`` from ``first_position`` on: deliver them to the
         members with sockets here (who follows the conversation is read again: another node may have
@@ -287,7 +304,7 @@ class ChatFeature(Feature):
         for username in ({me} if conv.kind is ConversationKind.ROOM else set(conv.members)):
             self._subscribe(username, conv.conv_id)
             described = ChatConversation(conversation=self.describe(conv, username)).model_dump_json()
-            self.hub.send_to(username, described)
+            self._to_person(username, described)
         self._catch_up(conn, conv, msg.position)
         return ack(msg.id, conv.conv_id)
 
@@ -341,14 +358,14 @@ class ChatFeature(Feature):
         conv = self.conversation_for(conn.username, msg.conv_id)
         self.store.set_read(conn.username, conv.conv_id, min(msg.position, self._last_visible(conn.username, conv)))
         event = ChatReadEvent(conv_id=conv.conv_id, position=self.store.read_position(conn.username, conv.conv_id))
-        self.hub.send_to(conn.username, event.model_dump_json())
+        self._to_person(conn.username, event.model_dump_json())
         return ack(msg.id)
 
     def typing(self, conn: Connection, msg: ChatTyping) -> str:
         conv = self.conversation_for(conn.username, msg.conv_id, write=True)
         payload = ChatTypingEvent(conv_id=conv.conv_id, person_id=conn.username).model_dump_json()
         for username in self._members(conv.conv_id) - {conn.username}:
-            self.hub.send_droppable(username, payload)  # may be dropped for a slow client
+            self._to_person(username, payload, droppable=True)  # may be dropped for a slow client
         return ack(msg.id)
 
     def search(self, conn: Connection, msg: ChatSearch) -> str | None:
