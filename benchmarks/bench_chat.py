@@ -131,17 +131,40 @@ def main() -> None:
     parser.add_argument("--per-sender", type=int, default=400)
     parser.add_argument("--members", type=int, default=100)
     parser.add_argument("--samples", type=int, default=200)
+    parser.add_argument("--postgresql", action="store_true",
+                        help="the same run against PostgreSQL (cluster mode's store, durable) after SQLite")
     args = parser.parse_args()
     raise_open_files_limit()
+    results = [("SQLite (WAL, synchronous=FULL)", *run_once(args, None))]
+    if args.postgresql:
+        from tests.services.postgres import start_postgres
+
+        with start_postgres(durable=True) as server:  # fsync on: a commit is on disk before the ack
+            results.append(("PostgreSQL (fsync on, synchronous_commit on)",
+                             *run_once(args, server.dsn(server.create_database()))))
+    print(f"# Chat\n\nMachine: {describe()}\n")
+    for name, rate, lat in results:
+        print(f"## {name}\n")
+        print("| figure | value | target |")
+        print("|---|---:|---|")
+        print(f"| acknowledged messages/s ({args.senders} senders × {args.per_sender}, ≤ {IN_FLIGHT} in flight "
+              f"each) | {rate:,.0f} | ≥ 2,000 |")
+        print(f"| send → delivered at all {args.members} members, p50 ms | {statistics.median(lat):.1f} | |")
+        print(f"| send → delivered at all {args.members} members, p99 ms | {percentile(lat, 0.99):.1f} | ≤ 50 |\n")
+
+
+def run_once(args: argparse.Namespace, database: str | None) -> tuple[float, list[float]]:
+    """One backend process (SQLite in its data directory, or the PostgreSQL at ``database``)."""
     from benchsetup import prepare
 
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         people = max(args.senders, args.members)
-        org, tokens = prepare(tmp / "data", orgs=1, staff_per_org=people)
+        org, tokens = prepare(tmp / "data", orgs=1, staff_per_org=people, database=database)
         users = sorted(tokens)
         backend = subprocess.Popen([sys.executable, "-m", "server_stub", "--port", "0", "--data-dir", str(tmp / "data"),
-                                    "--org", str(org), "--log-level", "WARNING", "--rate-limit", "1000000"],
+                                    "--org", str(org), "--log-level", "WARNING", "--rate-limit", "1000000",
+                                    *(["--database", database] if database else [])],
                                    cwd=ROOT, stdout=subprocess.PIPE, text=True)
         assert backend.stdout is not None
         url = next(m.group(1) for line in backend.stdout if (m := re.search(r"(ws://\S+)", line)))
@@ -151,13 +174,7 @@ def main() -> None:
         finally:
             backend.terminate()
             backend.wait()
-    print(f"# Chat\n\nMachine: {describe()}\n")
-    print("| figure | value | target |")
-    print("|---|---:|---|")
-    print(f"| acknowledged messages/s ({args.senders} senders × {args.per_sender}, ≤ {IN_FLIGHT} in flight each) "
-          f"| {rate:,.0f} | ≥ 2,000 |")
-    print(f"| send → delivered at all {args.members} members, p50 ms | {statistics.median(lat):.1f} | |")
-    print(f"| send → delivered at all {args.members} members, p99 ms | {percentile(lat, 0.99):.1f} | ≤ 50 |")
+    return rate, lat
 
 
 if __name__ == "__main__":

@@ -38,12 +38,13 @@ def write_org(path: Path, orgs: int, staff_per_org: int) -> list[str]:
     return [s["username"] for s in staff]
 
 
-def prepare(data_dir: Path, orgs: int, staff_per_org: int) -> tuple[Path, dict[str, str]]:
-    """Write the org file, create the accounts once, and put one session token per user in the store."""
+def prepare(data_dir: Path, orgs: int, staff_per_org: int, database: str | None = None) -> tuple[Path, dict[str, str]]:
+    """Write the org file, create the accounts once, and put one session token per user in the store
+    (the SQLite file in ``data_dir``, or the PostgreSQL at ``database``)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     org_path = data_dir / "org.json"
     users = write_org(org_path, orgs, staff_per_org)
-    backend = Backend(load_org_file(org_path), BackendConfig(data_dir=data_dir))  # creates accounts
+    backend = Backend(load_org_file(org_path), BackendConfig(data_dir=data_dir, database_url=database))
     now = datetime.now(UTC)
     tokens = {}
     for user in users:
