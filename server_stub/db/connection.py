@@ -46,10 +46,40 @@ class Database:
         self._in_transaction = False
         #: The file, for the worker threads' read-only connections (None: in memory, reads stay here).
         self._path = path
-        self._readers = threading.local()
-        self._reader_connections: list[sqlite3.Connection] = []
-        self._readers_lock = threading.Lock()
+        self._init_workers()
         self._init_soon()
+
+    def _init_workers(self) -> None:
+        """Connections of the worker threads (search, checkpoints), and what they are doing: closing
+        the database waits until no worker uses one (a connection closed under a running statement
+        crashes the process)."""
+        self._readers = threading.local()
+        self._reader_connections: list[Any] = []
+        self._readers_lock = threading.Lock()
+        self._workers_idle = threading.Condition(self._readers_lock)
+        self._workers_busy = 0
+        self._closed = False
+
+    @contextmanager
+    def _worker_use(self) -> Iterator[None]:
+        with self._workers_idle:
+            if self._closed:
+                raise DatabaseError("Die Datenbank ist schon geschlossen.")
+            self._workers_busy += 1
+        try:
+            yield
+        finally:
+            with self._workers_idle:
+                self._workers_busy -= 1
+                self._workers_idle.notify_all()
+
+    def _close_workers(self) -> None:
+        with self._workers_idle:
+            self._closed = True
+            self._workers_idle.wait_for(lambda: self._workers_busy == 0, timeout=30)
+            for reader in self._reader_connections:
+                reader.close()
+            self._reader_connections.clear()
 
     def _init_soon(self) -> None:
         self._soon: list[tuple[str, Params]] = []
@@ -129,13 +159,14 @@ class Database:
         writer). Called from a worker thread, on a connection of that thread."""
         if self._path is None:
             return
-        checkpointer: sqlite3.Connection | None = getattr(self._readers, "checkpointer", None)
-        if checkpointer is None:
-            checkpointer = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)
-            self._readers.checkpointer = checkpointer
-            with self._readers_lock:
-                self._reader_connections.append(checkpointer)
-        checkpointer.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        with self._worker_use():
+            checkpointer: sqlite3.Connection | None = getattr(self._readers, "checkpointer", None)
+            if checkpointer is None:
+                checkpointer = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)
+                self._readers.checkpointer = checkpointer
+                with self._readers_lock:
+                    self._reader_connections.append(checkpointer)
+            checkpointer.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     async def all_off_loop(self, sql: str, params: Params = ()) -> list[Any]:
         """Like :meth:`all`, in a worker thread: for reads whose cost grows with the data, so the loop
@@ -145,13 +176,14 @@ class Database:
         return await asyncio.to_thread(self._read, sql, params)
 
     def _read(self, sql: str, params: Params) -> list[Any]:
-        reader: sqlite3.Connection | None = getattr(self._readers, "connection", None)
-        if reader is None:
-            reader = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, check_same_thread=False)
-            self._readers.connection = reader
-            with self._readers_lock:
-                self._reader_connections.append(reader)
-        return reader.execute(sql, params).fetchall()
+        with self._worker_use():
+            reader: sqlite3.Connection | None = getattr(self._readers, "connection", None)
+            if reader is None:
+                reader = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, check_same_thread=False)
+                self._readers.connection = reader
+                with self._readers_lock:
+                    self._reader_connections.append(reader)
+            return reader.execute(sql, params).fetchall()
 
     @contextmanager
     def transaction(self, durable: bool = True) -> Iterator[None]:
@@ -181,8 +213,5 @@ class Database:
 
     def close(self) -> None:
         self.flush()
-        with self._readers_lock:
-            for reader in self._reader_connections:
-                reader.close()
-            self._reader_connections.clear()
+        self._close_workers()
         self._db.close()

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -58,9 +57,7 @@ class PostgresDatabase(Database):
         self.dialect = POSTGRESQL
         self._in_transaction = False
         self._path = None
-        self._readers = threading.local()
-        self._reader_connections: list[Any] = []
-        self._readers_lock = threading.Lock()
+        self._init_workers()
         self._pg: psycopg.Connection[Any] | None = None
         self._init_soon()
         self._connection()
@@ -119,18 +116,19 @@ class PostgresDatabase(Database):
         return rows
 
     def _read(self, sql: str, params: Params) -> list[Any]:
-        reader: psycopg.Connection[Any] | None = getattr(self._readers, "connection", None)
-        if reader is None or reader.closed:
-            reader = self._connect()
-            self._readers.connection = reader
-            with self._readers_lock:
-                self._reader_connections.append(reader)
-        try:
-            rows: list[Any] = reader.execute(_sql(sql), tuple(params)).fetchall()
-        except psycopg.OperationalError as exc:
-            reader.close()
-            raise DatabaseUnavailable("Die Datenbank (PostgreSQL) ist nicht erreichbar.") from exc
-        return rows
+        with self._worker_use():
+            reader: psycopg.Connection[Any] | None = getattr(self._readers, "connection", None)
+            if reader is None or reader.closed:
+                reader = self._connect()
+                self._readers.connection = reader
+                with self._readers_lock:
+                    self._reader_connections.append(reader)
+            try:
+                rows: list[Any] = reader.execute(_sql(sql), tuple(params)).fetchall()
+            except psycopg.OperationalError as exc:
+                reader.close()
+                raise DatabaseUnavailable("Die Datenbank (PostgreSQL) ist nicht erreichbar.") from exc
+            return rows
 
     def checkpoint(self) -> None:
         """PostgreSQL checkpoints by itself."""
@@ -175,9 +173,6 @@ class PostgresDatabase(Database):
             self.flush()
         except DatabaseUnavailable:
             log.warning("PostgreSQL unreachable at close: the last visits and first-seen times are lost")
-        with self._readers_lock:
-            for reader in self._reader_connections:
-                reader.close()
-            self._reader_connections.clear()
+        self._close_workers()
         if self._pg is not None:
             self._pg.close()

@@ -20,7 +20,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from dvz_desktop.core.clock import ManualClock
 from dvz_desktop.protocol import PROTOCOL_VERSION, ChatEvent, ChatEventKind, ConversationKind
 from server_stub.app import Backend, BackendConfig
-from server_stub.db import Database
+from server_stub.db import Database, DatabaseError
 from server_stub.directory.orgfile import OrgFile, load_org_file
 from server_stub.features.chat.store import PURGE_STEP, StoredConversation
 from server_stub.net.auth import token_hash
@@ -184,3 +184,27 @@ async def test_the_purge_deletes_in_short_steps_with_the_loop_turning_between(cr
     assert [e.body for e in store.events_after(conv.conv_id, 0)] == ["neu"]
     assert [h.body for h in await store.search(["alt"], [(conv.conv_id, 0, 10**9)])] == []
     assert [h.body for h in await store.search(["neu"], [(conv.conv_id, 0, 10**9)])] == ["neu"]
+
+
+def test_closing_the_database_waits_for_a_read_in_a_worker_thread(tmp_path: Path) -> None:
+    """A connection closed under a running statement crashes the process (it did, when the backend
+    stopped during a WAL checkpoint): close() waits for the workers, and refuses them afterwards."""
+    db = Database.open(tmp_path / "dvz.sqlite3")
+    db.execute("CREATE TABLE t (x INTEGER)")
+    started = threading.Event()
+    result: list[Any] = []
+    slow = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) SELECT COUNT(*) FROM n"
+
+    def read() -> None:
+        started.set()
+        result.extend(db._read(slow, ()))
+
+    worker = threading.Thread(target=read)
+    worker.start()
+    assert started.wait(10)
+    db.checkpoint()  # (a checkpoint beside it is fine)
+    db.close()  # waits for the read instead of pulling its connection away
+    worker.join(30)
+    assert result == [(3000000,)]
+    with pytest.raises(DatabaseError):
+        db._read("SELECT 1", ())
