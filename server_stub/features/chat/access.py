@@ -6,6 +6,7 @@ rule holds across restarts; presence changes open and close them.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 
 from dvz_desktop.core import room_chat
@@ -25,6 +26,11 @@ from .store import StoredConversation
 
 def room_conv_id(room_id: str) -> str:
     return f"room:{room_id}"
+
+
+def direct_conv_id(members: tuple[str, ...]) -> str:
+    digest = hashlib.sha256("\n".join(sorted(members)).encode()).hexdigest()[:32]
+    return f"dm:{digest}"
 
 
 class ChatAccess:

@@ -9,13 +9,12 @@ transaction (and one fsync) for many messages.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from dvz_desktop.core import room_chat
@@ -43,14 +42,14 @@ from dvz_desktop.protocol import (
     ConversationKind,
     ErrorCode,
     Presence,
-    RoomKind,
 )
 
 from ...directory.visibility import Directory
 from ...feature import Command, Feature, Refused, WelcomePart, ack, error_frame
 from ...net.hub import Connection, Hub
-from .access import ChatAccess, room_conv_id
-from .store import PURGE_STEP, ChatStore, StoredConversation
+from .access import ChatAccess, direct_conv_id, room_conv_id
+from .retention import DEFAULT_RETENTION, purge_old
+from .store import ChatStore, StoredConversation
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +59,6 @@ SYNC_CHUNK = 200
 FRESH_HISTORY = 300
 #: Hits a search answers with (the newest first).
 SEARCH_HITS = 50
-DEFAULT_RETENTION = {kind.value: 365 for kind in RoomKind} | {RoomKind.COFFEE_KITCHEN.value: 1, "direct": 365}
 
 
 @dataclass
@@ -68,11 +66,6 @@ class _Pending:
     conn: Connection
     command_id: str
     event: ChatEvent  # position still 0
-
-
-def direct_conv_id(members: tuple[str, ...]) -> str:
-    digest = hashlib.sha256("\n".join(sorted(members)).encode()).hexdigest()[:32]
-    return f"dm:{digest}"
 
 
 class ChatFeature(Feature):
@@ -220,10 +213,7 @@ class ChatFeature(Feature):
 
     def _to_person(self, username: str, payload: str, droppable: bool = False) -> None:
         """To every socket of ``username``: here, and (cluster mode) on the other nodes."""
-        if droppable:
-            self.hub.send_droppable(username, payload)
-        else:
-            self.hub.send_to(username, payload)
+        self.deliver_to_person(username, payload, droppable)
         if self.relay_to_person is not None:
             self.relay_to_person(username, payload, droppable)
 
@@ -403,28 +393,8 @@ class ChatFeature(Feature):
             self._purging = self._tasks.spawn(self.purge(now), name="dvz-chat-purge")
 
     async def purge(self, now: datetime | None = None) -> int:
-        """Delete what is older than its retention, in steps of ``store.PURGE_STEP`` events with the loop
-        turning in between; returns how many events went."""
-        now = now or self.clock.now()
-        by_days: dict[int, list[str]] = defaultdict(list)
-        for conv in self.store.all_conversations():
-            if conv.kind is ConversationKind.DIRECT:
-                days = self.retention_days["direct"]
-            else:
-                place = self.directory.rooms.get(conv.room_id or "")
-                days = self.retention_days.get(place.room.kind.value if place else "", 365)
-            by_days[days].append(conv.conv_id)
-        removed = 0
-        for days, convs in by_days.items():
-            cutoff = now - timedelta(days=days)
-            for conv_id in convs:
-                while (step := self.store.purge_step(conv_id, cutoff)) > 0:
-                    removed += step
-                    await asyncio.sleep(0)
-                    if step < PURGE_STEP:
-                        break
-                await asyncio.sleep(0)  # one look per conversation: thousands of them stall no one either
-        return removed
+        """Delete what is older than its retention (retention.py); returns how many events went."""
+        return await purge_old(self.store, self.directory, self.retention_days, now or self.clock.now())
 
     def close(self) -> None:
         self._tasks.cancel()
