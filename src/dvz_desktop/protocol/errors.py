@@ -88,8 +88,36 @@ ERROR_TEXTS: dict[ErrorCode, tuple[str, str]] = {
         "You can only edit or delete your own messages.",
     ),
     ErrorCode.CALL_FULL: (
-        "Das Gespräch in diesem Raum ist voll: direkt verbunden sind höchstens vier Personen.",
-        "The call in this room is full: at most four people can be connected directly.",
+        "Das Gespräch in diesem Raum ist voll: direkt verbunden sind höchstens vier Personen. Für größere "
+        "Besprechungen muss Ihre IT einen Konferenzserver einrichten.",
+        "The call in this room is full: at most four people can be connected directly. For larger meetings "
+        "your IT needs to set up a conference server.",
+    ),
+    ErrorCode.MEETING_FULL: (
+        "Die Besprechung ist voll: es können höchstens 50 Personen teilnehmen.",
+        "The meeting is full: at most 50 people can take part.",
+    ),
+    ErrorCode.MEDIA_SERVER_UNAVAILABLE: (
+        "Der Konferenzserver ist gerade nicht erreichbar. Bis er zurück ist, sind höchstens vier Personen "
+        "direkt verbunden und Gäste können nicht teilnehmen.",
+        "The conference server cannot be reached right now. Until it is back, at most four people can be "
+        "connected directly and guests cannot take part.",
+    ),
+    ErrorCode.MEDIA_SERVER_REFUSED: (
+        "Der Konferenzserver hat die Verbindung abgelehnt. Bitte versuchen Sie es noch einmal.",
+        "The conference server refused the connection. Please try again.",
+    ),
+    ErrorCode.NOT_PUBLISHING: (
+        "Diese Person ist noch nicht mit Bild und Ton in der Besprechung.",
+        "This person's picture and sound have not reached the meeting yet.",
+    ),
+    ErrorCode.MODERATORS_ONLY: (
+        "Das darf nur die Moderation der Besprechung (wem der Raum gehört oder wer die Besprechung eröffnet hat).",
+        "Only the meeting's moderators may do that (the room's owner or whoever opened the meeting).",
+    ),
+    ErrorCode.REMOVED_FROM_MEETING: (
+        "Sie wurden aus dieser Besprechung entfernt.",
+        "You were removed from this meeting.",
     ),
     ErrorCode.NOT_IN_CALL: (
         "Sie sind nicht in diesem Gespräch.",

@@ -61,6 +61,17 @@ from .chat import (
     Conversation,
 )
 from .desk import LauncherInfo
+from .meetings import (
+    MeetingAnswer,
+    MeetingHand,
+    MeetingInviteGuest,
+    MeetingModerate,
+    MeetingModerated,
+    MeetingPublish,
+    MeetingSdp,
+    MeetingSubscribe,
+    MeetingVideo,
+)
 from .door import AdmitGuest, DeskQueue, EndVisit, HandOverVisit, VisitEvent, VisitSay, VisitSignal, VisitToCallback
 from .whiteboard import WbAdd, WbClear, WbClose, WbOpen, WbOps, WbRemove, WbRestore, WbSnapshot
 from .enums import Status
@@ -131,6 +142,8 @@ ClientMessage = Annotated[
         ChatTyping, ChatSearch, CallJoin, CallAnswer, CallLeave, CallSignal, CallMedia,
         WbOpen, WbClose, WbAdd, WbRemove, WbRestore, WbClear,
         AdmitGuest, EndVisit, HandOverVisit, VisitToCallback, VisitSay, VisitSignal,
+        MeetingPublish, MeetingSubscribe, MeetingAnswer, MeetingVideo, MeetingHand, MeetingModerate,
+        MeetingInviteGuest,
     ],
     Field(discriminator="type"),
 ]
@@ -216,7 +229,7 @@ ServerMessage = Annotated[
         Welcome, Ack, Error, PresenceChanged, SessionEnded, DoorChanged, KnockUpdate, InviteUpdate,
         QuestionUpdate, AbsenceChanged, InboxAdded, ChatEvents, ChatConversation, ChatReset,
         ChatTypingEvent, ChatReadEvent, ChatSearchResult, CallUpdate, CallSignalEvent, CallEnded,
-        WbSnapshot, WbOps, DeskQueue, VisitEvent,
+        WbSnapshot, WbOps, DeskQueue, VisitEvent, MeetingSdp, MeetingModerated,
     ],
     Field(discriminator="type"),
 ]
@@ -229,6 +242,7 @@ CLIENT_MESSAGE_TYPES: tuple[type[StrictModel], ...] = (
     ChatSearch, CallJoin, CallAnswer, CallLeave, CallSignal, CallMedia,
     WbOpen, WbClose, WbAdd, WbRemove, WbRestore, WbClear,
     AdmitGuest, EndVisit, HandOverVisit, VisitToCallback, VisitSay, VisitSignal,
+    MeetingPublish, MeetingSubscribe, MeetingAnswer, MeetingVideo, MeetingHand, MeetingModerate, MeetingInviteGuest,
 )
 SERVER_MESSAGE_TYPES: tuple[type[LenientModel], ...] = (
     Welcome,
@@ -255,4 +269,6 @@ SERVER_MESSAGE_TYPES: tuple[type[LenientModel], ...] = (
     WbOps,
     DeskQueue,
     VisitEvent,
+    MeetingSdp,
+    MeetingModerated,
 )
