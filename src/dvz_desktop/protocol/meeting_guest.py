@@ -10,7 +10,7 @@ names, and nothing of the office.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import Field, TypeAdapter
 
@@ -79,8 +79,7 @@ class MeetingGuestLeave(StrictModel):
 
 
 MeetingGuestMessage = Annotated[
-    Union[MeetingGuestJoin, MeetingGuestPublish, MeetingGuestSubscribe, MeetingGuestAnswer, MeetingGuestVideo,
-          MeetingGuestMedia, MeetingGuestLeave],
+    MeetingGuestJoin | MeetingGuestPublish | MeetingGuestSubscribe | MeetingGuestAnswer | MeetingGuestVideo | MeetingGuestMedia | MeetingGuestLeave,
     Field(discriminator="type"),
 ]
 MEETING_GUEST_MESSAGE_ADAPTER: TypeAdapter[MeetingGuestMessage] = TypeAdapter(MeetingGuestMessage)
