@@ -62,6 +62,8 @@ class JanusClient:
         self._sessions: dict[int, JanusSession] = {}
         self._handles: dict[int, PluginHandle] = {}
         self._lost: JanusUnavailable | None = None
+        #: Set when the connection is gone (Janus crashed or was stopped): every session went with it.
+        self.closed = asyncio.Event()
         self._reader = asyncio.create_task(self._read(), name="janus-reader")
 
     @classmethod
@@ -170,6 +172,7 @@ class JanusClient:
 
     def _gone(self, error: JanusUnavailable) -> None:
         self._lost = error
+        self.closed.set()
         for pending in self._pending.values():
             if not pending.future.done():
                 pending.future.set_exception(error)
