@@ -13,16 +13,21 @@ from websockets.http11 import Request, Response
 
 from . import guest_web
 from .door import DoorService
+from .meetings import web as meeting_web
+from .meetings.guests import MeetingGuests
 from .photos import PHOTO_PREFIX
 
 WS_PATH = "/ws"
 GUEST_PATH = "/gast"
 DOOR_PREFIX = "/tuer/"
+MEETING_GUEST_PATH = "/besprechung-gast"
+MEETING_PREFIX = "/besprechung/"
 
 
 def route(connection: ServerConnection, request: Request, door: DoorService, allowed_origins: tuple[str, ...],
           retention_hours: int,
-          photos: Callable[[ServerConnection, Request], Response] | None = None) -> Response | None:
+          photos: Callable[[ServerConnection, Request], Response] | None = None,
+          meetings: MeetingGuests | None = None) -> Response | None:
     """A response for plain HTTP requests and refused upgrades; None lets a websocket open."""
     parts = urlsplit(request.path)
     path = parts.path
@@ -33,7 +38,7 @@ def route(connection: ServerConnection, request: Request, door: DoorService, all
         if origin is not None and origin not in allowed_origins:
             return connection.respond(HTTPStatus.FORBIDDEN, "Herkunft nicht erlaubt\n")
         return None
-    if path == GUEST_PATH:
+    if path in (GUEST_PATH, MEETING_GUEST_PATH):
         own = {f"http://{request.headers.get('Host', '')}", f"https://{request.headers.get('Host', '')}"}
         if origin is None or (origin not in own and origin not in allowed_origins):
             return connection.respond(HTTPStatus.FORBIDDEN, "Herkunft nicht erlaubt\n")
@@ -45,4 +50,9 @@ def route(connection: ServerConnection, request: Request, door: DoorService, all
     if path.startswith(DOOR_PREFIX):
         lang = guest_web.language_of(parts.query, request.headers.get("Accept-Language"))
         return guest_web.page(door, path[len(DOOR_PREFIX):].strip("/"), lang, retention_hours)
+    if path.startswith(MEETING_PREFIX + "static/"):
+        return meeting_web.static(path[len(MEETING_PREFIX + "static/"):])
+    if path.startswith(MEETING_PREFIX) and meetings is not None:
+        lang = guest_web.language_of(parts.query, request.headers.get("Accept-Language"))
+        return meeting_web.page(meetings, path[len(MEETING_PREFIX):].strip("/"), lang)
     return connection.respond(HTTPStatus.NOT_FOUND, "Nicht gefunden\n")

@@ -39,6 +39,9 @@ class RoomSpec(_FileModel):
     h: Annotated[float, Field(gt=0)]
     owner: Ident | None = None
     shared_with: list[Ident] = []
+    #: Meetings of more than four people are usual here (a council chamber): its calls always run on the
+    #: media server, from the first person on.
+    large: bool = False
 
 
 class FloorSpec(_FileModel):

@@ -74,8 +74,9 @@ from .store import Store
 from .door import DOOR_MESSAGES, DoorService, desks_from
 from .door_store import DoorStore
 from .guest_socket import GuestSockets
-from .http_routes import GUEST_PATH, WS_PATH, route
+from .http_routes import GUEST_PATH, MEETING_GUEST_PATH, WS_PATH, route
 from .whiteboard import WB_MESSAGES, WhiteboardService
+from .meetings.feature import MEETING_MESSAGES, MeetingService, SfuConfig, large_rooms_of
 from .whiteboard_store import WhiteboardStore
 
 log = logging.getLogger(__name__)
@@ -127,6 +128,12 @@ class BackendConfig:
     login_tarpit_s: float = 3.0
     #: Reverse proxies whose X-Forwarded-For is believed for per-address limits (client_address.py).
     trusted_proxies: tuple[Network, ...] = ()
+    #: The media server (Janus) for meetings beyond four people; None: calls stay at four, peer to peer.
+    sfu: SfuConfig | None = None
+    #: Meeting signalling per minute and burst per person, counted apart: joining a meeting of 50 means a
+    #: subscription and an answer per member.
+    meeting_rate_per_minute: float = 600
+    meeting_burst: float = 250
 
 
 class Backend:
@@ -151,6 +158,8 @@ class Backend:
                                 config.chat_retention_days)
         self._chat_writer: asyncio.Task[None] | None = None
         self.calls = CallManager(self.directory, self.presence, self.hub, config.ice_servers)
+        self.meetings = MeetingService(self.calls, self.hub, self.directory, self.clock, config.sfu,
+                                       large_rooms_of(org_file), config.ice_servers)
         self.whiteboards = WhiteboardService(self.directory, self.presence, self.hub,
                                              WhiteboardStore(self.store.db), self.clock)
         self.door = DoorService(self.behaviour.ctx, DoorStore(self.store.db), desks_from(org_file.desks),
@@ -159,6 +168,7 @@ class Backend:
         self.launchers = org_file.launchers
         self._buckets: dict[str, TokenBucket] = {}
         self._board_buckets: dict[str, TokenBucket] = {}
+        self._meeting_buckets: dict[str, TokenBucket] = {}
         self._server: Server | None = None
         self._housekeeping: asyncio.Task[None] | None = None
         self._behaviour_ticks: asyncio.Task[None] | None = None
@@ -206,6 +216,7 @@ class Backend:
             ssl=self.config.tls,
             create_connection=self.accept_guard.connection_class(),  # drops connection floods at once
         )
+        await self.meetings.start()
         self._housekeeping = asyncio.create_task(self._housekeep(), name="dvz-housekeeping")
         self._behaviour_ticks = asyncio.create_task(self.behaviour.run(), name="dvz-behaviour")
         self._slow_sweep = asyncio.create_task(self._sweep_slow(), name="dvz-slow-sweep")
@@ -220,6 +231,7 @@ class Backend:
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
+        await self.meetings.stop()
         self.whiteboards.flush()
         self.store.close()
 
@@ -234,7 +246,8 @@ class Backend:
             if self.login_guard.too_many_unauthenticated(address):
                 return _retry_later(connection, HTTPStatus.SERVICE_UNAVAILABLE, 5, "Zu viele offene Anmeldungen\n")
         return route(connection, request, self.door, self.config.allowed_origins, self.config.guest_retention_hours,
-                     photos=route_for(self.photos, self._username_of_token, self.directory.can_see_person))
+                     photos=route_for(self.photos, self._username_of_token, self.directory.can_see_person),
+                     meetings=self.meetings.guests)
 
     def _username_of_token(self, token: str) -> str | None:
         """Whose session a token is (for plain HTTP requests such as portraits); None if not valid."""
@@ -254,6 +267,9 @@ class Backend:
         address = self.address_of(ws)
         if ws.request is not None and urlsplit(ws.request.path).path == GUEST_PATH:
             await self.guest_sockets.serve(ws, address)
+            return
+        if ws.request is not None and urlsplit(ws.request.path).path == MEETING_GUEST_PATH:
+            await self.meetings.guest_sockets.serve(ws, address)
             return
         if not self.login_guard.open_unauthenticated(address):
             log.info("too many sockets without login from one address; refused")
@@ -393,7 +409,8 @@ class Backend:
             if not conn.bad_frames.take():
                 self.hub.close(conn, CloseCode.POLICY_VIOLATION, "too many invalid frames")
             return
-        if not self._bucket(conn.username, board=isinstance(msg, WB_MESSAGES)).take():
+        if not self._bucket(conn.username, board=isinstance(msg, WB_MESSAGES),
+                            meeting=isinstance(msg, MEETING_MESSAGES)).take():
             await self._over_limit(conn, msg.id)
             return
         try:
@@ -412,11 +429,13 @@ class Backend:
             log.info("user=%s kept sending past the rate limit; closing", conn.username)
             self.hub.close(conn, CloseCode.POLICY_VIOLATION, "rate limit exceeded")
 
-    def _bucket(self, username: str, board: bool) -> TokenBucket:
-        buckets = self._board_buckets if board else self._buckets
+    def _bucket(self, username: str, board: bool, meeting: bool = False) -> TokenBucket:
+        buckets = self._meeting_buckets if meeting else self._board_buckets if board else self._buckets
         bucket = buckets.get(username)
         if bucket is None:
-            if board:
+            if meeting:
+                bucket = message_bucket(self.config.meeting_rate_per_minute, self.config.meeting_burst)
+            elif board:
                 bucket = message_bucket(self.config.whiteboard_rate_per_minute, self.config.whiteboard_burst)
             else:
                 bucket = message_bucket(self.config.rate_per_minute, self.config.rate_burst)
@@ -432,6 +451,11 @@ class Backend:
         if isinstance(msg, CALL_MESSAGES):
             try:
                 return self.calls.handle(conn, msg)
+            except Refused as exc:
+                return error_frame(exc.code, msg.id)
+        if isinstance(msg, MEETING_MESSAGES):
+            try:
+                return self.meetings.handle(conn, msg)
             except Refused as exc:
                 return error_frame(exc.code, msg.id)
         if isinstance(msg, CHAT_MESSAGES):
@@ -534,5 +558,6 @@ class Backend:
                 self.door.drop_gone()
                 self.door.purge()
                 self.login_guard.purge()
+                self.meetings.guests.purge()
             except Exception:
                 log.exception("housekeeping failed")
