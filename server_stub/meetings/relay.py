@@ -183,7 +183,7 @@ class MeetingMedia:
         except JanusUnavailable:
             raise Refused(ErrorCode.MEDIA_SERVER_UNAVAILABLE) from None
         except (JanusError, TimeoutError, KeyError) as exc:
-            log.info("the media server refused a request in call %s: %s", call.call_id, type(exc).__name__)
+            log.info("the media server refused a request in call %s: %s", call.call_id, exc)
             raise Refused(ErrorCode.MEDIA_SERVER_REFUSED) from None
 
     def _spawn(self, coro: Awaitable[None]) -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -289,7 +290,7 @@ class MediaServer:
         member.streams = {s["type"]: str(s["mid"]) for s in reply.data.get("streams", [])
                           if isinstance(s, dict) and s.get("type") in ("audio", "video") and "mid" in s}
         await member.publisher.trickle_completed()  # the offer carried every candidate
-        return str(reply.jsep["sdp"])
+        return scrub(str(reply.jsep["sdp"]))
 
     def _publisher(self, call_id: str, key: str) -> Member:
         member = self._room(call_id).members.get(key)
@@ -337,7 +338,7 @@ class MediaServer:
             event = await sub.handle.next_event(lambda e: isinstance(e.get("jsep"), dict), timeout=self._timeout)
             data, jsep = (event.get("plugindata") or {}).get("data") or {}, event["jsep"]
         streams = data.get("streams")
-        return str(jsep["sdp"]), streams if isinstance(streams, list) else []
+        return scrub(str(jsep["sdp"])), streams if isinstance(streams, list) else []
 
     async def answer(self, call_id: str, key: str, publisher_key: str, answer_sdp: str) -> None:
         member = self._room(call_id).members.get(key)
@@ -379,3 +380,12 @@ def _video_mid(streams: list[Any], feed_mid: str | None) -> str | None:
         if isinstance(stream, dict) and stream.get("type") == "video" and stream.get("feed_mid") == feed_mid:
             return str(stream["mid"])
     return None
+
+
+_SESSION_NAME = re.compile(r"^s=.*$", re.MULTILINE)
+
+
+def scrub(sdp: str) -> str:
+    """Janus names its room in the SDP's session name (``s=VideoRoom <room id>``): the description a
+    client gets carries no id of the media server's."""
+    return _SESSION_NAME.sub("s=-", sdp, count=1)

@@ -1,5 +1,12 @@
 """Calls: one aiortc peer connection per other member (a mesh of at most four), signalled through the
-existing session. aiortc and av are imported on the first call, never at start.
+existing session; a call the backend moved to the media server (``mode`` "sfu") runs through
+``meeting.SfuLink`` instead. aiortc and av are imported on the first call, never at start.
+
+My microphone and camera are one track each, handed to every connection through aiortc's MediaRelay:
+two connections reading one track directly would each get every other frame.
+
+Moving from the mesh to the media server, the mesh connections stay until the same person is heard
+through the media server (or a few seconds passed), so a growing meeting freezes only briefly.
 
 Who offers is fixed (the member with the smaller id offers to the larger), so two peers never offer to
 each other at once. Candidates travel inside the SDP (aiortc gathers before it answers). The ICE servers
@@ -30,10 +37,14 @@ from dvz_desktop.protocol import (
     ServerMessage,
     Welcome,
 )
+from dvz_desktop.protocol.meetings import MeetingModerated, MeetingSdp
 
 from .session import Session, SessionError
 
 log = logging.getLogger(__name__)
+
+#: Seconds the mesh connections stay after the call moved to the media server, at most.
+MESH_OVERLAP_S = 5.0
 
 
 #: Audio packets held before playout. aiortc holds 4 (80 ms); on a LAN 2 (40 ms) is enough and keeps the
@@ -104,6 +115,15 @@ class CallClient:
         self.frames: dict[tuple[str, str], int] = {}
         #: On hold (another conversation is live): my tracks send silence and a black picture.
         self.held = False
+        #: The call on the media server, while it runs there.
+        self.sfu: Any = None
+        self._relay: Any = None
+        #: What the relay reads: my microphone as it is, my camera converted once for all encoders.
+        self._sources: dict[str, Any] = {}
+        #: A moderator muted me ("mute") or removed me ("remove"); the argument is who did.
+        self.moderated: Event[MeetingModerated] = Event()
+        self._shown: tuple[set[str], bool] = (set(), True)
+        self._overlap: asyncio.Task[None] | None = None
         session.message_received.connect(self._on_message)
         session.welcomed.connect(self._on_welcome)
 
@@ -147,6 +167,13 @@ class CallClient:
             await self._session.command(CallMedia(id=self._session.next_id(), call_id=self.call.call_id,
                                                   audio=audio, video=video, speaking=speaking))
 
+    def show_videos(self, shown: set[str], visible: bool) -> None:
+        """The people whose tiles the view shows, and whether the call is in sight: in a meeting only
+        their videos are received, and none while it is out of sight."""
+        self._shown = (set(shown), visible)
+        if self.sfu is not None:
+            self.sfu.show(*self._shown)
+
     def set_held(self, held: bool) -> None:
         self.held = held
         for track in self._local.values():
@@ -169,6 +196,12 @@ class CallClient:
         elif isinstance(msg, CallEnded):
             if self.call is not None and self.call.call_id == msg.call_id:
                 self._spawn(self._teardown())
+        elif isinstance(msg, MeetingSdp):
+            if self.sfu is not None and self.sfu.call_id == msg.call_id:
+                self.sfu.on_sdp(msg)
+        elif isinstance(msg, MeetingModerated):
+            if self.call is not None and self.call.call_id == msg.call_id:
+                self.moderated.emit(msg)
 
     def _on_update(self, call: CallInfo) -> None:
         me = self.me
@@ -184,9 +217,71 @@ class CallClient:
         members = {m.person_id for m in call.members} - {me}
         for gone in set(self.peers) - members:
             self._spawn(self._close_peer(gone))
+        if call.mode == "sfu":
+            if not call.sfu_lost:
+                self._on_media_server(call)
+            elif self.sfu is not None:  # the media server failed: wait for it (the view says so)
+                self._spawn(self._close_sfu())
+            return
+        if self.sfu is not None:  # fell back to the mesh
+            self._spawn(self._close_sfu())
         for person in sorted(members - set(self.peers)):
             if (me or "") < person:
                 self._spawn(self._offer(person))
+
+    # --- the media server ---
+
+    def _on_media_server(self, call: CallInfo) -> None:
+        from .meeting import SfuLink
+
+        link = self.sfu
+        if link is None or link.call_id != call.call_id or link.epoch != call.sfu_epoch:
+            if link is not None:
+                self._spawn(link.close())
+            link = self.sfu = SfuLink(self._session, call, self._local_track, self._deliver, self.failed.emit,
+                                      self._spawn)
+            link.on_first_audio = lambda person: self._spawn(self._close_peer(person))
+            link.show(*self._shown)
+            self._spawn(link.publish())
+            if self.peers:
+                self._overlap = self._loop.create_task(self._end_overlap(link))
+                self._overlap.add_done_callback(report_task_failure)
+        link.update(call)
+
+    async def _end_overlap(self, link: Any) -> None:
+        await asyncio.sleep(MESH_OVERLAP_S)  # a deadline, not a wait for a condition
+        if self.sfu is link:
+            for person in list(self.peers):
+                await self._close_peer(person)
+
+    async def _close_sfu(self) -> None:
+        link, self.sfu = self.sfu, None
+        if link is not None:
+            await link.close()
+
+    def _deliver(self, person_id: str, kind: str, frame: Any) -> None:
+        key = (person_id, kind)
+        self.frames[key] = self.frames.get(key, 0) + 1
+        self.frame_received.emit((person_id, kind, frame))
+
+    def _local_track(self, kind: str) -> Any | None:
+        """A track of my microphone or camera for one more connection (None without that device)."""
+        from aiortc.contrib.media import MediaRelay
+
+        from .media import Yuv420Track
+
+        track = self._local.get(kind)
+        if track is None:
+            track = self.media.audio_track() if kind == "audio" else self.media.video_track()
+            if track is None:
+                return None
+            if hasattr(track, "held"):
+                track.held = self.held
+            self._local[kind] = track
+            self._sources[kind] = track if kind == "audio" else Yuv420Track(track)
+        if self._relay is None:
+            self._relay = MediaRelay()
+        return self._relay.subscribe(self._sources[kind], buffered=kind == "audio")
 
     # --- peer connections ---
 
@@ -212,12 +307,9 @@ class CallClient:
                 self.failed.emit(f"Die Verbindung zu {person_id} ist abgebrochen.")
                 await self._close_peer(person_id)
 
-        for kind, make in (("audio", self.media.audio_track), ("video", self.media.video_track)):
-            track = self._local.get(kind) or make()
+        for kind in ("audio", "video"):
+            track = self._local_track(kind)
             if track is not None:
-                if hasattr(track, "held"):
-                    track.held = self.held
-                self._local[kind] = track
                 pc.addTrack(track)
             else:
                 pc.addTransceiver(kind, direction="recvonly")
@@ -269,12 +361,12 @@ class CallClient:
     async def _read(self, person_id: str, track: Any) -> None:
         from aiortc.mediastreams import MediaStreamError
 
-        key = (person_id, track.kind)
         try:
             while True:
                 frame = await track.recv()
-                self.frames[key] = self.frames.get(key, 0) + 1
-                self.frame_received.emit((person_id, track.kind, frame))
+                if self.sfu is not None and person_id in self.sfu.heard:
+                    continue  # heard through the media server already: the mesh connection is closing
+                self._deliver(person_id, track.kind, frame)
         except (MediaStreamError, asyncio.CancelledError):
             pass
 
@@ -290,11 +382,18 @@ class CallClient:
                 await task
 
     async def _teardown(self, keep_call: bool = False) -> None:
+        if self._overlap is not None:
+            self._overlap.cancel()
+        await self._close_sfu()
         for person in list(self.peers):
             await self._close_peer(person)
+        for track in self._sources.values():
+            track.stop()  # the relay reading it ends with it
         for track in self._local.values():
             track.stop()
         self._local.clear()
+        self._sources.clear()
+        self._relay = None
         close = getattr(self._media, "close", None)
         if close is not None and not self.peers:
             close()  # the microphone is released when the call is over
