@@ -316,6 +316,7 @@ class CallManager:
     def _changed(self, call: _Call) -> None:
         """Where the call runs now (core/meetings.py), then everyone in it is told."""
         sfu = self.meetings.sfu()
+        before = (call.mode, call.sfu_lost, call.sfu_epoch)
         target = choose(self._shape(call), sfu) if call.room_id is not None else Media.MESH
         if target is Media.SFU:
             if sfu is Sfu.UP and (call.mode is Media.MESH or call.sfu_lost):
@@ -328,6 +329,11 @@ class CallManager:
         elif sfu is Sfu.UP:
             call.sfu_lost = False
         call.mode = target
+        if (call.mode, call.sfu_lost, call.sfu_epoch) != before:
+            # Nobody's media is on the media server any more (or yet): everyone publishes anew.
+            for key, member in call.members.items():
+                if member.publishing:
+                    call.members[key] = member.model_copy(update={"publishing": False})
         self._publish(call)
         self.meetings.call_changed(call)
 

@@ -5,6 +5,7 @@ picture of their own, so a test can tell it hears and sees *that* person."""
 from __future__ import annotations
 
 import colorsys
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,7 +81,8 @@ class Member:
     tone: float
     colour: tuple[int, int, int]
     received: dict[str, Received] = field(default_factory=dict)
-    frames_seen: list[str] = field(default_factory=list)
+    #: When the last frame from each person arrived (monotonic seconds).
+    last_at: dict[str, float] = field(default_factory=dict)
 
     async def join(self, room: str = ROOM) -> str:
         """Joins the room's call with the camera on (the picture the view shows)."""
@@ -90,6 +92,7 @@ class Member:
 
     def observe(self, item: tuple[str, str, Any]) -> None:
         person, kind, frame = item
+        self.last_at[person] = time.monotonic()
         into = self.received.setdefault(person, Received())
         if kind == "audio" and isinstance(frame, AudioFrame):
             into.audio_frames += 1
@@ -108,6 +111,14 @@ class Member:
     def sees(self, other: Member) -> bool:
         got = self.received.get(other.name)
         return got is not None and got.video_frames >= 3 and close_to(got.colour, other.colour, tolerance=45)
+
+    def counts(self) -> dict[str, int]:
+        """Audio frames received so far from each person."""
+        return {person: got.audio_frames for person, got in self.received.items()}
+
+    def hears_again(self, other: Member, since: dict[str, int]) -> bool:
+        """Hears ``other`` with at least half a second of new audio since ``since``."""
+        return self.count(other.name, "audio") >= since.get(other.name, 0) + 25 and self.hears(other)
 
     def count(self, other: str, kind: str) -> int:
         got = self.received.get(other)
