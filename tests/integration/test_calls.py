@@ -110,7 +110,7 @@ async def test_two_then_three_people_see_and_hear_each_other_and_leave_cleanly(o
     assert server.calls.calls == {}
     for client in (anna, bernd, erik):
         await client.idle()
-        assert client.peers == {} and client._local == {}  # noqa: SLF001  (no open tracks)
+        assert client.peers == {} and client.local.devices == {}  # no open tracks
     await asyncio.sleep(0.5)  # aiortc's own tasks wind down after close()
     leftovers = [t for t in asyncio.all_tasks() if "aiortc" in repr(t.get_coro()) or "aioice" in repr(t.get_coro())]
     assert leftovers == []

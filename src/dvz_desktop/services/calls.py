@@ -21,7 +21,7 @@ import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from dvz_desktop.core.events import Event, report_task_failure
 from dvz_desktop.protocol import (
@@ -39,52 +39,15 @@ from dvz_desktop.protocol import (
 )
 from dvz_desktop.protocol.meetings import MeetingModerated, MeetingSdp
 
+from .call_tracks import LocalTracks, MediaSource, NoDevices, tune_audio_jitter_buffer
 from .session import Session, SessionError
+
+__all__ = ["CallClient", "MediaSource", "NoDevices", "tune_audio_jitter_buffer"]
 
 log = logging.getLogger(__name__)
 
 #: Seconds the mesh connections stay after the call moved to the media server, at most.
 MESH_OVERLAP_S = 5.0
-
-
-#: Audio packets held before playout. aiortc holds 4 (80 ms); on a LAN 2 (40 ms) is enough and keeps the
-#: mouth-to-ear delay inside what people perceive as a phone call.
-AUDIO_PREFETCH = 2
-_TUNED = False
-
-
-def tune_audio_jitter_buffer() -> None:
-    """Make aiortc's receivers hold fewer audio packets (video is left as it is)."""
-    global _TUNED
-    if _TUNED:
-        return
-    import aiortc.rtcrtpreceiver as receiver
-    from aiortc.jitterbuffer import JitterBuffer
-
-    class LowLatencyJitterBuffer(JitterBuffer):
-        def __init__(self, capacity: int, prefetch: int = 0, is_video: bool = False) -> None:
-            super().__init__(capacity, prefetch if is_video else min(prefetch, AUDIO_PREFETCH), is_video)
-
-    receiver.JitterBuffer = LowLatencyJitterBuffer  # type: ignore[misc]
-    _TUNED = True
-
-
-class MediaSource(Protocol):
-    """Where my tracks come from: devices in the app, synthetic tracks in tests, nothing without devices."""
-
-    def audio_track(self) -> Any | None: ...
-
-    def video_track(self) -> Any | None: ...
-
-
-class NoDevices:
-    """Receive only: the call works, the others just do not hear or see me."""
-
-    def audio_track(self) -> None:
-        return None
-
-    def video_track(self) -> None:
-        return None
 
 
 @dataclass
@@ -103,7 +66,6 @@ class CallClient:
         self._media_factory = None if media is None or hasattr(media, "audio_track") else media
         self.call: CallInfo | None = None
         self.peers: dict[str, Peer] = {}
-        self._local: dict[str, Any] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         self._loop = asyncio.get_event_loop()
         #: Every decoded remote frame: (person id, "audio" or "video", frame).
@@ -117,9 +79,8 @@ class CallClient:
         self.held = False
         #: The call on the media server, while it runs there.
         self.sfu: Any = None
-        self._relay: Any = None
-        #: What the relay reads: my microphone as it is, my camera converted once for all encoders.
-        self._sources: dict[str, Any] = {}
+        #: My microphone and camera, one track each, handed to every connection.
+        self.local = LocalTracks()
         #: A moderator muted me ("mute") or removed me ("remove"); the argument is who did.
         self.moderated: Event[MeetingModerated] = Event()
         self._shown: tuple[set[str], bool] = (set(), True)
@@ -160,7 +121,7 @@ class CallClient:
     async def set_media(self, audio: bool, video: bool, speaking: bool = False) -> None:
         """Mute or unmute; the tracks stay negotiated, disabled ones send silence / nothing."""
         for kind, on in (("audio", audio), ("video", video)):
-            track = self._local.get(kind)
+            track = self.local.devices.get(kind)
             if track is not None and hasattr(track, "enabled"):
                 track.enabled = on
         if self.call is not None:
@@ -176,9 +137,7 @@ class CallClient:
 
     def set_held(self, held: bool) -> None:
         self.held = held
-        for track in self._local.values():
-            if hasattr(track, "held"):
-                track.held = held
+        self.local.set_held(held)
 
     # --- events ---
 
@@ -234,6 +193,7 @@ class CallClient:
     def _on_media_server(self, call: CallInfo) -> None:
         from .meeting import SfuLink
 
+        tune_audio_jitter_buffer()
         link = self.sfu
         if link is None or link.call_id != call.call_id or link.epoch != call.sfu_epoch:
             if link is not None:
@@ -266,22 +226,7 @@ class CallClient:
 
     def _local_track(self, kind: str) -> Any | None:
         """A track of my microphone or camera for one more connection (None without that device)."""
-        from aiortc.contrib.media import MediaRelay
-
-        from .media import Yuv420Track
-
-        track = self._local.get(kind)
-        if track is None:
-            track = self.media.audio_track() if kind == "audio" else self.media.video_track()
-            if track is None:
-                return None
-            if hasattr(track, "held"):
-                track.held = self.held
-            self._local[kind] = track
-            self._sources[kind] = track if kind == "audio" else Yuv420Track(track)
-        if self._relay is None:
-            self._relay = MediaRelay()
-        return self._relay.subscribe(self._sources[kind], buffered=kind == "audio")
+        return self.local.for_connection(kind, self.media, self.held)
 
     # --- peer connections ---
 
@@ -387,13 +332,7 @@ class CallClient:
         await self._close_sfu()
         for person in list(self.peers):
             await self._close_peer(person)
-        for track in self._sources.values():
-            track.stop()  # the relay reading it ends with it
-        for track in self._local.values():
-            track.stop()
-        self._local.clear()
-        self._sources.clear()
-        self._relay = None
+        self.local.stop()
         close = getattr(self._media, "close", None)
         if close is not None and not self.peers:
             close()  # the microphone is released when the call is over
