@@ -37,12 +37,27 @@ from dvz_desktop.protocol import (
     ServerMessage,
     Welcome,
 )
-from dvz_desktop.protocol.meetings import MeetingModerated, MeetingSdp
+from dvz_desktop.protocol.meetings import (
+    MeetingHand,
+    MeetingInviteGuest,
+    MeetingModerate,
+    MeetingModerated,
+    MeetingSdp,
+)
 
 from .call_tracks import LocalTracks, MediaSource, NoDevices, tune_audio_jitter_buffer
 from .session import Session, SessionError
 
-__all__ = ["CallClient", "MediaSource", "NoDevices", "tune_audio_jitter_buffer"]
+__all__ = ["CallClient", "MediaSource", "NoDevices", "guest_link", "tune_audio_jitter_buffer"]
+
+
+def guest_link(session_url: str, token: str) -> str:
+    """The page a meeting guest opens: the backend's own address, over HTTPS where the socket is wss."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(session_url)
+    scheme = "https" if parts.scheme == "wss" else "http"
+    return f"{scheme}://{parts.netloc}/besprechung/{token}"
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +142,23 @@ class CallClient:
         if self.call is not None:
             await self._session.command(CallMedia(id=self._session.next_id(), call_id=self.call.call_id,
                                                   audio=audio, video=video, speaking=speaking))
+
+    async def raise_hand(self, raised: bool) -> None:
+        if self.call is not None:
+            await self._session.command(MeetingHand(id=self._session.next_id(), call_id=self.call.call_id,
+                                                    raised=raised))
+
+    async def moderate(self, person_id: str, action: str) -> None:
+        """As a moderator: mute (``"mute"``) or remove (``"remove"``) a member."""
+        if self.call is not None:
+            await self._session.command(MeetingModerate(id=self._session.next_id(), call_id=self.call.call_id,
+                                                        person_id=person_id, action=action))  # type: ignore[arg-type]
+
+    async def invite_guest(self) -> str:
+        """As a moderator: an invitation for a guest from outside; returns the link to send them."""
+        assert self.call is not None
+        ack = await self._session.command(MeetingInviteGuest(id=self._session.next_id(), call_id=self.call.call_id))
+        return guest_link(self._session.url, ack.ref or "")
 
     def show_videos(self, shown: set[str], visible: bool) -> None:
         """The people whose tiles the view shows, and whether the call is in sight: in a meeting only
