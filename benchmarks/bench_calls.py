@@ -73,7 +73,8 @@ async def run(url: str, setups: int, seconds: float) -> dict[str, float]:
         anna = CallClient(anna_s, PulseMedia(video=False))
         bernd = CallClient(bernd_s, PulseMedia(video=False))
         first: dict[str, float] = {}
-        anna.frame_received.connect(lambda item: first.setdefault("a", time.perf_counter()) if item[1] == "audio" else None)
+        anna.frame_received.connect(
+            lambda item, first=first: first.setdefault("a", time.perf_counter()) if item[1] == "audio" else None)
         call_id = await anna.call_person("u0-1")
         while bernd.call is None:
             await asyncio.sleep(0.001)
@@ -134,9 +135,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    from benchsetup import prepare
-
     import aioice.ice
+    from benchsetup import prepare
 
     aioice.ice.get_host_addresses = lambda use_ipv4, use_ipv6: ["127.0.0.1"]  # loopback only
     with tempfile.TemporaryDirectory() as tmp_name:

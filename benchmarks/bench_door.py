@@ -45,8 +45,8 @@ const started = Date.now();
 
 
 def org_with_desks(desks: int):  # type: ignore[no-untyped-def]
-    from server_stub.demo_office import demo_org_data
-    from server_stub.orgfile import parse_org_data
+    from server_stub.demo.office import demo_org_data
+    from server_stub.directory.orgfile import parse_org_data
 
     data = demo_org_data()
     data["desks"] = [{"id": f"schalter-{n}", "name": f"Schalter {n}", "room": "kh-0-buergerbuero",
@@ -61,7 +61,7 @@ async def admit_to_first_frame(visits: int) -> list[float]:
 
     from dvz_desktop.services.door import DoorClient
     from dvz_desktop.services.session import Credentials, Session
-    from server_stub.server import Backend, BackendConfig
+    from server_stub.app import Backend, BackendConfig
     from tests.integration.test_calls import SyntheticMedia
 
     backend = Backend(org_with_desks(1), BackendConfig(data_dir=Path(tempfile.mkdtemp()) / "data"))
@@ -81,7 +81,7 @@ async def admit_to_first_frame(visits: int) -> list[float]:
         for n in range(visits):
             await asyncio.to_thread(browser.get, f"http://127.0.0.1:{port}/tuer/schalter-0?lang=de")
 
-            def enter() -> None:
+            def enter(n: int = n) -> None:
                 browser.find_element(By.ID, "name").send_keys(f"Gast {n}")
                 browser.find_element(By.ID, "privacy").click()
                 browser.find_element(By.ID, "enter").click()
@@ -107,10 +107,10 @@ async def admit_to_first_frame(visits: int) -> list[float]:
 async def queue_updates(guests: int, desks: int) -> tuple[list[float], int]:
     from websockets.asyncio.client import connect
 
-    import server_stub.guest_socket as guest_socket
+    import server_stub.features.door.guest_socket as guest_socket
     from dvz_desktop.services.door import DoorClient
     from dvz_desktop.services.session import Credentials, Session
-    from server_stub.server import Backend, BackendConfig
+    from server_stub.app import Backend, BackendConfig
 
     guest_socket.MAX_GUEST_SOCKETS_PER_ADDRESS = guests + 10  # one address stands in for many households
     backend = Backend(org_with_desks(desks), BackendConfig(data_dir=Path(tempfile.mkdtemp()) / "data"))

@@ -309,7 +309,7 @@ def main() -> None:
     rows = []
     for n in (int(s) for s in args.sizes.split(",")):
         ours, bare = measure(n, args)
-        ratio = statistics.median(o["msgs_per_s"] / b["msgs_per_s"] for o, b in zip(ours, bare))
+        ratio = statistics.median(o["msgs_per_s"] / b["msgs_per_s"] for o, b in zip(ours, bare, strict=True))
         cpu_ratio = med(bare, "server_us_per_msg") / med(ours, "server_us_per_msg")
         rows.append(f"| {n} | {ours[0]['drivers']} | {ours[0]['frame_bytes']} | {med(ours, 'p50_ms'):.1f} "
                     f"| {med(ours, 'p99_ms'):.1f} | {med(ours, 'max_ms'):.1f} | {med(bare, 'p50_ms'):.1f} "

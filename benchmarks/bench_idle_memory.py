@@ -93,7 +93,8 @@ def main() -> None:
              "sys.exit(main(sys.argv[1:]))", "--port", "0", "--data-dir", str(tmp / "data"), "--org", str(org),
              "--log-level", "WARNING",
                              # the load generator opens thousands of sockets from one address
-                             "--accept-rate", "0", "--max-unauthenticated", "100000"], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+                             "--accept-rate", "0", "--max-unauthenticated", "100000"],
+                            cwd=ROOT, stdout=subprocess.PIPE, text=True)
         assert backend.stdout is not None
         url = next(m.group(1) for line in backend.stdout if (m := re.search(r"(ws://\S+)", line)))
         try:

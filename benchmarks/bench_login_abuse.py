@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT))
 
-from machine import describe, percentile, raise_open_files_limit
+from machine import describe, percentile, raise_open_files_limit  # noqa: E402  (after the path is set)
 
 TICKS = os.sysconf("SC_CLK_TCK")
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import shutil
 import statistics
 import subprocess
 import sys
@@ -26,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from machine import describe, percentile
+from machine import describe, percentile, start_xvfb  # noqa: E402  (after the path is set)
 
 PEOPLE = 5000
 MOVING = 250
@@ -54,7 +53,8 @@ def build_model():  # type: ignore[no-untyped-def]
         for r in range(ROWS) for c in range(COLUMNS))
     floor = Floor(id="f", name="Großraum", width=COLUMNS * (ROOM_W + 20), height=ROWS * (ROOM_H + 20), rooms=rooms)
     layout = OfficeLayout(
-        organisations=(Organisation(id="o", name="Landesamt", buildings=(Building(id="b", name="Haus", floors=(floor,)),)),),
+        organisations=(Organisation(id="o", name="Landesamt",
+                                    buildings=(Building(id="b", name="Haus", floors=(floor,)),)),),
         people=tuple(Person(id=f"p{i}", display_name=f"Vorname{i} Nachname{i}", org_id="o", unit=f"Referat {i % 40}")
                      for i in range(PEOPLE)))
     statuses = list(Status)[:5]
@@ -126,22 +126,6 @@ def run(frames: int) -> dict[str, tuple[float, float, float]]:
         print(f"{name}: zoom {view.zoom:.2f}, median {median * 1000:.1f} ms ({1 / median:.0f} fps), "
               f"p95 {percentile(times, 0.95) * 1000:.1f} ms", file=sys.stderr)
     return results
-
-
-def start_xvfb() -> tuple[subprocess.Popen, str]:
-    """An Xvfb on a display it chooses itself (never a fixed number another job may hold)."""
-    if not shutil.which("Xvfb"):
-        raise SystemExit("Xvfb wird gebraucht (scripts/bootstrap.sh installiert es).")
-    read_end, write_end = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-                            pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_end)
-    with os.fdopen(read_end) as pipe:
-        number = pipe.readline().strip()
-    if not number:
-        xvfb.terminate()
-        raise SystemExit("Xvfb hat keinen Bildschirm geöffnet.")
-    return xvfb, f":{number}"
 
 
 def main() -> None:

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT))
 
-from machine import describe
+from machine import describe  # noqa: E402  (after the path is set)
 
 
 def _janus(folder: Path) -> dict[str, float]:

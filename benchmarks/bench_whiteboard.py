@@ -47,8 +47,8 @@ async def run(strokes: int, people: int, joins: int) -> None:
     from dvz_desktop.qt.whiteboard.canvas import BoardScene
     from dvz_desktop.services.session import Credentials, Session
     from dvz_desktop.services.whiteboard import WhiteboardClient
-    from server_stub.demo_office import demo_org_file
-    from server_stub.server import Backend, BackendConfig
+    from server_stub.app import Backend, BackendConfig
+    from server_stub.demo.office import demo_org_file
 
     backend = Backend(demo_org_file(), BackendConfig(data_dir=Path(tempfile.mkdtemp()) / "data",
                                                      whiteboard_rate_per_minute=60_000, whiteboard_burst=5_000))
@@ -102,7 +102,7 @@ async def run(strokes: int, people: int, joins: int) -> None:
         draw_ms.append((t2 - t1) * 1000)
         assert len(scene.shown) == per_person * people
         await late.stop()
-    total = [r + d for r, d in zip(receive, draw_ms)]
+    total = [r + d for r, d in zip(receive, draw_ms, strict=True)]
     print(f"machine: {describe()}")
     print(f"{people} people x {per_person} strokes = {per_person * people} strokes of 30 points, all at once")
     print(f"converged: {'yes' if len(fingerprints) == 1 else 'NO'} ({len(fingerprints)} distinct boards); "

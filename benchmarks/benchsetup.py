@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import json
 import secrets
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from server_stub.auth import token_hash
-from server_stub.orgfile import load_org_file
-from server_stub.server import Backend, BackendConfig
+from server_stub.app import Backend, BackendConfig
+from server_stub.directory.orgfile import load_org_file
+from server_stub.net.auth import token_hash
 
 PER_ROOM = 50
 
@@ -44,11 +44,11 @@ def prepare(data_dir: Path, orgs: int, staff_per_org: int) -> tuple[Path, dict[s
     org_path = data_dir / "org.json"
     users = write_org(org_path, orgs, staff_per_org)
     backend = Backend(load_org_file(org_path), BackendConfig(data_dir=data_dir))  # creates accounts
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     tokens = {}
     for user in users:
         token = secrets.token_urlsafe(32)
-        backend.store.add_session(token_hash(token), user, now, now + timedelta(days=1))
+        backend.accounts.add_session(token_hash(token), user, now, now + timedelta(days=1))
         tokens[user] = token
-    backend.store.close()
+    backend.db.close()
     return org_path, tokens

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import platform
 import resource
+import shutil
+import subprocess
 import sys
 from datetime import datetime
 
@@ -39,7 +41,7 @@ def _version(distribution: str) -> str:
 
 def raise_open_files_limit() -> int:
     """Thousands of sockets need more than the default 1024 file descriptors."""
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     target = hard if hard != resource.RLIM_INFINITY else 65536
     resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
     return target
@@ -51,3 +53,20 @@ def percentile(values: list[float], share: float) -> float:
         return float("nan")
     index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
     return ordered[index]
+
+
+def start_xvfb(size: str = "1366x768x24") -> tuple[subprocess.Popen[bytes], str]:
+    """An Xvfb on a display it chooses itself (``-displayfd``), never a fixed number another job may hold.
+    Returns the process and the display name (":N")."""
+    if not shutil.which("Xvfb"):
+        raise SystemExit("Xvfb wird gebraucht (scripts/bootstrap.sh installiert es).")
+    read_end, write_end = os.pipe()
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", size, "-nolisten", "tcp"],
+                            pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_end)
+    with os.fdopen(read_end) as pipe:
+        number = pipe.readline().strip()
+    if not number:
+        xvfb.terminate()
+        raise SystemExit("Xvfb hat keinen Bildschirm geöffnet.")
+    return xvfb, f":{number}"

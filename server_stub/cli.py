@@ -12,17 +12,20 @@ import sys
 from pathlib import Path
 
 from dvz_desktop.core.clock import SystemClock
+from dvz_desktop.protocol import IceServer
 
-from .auth import hash_password
-from .client_address import parse_networks
-from .demo_office import DEMO_LOGINS, demo_org_file
-from .demo_simulation import DemoSimulation
-from .login_guard import unlock_account
-from .meetings.relay import SfuConfig
-from .orgfile import OrgFile, OrgFileError, load_org_file
-from .server import Backend, BackendConfig
-from .store import Store
-from .tls import bind_refusal, server_tls_context
+from .app import Backend, open_database
+from .config import BackendConfig
+from .db import DatabaseError
+from .demo.office import DEMO_LOGINS, demo_org_file
+from .demo.simulation import DemoSimulation
+from .directory.orgfile import OrgFile, OrgFileError, load_org_file
+from .net.accounts import AccountStore
+from .net.auth import hash_password
+from .net.client_address import parse_networks
+from .net.login_guard import unlock_account
+from .net.tls import bind_refusal, server_tls_context
+from .sfu.config import SfuConfig
 
 log = logging.getLogger("server_stub")
 
@@ -56,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--max-unauthenticated", type=int, default=100,
                         help="Verbindungen ohne Anmeldung je Adresse (Standard: 100)")
     parser.add_argument("--behind-proxy", action="store_true",
-                        help="ein Reverse-Proxy davor beendet TLS (erlaubt eine Adresse außerhalb von 127.0.0.1 ohne --tls-cert)")
+                        help="ein Reverse-Proxy davor beendet TLS "
+                             "(erlaubt eine Adresse außerhalb von 127.0.0.1 ohne --tls-cert)")
     parser.add_argument("--sfu", metavar="URL",
                         help="Konferenzserver (Janus, Websocket-API) für Besprechungen ab fünf Personen, "
                              "z. B. ws://10.0.0.5:8188/ (nur vom Backend erreichbar)")
@@ -131,10 +135,15 @@ def load_org(args: argparse.Namespace) -> OrgFile:
 
 
 def administer(args: argparse.Namespace) -> int:
-    store = Store(args.data_dir / "dvz.sqlite3")
+    try:
+        db = open_database(args.data_dir / "dvz.sqlite3")
+    except DatabaseError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    store = AccountStore(db)
     try:
         if args.unlock_user:
-            cleared = unlock_account(store.db, args.unlock_user)
+            cleared = unlock_account(db, args.unlock_user)
             print(f"Konto {args.unlock_user} entsperrt." if cleared
                   else f"Konto {args.unlock_user} war nicht gesperrt.")
             return 0
@@ -154,13 +163,11 @@ def administer(args: argparse.Namespace) -> int:
         print(f"Passwort von {user} gesetzt.")
         return 0
     finally:
-        store.close()
+        db.close()
 
 
-def ice_servers(args: argparse.Namespace) -> tuple:  # type: ignore[type-arg]
+def ice_servers(args: argparse.Namespace) -> tuple[IceServer, ...]:
     """The organisation's STUN/TURN servers (e.g. coturn); none given means none at all."""
-    from dvz_desktop.protocol import IceServer
-
     if not args.ice_server:
         return ()
     return (IceServer(urls=tuple(args.ice_server), username=args.ice_username, credential=args.ice_credential),)
@@ -209,7 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         parse_networks(args.trusted_proxy)
     except ValueError:
-        print("--trusted-proxy erwartet eine IP-Adresse oder ein Netz, z. B. 10.0.0.5 oder 10.0.0.0/24.", file=sys.stderr)
+        print("--trusted-proxy erwartet eine IP-Adresse oder ein Netz, z. B. 10.0.0.5 oder 10.0.0.0/24.",
+              file=sys.stderr)
         return 2
     if args.sfu and not args.sfu.startswith(("ws://", "wss://")):
         print("--sfu erwartet die Websocket-Adresse des Konferenzservers, z. B. ws://10.0.0.5:8188/.", file=sys.stderr)
@@ -226,8 +234,12 @@ def main(argv: list[str] | None = None) -> int:
     except OrgFileError as exc:
         print(exc, file=sys.stderr)
         return 2
-    with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve(args, org))
+    try:
+        with contextlib.suppress(KeyboardInterrupt):
+            asyncio.run(serve(args, org))
+    except DatabaseError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     return 0
 
 

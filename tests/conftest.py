@@ -13,11 +13,12 @@ from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import hypothesis  # noqa: E402,F401  (imported up front: its pytest plugin importing it late, deep in the
+
 # terminal summary, trips CPython 3.11's "AST constructor recursion depth mismatch" after some Qt tests)
 import pytest  # noqa: E402
 
-from server_stub.orgfile import OrgFile, load_org_file  # noqa: E402
-from server_stub.server import Backend, BackendConfig  # noqa: E402
+from server_stub.app import Backend, BackendConfig  # noqa: E402
+from server_stub.directory.orgfile import OrgFile, load_org_file  # noqa: E402
 
 #: Swallowed exceptions (listeners, owned tasks, the asyncio loop) fail the test that caused them.
 pytest_plugins = ["tests.failure_hooks"]
@@ -36,9 +37,8 @@ PASSWORDS = {
 def german_like_the_program(qapp):  # type: ignore[no-untyped-def]
     """The translations the program installs for German (Qt's own, and the plural forms of ours), so
     tests see "1 Person wartet" and "3 Personen warten" as users do."""
-    from dvz_desktop.qt.shell.i18n import install_translators
-
     from dvz_desktop.qt.shell import theme
+    from dvz_desktop.qt.shell.i18n import install_translators
 
     installed = install_translators(qapp, "de")
     theme.apply(qapp, theme.ThemeMode.LIGHT)  # the look the program starts with

@@ -18,6 +18,14 @@
     </message>
 </context>
 <context>
+    <name>ParticipantList</name>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="166" />
+        <source>%n Person</source>
+        <translation><numerusform>%n Person</numerusform><numerusform>%n Personen</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>TodayPanel</name>
     <message numerus="yes">
         <location filename="../../src/dvz_desktop/qt/today/panel.py" line="130" />
@@ -38,12 +46,12 @@
 <context>
     <name>Tray</name>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="137" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="173" />
         <source>%n ungelesene Nachricht</source>
         <translation><numerusform>%n ungelesene Nachricht</numerusform><numerusform>%n ungelesene Nachrichten</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="146" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="182" />
         <source>%n Person wartet an der digitalen Tür</source>
         <translation><numerusform>%n Person wartet an der digitalen Tür</numerusform><numerusform>%n Personen warten an der digitalen Tür</numerusform></translation>
     </message>

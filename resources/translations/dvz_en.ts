@@ -204,291 +204,306 @@
 <context>
     <name>Behaviour</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="15" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="18" />
         <source>Sie klopfen bei %1 an …</source>
         <translation>You are knocking at %1 …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="18" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="21" />
         <source>%1: „Gleich“.</source>
         <translation>%1: “In a moment”.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="19" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="22" />
         <source>%1: „Herein“ – Sie sind eingetreten.</source>
         <translation>%1: “Come in” – you are inside.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="20" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="23" />
         <source>Sie sind in %1.</source>
         <translation>You are in %1.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="21" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="24" />
         <source>%1: „Jetzt nicht“.</source>
         <translation>%1: “Not now”.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="22" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="25" />
         <source>%1 ist abgeschlossen.</source>
         <translation>%1 is locked.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="23" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="26" />
         <source>In %1 ist niemand da.</source>
         <translation>Nobody is in %1.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="24" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="27" />
         <source>Niemand hat geantwortet (%1).</source>
         <translation>Nobody answered (%1).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="25" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="28" />
         <source>%1: außerhalb der Sprechzeit.</source>
         <translation>%1: outside office hours.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="26" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="29" />
         <source>%1: bitte nicht stören – Ihr Anklopfen wird später angezeigt.</source>
         <translation>%1: do not disturb – your knock will be shown later.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="27" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="30" />
         <source>Anklopfen bei %1 abgebrochen.</source>
         <translation>Stopped knocking at %1.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="39" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="38" />
         <source>Einladung an %1 gesendet.</source>
         <translation>Invitation sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="40" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="39" />
         <source>%1 hat Ihre Einladung angenommen.</source>
         <translation>%1 accepted your invitation.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="41" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="40" />
         <source>%1 hat Ihre Einladung abgelehnt.</source>
         <translation>%1 declined your invitation.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="42" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="41" />
         <source>%1 hat nicht auf Ihre Einladung reagiert.</source>
         <translation>%1 did not respond to your invitation.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="43" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="42" />
         <source>Die Einladung an %1 ist hinfällig.</source>
         <translation>The invitation to %1 no longer applies.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="49" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="48" />
         <source>Urlaub</source>
         <translation>Holiday</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="50" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="49" />
         <source>Dienstreise</source>
         <translation>Business trip</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="50" />
         <source>Fortbildung</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="51" />
         <source>Sonstige Abwesenheit</source>
         <translation>Other absence</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="57" />
         <source>Verpasstes Anklopfen</source>
         <translation>Missed knock</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="59" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="58" />
         <source>Nachricht an der Tür</source>
         <translation>Message at the door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="60" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="59" />
         <source>Übergabe aus der Vertretung</source>
         <translation>Handover from your deputy</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="61" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="60" />
         <source>Anfrage an der digitalen Tür</source>
         <translation>Request at the digital door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="62" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="61" />
         <source>Rückruf</source>
         <translation>Callback</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="69" />
-        <source>Montag</source>
-        <translation>Monday</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="70" />
-        <source>Dienstag</source>
-        <translation>Tuesday</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="71" />
-        <source>Mittwoch</source>
-        <translation>Wednesday</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="72" />
-        <source>Donnerstag</source>
-        <translation>Thursday</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="73" />
-        <source>Freitag</source>
-        <translation>Friday</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="74" />
-        <source>Samstag</source>
-        <translation>Saturday</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="75" />
-        <source>Sonntag</source>
-        <translation>Sunday</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="82" />
-        <source>Mo</source>
-        <translation>Mon</translation>
-    </message>
-    <message>
         <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="83" />
-        <source>Di</source>
-        <translation>Tue</translation>
+        <source>„%1“</source>
+        <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="84" />
-        <source>Mi</source>
-        <translation>Wed</translation>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="91" />
+        <source>Herein</source>
+        <translation>Come in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="85" />
-        <source>Do</source>
-        <translation>Thu</translation>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="92" />
+        <source>Gleich</source>
+        <translation>In a moment</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="86" />
-        <source>Fr</source>
-        <translation>Fri</translation>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="93" />
+        <source>Jetzt nicht</source>
+        <translation>Not now</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="87" />
-        <source>Sa</source>
-        <translation>Sat</translation>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="94" />
+        <source>Anklopfen – %1</source>
+        <translation>Knock – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="88" />
-        <source>So</source>
-        <translation>Sun</translation>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="94" />
+        <source>Anklopfen</source>
+        <translation>Knock</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="96" />
+        <source>offen</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="97" />
+        <source>angenommen</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="98" />
+        <source>abgelehnt</source>
+        <translation>declined</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="99" />
+        <source>abgelaufen</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="100" />
+        <source>zurückgezogen</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="101" />
+        <source>Einladung – %1</source>
+        <translation>Invitation – %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="101" />
+        <source>Einladung</source>
+        <translation>Invitation</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="103" />
+        <source>Kurze Frage: „%1“ – Antwort: „%2“</source>
+        <translation>Quick question: “%1” – answer: “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="105" />
+        <source>%1 (%2): „%3“</source>
+        <translation>%1 (%2): “%3”</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="107" />
+        <source>%1: „%2“</source>
+        <translation>%1: “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="108" />
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
     </message>
 </context>
 <context>
     <name>BehaviourPresenter</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="96" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="97" />
         <source>%1 ist eingetreten (%2).</source>
         <extracomment>(title, message) for the tray. "Chat des Raums" chosen in a room's menu. How many missed knocks, door messages and requests wait in "Verpasst".</extracomment>
         <translation>%1 came in (%2).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="99" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="100" />
         <source>Tür angelehnt</source>
         <translation>Door ajar</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="108" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="109" />
         <source>%1 klopft bei %2 an (Sie vertreten).</source>
         <translation>%1 is knocking at %2's door (you are deputising).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="111" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="112" />
         <source>%1 klopft an (%2).</source>
         <translation>%1 is knocking (%2).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="116" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="117" />
         <source>Es klopft</source>
         <translation>Someone is knocking</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="138" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="139" />
         <source>Ihre Nachricht wurde hinterlassen.</source>
         <translation>Your message was left.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="140" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="141" />
         <source>Nachricht hinterlassen</source>
         <translation>Leave a message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="141" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="142" />
         <source>Ihre Nachricht an der Tür:</source>
         <translation>Your message at the door:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="157" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="158" />
         <source>%1 lädt Sie in %2 ein.</source>
         <translation>%1 invites you into %2.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="162" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="163" />
         <source>Einladung</source>
         <translation>Invitation</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="171" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="172" />
         <source>Kurze Frage an %1</source>
         <translation>Quick question to %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="172" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="173" />
         <source>Ihre Frage (eine Zeile):</source>
         <translation>Your question (one line):</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="179" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="180" />
         <source>Kurze Frage von %1: „%2“</source>
         <translation>Quick question from %1: “%2”</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="184" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="185" />
         <source>Kurze Frage</source>
         <translation>Quick question</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="188" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="189" />
         <source>%1 antwortet auf „%2“: %3</source>
         <translation>%1 answers “%2”: %3</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="193" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="194" />
         <source>Antwort</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="222" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="223" />
         <source>Sprechzeiten: %1</source>
         <translation>Office hours: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="224" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="225" />
         <source>Abwesend bis %1, Vertretung: %2</source>
         <translation>Away until %1, deputy: %2</translation>
     </message>
@@ -543,27 +558,27 @@
         <translation>Coffee round</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="372" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="373" />
         <source>erledigt von %1</source>
         <translation>handled by %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="387" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="388" />
         <source>An %1</source>
         <translation>To %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="389" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="390" />
         <source>Von %1</source>
         <translation>From %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="391" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="392" />
         <source> (Vertretung für %1)</source>
         <translation> (deputising for %1)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="392" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="393" />
         <source>(noch keine Antwort)</source>
         <translation>(no answer yet)</translation>
     </message>
@@ -724,41 +739,6 @@
 <context>
     <name>CalendarRows</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="34" />
-        <source>Mo</source>
-        <translation>Mon</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="34" />
-        <source>Di</source>
-        <translation>Tue</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="34" />
-        <source>Mi</source>
-        <translation>Wed</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="35" />
-        <source>Do</source>
-        <translation>Thu</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="35" />
-        <source>Fr</source>
-        <translation>Fri</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="35" />
-        <source>Sa</source>
-        <translation>Sat</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="36" />
-        <source>So</source>
-        <translation>Sun</translation>
-    </message>
-    <message>
         <location filename="../../src/dvz_desktop/qt/calendar/rows.py" line="37" />
         <source>abgesagt</source>
         <translation>cancelled</translation>
@@ -797,93 +777,134 @@
 <context>
     <name>CallPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="28" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="43" />
         <source>Bitte ein Headset benutzen: ohne Echounterdrückung hören die anderen sich sonst über Ihren Lautsprecher.</source>
         <translation>Please use a headset: without echo cancellation the others hear themselves through your loudspeaker.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="53" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="116" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="68" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="219" />
         <source>Kein Gespräch</source>
-        <extracomment>RMS level (0..1) above which the microphone counts as hearing speech.
-----------
-On hold while another conversation (a visit at the digital door) is live. How a person's status is known (set by the desktop; None: not shown).</extracomment>
+        <extracomment>RMS level (0..1) above which the microphone counts as hearing speech.</extracomment>
         <translation>No call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="70" />
         <source>Gespräch</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="64" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="96" />
         <source>Hinweis zum Gespräch</source>
+        <extracomment>The tiles on the stage now, by person (the others are in the participant list only). Whether the call is in sight (not shrunk to the mini view): hidden tiles get no video. The room's name for the title of a meeting (set by the mount).</extracomment>
         <translation>Note about the call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="65" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="204" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="97" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="343" />
         <source>Mikrofon aus</source>
         <translation>Mute microphone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="68" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="238" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="100" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="380" />
         <source>Kamera an</source>
         <translation>Turn camera on</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="103" />
         <source>Bildschirm teilen</source>
         <translation>Share screen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="74" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="106" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="273" />
+        <source>Hand heben</source>
+        <translation>Raise hand</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="109" />
         <source>Geräte …</source>
         <translation>Devices …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="78" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="113" />
         <source>Zum Büro</source>
         <translation>To the office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="79" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="114" />
         <source>Zurück zum Büroplan; das Gespräch läuft klein weiter</source>
         <translation>Back to the floor plan; the call goes on in a small view</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="80" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="115" />
         <source>Auflegen</source>
         <translation>Hang up</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="128" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="185" />
+        <source>Besprechung: %1</source>
+        <extracomment>On hold while another conversation (a visit at the digital door) is live. How a person's status is known (set by the desktop; None: not shown).</extracomment>
+        <translation>Meeting: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="185" />
+        <source>Raum</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="187" />
         <source>Im Gespräch mit %1</source>
         <translation>In a call with %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="129" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="189" />
         <source>Sie warten im Gespräch …</source>
         <translation>Waiting in the call …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="130" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="190" />
         <source>%1 – gehalten</source>
         <translation>%1 – on hold</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="204" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="194" />
+        <source>%1 (Gast)</source>
+        <translation>%1 (guest)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="241" />
+        <source>Der Konferenzserver ist ausgefallen. Die Besprechung geht weiter, sobald er wieder erreichbar ist.</source>
+        <translation>The conference server failed. The meeting continues as soon as it is back.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="243" />
+        <source>Der Konferenzserver ist ausgefallen – Sie sind jetzt direkt miteinander verbunden.</source>
+        <translation>The conference server failed – you are now connected to each other directly.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="273" />
+        <source>Hand senken</source>
+        <translation>Lower hand</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="288" />
+        <source>%1 hat Ihr Mikrofon ausgeschaltet. Sie können es wieder einschalten.</source>
+        <translation>%1 switched your microphone off. You can switch it on again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="343" />
         <source>Mikrofon an</source>
         <translation>Unmute microphone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="216" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="358" />
         <source>Sie</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="238" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="380" />
         <source>Kamera aus</source>
         <translation>Turn camera off</translation>
     </message>
@@ -1095,20 +1116,25 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="318" />
+        <location filename="../../src/dvz_desktop/program.py" line="185" />
         <source>Anmeldung nicht gespeichert</source>
-        <extracomment>Seconds a quit may take (hang up, close media, log out) before the process ends regardless. A dvz:// link to follow once the office is shown (from the command line or a second start).</extracomment>
+        <extracomment>A dvz:// link to follow once the office is shown (from the command line or a second start). The window and tray shown before the login, until the session's desktop is built into them.</extracomment>
         <translation>Sign-in not remembered</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="365" />
+        <location filename="../../src/dvz_desktop/program.py" line="232" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="197" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="218" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/app.py" line="171" />
+        <source>Anmeldung läuft …</source>
+        <translation>Signing in …</translation>
     </message>
 </context>
 <context>
@@ -1408,6 +1434,34 @@ On hold while another conversation (a visit at the digital door) is live. How a 
     </message>
 </context>
 <context>
+    <name>InviteDialog</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/meeting_controls.py" line="77" />
+        <source>Gast einladen</source>
+        <translation>Invite a guest</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/meeting_controls.py" line="78" />
+        <source>Schicken Sie diesen Link an Ihren Gast. Er gilt 24 Stunden für die Besprechung in diesem Raum; der Gast sieht nur die Besprechung und die Namen der Teilnehmenden.</source>
+        <translation>Send this link to your guest. It is valid for 24 hours for the meeting in this room; the guest sees only the meeting and the participants' names.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/meeting_controls.py" line="84" />
+        <source>Link für den Gast</source>
+        <translation>Link for the guest</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/meeting_controls.py" line="86" />
+        <source>Link kopieren</source>
+        <translation>Copy link</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/meeting_controls.py" line="100" />
+        <source>Kopiert</source>
+        <translation>Copied</translation>
+    </message>
+</context>
+<context>
     <name>KnockBanner</name>
     <message>
         <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="33" />
@@ -1581,6 +1635,14 @@ On hold while another conversation (a visit at the digital door) is live. How a 
     </message>
 </context>
 <context>
+    <name>Locale</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/locale_names.py" line="14" />
+        <source>de_DE</source>
+        <translation>en_GB</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="36" />
@@ -1683,10 +1745,54 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>MapWidget</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="286" />
+        <location filename="../../src/dvz_desktop/qt/map/widget.py" line="288" />
         <source>Büroplan: %1</source>
         <extracomment>Gets a portrait: (person id, version) -&gt; its bytes, or None. The user wants to walk into this room. Portraits: where to get them, what is known (person id -&gt; (version, image)), what is on its way.</extracomment>
         <translation>Office map: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingHeader</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/meeting_controls.py" line="45" />
+        <location filename="../../src/dvz_desktop/qt/calls/meeting_controls.py" line="61" />
+        <source>Sprecheransicht</source>
+        <translation>Speaker view</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/meeting_controls.py" line="46" />
+        <source>Zwischen Galerie und Sprecheransicht wechseln</source>
+        <translation>Switch between gallery and speaker view</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/meeting_controls.py" line="48" />
+        <source>Teilnehmende</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/meeting_controls.py" line="49" />
+        <source>Liste der Teilnehmenden zeigen oder verbergen</source>
+        <translation>Show or hide the list of participants</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/meeting_controls.py" line="51" />
+        <source>Gast einladen</source>
+        <translation>Invite a guest</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/meeting_controls.py" line="52" />
+        <source>Einen Link für einen Gast von außen erzeugen (Moderation)</source>
+        <translation>Create a link for a guest from outside (moderators)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/meeting_controls.py" line="61" />
+        <source>Galerie</source>
+        <translation>Gallery</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/meeting_controls.py" line="67" />
+        <source>Teilnehmende (%1)</source>
+        <translation>Participants (%1)</translation>
     </message>
 </context>
 <context>
@@ -1817,18 +1923,18 @@ On hold while another conversation (a visit at the digital door) is live. How a 
         <translation>Double-click: go here</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="191" />
+        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="193" />
         <source>%1 (Sie)</source>
         <extracomment>Room around the disc for my ring and the speaking ring. Pictures are drawn at the zoom they are shown at (device pixels per plan unit), so thousands of avatars are plain 1:1 blits; while the zoom changes they are scaled until it settles (see the scene). The portrait (and its version) when one is known; else initials.</extracomment>
         <translation>%1 (you)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="198" />
+        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="200" />
         <source>Lust auf Kaffee</source>
         <translation>Up for coffee</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="200" />
+        <location filename="../../src/dvz_desktop/qt/map/avatars.py" line="202" />
         <source>spricht gerade</source>
         <translation>speaking</translation>
     </message>
@@ -1836,13 +1942,13 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>OfficeTree</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/tree.py" line="29" />
+        <location filename="../../src/dvz_desktop/qt/people/tree.py" line="74" />
         <source>Gebäudeübersicht</source>
         <extracomment>Enter or double-click on a room: go there.</extracomment>
         <translation>Building overview</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/tree.py" line="30" />
+        <location filename="../../src/dvz_desktop/qt/people/tree.py" line="75" />
         <source>Gebäude, Stockwerke, Räume und die Personen darin</source>
         <translation>Buildings, floors, rooms and the people in them</translation>
     </message>
@@ -1868,6 +1974,93 @@ On hold while another conversation (a visit at the digital door) is live. How a 
         <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="106" />
         <source>Adresse</source>
         <translation>Address</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantList</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="137" />
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="159" />
+        <source>Teilnehmende</source>
+        <translation>Participants</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="166" />
+        <source>%n Person</source>
+        <translation><numerusform>%n person</numerusform><numerusform>%n people</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="194" />
+        <source>Aus der Besprechung entfernen</source>
+        <translation>Remove from the meeting</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="195" />
+        <source>%1 aus der Besprechung entfernen? Bild und Ton enden sofort, und %1 kann dieser Besprechung nicht wieder beitreten.</source>
+        <translation>Remove %1 from the meeting? Picture and sound end at once, and %1 cannot rejoin this meeting.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="198" />
+        <source>Entfernen</source>
+        <translation>Remove</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantRow</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="63" />
+        <source>Moderieren</source>
+        <translation>Moderate</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="64" />
+        <source>Moderieren: %1</source>
+        <translation>Moderate: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="66" />
+        <source>Stummschalten</source>
+        <translation>Mute</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="67" />
+        <source>Aus der Besprechung entfernen …</source>
+        <translation>Remove from the meeting …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="99" />
+        <source>Hand gehoben (%1.)</source>
+        <translation>Hand raised (%1.)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="106" />
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="107" />
+        <source>spricht</source>
+        <translation>speaking</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="109" />
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="110" />
+        <source>Mikrofon aus</source>
+        <translation>Mute microphone</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="112" />
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="113" />
+        <source>teilt den Bildschirm</source>
+        <translation>is sharing the screen</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="115" />
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="116" />
+        <source>Kamera aus</source>
+        <translation>Turn camera off</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="118" />
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="119" />
+        <source>Moderation</source>
+        <translation>Moderator</translation>
     </message>
 </context>
 <context>
@@ -1899,37 +2092,37 @@ On hold while another conversation (a visit at the digital door) is live. How a 
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="118" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="135" />
         <source>Benachrichtigen, wenn da</source>
         <translation>Notify me when in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="122" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="139" />
         <source>Benachrichtigen, wenn verfügbar</source>
         <translation>Notify me when available</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="128" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="145" />
         <source>In mein Büro einladen</source>
         <translation>Invite into my office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="131" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="148" />
         <source>Kurze Frage …</source>
         <translation>Quick question …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="134" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="151" />
         <source>Anrufen</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="139" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="156" />
         <source>Telefon: %1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="142" />
+        <location filename="../../src/dvz_desktop/qt/people/panel.py" line="159" />
         <source>Nachricht schreiben</source>
         <translation>Write a message</translation>
     </message>
@@ -2352,68 +2545,69 @@ door</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="85" />
         <source>DVZ Desktop</source>
         <translation>DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="72" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="86" />
         <source>DVZ Desktop öffnen</source>
         <translation>Open DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="77" />
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="138" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="91" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="174" />
         <source>Keine ungelesenen Nachrichten</source>
         <translation>No unread messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="100" />
         <source>Aus meiner Einheit da:</source>
         <translation>In from my unit:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="91" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="105" />
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="97" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="116" />
         <source>Nicht verbunden</source>
+        <extracomment>The office model the "Aus meiner Einheit da" entries were made from, and whose presence they show.</extracomment>
         <translation>Not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="98" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="117" />
         <source>DVZ Desktop – nicht verbunden</source>
         <translation>DVZ Desktop – not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="111" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="135" />
         <source>Verbindung unterbrochen</source>
         <translation>Connection lost</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="113" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="137" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="120" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="149" />
         <source>niemand</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="122" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="151" />
         <source> · Lust auf Kaffee</source>
         <translation> · up for coffee</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="137" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="173" />
         <source>%n ungelesene Nachricht</source>
         <translation><numerusform>%n unread message</numerusform><numerusform>%n unread messages</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="146" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="182" />
         <source>%n Person wartet an der digitalen Tür</source>
         <translation><numerusform>%n person waiting at the digital door</numerusform><numerusform>%n people waiting at the digital door</numerusform></translation>
     </message>
@@ -2429,158 +2623,163 @@ door</translation>
 <context>
     <name>VideoTile</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/tile.py" line="70" />
+        <location filename="../../src/dvz_desktop/qt/calls/tile.py" line="86" />
         <source>Mikrofon aus</source>
-        <extracomment>Whose initials the avatar shows ("Sie" is labelled, but shows my own initials).</extracomment>
+        <extracomment>Whose initials the avatar shows ("Sie" is labelled, but shows my own initials). The raised hand's place among all raised hands (1 = first), or None.</extracomment>
         <translation>Mute microphone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/tile.py" line="72" />
+        <location filename="../../src/dvz_desktop/qt/calls/tile.py" line="88" />
         <source>Kamera aus</source>
         <translation>Turn camera off</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/tile.py" line="74" />
+        <location filename="../../src/dvz_desktop/qt/calls/tile.py" line="90" />
         <source>spricht</source>
         <translation>speaking</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/tile.py" line="92" />
+        <source>Hand gehoben (%1.)</source>
+        <translation>Hand raised (%1.)</translation>
     </message>
 </context>
 <context>
     <name>WhiteboardPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="50" />
         <source>Whiteboard-Werkzeuge</source>
         <translation>Whiteboard tools</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="56" />
         <source>Stift</source>
         <translation>Pen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="56" />
         <source>Linie</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="56" />
         <source>Pfeil</source>
         <translation>Arrow</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="57" />
         <source>Rechteck</source>
         <translation>Rectangle</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="57" />
         <source>Ellipse</source>
         <translation>Ellipse</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="53" />
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="146" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="159" />
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="53" />
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="146" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="159" />
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="58" />
         <source>Radierer</source>
         <translation>Eraser</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="61" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="66" />
         <source>Whiteboard-Befehle</source>
         <translation>Whiteboard commands</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="62" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="67" />
         <source>Farbe …</source>
         <translation>Colour …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="63" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="68" />
         <source>Bild …</source>
         <translation>Picture …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="65" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="70" />
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="67" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="72" />
         <source>Wiederholen</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="69" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="74" />
         <source>Leeren …</source>
         <translation>Clear …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="76" />
         <source>Als PNG …</source>
         <translation>As PNG …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="72" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="77" />
         <source>Als PDF …</source>
         <translation>As PDF …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="108" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="121" />
         <source>Betreten Sie einen Raum, um sein Whiteboard zu sehen.</source>
         <translation>Enter a room to see its whiteboard.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="110" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="123" />
         <source>Whiteboard: %1 – alle im Raum sehen und zeichnen mit.</source>
         <translation>Whiteboard: %1 – everyone in the room sees and draws along.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="147" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="160" />
         <source>Was soll auf dem Whiteboard stehen?</source>
         <translation>What should the whiteboard say?</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="154" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="167" />
         <source>Farbe wählen</source>
         <translation>Choose colour</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="159" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="172" />
         <source>Bild einfügen</source>
         <translation>Insert picture</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="160" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="173" />
         <source>Bilder (*.png *.jpg *.jpeg)</source>
         <translation>Pictures (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="176" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="189" />
         <source>Whiteboard leeren</source>
         <translation>Clear whiteboard</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="177" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="190" />
         <source>Das Whiteboard wird für alle im Raum geleert. Das lässt sich nicht rückgängig machen.</source>
         <translation>The whiteboard is cleared for everyone in the room. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="193" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="206" />
         <source>Whiteboard speichern</source>
         <translation>Save whiteboard</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="204" />
+        <location filename="../../src/dvz_desktop/qt/whiteboard/panel.py" line="217" />
         <source>Whiteboard gespeichert: %1</source>
         <translation>Whiteboard saved: %1</translation>
     </message>

@@ -1,16 +1,28 @@
-"""Composition root: builds settings, services, windows and tray once, and owns the one asyncio loop."""
+"""Starts the program: settings, the QApplication, one instance per user, the window and the tray shown
+first, then the one asyncio loop (qasync) running the program (``program.py``: login, the desktop of the
+session). Until the window is painted nothing but Qt and the settings is imported (start time)."""
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
-from .desktop import DesktopParts, assemble_desktop  # noqa: F401  (the tests and tools build desktops too)
+from .desktop import DesktopParts, ShellParts, assemble_desktop  # noqa: F401  (the tests and tools build desktops too)
+
+
+def __getattr__(name: str) -> Any:
+    """``Program`` and ``hang_up`` live in ``program.py`` (loaded after the first paint); tests and tools
+    may still take them from here."""
+    if name in ("Program", "hang_up"):
+        from . import program
+
+        return getattr(program, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 T0 = time.perf_counter()
@@ -64,11 +76,11 @@ def main(argv: list[str] | None = None) -> int:
         except LinkError as exc:
             print(f"DVZ Desktop: {exc}", file=sys.stderr)
             return 2
-    import qasync
     from PySide6.QtWidgets import QApplication
 
     from dvz_desktop.qt.shell.i18n import choose_language, install_translators
-    from .services.settings import SettingsStore
+
+    from .services.settings_file import first_look
 
     if args.screenshot is not None and sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
@@ -83,13 +95,12 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QIcon
 
     app.setWindowIcon(QIcon(str(Path(__file__).resolve().parent / "resources" / "icons" / "dvz.png")))
-    settings_store = SettingsStore()
-    settings = settings_store.load()
-    install_translators(app, choose_language(args.lang or settings.language))
+    look = first_look()  # the settings the first window needs, without pydantic (start time)
+    install_translators(app, choose_language(args.lang or look.language))
     from .qt.shell import theme
 
     try:
-        mode = theme.ThemeMode(args.theme or settings.theme)
+        mode = theme.ThemeMode(args.theme or look.theme)
     except ValueError:
         mode = theme.ThemeMode.SYSTEM
     theme.apply(app, mode)
@@ -106,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
                   + (" und der Link übergeben." if link else "."))
             return 0
         from .services.instances import record_instance
-        from .services.settings import config_dir
+        from .services.settings_file import config_dir
 
         if answer is Answer.SILENT:
             replace_hung_instance()
@@ -116,9 +127,24 @@ def main(argv: list[str] | None = None) -> int:
         else:
             single.listen()
 
+    shell = None
+    if args.demo or (look.remember and (args.user or look.username)):
+        # Nobody has to be asked: the window and the tray come first, the login, the message models and the
+        # features follow behind them (a login dialog, when one is needed, is the first window instead).
+        shell = show_shell()
+    import asyncio
+
+    import qasync
+
+    from .program import Program
+    from .services.settings import SettingsStore
+
+    settings_store = SettingsStore()
+    settings = settings_store.load()
+
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    desktop = Program(app, args, settings_store, settings, single)
+    desktop = Program(app, args, settings_store, settings, single, shell)
     desktop.pending_link = link
     code = 1
     try:
@@ -128,18 +154,62 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if single is not None:
             from .services.instances import forget_instance
-            from .services.settings import config_dir
+            from .services.settings_file import config_dir
 
             forget_instance(config_dir())
         # Nothing left may keep the process alive after the window and the tray are gone.
         end_process_after(QUIT_GRACE_S, code)
 
 
+def show_shell() -> ShellParts:
+    """The empty window (rail, stage, status line) and the tray, shown and painted before the login."""
+    from PySide6.QtCore import QCoreApplication
+
+    from .desktop import build_shell
+
+    shell = build_shell()
+    shell.window.show_message(QCoreApplication.translate("Desktop", "Anmeldung läuft …"))
+    shell.window.show()
+    shell.tray.show()
+    wait_until_painted()
+    return shell
+
+
+def wait_until_painted(timeout_ms: int = 500) -> bool:
+    """Run Qt's event loop until every shown top-level widget (the window; on X11 also the tray icon's)
+    has been painted, at most ``timeout_ms``: what follows holds the loop for a while (imports, the
+    login, building the features), and the user should see the window meanwhile, not afterwards."""
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    app = QApplication.instance()
+    assert app is not None
+    waiting = {w for w in QApplication.topLevelWidgets() if w.isVisible()}
+    loop = QEventLoop()
+
+    class FirstPaints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+                waiting.discard(watched.window())
+                if not waiting:
+                    QTimer.singleShot(0, loop.quit)  # after this paint (and its flush) is through
+            return False
+
+    watcher = FirstPaints()
+    app.installEventFilter(watcher)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    try:
+        loop.exec()
+    finally:
+        app.removeEventFilter(watcher)
+    return not waiting
+
+
 def replace_hung_instance() -> None:
     """A DVZ Desktop of this user holds the single-instance socket but does not answer: end it, so this
     start can show the window (instead of "läuft bereits" and nothing)."""
     from .services.instances import end_instance, recorded_instance
-    from .services.settings import config_dir
+    from .services.settings_file import config_dir
 
     pid = recorded_instance(config_dir())
     if pid is None:
@@ -167,267 +237,6 @@ def end_process_after(seconds: float, code: int = 0) -> None:
     timer = threading.Timer(seconds, end)
     timer.daemon = True
     timer.start()
-
-
-async def hang_up(parts: DesktopParts) -> None:
-    """Leave the call and close the door's visits: peer connections, their decoder threads, microphone and
-    loudspeaker are released (an open aiortc connection keeps the interpreter from exiting)."""
-    from .core.events import report_failure
-    from .services.session import SessionError
-
-    for step in (parts.calls.client.leave(), parts.door.close_all()):
-        try:
-            await asyncio.wait_for(step, 3.0)
-        except (TimeoutError, SessionError) as exc:  # the server is gone or slow: we leave anyway
-            log.info("hanging up at quit: %s", type(exc).__name__)
-        except Exception as exc:  # noqa: BLE001 (a bug, but quitting goes on)
-            report_failure("hanging up at quit", exc)
-    parts.switchboard.close()  # the loudspeaker
-
-
-class Program:
-    """Logs in, builds the desktop of the session (``desktop.py``), and runs until quit."""
-
-    def __init__(self, app, args: argparse.Namespace, settings_store, settings, single) -> None:  # type: ignore[no-untyped-def]
-        from .services.credentials import CredentialStore
-
-        self.app = app
-        self.args = args
-        self.settings_store = settings_store
-        self.settings = settings
-        self.single = single
-        from .services.policy import installer_config, resolve, system_policies
-
-        self.credentials = CredentialStore()
-        self.demo = None
-        self.quit = asyncio.Event()
-        #: A dvz:// link to follow once the office is shown (from the command line or a second start).
-        self.pending_link: object = None
-        self.parts: DesktopParts | None = None
-        user_choice = {"ServerUrl": settings.server_url} if settings.server_url else {}
-        self.policy = resolve(system_policies(), user=user_choice, installer=installer_config())
-        if single is not None:
-            single.linkReceived.connect(self.follow_link)
-        if self.policy.locked("AutoStart") and not (args.screenshot or args.exit_when_shown):
-            from .services.autostart import apply_autostart
-
-            apply_autostart(bool(self.policy["AutoStart"]))
-
-    def follow_link(self, action) -> None:  # type: ignore[no-untyped-def]
-        """A dvz:// link from the command line or a second start: show the window, which asks before it
-        walks, knocks, rings or joins (``qt/links.py``)."""
-        parts = self.parts
-        if parts is None:
-            self.pending_link = action
-            return
-        self._raise(parts.window)
-        parts.links.ask(action)
-
-    async def run(self) -> int:
-        import contextlib
-        import signal
-
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            # A clean end on Ctrl+C or a logout/shutdown signal: the demo backend and sockets are closed too.
-            with contextlib.suppress(NotImplementedError, RuntimeError):
-                asyncio.get_running_loop().add_signal_handler(sig, self.quit.set)
-        try:
-            while True:
-                session = await self._login()
-                if session is None:
-                    return 0
-                if not await self._run_session(session):
-                    return 0
-                # The session ended (revoked or expired): ask for the password again.
-                self.settings.remember = False
-        except RuntimeError as exc:
-            print(exc, file=sys.stderr)
-            if not (self.args.screenshot or self.args.exit_when_shown):
-                from .qt.dialogs import inform
-                from PySide6.QtWidgets import QMessageBox
-
-                await inform(None, "DVZ Desktop", str(exc), QMessageBox.Icon.Critical)
-            return 1
-        finally:
-            if self.demo is not None:
-                self.demo.stop()
-
-    # --- login ---
-
-    async def _login(self):  # type: ignore[no-untyped-def]
-        from .services.session import Credentials, Session, SessionError
-
-        if self.args.demo:
-            from .services.demo_backend import DEMO_PASSWORD, DEMO_USER, DemoBackend
-
-            url = self.args.server
-            if not url:
-                self.demo = DemoBackend()
-                self.demo.start()
-                await self.demo.wait_ready()
-                url = self.demo.url
-            session = Session(url, Credentials(username=self.args.user or DEMO_USER, password=DEMO_PASSWORD))
-            try:
-                await session.start()
-            except SessionError as exc:
-                raise RuntimeError(exc.message) from None
-            return session
-
-        url = self.policy["ServerUrl"] if self.policy.locked("ServerUrl") else (self.args.server or self.policy["ServerUrl"])
-        user = self.args.user or self.settings.username
-        if self.settings.remember and user:
-            token = await asyncio.to_thread(self.credentials.load_token, url, user)
-            if token:
-                session = Session(url, Credentials(username=user, token=token))
-                try:
-                    await session.start()
-                    return session
-                except SessionError as exc:
-                    log.info("remembered login not accepted (%s)", exc.code)
-                    self.credentials.forget(url, user)
-        return await self._login_dialog(url, user)
-
-    async def _login_dialog(self, url: str, user: str):  # type: ignore[no-untyped-def]
-        from PySide6.QtCore import QCoreApplication
-        from .qt.login_dialog import LoginDialog
-        from .services.session import Session, SessionError
-
-        dialog = LoginDialog(url, user, self.settings.remember, server_locked=self.policy.locked("ServerUrl"),
-                             server_allowed=self.policy.server_allowed)
-        try:
-            while True:
-                answer = await dialog.wait_submit()
-                if answer is None:
-                    return None
-                server, creds, remember = answer
-                session = Session(server, creds)
-                try:
-                    await session.start()
-                except SessionError as exc:
-                    dialog.show_error(exc.message)
-                    continue
-                self.settings.server_url, self.settings.username = server, creds.username
-                self.settings.remember = remember
-                self.settings_store.save(self.settings)
-                if remember and session.token:
-                    problem = await asyncio.to_thread(self.credentials.save_token, server, creds.username,
-                                                      session.token)
-                    if problem:
-                        from .qt.dialogs import inform
-
-                        title = QCoreApplication.translate("Desktop", "Anmeldung nicht gespeichert")
-                        await inform(dialog, title, problem)
-                return session
-        finally:
-            dialog.deleteLater()
-
-    # --- running ---
-
-    async def _run_session(self, session) -> bool:  # type: ignore[no-untyped-def]
-        """Show the office until the user quits (False) or the session ends and needs a new login (True)."""
-        from PySide6.QtCore import QCoreApplication
-        parts = assemble_desktop(session, set(self.settings.followed), self._save_followed,
-                                 self.settings.auto_away_minutes,
-                                 audio_devices=(self.settings.audio_input, self.settings.audio_output),
-                                 save_audio_devices=self._save_audio_devices,
-                                 telephony_scheme=self.policy["TelephonyUriScheme"],
-                                 calendar_account=self._calendar_account(),
-                                 own_launchers=self._own_launchers())
-        restore_layout(parts.window, self.settings.window_state)
-        window, tray = parts.window, parts.tray
-        ended: asyncio.Future[str] = asyncio.get_running_loop().create_future()
-        tray.showWindowRequested.connect(lambda: self._raise(window))
-        tray.quitRequested.connect(self.quit.set)
-        window.closedWithoutTray.connect(self.quit.set)
-        session.state_changed.connect(
-            lambda change: change.state.value == "ended" and not ended.done() and ended.set_result(change.message))
-        if self.single is not None:
-            self.single.activated.connect(lambda: self._raise(window))
-        window.show()
-        tray.show()
-        self.parts = parts
-        if self.pending_link is not None:
-            link, self.pending_link = self.pending_link, None
-            self.follow_link(link)
-        if self.args.exit_when_shown:
-            tray_state = "visible" if tray.icon.isVisible() else "none"
-            print(f"DVZ_SHOWN {time.perf_counter() - T0:.3f} tray={tray_state}", flush=True)
-            self.quit.set()
-        if self.args.screenshot:
-            await self._screenshot(window, parts.bridge)
-            self.quit.set()
-        quitting = asyncio.ensure_future(self.quit.wait())
-        try:
-            await asyncio.wait([quitting, ended], return_when=asyncio.FIRST_COMPLETED)
-            if ended.done() and not self.quit.is_set() and not self.args.demo:
-                from .qt.dialogs import inform
-
-                ended_text = ended.result() or QCoreApplication.translate("Desktop", "Abgemeldet")
-                await inform(window, "DVZ Desktop", ended_text)
-                return True
-            return False
-        finally:
-            if self.quit.is_set():
-                # Whatever still hangs below, the process ends: a hidden, hung DVZ is worse than a hard exit.
-                end_process_after(QUIT_GRACE_S)
-            self.parts = None
-            quitting.cancel()
-            tray.icon.hide()
-            window.keep_in_tray = False
-            self.settings.window_state = save_layout(window)
-            self.settings_store.save(self.settings)
-            window.hide()  # gone at once for the user; the call is hung up behind it
-            await hang_up(parts)
-            window.close()
-            window.deleteLater()
-            await session.stop()
-
-    def _own_launchers(self):  # type: ignore[no-untyped-def]
-        from .services.launchers import OwnLaunchers
-
-        return OwnLaunchers(self.settings, self.settings_store.save, bool(self.policy["AllowUserLaunchers"]))
-
-    def _calendar_account(self):  # type: ignore[no-untyped-def]
-        """The CalDAV account from policy/settings, its password in the credential store."""
-        from .services.calendar_account import CalendarAccount
-        from .services.settings import config_dir
-
-        return CalendarAccount(self.settings, self.settings_store.save, self.credentials, config_dir() / "agenda.json",
-                               self.policy["CalDavUrl"])
-
-    def _save_audio_devices(self, microphone: str, speaker: str) -> None:
-        self.settings.audio_input, self.settings.audio_output = microphone, speaker
-        self.settings_store.save(self.settings)
-
-    def _save_followed(self, followed: set[str]) -> None:
-        self.settings.followed = sorted(followed)
-        self.settings_store.save(self.settings)
-
-    @staticmethod
-    def _raise(window) -> None:  # type: ignore[no-untyped-def]
-        window.show()
-        window.raise_()
-        window.activateWindow()
-
-    async def _screenshot(self, window, bridge) -> None:  # type: ignore[no-untyped-def]
-        """Wait until people are on the map, then write the PNG."""
-        deadline = asyncio.get_running_loop().time() + 20
-        while True:
-            bridge.flush_now()
-            scene = self.parts.map.current_scene() if self.parts is not None else None
-            if scene is not None and scene.avatars:
-                break
-            if asyncio.get_running_loop().time() > deadline:
-                raise RuntimeError("Der Büroplan wurde nicht rechtzeitig gefüllt.")
-            await asyncio.sleep(0.05)
-        await asyncio.sleep(0.3)  # let the demo colleagues move once, so the picture is alive
-        bridge.flush_now()
-        self.app.processEvents()
-        path = self.args.screenshot
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not window.grab().save(str(path), "PNG"):
-            raise RuntimeError(f"Das Bildschirmfoto konnte nicht nach {path} geschrieben werden.")
-        print(f"Bildschirmfoto gespeichert: {path}", flush=True)
 
 
 if __name__ == "__main__":

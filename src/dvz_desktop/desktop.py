@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from .qt.people.mount import PeopleFeature
     from .qt.phone.mount import PhoneFeature
     from .qt.shell.actions import OfficeActions
+    from .qt.shell.banners import BannerArea
     from .qt.shell.bridge import OfficeBridge
-    from .qt.shell.host import HostView
     from .qt.shell.shell import Shell
     from .qt.shell.status_menu import StatusMenu
     from .qt.shell.tray import Tray
@@ -39,6 +39,34 @@ if TYPE_CHECKING:
     from .services.behaviour import OfficeBehaviour
     from .services.door import DoorClient
     from .services.session import Session
+
+
+@dataclass
+class ShellParts:
+    """The window, its banners and the tray: what can be shown before anyone is logged in."""
+
+    status_menu: StatusMenu
+    tray: Tray
+    banners: BannerArea
+    window: ShellWindow
+    shell: Shell
+
+
+def build_shell() -> ShellParts:
+    """The empty shell (rail, stage, side panel host, status line) and the tray. It needs neither a
+    session nor the message models, so the program shows it first and logs in behind it."""
+    from .qt.shell.banners import BannerArea
+    from .qt.shell.shell import Shell
+    from .qt.shell.status_menu import StatusMenu
+    from .qt.shell.tray import Tray
+    from .qt.shell.window import ShellWindow
+
+    status_menu = StatusMenu()
+    tray = Tray(status_menu)
+    banners = BannerArea()
+    window = ShellWindow(banners)
+    window.keep_in_tray = tray.available()
+    return ShellParts(status_menu, tray, banners, window, Shell(window, banners, tray.notify))
 
 
 @dataclass
@@ -74,8 +102,9 @@ def assemble_desktop(session: Session, followed: set[str],
                      audio_devices: tuple[str, str] = ("", ""),
                      save_audio_devices: Callable[[str, str], None] | None = None,
                      telephony_scheme: str = "tel", calendar_account: object | None = None,
-                     own_launchers: object | None = None) -> DesktopParts:
-    """Build the shell and mount every feature for a logged-in session."""
+                     own_launchers: object | None = None, shell_parts: ShellParts | None = None) -> DesktopParts:
+    """Mount every feature for a logged-in session into the shell (``shell_parts``, shown already while
+    logging in; built here if not given)."""
     from .qt.behaviour.mount import BehaviourContext
     from .qt.behaviour.mount import mount as mount_behaviour
     from .qt.calendar.mount import CalendarContext
@@ -97,13 +126,8 @@ def assemble_desktop(session: Session, followed: set[str],
     from .qt.phone.mount import PhoneContext
     from .qt.phone.mount import mount as mount_phone
     from .qt.shell.actions import OfficeActions
-    from .qt.shell.banners import BannerArea
     from .qt.shell.bridge import OfficeBridge
     from .qt.shell.host import HostView
-    from .qt.shell.shell import Shell
-    from .qt.shell.status_menu import StatusMenu
-    from .qt.shell.tray import Tray
-    from .qt.shell.window import ShellWindow
     from .qt.today.mount import TodayContext
     from .qt.today.mount import mount as mount_today
     from .qt.whiteboard.mount import WhiteboardContext
@@ -111,15 +135,12 @@ def assemble_desktop(session: Session, followed: set[str],
     from .services.behaviour import OfficeBehaviour
     from .services.settings import config_dir
 
+    built = shell_parts or build_shell()
+    status_menu, tray, banners, window, shell = (built.status_menu, built.tray, built.banners, built.window,
+                                                 built.shell)
     bridge = OfficeBridge(session)
     behaviour = OfficeBehaviour(session)
     actions = OfficeActions(session, behaviour)
-    status_menu = StatusMenu()
-    tray = Tray(status_menu)
-    banners = BannerArea()
-    window = ShellWindow(banners)
-    window.keep_in_tray = tray.available()
-    shell = Shell(window, banners, tray.notify)
     host = HostView(shell)  # what every feature gets of the shell, and nothing more
     _wire_status(bridge, window, status_menu, actions, tray)
     run, move = actions.run, actions.move
@@ -207,7 +228,7 @@ def _wire_status(bridge: Any, window: Any, status_menu: Any, actions: Any, tray:
         if model.me in people:
             mine()
         else:
-            tray.update_from(model, bridge.connected)
+            tray.update_from(model, bridge.connected, people)  # redraws only if my unit is among them
 
     def connection(state: str, message: str) -> None:
         window.status_line.show_connection(state, message)

@@ -137,7 +137,7 @@ async def test_guest_in_chromium_meets_the_clerk(backend, browser) -> None:  # t
 async def test_the_guest_page_keeps_its_place_through_a_backend_restart(org_three, tmp_path, browser) -> None:  # type: ignore[no-untyped-def]
     from selenium.webdriver.common.by import By
 
-    from server_stub.server import Backend, BackendConfig
+    from server_stub.app import Backend, BackendConfig
 
     first = Backend(org_three, BackendConfig(data_dir=tmp_path / "data"))
     port = await first.start("127.0.0.1", 0)

@@ -17,9 +17,9 @@ from av import AudioFrame, VideoFrame
 
 from dvz_desktop.services.calls import CallClient
 from dvz_desktop.services.session import Session
-from server_stub.meetings.relay import SfuConfig
-from server_stub.orgfile import OrgFile, RoomSpec, StaffSpec
-from server_stub.server import Backend, BackendConfig
+from server_stub.app import Backend, BackendConfig
+from server_stub.directory.orgfile import OrgFile, RoomSpec, StaffSpec
+from server_stub.sfu.config import SfuConfig
 from tests.services.janus import JanusServer
 from tests.services.janus_participant import (
     ColourTrack,
@@ -185,7 +185,9 @@ async def meeting(org_three: OrgFile, tmp_path: Path, janus: JanusServer, veth_o
                            sfu=SfuConfig(janus.url, api_secret=janus.api_secret, admin_key=janus.admin_key))
     backend = Backend(meeting_org(org_three), config)
     port = await backend.start("127.0.0.1", 0)
-    assert backend.meetings.media.server is not None and backend.meetings.media.server.up
+    server = backend.meetings.media.server
+    assert server is not None
+    await wait_for(lambda: server.up, timeout=20, what="the backend connected to the media server")
     room = Meeting(backend, f"ws://127.0.0.1:{port}/ws", janus)
     try:
         yield room

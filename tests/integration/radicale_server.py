@@ -10,7 +10,6 @@ import sys
 import time
 from pathlib import Path
 
-
 #: The login of the calendar corpus: Anna Schneider as her administration's groupware knows her.
 ADDRESS_LOGIN = "a.schneider@musterkreis.de"
 

@@ -12,13 +12,13 @@ import pytest
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
+import server_stub.app as server_module
 from dvz_desktop.core.clock import ManualClock
 from dvz_desktop.protocol import PROTOCOL_VERSION
 from dvz_desktop.services.session import Credentials, Session, SessionError, SessionState, StateChange
-import server_stub.server as server_module
+from server_stub.app import Backend, BackendConfig
 from server_stub.cli import administer, build_parser
-from server_stub.orgfile import OrgFile
-from server_stub.server import Backend, BackendConfig
+from server_stub.directory.orgfile import OrgFile
 
 from ..conftest import PASSWORDS
 from .helpers import login
@@ -84,7 +84,7 @@ async def test_expired_token_ends_the_live_session_and_cannot_log_in(
     org_three: OrgFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Nobody calls a check by hand here: the backend's own housekeeping loop must notice the expiry."""
-    monkeypatch.setattr(server_module, "SESSION_CHECK_INTERVAL_S", 0.05)
+    monkeypatch.setattr(server_module, "HOUSEKEEPING_INTERVAL_S", 0.05)
     clock = ManualClock(datetime.now().astimezone())
     server = Backend(org_three, BackendConfig(data_dir=tmp_path / "d", token_ttl=timedelta(hours=8)), clock=clock)
     port = await server.start("127.0.0.1", 0)
@@ -122,7 +122,7 @@ async def test_revoked_sessions_close_at_once_and_cannot_log_in(backend) -> None
     # the running backend's session check then closes her sockets.
     args = build_parser().parse_args(["--data-dir", str(backend.backend.config.data_dir), "--revoke-user", "anna"])
     assert administer(args) == 0
-    await backend.backend.check_sessions()
+    backend.backend.sessions.check_sessions()
     ended = await wait_for_state(anna, SessionState.ENDED)
     assert "beendet" in ended.message
     frame, close_code = await session_ended(raw)
@@ -144,8 +144,8 @@ async def test_logout_revokes_the_token(backend) -> None:
     other_window = await token_socket(backend.url, token)
     await anna.logout()
     assert anna.state is SessionState.ENDED
-    # At once, not only at the next housekeeping round (SESSION_CHECK_INTERVAL_S = 5 s).
-    frame, close_code = await session_ended(other_window, timeout=server_module.SESSION_CHECK_INTERVAL_S / 3)
+    # At once, not only at the next housekeeping round (HOUSEKEEPING_INTERVAL_S = 5 s).
+    frame, close_code = await session_ended(other_window, timeout=server_module.HOUSEKEEPING_INTERVAL_S / 3)
     assert frame["code"] == "token_revoked" and close_code == 4002
     with pytest.raises(SessionError) as err:
         await Session(backend.url, Credentials("anna", token=token)).start()

@@ -17,8 +17,8 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from dvz_desktop.protocol import PROTOCOL_VERSION, ErrorCode, Status, error_texts
 from dvz_desktop.services.session import Session, SessionError
-from server_stub.orgfile import OrgFile
-from server_stub.server import Backend, BackendConfig
+from server_stub.app import Backend, BackendConfig
+from server_stub.directory.orgfile import OrgFile
 
 from ..conftest import PASSWORDS
 from .helpers import PresenceLog, login
@@ -136,7 +136,7 @@ async def test_bad_frame_flood_closes_only_that_socket(backend, raw_anna, caplog
     bernd_log = PresenceLog(bernd)
     for n in range(40):
         try:
-            await raw_anna.send('{"type": "set_status", "id": "f%d", "status": "%s"}' % (n, SECRET_NOTE))
+            await raw_anna.send(f'{{"type": "set_status", "id": "f{n}", "status": "{SECRET_NOTE}"}}')
         except ConnectionClosed:
             break
     # Each bad frame was answered until the limit, then the socket was closed as a policy violation.
@@ -245,7 +245,7 @@ async def test_backend_still_serves_logins_after_abuse(backend) -> None:
 async def test_a_client_that_stops_reading_is_closed_as_too_slow_and_others_carry_on(backend, monkeypatch) -> None:
     import socket
 
-    import server_stub.hub as hub_module
+    import server_stub.net.hub as hub_module
 
     # A small limit stands in for the 512 KiB one, so a few dozen updates are enough to overflow it.
     monkeypatch.setattr(hub_module, "SLOW_CLIENT_BUFFER_BYTES", 2048)
@@ -271,7 +271,8 @@ async def test_a_client_that_stops_reading_is_closed_as_too_slow_and_others_carr
                 break
             await asyncio.sleep(0.05)
         else:
-            pytest.fail(f"the slow connection was not closed: {[c.ws.transport.get_write_buffer_size() for c in backend.backend.hub.connections_of('bernd')]}")
+            backlog = [c.ws.transport.get_write_buffer_size() for c in backend.backend.hub.connections_of("bernd")]
+            pytest.fail(f"the slow connection was not closed: {backlog}")
         sleepy.transport.resume_reading()
         assert await closed_with(sleepy) == 4003
     for session in (watcher, *talkers):

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from websockets.asyncio.client import connect
-
 from websockets.exceptions import ConnectionClosed
 
 from dvz_desktop.protocol import PROTOCOL_VERSION, ChatSend, ChatSync, Move
@@ -211,14 +210,15 @@ async def test_bad_chat_input_gets_clear_errors(backend, chatters) -> None:
         assert ws.close_code == 1007
     anna.chat.send(conv, "Geht noch")
     await anna.chat.flush()
-    assert anna.bodies(conv)[-1:] == ["Geht noch"] or await anna.wait_for(lambda: anna.bodies(conv)[-1:] == ["Geht noch"])
+    assert anna.bodies(conv)[-1:] == ["Geht noch"] or await anna.wait_for(
+        lambda: anna.bodies(conv)[-1:] == ["Geht noch"])
 
 
 async def test_kitchen_chat_is_kept_one_day_and_an_old_position_is_reset(org_three, tmp_path) -> None:
-    from datetime import datetime, timedelta
+    from datetime import datetime
 
     from dvz_desktop.core.clock import ManualClock
-    from server_stub.server import Backend, BackendConfig
+    from server_stub.app import Backend, BackendConfig
 
     clock = ManualClock(datetime.now().astimezone())
     server = Backend(org_three, BackendConfig(data_dir=tmp_path / "data"), clock=clock)

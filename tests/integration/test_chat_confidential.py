@@ -24,7 +24,7 @@ from dvz_desktop.protocol import (
     SetDoor,
 )
 from dvz_desktop.services.session import SessionError
-from server_stub.server import Backend, BackendConfig
+from server_stub.app import Backend, BackendConfig
 
 from ..conftest import PASSWORDS
 from .helpers import login

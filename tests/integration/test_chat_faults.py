@@ -166,7 +166,8 @@ async def test_messages_written_offline_arrive_once_in_order_after_a_client_rest
         reader = Session(url, Credentials("p1", "geheim-123"))
         reader_chat = ChatClient(reader, tmp_path / "p1.outbox")
         await reader.start()
-        await wait_until(lambda: conv in reader_chat.conversations and len(reader_chat.conversations[conv].messages) >= 10,
+        await wait_until(lambda: conv in reader_chat.conversations
+                         and len(reader_chat.conversations[conv].messages) >= 10,
                          10, "the messages at the reader")
         await asyncio.sleep(0.3)
         bodies = [m.body for m in reader_chat.conversations[conv].ordered()]

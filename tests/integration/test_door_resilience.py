@@ -14,10 +14,10 @@ from pathlib import Path
 from websockets.asyncio.client import connect
 
 from dvz_desktop.core.clock import ManualClock
-from server_stub.behaviour_store import INBOX_RETENTION
-from server_stub.client_address import parse_networks
-from server_stub.door import GUEST_GRACE
-from server_stub.server import Backend, BackendConfig
+from server_stub.app import Backend, BackendConfig
+from server_stub.features.door.service import GUEST_GRACE
+from server_stub.features.inbox.store import INBOX_RETENTION
+from server_stub.net.client_address import parse_networks
 
 from ..conftest import PASSWORDS
 from .helpers import login

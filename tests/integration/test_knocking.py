@@ -150,7 +150,8 @@ async def test_the_knocker_going_away_ends_the_banner(office: dict[str, Person])
     assert bernd.office.ringing_for_me() == []
 
 
-async def test_knock_flood_is_limited_with_a_clear_message_and_others_are_undisturbed(office: dict[str, Person]) -> None:
+async def test_knock_flood_is_limited_with_a_clear_message_and_others_are_undisturbed(
+        office: dict[str, Person]) -> None:
     anna, bernd, erik = office["anna"], office["bernd"], office["erik"]
     await close_door(bernd, "kh-102")
     refused = None

@@ -20,9 +20,9 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 from dvz_desktop.core.clock import ManualClock
 from dvz_desktop.protocol import PROTOCOL_VERSION, Status
 from dvz_desktop.services.session import Credentials, Session, SessionError
-from server_stub import auth, login_guard
+from server_stub.app import Backend, BackendConfig
 from server_stub.cli import main as server_cli
-from server_stub.server import Backend, BackendConfig
+from server_stub.net import auth, login_guard
 
 from ..conftest import PASSWORDS
 from .helpers import login
@@ -191,9 +191,9 @@ async def test_deeply_nested_json_is_an_error_frame_before_and_after_login(backe
 
 
 async def test_no_hello_in_time_is_an_error_and_close_1008(backend, monkeypatch) -> None:
-    from server_stub import server
+    from server_stub.net import handshake
 
-    monkeypatch.setattr(server, "HELLO_TIMEOUT_S", 0.2)
+    monkeypatch.setattr(handshake, "HELLO_TIMEOUT_S", 0.2)
     async with connect(backend.url) as ws:
         answer = json.loads(await asyncio.wait_for(ws.recv(), 5))
         assert answer["type"] == "error" and answer["code"] == "hello_required"

@@ -12,8 +12,8 @@ import pytest
 from dvz_desktop.protocol import ErrorCode, error_texts
 from dvz_desktop.services.calls import CallClient
 from dvz_desktop.services.session import SessionError
-from server_stub.orgfile import OrgFile
-from server_stub.server import Backend, BackendConfig
+from server_stub.app import Backend, BackendConfig
+from server_stub.directory.orgfile import OrgFile
 from tests.services.janus import janus  # noqa: F401  (the fixture)
 
 from .helpers import login
@@ -78,7 +78,8 @@ async def test_six_wait_for_janus_and_carry_on_when_it_is_back(meeting: Meeting)
     assert refused.value.message == error_texts(ErrorCode.MEDIA_SERVER_UNAVAILABLE)[0]
 
     meeting.janus.start()
-    await wait_for(lambda: state(people) == {("sfu", False, 2)}, timeout=30, what="the meeting on the media server again")
+    await wait_for(lambda: state(people) == {("sfu", False, 2)}, timeout=30,
+                   what="the meeting on the media server again")
     await all_hear_again(people)
 
 

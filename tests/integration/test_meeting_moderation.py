@@ -25,8 +25,8 @@ from .meeting_helpers import (  # noqa: F401  (fixtures)
 )
 
 
-async def five(meeting: Meeting) -> tuple[list[Member], str]:
-    people = [await meeting.person(f"t{i:02d}") for i in range(1, 6)]
+async def five(room: Meeting) -> tuple[list[Member], str]:
+    people = [await room.person(f"t{i:02d}") for i in range(1, 6)]
     call_ids = {await person.join() for person in people}
     await everyone_hears_everyone(people)
     return people, call_ids.pop()

@@ -18,8 +18,8 @@ from dvz_desktop.protocol import (
     Status,
 )
 from dvz_desktop.services.session import SessionError
-from server_stub.orgfile import OrgFile
-from server_stub.server import Backend, BackendConfig
+from server_stub.app import Backend, BackendConfig
+from server_stub.directory.orgfile import OrgFile
 
 from ..conftest import PASSWORDS
 from .helpers import Person, people
@@ -122,6 +122,10 @@ async def test_deputy_receives_knocks_questions_and_invitations_and_absent_perso
     back = (await people(backend.url, PASSWORDS, "bernd"))["bernd"]
     handover = [i for i in back.office.inbox.values() if i.kind is InboxKind.HANDOVER]
     assert len(handover) == 3 and {i.handled_by for i in handover} == {"erik"}
+    # Each as facts (the client words them): what it was, how it ended, what was asked and answered.
+    facts = {(i.subject, i.outcome, i.text, i.answer) for i in handover}
+    assert facts == {("anklopfen", "jetzt_nicht", "", ""), ("einladung", "abgelehnt", "", ""),
+                     ("frage", "", "Wer unterschreibt den Bescheid?", "Ich, als Vertretung.")}
     await back.office.clear_absence()
     cleared = await anna.wait_for(lambda m: is_type("absence")(m) and m.cleared == ("bernd",))
     assert cleared.absences == ()

@@ -14,9 +14,9 @@ import pytest
 import yaml
 
 from dvz_desktop.services.photos import PhotoFetcher, photo_url
-from server_stub.orgfile import OrgFileError, load_org_file
-from server_stub.photos import MAX_PHOTO_BYTES
-from server_stub.server import Backend, BackendConfig
+from server_stub.app import Backend, BackendConfig
+from server_stub.directory.orgfile import OrgFileError, load_org_file
+from server_stub.directory.photos import MAX_PHOTO_BYTES
 
 from ..conftest import FIXTURES, PASSWORDS
 from .helpers import login

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from dvz_desktop.protocol import Presence, Status, Welcome
+from dvz_desktop.protocol import Presence, Status
 from dvz_desktop.services.session import NotConnected, Session, SessionState, StateChange
-from server_stub.orgfile import OrgFile
-from server_stub.server import Backend, BackendConfig
+from server_stub.app import Backend, BackendConfig
+from server_stub.directory.orgfile import OrgFile
 
 from ..conftest import PASSWORDS
 from .helpers import PresenceLog, login
@@ -44,7 +44,8 @@ class View:
         return await asyncio.wait_for(scan(), timeout)
 
 
-async def test_both_clients_survive_a_restart_and_status_note_room_come_back(org_three: OrgFile, tmp_path: Path) -> None:
+async def test_both_clients_survive_a_restart_and_status_note_room_come_back(
+        org_three: OrgFile, tmp_path: Path) -> None:
     """Presence lives only in the backend's memory, so after a restart only the client can restore it."""
     data = tmp_path / "data"
     server = Backend(org_three, BackendConfig(data_dir=data))

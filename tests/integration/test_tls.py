@@ -10,8 +10,8 @@ import pytest
 import trustme
 
 from dvz_desktop.services.session import UNTRUSTED_CERTIFICATE, SessionError
-from server_stub.orgfile import OrgFile
-from server_stub.server import Backend, BackendConfig
+from server_stub.app import Backend, BackendConfig
+from server_stub.directory.orgfile import OrgFile
 
 from ..conftest import PASSWORDS
 from .helpers import login

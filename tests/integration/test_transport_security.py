@@ -19,9 +19,9 @@ from dvz_desktop.services.session import (
     Session,
     SessionError,
 )
-from server_stub.orgfile import OrgFile
-from server_stub.server import Backend, BackendConfig
-from server_stub.tls import server_tls_context
+from server_stub.app import Backend, BackendConfig
+from server_stub.directory.orgfile import OrgFile
+from server_stub.net.tls import server_tls_context
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -15,8 +15,8 @@ from websockets.asyncio.client import connect
 from dvz_desktop.protocol import MAX_IMAGE_BYTES, PROTOCOL_VERSION, WbShape
 from dvz_desktop.services.session import Session, SessionError, SessionState
 from dvz_desktop.services.whiteboard import WhiteboardClient
-from server_stub.orgfile import OrgFile
-from server_stub.server import Backend, BackendConfig
+from server_stub.app import Backend, BackendConfig
+from server_stub.directory.orgfile import OrgFile
 
 from ..conftest import PASSWORDS
 from .helpers import login

@@ -94,7 +94,8 @@ class HAProxy:
             self.config.write_text(render_config(port, self.backends, stats_socket=self.stats_socket,
                                                  health_path=self.health_path, balance=self.balance),
                                    encoding="utf-8")
-            checked = subprocess.run([self.program, "-c", "-q", "-f", str(self.config)], check=False, capture_output=True,
+            checked = subprocess.run([self.program, "-c", "-q", "-f", str(self.config)], check=False,
+                                     capture_output=True,
                                      text=True, timeout=30)
             if checked.returncode != 0:
                 raise ServiceFailed(f"HAProxy refused its configuration:\n{checked.stdout}{checked.stderr}")

@@ -152,7 +152,8 @@ class PostgresServer:
     def psql(self, sql: str, database: str = "postgres") -> str:
         done = subprocess.run([str(self.bin / "psql"), "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
                                "-p", str(self.port), "-U", SUPERUSER, "-d", database, "-c", sql],
-                              check=False, capture_output=True, text=True, timeout=60, env={**os.environ, "PGPASSWORD": self.password})
+                              check=False, capture_output=True, text=True, timeout=60,
+                              env={**os.environ, "PGPASSWORD": self.password})
         if done.returncode != 0:
             raise ServiceFailed(f"psql failed: {done.stderr.strip()}")
         return done.stdout

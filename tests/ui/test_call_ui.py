@@ -53,9 +53,9 @@ def test_call_view_shows_the_colleague_and_mute_and_camera_change_my_tracks(
 
     received = []
     thomas.frame_received.connect(lambda item: received.append(item[2].width) if item[:2] == ("a.schneider", "video") else None)
-    assert not anna_media.video.on  # camera off by default
+    assert not anna_media.video.enabled  # camera off by default
     QTest.mouseClick(panel.camera, Qt.MouseButton.LeftButton)
-    assert anna_media.video.on and panel.camera.isChecked()
+    assert anna_media.video.enabled and panel.camera.isChecked()
     runner.wait_until(lambda: panel.self_tile is not None and panel.self_tile.frames_shown > 0, what="the self view")
     # The switched-off camera sent a small black picture once a second; now a real picture arrives.
     runner.wait_until(lambda: any(width > 160 for width in received), timeout=25,

@@ -63,8 +63,8 @@ def test_a_request_outside_hours_shows_in_missed_and_today(demo_office: DemoOffi
     from dvz_desktop.protocol import InboxKind
     from dvz_desktop.qt.behaviour.texts import inbox_kind
 
-    demo_office.backend.behaviour.ctx.to_inbox("a.schneider", InboxKind.GUEST_REQUEST, room_id="kh-0-buergerbuero",
-                                               text="Max (0151 123): Bitte um Rückruf")
+    demo_office.backend.inbox.add("a.schneider", InboxKind.GUEST_REQUEST, room_id="kh-0-buergerbuero",
+                                  guest_name="Max", contact="0151 123", text="Bitte um Rückruf")
     today = demo_office.parts.today
     runner.wait_until(lambda: any("1 Anfrage an der digitalen Tür" in today.list.item(i).text()
                                   for i in range(today.list.count())), what="the request in Heute")

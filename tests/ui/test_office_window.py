@@ -21,8 +21,8 @@ def test_map_shows_my_floor_with_the_people_in_their_rooms(demo_office: DemoOffi
     assert scene.occupants("kh-1-102") == ["t.wagner"]
     # Every room the floor plan defines is drawn, and avatars sit inside their room's walls.
     for person_id, avatar in scene.avatars.items():
-        room_id = str(avatar.data(0))
-        assert scene.rooms[room_id].rect().contains(avatar.pos()), person_id
+        room_id = scene.room_of(person_id)
+        assert room_id is not None and scene.rooms[room_id].rect().contains(avatar.pos()), person_id
     # The switcher offers the Kreishaus' three floors; the partner municipality's Rathaus is not shown.
     floors = [demo_office.parts.map.floor_box.itemText(i) for i in range(demo_office.parts.map.floor_box.count())]
     assert demo_office.parts.map.bar.building_button.text() == "Kreishaus Musterkreis"

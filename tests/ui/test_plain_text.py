@@ -116,8 +116,8 @@ def test_markup_from_a_colleague_shows_literally_everywhere(
     assert MARKUP in shown_label(message)
 
     # A note at her door (Verpasst) and the list of quick questions.
-    demo_office.backend.behaviour.ctx.to_inbox("a.schneider", InboxKind.DOOR_MESSAGE, room_id="kh-1-101",
-                                               text=MARKUP)
+    demo_office.backend.inbox.add("a.schneider", InboxKind.DOOR_MESSAGE, room_id="kh-1-101",
+                                  text=MARKUP)
     runner.wait_until(lambda: any(i.text == MARKUP for i in parts.behaviour.inbox.values()), what="the inbox item")
     parts.presenter.open_inbox()
     inbox = parts.presenter.dialog

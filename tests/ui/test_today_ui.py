@@ -38,8 +38,8 @@ def test_today_gathers_appointments_unread_and_missed(demo_office: DemoOffice, r
     thomas_chat.send(conv, "Kurze Frage zum Bescheid")
     runner.wait_until(lambda: "1 ungelesen: Thomas Wagner" in lines(today), what="the unread line")
 
-    demo_office.backend.behaviour.ctx.to_inbox("a.schneider", InboxKind.MISSED_KNOCK, from_id="t.wagner",
-                                               room_id="kh-1-101")
+    demo_office.backend.inbox.add("a.schneider", InboxKind.MISSED_KNOCK, from_id="t.wagner",
+                                  room_id="kh-1-101")
     runner.wait_until(lambda: any("angeklopft" in line for line in lines(today)), what="the missed knock")
 
     row = lines(today).index("1 ungelesen: Thomas Wagner")

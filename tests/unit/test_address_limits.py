@@ -1,7 +1,7 @@
 """Per-address limits: which address counts (a trusted proxy's forwarded one only) and the accept guard."""
 
-from server_stub.accept_guard import ACCEPT_BURST, AcceptGuard
-from server_stub.client_address import client_address, parse_networks
+from server_stub.net.accept_guard import ACCEPT_BURST, AcceptGuard
+from server_stub.net.client_address import client_address, parse_networks
 
 PROXY = parse_networks(["10.0.0.5", "192.168.7.0/24"])
 

@@ -46,7 +46,8 @@ def test_links_leave_the_sentence_punctuation_outside() -> None:
 
 def test_a_rendered_link_points_where_the_text_says() -> None:
     shown = to_html("Bitte lesen (https://intranet.example/akte?id=5&x=1). Danke")
-    assert '<a href="https://intranet.example/akte?id=5&amp;x=1">https://intranet.example/akte?id=5&amp;x=1</a>).' in shown
+    link = "https://intranet.example/akte?id=5&amp;x=1"
+    assert f'<a href="{link}">{link}</a>).' in shown
     # Markup around a link stays text, and the link ends where the address ends.
     shown = to_html('<a href="https://evil.example/x">hier</a>')
     assert shown == ('&lt;a href=&quot;<a href="https://evil.example/x">https://evil.example/x</a>&quot;&gt;'

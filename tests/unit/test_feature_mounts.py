@@ -77,11 +77,13 @@ def test_the_shell_host_offers_exactly_the_narrow_interface() -> None:
 
 
 def test_the_old_composition_names_are_gone() -> None:
-    """desktop.py builds one session's desktop; app.py runs the program; there is no desk.py or qt/desk."""
+    """desktop.py builds one session's desktop; program.py runs a session, app.py starts the program;
+    there is no desk.py or qt/desk."""
     root = QT.parent
     assert not (root / "desk.py").exists() and not (QT / "desk").exists() and not (QT / "main_window.py").exists()
+    program = (root / "program.py").read_text(encoding="utf-8")
     app = (root / "app.py").read_text(encoding="utf-8")
-    assert "class Program" in app and "class Desktop" not in app
+    assert "class Program" in program and "class Desktop" not in program and "class Desktop" not in app
 
 
 def test_a_feature_that_reaches_past_the_interface_fails_at_once() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -76,13 +76,13 @@ def test_auto_away_can_be_switched_off() -> None:
 
 
 def test_an_appointment_sets_in_besprechung_and_gives_it_back() -> None:
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from dvz_desktop.core.appointments import Appointment, busy_at
     from dvz_desktop.core.meeting_status import next_status
     from dvz_desktop.protocol import Status
 
-    nine = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+    nine = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
     periods = [Appointment("u1", "Jour fixe", nine, nine + timedelta(hours=1)),
                Appointment("u2", "Klausurtag", nine.replace(hour=0), nine.replace(hour=0) + timedelta(days=1), True)]
     assert busy_at(nine + timedelta(minutes=5), periods)

@@ -24,7 +24,8 @@ EAKTE = LauncherEntry("eakte", "eAkte", LauncherKind.PROGRAM, "/opt/eakte/bin/ea
 SEARCH = LauncherEntry("suche", "Fachverfahren-Suche", LauncherKind.PROGRAM, "/opt/fv/suche", ("{suchtext}",), (FREE,))
 WEB = LauncherEntry("web", "eAkte im Browser", LauncherKind.URL, "https://eakte.landkreis.example/akte?az={aktenzeichen}&q={suchtext}",
                     placeholders=(AZ, FREE))
-PROTO = LauncherEntry("proto", "eAkte (Protokoll)", LauncherKind.PROTOCOL, "eakte://akte/{aktenzeichen}", placeholders=(AZ,),
+PROTO = LauncherEntry("proto", "eAkte (Protokoll)", LauncherKind.PROTOCOL, "eakte://akte/{aktenzeichen}",
+                      placeholders=(AZ,),
                       scheme="eakte")
 EVIL = ["; rm -rf ~", "$(id)", "&calc", "../..", "'\"", "63-2026-0815; rm -rf ~", "63-2026-0815\n--delete"]
 
@@ -46,7 +47,8 @@ def test_with_a_permissive_pattern_a_value_stays_one_harmless_argument(value: st
     assert plan(SEARCH, {"suchtext": value}).argv == ("/opt/fv/suche", value)
 
 
-@given(st.text(min_size=1, max_size=80).filter(lambda t: t.strip() and not any(ord(c) < 32 or ord(c) == 127 for c in t)))
+@given(st.text(min_size=1, max_size=80).filter(
+    lambda t: t.strip() and not any(ord(c) < 32 or ord(c) == 127 for c in t)))
 def test_url_values_are_encoded_and_never_change_the_address(value: str) -> None:
     url = plan(WEB, {"aktenzeichen": "63-2026-0815", "suchtext": value}).url
     assert url.startswith("https://eakte.landkreis.example/akte?az=63-2026-0815&q=")
@@ -56,7 +58,8 @@ def test_url_values_are_encoded_and_never_change_the_address(value: str) -> None
 
 def test_protocol_entries_keep_their_scheme() -> None:
     assert plan(PROTO, {"aktenzeichen": "63-2026-0815"}).url == "eakte://akte/63-2026-0815"
-    broken = LauncherEntry("x", "Kaputt", LauncherKind.URL, "javascript:alert({a})", placeholders=(Placeholder("a", "A", ".+"),))
+    broken = LauncherEntry("x", "Kaputt", LauncherKind.URL, "javascript:alert({a})",
+                           placeholders=(Placeholder("a", "A", ".+"),))
     with pytest.raises(LaunchRefused):
         plan(broken, {"a": "1"})
 

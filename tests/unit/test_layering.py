@@ -23,7 +23,7 @@ def _loaded_after(imports: str) -> set[str]:
         "import dvz_desktop.core.office, dvz_desktop.core.events, dvz_desktop.core.clock",
         "import dvz_desktop.services.session, dvz_desktop.services.settings, "
         "dvz_desktop.services.credentials, dvz_desktop.services.demo_backend",
-        "import server_stub.server, server_stub.cli, server_stub.demo_simulation",
+        "import server_stub.app, server_stub.cli, server_stub.demo.simulation",
     ],
 )
 def test_lower_layers_and_backend_load_no_qt(imports: str) -> None:
@@ -41,5 +41,16 @@ def test_protocol_imports_only_pydantic_and_stdlib() -> None:
 
 
 def test_client_start_does_not_import_media_or_calendar_libraries() -> None:
-    loaded = _loaded_after("import dvz_desktop.app, dvz_desktop.desktop, dvz_desktop.qt.shell.window, dvz_desktop.qt.shell.tray")
+    loaded = _loaded_after("import dvz_desktop.app, dvz_desktop.desktop, dvz_desktop.qt.shell.window, "
+                           "dvz_desktop.qt.shell.tray")
     assert not loaded & {"aiortc", "av", "sounddevice", "caldav"}
+
+
+def test_backend_modules_stay_small() -> None:
+    """One feature, one folder: no module of the backend grows past 400 lines."""
+    from pathlib import Path
+
+    backend = Path(__file__).resolve().parents[2] / "server_stub"
+    sizes = {str(p.relative_to(backend)): len(p.read_text(encoding="utf-8").splitlines())
+             for p in backend.rglob("*.py")}
+    assert sizes and {name: n for name, n in sizes.items() if n > 400} == {}

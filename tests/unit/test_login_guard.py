@@ -5,11 +5,18 @@ from datetime import UTC, datetime
 
 from dvz_desktop.core.clock import ManualClock
 from dvz_desktop.core.login_throttle import ADDRESS_POLICY, Refusal
-from server_stub.login_guard import LoginGuard, unlock_account
+from server_stub.db import Database, migrate
+from server_stub.net.login_guard import SCHEMA, LoginGuard, unlock_account
 
 
-def guard() -> tuple[LoginGuard, ManualClock, sqlite3.Connection]:
-    db = sqlite3.connect(":memory:", isolation_level=None)
+def memory_db() -> Database:
+    db = Database(sqlite3.connect(":memory:", isolation_level=None))
+    migrate(db, [SCHEMA])
+    return db
+
+
+def guard() -> tuple[LoginGuard, ManualClock, Database]:
+    db = memory_db()
     clock = ManualClock(datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
     return LoginGuard(db, clock), clock, db
 
@@ -41,8 +48,7 @@ def test_a_success_forgets_the_failures_and_sockets_without_login_are_counted() 
         g.failed("anna", "192.0.2.1")
     g.succeeded("anna", "192.0.2.1")
     assert g.verdict("anna", "192.0.2.1").allowed
-    small = LoginGuard(sqlite3.connect(":memory:", isolation_level=None), ManualClock(datetime.now(UTC)),
-                       max_unauthenticated=2)
+    small = LoginGuard(memory_db(), ManualClock(datetime.now(UTC)), max_unauthenticated=2)
     assert small.open_unauthenticated("a") and small.open_unauthenticated("a") and not small.open_unauthenticated("a")
     small.close_unauthenticated("a")
     assert small.open_unauthenticated("a")

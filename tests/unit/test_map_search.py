@@ -5,8 +5,8 @@ from __future__ import annotations
 from dvz_desktop.core.map_search import HitKind, find_on_map
 from dvz_desktop.core.office import OfficeModel
 from dvz_desktop.protocol import Presence, Status
-from server_stub.directory import Directory
-from server_stub.orgfile import to_protocol
+from server_stub.directory.orgfile import to_protocol
+from server_stub.directory.visibility import Directory
 
 
 def model(org_three, presence=()) -> OfficeModel:  # type: ignore[no-untyped-def]

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from server_stub.demo_office import demo_org_file
-from server_stub.orgfile import OrgFileError, load_org_file, parse_org_data
+from server_stub.demo.office import demo_org_file
+from server_stub.directory.orgfile import OrgFileError, load_org_file, parse_org_data
 
 BASE = {
     "organisations": [{"id": "lk", "name": "Landkreis", "buildings": [{"id": "kh", "name": "Kreishaus", "floors": [

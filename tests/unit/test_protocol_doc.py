@@ -62,7 +62,7 @@ def _sections(level: int) -> dict[str, str]:
     marks = "#" * level
     parts = re.split(rf"^({marks} .+)$", TEXT, flags=re.MULTILINE)
     found = {}
-    for heading, body in zip(parts[1::2], parts[2::2]):
+    for heading, body in zip(parts[1::2], parts[2::2], strict=True):
         found[heading[level + 1:].strip()] = re.split(rf"^#{{1,{level}}} ", body, flags=re.MULTILINE)[0]
     return found
 
@@ -150,7 +150,7 @@ def _fields_shown() -> dict[type[BaseModel], set[str]]:
                 if name in type(value).model_fields:
                     record(getattr(value, name), data[name])
         elif isinstance(value, (tuple, list)) and isinstance(data, list):
-            for item, raw in zip(value, data):
+            for item, raw in zip(value, data, strict=False):
                 record(item, raw)
         elif isinstance(value, dict) and isinstance(data, dict):
             for key, raw in data.items():

@@ -103,3 +103,60 @@ def test_audio_devices_are_kept_in_the_settings(tmp_path) -> None:  # type: igno
     store.save(UserSettings(audio_input="Headset-Mikrofon", audio_output="Headset"))
     loaded = store.load()
     assert (loaded.audio_input, loaded.audio_output) == ("Headset-Mikrofon", "Headset")
+
+
+def test_a_setting_that_does_not_fit_is_dropped_alone_and_named_without_its_value(
+        tmp_path: Path, caplog) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "settings.json"
+    path.write_text('{"username": "anna", "remember": true, "theme": "neon", "auto_away_minutes": -5, '
+                    '"language": "fr", "followed": "bernd", "caldav_user": "anna@lk.example"}', encoding="utf-8")
+    loaded = SettingsStore(path).load()
+    assert (loaded.username, loaded.remember, loaded.caldav_user) == ("anna", True, "anna@lk.example")  # kept
+    assert (loaded.theme, loaded.auto_away_minutes, loaded.language, loaded.followed) == ("system", 10, "", [])
+    assert "auto_away_minutes, followed, language, theme" in caplog.text and "neon" not in caplog.text
+
+
+def test_a_wrong_value_is_refused_when_it_is_set() -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    settings = UserSettings()
+    settings.theme = "dark"
+    with pytest.raises(ValidationError):
+        settings.theme = "neon"  # type: ignore[assignment]
+    assert settings.theme == "dark"
+
+
+def test_the_config_folder_follows_each_systems_rule(monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import platformdirs.macos
+
+    from dvz_desktop.services import settings
+
+    monkeypatch.delenv("DVZ_CONFIG_DIR", raising=False)
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    mac = platformdirs.macos.MacOS("DVZ", appauthor=False).user_config_dir  # what a Mac gets
+    assert mac.endswith("Library/Application Support/DVZ")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    assert settings.config_dir() == tmp_path / "xdg" / "dvz"  # this machine (Linux): as before
+    monkeypatch.setenv("DVZ_CONFIG_DIR", str(tmp_path / "portable"))
+    assert settings.config_dir() == tmp_path / "portable"
+
+
+def test_the_first_look_reads_what_the_first_window_needs_like_the_full_load(tmp_path: Path) -> None:
+    """Before the window is painted the start reads language, theme and the remembered login without
+    pydantic; it accepts exactly what the full settings model accepts and drops the rest to defaults."""
+    from typing import get_args
+
+    from dvz_desktop.services.settings_file import LANGUAGES, THEMES, FirstLook, first_look
+
+    assert LANGUAGES == get_args(UserSettings.model_fields["language"].annotation)
+    assert THEMES == get_args(UserSettings.model_fields["theme"].annotation)
+    path = tmp_path / "settings.json"
+    assert first_look(path) == FirstLook()  # no file yet
+    path.write_text('{"language": "en", "theme": "dark", "remember": true, "username": "anna"}', encoding="utf-8")
+    assert first_look(path) == FirstLook("en", "dark", True, "anna")
+    path.write_text('{"language": "fr", "theme": "neon", "remember": "ja", "username": ["anna"]}', encoding="utf-8")
+    assert first_look(path) == FirstLook() == FirstLook(*(getattr(SettingsStore(path).load(), f)
+                                                          for f in ("language", "theme", "remember", "username")))
+    path.write_text("{kaputt", encoding="utf-8")
+    assert first_look(path) == FirstLook()

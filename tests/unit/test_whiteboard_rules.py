@@ -71,7 +71,7 @@ def test_long_strokes_are_split_into_parts_that_join() -> None:
     points = list(range(2 * (MAX_STROKE_POINTS * 2 + 10)))
     parts = split_stroke(points)
     assert len(parts) == 3 and all(len(p) <= 2 * MAX_STROKE_POINTS for p in parts)
-    for left, right in zip(parts, parts[1:]):
+    for left, right in zip(parts, parts[1:], strict=False):
         assert left[-2:] == right[:2]
     joined = parts[0] + [p for part in parts[1:] for p in part[2:]]
     assert joined == points  # nothing lost, nothing doubled

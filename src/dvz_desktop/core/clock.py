@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Protocol
 
 
@@ -13,7 +13,7 @@ class Clock(Protocol):
 class SystemClock:
     def now(self) -> datetime:
         # Local time with offset: "first seen today" and "today" follow the office's time zone.
-        return datetime.now(timezone.utc).astimezone()
+        return datetime.now(UTC).astimezone()
 
 
 class ManualClock:

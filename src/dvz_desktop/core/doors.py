@@ -5,15 +5,33 @@ Pure functions over plain values; the backend asks them, the client uses them to
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
-from dvz_desktop.protocol import DoorState, OfficeHours, RoomKind
+from dvz_desktop.protocol import DoorState, OfficeHours, Person, RoomKind
 
 #: Rooms everyone walks into; their door cannot be closed.
 ALWAYS_OPEN_KINDS = frozenset({RoomKind.COFFEE_KITCHEN, RoomKind.FOYER})
+
+
+def residents_of(room_id: str, kind: RoomKind, people: Iterable[Person]) -> frozenset[str]:
+    """Who resides in a room: for a team office, the people whose home room it is (they walk in like
+    an owner, set its door and keep its chat's whole history); other rooms have no residents."""
+    if kind is not RoomKind.TEAM_OFFICE:
+        return frozenset()
+    return frozenset(person.id for person in people if person.home_room_id == room_id)
+
+
+def residents_by_room(kinds: Mapping[str, RoomKind], people: Iterable[Person]) -> dict[str, frozenset[str]]:
+    """:func:`residents_of` for every room at once (rooms without residents are left out)."""
+    found: dict[str, set[str]] = {}
+    for person in people:
+        room_id = person.home_room_id
+        if room_id is not None and kinds.get(room_id) is RoomKind.TEAM_OFFICE:
+            found.setdefault(room_id, set()).add(person.id)
+    return {room_id: frozenset(ids) for room_id, ids in found.items()}
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ def report_failure(where: str, exc: BaseException) -> None:
         hook(where, exc)
 
 
-def report_task_failure(task: asyncio.Task) -> None:  # type: ignore[type-arg]
+def report_task_failure(task: asyncio.Task[Any]) -> None:
     """A done-callback for owned tasks: an exception that escaped the task is reported, never lost."""
     if task.cancelled():
         return

@@ -21,6 +21,15 @@ WAIT_GRACE = timedelta(seconds=60)
 #: Knocking again and again: at most this many knocks by one person on one door within the window.
 KNOCKS_PER_DOOR = 3
 KNOCK_WINDOW = timedelta(minutes=10)
+#: After a knock ended in one of these states without anyone letting the knocker in, the knocker may
+#: leave a message at the door (for this long).
+MESSAGE_STATES = frozenset({KnockState.NO_ANSWER, KnockState.NOBODY, KnockState.OUTSIDE_HOURS, KnockState.HELD})
+MESSAGE_WINDOW = timedelta(minutes=15)
+
+
+def may_leave_message(state: KnockState) -> bool:
+    """Whether a knock that ended so offers its knocker to leave a message (the server takes one)."""
+    return state in MESSAGE_STATES
 
 
 class KnockRefused(Exception):
@@ -42,7 +51,7 @@ class KnockEffects:
     changed: list[Knock] = field(default_factory=list)
     missed: list[Missed] = field(default_factory=list)
 
-    def extend(self, other: "KnockEffects") -> None:
+    def extend(self, other: KnockEffects) -> None:
         self.changed.extend(other.changed)
         self.missed.extend(other.missed)
 

@@ -25,7 +25,6 @@ from enum import Enum
 from dvz_desktop.protocol import MAX_CALL_MEMBERS, ErrorCode
 from dvz_desktop.protocol.meetings import MAX_MEETING_MEMBERS
 
-
 T_MIN = datetime.min
 
 

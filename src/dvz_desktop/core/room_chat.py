@@ -62,7 +62,8 @@ def may_write(person_id: str, room: RoomChatFacts, inside: bool) -> bool:
     return inside or keeps_whole_history(person_id, room)
 
 
-def sees(person_id: str, room: RoomChatFacts, windows: Sequence[Window], position: int, target: int | None = None) -> bool:
+def sees(person_id: str, room: RoomChatFacts, windows: Sequence[Window], position: int,
+         target: int | None = None) -> bool:
     """Whether the event at ``position`` (an edit or deletion of the post at ``target``) is visible."""
     if keeps_whole_history(person_id, room):
         return True

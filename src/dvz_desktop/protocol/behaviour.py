@@ -14,12 +14,11 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .base import LenientModel, StrictModel
+from .base import MAX_MESSAGE_CHARS, MAX_NOTE_CHARS, MAX_SHORT_TEXT, CommandId, EntityId, LenientModel, StrictModel
 from .enums import DoorState
 
-CommandId = Annotated[str, Field(min_length=1, max_length=64)]
-EntityId = Annotated[str, Field(min_length=1, max_length=128)]
-ShortText = Annotated[str, Field(max_length=200)]
+ShortText = Annotated[str, Field(max_length=MAX_SHORT_TEXT)]
+MessageText = Annotated[str, Field(min_length=1, max_length=MAX_MESSAGE_CHARS)]
 
 
 class Weekday(int, Enum):
@@ -40,7 +39,7 @@ class OfficeHours(StrictModel):
     end: time
 
     @model_validator(mode="after")
-    def _start_before_end(self) -> "OfficeHours":
+    def _start_before_end(self) -> OfficeHours:
         if self.start >= self.end:
             raise ValueError("Sprechzeit: der Beginn muss vor dem Ende liegen")
         return self
@@ -157,15 +156,38 @@ class Absence(LenientModel):
     category: AbsenceCategory | None = None
 
 
+class InboxSubject(str, Enum):
+    """What a deputy handled (a handover item)."""
+
+    KNOCK = "anklopfen"
+    INVITATION = "einladung"
+    QUESTION = "frage"
+
+
 class InboxItem(LenientModel):
+    """Something that happened while I was not there. The server sends facts; the client words them in
+    its user's language (nothing here is a sentence the server made up)."""
+
     item_id: str
     kind: InboxKind
     at: datetime
     from_id: str | None = None
     room_id: str | None = None
+    #: What a person wrote: the message left at the door, the quick question, a guest's concern.
     text: str = ""
     #: For handover items: the deputy who handled it.
     handled_by: str | None = None
+    #: For handover items: what was handled (an ``InboxSubject`` value) and how it ended (a ``KnockState``
+    #: value for a knock, an ``InviteState`` value for an invitation). Plain strings, so that an older
+    #: client words what it knows and skips a value a newer server added.
+    subject: str = ""
+    outcome: str = ""
+    #: The deputy's answer to a quick question.
+    answer: str = ""
+    #: The digital door: the guest's name, the contact they left, and the clerk's note on a callback.
+    guest_name: str = ""
+    contact: str = ""
+    note: str = ""
 
 
 # --- client -> server ------------------------------------------------------------------------
@@ -176,7 +198,7 @@ class SetDoor(StrictModel):
     id: CommandId
     room_id: EntityId
     state: DoorState
-    note: Annotated[str, Field(max_length=120)] = ""
+    note: Annotated[str, Field(max_length=MAX_NOTE_CHARS)] = ""
 
 
 class SetOfficeHours(StrictModel):
@@ -215,7 +237,7 @@ class LeaveMessage(StrictModel):
     type: Literal["leave_message"] = "leave_message"
     id: CommandId
     knock_id: EntityId
-    text: Annotated[str, Field(min_length=1, max_length=500)]
+    text: MessageText
 
 
 class Invite(StrictModel):
@@ -239,14 +261,14 @@ class AskQuestion(StrictModel):
     type: Literal["ask"] = "ask"
     id: CommandId
     person_id: EntityId
-    text: Annotated[str, Field(min_length=1, max_length=500)]
+    text: MessageText
 
 
 class AnswerQuestion(StrictModel):
     type: Literal["answer"] = "answer"
     id: CommandId
     question_id: EntityId
-    text: Annotated[str, Field(min_length=1, max_length=500)]
+    text: MessageText
 
 
 class SetCoffee(StrictModel):
@@ -266,7 +288,7 @@ class SetAbsence(StrictModel):
     deputy_id: EntityId | None = None
 
     @model_validator(mode="after")
-    def _ordered(self) -> "SetAbsence":
+    def _ordered(self) -> SetAbsence:
         if self.end < self.start:
             raise ValueError("Abwesenheit: das Ende liegt vor dem Beginn")
         return self
@@ -320,8 +342,3 @@ class InboxAdded(LenientModel):
     items: tuple[InboxItem, ...]
 
 
-BEHAVIOUR_CLIENT_TYPES = (
-    SetDoor, SetOfficeHours, KnockOn, AnswerKnock, CancelKnock, LeaveMessage, Invite, AnswerInvite,
-    AskQuestion, AnswerQuestion, SetCoffee, SetAbsence, ClearAbsence, DismissInbox,
-)
-BEHAVIOUR_SERVER_TYPES = (DoorChanged, KnockUpdate, InviteUpdate, QuestionUpdate, AbsenceChanged, InboxAdded)

@@ -12,10 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .base import LenientModel, StrictModel
+from .base import CommandId, EntityId, LenientModel, StrictModel
 
-CommandId = Annotated[str, Field(min_length=1, max_length=64)]
-EntityId = Annotated[str, Field(min_length=1, max_length=128)]
 #: Peer to peer for up to this many people in one call (a mesh); more would need an SFU.
 MAX_CALL_MEMBERS = 4
 #: An SDP with candidates is a few kilobytes; this leaves room below the 64 KiB frame limit.
@@ -138,5 +136,3 @@ class CallEnded(LenientModel):
     reason: str
 
 
-CALL_CLIENT_TYPES = (CallJoin, CallAnswer, CallLeave, CallSignal, CallMedia)
-CALL_SERVER_TYPES = (CallUpdate, CallSignalEvent, CallEnded)

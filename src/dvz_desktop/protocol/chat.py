@@ -15,9 +15,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .base import LenientModel, StrictModel
+from .base import CommandId, EntityId, LenientModel, StrictModel
 
-CommandId = Annotated[str, Field(min_length=1, max_length=64)]
 ConversationId = Annotated[str, Field(min_length=3, max_length=300)]
 #: Longest chat message in characters (a frame stays far below 64 KiB).
 MAX_CHAT_CHARS = 4000
@@ -110,8 +109,8 @@ class ChatOpen(StrictModel):
 
     type: Literal["chat_open"] = "chat_open"
     id: CommandId
-    room_id: Annotated[str, Field(min_length=1, max_length=128)] | None = None
-    members: Annotated[tuple[Annotated[str, Field(min_length=1, max_length=128)], ...],
+    room_id: EntityId | None = None
+    members: Annotated[tuple[EntityId, ...],
                        Field(max_length=MAX_DM_MEMBERS)] = ()
     #: The last position this client holds of that conversation (0 = nothing yet): the answer brings
     #: what came after it (or the recent history), ahead of any live event.
@@ -184,5 +183,3 @@ class ChatSearchResult(LenientModel):
     hits: tuple[SearchHit, ...]
 
 
-CHAT_CLIENT_TYPES = (ChatSend, ChatEdit, ChatDelete, ChatSync, ChatOpen, ChatRead, ChatTyping, ChatSearch)
-CHAT_SERVER_TYPES = (ChatEvents, ChatConversation, ChatReset, ChatTypingEvent, ChatReadEvent, ChatSearchResult)

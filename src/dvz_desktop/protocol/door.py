@@ -8,21 +8,22 @@ over and end visits over the normal staff socket.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import Field, TypeAdapter
 
-from .base import LenientModel, StrictModel
+from .base import MAX_ENTITY_ID, CommandId, LenientModel, StrictModel
 from .behaviour import OfficeHours
 from .calls import IceServer
 
 MAX_GUEST_NAME = 80
 MAX_CONCERN = 1000
+#: A telephone number or e-mail address left with a request.
+MAX_GUEST_CONTACT = 200
 MAX_GUEST_CHAT = 2000
 MAX_GUEST_SDP = 20_000
 
-CommandId = Annotated[str, Field(min_length=1, max_length=64)]
-DeskId = Annotated[str, Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.\-]+$")]
+DeskId = Annotated[str, Field(min_length=1, max_length=MAX_ENTITY_ID, pattern=r"^[A-Za-z0-9_.\-]+$")]
 GuestName = Annotated[str, Field(min_length=1, max_length=MAX_GUEST_NAME)]
 Concern = Annotated[str, Field(max_length=MAX_CONCERN)]
 VisitId = Annotated[str, Field(min_length=8, max_length=64)]
@@ -77,7 +78,7 @@ class GuestRequest(StrictModel):
     type: Literal["guest_request"] = "guest_request"
     desk_id: DeskId
     name: GuestName
-    contact: Annotated[str, Field(min_length=3, max_length=200)]
+    contact: Annotated[str, Field(min_length=3, max_length=MAX_GUEST_CONTACT)]
     concern: Annotated[str, Field(min_length=1, max_length=MAX_CONCERN)]
     privacy_accepted: bool
 
@@ -99,7 +100,7 @@ class GuestLeave(StrictModel):
     type: Literal["guest_leave"] = "guest_leave"
 
 
-GuestMessage = Annotated[Union[GuestJoin, GuestResume, GuestRequest, GuestSay, GuestSignal, GuestLeave],
+GuestMessage = Annotated[GuestJoin | GuestResume | GuestRequest | GuestSay | GuestSignal | GuestLeave,
                          Field(discriminator="type")]
 GUEST_MESSAGE_ADAPTER: TypeAdapter[GuestMessage] = TypeAdapter(GuestMessage)
 

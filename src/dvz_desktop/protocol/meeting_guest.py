@@ -79,7 +79,10 @@ class MeetingGuestLeave(StrictModel):
 
 
 MeetingGuestMessage = Annotated[
-    MeetingGuestJoin | MeetingGuestPublish | MeetingGuestSubscribe | MeetingGuestAnswer | MeetingGuestVideo | MeetingGuestMedia | MeetingGuestLeave,
+    (
+        MeetingGuestJoin | MeetingGuestPublish | MeetingGuestSubscribe | MeetingGuestAnswer | MeetingGuestVideo
+        | MeetingGuestMedia | MeetingGuestLeave
+    ),
     Field(discriminator="type"),
 ]
 MEETING_GUEST_MESSAGE_ADAPTER: TypeAdapter[MeetingGuestMessage] = TypeAdapter(MeetingGuestMessage)

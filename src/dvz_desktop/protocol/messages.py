@@ -9,11 +9,11 @@ or ``error`` carrying the same value in ``reply_to``.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal, get_args
 
 from pydantic import ConfigDict, Field, TypeAdapter
 
-from .base import LenientModel, StrictModel
+from .base import MAX_ENTITY_ID, MAX_NOTE_CHARS, CommandId, EntityId, LenientModel, StrictModel
 from .behaviour import (
     Absence,
     AbsenceChanged,
@@ -42,7 +42,17 @@ from .behaviour import (
     SetDoor,
     SetOfficeHours,
 )
-from .calls import CallAnswer, CallEnded, CallInfo, CallJoin, CallLeave, CallMedia, CallSignal, CallSignalEvent, CallUpdate
+from .calls import (
+    CallAnswer,
+    CallEnded,
+    CallInfo,
+    CallJoin,
+    CallLeave,
+    CallMedia,
+    CallSignal,
+    CallSignalEvent,
+    CallUpdate,
+)
 from .chat import (
     ChatConversation,
     ChatDelete,
@@ -60,7 +70,9 @@ from .chat import (
     ChatTypingEvent,
     Conversation,
 )
-from .desk import LauncherInfo
+from .door import AdmitGuest, DeskQueue, EndVisit, HandOverVisit, VisitEvent, VisitSay, VisitSignal, VisitToCallback
+from .enums import Status
+from .launchers import LauncherInfo
 from .meetings import (
     MeetingAnswer,
     MeetingHand,
@@ -72,17 +84,12 @@ from .meetings import (
     MeetingSubscribe,
     MeetingVideo,
 )
-from .door import AdmitGuest, DeskQueue, EndVisit, HandOverVisit, VisitEvent, VisitSay, VisitSignal, VisitToCallback
-from .whiteboard import WbAdd, WbClear, WbClose, WbOpen, WbOps, WbRemove, WbRestore, WbSnapshot
-from .enums import Status
 from .office import OfficeLayout, Presence
+from .whiteboard import WbAdd, WbClear, WbClose, WbOpen, WbOps, WbRemove, WbRestore, WbSnapshot
 
 #: Validators are built on first use, not at import: the client starts faster, and it only ever
 #: parses server messages (the backend only client messages).
 _DEFERRED = ConfigDict(defer_build=True)
-
-CommandId = Annotated[str, Field(min_length=1, max_length=64)]
-EntityId = Annotated[str, Field(min_length=1, max_length=128)]
 
 
 # --- client -> server -------------------------------------------------------------------------
@@ -90,7 +97,7 @@ EntityId = Annotated[str, Field(min_length=1, max_length=128)]
 
 class PasswordAuth(StrictModel):
     method: Literal["password"] = "password"
-    username: Annotated[str, Field(min_length=1, max_length=128)]
+    username: Annotated[str, Field(min_length=1, max_length=MAX_ENTITY_ID)]
     # repr=False: a logged or printed message never shows the secret.
     password: Annotated[str, Field(min_length=1, max_length=1024, repr=False)]
 
@@ -107,14 +114,14 @@ class Hello(StrictModel):
     id: CommandId
     protocol_version: int
     client: Annotated[str, Field(max_length=64)] = ""
-    auth: Annotated[Union[PasswordAuth, TokenAuth], Field(discriminator="method")]
+    auth: Annotated[PasswordAuth | TokenAuth, Field(discriminator="method")]
 
 
 class SetStatus(StrictModel):
     type: Literal["set_status"] = "set_status"
     id: CommandId
     status: Status
-    note: Annotated[str, Field(max_length=120)] = ""
+    note: Annotated[str, Field(max_length=MAX_NOTE_CHARS)] = ""
     #: "Als offline anzeigen": colleagues see me offline; knocks and questions do not reach me.
     appear_offline: bool = False
 
@@ -135,16 +142,16 @@ class Logout(StrictModel):
 
 
 ClientMessage = Annotated[
-    Union[
-        Hello, SetStatus, Move, Logout, SetDoor, SetOfficeHours, KnockOn, AnswerKnock, CancelKnock,
-        LeaveMessage, Invite, AnswerInvite, AskQuestion, AnswerQuestion, SetCoffee, SetAbsence,
-        ClearAbsence, DismissInbox, ChatSend, ChatEdit, ChatDelete, ChatSync, ChatOpen, ChatRead,
-        ChatTyping, ChatSearch, CallJoin, CallAnswer, CallLeave, CallSignal, CallMedia,
-        WbOpen, WbClose, WbAdd, WbRemove, WbRestore, WbClear,
-        AdmitGuest, EndVisit, HandOverVisit, VisitToCallback, VisitSay, VisitSignal,
-        MeetingPublish, MeetingSubscribe, MeetingAnswer, MeetingVideo, MeetingHand, MeetingModerate,
-        MeetingInviteGuest,
-    ],
+    (
+        Hello | SetStatus | Move | Logout | SetDoor | SetOfficeHours | KnockOn | AnswerKnock | CancelKnock |
+        LeaveMessage | Invite | AnswerInvite | AskQuestion | AnswerQuestion | SetCoffee | SetAbsence |
+        ClearAbsence | DismissInbox | ChatSend | ChatEdit | ChatDelete | ChatSync | ChatOpen | ChatRead |
+        ChatTyping | ChatSearch | CallJoin | CallAnswer | CallLeave | CallSignal | CallMedia | WbOpen | WbClose |
+        WbAdd | WbRemove | WbRestore | WbClear | AdmitGuest | EndVisit | HandOverVisit | VisitToCallback |
+        VisitSay | VisitSignal
+        | MeetingPublish | MeetingSubscribe | MeetingAnswer | MeetingVideo | MeetingHand | MeetingModerate
+        | MeetingInviteGuest
+    ),
     Field(discriminator="type"),
 ]
 CLIENT_MESSAGE_ADAPTER: TypeAdapter[ClientMessage] = TypeAdapter(ClientMessage, config=_DEFERRED)
@@ -225,50 +232,25 @@ class SessionEnded(LenientModel):
 
 
 ServerMessage = Annotated[
-    Union[
-        Welcome, Ack, Error, PresenceChanged, SessionEnded, DoorChanged, KnockUpdate, InviteUpdate,
-        QuestionUpdate, AbsenceChanged, InboxAdded, ChatEvents, ChatConversation, ChatReset,
-        ChatTypingEvent, ChatReadEvent, ChatSearchResult, CallUpdate, CallSignalEvent, CallEnded,
-        WbSnapshot, WbOps, DeskQueue, VisitEvent, MeetingSdp, MeetingModerated,
-    ],
+    (
+        Welcome | Ack | Error | PresenceChanged | SessionEnded | DoorChanged | KnockUpdate | InviteUpdate |
+        QuestionUpdate | AbsenceChanged | InboxAdded | ChatEvents | ChatConversation | ChatReset |
+        ChatTypingEvent | ChatReadEvent | ChatSearchResult | CallUpdate | CallSignalEvent | CallEnded |
+        WbSnapshot | WbOps | DeskQueue | VisitEvent
+        | MeetingSdp | MeetingModerated
+    ),
     Field(discriminator="type"),
 ]
 SERVER_MESSAGE_ADAPTER: TypeAdapter[ServerMessage] = TypeAdapter(ServerMessage, config=_DEFERRED)
 
-CLIENT_MESSAGE_TYPES: tuple[type[StrictModel], ...] = (
-    Hello, SetStatus, Move, Logout, SetDoor, SetOfficeHours, KnockOn, AnswerKnock, CancelKnock,
-    LeaveMessage, Invite, AnswerInvite, AskQuestion, AnswerQuestion, SetCoffee, SetAbsence,
-    ClearAbsence, DismissInbox, ChatSend, ChatEdit, ChatDelete, ChatSync, ChatOpen, ChatRead, ChatTyping,
-    ChatSearch, CallJoin, CallAnswer, CallLeave, CallSignal, CallMedia,
-    WbOpen, WbClose, WbAdd, WbRemove, WbRestore, WbClear,
-    AdmitGuest, EndVisit, HandOverVisit, VisitToCallback, VisitSay, VisitSignal,
-    MeetingPublish, MeetingSubscribe, MeetingAnswer, MeetingVideo, MeetingHand, MeetingModerate, MeetingInviteGuest,
-)
-SERVER_MESSAGE_TYPES: tuple[type[LenientModel], ...] = (
-    Welcome,
-    Ack,
-    Error,
-    PresenceChanged,
-    SessionEnded,
-    DoorChanged,
-    KnockUpdate,
-    InviteUpdate,
-    QuestionUpdate,
-    AbsenceChanged,
-    InboxAdded,
-    ChatEvents,
-    ChatConversation,
-    ChatReset,
-    ChatTypingEvent,
-    ChatReadEvent,
-    ChatSearchResult,
-    CallUpdate,
-    CallSignalEvent,
-    CallEnded,
-    WbSnapshot,
-    WbOps,
-    DeskQueue,
-    VisitEvent,
-    MeetingSdp,
-    MeetingModerated,
-)
+
+
+def _members(union: object) -> tuple[type, ...]:
+    """The message classes of a discriminated union (``Annotated[Union[...], Field(...)]``)."""
+    return get_args(get_args(union)[0])
+
+
+#: Every message a client may send and every message a server may send, derived from the unions above:
+#: the unions are the only list (the router, the documentation test and the round trip use these).
+CLIENT_MESSAGE_TYPES: tuple[type[StrictModel], ...] = _members(ClientMessage)
+SERVER_MESSAGE_TYPES: tuple[type[LenientModel], ...] = _members(ServerMessage)

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from pydantic import Field
 
-from .base import LenientModel
+from .base import MAX_NOTE_CHARS, LenientModel
 from .enums import DoorState, RoomKind, Status
 
 
@@ -44,6 +44,11 @@ class Organisation(LenientModel):
     id: str
     name: str
     buildings: tuple[Building, ...] = ()
+    #: The organisation's accent colour ("#rrggbb") from its organisation file; None: the program's own.
+    accent_color: str | None = None
+    #: Its logo from the organisation file, a PNG or SVG as a ``data:`` URL (at most 64 KiB before
+    #: encoding); None when it has none.
+    logo: str | None = None
 
 
 class Person(LenientModel):
@@ -66,7 +71,7 @@ class Presence(LenientModel):
     person_id: str
     status: Status = Status.OFFLINE
     room_id: str | None = None
-    note: str = Field(default="", max_length=120)
+    note: str = Field(default="", max_length=MAX_NOTE_CHARS)
     #: "Lust auf Kaffee".
     coffee: bool = False
     #: "Als offline anzeigen" is on; only ever sent to the person themself (others see "offline").

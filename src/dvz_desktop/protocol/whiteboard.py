@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from .base import LenientModel, StrictModel
+from .base import CommandId, EntityId, LenientModel, StrictModel
 
 #: The board's drawing area in board units; coordinates outside are refused.
 BOARD_WIDTH = 2400
@@ -31,8 +31,7 @@ MAX_BOARD_ITEMS = 5000
 #: Items in one remove/restore command.
 MAX_ITEMS_PER_COMMAND = 500
 
-CommandId = Annotated[str, Field(min_length=1, max_length=64)]
-RoomId = Annotated[str, Field(min_length=1, max_length=128)]
+RoomId = EntityId
 ItemId = Annotated[str, Field(min_length=8, max_length=80, pattern=r"^[A-Za-z0-9_\-.:]+$")]
 Coordinate = Annotated[int, Field(ge=0, le=max(BOARD_WIDTH, BOARD_HEIGHT))]
 ShapeKind = Literal["pen", "line", "arrow", "rect", "ellipse", "text", "note", "image"]
@@ -53,7 +52,7 @@ class WbShapeFields(BaseModel):
     image: Annotated[str, Field(max_length=MAX_IMAGE_B64)] = ""
 
     @model_validator(mode="after")
-    def _consistent(self) -> "WbShapeFields":
+    def _consistent(self) -> WbShapeFields:
         if len(self.points) % 2:
             raise ValueError("points must be x, y pairs")
         if max(self.points[0::2]) > BOARD_WIDTH or max(self.points[1::2]) > BOARD_HEIGHT:

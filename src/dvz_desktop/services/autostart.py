@@ -7,9 +7,10 @@ macOS: a LaunchAgent is left to the rollout (documented), the client does not wr
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
+
+import platformdirs
 
 ENTRY = """[Desktop Entry]
 Type=Application
@@ -22,7 +23,7 @@ X-GNOME-Autostart-enabled=true
 
 
 def autostart_file(config_home: Path | None = None) -> Path:
-    base = config_home or Path(os.environ.get("XDG_CONFIG_HOME", Path.home() / ".config"))
+    base = config_home or Path(platformdirs.user_config_dir())  # $XDG_CONFIG_HOME, else ~/.config
     return base / "autostart" / "dvz-desktop.desktop"
 
 

@@ -162,17 +162,18 @@ class CalendarClient:
     # --- the blocking part, in a worker thread ---
 
     def _connect(self) -> Any:
-        import caldav
+        from caldav.davclient import DAVClient
         from caldav.lib.error import AuthorizationError
 
         if self._calendar is not None:
             return self._calendar
         try:
-            client = caldav.DAVClient(self.url, username=self.username, password=self._password, timeout=15)
+            client = DAVClient(self.url, username=self.username, password=self._password, timeout=15)
             principal = client.principal()
             calendars = principal.calendars()
         except AuthorizationError:
-            raise CalendarError("Anmeldung am Kalender fehlgeschlagen: Benutzername oder Passwort ist falsch.") from None
+            raise CalendarError(
+                "Anmeldung am Kalender fehlgeschlagen: Benutzername oder Passwort ist falsch.") from None
         except Exception as exc:
             raise CalendarError(f"Der Kalenderserver {self.url} ist nicht erreichbar.") from exc
         if not calendars:

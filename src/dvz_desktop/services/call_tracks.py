@@ -28,7 +28,7 @@ def tune_audio_jitter_buffer() -> None:
         def __init__(self, capacity: int, prefetch: int = 0, is_video: bool = False) -> None:
             super().__init__(capacity, prefetch if is_video else min(prefetch, AUDIO_PREFETCH), is_video)
 
-    receiver.JitterBuffer = LowLatencyJitterBuffer  # type: ignore[misc]
+    receiver.JitterBuffer = LowLatencyJitterBuffer  # type: ignore[attr-defined]
     _TUNED = True
 
 

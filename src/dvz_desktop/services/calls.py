@@ -19,11 +19,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
-from dvz_desktop.core.events import Event, report_task_failure
+from typing_extensions import TypeIs
+
+from dvz_desktop.core.events import Event
+from dvz_desktop.core.tasks import TaskSet
 from dvz_desktop.protocol import (
     CallAnswer,
     CallEnded,
@@ -73,16 +76,25 @@ class Peer:
     readers: list[asyncio.Task[None]] = field(default_factory=list)
 
 
+def _is_source(media: object) -> TypeIs[MediaSource]:
+    """A source with tracks, rather than a factory that makes one on the first call."""
+    return hasattr(media, "audio_track")
+
+
 class CallClient:
     def __init__(self, session: Session, media: MediaSource | Callable[[], MediaSource] | None = None) -> None:
         self._session = session
         # A factory is called on the first call: device libraries load only then.
-        self._media: MediaSource | None = media if media is None or hasattr(media, "audio_track") else None
-        self._media_factory = None if media is None or hasattr(media, "audio_track") else media
+        self._media: MediaSource | None = None
+        self._media_factory: Callable[[], MediaSource] | None = None
+        if media is None or _is_source(media):
+            self._media = media
+        else:
+            self._media_factory = media
         self.call: CallInfo | None = None
         self.peers: dict[str, Peer] = {}
-        self._tasks: set[asyncio.Task[None]] = set()
         self._loop = asyncio.get_event_loop()
+        self._tasks = TaskSet(self._loop)
         #: Every decoded remote frame: (person id, "audio" or "video", frame).
         self.frame_received: Event[tuple[str, str, Any]] = Event()
         self.call_changed: Event[CallInfo | None] = Event()
@@ -110,7 +122,7 @@ class CallClient:
     @property
     def media(self) -> MediaSource:
         if self._media is None:
-            self._media = self._media_factory() if self._media_factory is not None else NoDevices()  # type: ignore[misc]
+            self._media = self._media_factory() if self._media_factory is not None else NoDevices()
         return self._media
 
     # --- commands ---
@@ -236,8 +248,7 @@ class CallClient:
             link.show(*self._shown)
             self._spawn(link.publish())
             if self.peers:
-                self._overlap = self._loop.create_task(self._end_overlap(link))
-                self._overlap.add_done_callback(report_task_failure)
+                self._overlap = self._tasks.spawn(self._end_overlap(link))
         link.update(call)
 
     async def _end_overlap(self, link: Any) -> None:
@@ -320,18 +331,18 @@ class CallClient:
                 await peer.pc.setLocalDescription(answer)
                 await self._signal(msg.call_id, msg.from_id, "answer", peer.pc.localDescription.sdp)
             else:
-                peer = self.peers.get(msg.from_id)
-                if peer is not None:
-                    await peer.pc.setRemoteDescription(RTCSessionDescription(sdp=msg.sdp, type="answer"))
+                known = self.peers.get(msg.from_id)
+                if known is not None:
+                    await known.pc.setRemoteDescription(RTCSessionDescription(sdp=msg.sdp, type="answer"))
         except Exception as exc:  # a malformed SDP from the other side: this call fails cleanly
             log.warning("call setup with %s failed: %s", msg.from_id, type(exc).__name__)
             self.failed.emit("Das Gespräch konnte nicht aufgebaut werden: ungültige Verbindungsdaten.")
             await self.leave()
 
-    async def _signal(self, call_id: str, to: str, sdp_type: str, sdp: str) -> None:
+    async def _signal(self, call_id: str, to: str, sdp_type: Literal["offer", "answer"], sdp: str) -> None:
         try:
             await self._session.command(CallSignal(id=self._session.next_id(), call_id=call_id, to=to,
-                                                   sdp_type=sdp_type, sdp=sdp))  # type: ignore[arg-type]
+                                                   sdp_type=sdp_type, sdp=sdp))
         except (SessionError, TimeoutError) as exc:
             log.warning("call signal not delivered: %s", getattr(exc, "code", exc))
 
@@ -375,11 +386,8 @@ class CallClient:
             self.call = None
             self.call_changed.emit(None)
 
-    def _spawn(self, coro: Any) -> None:
-        task = self._loop.create_task(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        task.add_done_callback(report_task_failure)
+    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
+        self._tasks.spawn(coro)
 
     def detach(self) -> None:
         """Stop listening to the session (a client that is replaced)."""
@@ -388,8 +396,7 @@ class CallClient:
 
     async def idle(self) -> None:
         """Wait for running setup and teardown work (tests, shutdown)."""
-        while self._tasks:
-            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+        await self._tasks.idle()
 
 
 MediaFactory = Callable[[], MediaSource]

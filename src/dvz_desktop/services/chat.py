@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from dvz_desktop.core.events import Event
+from dvz_desktop.core.tasks import TaskSet
 from dvz_desktop.protocol import (
     MAX_CHAT_CHARS,
     ChatConversation,
@@ -87,7 +88,7 @@ class ChatClient:
         self._resuming = False
         # Captured once: the UI may create the client (and get a welcome) before the loop runs.
         self._loop = asyncio.get_event_loop()
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks = TaskSet(self._loop)
         self.changed: Event[str] = Event()  # a conversation's messages or unread count changed
         self.conversations_changed: Event[None] = Event()
         self.typing: Event[tuple[str, str]] = Event()
@@ -179,9 +180,7 @@ class ChatClient:
         if self._session.state is not SessionState.CONNECTED or entry.client_msg_id in self._unacked:
             return  # sent after the next welcome
         self._unacked.add(entry.client_msg_id)
-        task = self._loop.create_task(self._deliver(entry))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._tasks.spawn(self._deliver(entry))
 
     async def _deliver(self, entry: OutboxEntry) -> None:
         command_id = self._session.next_id()
@@ -226,9 +225,7 @@ class ChatClient:
                 state.info = info
                 state.read_position = max(state.read_position, info.read_position)
         self.conversations_changed.emit(None)
-        task = self._loop.create_task(self._resume())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._tasks.spawn(self._resume())
 
     async def _resume(self) -> None:
         try:
@@ -247,9 +244,7 @@ class ChatClient:
 
     def _retry_resume(self) -> None:
         if self._session.state is SessionState.CONNECTED:
-            task = self._loop.create_task(self._resume())
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
+            self._tasks.spawn(self._resume())
         else:
             self._resuming = False
 

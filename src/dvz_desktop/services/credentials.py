@@ -63,7 +63,8 @@ class CredentialStore:
 
     def load_token(self, server_url: str, username: str) -> str | None:
         try:
-            return self._keyring().get_password(SERVICE, self._key(server_url, username))
+            token = self._keyring().get_password(SERVICE, self._key(server_url, username))
+            return token if isinstance(token, str) else None
         except Exception as exc:
             log.info("no token from credential store (%s)", type(exc).__name__)
             return None

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from dvz_desktop.core.events import Event, report_task_failure
+from dvz_desktop.core.events import Event
+from dvz_desktop.core.tasks import TaskSet
 from dvz_desktop.protocol import ServerMessage
 from dvz_desktop.protocol.door import (
     AdmitGuest,
@@ -57,7 +58,7 @@ class DoorClient:
         self.queues: dict[str, DeskQueue] = {}
         self.visits: dict[str, VisitState] = {}
         self._loop = asyncio.get_event_loop()
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks = TaskSet(self._loop)
         self.queue_changed: Event[str] = Event()  # desk id
         self.visit_changed: Event[str] = Event()  # visit id
         #: Every decoded frame from a guest: (visit id, "audio"/"video", frame).
@@ -76,7 +77,8 @@ class DoorClient:
         admitted = ack.ref or ""
         queue = self.queues.get(desk_id)
         guest = next((g for g in queue.guests if g.visit_id == admitted), None) if queue else None
-        self.visits[admitted] = VisitState(admitted, desk_id, guest.name if guest else "", guest.concern if guest else "")
+        self.visits[admitted] = VisitState(admitted, desk_id, guest.name if guest else "",
+                                           guest.concern if guest else "")
         self.visit_changed.emit(admitted)
         return admitted
 
@@ -197,8 +199,5 @@ class DoorClient:
         for visit_id in list(self.visits):
             await self._close(visit_id)
 
-    def _spawn(self, coro: Any) -> None:
-        task = self._loop.create_task(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        task.add_done_callback(report_task_failure)
+    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
+        self._tasks.spawn(coro)

@@ -72,22 +72,27 @@ def _runs(pid: int, program: str) -> bool:
     return True
 
 
-def _windows_image(pid: int) -> str:
-    import ctypes
-    from ctypes import wintypes
+# The process image of a pid, on Windows only (type-checked there; elsewhere it is never asked).
+if sys.platform == "win32":
+    def _windows_image(pid: int) -> str:
+        import ctypes
+        from ctypes import wintypes
 
-    kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
-    handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-    if not handle:
-        return ""
-    try:
-        size = wintypes.DWORD(32768)
-        buffer = ctypes.create_unicode_buffer(size.value)
-        if not kernel.QueryFullProcessImageNameW(handle, 0, buffer, ctypes.byref(size)):
+        kernel = ctypes.windll.kernel32
+        handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
             return ""
-        return os.path.realpath(buffer.value).lower()
-    finally:
-        kernel.CloseHandle(handle)
+        try:
+            size = wintypes.DWORD(32768)
+            buffer = ctypes.create_unicode_buffer(size.value)
+            if not kernel.QueryFullProcessImageNameW(handle, 0, buffer, ctypes.byref(size)):
+                return ""
+            return os.path.realpath(buffer.value).lower()
+        finally:
+            kernel.CloseHandle(handle)
+else:
+    def _windows_image(pid: int) -> str:
+        return ""
 
 
 def end_instance(pid: int, program: str | None = None, grace_s: float = 3.0) -> bool:

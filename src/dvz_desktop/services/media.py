@@ -71,7 +71,8 @@ class SwitchableVideoTrack(MediaStreamTrack):
 
     def __init__(self, source: Callable[[], Any] | None = None, fps: float = 30.0) -> None:
         super().__init__()
-        self.on = source is not None
+        #: Camera or screen switched on ("on" would hide the event emitter's ``on`` method of the track).
+        self.enabled = source is not None
         #: On hold (another conversation is live): the black picture, the camera stays chosen.
         self.held = False
         self._source = source  # an awaitable-returning callable producing a VideoFrame
@@ -84,13 +85,13 @@ class SwitchableVideoTrack(MediaStreamTrack):
 
     def switch(self, source: Callable[[], Any] | None) -> None:
         self._source = source
-        self.on = source is not None
+        self.enabled = source is not None
 
     async def recv(self) -> VideoFrame:
         if self.readyState != "live":
             raise MediaStreamError
-        if self.on and not self.held and self._source is not None:
-            frame = await self._source()
+        if self.enabled and not self.held and self._source is not None:
+            frame: VideoFrame = await self._source()
             if self.preview is not None:
                 self.preview(frame)
         else:
@@ -99,7 +100,7 @@ class SwitchableVideoTrack(MediaStreamTrack):
         rate = 90_000
         frame.pts = self._pts
         frame.time_base = fractions.Fraction(1, rate)
-        self._pts += int(rate / (self._fps if self.on and not self.held else 1.0))
+        self._pts += int(rate / (self._fps if self.enabled and not self.held else 1.0))
         return frame
 
 
@@ -117,6 +118,7 @@ class Yuv420Track(MediaStreamTrack):
 
     async def recv(self) -> VideoFrame:
         frame = await self.source.recv()
+        assert isinstance(frame, VideoFrame)  # the source is a video track
         if frame.format.name != "yuv420p":
             converted = frame.reformat(format="yuv420p")
             converted.pts, converted.time_base = frame.pts, frame.time_base

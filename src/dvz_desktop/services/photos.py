@@ -13,9 +13,11 @@ import ssl
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from http.client import HTTPMessage
+from typing import IO
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from .session import system_tls_context
+from .session import Session, system_tls_context
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +36,8 @@ def photo_url(session_url: str, person_id: str) -> str:
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     """A portrait never comes from elsewhere: the token must not follow a redirect to another host."""
 
-    def redirect_request(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
+                         headers: HTTPMessage, newurl: str) -> urllib.request.Request | None:
         return None
 
 
@@ -51,8 +54,8 @@ class PhotoFetcher:
         self.requests = 0
 
     @classmethod
-    def for_session(cls, session) -> PhotoFetcher:  # type: ignore[no-untyped-def]
-        return cls(lambda: session.url, lambda: session.token, getattr(session, "_ssl", None))
+    def for_session(cls, session: Session) -> PhotoFetcher:
+        return cls(lambda: session.url, lambda: session.token, session.tls_context)
 
     async def fetch(self, person_id: str, version: str) -> bytes | None:
         """The portrait's bytes, or None when there is none or it cannot be had (logged, not raised)."""
@@ -97,7 +100,7 @@ class PhotoFetcher:
         self.requests += 1
         try:
             with opener.open(request, timeout=TIMEOUT_S) as response:
-                data = response.read(MAX_PHOTO_BYTES + 1)
+                data: bytes = response.read(MAX_PHOTO_BYTES + 1)
         except urllib.error.HTTPError as exc:
             if exc.code == 304 and cached is not None:
                 return cached[1]

@@ -76,7 +76,7 @@ class RegistrySource:
     def read(self) -> Mapping[str, object]:
         if sys.platform != "win32":
             return {}
-        import winreg  # type: ignore[import-not-found]
+        import winreg
 
         root = {"HKLM": winreg.HKEY_LOCAL_MACHINE, "HKCU": winreg.HKEY_CURRENT_USER}[self._hive]
         values: dict[str, object] = {}

@@ -116,7 +116,7 @@ class SessionError(Exception):
         self.message = message
 
     @classmethod
-    def from_error(cls, error: Error) -> "SessionError":
+    def from_error(cls, error: Error) -> SessionError:
         return cls(error.code, error.message_de)
 
 
@@ -176,6 +176,11 @@ class Session:
         #: Every other server message (doors, knocks, invitations, questions, absences, inbox).
         self.message_received: Event[ServerMessage] = Event()
 
+    @property
+    def tls_context(self) -> ssl.SSLContext | None:
+        """The TLS context given for this session (an organisation's own CA); None: the system's trust store."""
+        return self._ssl
+
     # --- lifecycle ---
 
     async def start(self) -> Welcome:
@@ -224,7 +229,8 @@ class Session:
             if exc.response.status_code in (429, 503):  # the server sends too many tries away for a while
                 code = ErrorCode.LOGIN_THROTTLED if exc.response.status_code == 429 else ErrorCode.LOGIN_BUSY
                 wait = exc.response.headers.get("Retry-After", "")
-                raise SessionError(code.value, _with_wait(error_texts(code)[0], int(wait) if wait.isdigit() else 0)) from None
+                seconds = int(wait) if wait.isdigit() else 0
+                raise SessionError(code.value, _with_wait(error_texts(code)[0], seconds)) from None
             raise SessionError(NOT_A_DVZ_SERVER, f"Unter {self.url} antwortet kein DVZ-Server.") from None
         except (OSError, TimeoutError, InvalidHandshake):
             raise SessionError(UNREACHABLE, f"Der Server {self.url} ist nicht erreichbar.") from None
@@ -323,7 +329,7 @@ class Session:
             pass
         return None
 
-    def _dispatch(self, msg: object) -> None:
+    def _dispatch(self, msg: ServerMessage) -> None:
         if isinstance(msg, PresenceChanged):
             self.presence_changed.emit(msg.updates)
         elif isinstance(msg, (Ack, Error, ChatSearchResult)):
@@ -336,7 +342,7 @@ class Session:
             elif isinstance(msg, Error):
                 log.warning("server reported %s", msg.code)
         else:
-            self.message_received.emit(msg)  # type: ignore[arg-type]
+            self.message_received.emit(msg)
 
     async def _write(self, ws: ClientConnection) -> None:
         while True:

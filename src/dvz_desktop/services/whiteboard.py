@@ -11,9 +11,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+from collections.abc import Coroutine
 from dataclasses import dataclass
+from typing import Any
 
-from dvz_desktop.core.events import Event, report_task_failure
+from dvz_desktop.core.events import Event
+from dvz_desktop.core.tasks import TaskSet
 from dvz_desktop.core.whiteboard import Board, UndoHistory, split_stroke
 from dvz_desktop.protocol import (
     ServerMessage,
@@ -57,7 +60,7 @@ class WhiteboardClient:
         self._held: list[WbOp] = []  # operations that overtook the snapshot
         self._loaded = False  # the snapshot of the open board has arrived
         self._loop = asyncio.get_event_loop()
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks = TaskSet(self._loop)
         self.changed: Event[BoardChange] = Event()
         #: A German explanation when the backend refused something (and what was drawn is taken back).
         self.refused: Event[str] = Event()
@@ -176,11 +179,8 @@ class WhiteboardClient:
         except TimeoutError:
             pass
 
-    def _spawn(self, coro: object) -> None:
-        task = self._loop.create_task(coro)  # type: ignore[arg-type]
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        task.add_done_callback(report_task_failure)
+    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
+        self._tasks.spawn(coro)
 
     # --- from the backend ---
 

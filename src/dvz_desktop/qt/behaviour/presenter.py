@@ -12,7 +12,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu
 
 from dvz_desktop.core.coffee import gathering_started
-from dvz_desktop.core.doors import ALWAYS_OPEN_KINDS, Entry, RoomFacts, entry_for, may_set_door
+from dvz_desktop.core.doors import ALWAYS_OPEN_KINDS, Entry, RoomFacts, entry_for, may_set_door, residents_of
+from dvz_desktop.core.knocks import may_leave_message
 from dvz_desktop.protocol import (
     FINAL_KNOCK_STATES,
     DoorInfo,
@@ -36,7 +37,7 @@ from ..shell.host import ShellHost
 from ..shell.status_menu import StatusMenu
 from .banners import InviteBanner, KnockBanner, KnockerStrip, NoticeBanner, QuestionBanner
 from .dialogs import AbsenceDialog, InboxDialog, MorningView, OfficeHoursDialog, QuestionsDialog, ask_text
-from .texts import invitation_outcome, knock_outcome, may_leave_message, weekday_short
+from .texts import inbox_details, invitation_outcome, knock_outcome, weekday_short
 
 
 class BehaviourPresenter(QObject):
@@ -232,8 +233,7 @@ class BehaviourPresenter(QObject):
             return None
         door = self.behaviour.door_of(room_id)
         owner = model.people.get(ref.room.owner_id or "")
-        residents = frozenset(p.id for p in model.people.values()
-                              if p.home_room_id == room_id and ref.room.kind is RoomKind.TEAM_OFFICE)
+        residents = residents_of(room_id, ref.room.kind, model.people.values())
         return RoomFacts(room_id, ref.room.kind, ref.room.owner_id, door.state, door.note, door.office_hours,
                          owner.unit if owner else "", residents)
 
@@ -366,8 +366,9 @@ class BehaviourPresenter(QObject):
         parts = [f"{item.at.astimezone():%d.%m. %H:%M}", self.name(item.from_id)]
         if item.room_id:
             parts.append(self.room_name(item.room_id))
-        if item.text:
-            parts.append(f"„{item.text}“")
+        details = inbox_details(item)  # the server's facts, worded here
+        if details:
+            parts.append(details)
         if item.handled_by:
             parts.append(self.tr("erledigt von %1").replace("%1", self.name(item.handled_by)))
         return " · ".join(p for p in parts if p)

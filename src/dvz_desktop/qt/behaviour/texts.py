@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
-from dvz_desktop.protocol import AbsenceCategory, InboxKind, InviteState, KnockState
+from dvz_desktop.protocol import AbsenceCategory, InboxItem, InboxKind, InboxSubject, InviteState, KnockState
 
 from ..labels import wait_minutes
+from ..locale_names import weekday_name
 
 
 def knock_outcome(state: KnockState, room: str, minutes: int | None, text: str) -> str:
@@ -28,10 +31,6 @@ def knock_outcome(state: KnockState, room: str, minutes: int | None, text: str) 
     }
     message = messages[state].replace("%1", room)
     return f"{message} {text}".strip() if text else message
-
-
-def may_leave_message(state: KnockState) -> bool:
-    return state in (KnockState.NO_ANSWER, KnockState.NOBODY, KnockState.OUTSIDE_HOURS, KnockState.HELD)
 
 
 def invitation_outcome(state: InviteState, name: str) -> str:
@@ -64,26 +63,47 @@ def inbox_kind(kind: InboxKind) -> str:
 
 
 def weekday(index: int) -> str:
-    """The weekday's name, Monday = 0 (each string spelled out here, so lupdate finds it)."""
-    return (
-        QCoreApplication.translate("Behaviour", "Montag"),
-        QCoreApplication.translate("Behaviour", "Dienstag"),
-        QCoreApplication.translate("Behaviour", "Mittwoch"),
-        QCoreApplication.translate("Behaviour", "Donnerstag"),
-        QCoreApplication.translate("Behaviour", "Freitag"),
-        QCoreApplication.translate("Behaviour", "Samstag"),
-        QCoreApplication.translate("Behaviour", "Sonntag"),
-    )[index]
+    """The weekday's name in the program's language, Monday = 0."""
+    return weekday_name(index)
 
 
 def weekday_short(index: int) -> str:
-    """The weekday's short name for door plates ("Mo", "Di", …), Monday = 0."""
-    return (
-        QCoreApplication.translate("Behaviour", "Mo"),
-        QCoreApplication.translate("Behaviour", "Di"),
-        QCoreApplication.translate("Behaviour", "Mi"),
-        QCoreApplication.translate("Behaviour", "Do"),
-        QCoreApplication.translate("Behaviour", "Fr"),
-        QCoreApplication.translate("Behaviour", "Sa"),
-        QCoreApplication.translate("Behaviour", "So"),
-    )[index]
+    """The weekday's short name for door plates ("Mo", "Di", …; "Mon", "Tue", …), Monday = 0."""
+    return weekday_name(index, short=True)
+
+
+def fill(template: str, *values: str) -> str:
+    """``%1``, ``%2`` … of a translated text replaced in one pass: a value that itself contains "%2"
+    (a colleague's words) stays as written."""
+    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1] if 0 < int(m.group(1)) <= len(values) else m.group(0),
+                  template)
+
+
+def _quoted(text: str) -> str:
+    return fill(QCoreApplication.translate("Behaviour", "„%1“"), text)
+
+
+def inbox_details(item: InboxItem) -> str:
+    """What an inbox entry's facts say, in the user's language (the server sends facts, not sentences):
+    the outcome of what a deputy handled, a guest's request or callback, a message left at the door."""
+    translate = QCoreApplication.translate
+    if item.kind is InboxKind.HANDOVER and item.subject == InboxSubject.KNOCK.value:
+        outcome = {KnockState.COME_IN.value: translate("Behaviour", "Herein"),
+                   KnockState.WAIT.value: translate("Behaviour", "Gleich"),
+                   KnockState.NOT_NOW.value: translate("Behaviour", "Jetzt nicht")}.get(item.outcome)
+        return fill(translate("Behaviour", "Anklopfen – %1"), outcome) if outcome else translate("Behaviour", "Anklopfen")
+    if item.kind is InboxKind.HANDOVER and item.subject == InboxSubject.INVITATION.value:
+        outcome = {InviteState.PENDING.value: translate("Behaviour", "offen"),
+                   InviteState.ACCEPTED.value: translate("Behaviour", "angenommen"),
+                   InviteState.DECLINED.value: translate("Behaviour", "abgelehnt"),
+                   InviteState.EXPIRED.value: translate("Behaviour", "abgelaufen"),
+                   InviteState.CANCELLED.value: translate("Behaviour", "zurückgezogen")}.get(item.outcome)
+        return fill(translate("Behaviour", "Einladung – %1"), outcome) if outcome else translate("Behaviour", "Einladung")
+    if item.kind is InboxKind.HANDOVER and item.subject == InboxSubject.QUESTION.value:
+        return fill(translate("Behaviour", "Kurze Frage: „%1“ – Antwort: „%2“"), item.text, item.answer)
+    if item.kind is InboxKind.GUEST_REQUEST and item.guest_name:
+        return fill(translate("Behaviour", "%1 (%2): „%3“"), item.guest_name, item.contact, item.text)
+    if item.kind is InboxKind.CALLBACK and item.guest_name:
+        line = fill(translate("Behaviour", "%1: „%2“"), item.guest_name, item.text)
+        return fill(translate("Behaviour", "%1 – %2"), line, item.note) if item.note else line
+    return _quoted(item.text) if item.text else ""

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QListWidgetItem
 
 from dvz_desktop.core.appointments import Appointment, EventState, Mark, marks
 
+from ..locale_names import weekday_name
+
 translate = QCoreApplication.translate  # literal strings in each call, so lupdate finds them
 
 
@@ -31,9 +33,7 @@ class Words:
 def words() -> Words:
     """The words of the current language."""
     return Words(
-        weekdays=(translate("CalendarRows", "Mo"), translate("CalendarRows", "Di"), translate("CalendarRows", "Mi"),
-                  translate("CalendarRows", "Do"), translate("CalendarRows", "Fr"), translate("CalendarRows", "Sa"),
-                  translate("CalendarRows", "So")),
+        weekdays=tuple(weekday_name(day, short=True) for day in range(7)),
         marks={Mark.CANCELLED: translate("CalendarRows", "abgesagt"),
                Mark.DECLINED: translate("CalendarRows", "abgelehnt"),
                Mark.DELEGATED: translate("CalendarRows", "delegiert"),

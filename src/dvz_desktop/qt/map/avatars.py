@@ -119,7 +119,7 @@ def avatar_pixmap(initials_text: str, color: str, status: Status, is_me: bool, l
 
 
 class AvatarItem(QGraphicsPixmapItem):
-    """A person. The item's position is the avatar's centre; ``data(0)`` is the room it is in."""
+    """A person. The item's position is the avatar's centre; the scene knows its room (``room_of``)."""
 
     def __init__(self, person: Person, presence: Presence, is_me: bool = False,
                  look: PeopleLook = PeopleLook.AVATARS, sharpness: float = 2.0) -> None:
@@ -155,7 +155,9 @@ class AvatarItem(QGraphicsPixmapItem):
         return self.look is PeopleLook.AVATARS
 
     def set_presence(self, presence: Presence) -> None:
-        if presence != self.presence:
+        # Only status, coffee and note change the picture or tooltip; comparing just those is several times
+        # cheaper than pydantic's ``==`` for each of hundreds of people walking per update.
+        if presence is not self.presence:
             old = self.presence
             self.presence = presence
             looks_changed = (presence.status, presence.coffee) != (old.status, old.coffee)

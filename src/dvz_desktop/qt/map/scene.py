@@ -33,7 +33,7 @@ from dvz_desktop.core.floorplan import (
 from dvz_desktop.core.labels import person_label_candidates
 from dvz_desktop.core.map_detail import Detail, PeopleLook, detail_for
 from dvz_desktop.core.office import FloorRef, OfficeModel
-from dvz_desktop.protocol import DoorState, RoomKind
+from dvz_desktop.protocol import DoorState, RoomKind, Status
 
 from ..labels import people_count
 from .avatars import (
@@ -135,6 +135,8 @@ class FloorScene(QGraphicsScene):
         #: Seats in each room: a person keeps their seat while others come and go.
         self._seats: dict[str, list[str | None]] = {room_id: [] for room_id in self.rooms}
         self._seat_of: dict[str, int] = {}
+        #: The room each avatar is in.
+        self._room_of: dict[str, str] = {}
         self._labels: dict[str, tuple[str, ...]] = {}
         self.zoom = 1.0
         self.detail = Detail(PeopleLook.AVATARS, True)
@@ -192,45 +194,53 @@ class FloorScene(QGraphicsScene):
 
     def sync(self, changed: set[str]) -> None:
         """Bring the avatars of ``changed`` people in line with the model."""
+        # Hundreds of people per call: the model's and the scene's dicts are looked up once, not per person.
+        model, rooms, avatars, room_of = self._model, self.rooms, self.avatars, self._room_of
+        presences, offline = model.presence, Status.OFFLINE
         touched: set[str] = set()
         for person_id in changed:
-            presence = self._model.presence_of(person_id)
-            room_id = presence.room_id if presence.room_id in self.rooms and self._model.is_online(person_id) else None
-            avatar = self.avatars.get(person_id)
-            old_room = str(avatar.data(0)) if avatar is not None else ""
+            presence = presences.get(person_id)
+            room_id = presence.room_id if presence is not None and presence.status is not offline else None
+            if room_id not in rooms:
+                room_id = None
+            avatar = avatars.get(person_id)
+            old_room = room_of.get(person_id, "")
             if room_id is None:
                 if avatar is not None:
                     self.removeItem(avatar)
-                    del self.avatars[person_id]
+                    del avatars[person_id]
                     self._leave(person_id, old_room)
                     touched.add(old_room)
                 continue
+            assert presence is not None
             if avatar is None:
-                avatar = AvatarItem(self._model.people[person_id], presence, is_me=person_id == self._model.me,
+                avatar = AvatarItem(model.people[person_id], presence, is_me=person_id == model.me,
                                     look=self.detail.people, sharpness=self.sharpness)
                 photo = self.photos.get(person_id)
                 if photo is not None:
                     avatar.set_photo(*photo)
                 self.addItem(avatar)
-                self.avatars[person_id] = avatar
+                avatars[person_id] = avatar
                 self._enter(person_id, room_id)
                 touched.add(room_id)
             else:
-                avatar.set_presence(presence)
+                if avatar.presence is not presence:
+                    avatar.set_presence(presence)
                 if old_room != room_id:
                     self._leave(person_id, old_room)
                     self._enter(person_id, room_id)
-                    touched.update((old_room, room_id))
-        my_room = self._model.presence_of(self._model.me).room_id
+                    touched.add(old_room)
+                    touched.add(room_id)
+        my_room = model.presence_of(model.me).room_id
         if my_room != self._my_room:
-            touched.update(r for r in (my_room, self._my_room) if r in self.rooms)
+            touched.update(r for r in (my_room, self._my_room) if r in rooms)
             self._my_room = my_room
+        occupants, plates, names = self._occupants, self.plates, self.names
         for room_id in touched:
-            count = len(self._occupants[room_id])
-            self.rooms[room_id].set_occupants(count, room_id == my_room)
-            self.plates[room_id].set_count(count)
-        for room_id in touched:
-            self.names[room_id].invalidate()
+            count = len(occupants[room_id])
+            rooms[room_id].set_occupants(count, room_id == my_room)
+            plates[room_id].set_count(count)
+            names[room_id].invalidate()
 
     def _enter(self, person_id: str, room_id: str) -> None:
         seats = self._seats[room_id]
@@ -242,12 +252,12 @@ class FloorScene(QGraphicsScene):
             seats.append(person_id)
         self._seat_of[person_id] = seat
         self._occupants[room_id].append(person_id)
-        avatar = self.avatars[person_id]
-        avatar.setData(0, room_id)
-        avatar.setPos(*self._grids[room_id].seat(seat))
+        self._room_of[person_id] = room_id
+        self.avatars[person_id].setPos(*self._grids[room_id].seat(seat))
 
     def _leave(self, person_id: str, room_id: str) -> None:
         seat = self._seat_of.pop(person_id)
+        self._room_of.pop(person_id, None)
         seats = self._seats[room_id]
         seats[seat] = None
         while seats and seats[-1] is None:
@@ -274,6 +284,10 @@ class FloorScene(QGraphicsScene):
 
     def occupants(self, room_id: str) -> list[str]:
         return list(self._occupants.get(room_id, ()))
+
+    def room_of(self, person_id: str) -> str | None:
+        """The room whose seat this person's avatar has (None: not drawn on this floor)."""
+        return self._room_of.get(person_id)
 
     # --- zoom and level of detail ---
 

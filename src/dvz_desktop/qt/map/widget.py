@@ -209,8 +209,10 @@ class MapWidget(QWidget):
             if not deferred:
                 QTimer.singleShot(0, lambda: self._request_photos(set(people), deferred=True))
             return
-        drawn = {pid for scene in self._scenes.values() for pid in scene.avatars}
-        for person_id in people & drawn:
+        scenes = list(self._scenes.values())
+        for person_id in people:
+            if not any(person_id in scene.avatars for scene in scenes):
+                continue  # not drawn on any floor built so far
             person = self._model.people.get(person_id)
             version = person.photo if person else ""
             if not version or self._photos.get(person_id, ("",))[0] == version or person_id in self._photo_tasks:

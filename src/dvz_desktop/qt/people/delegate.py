@@ -3,8 +3,8 @@ with status, room and note. Status is the badge's symbol and the word, never the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap, QPixmapCache
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..avatar import paint_avatar
@@ -14,6 +14,26 @@ from .model import COFFEE, DETAIL, STATUS, UNIT, UNREAD
 
 AVATAR = 32
 PAD = 8
+#: Room around the avatar's picture for the status badge, which reaches beyond the disc.
+MARGIN = 4
+
+
+def avatar_picture(name: str, status: object, outline: str, device_ratio: float) -> QPixmap:
+    """The avatar with its status badge as a picture, drawn once per look and kept in Qt's pixmap cache:
+    the badge's symbol is an SVG, too slow to render again for every row of every repaint and scroll."""
+    key = f"dvz-person-row|{name}|{getattr(status, 'value', status)}|{outline}|{device_ratio}"
+    cached = QPixmap()
+    if QPixmapCache.find(key, cached):
+        return cached
+    size = AVATAR + 2 * MARGIN
+    picture = QPixmap(round(size * device_ratio), round(size * device_ratio))
+    picture.setDevicePixelRatio(device_ratio)
+    picture.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(picture)
+    paint_avatar(painter, QRectF(MARGIN, MARGIN, AVATAR, AVATAR), name, status, outline=outline)  # type: ignore[arg-type]
+    painter.end()
+    QPixmapCache.insert(key, picture)
+    return picture
 
 
 class PersonDelegate(QStyledItemDelegate):
@@ -38,7 +58,9 @@ class PersonDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(rect, 6, 6)
         name = index.data(Qt.ItemDataRole.DisplayRole) or ""
         avatar = QRectF(rect.left() + PAD, rect.center().y() - AVATAR / 2, AVATAR, AVATAR)
-        paint_avatar(painter, avatar, name, index.data(STATUS), outline=t.surface)
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        painter.drawPixmap(avatar.topLeft() - QPointF(MARGIN, MARGIN),
+                           avatar_picture(name, index.data(STATUS), t.surface, ratio))
         text_left = avatar.right() + 10
         right = rect.right() - PAD
         unread = int(index.data(UNREAD) or 0)

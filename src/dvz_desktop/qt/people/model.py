@@ -1,8 +1,11 @@
 """The people list as a Qt item model: one row per person I may see, in directory order (family name).
 
-A presence update touches only the rows of the people who changed (``dataChanged``), so 5,000 people
-with 250 of them moving cost 250 row updates, not a rebuild of the list. Filtering (search, "Nur heute
-da") is a proxy on top, so the rows themselves never move.
+A row's data is read from the office model whenever a view asks, so it is always current; a presence
+update only has to tell the view which rows to repaint (``dataChanged``), and the panel names just the
+changed rows on screen: 5,000 people with 250 of them moving cost a repaint of the one or two rows in
+sight, not a rebuild of the list nor 250 signals. Filtering (search, "Nur heute da") is a proxy on top,
+so the rows themselves never move; its filters depend on name, unit and "heute da", which the panel
+updates itself.
 """
 
 from __future__ import annotations
@@ -134,6 +137,11 @@ class PeopleFilter(QSortFilterProxyModel):
         self._present_only = on
         self._present = present
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    @property
+    def present(self) -> set[str]:
+        """Who counts as "heute da" for the filter (kept while "Nur heute da" is on)."""
+        return self._present
 
     def update_present(self, present: set[str]) -> None:
         if self._present_only and present != self._present:

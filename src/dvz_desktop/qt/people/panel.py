@@ -83,10 +83,27 @@ class PeoplePanel(QWidget):
         self._present_only_toggled(self.present_only.isChecked())
 
     def update_presence(self, changed: set[str]) -> None:
-        self.model.changed(changed)
+        """Presence of these people changed: repaint their rows that are on screen (the others show the
+        new state when scrolled to), and follow arrivals and departures in "Nur heute da"."""
+        self.model.changed(changed & self.people_on_screen())
         office = self.model.office
         if office is not None and self.present_only.isChecked():
-            self.filter.update_present(present_today(office, self._today()))
+            today = self._today()
+            present = set(self.filter.present)
+            for person_id in changed:
+                (present.add if office.is_present_today(person_id, today) else present.discard)(person_id)
+            self.filter.update_present(present)
+
+    def people_on_screen(self) -> set[str]:
+        """The people whose rows the list shows right now (none while the list is hidden)."""
+        if not self.list.isVisible() or self.filter.rowCount() == 0:
+            return set()
+        viewport = self.list.viewport()
+        top = self.list.indexAt(QPoint(1, 1))
+        bottom = self.list.indexAt(QPoint(1, viewport.height() - 1))
+        first = top.row() if top.isValid() else 0
+        last = bottom.row() if bottom.isValid() else self.filter.rowCount() - 1
+        return {self.filter.index(row, 0).data(PERSON_ID) for row in range(first, last + 1)}
 
     def refresh(self) -> None:
         """Everything may have changed (kept for callers that do not know what changed)."""

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from dvz_desktop.core.office import OfficeModel
 from dvz_desktop.protocol import Status
 
 from ..labels import status_label
@@ -17,11 +17,25 @@ from ..plain import notice_body, plain_action_text
 from ..status_badge import paint_status_badge, status_icon
 from .status_menu import StatusMenu
 
+if TYPE_CHECKING:  # the office model (and with it the message models) is loaded after the window is shown
+    from dvz_desktop.core.office import OfficeModel
+
 APP_ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "dvz.png"
 
 
+_ICONS: dict[tuple[Status, int], QIcon] = {}
+
+
 def tray_icon(status: Status, size: int = 32) -> QIcon:
-    """The app icon with a dot in the colour of my status, as people know it from messengers."""
+    """The app icon with a dot in the colour of my status, as people know it from messengers (drawn once
+    per status: the tray asks again whenever my status may have changed)."""
+    icon = _ICONS.get((status, size))
+    if icon is None:
+        icon = _ICONS[(status, size)] = _draw_tray_icon(status, size)
+    return icon
+
+
+def _draw_tray_icon(status: Status, size: int) -> QIcon:
     base = QPixmap(str(APP_ICON)).scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio,
                                          Qt.TransformationMode.SmoothTransformation)
     if base.isNull():
@@ -94,6 +108,11 @@ class Tray(QObject):
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
         self._connected = False
+        self._icon_status: Status | None = None
+        #: The office model the "Aus meiner Einheit da" entries were made from, and whose presence they show.
+        self._entries_from: OfficeModel | None = None
+        self._entries_watch: set[str] = set()
+        self._entries: list[tuple[str, Status | None]] = []
         self._tooltip_status = self.tr("Nicht verbunden")
         self.icon.setToolTip(self.tr("DVZ Desktop – nicht verbunden"))
 
@@ -105,24 +124,41 @@ class Tray(QObject):
         if self.available():
             self.icon.show()
 
-    def update_from(self, model: OfficeModel, connected: bool) -> None:
+    def update_from(self, model: OfficeModel, connected: bool, changed: set[str] | None = None) -> None:
+        """Show my status and who of my unit is in. ``changed``: only these people's presence changed
+        (a burst of thousands of others then costs nothing here); None: anything may have changed."""
         me = model.presence_of(model.me)
-        self.icon.setIcon(tray_icon(me.status if connected else Status.OFFLINE))
+        shown = me.status if connected else Status.OFFLINE
+        if shown is not self._icon_status:
+            self.icon.setIcon(tray_icon(shown))
+            self._icon_status = shown
         state = status_label(me.status) if connected else self.tr("Verbindung unterbrochen")
         unread = f"\n{self.unread_action.text()}" if self.unread else ""
-        self.icon.setToolTip(self.tr("DVZ Desktop – %1").replace("%1", state) + unread)
-        for action in self._present_actions:
-            self.menu.removeAction(action)
-            action.deleteLater()
-        self._present_actions = []
+        tooltip = self.tr("DVZ Desktop – %1").replace("%1", state) + unread
+        if self.icon.toolTip() != tooltip:
+            self.icon.setToolTip(tooltip)
+        if changed is not None and model is self._entries_from and self._entries_watch.isdisjoint(changed):
+            return
+        self._entries_from, self._entries_watch = model, model.unit_of_me()
+        self._show_present(model)
+
+    def _show_present(self, model: OfficeModel) -> None:
         colleagues = model.unit_colleagues_present()
+        entries: list[tuple[str, Status | None]]
         if not colleagues:
             entries = [(self.tr("niemand"), None)]
         else:
             coffee = self.tr(" · Lust auf Kaffee")
-            entries = [(f"{p.display_name} – {status_label(model.presence_of(p.id).status)}"
-                        f"{coffee if model.presence_of(p.id).coffee else ''}",
+            entries = [((f"{p.display_name} – {status_label(model.presence_of(p.id).status)}"
+                         f"{coffee if model.presence_of(p.id).coffee else ''}"),
                         model.presence_of(p.id).status) for p in colleagues]
+        if entries == self._entries:
+            return  # a colleague walked to another room: the menu says the same
+        self._entries = entries
+        for action in self._present_actions:
+            self.menu.removeAction(action)
+            action.deleteLater()
+        self._present_actions = []
         for text, status in entries:
             action = QAction(plain_action_text(text), self.menu)
             if status is not None:

@@ -1,0 +1,177 @@
+"""The backend application: opens the database, reads the directory, builds the features and the router
+from their declarations, and runs them behind the websocket server.
+
+Where a new feature plugs in: a package under ``features/`` with a ``Feature`` (feature.py), its store
+with a ``Schema`` (added to ``SCHEMAS``), and one line in ``Backend.__init__`` that builds it with what it
+uses and adds it to ``self.features`` (docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import timedelta
+from pathlib import Path
+
+from dvz_desktop.core.clock import Clock, SystemClock
+from dvz_desktop.core.tasks import TaskSet
+
+from .config import BackendConfig
+from .db import Database, Schema, migrate
+from .directory.feature import OfficeFeature
+from .directory.orgfile import OrgFile, to_protocol
+from .directory.photos import PhotoBook, route_for
+from .directory.visibility import Directory
+from .feature import Feature, RateLimit
+from .features.behaviour import store as behaviour_store
+from .features.behaviour.context import BehaviourContext
+from .features.behaviour.feature import BehaviourFeature
+from .features.calls.feature import CallsFeature
+from .features.chat import store as chat_store
+from .features.chat.feature import ChatFeature
+from .features.door import store as door_store
+from .features.door.desks import desks_from
+from .features.door.feature import DoorFeature
+from .features.door.service import DoorService
+from .features.inbox import store as inbox_store
+from .features.inbox.feature import InboxFeature
+from .features.meetings.feature import MeetingsFeature, large_rooms_of
+from .features.presence import store as presence_store
+from .features.presence.board import PresenceBoard
+from .features.presence.feature import PresenceFeature
+from .features.whiteboard import store as whiteboard_store
+from .features.whiteboard.feature import WhiteboardFeature
+from .net import accounts, login_guard
+from .net.accounts import AccountStore
+from .net.auth import Authenticator, AuthError, hash_password
+from .net.handshake import Handshake
+from .net.hub import Hub
+from .net.login_guard import LoginGuard
+from .net.server import SocketServer
+from .net.sessions import SessionsFeature
+from .router import Router
+
+__all__ = ["SCHEMAS", "Backend", "BackendConfig", "open_database"]
+
+log = logging.getLogger(__name__)
+
+#: Every store's schema; ``open_database`` brings each to its latest version.
+SCHEMAS: tuple[Schema, ...] = (accounts.SCHEMA, login_guard.SCHEMA, presence_store.SCHEMA, behaviour_store.SCHEMA,
+                               inbox_store.SCHEMA, chat_store.SCHEMA, whiteboard_store.SCHEMA, door_store.SCHEMA)
+HOUSEKEEPING_INTERVAL_S = 5.0
+
+
+def open_database(path: Path) -> Database:
+    """The database at ``path`` (created if new), migrated to what this program expects."""
+    db = Database.open(path)
+    try:
+        migrate(db, SCHEMAS)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+class Backend:
+    def __init__(self, org_file: OrgFile, config: BackendConfig, clock: Clock | None = None) -> None:
+        self.clock = clock or SystemClock()
+        self.config = config
+        self.photos = PhotoBook.from_org_file(org_file)
+        organisations, people = to_protocol(org_file)
+        self.directory = Directory.build(organisations, self.photos.annotate(people),
+                                         {o.id: o.presence_visibility for o in org_file.organisations})
+        self.db = open_database(config.database)
+        self.accounts = AccountStore(self.db)
+        self._import_accounts(org_file)
+        self.auth = Authenticator(self.accounts, self.clock, config.token_ttl)
+        self.login_guard = LoginGuard(self.db, self.clock, config.max_unauthenticated_per_address)
+        self.hub = Hub(self.directory)
+        directory, hub, clock, db = self.directory, self.hub, self.clock, self.db
+
+        self.presence = PresenceBoard(directory, presence_store.FirstSeenStore(db), clock)
+        self.inbox = InboxFeature(inbox_store.InboxStore(db), hub, clock)
+        self.behaviour = BehaviourFeature(BehaviourContext(directory, self.presence, hub,
+                                                           behaviour_store.BehaviourStore(db), self.inbox, clock))
+        self.calls = CallsFeature(directory, self.presence, hub, config.ice_servers)
+        self.meetings = MeetingsFeature(self.calls, hub, directory, clock, config.sfu, large_rooms_of(org_file),
+                                        config.ice_servers,
+                                        RateLimit(config.meeting_rate_per_minute, config.meeting_burst))
+        self.whiteboards = WhiteboardFeature(directory, self.presence, hub, whiteboard_store.WhiteboardStore(db), clock,
+                                             RateLimit(config.whiteboard_rate_per_minute, config.whiteboard_burst))
+        self.chat = ChatFeature(directory, hub, chat_store.ChatStore(db), clock, config.chat_retention_days)
+        self.door = DoorService(directory, self.presence, hub, self.inbox, clock, door_store.DoorStore(db),
+                                desks_from(org_file.desks), config.ice_servers,
+                                timedelta(hours=config.guest_retention_hours))
+        door = DoorFeature(self.door, config.guest_retention_hours)
+        self.sessions = SessionsFeature(hub, self.auth, self.accounts, self.login_guard)
+        presence = PresenceFeature(self.presence, hub)
+        #: In this order each feature adds its part to the welcome and hears presence changes. Presence
+        #: comes first: coming online is part of its welcome, and the others see the person as online.
+        self.features: tuple[Feature, ...] = (
+            presence, OfficeFeature(directory, org_file.launchers), self.sessions,
+            self.behaviour, self.calls, self.whiteboards, self.chat, self.inbox, door,
+            self.meetings,
+        )
+        self.router = Router(self.features)
+        self.router.check()  # every client message has exactly one handler, or the backend does not start
+        # Presence listeners last, once everything they call exists: first the sockets, then the features.
+        self.presence.subscribe(hub.publish_presence)
+        for feature in self.features:
+            if type(feature).on_presence is not Feature.on_presence:
+                self.presence.subscribe(feature.on_presence)
+        handshake = Handshake(self.auth, self.login_guard, config.login_tarpit_s,
+                              lambda username: username in directory.people,
+                              lambda username: len(hub.connections_of(username)))
+        self.server = SocketServer(
+            config, hub, handshake, self.login_guard, self.router, self.features,
+            person_of=lambda username: (directory.org_of(username), directory.unit_of(username)),
+            resync=presence.resync,
+            pages=(door.page_route(), self.meetings.page_route(),
+                   route_for(self.photos, self._username_of_token, directory.can_see_person)),
+            sockets=(door.socket_route(), self.meetings.socket_route()),
+        )
+        self._tasks = TaskSet()
+
+    def _import_accounts(self, org_file: OrgFile) -> None:
+        hashes: dict[str, str] = {}  # hash each distinct initial password once (argon2 is slow on purpose)
+        for staff in org_file.staff:
+            if self.accounts.has_account(staff.username):
+                continue
+            digest = None
+            if staff.initial_password:
+                digest = hashes.get(staff.initial_password) or hash_password(staff.initial_password)
+                hashes[staff.initial_password] = digest
+            self.accounts.ensure_account(staff.username, digest)
+
+    def _username_of_token(self, token: str) -> str | None:
+        """Whose session a token is (for plain HTTP requests such as portraits); None if not valid."""
+        try:
+            return self.auth.login_token(token).username
+        except AuthError:
+            return None
+
+    async def start(self, host: str, port: int) -> int:
+        port = await self.server.start(host, port)
+        self._tasks.spawn(self._housekeep(), name="dvz-housekeeping")
+        for feature in self.features:
+            if feature.has_loop():
+                self._tasks.spawn(feature.run(), name=f"dvz-{feature.name}")
+        return port
+
+    async def stop(self) -> None:
+        self._tasks.cancel()
+        await self.server.stop()
+        await self._tasks.idle()
+        for feature in self.features:
+            feature.close()
+        self.db.close()
+
+    async def _housekeep(self) -> None:
+        while True:
+            await asyncio.sleep(HOUSEKEEPING_INTERVAL_S)
+            now = self.clock.now()
+            for feature in self.features:
+                try:
+                    feature.housekeep(now)
+                except Exception:
+                    log.exception("housekeeping of %s failed", feature.name)

@@ -1,0 +1,1 @@
+"""The demo: Landkreis Musterkreis and Gemeinde Musterhausen, and their simulated colleagues."""

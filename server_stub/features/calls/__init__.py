@@ -1,0 +1,1 @@
+"""Calls: who is in which call, and the relay of offers and answers between its members."""

@@ -1,0 +1,1 @@
+"""Chat: room chats and direct conversations as streams with positions, search and retention."""

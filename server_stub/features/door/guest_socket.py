@@ -1,0 +1,106 @@
+"""The guests' socket (``/gast``): only guest messages, limits per guest and per address.
+
+Nothing a guest sends can reach the staff protocol: the frames are parsed with the guest union alone,
+so a guest token or a staff command on this socket is just an unknown message.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import assert_never
+
+import websockets
+from pydantic import ValidationError
+from websockets.asyncio.server import ServerConnection
+from websockets.exceptions import ConnectionClosed
+
+from dvz_desktop.core.tasks import TaskSet
+from dvz_desktop.protocol import CloseCode
+from dvz_desktop.protocol.door import (
+    GUEST_MESSAGE_ADAPTER,
+    GuestJoin,
+    GuestLeave,
+    GuestMessage,
+    GuestRequest,
+    GuestResume,
+    GuestSay,
+    GuestSignal,
+)
+
+from ...net.limits import TokenBucket, bad_frame_bucket
+from .desks import guest_error
+from .service import DoorService, GuestLink
+
+log = logging.getLogger(__name__)
+
+#: Open guest sockets per address (a family at one router is fine, a script is not).
+MAX_GUEST_SOCKETS_PER_ADDRESS = 20
+#: Chat lines and signals per guest: a burst of 20, then one every two seconds.
+GUEST_MESSAGES_PER_MINUTE = 30
+GUEST_BURST = 20
+
+
+class GuestSockets:
+    def __init__(self, door: DoorService) -> None:
+        self.door = door
+        self._open: dict[str, int] = {}
+        self._closing = TaskSet()
+
+    async def serve(self, ws: ServerConnection, address: str) -> None:
+        if self._open.get(address, 0) >= MAX_GUEST_SOCKETS_PER_ADDRESS:
+            await ws.send(guest_error("rate_limited"))
+            await ws.close(CloseCode.POLICY_VIOLATION, "too many guest sockets")
+            return
+        self._open[address] = self._open.get(address, 0) + 1
+        link = GuestLink(lambda payload: websockets.broadcast([ws], payload), lambda: self._close(ws))
+        messages = TokenBucket(GUEST_MESSAGES_PER_MINUTE / 60.0, GUEST_BURST)
+        bad = bad_frame_bucket()
+        try:
+            async for raw in ws:
+                if isinstance(raw, bytes):
+                    await ws.close(CloseCode.UNSUPPORTED_DATA, "binary frames not supported")
+                    return
+                try:
+                    msg = GUEST_MESSAGE_ADAPTER.validate_json(raw)
+                except ValidationError as exc:
+                    kinds = {err["type"] for err in exc.errors()}
+                    link.send(guest_error("unknown_type" if "union_tag_invalid" in kinds else "invalid"))
+                    log.info("guest sent an invalid frame (%d bytes)", len(raw))  # never its content
+                    if not bad.take():
+                        await ws.close(CloseCode.POLICY_VIOLATION, "too many invalid frames")
+                        return
+                    continue
+                if isinstance(msg, (GuestSay, GuestSignal)) and not messages.take():
+                    link.send(guest_error("rate_limited"))
+                    continue
+                self._dispatch(link, msg, address)
+        except ConnectionClosed:
+            pass
+        finally:
+            self._open[address] -= 1
+            if not self._open[address]:
+                del self._open[address]
+            self.door.guest_gone(link, leaving=False)
+
+    def _dispatch(self, link: GuestLink, msg: GuestMessage, address: str) -> None:
+        """Each guest message to the door; a message type without a case here is a type error."""
+        door = self.door
+        match msg:
+            case GuestJoin():
+                if link.visit_id is None:
+                    door.join(link, msg, address)
+            case GuestResume():
+                door.resume(link, msg.token)
+            case GuestRequest():
+                door.request(link, msg, address)
+            case GuestSay():
+                door.guest_says(link, msg.body)
+            case GuestSignal():
+                door.guest_signal(link, msg.sdp_type, msg.sdp)
+            case GuestLeave():
+                door.guest_gone(link, leaving=True)
+            case _:
+                assert_never(msg)
+
+    def _close(self, ws: ServerConnection) -> None:
+        self._closing.spawn(ws.close(CloseCode.NORMAL, "Besuch beendet"), name="dvz-guest-close")

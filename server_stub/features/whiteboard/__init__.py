@@ -1,0 +1,1 @@
+"""Whiteboards: one per room, for the people in it."""
