@@ -174,6 +174,7 @@ class ParticipantList(QFrame):
                 row.muteRequested.connect(self.muteRequested)
                 row.removeRequested.connect(self._ask_remove)
             self._column.insertWidget(index, row)
+            row.show()  # a widget added to a shown parent stays hidden until shown
             place = hands.index(entry.person_id) + 1 if entry.person_id in hands else None
             row.show_member(members[entry.person_id], place, entry.person_id in call.moderator_ids, can_moderate,
                             entry.person_id == me)

@@ -53,6 +53,7 @@ class VideoTile(QWidget):
         self.status: Status | None = None
         #: The raised hand's place among all raised hands (1 = first), or None.
         self.hand: int | None = None
+        self._describe()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         return QSize(320, 200)
