@@ -20,7 +20,7 @@
 <context>
     <name>ParticipantList</name>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="166" />
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="167" />
         <source>%n Person</source>
         <translation><numerusform>%n Person</numerusform><numerusform>%n Personen</numerusform></translation>
     </message>

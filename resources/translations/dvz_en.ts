@@ -782,129 +782,124 @@
         <translation>Please use a headset: without echo cancellation the others hear themselves through your loudspeaker.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="68" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="219" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="57" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="214" />
         <source>Kein Gespräch</source>
         <extracomment>RMS level (0..1) above which the microphone counts as hearing speech.</extracomment>
         <translation>No call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="70" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="59" />
         <source>Gespräch</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="96" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="85" />
         <source>Hinweis zum Gespräch</source>
         <extracomment>The tiles on the stage now, by person (the others are in the participant list only). Whether the call is in sight (not shrunk to the mini view): hidden tiles get no video. The room's name for the title of a meeting (set by the mount).</extracomment>
         <translation>Note about the call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="97" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="343" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="339" />
         <source>Mikrofon aus</source>
         <translation>Mute microphone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="100" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="380" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="89" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="377" />
         <source>Kamera an</source>
         <translation>Turn camera on</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="103" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="92" />
         <source>Bildschirm teilen</source>
         <translation>Share screen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="106" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="273" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="95" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="268" />
         <source>Hand heben</source>
         <translation>Raise hand</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="109" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="98" />
         <source>Geräte …</source>
         <translation>Devices …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="113" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="102" />
         <source>Zum Büro</source>
         <translation>To the office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="114" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="103" />
         <source>Zurück zum Büroplan; das Gespräch läuft klein weiter</source>
         <translation>Back to the floor plan; the call goes on in a small view</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="115" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="104" />
         <source>Auflegen</source>
         <translation>Hang up</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="185" />
-        <source>Besprechung: %1</source>
-        <extracomment>On hold while another conversation (a visit at the digital door) is live. How a person's status is known (set by the desktop; None: not shown).</extracomment>
-        <translation>Meeting: %1</translation>
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="180" />
+        <source>Besprechung</source>
+        <extracomment>The bar, in order (their labels give way to icons where the stage is narrow). On hold while another conversation (a visit at the digital door) is live. How a person's status is known (set by the desktop; None: not shown).</extracomment>
+        <translation>Meeting</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="185" />
-        <source>Raum</source>
-        <translation>Room</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="187" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="182" />
         <source>Im Gespräch mit %1</source>
         <translation>In a call with %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="189" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="184" />
         <source>Sie warten im Gespräch …</source>
         <translation>Waiting in the call …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="190" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="185" />
         <source>%1 – gehalten</source>
         <translation>%1 – on hold</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="194" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="189" />
         <source>%1 (Gast)</source>
         <translation>%1 (guest)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="241" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="236" />
         <source>Der Konferenzserver ist ausgefallen. Die Besprechung geht weiter, sobald er wieder erreichbar ist.</source>
         <translation>The conference server failed. The meeting continues as soon as it is back.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="243" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="238" />
         <source>Der Konferenzserver ist ausgefallen – Sie sind jetzt direkt miteinander verbunden.</source>
         <translation>The conference server failed – you are now connected to each other directly.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="273" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="268" />
         <source>Hand senken</source>
         <translation>Lower hand</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="288" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="283" />
         <source>%1 hat Ihr Mikrofon ausgeschaltet. Sie können es wieder einschalten.</source>
         <translation>%1 switched your microphone off. You can switch it on again.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="343" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="339" />
         <source>Mikrofon an</source>
         <translation>Unmute microphone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="358" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="355" />
         <source>Sie</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="380" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="377" />
         <source>Kamera aus</source>
         <translation>Turn camera off</translation>
     </message>
@@ -1979,28 +1974,28 @@
 <context>
     <name>ParticipantList</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="137" />
-        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="159" />
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="138" />
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="160" />
         <source>Teilnehmende</source>
         <translation>Participants</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="166" />
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="167" />
         <source>%n Person</source>
         <translation><numerusform>%n person</numerusform><numerusform>%n people</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="194" />
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="196" />
         <source>Aus der Besprechung entfernen</source>
         <translation>Remove from the meeting</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="195" />
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="197" />
         <source>%1 aus der Besprechung entfernen? Bild und Ton enden sofort, und %1 kann dieser Besprechung nicht wieder beitreten.</source>
         <translation>Remove %1 from the meeting? Picture and sound end at once, and %1 cannot rejoin this meeting.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="198" />
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="200" />
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
@@ -2023,42 +2018,42 @@
         <translation>Mute</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="67" />
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="68" />
         <source>Aus der Besprechung entfernen …</source>
         <translation>Remove from the meeting …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="99" />
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="100" />
         <source>Hand gehoben (%1.)</source>
         <translation>Hand raised (%1.)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="106" />
         <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="107" />
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="108" />
         <source>spricht</source>
         <translation>speaking</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="109" />
         <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="110" />
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="111" />
         <source>Mikrofon aus</source>
         <translation>Mute microphone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="112" />
         <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="113" />
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="114" />
         <source>teilt den Bildschirm</source>
         <translation>is sharing the screen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="115" />
         <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="116" />
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="117" />
         <source>Kamera aus</source>
         <translation>Turn camera off</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="118" />
         <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="119" />
+        <location filename="../../src/dvz_desktop/qt/calls/participants.py" line="120" />
         <source>Moderation</source>
         <translation>Moderator</translation>
     </message>
@@ -2623,23 +2618,23 @@ door</translation>
 <context>
     <name>VideoTile</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/tile.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/calls/tile.py" line="87" />
         <source>Mikrofon aus</source>
         <extracomment>Whose initials the avatar shows ("Sie" is labelled, but shows my own initials). The raised hand's place among all raised hands (1 = first), or None.</extracomment>
         <translation>Mute microphone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/tile.py" line="88" />
+        <location filename="../../src/dvz_desktop/qt/calls/tile.py" line="89" />
         <source>Kamera aus</source>
         <translation>Turn camera off</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/tile.py" line="90" />
+        <location filename="../../src/dvz_desktop/qt/calls/tile.py" line="91" />
         <source>spricht</source>
         <translation>speaking</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/tile.py" line="92" />
+        <location filename="../../src/dvz_desktop/qt/calls/tile.py" line="93" />
         <source>Hand gehoben (%1.)</source>
         <translation>Hand raised (%1.)</translation>
     </message>

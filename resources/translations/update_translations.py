@@ -500,7 +500,7 @@ ENGLISH = {
     # Meetings (issue 16)
     "Hand heben": "Raise hand",
     "Hand senken": "Lower hand",
-    "Besprechung: %1": "Meeting: %1",
+    "Besprechung": "Meeting",
     "%1 (Gast)": "%1 (guest)",
     "Der Konferenzserver ist ausgefallen. Die Besprechung geht weiter, sobald er wieder erreichbar ist.":
         "The conference server failed. The meeting continues as soon as it is back.",

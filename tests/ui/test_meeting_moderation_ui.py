@@ -76,3 +76,28 @@ def test_the_opener_sees_hands_mutes_and_removes_from_the_participant_list(
         runner.run(thomas.join_room(ROOM))
     assert refused.value.code == "removed_from_meeting"
     runner.run(thomas_session.stop())
+
+
+def test_my_shared_screen_is_on_everyones_main_stage(demo_office: DemoOffice, runner: LoopRunner) -> None:
+    parts = demo_office.parts
+    panel = parts.calls.panel
+    assert panel.room_name(ROOM) == "Besprechung 1.10"  # the meeting's title names its room
+    runner.run(parts.behaviour.go_to(ROOM))
+    runner.wait_until(lambda: demo_office.backend.presence.get("a.schneider").room_id == ROOM, what="Anna inside")
+    runner.run(parts.calls.client.join_room(ROOM))
+    thomas_session = Session(demo_office.url, Credentials("t.wagner", "demo"))
+    runner.run(thomas_session.start())
+    thomas = CallClient(thomas_session, FakeDevices())
+    runner.run(thomas_session.move(ROOM))
+    runner.run(thomas.join_room(ROOM))
+    runner.wait_until(lambda: "t.wagner" in panel.tiles, timeout=15, what="Thomas on Anna's stage")
+
+    def anna_at_thomas() -> object:
+        return next((m for m in (thomas.call.members if thomas.call else ()) if m.person_id == "a.schneider"), None)
+
+    QTest.mouseClick(panel.screen, Qt.MouseButton.LeftButton)
+    runner.wait_until(lambda: getattr(anna_at_thomas(), "screen", False), what="Anna's screen shared at Thomas")
+    QTest.mouseClick(panel.screen, Qt.MouseButton.LeftButton)
+    runner.wait_until(lambda: not getattr(anna_at_thomas(), "screen", True), what="Anna's screen no longer shared")
+    runner.run(thomas.leave())
+    runner.run(thomas_session.stop())

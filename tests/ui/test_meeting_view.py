@@ -240,3 +240,41 @@ def test_everything_of_the_meeting_is_reachable_by_keyboard(view) -> None:
         assert control.accessibleName()
     QTest.keyClick(panel.hand, Qt.Key.Key_Space)  # raising my hand from the keyboard
     assert calls.asked[-1] == ("hand", "True") and panel.hand.text() == "Hand senken"
+
+
+def test_on_a_narrow_stage_the_bar_shows_icons_with_their_names_kept(view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel, calls = view
+    calls.update(meeting(twelve()))
+    panel.resize(1800, 700)
+    qtbot.waitUntil(lambda: not panel.mute.compact)
+    assert all(b.isVisible() and QPushButtonText(b) == b.text() for b in panel.bar)
+    panel.resize(760, 700)  # 1366 px with the side panel and the participant list open
+    qtbot.waitUntil(lambda: all(b.compact for b in panel.bar))
+    for button in panel.bar:
+        assert QPushButtonText(button) == ""  # the icon alone ...
+        assert button.text() == button.accessibleName() and button.toolTip()  # ... named
+    QTest.mouseClick(panel.hand, Qt.MouseButton.LeftButton)
+    assert panel.hand.toolTip() == panel.hand.accessibleName() == "Hand senken"
+    assert all(b.sizeHint().width() < 80 for b in panel.bar)
+
+
+def QPushButtonText(button: QWidget) -> str:  # noqa: N802 (what Qt paints, not the kept label)
+    from PySide6.QtWidgets import QPushButton
+
+    return QPushButton.text(button)  # type: ignore[arg-type]
+
+
+def test_the_strip_under_a_shared_screen_fits_a_narrow_stage_without_overlapping(view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel, calls = view
+    panel.resize(1000, 680)  # 1366 px with the side panel and the participant list open
+    calls.update(meeting(twelve(p10={"screen": True})))
+    strip = [panel.tiles[p] for p in panel.stage.tiles if p in panel.tiles]
+    if panel.self_tile is not None:
+        strip.append(panel.self_tile)
+    assert len(strip) >= 5
+    qtbot.waitUntil(lambda: all(t.width() > 0 for t in strip))
+    boxes = sorted((t.geometry() for t in strip), key=lambda r: r.x())
+    for left, right in zip(boxes, boxes[1:], strict=False):
+        assert left.right() < right.left()  # side by side, none over another
+    assert boxes[-1].right() <= panel.gallery_view.width()
+    assert panel.gallery_view.minimumSizeHint().width() <= 700  # the stage never has to grow to hold it

@@ -145,15 +145,17 @@ class CallClient:
             with contextlib.suppress(SessionError, TimeoutError):
                 await self._session.command(CallLeave(id=self._session.next_id(), call_id=call.call_id))
 
-    async def set_media(self, audio: bool, video: bool, speaking: bool = False) -> None:
-        """Mute or unmute; the tracks stay negotiated, disabled ones send silence / nothing."""
+    async def set_media(self, audio: bool, video: bool, speaking: bool = False, screen: bool = False) -> None:
+        """Mute or unmute; the tracks stay negotiated, disabled ones send silence / nothing. ``screen``: the
+        picture is my shared screen (a meeting puts it on everyone's main stage)."""
         for kind, on in (("audio", audio), ("video", video)):
             track = self.local.devices.get(kind)
             if track is not None and hasattr(track, "enabled"):
                 track.enabled = on
         if self.call is not None:
             await self._session.command(CallMedia(id=self._session.next_id(), call_id=self.call.call_id,
-                                                  audio=audio, video=video, speaking=speaking))
+                                                  audio=audio, video=video, speaking=speaking,
+                                                  screen=screen and video))
 
     async def raise_hand(self, raised: bool) -> None:
         if self.call is not None:

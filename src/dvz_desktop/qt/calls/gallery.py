@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -21,6 +22,10 @@ from .tile import VideoTile
 
 #: The strip under the main stage, as a share of the height.
 STRIP_SHARE = 0.24
+#: The smallest tile in the gallery, and in the strip (six of them fit beside each other at 1366 px with
+#: the side panel and the participant list open; the name plate elides).
+TILE_MINIMUM = QSize(160, 100)
+STRIP_MINIMUM = QSize(96, 72)
 
 
 class GalleryView(QWidget):
@@ -54,6 +59,7 @@ class GalleryView(QWidget):
         main = tiles.get(stage.main) if stage.main is not None else None
         for tile in others:
             tile.setMaximumHeight(16_777_215)
+            tile.setMinimumSize(TILE_MINIMUM if main is None else STRIP_MINIMUM)
         if main is None:
             columns = max(1, math.ceil(math.sqrt(len(others))))
             for index, tile in enumerate(others):

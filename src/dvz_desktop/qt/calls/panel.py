@@ -13,10 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from ..icons import icon
 from ..lifetime import while_alive
 from ..plain import plain_label
 from ..shell import theme
+from .buttons import CallButton, fit
 from .gallery import GalleryView
 from .meeting_controls import InviteDialog, MeetingHeader
 from .participants import ParticipantList
@@ -44,17 +44,6 @@ def HEADSET_NOTE() -> str:  # noqa: N802 (a constant that follows the language)
                                                    "anderen sich sonst über Ihren Lautsprecher.")
 #: RMS level (0..1) above which the microphone counts as hearing speech.
 SPEECH_LEVEL = 0.02
-
-
-def call_button(icon_name: str, text: str, danger: bool = False) -> QPushButton:
-    t = theme.current()
-    button = QPushButton(icon(icon_name, "#ffffff" if danger else t.text), text)
-    button.setIconSize(QSize(20, 20))
-    button.setMinimumHeight(40)
-    if danger:
-        button.setStyleSheet(f"QPushButton {{ background: {t.danger if not t.high_contrast else '#000000'}; "
-                             f"color: #ffffff; border-color: {t.danger}; }}")
-    return button
 
 
 class CallPanel(QWidget):
@@ -94,30 +83,32 @@ class CallPanel(QWidget):
         self.note.setWordWrap(True)
         self.note.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.note.setAccessibleName(self.tr("Hinweis zum Gespräch"))
-        self.mute = call_button("mic", self.tr("Mikrofon aus"))
+        self.mute = CallButton("mic", self.tr("Mikrofon aus"))
         self.mute.setCheckable(True)
         self.mute.toggled.connect(self._mute)
-        self.camera = call_button("video", self.tr("Kamera an"))
+        self.camera = CallButton("video", self.tr("Kamera an"))
         self.camera.setCheckable(True)
         self.camera.toggled.connect(self._camera)
-        self.screen = call_button("monitor-up", self.tr("Bildschirm teilen"))
+        self.screen = CallButton("monitor-up", self.tr("Bildschirm teilen"))
         self.screen.setCheckable(True)
         self.screen.toggled.connect(self._screen)
-        self.hand = call_button("hand", self.tr("Hand heben"))
+        self.hand = CallButton("hand", self.tr("Hand heben"))
         self.hand.setCheckable(True)
         self.hand.toggled.connect(self._hand)
-        self.devices = call_button("settings", self.tr("Geräte …"))
+        self.devices = CallButton("settings", self.tr("Geräte …"))
         self.devices.clicked.connect(self.open_devices)
         self.device_choice: tuple[str, str] = ("", "")
         self.devicesChosen_callback: Callable[[str, str], None] | None = None
-        self.minimize = call_button("minimize-2", self.tr("Zum Büro"))
+        self.minimize = CallButton("minimize-2", self.tr("Zum Büro"))
         self.minimize.setToolTip(self.tr("Zurück zum Büroplan; das Gespräch läuft klein weiter"))
-        self.hangup = call_button("phone-off", self.tr("Auflegen"), danger=True)
+        self.hangup = CallButton("phone-off", self.tr("Auflegen"), danger=True)
         self.hangup.clicked.connect(lambda: self._run(self.calls.leave()))
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
         buttons.addStretch(1)
-        for button in (self.mute, self.camera, self.screen, self.hand, self.devices, self.minimize, self.hangup):
+        #: The bar, in order (their labels give way to icons where the stage is narrow).
+        self.bar = (self.mute, self.camera, self.screen, self.hand, self.devices, self.minimize, self.hangup)
+        for button in self.bar:
             button.setAccessibleName(button.text())
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -149,6 +140,10 @@ class CallPanel(QWidget):
         #: How a person's status is known (set by the desktop; None: not shown).
         self.status_of: Callable[[str], Any] = lambda _person_id: None
         self.show_call(calls.call)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        fit(self.bar, self.width() - 32, 8)
 
     def show_call(self, call: CallInfo | None) -> None:
         in_call = call is not None and self.calls.me in {m.person_id for m in call.members}
@@ -182,7 +177,7 @@ class CallPanel(QWidget):
 
     def _title(self, call: CallInfo, others: list[CallMember]) -> str:
         if call.mode == "sfu" and call.room_id is not None:
-            title = self.tr("Besprechung: %1").replace("%1", self.room_name(call.room_id) or self.tr("Raum"))
+            title = self.room_name(call.room_id) or self.tr("Besprechung")  # the room names the meeting
         elif others:
             title = self.tr("Im Gespräch mit %1").replace("%1", ", ".join(self._member_name(m) for m in others))
         else:
@@ -334,14 +329,16 @@ class CallPanel(QWidget):
     def _media_state(self) -> None:
         self._run(self.calls.set_media(audio=not self.mute.isChecked() and not self.held,
                                        video=(self.camera.isChecked() or self.screen.isChecked()) and not self.held,
-                                       speaking=self.speaking and not self.held))
+                                       speaking=self.speaking and not self.held,
+                                       screen=self.screen.isChecked() and not self.held))
 
     def _mute(self, muted: bool) -> None:
         track = getattr(self.media, "audio", None)
         if track is not None:
             track.muted = muted
         self.mute.setText(self.tr("Mikrofon an") if muted else self.tr("Mikrofon aus"))
-        self.mute.setIcon(icon("mic-off" if muted else "mic", theme.current().danger if muted else theme.current().text))
+        t = theme.current()
+        self.mute.setIcon(icon("mic-off" if muted else "mic", t.danger if muted else t.text))
         self.mute.setAccessibleName(self.mute.text())
         if self.self_tile is not None:
             self._self_view(True)

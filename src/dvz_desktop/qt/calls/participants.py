@@ -64,7 +64,8 @@ class ParticipantRow(QFrame):
         self.menu_button.setAccessibleName(self.tr("Moderieren: %1").replace("%1", name))
         menu = QMenu(self.menu_button)
         self.mute_action = menu.addAction(icon("mic-off", theme.current().text), self.tr("Stummschalten"))
-        self.remove_action = menu.addAction(icon("x", theme.current().danger), self.tr("Aus der Besprechung entfernen …"))
+        self.remove_action = menu.addAction(icon("x", theme.current().danger),
+                                            self.tr("Aus der Besprechung entfernen …"))
         self.mute_action.triggered.connect(lambda: self.muteRequested.emit(self.person_id))
         self.remove_action.triggered.connect(lambda: self.removeRequested.emit(self.person_id))
         self.menu_button.setMenu(menu)
