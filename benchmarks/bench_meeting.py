@@ -62,6 +62,7 @@ class Seen:
     joined_at: float = 0.0
     first_audio_at: float | None = None
     audio: dict[str, int] = field(default_factory=dict)
+    video: dict[str, int] = field(default_factory=dict)
     #: When a pulse arrived, per sender.
     pulses: dict[str, list[float]] = field(default_factory=dict)
     loud: dict[str, bool] = field(default_factory=dict)
@@ -140,6 +141,7 @@ async def _work(url: str, host_address: str, specs: list[Spec], commands: Any, r
         def observe(item: tuple[str, str, Any], seen: Seen = seen) -> None:
             person, kind, frame = item
             if kind != "audio":
+                seen.video[person] = seen.video.get(person, 0) + 1
                 return
             now = time.monotonic()
             if seen.first_audio_at is None:
@@ -184,7 +186,8 @@ async def _work(url: str, host_address: str, specs: list[Spec], commands: Any, r
             results.put(("first_audio", argument, None if seen.first_audio_at is None
                          else seen.first_audio_at - seen.joined_at))
         elif kind == "counts":
-            results.put(("counts", {name: dict(p[2].audio) for name, p in people.items()},
+            results.put(("counts", {name: {**p[2].audio, **{f"video:{k}": v for k, v in p[2].video.items()}}
+                                    for name, p in people.items()},
                          {name: dict(p[2].pulses) for name, p in people.items()},
                          {name: list(p[3].sent) for name, p in people.items()}))
         elif kind == "stop":
@@ -244,6 +247,9 @@ class Workers:
             sent.update(item[3])
         return audio, heard, sent
 
+    def cpu(self) -> float:
+        return sum(cpu_seconds(p.pid) for p in self.processes if p.pid is not None and p.is_alive())
+
     async def stop(self) -> None:
         for q in self._queues:
             q.put(("stop", None))
@@ -268,7 +274,7 @@ def rss_mib(pid: int) -> float:
 
 def delivered(audio: dict[str, dict[str, int]], before: dict[str, dict[str, int]], receivers: list[str],
               senders: list[str], seconds: float) -> float:
-    got = sum(audio[r].get(s, 0) - before[r].get(s, 0) for r in receivers for s in senders if s != r)
+    got = sum(min(audio[r].get(s, 0) - before[r].get(s, 0), 50 * seconds) for r in receivers for s in senders if s != r)
     expected = sum(1 for r in receivers for s in senders if s != r) * 50 * seconds
     return 100.0 * got / expected if expected else 0.0
 
@@ -303,15 +309,15 @@ async def video_part(url: str, janus: Any, backend_pid: int, people: int, second
             if took is not None:
                 join_to_audio.append(took * 1000)
     await asyncio.sleep(5)  # everyone's subscriptions settle before the window (a pause, not a condition)
-    before, _, _ = await workers.counts()
     cpu0 = {"janus": cpu_seconds(janus_pid), "viewer": cpu_seconds(workers.pid_of[viewer.name]),
-            "backend": cpu_seconds(backend_pid)}
+            "backend": cpu_seconds(backend_pid), "clients": workers.cpu()}
     began = time.monotonic()
+    before, _, _ = await workers.counts()
     await asyncio.sleep(seconds)  # the measuring window
+    after, _, _ = await workers.counts()
     elapsed = time.monotonic() - began
     cpu1 = {"janus": cpu_seconds(janus_pid), "viewer": cpu_seconds(workers.pid_of[viewer.name]),
-            "backend": cpu_seconds(backend_pid)}
-    after, _, _ = await workers.counts()
+            "backend": cpu_seconds(backend_pid), "clients": workers.cpu()}
     janus_rss = rss_mib(janus_pid)
     names = [s.name for s in [*specs, viewer]]
     result = {
@@ -320,8 +326,12 @@ async def video_part(url: str, janus: Any, backend_pid: int, people: int, second
         "janus_cpu": 100 * (cpu1["janus"] - cpu0["janus"]) / elapsed,
         "viewer_cpu": 100 * (cpu1["viewer"] - cpu0["viewer"]) / elapsed,
         "backend_cpu": 100 * (cpu1["backend"] - cpu0["backend"]) / elapsed,
+        "client_cpu": 100 * (cpu1["clients"] - cpu0["clients"] - cpu1["viewer"] + cpu0["viewer"]) / elapsed,
         "janus_rss": janus_rss, "janus_idle_rss": idle_rss,
-        "viewer_videos": sum(1 for s in specs if after[viewer.name].get(s.name, 0) > 0),
+        "viewer_videos": sum(1 for s in specs if after[viewer.name].get(f"video:{s.name}", 0)
+                             > before[viewer.name].get(f"video:{s.name}", 0)),
+        "viewer_fps": sum(after[viewer.name].get(f"video:{s.name}", 0) - before[viewer.name].get(f"video:{s.name}", 0)
+                          for s in specs) / elapsed,
     }
     await workers.stop()
     return result
@@ -342,15 +352,21 @@ async def audio_part(url: str, janus: Any, people: int, seconds: float, room: st
         workers.commands[spec.name].put(("first_audio", spec.name))
         await workers.expect("first_audio", timeout=90)
     await asyncio.sleep(5)
-    before, _, _ = await workers.counts()
+    janus_pid = janus.process.pid
+    receivers = [workers.pid_of[r.name] for r in full]
+    cpu0 = (cpu_seconds(janus_pid), [cpu_seconds(pid) for pid in receivers], workers.cpu())
     began_at = time.monotonic()
+    before, _, _ = await workers.counts()
     await asyncio.sleep(seconds)
-    elapsed = time.monotonic() - began_at
     after, heard, sent = await workers.counts()
+    elapsed = time.monotonic() - began_at
+    cpu1 = (cpu_seconds(janus_pid), [cpu_seconds(pid) for pid in receivers], workers.cpu())
     names = [s.name for s in [speaker, *full, *quiet]]
     ms = [x for r in full for x in latencies(sent["t01"], heard[r.name].get("t01", []), began_at)]
     result = {"people": people, "delivered": delivered(after, before, [r.name for r in full], names, elapsed),
-              "latency_ms": ms}
+              "latency_ms": ms, "janus_cpu": 100 * (cpu1[0] - cpu0[0]) / elapsed,
+              "receiver_cpu": [100 * (b - a) / elapsed for a, b in zip(cpu0[1], cpu1[1], strict=True)],
+              "client_cpu": 100 * (cpu1[2] - cpu0[2]) / elapsed}
     await workers.stop()
 
     # The same pulse in a call of two, peer to peer, in the same run.
@@ -368,6 +384,35 @@ async def audio_part(url: str, janus: Any, people: int, seconds: float, room: st
     result["mesh_latency_ms"] = latencies(sent["t01"], heard["t02"].get("t01", []), began_at)
     await pair.stop()
     return result
+
+
+def report_video(video: dict[str, Any], seconds: float) -> None:
+    n = video["people"]
+    j = video["join_to_audio_ms"]
+    print(f"\nvideo meeting: {n} people, 320x240 at 15 fps + audio each ({len(j)} joins measured)")
+    print(f"  join -> first remote audio: median {statistics.median(j):.0f} ms, p95 {pct(j, 0.95):.0f} ms")
+    print(f"  audio delivered (everyone from everyone, {seconds:.0f} s): {video['delivered']:.1f} %")
+    print(f"  Janus: {video['janus_cpu']:.0f} % of a core = {video['janus_cpu'] / n:.1f} % per participant; "
+          f"RSS {video['janus_rss']:.0f} MiB (idle {video['janus_idle_rss']:.0f}) = "
+          f"{(video['janus_rss'] - video['janus_idle_rss']) / n:.1f} MiB per participant")
+    print(f"  receiving desktop client (call view, gallery of nine): {video['viewer_cpu']:.0f} % of a core, "
+          f"{video['viewer_videos']} videos at {video['viewer_fps']:.0f} frames/s together, {n - 1} audio")
+    print(f"  the other {n - 1} clients (publish video, receive audio): {video['client_cpu']:.0f} % of a core = "
+          f"{video['client_cpu'] / (n - 1):.0f} % each; backend {video['backend_cpu']:.0f} %")
+
+
+def report_audio(audio: dict[str, Any]) -> None:
+    sfu, mesh = audio["latency_ms"], audio["mesh_latency_ms"]
+    print(f"\naudio meeting: {audio['people']} people (3 receive everyone, the rest publish only)")
+    print(f"  audio delivered to the full receivers: {audio['delivered']:.1f} %")
+    n = audio["people"]
+    print(f"  Janus: {audio['janus_cpu']:.0f} % of a core = {audio['janus_cpu'] / n:.2f} % per participant; "
+          f"each full receiver ({n - 1} streams): " + ", ".join(f"{c:.0f}" for c in audio["receiver_cpu"])
+          + f" % of a core; all clients together {audio['client_cpu']:.0f} %")
+    print(f"  mouth-to-ear (pulse, encoder in -> decoded out): media server median "
+          f"{statistics.median(sfu):.0f} ms, p95 {pct(sfu, 0.95):.0f} ms ({len(sfu)} pulses); "
+          f"1:1 mesh median {statistics.median(mesh):.0f} ms, p95 {pct(mesh, 0.95):.0f} ms ({len(mesh)} pulses); "
+          f"ratio {statistics.median(sfu) / statistics.median(mesh):.2f}")
 
 
 def pct(values: list[float], q: float) -> float:
@@ -389,7 +434,8 @@ async def main_async(args: argparse.Namespace) -> None:
     load = os.getloadavg()
     print(f"load average at start: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} (other work on the machine)")
     folder = Path(tempfile.mkdtemp(prefix="bench-meeting-"))
-    org = meeting_org(load_org_file(FIXTURES / "org_three.yaml"), people=max(args.video, args.audio))
+    org = meeting_org(load_org_file(FIXTURES / "org_three.yaml"), people=max([*args.video, *args.audio]))
+    (folder / "janus").mkdir()
     with start_janus(folder / "janus") as janus:
         import aioice.ice
 
@@ -403,29 +449,12 @@ async def main_async(args: argparse.Namespace) -> None:
         assert server is not None
         while not server.up:
             await asyncio.sleep(0.1)
-        if args.video:
-            video = await video_part(url, janus, os.getpid(), args.video, args.seconds, LARGE_ROOM)
-            print(f"\nvideo meeting: {video['people']} people, 320x240 at 15 fps + audio each; "
-                  f"{len(video['join_to_audio_ms'])} joins measured")
-            j = video["join_to_audio_ms"]
-            print(f"  join -> first remote audio: median {statistics.median(j):.0f} ms, "
-                  f"p95 {pct(j, 0.95):.0f} ms, max {max(j):.0f} ms")
-            print(f"  audio delivered (everyone from everyone, {args.seconds:.0f} s): {video['delivered']:.1f} %")
-            print(f"  Janus: {video['janus_cpu']:.0f} % of a core = {video['janus_cpu'] / video['people']:.1f} % per "
-                  f"participant; RSS {video['janus_rss']:.0f} MiB (idle {video['janus_idle_rss']:.0f} MiB) = "
-                  f"{(video['janus_rss'] - video['janus_idle_rss']) / video['people']:.1f} MiB per participant")
-            print(f"  receiving desktop client (call view, gallery of nine: {video['viewer_videos']} videos + "
-                  f"{video['people'] - 1} audio): {video['viewer_cpu']:.0f} % of a core")
-            print(f"  backend (signalling, this process, includes the conductor): {video['backend_cpu']:.0f} %")
-        if args.audio:
-            audio = await audio_part(url, janus, args.audio, args.seconds, LARGE_ROOM, ROOM)
-            sfu, mesh = audio["latency_ms"], audio["mesh_latency_ms"]
-            print(f"\naudio meeting: {audio['people']} people (3 receive everyone, the rest publish only)")
-            print(f"  audio delivered to the full receivers: {audio['delivered']:.1f} %")
-            print(f"  mouth-to-ear (pulse, encoder in -> decoded out): media server median "
-                  f"{statistics.median(sfu):.0f} ms, p95 {pct(sfu, 0.95):.0f} ms ({len(sfu)} pulses); "
-                  f"1:1 mesh median {statistics.median(mesh):.0f} ms, p95 {pct(mesh, 0.95):.0f} ms "
-                  f"({len(mesh)} pulses); ratio {statistics.median(sfu) / statistics.median(mesh):.2f}")
+        for people in args.video:
+            video = await video_part(url, janus, os.getpid(), people, args.seconds, LARGE_ROOM)
+            report_video(video, args.seconds)
+        for people in args.audio:
+            audio = await audio_part(url, janus, people, args.seconds, LARGE_ROOM, ROOM)
+            report_audio(audio)
         await backend.stop()
     load = os.getloadavg()
     print(f"\nload average at the end: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
@@ -433,8 +462,10 @@ async def main_async(args: argparse.Namespace) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--video", type=int, default=12)
-    parser.add_argument("--audio", type=int, default=30)
+    parser.add_argument("--video", type=lambda v: [int(x) for x in v.split(",") if x], default=[12],
+                        help="people in the video meeting; several (4,8,12) for a series")
+    parser.add_argument("--audio", type=lambda v: [int(x) for x in v.split(",") if x], default=[30],
+                        help="people in the audio meeting; several for a series")
     parser.add_argument("--seconds", type=float, default=20.0)
     args = parser.parse_args()
     asyncio.run(main_async(args))
