@@ -103,12 +103,12 @@ async def scenes(out: Path, sizes: list[tuple[int, int]]) -> list[Path]:
     import aioice.ice
     from screenshots import SyntheticDevices, settle, wait_for
 
+    from dvz_desktop.core.clock import SystemClock
     from dvz_desktop.desktop import assemble_desktop
     from dvz_desktop.protocol import Status
     from dvz_desktop.services.calls import CallClient
     from dvz_desktop.services.session import Credentials, Session
     from server_stub.app import Backend, BackendConfig
-    from dvz_desktop.core.clock import SystemClock
     from server_stub.demo.office import demo_org_file
     from server_stub.demo.simulation import DemoSimulation
     from server_stub.sfu.config import SfuConfig
