@@ -5,6 +5,7 @@ is told why and the room stays at four."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -69,7 +70,9 @@ async def test_six_wait_for_janus_and_carry_on_when_it_is_back(meeting: Meeting)
 
     meeting.janus.kill()
     await wait_for(lambda: state(people) == {("sfu", True, 1)}, what="the meeting waiting for the media server")
-    assert all(p.calls.sfu is None and p.calls.peers == {} for p in people)
+    # Each client lets go of the media server as the state arrives (on its own schedule under load).
+    await wait_for(lambda: all(p.calls.sfu is None and p.calls.peers == {} for p in people),
+                   what="every client without media connections")
     # Meanwhile nobody else gets in: the mesh cannot carry seven.
     seventh = await meeting.person("t07")
     with pytest.raises(SessionError) as refused:
@@ -107,3 +110,18 @@ async def test_without_a_media_server_the_fifth_is_told_why_and_the_room_stays_a
         for session in sessions:
             await session.stop()
         await backend.stop()
+
+
+async def test_everyone_can_leave_while_the_media_server_is_gone(meeting: Meeting) -> None:  # noqa: F811
+    """Leaving tears down every connection, also one whose answer was still being applied: its late
+    track's reader must end with it (the leave waited for ever)."""
+    people = [await meeting.person(f"t{i:02d}") for i in range(1, 7)]
+    for person in people:
+        await person.join()
+    await wait_for(lambda: state(people) == {("sfu", False, 1)}, what="six on the media server")
+    meeting.janus.kill()
+    await wait_for(lambda: state(people) == {("sfu", True, 1)}, what="the meeting waiting for the media server")
+
+    # Everyone hangs up and logs off, one after another (the others see the call shrink meanwhile).
+    await asyncio.wait_for(meeting.close(), timeout=60)
+    assert all(p.calls.call is None and p.calls.peers == {} and p.calls.sfu is None for p in people)

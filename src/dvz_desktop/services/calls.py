@@ -367,7 +367,10 @@ class CallClient:
         for task in peer.readers:
             task.cancel()
         await peer.pc.close()
+        # Again: an answer still being applied may have added a track (and its reader) meanwhile, whose
+        # recv() would wait for ever on the closed connection.
         for task in peer.readers:
+            task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
 
