@@ -777,129 +777,129 @@
 <context>
     <name>CallPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="44" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="43" />
         <source>Bitte ein Headset benutzen: ohne Echounterdrückung hören die anderen sich sonst über Ihren Lautsprecher.</source>
         <translation>Please use a headset: without echo cancellation the others hear themselves through your loudspeaker.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="58" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="215" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="57" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="214" />
         <source>Kein Gespräch</source>
         <extracomment>RMS level (0..1) above which the microphone counts as hearing speech.</extracomment>
         <translation>No call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="60" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="59" />
         <source>Gespräch</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="85" />
         <source>Hinweis zum Gespräch</source>
         <extracomment>The tiles on the stage now, by person (the others are in the participant list only). Whether the call is in sight (not shrunk to the mini view): hidden tiles get no video. The room's name for the title of a meeting (set by the mount).</extracomment>
         <translation>Note about the call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="87" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="340" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="339" />
         <source>Mikrofon aus</source>
         <translation>Mute microphone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="90" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="378" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="89" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="377" />
         <source>Kamera an</source>
         <translation>Turn camera on</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="93" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="92" />
         <source>Bildschirm teilen</source>
         <translation>Share screen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="96" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="269" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="95" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="268" />
         <source>Hand heben</source>
         <translation>Raise hand</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="99" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="98" />
         <source>Geräte …</source>
         <translation>Devices …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="103" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="102" />
         <source>Zum Büro</source>
         <translation>To the office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="104" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="103" />
         <source>Zurück zum Büroplan; das Gespräch läuft klein weiter</source>
         <translation>Back to the floor plan; the call goes on in a small view</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="105" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="104" />
         <source>Auflegen</source>
         <translation>Hang up</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="181" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="180" />
         <source>Besprechung</source>
         <extracomment>The bar, in order (their labels give way to icons where the stage is narrow). On hold while another conversation (a visit at the digital door) is live. How a person's status is known (set by the desktop; None: not shown).</extracomment>
         <translation>Meeting</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="183" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="182" />
         <source>Im Gespräch mit %1</source>
         <translation>In a call with %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="185" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="184" />
         <source>Sie warten im Gespräch …</source>
         <translation>Waiting in the call …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="186" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="185" />
         <source>%1 – gehalten</source>
         <translation>%1 – on hold</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="190" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="189" />
         <source>%1 (Gast)</source>
         <translation>%1 (guest)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="237" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="236" />
         <source>Der Konferenzserver ist ausgefallen. Die Besprechung geht weiter, sobald er wieder erreichbar ist.</source>
         <translation>The conference server failed. The meeting continues as soon as it is back.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="239" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="238" />
         <source>Der Konferenzserver ist ausgefallen – Sie sind jetzt direkt miteinander verbunden.</source>
         <translation>The conference server failed – you are now connected to each other directly.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="269" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="268" />
         <source>Hand senken</source>
         <translation>Lower hand</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="284" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="283" />
         <source>%1 hat Ihr Mikrofon ausgeschaltet. Sie können es wieder einschalten.</source>
         <translation>%1 switched your microphone off. You can switch it on again.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="340" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="339" />
         <source>Mikrofon an</source>
         <translation>Unmute microphone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="356" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="355" />
         <source>Sie</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="378" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="377" />
         <source>Kamera aus</source>
         <translation>Turn camera off</translation>
     </message>
@@ -1111,13 +1111,13 @@
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../../src/dvz_desktop/program.py" line="185" />
+        <location filename="../../src/dvz_desktop/program.py" line="196" />
         <source>Anmeldung nicht gespeichert</source>
-        <extracomment>A dvz:// link to follow once the office is shown (from the command line or a second start). The window and tray shown before the login, until the session's desktop is built into them.</extracomment>
+        <extracomment>A dvz:// link to follow once the office is shown (from the command line or a second start). The window and tray shown before the login, until the session's desktop is built into them. The running session, and whether it began with a password (else: the organisation's sign-on or a remembered token, whose provider session a logout ends as well).</extracomment>
         <translation>Sign-in not remembered</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/program.py" line="232" />
+        <location filename="../../src/dvz_desktop/program.py" line="246" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
@@ -1640,85 +1640,117 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="35" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="51" />
         <source>DVZ Desktop – Anmelden</source>
+        <extracomment>Runs the single sign-on for a server address and gives the session's credentials. Asks a server which sign-ins it offers: (organisation account offered, password login allowed); None when the server cannot be asked.</extracomment>
         <translation>DVZ Desktop – Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="36" />
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="60" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="76" />
         <source>Anmelden</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="38" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="54" />
         <source>Serveradresse</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="43" />
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="44" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="59" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="60" />
         <source>Von Ihrer IT festgelegt</source>
         <translation>Set by your IT department</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="46" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="62" />
         <source>Benutzername</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="49" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="65" />
         <source>Passwort</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="50" />
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="66" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="68" />
         <source>Angemeldet bleiben</source>
         <translation>Remember me</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="57" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="73" />
         <source>Fehlermeldung</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="61" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="77" />
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="68" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="87" />
+        <source>oder</source>
+        <translation>or</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="90" />
+        <source>Mit &amp;Organisationskonto anmelden</source>
+        <translation>Sign in with &amp;organisation account</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="91" />
+        <source>Mit Organisationskonto anmelden</source>
+        <translation>Sign in with organisation account</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="92" />
+        <source>Anmeldung im Browser mit dem Konto Ihrer Organisation</source>
+        <translation>Sign in in the browser with your organisation's account</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="102" />
         <source>Anmelden bei DVZ Desktop</source>
         <translation>Sign in to DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="70" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="104" />
         <source>Digitales Verwaltungszentrum – Ihr virtuelles Büro</source>
         <translation>Digital administration centre – your virtual office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="83" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="117" />
         <source>&amp;Server</source>
         <translation>&amp;Server</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="84" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="121" />
         <source>&amp;Benutzername</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="85" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="122" />
         <source>&amp;Passwort</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="111" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="198" />
+        <source>Bitte die Serveradresse angeben.</source>
+        <translation>Please enter the server address.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="206" />
+        <source>Bitte melden Sie sich im Browser an. DVZ Desktop wartet auf die Rückmeldung Ihres Anmeldedienstes …</source>
+        <translation>Please sign in in your browser. DVZ Desktop is waiting for your sign-in service to answer …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="232" />
         <source>Bitte Server, Benutzername und Passwort angeben.</source>
         <translation>Please enter server, user name and password.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="114" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="201" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="235" />
         <source>Dieser Server ist von Ihrer IT nicht freigegeben.</source>
         <translation>Your IT department has not approved this server.</translation>
     </message>
@@ -2550,69 +2582,75 @@ door</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="85" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="87" />
         <source>DVZ Desktop</source>
+        <extracomment>"Abmelden": end the session (and the organisation's sign-on), back to the login.</extracomment>
         <translation>DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="88" />
         <source>DVZ Desktop öffnen</source>
         <translation>Open DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="91" />
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="177" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="93" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="182" />
         <source>Keine ungelesenen Nachrichten</source>
         <translation>No unread messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="100" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="102" />
         <source>Aus meiner Einheit da:</source>
         <translation>In from my unit:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="105" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="107" />
+        <source>Abmelden</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="110" />
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="116" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="121" />
         <source>Nicht verbunden</source>
         <extracomment>The office model the "Aus meiner Einheit da" entries were made from, and whose presence they show.</extracomment>
         <translation>Not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="117" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="122" />
         <source>DVZ Desktop – nicht verbunden</source>
         <translation>DVZ Desktop – not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="135" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="140" />
         <source>Verbindung unterbrochen</source>
         <translation>Connection lost</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="140" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="145" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="152" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="157" />
         <source>niemand</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="154" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="159" />
         <source> · Lust auf Kaffee</source>
         <translation> · up for coffee</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="176" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="181" />
         <source>%n ungelesene Nachricht</source>
         <translation><numerusform>%n unread message</numerusform><numerusform>%n unread messages</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="185" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="190" />
         <source>%n Person wartet an der digitalen Tür</source>
         <translation><numerusform>%n person waiting at the digital door</numerusform><numerusform>%n people waiting at the digital door</numerusform></translation>
     </message>
