@@ -88,3 +88,23 @@ class LocalTracks:
         self.devices.clear()
         self._sources.clear()
         self._relay = None
+
+
+async def close_connection(pc: Any) -> None:
+    """Close an aiortc peer connection, also one still connecting. aiortc starts its ICE in a task of its
+    own and nobody awaits it: closed meanwhile, that task fails with "RTCIceTransport is closed" and the
+    loop reports an exception never retrieved. Closing a connection that is still being set up is normal
+    here (someone hangs up, the meeting moves to the media server), so that failure is taken as the end
+    it is."""
+    import asyncio
+
+    def connecting(task: asyncio.Task[Any]) -> bool:
+        coro = task.get_coro()
+        frame = getattr(coro, "cr_frame", None)
+        return (getattr(coro, "__qualname__", "").endswith("__connect") and frame is not None
+                and frame.f_locals.get("self") is pc)
+
+    pending = [task for task in asyncio.all_tasks() if connecting(task)]
+    await pc.close()
+    for task in pending:
+        task.add_done_callback(lambda done: done.cancelled() or done.exception())

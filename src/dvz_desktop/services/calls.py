@@ -48,7 +48,7 @@ from dvz_desktop.protocol.meetings import (
     MeetingSdp,
 )
 
-from .call_tracks import LocalTracks, MediaSource, NoDevices, tune_audio_jitter_buffer
+from .call_tracks import LocalTracks, MediaSource, NoDevices, close_connection, tune_audio_jitter_buffer
 from .session import Session, SessionError
 
 __all__ = ["CallClient", "MediaSource", "NoDevices", "guest_link", "tune_audio_jitter_buffer"]
@@ -366,7 +366,7 @@ class CallClient:
             return
         for task in peer.readers:
             task.cancel()
-        await peer.pc.close()
+        await close_connection(peer.pc)
         # Again: an answer still being applied may have added a track (and its reader) meanwhile, whose
         # recv() would wait for ever on the closed connection.
         for task in peer.readers:

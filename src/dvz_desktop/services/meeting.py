@@ -32,6 +32,7 @@ from dvz_desktop.protocol.meetings import (
     MeetingVideo,
 )
 
+from .call_tracks import close_connection
 from .session import Session, SessionError
 
 log = logging.getLogger(__name__)
@@ -228,7 +229,7 @@ class SfuLink:
         if incoming.answering is not None:
             incoming.answering.cancel()
         if incoming.pc is not None:
-            await incoming.pc.close()
+            await close_connection(incoming.pc)
 
     async def _command(self, message: Any) -> bool:
         try:
@@ -248,5 +249,5 @@ class SfuLink:
         self.incoming.clear()
         if self.pub is not None:
             with contextlib.suppress(Exception):
-                await self.pub.close()
+                await close_connection(self.pub)
             self.pub = None
