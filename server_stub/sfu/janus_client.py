@@ -113,6 +113,10 @@ class JanusClient:
             raise JanusUnavailable("connection to Janus closed") from exc
         finally:
             self._pending.pop(transaction, None)
+            if future.done() and not future.cancelled():
+                # The connection went while the request was still being sent: the loss failed the
+                # future nobody awaits now (the caller gets the loss from here instead).
+                future.exception()
         if reply.get("janus") == "error":
             error = reply.get("error") or {}
             raise JanusError(int(error.get("code", 0)), str(error.get("reason", "")))
