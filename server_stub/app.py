@@ -29,6 +29,9 @@ from .features.behaviour.feature import BehaviourFeature
 from .features.calls.feature import CallsFeature
 from .features.chat import store as chat_store
 from .features.chat.feature import ChatFeature
+from .features.council import store as council_store
+from .features.council.bodies import bodies_from
+from .features.council.feature import CouncilFeature
 from .features.door import store as door_store
 from .features.door.desks import desks_from
 from .features.door.feature import DoorFeature
@@ -56,7 +59,8 @@ log = logging.getLogger(__name__)
 
 #: Every store's schema; ``open_database`` brings each to its latest version.
 SCHEMAS: tuple[Schema, ...] = (accounts.SCHEMA, login_guard.SCHEMA, presence_store.SCHEMA, behaviour_store.SCHEMA,
-                               inbox_store.SCHEMA, chat_store.SCHEMA, whiteboard_store.SCHEMA, door_store.SCHEMA)
+                               inbox_store.SCHEMA, chat_store.SCHEMA, whiteboard_store.SCHEMA, door_store.SCHEMA,
+                               council_store.SCHEMA)
 HOUSEKEEPING_INTERVAL_S = 5.0
 
 
@@ -101,11 +105,13 @@ class Backend:
         door = DoorFeature(self.door, config.guest_retention_hours)
         self.sessions = SessionsFeature(hub, self.auth, self.accounts, self.login_guard)
         presence = PresenceFeature(self.presence, hub)
+        self.council = CouncilFeature(directory, self.presence, hub, council_store.CouncilStore(db), clock,
+                                      bodies_from(org_file.bodies), {b.id: b.org for b in org_file.bodies})
         #: In this order each feature adds its part to the welcome and hears presence changes. Presence
         #: comes first: coming online is part of its welcome, and the others see the person as online.
         self.features: tuple[Feature, ...] = (
             presence, OfficeFeature(directory, org_file.launchers), self.sessions,
-            self.behaviour, self.calls, self.whiteboards, self.chat, self.inbox, door,
+            self.behaviour, self.calls, self.whiteboards, self.chat, self.inbox, door, self.council,
         )
         self.router = Router(self.features)
         self.router.check()  # every client message has exactly one handler, or the backend does not start
@@ -121,7 +127,7 @@ class Backend:
             config, hub, handshake, self.login_guard, self.router, self.features,
             person_of=lambda username: (directory.org_of(username), directory.unit_of(username)),
             resync=presence.resync,
-            pages=(door.page_route(),
+            pages=(door.page_route(), self.council.page_route(),
                    route_for(self.photos, self._username_of_token, directory.can_see_person)),
             sockets=(door.socket_route(),),
         )

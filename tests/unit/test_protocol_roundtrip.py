@@ -158,6 +158,8 @@ LAYOUT = OfficeLayout(
 )
 DE, EN = error_texts(ErrorCode.FORBIDDEN)
 
+from .council_samples import COUNCIL_CLIENT_SAMPLES, COUNCIL_SERVER_SAMPLES  # noqa: E402
+
 CLIENT_SAMPLES: list[BaseModel] = [
     Hello(id="1", protocol_version=PROTOCOL_VERSION, client="dvz-desktop/0.1",
           auth=PasswordAuth(username="anna", password="geheim")),
@@ -205,6 +207,7 @@ CLIENT_SAMPLES: list[BaseModel] = [
     VisitToCallback(id="42", visit_id="vabcdefgh", note="Rückruf morgen"),
     VisitSay(id="43", visit_id="vabcdefgh", body="Grüß Gott"),
     VisitSignal(id="44", visit_id="vabcdefgh", sdp_type="answer", sdp="v=0"),
+    *COUNCIL_CLIENT_SAMPLES,
 ]
 KNOCK = Knock(knock_id="k1", room_id="r1", knocker_id="bernd", state=KnockState.WAIT, started_at=NOW, minutes=5,
               text="Telefonat", answered_by="anna", on_behalf_of="carl")
@@ -248,6 +251,7 @@ SERVER_SAMPLES: list[BaseModel] = [
         WaitingGuest(visit_id="vabcdefgh", name="Jörg", since=datetime(2026, 11, 25, 9, tzinfo=UTC),
                      position=1),)),
     VisitEvent(visit_id="vabcdefgh", kind="say", at=datetime(2026, 11, 25, 9, tzinfo=UTC), body="Hallo"),
+    *COUNCIL_SERVER_SAMPLES,
 ]
 
 

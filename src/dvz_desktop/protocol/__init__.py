@@ -253,6 +253,117 @@ if TYPE_CHECKING:  # the names, for type checkers and readers
     from .chat import (
         SearchHit as SearchHit,
     )
+    from .council import (
+        MAX_AGENDA_ITEMS as MAX_AGENDA_ITEMS,
+    )
+    from .council import (
+        MAX_COUNCIL_TITLE as MAX_COUNCIL_TITLE,
+    )
+    from .council import (
+        MAX_NOTES_CHARS as MAX_NOTES_CHARS,
+    )
+    from .council import (
+        MAX_OPARL_CHARS as MAX_OPARL_CHARS,
+    )
+    from .council import (
+        MAX_TIMER_LABEL as MAX_TIMER_LABEL,
+    )
+    from .council import (
+        MAX_VOTE_QUESTION as MAX_VOTE_QUESTION,
+    )
+    from .council import (
+        CouncilAgenda as CouncilAgenda,
+    )
+    from .council import (
+        CouncilAttend as CouncilAttend,
+    )
+    from .council import (
+        CouncilAttendance as CouncilAttendance,
+    )
+    from .council import (
+        CouncilBallot as CouncilBallot,
+    )
+    from .council import (
+        CouncilBodyInfo as CouncilBodyInfo,
+    )
+    from .council import (
+        CouncilEnd as CouncilEnd,
+    )
+    from .council import (
+        CouncilFloor as CouncilFloor,
+    )
+    from .council import (
+        CouncilFloorInfo as CouncilFloorInfo,
+    )
+    from .council import (
+        CouncilFollow as CouncilFollow,
+    )
+    from .council import (
+        CouncilGoTo as CouncilGoTo,
+    )
+    from .council import (
+        CouncilHand as CouncilHand,
+    )
+    from .council import (
+        CouncilHandInfo as CouncilHandInfo,
+    )
+    from .council import (
+        CouncilInfo as CouncilInfo,
+    )
+    from .council import (
+        CouncilItem as CouncilItem,
+    )
+    from .council import (
+        CouncilItemInfo as CouncilItemInfo,
+    )
+    from .council import (
+        CouncilLoss as CouncilLoss,
+    )
+    from .council import (
+        CouncilMinutes as CouncilMinutes,
+    )
+    from .council import (
+        CouncilMinutesGet as CouncilMinutesGet,
+    )
+    from .council import (
+        CouncilMinutesItem as CouncilMinutesItem,
+    )
+    from .council import (
+        CouncilNamedVote as CouncilNamedVote,
+    )
+    from .council import (
+        CouncilNotes as CouncilNotes,
+    )
+    from .council import (
+        CouncilPresent as CouncilPresent,
+    )
+    from .council import (
+        CouncilReorder as CouncilReorder,
+    )
+    from .council import (
+        CouncilResult as CouncilResult,
+    )
+    from .council import (
+        CouncilStart as CouncilStart,
+    )
+    from .council import (
+        CouncilState as CouncilState,
+    )
+    from .council import (
+        CouncilTimer as CouncilTimer,
+    )
+    from .council import (
+        CouncilTimerInfo as CouncilTimerInfo,
+    )
+    from .council import (
+        CouncilVoteClose as CouncilVoteClose,
+    )
+    from .council import (
+        CouncilVoteInfo as CouncilVoteInfo,
+    )
+    from .council import (
+        CouncilVoteOpen as CouncilVoteOpen,
+    )
     from .enums import (
         SELECTABLE_STATUSES as SELECTABLE_STATUSES,
     )
@@ -493,6 +604,45 @@ _SOURCES: dict[str, tuple[str, ...]] = {
         "Conversation",
         "ConversationKind",
         "SearchHit",
+    ),
+    "council": (
+        "MAX_AGENDA_ITEMS",
+        "MAX_COUNCIL_TITLE",
+        "MAX_NOTES_CHARS",
+        "MAX_OPARL_CHARS",
+        "MAX_TIMER_LABEL",
+        "MAX_VOTE_QUESTION",
+        "CouncilAgenda",
+        "CouncilAttend",
+        "CouncilAttendance",
+        "CouncilBallot",
+        "CouncilBodyInfo",
+        "CouncilEnd",
+        "CouncilFloor",
+        "CouncilFloorInfo",
+        "CouncilFollow",
+        "CouncilGoTo",
+        "CouncilHand",
+        "CouncilHandInfo",
+        "CouncilInfo",
+        "CouncilItem",
+        "CouncilItemInfo",
+        "CouncilLoss",
+        "CouncilMinutes",
+        "CouncilMinutesGet",
+        "CouncilMinutesItem",
+        "CouncilNamedVote",
+        "CouncilNotes",
+        "CouncilPresent",
+        "CouncilReorder",
+        "CouncilResult",
+        "CouncilStart",
+        "CouncilState",
+        "CouncilTimer",
+        "CouncilTimerInfo",
+        "CouncilVoteClose",
+        "CouncilVoteInfo",
+        "CouncilVoteOpen",
     ),
     "enums": (
         "SELECTABLE_STATUSES",

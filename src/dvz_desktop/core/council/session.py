@@ -218,6 +218,13 @@ class CouncilSession:
         self._chair(actor)
         self.speakers.end_speech(now)
 
+    def extend_speech(self, actor: str, seconds: int | None) -> None:
+        """The chair grants the speaker more time."""
+        self._chair(actor)
+        if seconds is None or not 0 < seconds <= MAX_SPEAKER_LIMIT.total_seconds():
+            raise CouncilRefused(CouncilRefused.BAD_TIME)
+        self.speakers.extend(timedelta(seconds=seconds))
+
     def set_speaker_limit(self, actor: str, seconds: int | None) -> None:
         self._chair(actor)
         if seconds is not None and not 0 < seconds <= MAX_SPEAKER_LIMIT.total_seconds():
