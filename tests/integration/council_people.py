@@ -87,8 +87,8 @@ async def start_council(tmp_path: Path, names: list[str]) -> tuple[Backend, int,
     return backend, port, clock, {name: Participant(name, s) for name, s in zip(names, sessions, strict=True)}
 
 
-@pytest.fixture
-async def council(tmp_path: Path) -> AsyncIterator[Council]:
+@pytest.fixture(name="council")
+async def council_fixture(tmp_path: Path) -> AsyncIterator[Council]:
     """Ten members, the chair, the minute-taker and a colleague who is no member, all signed in."""
     backend, port, clock, people = await start_council(tmp_path, ["landrat", "protokoll", "verwaltung", *MEMBERS])
     try:

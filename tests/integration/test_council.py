@@ -13,12 +13,12 @@ from websockets.asyncio.client import connect
 
 from dvz_desktop.services.session import SessionError
 
-from .council_people import FOYER, MEMBERS, SAAL, Council, council  # noqa: F401  (the fixture)
+from .council_people import FOYER, MEMBERS, SAAL, Council, council_fixture  # noqa: F401  (the fixture)
 
 OPARL = Path(__file__).parents[1] / "fixtures" / "oparl" / "meeting_kreistag.json"
 
 
-async def open_session(council: Council, body: str = "uva", public: bool = False, present: list[str] | None = None  # noqa: F811
+async def open_session(council: Council, body: str = "uva", public: bool = False, present: list[str] | None = None
                        ) -> str:
     await council.walk_in("landrat", *(MEMBERS if present is None else present))
     return await council.chair.council.start(SAAL, "12. Sitzung", body_id=body, public=public)
@@ -30,7 +30,7 @@ async def refused(code: str, command) -> None:  # type: ignore[no-untyped-def]
     assert error.value.code == code
 
 
-async def test_hands_are_given_the_floor_in_order_and_the_time_limit_expires_for_everyone(council: Council) -> None:  # noqa: F811
+async def test_hands_are_given_the_floor_in_order_and_the_time_limit_expires_for_everyone(council: Council) -> None:
     sid = await open_session(council)
     chair, anna, bruno, cem = council.chair, council["rat01"], council["rat02"], council["rat03"]
     await bruno.council.hand(sid)
@@ -57,7 +57,7 @@ async def test_hands_are_given_the_floor_in_order_and_the_time_limit_expires_for
     assert (await anna.state(lambda s: s.floor is None)).hands == ()
 
 
-async def test_open_named_and_secret_votes_count_right_and_only_members_present_vote(council: Council) -> None:  # noqa: F811
+async def test_open_named_and_secret_votes_count_right_and_only_members_present_vote(council: Council) -> None:
     sid = await open_session(council)
     chair, members = council.chair, [council[m] for m in MEMBERS]
     await council.walk_in("verwaltung")  # a colleague of the administration: in the room, no member
@@ -85,7 +85,7 @@ async def test_open_named_and_secret_votes_count_right_and_only_members_present_
     await refused("vote_none", members[0].council.ballot(sid, state.results[2].vote_id, "yes"))
 
 
-async def test_a_member_outside_the_session_and_a_guest_cannot_vote(council: Council) -> None:  # noqa: F811
+async def test_a_member_outside_the_session_and_a_guest_cannot_vote(council: Council) -> None:
     sid = await open_session(council, public=True, present=MEMBERS[:9])  # rat10 stays in the foyer
     vote_id = await council.chair.council.open_vote(sid, "open", "Antrag")
     await refused("council_not_present", council["rat10"].council.ballot(sid, vote_id, "yes"))
@@ -101,7 +101,7 @@ async def test_a_member_outside_the_session_and_a_guest_cannot_vote(council: Cou
     assert (state.results[0].yes, state.results[0].no) == (0, 1)
 
 
-async def test_bavaria_refuses_a_remote_member_a_secret_vote_but_not_a_member_in_the_hall(council: Council) -> None:  # noqa: F811
+async def test_bavaria_refuses_a_remote_member_a_secret_vote_but_not_a_member_in_the_hall(council: Council) -> None:
     sid = await open_session(council, body="hfa", present=["rat01"])
     chair = council.chair
     await chair.council.attend(sid, "rat02", in_hall=True)  # sits in the physical hall
@@ -118,7 +118,7 @@ async def test_bavaria_refuses_a_remote_member_a_secret_vote_but_not_a_member_in
     await council["rat01"].council.ballot(sid, open_vote, "yes")  # remote: allowed in an open vote
 
 
-async def test_quorum_is_lost_when_members_leave_and_regained_when_they_return(council: Council) -> None:  # noqa: F811
+async def test_quorum_is_lost_when_members_leave_and_regained_when_they_return(council: Council) -> None:
     sid = await open_session(council, present=MEMBERS[:6])
     watcher = council["rat01"]
     state = await watcher.state(lambda s: s.members_present == 6)
@@ -133,7 +133,7 @@ async def test_quorum_is_lost_when_members_leave_and_regained_when_they_return(c
     assert sid
 
 
-async def test_a_connection_lost_during_a_vote_is_shown_to_the_chair(council: Council) -> None:  # noqa: F811
+async def test_a_connection_lost_during_a_vote_is_shown_to_the_chair(council: Council) -> None:
     sid = await open_session(council, present=MEMBERS[:7])
     vote_id = await council.chair.council.open_vote(sid, "open", "Antrag")
     await council["rat07"].session.stop()  # the remote member's connection drops
@@ -143,7 +143,7 @@ async def test_a_connection_lost_during_a_vote_is_shown_to_the_chair(council: Co
     assert "rat07" not in {p.person_id for p in state.present}
 
 
-async def test_the_agenda_is_imported_from_oparl_and_bad_sources_are_refused(council: Council) -> None:  # noqa: F811
+async def test_the_agenda_is_imported_from_oparl_and_bad_sources_are_refused(council: Council) -> None:
     sid = await open_session(council, public=True, present=MEMBERS[:2])
     chair = council.chair
     await chair.council.import_oparl(sid, OPARL.read_text(encoding="utf-8"))

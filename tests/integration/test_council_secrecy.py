@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .council_people import MEMBERS, SAAL, Council, council  # noqa: F401  (the fixture)
+from .council_people import MEMBERS, SAAL, Council, council_fixture  # noqa: F401  (the fixture)
 
 CHOICES = ("yes", "no", "abstain")
 
@@ -31,7 +31,7 @@ def rows_mentioning(everything: dict[str, tuple[list[str], list[tuple[object, ..
             for table, (columns, rows) in everything.items() if any(value in row for row in rows)}
 
 
-async def test_a_secret_ballot_leaves_participation_and_counts_apart_and_nothing_links_them(council: Council) -> None:  # noqa: F811
+async def test_a_secret_ballot_leaves_participation_and_counts_apart_and_nothing_links_them(council: Council) -> None:
     await council.walk_in("landrat", *MEMBERS)
     chair = council.chair
     sid = await chair.council.start(SAAL, "Geheime Wahl", body_id="uva")
@@ -74,7 +74,7 @@ async def test_a_secret_ballot_leaves_participation_and_counts_apart_and_nothing
     assert len(stamps) == 2
 
 
-async def test_a_named_vote_keeps_the_record_and_an_open_one_only_the_counts(council: Council) -> None:  # noqa: F811
+async def test_a_named_vote_keeps_the_record_and_an_open_one_only_the_counts(council: Council) -> None:
     await council.walk_in("landrat", *MEMBERS[:3])
     chair = council.chair
     sid = await chair.council.start(SAAL, "Sitzung", body_id="uva")

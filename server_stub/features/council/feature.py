@@ -12,19 +12,14 @@ is closed and are written once (store.py says why that keeps them unlinkable). N
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 from dvz_desktop.core.clock import Clock
-from dvz_desktop.core.council.agenda import AgendaItem
-from dvz_desktop.core.council.oparl import OParlError, agenda_from_oparl
 from dvz_desktop.core.council.profiles import VoteKind
 from dvz_desktop.core.council.session import Body, CouncilRefused, CouncilSession
-from dvz_desktop.core.council.speakers import HandKind
-from dvz_desktop.core.council.timers import TimerKind
 from dvz_desktop.core.council.votes import BallotRefused, Choice
 from dvz_desktop.protocol import (
     CouncilAgenda,
@@ -49,11 +44,11 @@ from dvz_desktop.protocol import (
 )
 
 from ...directory.visibility import Directory
-from ...feature import Command, Feature, Refused, ack, new_id
+from ...feature import Command, Feature, Refused, WelcomePart, ack, new_id
 from ...net.http_routes import HttpRoute
 from ...net.hub import Connection, Hub
 from ..presence.board import PresenceBoard
-from . import public_page
+from . import moderation, public_page
 from .attendance import AttendanceRecorder
 from .minutes import minutes_of
 from .store import CouncilStore
@@ -150,6 +145,19 @@ class CouncilFeature(Feature):
         # A public session: every colleague of the room's organisation may follow it (citizens: the page).
         return session.public and room is not None and self.directory.org_of(person_id) == room.org_id
 
+    def welcome(self, conn: Connection) -> WelcomePart:
+        """The sessions I take part in, right after the welcome (after a reconnect too)."""
+        now, me = self.clock.now(), conn.username
+        frames = tuple(
+            CouncilState(session=session_info(s, now, self._mute_others.get(s.session_id, False))).model_dump_json()
+            for s in self.sessions.values() if self._concerns(me, s))
+        return WelcomePart(after=frames)
+
+    def _concerns(self, person: str, session: CouncilSession) -> bool:
+        body = session.body
+        return person in session.moderators or self.presence.get(person).room_id == session.room_id or (
+            body is not None and (person in body.members or person in (body.chair, body.minute_taker)))
+
     def publish(self, session: CouncilSession) -> None:
         frame = CouncilState(session=session_info(session, self.clock.now(),
                                                   self._mute_others.get(session.session_id, False)))
@@ -225,20 +233,26 @@ class CouncilFeature(Feature):
                 self._forget_session(session)
                 return None
             case CouncilAgenda():
-                items = self._agenda(msg)
+                items = moderation.agenda_of(msg)
                 session.set_agenda(me, items)
                 self.store.set_agenda(sid, items)
             case CouncilGoTo():
                 session.go_to_item(me, msg.index, now)
                 self.store.set_current_item(sid, msg.index)
             case CouncilHand():
-                self._hand(session, me, msg, now)
+                moderation.hand(session, me, msg, now)
             case CouncilFloor():
-                self._floor(session, me, msg, now)
+                floor = moderation.move_floor(session, me, msg, now)
+                if msg.action in ("next", "give"):
+                    self._mute_others[sid] = msg.mute_others and floor is not None
+                if floor is not None:
+                    self.store.speech(sid, session.current_item, floor.person_id, floor.kind.value, floor.since)
+                self._announced.pop(sid, None)
             case CouncilReorder():
                 session.reorder(me, list(msg.order))
             case CouncilTimer():
-                self._timer(session, me, msg, now)
+                moderation.timer(session, me, msg, now)
+                self._announced.pop(sid, None)
             case CouncilAttend():
                 if msg.person_id not in self.directory.people:
                     raise CouncilRefused(CouncilRefused.UNKNOWN_PERSON)
@@ -267,59 +281,6 @@ class CouncilFeature(Feature):
                 return None  # the notes are not part of the live state
         self.publish(session)
         return None
-
-    @staticmethod
-    def _agenda(msg: CouncilAgenda) -> list[AgendaItem]:
-        if (msg.oparl is None) == (not msg.items):
-            if msg.oparl is None:
-                return []  # an empty agenda: cleared
-            raise CouncilRefused(CouncilRefused.UNKNOWN_ITEM)
-        if msg.oparl is None:
-            return [AgendaItem(i.number, i.title, i.public) for i in msg.items]
-        try:
-            return agenda_from_oparl(json.loads(msg.oparl))
-        except (OParlError, ValueError, RecursionError):
-            raise Refused(ErrorCode.AGENDA_INVALID) from None
-
-    def _hand(self, session: CouncilSession, me: str, msg: CouncilHand, now: datetime) -> None:
-        if msg.raised:
-            if msg.person_id not in (None, me):
-                raise CouncilRefused(CouncilRefused.NOT_CHAIR)
-            session.raise_hand(me, HandKind(msg.kind), now)
-        else:
-            session.lower_hand(me, msg.person_id or me)
-
-    def _floor(self, session: CouncilSession, me: str, msg: CouncilFloor, now: datetime) -> None:
-        sid = session.session_id
-        floor = None
-        if msg.action == "next":
-            floor = session.next_speaker(me, now)
-        elif msg.action == "give":
-            if msg.person_id is None or not session.present(msg.person_id):
-                raise CouncilRefused(CouncilRefused.NOT_PRESENT)
-            floor = session.give_floor(me, msg.person_id, now)
-        elif msg.action == "end":
-            session.end_speech(me, now)
-        elif msg.action == "extend":
-            session.extend_speech(me, msg.seconds)
-        else:
-            session.set_speaker_limit(me, msg.seconds)
-        if msg.action in ("next", "give"):
-            self._mute_others[sid] = msg.mute_others and floor is not None
-        if floor is not None:
-            self.store.speech(sid, session.current_item, floor.person_id, floor.kind.value, floor.since)
-        self._announced.pop(sid, None)
-
-    def _timer(self, session: CouncilSession, me: str, msg: CouncilTimer, now: datetime) -> None:
-        if msg.action == "start":
-            if msg.minutes is None:
-                raise CouncilRefused(CouncilRefused.BAD_TIME)
-            session.start_timer(me, TimerKind(msg.kind), msg.label, msg.minutes, now)
-        elif msg.action == "stop":
-            session.stop_timer(me)
-        else:
-            session.pause_timer(me, msg.action == "pause", now)
-        self._announced.pop(session.session_id, None)
 
     # --- presence: remote attendance, lost connections, quorum ---
 
