@@ -9,6 +9,29 @@
     </message>
 </context>
 <context>
+    <name>CouncilWords</name>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="22" />
+        <source>%n Ja-Stimme(n)</source>
+        <translation><numerusform>%n Ja-Stimme</numerusform><numerusform>%n Ja-Stimmen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="23" />
+        <source>%n Nein-Stimme(n)</source>
+        <translation><numerusform>%n Nein-Stimme</numerusform><numerusform>%n Nein-Stimmen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="23" />
+        <source>%n Enthaltung(en)</source>
+        <translation><numerusform>%n Enthaltung</numerusform><numerusform>%n Enthaltungen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="49" />
+        <source>%n Stimme(n) abgegeben</source>
+        <translation><numerusform>%n Stimme abgegeben</numerusform><numerusform>%n Stimmen abgegeben</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>DoorPanel</name>
     <message numerus="yes">
         <location filename="../../src/dvz_desktop/qt/door/panel.py" line="117" />

@@ -938,6 +938,120 @@ On hold while another conversation (a visit at the digital door) is live. How a 
     </message>
 </context>
 <context>
+    <name>ChairControls</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="48" />
+        <source>Sitzungsleitung</source>
+        <extracomment>mute the others seconds per speaker, 0: no limit</extracomment>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="49" />
+        <source>Nächste Wortmeldung</source>
+        <translation>Next speaker</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="51" />
+        <source>Andere stummschalten</source>
+        <translation>Mute the others</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="52" />
+        <source>Solange jemand das Wort hat, sind die Mikrofone der anderen aus.</source>
+        <translation>While someone has the floor, the others' microphones are off.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="53" />
+        <source>Wort beenden</source>
+        <translation>End the speech</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="55" />
+        <source>+1 Minute</source>
+        <translation>+1 minute</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="59" />
+        <source> Min.</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="60" />
+        <source>keine Begrenzung</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="61" />
+        <source>Redezeit je Wortmeldung</source>
+        <translation>Speaking time per speaker</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="62" />
+        <source>Redezeit setzen</source>
+        <translation>Set speaking time</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="65" />
+        <source>Tagesordnungspunkt</source>
+        <translation>Agenda item</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="66" />
+        <source>Aufrufen</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="68" />
+        <source>Tagesordnung aus OParl …</source>
+        <translation>Agenda from OParl …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="70" />
+        <source>Kaffeepause 10 Min.</source>
+        <translation>Coffee break 10 min.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="72" />
+        <source>Zeit beenden</source>
+        <translation>Stop the timer</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="74" />
+        <source>Abstimmung …</source>
+        <translation>Vote …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="76" />
+        <source>Abstimmung schließen</source>
+        <translation>Close the vote</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="78" />
+        <source>Anwesend im Saal …</source>
+        <translation>Present in the hall …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="80" />
+        <source>Saalanzeige</source>
+        <translation>Hall display</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="81" />
+        <source>Vollbild für den Beamer im Sitzungssaal</source>
+        <translation>Full screen for the projector in the council hall</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="83" />
+        <source>Niederschrift …</source>
+        <translation>Minutes …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="85" />
+        <source>Sitzung beenden</source>
+        <translation>End the session</translation>
+    </message>
+</context>
+<context>
     <name>Chat</name>
     <message>
         <location filename="../../src/dvz_desktop/qt/chat/notify.py" line="42" />
@@ -1073,25 +1187,379 @@ On hold while another conversation (a visit at the digital door) is live. How a 
     </message>
 </context>
 <context>
+    <name>Council</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="72" />
+        <source>Eine Abstimmung läuft</source>
+        <extracomment>IT's launcher catalogue (the eAkte filing launcher is found there). Mute my microphone in the room's call (the chair gave someone the floor with "others muted"). Where exported minutes are written.</extracomment>
+        <translation>A vote is running</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="87" />
+        <source>Abstimmung: %1</source>
+        <translation>Vote: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="88" />
+        <source>Abstimmen …</source>
+        <translation>Vote …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="95" />
+        <source>Ergebnis: %1</source>
+        <translation>Result: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="96" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="109" />
+        <source>Die Sitzungsleitung hat %1 das Wort gegeben; Ihr Mikrofon ist aus.</source>
+        <translation>The chair gave %1 the floor; your microphone is off.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="121" />
+        <source>Der Server hat nicht rechtzeitig geantwortet.</source>
+        <translation>The server did not answer in time.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="168" />
+        <source>Tagesordnung aus OParl</source>
+        <translation>Agenda from OParl</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="169" />
+        <source>OParl-Sitzung (*.json)</source>
+        <translation>OParl meeting (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="178" />
+        <source>Die Datei ist zu groß für eine Tagesordnung.</source>
+        <translation>The file is too large for an agenda.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="181" />
+        <source>Tagesordnung nicht übernommen: %1</source>
+        <translation>Agenda not taken over: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="223" />
+        <source>Niederschrift gespeichert: %1. %2</source>
+        <translation>Minutes saved: %1. %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="227" />
+        <source>Niederschrift an die eAkte übergeben (Aktenzeichen %1).</source>
+        <translation>Minutes handed over to the eFile (file number %1).</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="235" />
+        <source>Sitzung</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="251" />
+        <source>Kaffeepause</source>
+        <translation>Coffee break</translation>
+    </message>
+</context>
+<context>
+    <name>CouncilPanel</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="60" />
+        <source>In diesem Raum läuft keine Sitzung. Wer eine Besprechung leitet oder ein Gremium führt, beginnt sie hier; dann erscheinen Redeliste, Zeit und Abstimmungen für alle im Raum.</source>
+        <extracomment>raised, reply the chair's new order of the waiting hands</extracomment>
+        <translation>No session is running in this room. Whoever leads a meeting or chairs a body starts it here; then the speaker list, times and votes appear for everyone in the room.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="64" />
+        <source>Sitzung beginnen …</source>
+        <translation>Start a session …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="69" />
+        <source>Beschlussfähigkeit</source>
+        <translation>Quorum</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="71" />
+        <source>Aktueller Tagesordnungspunkt</source>
+        <translation>Current agenda item</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="74" />
+        <source>Redner und Redezeit</source>
+        <translation>Speaker and speaking time</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="77" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="103" />
+        <source>Redeliste</source>
+        <translation>Speaker list</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="80" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="213" />
+        <source>Wortmeldung</source>
+        <translation>Request to speak</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="83" />
+        <source>Zwischenfrage</source>
+        <translation>Direct reply</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="84" />
+        <source>Direkt auf den Vorredner antworten: kommt vor den Wortmeldungen dran</source>
+        <translation>Reply directly to the previous speaker: comes before the other requests</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="90" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="227" />
+        <source>Abstimmen …</source>
+        <translation>Vote …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="97" />
+        <source>Abstimmungsergebnisse</source>
+        <translation>Vote results</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="104" />
+        <source>Ergebnisse</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="159" />
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="160" />
+        <source>Besprechung mit Moderation</source>
+        <translation>Moderated meeting</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="166" />
+        <source>TOP %1: %2</source>
+        <translation>Item %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="167" />
+        <source>Kein Tagesordnungspunkt aufgerufen</source>
+        <translation>No agenda item called</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="178" />
+        <source>⚠ Verbindung unterbrochen: %1</source>
+        <translation>⚠ Connection lost: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="180" />
+        <source>Nach dem Kommunalrecht darf die Sitzung erst fortgesetzt werden, wenn Bild und Ton wieder stehen.</source>
+        <translation>Under the municipal code the session may only continue once sight and sound are back.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="208" />
+        <source>Keine Wortmeldungen</source>
+        <translation>No requests to speak</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="213" />
+        <source>Wortmeldung zurückziehen</source>
+        <translation>Withdraw my request</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="223" />
+        <source>Abstimmung: %1</source>
+        <translation>Vote: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="236" />
+        <source>Niemand hat das Wort</source>
+        <translation>Nobody has the floor</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="239" />
+        <source>Es spricht: %1</source>
+        <translation>Speaking: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="241" />
+        <source>Redezeit abgelaufen</source>
+        <translation>Time is up</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="247" />
+        <source>Pause</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="247" />
+        <source>Zeit für den TOP</source>
+        <translation>Time for the item</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="248" />
+        <source>%1: noch %2</source>
+        <translation>%1: %2 left</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="249" />
+        <source>(angehalten)</source>
+        <translation>(paused)</translation>
+    </message>
+</context>
+<context>
+    <name>CouncilWords</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="19" />
+        <source>Zwischenfrage</source>
+        <translation>Direct reply</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="19" />
+        <source>Wortmeldung</source>
+        <translation>Request to speak</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="22" />
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="22" />
+        <source>%n Ja-Stimme(n)</source>
+        <translation><numerusform>%n vote in favour</numerusform><numerusform>%n votes in favour</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="23" />
+        <source>%n Nein-Stimme(n)</source>
+        <translation><numerusform>%n vote against</numerusform><numerusform>%n votes against</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="23" />
+        <source>%n Enthaltung(en)</source>
+        <translation><numerusform>%n abstention</numerusform><numerusform>%n abstentions</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="26" />
+        <source>angenommen</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="26" />
+        <source>abgelehnt</source>
+        <translation>declined</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="29" />
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="33" />
+        <source>offene Abstimmung</source>
+        <translation>open vote</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="33" />
+        <source>namentliche Abstimmung</source>
+        <translation>roll-call vote</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="34" />
+        <source>geheime Abstimmung</source>
+        <translation>secret vote</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="42" />
+        <source>%1 von %2 Mitgliedern anwesend, nötig: %3</source>
+        <translation>%1 of %2 members present, needed: %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="45" />
+        <source>✔ beschlussfähig – %1</source>
+        <translation>✔ quorate – %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="46" />
+        <source>⚠ nicht beschlussfähig – %1</source>
+        <translation>⚠ not quorate – %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="49" />
+        <source>%n Stimme(n) abgegeben</source>
+        <translation><numerusform>%n vote cast</numerusform><numerusform>%n votes cast</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="54" />
+        <source>Sie sind in diesem Gremium nicht stimmberechtigt.</source>
+        <translation>You have no vote in this body.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="55" />
+        <source>Sie nehmen gerade nicht an der Sitzung teil.</source>
+        <translation>You are not taking part in the session right now.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="56" />
+        <source>Per Video dürfen Sie an geheimen Abstimmungen und Wahlen nicht teilnehmen (Kommunalrecht Ihres Landes). Bitte stimmen Sie im Sitzungssaal ab.</source>
+        <translation>Remote members may not take part in secret votes and elections (the Land's municipal code). Please vote in the hall.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="58" />
+        <source>Sie haben in dieser Abstimmung schon abgestimmt.</source>
+        <translation>You have already voted in this vote.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="59" />
+        <source>Gerade läuft keine Abstimmung.</source>
+        <translation>No vote is running.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="63" />
+        <source>Bayern (Art. 47a GO)</source>
+        <translation>Bavaria (Art. 47a GO)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="63" />
+        <source>Saarland (§ 51a KSVG)</source>
+        <translation>Saarland (§ 51a KSVG)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="64" />
+        <source>Mecklenburg-Vorpommern (§ 29a KV)</source>
+        <translation>Mecklenburg-Western Pomerania (§ 29a KV)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/words.py" line="64" />
+        <source>Geschäftsordnung</source>
+        <translation>Standing orders</translation>
+    </message>
+</context>
+<context>
     <name>Desktop</name>
     <message>
-        <location filename="../../src/dvz_desktop/program.py" line="184" />
+        <location filename="../../src/dvz_desktop/program.py" line="185" />
         <source>Anmeldung nicht gespeichert</source>
         <extracomment>A dvz:// link to follow once the office is shown (from the command line or a second start). The window and tray shown before the login, until the session's desktop is built into them.</extracomment>
         <translation>Sign-in not remembered</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/program.py" line="231" />
+        <location filename="../../src/dvz_desktop/program.py" line="232" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="218" />
+        <location filename="../../src/dvz_desktop/desktop.py" line="241" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="168" />
+        <location filename="../../src/dvz_desktop/app.py" line="171" />
         <source>Anmeldung läuft …</source>
         <translation>Signing in …</translation>
     </message>
@@ -1330,6 +1798,81 @@ On hold while another conversation (a visit at the digital door) is live. How a 
         <location filename="../../src/dvz_desktop/qt/map/floor_bar.py" line="155" />
         <source>nicht da (%1)</source>
         <translation>not in (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>HallDialog</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/dialogs.py" line="104" />
+        <source>Anwesend im Sitzungssaal</source>
+        <extracomment>person id, in the hall</extracomment>
+        <translation>Present in the council hall</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/dialogs.py" line="107" />
+        <source>Mitglieder</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/dialogs.py" line="116" />
+        <source>Fertig</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/dialogs.py" line="119" />
+        <source>Wer im Saal sitzt, zählt als anwesend; wer per Video teilnimmt, wird automatisch erfasst.</source>
+        <translation>Whoever sits in the hall counts as present; whoever takes part by video is recorded automatically.</translation>
+    </message>
+</context>
+<context>
+    <name>HallDisplay</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/hall.py" line="37" />
+        <location filename="../../src/dvz_desktop/qt/council/hall.py" line="38" />
+        <source>Saalanzeige</source>
+        <translation>Hall display</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/hall.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/council/hall.py" line="61" />
+        <source>Redeliste</source>
+        <translation>Speaker list</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/hall.py" line="50" />
+        <location filename="../../src/dvz_desktop/qt/council/hall.py" line="63" />
+        <source>Per Video zugeschaltet</source>
+        <translation>Taking part by video</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/hall.py" line="86" />
+        <source>Zurzeit keine Sitzung</source>
+        <translation>No session at the moment</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/hall.py" line="97" />
+        <source>Es spricht: %1</source>
+        <translation>Speaking: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/hall.py" line="98" />
+        <source>Niemand hat das Wort</source>
+        <translation>Nobody has the floor</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/hall.py" line="104" />
+        <source>Keine Wortmeldungen</source>
+        <translation>No requests to speak</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/hall.py" line="110" />
+        <source>Letzte Abstimmung: %1</source>
+        <translation>Last vote: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/hall.py" line="113" />
+        <source>Abstimmung läuft: %1 – %2</source>
+        <translation>Vote in progress: %1 – %2</translation>
     </message>
 </context>
 <context>
@@ -1709,6 +2252,35 @@ On hold while another conversation (a visit at the digital door) is live. How a 
         <location filename="../../src/dvz_desktop/qt/calls/mini.py" line="83" />
         <source>Mikrofon an</source>
         <translation>Unmute microphone</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesDialog</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/dialogs.py" line="134" />
+        <source>Niederschrift</source>
+        <extracomment>item index (-1: before the first item), text</extracomment>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/dialogs.py" line="137" />
+        <source>Eröffnung</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/dialogs.py" line="141" />
+        <source>Text der Niederschrift zu diesem Punkt</source>
+        <translation>Minutes text for this item</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/dialogs.py" line="143" />
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/dialogs.py" line="145" />
+        <source>Als PDF an die eAkte übergeben</source>
+        <translation>Hand over to the eFile as PDF</translation>
     </message>
 </context>
 <context>
@@ -2098,6 +2670,11 @@ door</translation>
         <source>Whiteboard</source>
         <translation>Whiteboard</translation>
     </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="235" />
+        <source>Sitzung</source>
+        <translation>Session</translation>
+    </message>
 </context>
 <context>
     <name>ShellWindow</name>
@@ -2130,6 +2707,45 @@ door</translation>
         <source>Arbeitsfläche</source>
         <extracomment>The view shown changed (its key).</extracomment>
         <translation>Workspace</translation>
+    </message>
+</context>
+<context>
+    <name>StartDialog</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/dialogs.py" line="34" />
+        <source>Sitzung beginnen</source>
+        <extracomment>title, body id ("" for a meeting with a moderator), public</extracomment>
+        <translation>Start a session</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/dialogs.py" line="37" />
+        <source>z. B. 12. Sitzung des Umweltausschusses</source>
+        <translation>e.g. 12th meeting of the environment committee</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/dialogs.py" line="39" />
+        <source>Besprechung mit Moderation (ohne Gremium)</source>
+        <translation>Moderated meeting (no body)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/dialogs.py" line="42" />
+        <source>Öffentliche Sitzung (Bürgerinnen und Bürger verfolgen sie im Browser)</source>
+        <translation>Public session (citizens follow it in the browser)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/dialogs.py" line="44" />
+        <source>Beginnen</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/dialogs.py" line="48" />
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/dialogs.py" line="49" />
+        <source>Gremium</source>
+        <translation>Body</translation>
     </message>
 </context>
 <context>
@@ -2437,6 +3053,89 @@ door</translation>
         <location filename="../../src/dvz_desktop/qt/calls/tile.py" line="74" />
         <source>spricht</source>
         <translation>speaking</translation>
+    </message>
+</context>
+<context>
+    <name>VoteDialog</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/vote_dialog.py" line="21" />
+        <source>Abstimmung</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/vote_dialog.py" line="22" />
+        <source>Abstimmung: %1</source>
+        <translation>Vote: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/vote_dialog.py" line="28" />
+        <source> (Wahl)</source>
+        <translation> (election)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/vote_dialog.py" line="34" />
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/vote_dialog.py" line="34" />
+        <source>Nein</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/vote_dialog.py" line="34" />
+        <source>Enthaltung</source>
+        <translation>Abstain</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/vote_dialog.py" line="39" />
+        <source>Eine Stimmenthaltung ist nach dem Kommunalrecht Ihres Landes nicht zulässig.</source>
+        <translation>Abstaining is not allowed under your Land's municipal code.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/vote_dialog.py" line="43" />
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>VoteOpenDialog</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/dialogs.py" line="68" />
+        <location filename="../../src/dvz_desktop/qt/council/dialogs.py" line="78" />
+        <source>Abstimmung eröffnen</source>
+        <extracomment>question, kind ("open", "named", "secret"), election</extracomment>
+        <translation>Open a vote</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/dialogs.py" line="72" />
+        <source>offen (nur das Ergebnis wird festgehalten)</source>
+        <translation>open (only the result is recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/dialogs.py" line="73" />
+        <source>namentlich (jede Stimme kommt in die Niederschrift)</source>
+        <translation>roll call (every vote goes into the minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/dialogs.py" line="74" />
+        <source>geheim</source>
+        <translation>secret</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/dialogs.py" line="76" />
+        <source>Es ist eine Wahl</source>
+        <translation>It is an election</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/dialogs.py" line="82" />
+        <source>Antrag / Frage</source>
+        <translation>Motion / question</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/dialogs.py" line="83" />
+        <source>Art</source>
+        <translation>Kind</translation>
     </message>
 </context>
 <context>

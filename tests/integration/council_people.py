@@ -14,11 +14,9 @@ import pytest
 from dvz_desktop.core.clock import ManualClock
 from dvz_desktop.protocol import CouncilInfo
 from dvz_desktop.services.council import CouncilClient
-from dvz_desktop.services.session import Session
+from dvz_desktop.services.session import Credentials, Session
 from server_stub.app import Backend, BackendConfig
 from server_stub.directory.orgfile import load_org_file
-
-from .helpers import login
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "org_council.yaml"
 PASSWORD = "rat-pass"
@@ -83,8 +81,11 @@ async def start_council(tmp_path: Path, names: list[str]) -> tuple[Backend, int,
     backend = Backend(load_org_file(FIXTURE), BackendConfig(data_dir=tmp_path / "data"), clock)
     port = await backend.start("127.0.0.1", 0)
     url = f"ws://127.0.0.1:{port}/ws"
-    sessions = await asyncio.gather(*(login(url, name, PASSWORD) for name in names))
-    return backend, port, clock, {name: Participant(name, s) for name, s in zip(names, sessions, strict=True)}
+    # Listening before the login: what follows the welcome (the bodies, running sessions) is not missed.
+    people = {name: Participant(name, Session(url, Credentials(username=name, password=PASSWORD))) for name in names}
+    await asyncio.gather(*(p.session.start() for p in people.values()))
+    await asyncio.gather(*(p.council.synced() for p in people.values()))
+    return backend, port, clock, people
 
 
 @pytest.fixture(name="council")

@@ -155,3 +155,18 @@ async def test_the_agenda_is_imported_from_oparl_and_bad_sources_are_refused(cou
     await refused("agenda_invalid", chair.council.import_oparl(sid, "kein JSON"))
     await refused("council_not_chair", council["rat01"].council.import_oparl(sid, OPARL.read_text(encoding="utf-8")))
     assert len(council["rat01"].latest.agenda) == 4  # nothing lost
+
+
+async def test_the_chair_learns_the_bodies_and_only_the_chair_starts_their_sessions(council: Council) -> None:
+    assert sorted(b.body_id for b in council.chair.council.chaired_bodies()) == ["hfa", "uva"]
+    assert [b.body_id for b in council["rat01"].council.bodies] == ["uva", "hfa"]
+    assert council["rat01"].council.chaired_bodies() == [] and council["verwaltung"].council.bodies == ()
+    await council.walk_in("rat01", "verwaltung")
+    await refused("council_not_chair", council["rat01"].council.start(SAAL, "Sitzung", body_id="uva"))
+    await refused("not_in_room", council.chair.council.start(SAAL, "Sitzung", body_id="uva"))  # not in the hall yet
+    # A meeting with a moderator needs no body: whoever starts it moderates.
+    sid = await council["verwaltung"].council.start(SAAL, "Abstimmung der Fachbereiche")
+    state = await council["rat01"].state(lambda s: s.session_id == sid)
+    assert state.body is None and state.moderators == ("verwaltung",)
+    await refused("council_running", council["rat01"].council.start(SAAL, "Noch eine"))
+    await refused("council_invalid", council["verwaltung"].council.open_vote(sid, "open", "Ohne Gremium"))

@@ -10,6 +10,7 @@ from dvz_desktop.protocol import (
     CouncilAgenda,
     CouncilAttend,
     CouncilBallot,
+    CouncilBodies,
     CouncilBodyInfo,
     CouncilEnd,
     CouncilFloor,
@@ -25,6 +26,7 @@ from dvz_desktop.protocol import (
     CouncilResult,
     CouncilStart,
     CouncilState,
+    CouncilSync,
     CouncilTimer,
     CouncilVoteClose,
     CouncilVoteOpen,
@@ -48,11 +50,13 @@ COUNCIL_CLIENT_SAMPLES: list[BaseModel] = [
     CouncilVoteClose(id="c13", session_id="s1"),
     CouncilNotes(id="c14", session_id="s1", item_index=-1, text="Eröffnet um 17 Uhr."),
     CouncilMinutesGet(id="c15", session_id="s1"),
+    CouncilSync(id="c16"),
 ]
 COUNCIL_SERVER_SAMPLES: list[BaseModel] = [
     CouncilState(session=CouncilInfo(
         session_id="s1", room_id="saal", title="Sitzung", started_at=AT,
         body=CouncilBodyInfo(body_id="uva", name="Ausschuss", chair_id="lr", members=("a", "b"), profile="mv"),
         results=(CouncilResult(vote_id="v1", kind="open", question="Größe?", yes=2, closed_at=AT, carried=True),))),
+    CouncilBodies(bodies=(CouncilBodyInfo(body_id="uva", name="Ausschuss", chair_id="lr"),)),
     CouncilMinutes(session_id="s1", body_name="Ausschuss", title="Sitzung", started_at=AT, chair="Dr. Lena Landrat"),
 ]

@@ -25,6 +25,7 @@ from dvz_desktop.protocol import (
     CouncilAgenda,
     CouncilAttend,
     CouncilBallot,
+    CouncilBodies,
     CouncilEnd,
     CouncilFloor,
     CouncilFollow,
@@ -35,6 +36,7 @@ from dvz_desktop.protocol import (
     CouncilReorder,
     CouncilStart,
     CouncilState,
+    CouncilSync,
     CouncilTimer,
     CouncilVoteClose,
     CouncilVoteOpen,
@@ -44,7 +46,7 @@ from dvz_desktop.protocol import (
 )
 
 from ...directory.visibility import Directory
-from ...feature import Command, Feature, Refused, WelcomePart, ack, new_id
+from ...feature import Command, Feature, Refused, ack, new_id
 from ...net.http_routes import HttpRoute
 from ...net.hub import Connection, Hub
 from ..presence.board import PresenceBoard
@@ -52,7 +54,7 @@ from . import moderation, public_page
 from .attendance import AttendanceRecorder
 from .minutes import minutes_of
 from .store import CouncilStore
-from .views import public_view, session_info
+from .views import body_info, public_view, session_info
 
 log = logging.getLogger(__name__)
 
@@ -145,13 +147,16 @@ class CouncilFeature(Feature):
         # A public session: every colleague of the room's organisation may follow it (citizens: the page).
         return session.public and room is not None and self.directory.org_of(person_id) == room.org_id
 
-    def welcome(self, conn: Connection) -> WelcomePart:
-        """The sessions I take part in, right after the welcome (after a reconnect too)."""
+    def sync(self, conn: Connection, msg: CouncilSync) -> str:
+        """My bodies and the sessions I take part in (the client asks after every welcome)."""
         now, me = self.clock.now(), conn.username
-        frames = tuple(
-            CouncilState(session=session_info(s, now, self._mute_others.get(s.session_id, False))).model_dump_json()
-            for s in self.sessions.values() if self._concerns(me, s))
-        return WelcomePart(after=frames)
+        mine = tuple(body_info(b) for b in self.bodies.values() if me in b.members or me in (b.chair, b.minute_taker))
+        self.hub.broadcast([conn], CouncilBodies(bodies=mine).model_dump_json())
+        for session in self.sessions.values():
+            if self._concerns(me, session):
+                mute = self._mute_others.get(session.session_id, False)
+                self.hub.broadcast([conn], CouncilState(session=session_info(session, now, mute)).model_dump_json())
+        return ack(msg.id)
 
     def _concerns(self, person: str, session: CouncilSession) -> bool:
         body = session.body
@@ -166,7 +171,8 @@ class CouncilFeature(Feature):
     # --- commands ---
 
     def commands(self) -> Sequence[Command[Any]]:
-        return (Command(CouncilStart, self.start), *(Command[Any](kind, self.carry_out) for kind in (
+        return (Command(CouncilStart, self.start), Command(CouncilSync, self.sync),
+                *(Command[Any](kind, self.carry_out) for kind in (
             CouncilEnd, CouncilFollow, CouncilAgenda, CouncilGoTo, CouncilHand, CouncilFloor, CouncilReorder,
             CouncilTimer, CouncilAttend, CouncilVoteOpen, CouncilBallot, CouncilVoteClose, CouncilNotes,
             CouncilMinutesGet)))

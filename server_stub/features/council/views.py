@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from dvz_desktop.core.council.attendance import quorum_text_de
-from dvz_desktop.core.council.session import CouncilSession
+from dvz_desktop.core.council.session import Body, CouncilSession
 from dvz_desktop.core.council.votes import VoteResult
 from dvz_desktop.protocol import (
     CouncilBodyInfo,
@@ -34,15 +34,16 @@ def result_info(result: VoteResult) -> CouncilResult:
         item_index=result.agenda_index, closed_at=result.closed_at)
 
 
+def body_info(body: Body) -> CouncilBodyInfo:
+    return CouncilBodyInfo(
+        body_id=body.body_id, name=body.name, chair_id=body.chair, minute_taker_id=body.minute_taker,
+        members=tuple(sorted(body.members)), advisory=tuple(sorted(body.advisory)),
+        profile=body.profile.id, quorum_required=body.quorum.required(len(body.members)),  # type: ignore[arg-type]
+        quorum_rule=quorum_text_de(body.quorum), file_number=body.file_number)
+
+
 def session_info(session: CouncilSession, now: datetime, mute_others: bool) -> CouncilInfo:
     body = session.body
-    body_info = None
-    if body is not None:
-        body_info = CouncilBodyInfo(
-            body_id=body.body_id, name=body.name, chair_id=body.chair, minute_taker_id=body.minute_taker,
-            members=tuple(sorted(body.members)), advisory=tuple(sorted(body.advisory)),
-            profile=body.profile.id, quorum_required=session.attendance.required(),  # type: ignore[arg-type]
-            quorum_rule=quorum_text_de(body.quorum), file_number=body.file_number)
     floor = session.speakers.floor
     floor_info = None
     if floor is not None:
@@ -68,7 +69,7 @@ def session_info(session: CouncilSession, now: datetime, mute_others: bool) -> C
     return CouncilInfo(
         session_id=session.session_id, room_id=session.room_id, title=session.title, public=session.public,
         started_at=session.started_at, ended_at=session.ended_at, moderators=tuple(sorted(session.moderators)),
-        body=body_info,
+        body=body_info(body) if body is not None else None,
         agenda=tuple(CouncilItemInfo(number=i.number, title=i.title, public=i.public) for i in session.agenda),
         current_item=session.current_item,
         hands=tuple(CouncilHandInfo(person_id=r.person_id, kind=r.kind.value, raised_at=r.raised_at)

@@ -284,6 +284,9 @@ if TYPE_CHECKING:  # the names, for type checkers and readers
         CouncilBallot as CouncilBallot,
     )
     from .council import (
+        CouncilBodies as CouncilBodies,
+    )
+    from .council import (
         CouncilBodyInfo as CouncilBodyInfo,
     )
     from .council import (
@@ -348,6 +351,9 @@ if TYPE_CHECKING:  # the names, for type checkers and readers
     )
     from .council import (
         CouncilState as CouncilState,
+    )
+    from .council import (
+        CouncilSync as CouncilSync,
     )
     from .council import (
         CouncilTimer as CouncilTimer,
@@ -616,6 +622,7 @@ _SOURCES: dict[str, tuple[str, ...]] = {
         "CouncilAttend",
         "CouncilAttendance",
         "CouncilBallot",
+        "CouncilBodies",
         "CouncilBodyInfo",
         "CouncilEnd",
         "CouncilFloor",
@@ -638,6 +645,7 @@ _SOURCES: dict[str, tuple[str, ...]] = {
         "CouncilResult",
         "CouncilStart",
         "CouncilState",
+        "CouncilSync",
         "CouncilTimer",
         "CouncilTimerInfo",
         "CouncilVoteClose",

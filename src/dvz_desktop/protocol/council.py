@@ -68,6 +68,15 @@ class CouncilStart(StrictModel):
     public: bool = False
 
 
+class CouncilSync(StrictModel):
+    """Sent by the client after every welcome (and when its council part starts): the server answers
+    with ``council_bodies`` and a ``council_state`` of every running session that concerns me, then the
+    ack. Asked for, not pushed after the welcome, so nothing is missed while the client builds its window."""
+
+    type: Literal["council_sync"] = "council_sync"
+    id: CommandId
+
+
 class CouncilEnd(StrictModel):
     type: Literal["council_end"] = "council_end"
     id: CommandId
@@ -316,6 +325,14 @@ class CouncilInfo(LenientModel):
 class CouncilState(LenientModel):
     type: Literal["council_state"] = "council_state"
     session: CouncilInfo
+
+
+class CouncilBodies(LenientModel):
+    """The answer to ``council_sync``: the bodies I chair, keep the minutes of or belong to (a chair starts
+    their sessions from here)."""
+
+    type: Literal["council_bodies"] = "council_bodies"
+    bodies: tuple[CouncilBodyInfo, ...] = ()
 
 
 class CouncilMinutesItem(LenientModel):

@@ -74,6 +74,7 @@ from .council import (
     CouncilAgenda,
     CouncilAttend,
     CouncilBallot,
+    CouncilBodies,
     CouncilEnd,
     CouncilFloor,
     CouncilFollow,
@@ -85,6 +86,7 @@ from .council import (
     CouncilReorder,
     CouncilStart,
     CouncilState,
+    CouncilSync,
     CouncilTimer,
     CouncilVoteClose,
     CouncilVoteOpen,
@@ -158,7 +160,7 @@ ClientMessage = Annotated[
         WbAdd | WbRemove | WbRestore | WbClear | AdmitGuest | EndVisit | HandOverVisit | VisitToCallback |
         VisitSay | VisitSignal | CouncilStart | CouncilEnd | CouncilFollow | CouncilAgenda | CouncilGoTo |
         CouncilHand | CouncilFloor | CouncilReorder | CouncilTimer | CouncilAttend | CouncilVoteOpen |
-        CouncilBallot | CouncilVoteClose | CouncilNotes | CouncilMinutesGet
+        CouncilBallot | CouncilVoteClose | CouncilNotes | CouncilMinutesGet | CouncilSync
     ),
     Field(discriminator="type"),
 ]
@@ -244,7 +246,7 @@ ServerMessage = Annotated[
         Welcome | Ack | Error | PresenceChanged | SessionEnded | DoorChanged | KnockUpdate | InviteUpdate |
         QuestionUpdate | AbsenceChanged | InboxAdded | ChatEvents | ChatConversation | ChatReset |
         ChatTypingEvent | ChatReadEvent | ChatSearchResult | CallUpdate | CallSignalEvent | CallEnded |
-        WbSnapshot | WbOps | DeskQueue | VisitEvent | CouncilState | CouncilMinutes
+        WbSnapshot | WbOps | DeskQueue | VisitEvent | CouncilState | CouncilMinutes | CouncilBodies
     ),
     Field(discriminator="type"),
 ]

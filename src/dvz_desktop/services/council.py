@@ -9,14 +9,19 @@ same ``core.council`` functions the backend uses.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import time
 from dataclasses import dataclass
 
 from dvz_desktop.core.events import Event
+from dvz_desktop.core.tasks import TaskSet
 from dvz_desktop.protocol import (
     CouncilAgenda,
     CouncilAttend,
     CouncilBallot,
+    CouncilBodies,
+    CouncilBodyInfo,
     CouncilEnd,
     CouncilFloor,
     CouncilFollow,
@@ -30,13 +35,16 @@ from dvz_desktop.protocol import (
     CouncilReorder,
     CouncilStart,
     CouncilState,
+    CouncilSync,
     CouncilTimer,
     CouncilVoteClose,
     CouncilVoteOpen,
     ServerMessage,
 )
 
-from .session import Session
+from .session import Session, SessionError, SessionState
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -59,10 +67,30 @@ class CouncilClient:
         self._session = session
         self.sessions: dict[str, Received] = {}
         self.minutes: dict[str, CouncilMinutes] = {}
+        #: The bodies I belong to (chair, minute-taker, member), from after the welcome.
+        self.bodies: tuple[CouncilBodyInfo, ...] = ()
         #: A session's new state (also when it ended: ``ended_at`` is set).
         self.changed: Event[Received] = Event()
         self.minutes_received: Event[CouncilMinutes] = Event()
+        self.bodies_changed: Event[tuple[CouncilBodyInfo, ...]] = Event()
         session.message_received.connect(self._on_message)
+        session.welcomed.connect(lambda _welcome: self._sync())
+        self._tasks = TaskSet(asyncio.get_event_loop())
+        if session.state is SessionState.CONNECTED:
+            self._sync()  # started after the login: ask for what the welcome's followers would have missed
+
+    def _sync(self) -> None:
+        async def ask() -> None:
+            try:
+                await self._session.command(CouncilSync(id=self._session.next_id()))
+            except (SessionError, TimeoutError):
+                log.info("council: sync not answered (the next welcome asks again)")
+
+        self._tasks.spawn(ask(), name="dvz-council-sync")
+
+    async def synced(self) -> None:
+        """Wait until the sync asked for so far is answered (for tests and the first paint)."""
+        await self._tasks.idle()
 
     @property
     def me(self) -> str | None:
@@ -76,9 +104,15 @@ class CouncilClient:
             else:
                 self.sessions.pop(msg.session.session_id, None)
             self.changed.emit(received)
+        elif isinstance(msg, CouncilBodies):
+            self.bodies = msg.bodies
+            self.bodies_changed.emit(msg.bodies)
         elif isinstance(msg, CouncilMinutes):
             self.minutes[msg.session_id] = msg
             self.minutes_received.emit(msg)
+
+    def chaired_bodies(self) -> list[CouncilBodyInfo]:
+        return [b for b in self.bodies if b.chair_id == self.me]
 
     def in_room(self, room_id: str | None) -> Received | None:
         return next((r for r in self.sessions.values() if r.info.room_id == room_id), None)
