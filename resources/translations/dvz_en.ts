@@ -977,8 +977,28 @@ On hold while another conversation (a visit at the digital door) is live. How a 
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/council/chair.py" line="60" />
-        <source>keine Begrenzung</source>
-        <translation>no limit</translation>
+        <source>frei</source>
+        <translation>free</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="70" />
+        <source>Pause 10 Min.</source>
+        <translation>Break 10 min.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="71" />
+        <source>Kaffeepause: 10 Minuten, die alle sehen</source>
+        <translation>Coffee break: 10 minutes everyone sees</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="79" />
+        <source>Im Saal …</source>
+        <translation>In the hall …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="80" />
+        <source>Wer im Sitzungssaal sitzt (zählt als anwesend)</source>
+        <translation>Who sits in the council hall (counts as present)</translation>
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/council/chair.py" line="61" />
@@ -1006,47 +1026,37 @@ On hold while another conversation (a visit at the digital door) is live. How a 
         <translation>Agenda from OParl …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="70" />
-        <source>Kaffeepause 10 Min.</source>
-        <translation>Coffee break 10 min.</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="72" />
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="73" />
         <source>Zeit beenden</source>
         <translation>Stop the timer</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="74" />
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="75" />
         <source>Abstimmung …</source>
         <translation>Vote …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="76" />
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="77" />
         <source>Abstimmung schließen</source>
         <translation>Close the vote</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="78" />
-        <source>Anwesend im Saal …</source>
-        <translation>Present in the hall …</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="80" />
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="82" />
         <source>Saalanzeige</source>
         <translation>Hall display</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="81" />
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="83" />
         <source>Vollbild für den Beamer im Sitzungssaal</source>
         <translation>Full screen for the projector in the council hall</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="83" />
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="85" />
         <source>Niederschrift …</source>
         <translation>Minutes …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="85" />
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="87" />
         <source>Sitzung beenden</source>
         <translation>End the session</translation>
     </message>
@@ -1268,146 +1278,145 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>CouncilPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="60" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="61" />
         <source>In diesem Raum läuft keine Sitzung. Wer eine Besprechung leitet oder ein Gremium führt, beginnt sie hier; dann erscheinen Redeliste, Zeit und Abstimmungen für alle im Raum.</source>
         <extracomment>raised, reply the chair's new order of the waiting hands</extracomment>
         <translation>No session is running in this room. Whoever leads a meeting or chairs a body starts it here; then the speaker list, times and votes appear for everyone in the room.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="64" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="65" />
         <source>Sitzung beginnen …</source>
         <translation>Start a session …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="69" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="70" />
         <source>Beschlussfähigkeit</source>
         <translation>Quorum</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="72" />
         <source>Aktueller Tagesordnungspunkt</source>
         <translation>Current agenda item</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="74" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="75" />
         <source>Redner und Redezeit</source>
         <translation>Speaker and speaking time</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="77" />
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="103" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="78" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="110" />
         <source>Redeliste</source>
         <translation>Speaker list</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="80" />
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="213" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="82" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="224" />
         <source>Wortmeldung</source>
         <translation>Request to speak</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="83" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="85" />
         <source>Zwischenfrage</source>
         <translation>Direct reply</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="84" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="86" />
         <source>Direkt auf den Vorredner antworten: kommt vor den Wortmeldungen dran</source>
         <translation>Reply directly to the previous speaker: comes before the other requests</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="90" />
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="227" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="92" />
         <source>Abstimmen …</source>
         <translation>Vote …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="97" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="101" />
         <source>Abstimmungsergebnisse</source>
         <translation>Vote results</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="104" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="111" />
         <source>Ergebnisse</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="159" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="168" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="160" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="169" />
         <source>Besprechung mit Moderation</source>
         <translation>Moderated meeting</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="166" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="175" />
         <source>TOP %1: %2</source>
         <translation>Item %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="167" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="176" />
         <source>Kein Tagesordnungspunkt aufgerufen</source>
         <translation>No agenda item called</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="178" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="187" />
         <source>⚠ Verbindung unterbrochen: %1</source>
         <translation>⚠ Connection lost: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="180" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="189" />
         <source>Nach dem Kommunalrecht darf die Sitzung erst fortgesetzt werden, wenn Bild und Ton wieder stehen.</source>
         <translation>Under the municipal code the session may only continue once sight and sound are back.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="208" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="219" />
         <source>Keine Wortmeldungen</source>
         <translation>No requests to speak</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="213" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="224" />
         <source>Wortmeldung zurückziehen</source>
         <translation>Withdraw my request</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="223" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="234" />
         <source>Abstimmung: %1</source>
         <translation>Vote: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="236" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="249" />
         <source>Niemand hat das Wort</source>
         <translation>Nobody has the floor</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="239" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="252" />
         <source>Es spricht: %1</source>
         <translation>Speaking: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="241" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="254" />
         <source>Redezeit abgelaufen</source>
         <translation>Time is up</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="247" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="260" />
         <source>Pause</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="247" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="260" />
         <source>Zeit für den TOP</source>
         <translation>Time for the item</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="248" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="261" />
         <source>%1: noch %2</source>
         <translation>%1: %2 left</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="249" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="262" />
         <source>(angehalten)</source>
         <translation>(paused)</translation>
     </message>
@@ -3068,32 +3077,32 @@ door</translation>
         <translation>Vote: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/vote_dialog.py" line="28" />
+        <location filename="../../src/dvz_desktop/qt/council/vote_dialog.py" line="33" />
         <source> (Wahl)</source>
         <translation> (election)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/vote_dialog.py" line="34" />
+        <location filename="../../src/dvz_desktop/qt/council/vote_dialog.py" line="39" />
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/vote_dialog.py" line="34" />
+        <location filename="../../src/dvz_desktop/qt/council/vote_dialog.py" line="39" />
         <source>Nein</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/vote_dialog.py" line="34" />
+        <location filename="../../src/dvz_desktop/qt/council/vote_dialog.py" line="39" />
         <source>Enthaltung</source>
         <translation>Abstain</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/vote_dialog.py" line="39" />
+        <location filename="../../src/dvz_desktop/qt/council/vote_dialog.py" line="44" />
         <source>Eine Stimmenthaltung ist nach dem Kommunalrecht Ihres Landes nicht zulässig.</source>
         <translation>Abstaining is not allowed under your Land's municipal code.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/vote_dialog.py" line="43" />
+        <location filename="../../src/dvz_desktop/qt/council/vote_dialog.py" line="48" />
         <source>Schließen</source>
         <translation>Close</translation>
     </message>

@@ -498,6 +498,8 @@ ENGLISH = {
     "niemand": "nobody",
     "niemand da": "nobody in",
     # Council sessions and the virtual moderator (qt/council)
+    'Pause 10 Min.': 'Break 10 min.', 'Kaffeepause: 10 Minuten, die alle sehen': 'Coffee break: 10 minutes everyone sees',
+    'Im Saal …': 'In the hall …', 'Wer im Sitzungssaal sitzt (zählt als anwesend)': 'Who sits in the council hall (counts as present)',
     'Sitzungsleitung': 'Chair',
     'Nächste Wortmeldung': 'Next speaker',
     'Andere stummschalten': 'Mute the others',

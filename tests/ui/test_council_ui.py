@@ -90,7 +90,7 @@ def test_the_chair_starts_moderates_and_a_vote_result_reaches_panel_and_banner(c
     opener._accept()
     runner.wait_until(lambda: panel.vote_box.isVisible(), what="the running vote")
     # Anna chairs but is no member: the panel says why she has no vote, and no vote banner asks her.
-    assert not panel.vote_button.isEnabled() and "nicht stimmberechtigt" in panel.vote_button.text()
+    assert not panel.vote_button.isEnabled() and "nicht stimmberechtigt" in panel.vote_reason.text()
     assert demo_office.parts.shell.banners.get("council-vote") is None
     vote_id = feature.current().info.vote.vote_id
     runner.run(members["t.wagner"].ballot(sid, vote_id, "yes"))
@@ -133,9 +133,10 @@ def test_a_member_may_vote_in_the_hall_and_a_remote_member_in_bavaria_is_told_wh
     qtbot.addWidget(panel)
     panel.show_state(state("allgemein", "remote"))
     assert panel.vote_button.isEnabled() and panel.vote_button.text() == "Abstimmen …"
+    assert not panel.vote_reason.isVisibleTo(panel)
     assert not panel.chair.isVisibleTo(panel)  # members see no chair controls
     panel.show_state(state("by", "remote"))
-    assert not panel.vote_button.isEnabled() and "Per Video dürfen Sie" in panel.vote_button.text()
+    assert not panel.vote_button.isEnabled() and "Per Video dürfen Sie" in panel.vote_reason.text()
     chosen: list[str] = []
     received = state("by", "hall")
     dialog = VoteDialog(received.info.vote, None, abstention_allowed=False, cast=chosen.append)

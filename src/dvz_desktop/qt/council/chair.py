@@ -57,7 +57,7 @@ class ChairControls(QGroupBox):
         self.limit = QSpinBox()
         self.limit.setRange(0, 60)
         self.limit.setSuffix(self.tr(" Min."))
-        self.limit.setSpecialValueText(self.tr("keine Begrenzung"))
+        self.limit.setSpecialValueText(self.tr("frei"))
         self.limit.setAccessibleName(self.tr("Redezeit je Wortmeldung"))
         self.limit_button = QPushButton(self.tr("Redezeit setzen"))
         self.limit_button.clicked.connect(lambda: self.limitRequested.emit(self.limit.value() * 60))
@@ -67,7 +67,8 @@ class ChairControls(QGroupBox):
         self.call_item.clicked.connect(lambda: self.goToRequested.emit(self.items.currentIndex()))
         self.import_button = QPushButton(self.tr("Tagesordnung aus OParl …"))
         self.import_button.clicked.connect(self.importRequested)
-        self.break_button = QPushButton(self.tr("Kaffeepause 10 Min."))
+        self.break_button = QPushButton(self.tr("Pause 10 Min."))
+        self.break_button.setToolTip(self.tr("Kaffeepause: 10 Minuten, die alle sehen"))
         self.break_button.clicked.connect(lambda: self.breakRequested.emit(10))
         self.stop_timer = QPushButton(self.tr("Zeit beenden"))
         self.stop_timer.clicked.connect(self.stopTimerRequested)
@@ -75,7 +76,8 @@ class ChairControls(QGroupBox):
         self.vote_open.clicked.connect(self.voteOpenRequested)
         self.vote_close = QPushButton(self.tr("Abstimmung schließen"))
         self.vote_close.clicked.connect(self.voteCloseRequested)
-        self.hall = QPushButton(self.tr("Anwesend im Saal …"))
+        self.hall = QPushButton(self.tr("Im Saal …"))
+        self.hall.setToolTip(self.tr("Wer im Sitzungssaal sitzt (zählt als anwesend)"))
         self.hall.clicked.connect(self.hallRequested)
         self.hall_display = QPushButton(self.tr("Saalanzeige"))
         self.hall_display.setToolTip(self.tr("Vollbild für den Beamer im Sitzungssaal"))
@@ -86,21 +88,30 @@ class ChairControls(QGroupBox):
         self.end.clicked.connect(self.endRequested)
         self.elapsed = QLabel()
 
+        # One or two short controls a row: the side panel is narrow (about 340 px at 1366x768).
         floor = QGridLayout()
-        floor.addWidget(self.next_button, 0, 0)
-        floor.addWidget(self.mute, 0, 1)
-        floor.addWidget(self.end_speech, 1, 0)
-        floor.addWidget(self.extend, 1, 1)
-        floor.addWidget(self.limit, 2, 0)
-        floor.addWidget(self.limit_button, 2, 1)
+        floor.addWidget(self.next_button, 0, 0, 1, 2)
+        floor.addWidget(self.mute, 1, 0, 1, 2)
+        floor.addWidget(self.end_speech, 2, 0)
+        floor.addWidget(self.extend, 2, 1)
+        floor.addWidget(self.limit, 3, 0)
+        floor.addWidget(self.limit_button, 3, 1)
+        self.items.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.items.setMinimumContentsLength(12)
         agenda = QHBoxLayout()
         agenda.addWidget(self.items, 1)
         agenda.addWidget(self.call_item)
         grid = QGridLayout()
-        for n, button in enumerate((self.import_button, self.break_button, self.stop_timer, self.vote_open,
-                                    self.vote_close, self.hall, self.hall_display, self.minutes, self.end)):
-            grid.addWidget(button, n // 2, n % 2)
+        # Opening and closing a vote share one place: only one of them applies at a time.
+        grid.addWidget(self.vote_open, 0, 0, 1, 2)
+        grid.addWidget(self.vote_close, 0, 0, 1, 2)
+        pairs = ((self.break_button, self.stop_timer), (self.import_button,), (self.hall, self.hall_display),
+                 (self.minutes, self.end))
+        for row, pair in enumerate(pairs, start=1):
+            for column, button in enumerate(pair):
+                grid.addWidget(button, row, column, 1, 2 if len(pair) == 1 else 1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(floor)
         layout.addLayout(agenda)
         layout.addLayout(grid)
@@ -108,11 +119,10 @@ class ChairControls(QGroupBox):
 
     def show_state(self, info: CouncilInfo, name_of: Callable[[str], str]) -> None:
         has_body = info.body is not None
-        for widget in (self.vote_open, self.vote_close, self.hall, self.minutes, self.items, self.call_item,
-                       self.import_button):
+        for widget in (self.hall, self.minutes, self.items, self.call_item, self.import_button):
             widget.setVisible(has_body)
-        self.vote_open.setEnabled(info.vote is None)
-        self.vote_close.setEnabled(info.vote is not None)
+        self.vote_open.setVisible(has_body and info.vote is None)
+        self.vote_close.setVisible(has_body and info.vote is not None)
         self.next_button.setEnabled(bool(info.hands))
         self.end_speech.setEnabled(info.floor is not None)
         self.extend.setEnabled(info.floor is not None and info.floor.limit_s is not None)

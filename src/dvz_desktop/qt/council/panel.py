@@ -57,6 +57,7 @@ class CouncilPanel(QWidget):
         self.me = me
         self._name_of = name_of
         self.received: Received | None = None
+        self._filling = False
         self.empty = QLabel(self.tr("In diesem Raum läuft keine Sitzung. Wer eine Besprechung leitet oder ein "
                                     "Gremium führt, beginnt sie hier; dann erscheinen Redeliste, Zeit und "
                                     "Abstimmungen für alle im Raum."))
@@ -75,7 +76,8 @@ class CouncilPanel(QWidget):
         self.timer = self._label()
         self.hands = QListWidget()
         self.hands.setAccessibleName(self.tr("Redeliste"))
-        self.hands.setMinimumHeight(110)
+        self.hands.setMinimumHeight(90)
+        self.hands.setMaximumHeight(170)
         self.hands.model().rowsMoved.connect(self._moved)
         self.hand_button = QPushButton(self.tr("Wortmeldung"))
         self.hand_button.setCheckable(True)
@@ -92,11 +94,16 @@ class CouncilPanel(QWidget):
         vote_layout = QVBoxLayout(self.vote_box)
         vote_layout.addWidget(self.vote_label)
         vote_layout.addWidget(self.vote_count)
+        self.vote_reason = self._label()
+        vote_layout.addWidget(self.vote_reason)
         vote_layout.addWidget(self.vote_button)
         self.results = QListWidget()
         self.results.setAccessibleName(self.tr("Abstimmungsergebnisse"))
         self.results.setWordWrap(True)
         self.results.setMaximumHeight(120)
+        for listing in (self.hands, self.results):
+            listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            listing.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.losses = self._label()
         self.losses.setObjectName("councilLosses")
         self.chair = ChairControls()
@@ -108,6 +115,7 @@ class CouncilPanel(QWidget):
         buttons.addWidget(self.reply_button)
         content = QWidget()
         layout = QVBoxLayout(content)
+        layout.setContentsMargins(8, 8, 8, 8)
         for widget in (self.empty, self.start_button, self.title, self.body, self.quorum, self.losses, self.item,
                        self.floor, self.timer, self.vote_box, self.hands_heading, self.hands):
             layout.addWidget(widget)
@@ -118,6 +126,7 @@ class CouncilPanel(QWidget):
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps to the panel
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
         outer = QVBoxLayout(self)
@@ -187,6 +196,8 @@ class CouncilPanel(QWidget):
         self._tick.start()
 
     def _moved(self, *_: object) -> None:
+        if self._filling:
+            return
         order = [self.hands.item(n).data(Qt.ItemDataRole.UserRole) for n in range(self.hands.count())]
         if all(order):
             self.reorderRequested.emit(order)
@@ -196,7 +207,7 @@ class CouncilPanel(QWidget):
         # The chair reorders the list by dragging (or with Ctrl+Up/Down, Qt's keyboard move).
         self.hands.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove if chair
                                    else QAbstractItemView.DragDropMode.NoDragDrop)
-        blocked = self.hands.model().blockSignals(True)
+        self._filling = True  # rows added here are no reordering by the chair
         self.hands.clear()
         for n, hand in enumerate(info.hands, start=1):
             text = f"{n}. {self._name_of(hand.person_id)}"
@@ -207,7 +218,7 @@ class CouncilPanel(QWidget):
         if not info.hands:
             entry = QListWidgetItem(self.tr("Keine Wortmeldungen"), self.hands)
             entry.setFlags(Qt.ItemFlag.NoItemFlags)
-        self.hands.model().blockSignals(blocked)
+        self._filling = False
         mine = next((h for h in info.hands if h.person_id == self.me), None)
         self.hand_button.setChecked(mine is not None)
         self.hand_button.setText(self.tr("Wortmeldung zurückziehen") if mine else self.tr("Wortmeldung"))
@@ -224,7 +235,9 @@ class CouncilPanel(QWidget):
         self.vote_count.setText(f"{words().kind(vote.kind)} · {words().cast(vote.cast)}")
         reason = may_vote(info, self.me)
         self.vote_button.setEnabled(reason is None)
-        self.vote_button.setText(self.tr("Abstimmen …") if reason is None else words().refusal(reason))
+        # Why not, in a line that wraps (a long reason on the button would widen the panel).
+        self.vote_reason.setText(words().refusal(reason) if reason is not None else "")
+        self.vote_reason.setVisible(reason is not None)
 
     def refresh_clocks(self) -> None:
         received = self.received

@@ -25,6 +25,11 @@ class VoteDialog(QDialog):
         question.setTextFormat(Qt.TextFormat.PlainText)  # a colleague's words: text, never markup
         question.setWordWrap(True)
         question.setObjectName("voteQuestion")
+        font = question.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        question.setFont(font)
+        self.setMinimumWidth(420)
         kind = QLabel(words().kind(vote.kind) + (self.tr(" (Wahl)") if vote.election else ""))
         self.reason = QLabel(words().refusal(refusal) if refusal else "")
         self.reason.setWordWrap(True)
