@@ -50,7 +50,8 @@ def prepare(data_dir: Path, members: int) -> tuple[Path, dict[str, str]]:
     org = {
         "organisations": [{"id": "lk", "name": "Landkreis", "buildings": [{"id": "kh", "name": "Kreishaus", "floors": [
             {"id": "eg", "name": "EG", "width": 800, "height": 400, "rooms": [
-                {"id": SAAL, "name": "Sitzungssaal", "kind": "meeting_room", "x": 10, "y": 10, "w": 600, "h": 300}]}]}]}],
+                {"id": SAAL, "name": "Sitzungssaal", "kind": "meeting_room", "x": 10, "y": 10, "w": 600, "h": 300},
+            ]}]}]}],
         "staff": [{"username": n, "display_name": f"Mitglied {n}", "org": "lk", "home_room": SAAL,
                    "initial_password": "bench"} for n in ["vorsitz", *names]],
         "bodies": [{"id": "kt", "name": "Kreistag", "org": "lk", "room": SAAL, "chair": "vorsitz", "members": names}],
@@ -147,8 +148,8 @@ async def run(url: str, tokens: dict[str, str], changes: int, votes: int) -> dic
 
     result_ms: list[float] = []
     for v in range(votes):
-        opened = await chair.send({"type": "council_vote_open", "session_id": sid, "kind": "secret" if v % 2 else "open",
-                                   "question": f"Antrag {v}"})
+        opened = await chair.send({"type": "council_vote_open", "session_id": sid,
+                                   "kind": "secret" if v % 2 else "open", "question": f"Antrag {v}"})
         await chair.ack(opened)
         vote_id = next(s for _, s in reversed(chair.states) if s["vote"])["vote"]["vote_id"]
         await asyncio.gather(*(c.first_state(0, lambda s, i=vote_id: (s["vote"] or {}).get("vote_id") == i)

@@ -84,15 +84,14 @@ async def scenes(app, out: Path, sizes: list[tuple[int, int]]) -> list[Path]:  #
 
     from dvz_desktop.core.clock import SystemClock
     from dvz_desktop.desktop import assemble_desktop
+    from dvz_desktop.protocol import Status, WbShape
     from dvz_desktop.qt.shell import theme
     from dvz_desktop.services.calls import CallClient
     from dvz_desktop.services.chat import ChatClient
     from dvz_desktop.services.session import Credentials, Session
-    from dvz_desktop.services.whiteboard import WhiteboardClient
-    from dvz_desktop.protocol import Status, WbShape
+    from server_stub.app import Backend, BackendConfig
     from server_stub.demo.office import demo_org_file
     from server_stub.demo.simulation import DemoSimulation
-    from server_stub.app import Backend, BackendConfig
 
     # Calls on loopback only (aioice offers no host candidates otherwise).
     aioice.ice.get_host_addresses = lambda use_ipv4, use_ipv6: ["127.0.0.1"]  # type: ignore[assignment]

@@ -3,7 +3,7 @@
 <context>
     <name>BehaviourPresenter</name>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="308" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="310" />
         <source>In %1 ist jetzt %n Person.</source>
         <translation><numerusform>In %1 ist jetzt %n Person.</numerusform><numerusform>In %1 sind jetzt %n Personen.</numerusform></translation>
     </message>
@@ -61,12 +61,12 @@
 <context>
     <name>Tray</name>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="173" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="176" />
         <source>%n ungelesene Nachricht</source>
         <translation><numerusform>%n ungelesene Nachricht</numerusform><numerusform>%n ungelesene Nachrichten</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="182" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="185" />
         <source>%n Person wartet an der digitalen Tür</source>
         <translation><numerusform>%n Person wartet an der digitalen Tür</numerusform><numerusform>%n Personen warten an der digitalen Tür</numerusform></translation>
     </message>

@@ -254,162 +254,162 @@
         <translation>%1: do not disturb – your knock will be shown later.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="30" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="31" />
         <source>Anklopfen bei %1 abgebrochen.</source>
         <translation>Stopped knocking at %1.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="38" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="39" />
         <source>Einladung an %1 gesendet.</source>
         <translation>Invitation sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="39" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="40" />
         <source>%1 hat Ihre Einladung angenommen.</source>
         <translation>%1 accepted your invitation.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="40" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="41" />
         <source>%1 hat Ihre Einladung abgelehnt.</source>
         <translation>%1 declined your invitation.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="41" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="42" />
         <source>%1 hat nicht auf Ihre Einladung reagiert.</source>
         <translation>%1 did not respond to your invitation.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="42" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="43" />
         <source>Die Einladung an %1 ist hinfällig.</source>
         <translation>The invitation to %1 no longer applies.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="49" />
         <source>Urlaub</source>
         <translation>Holiday</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="49" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="50" />
         <source>Dienstreise</source>
         <translation>Business trip</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="50" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="51" />
         <source>Fortbildung</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="52" />
         <source>Sonstige Abwesenheit</source>
         <translation>Other absence</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="57" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="58" />
         <source>Verpasstes Anklopfen</source>
         <translation>Missed knock</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="59" />
         <source>Nachricht an der Tür</source>
         <translation>Message at the door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="59" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="60" />
         <source>Übergabe aus der Vertretung</source>
         <translation>Handover from your deputy</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="60" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="61" />
         <source>Anfrage an der digitalen Tür</source>
         <translation>Request at the digital door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="61" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="62" />
         <source>Rückruf</source>
         <translation>Callback</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="83" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="84" />
         <source>„%1“</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="91" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="92" />
         <source>Herein</source>
         <translation>Come in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="92" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="93" />
         <source>Gleich</source>
         <translation>In a moment</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="93" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="94" />
         <source>Jetzt nicht</source>
         <translation>Not now</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="94" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="95" />
         <source>Anklopfen – %1</source>
         <translation>Knock – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="94" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="95" />
         <source>Anklopfen</source>
         <translation>Knock</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="96" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="98" />
         <source>offen</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="97" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="99" />
         <source>angenommen</source>
         <translation>accepted</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="98" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="100" />
         <source>abgelehnt</source>
         <translation>declined</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="99" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="101" />
         <source>abgelaufen</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="100" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="102" />
         <source>zurückgezogen</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="101" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="103" />
         <source>Einladung – %1</source>
         <translation>Invitation – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="101" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="103" />
         <source>Einladung</source>
         <translation>Invitation</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="103" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="106" />
         <source>Kurze Frage: „%1“ – Antwort: „%2“</source>
         <translation>Quick question: “%1” – answer: “%2”</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="105" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="108" />
         <source>%1 (%2): „%3“</source>
         <translation>%1 (%2): “%3”</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="107" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="110" />
         <source>%1: „%2“</source>
         <translation>%1: “%2”</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="108" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/texts.py" line="111" />
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
@@ -417,83 +417,83 @@
 <context>
     <name>BehaviourPresenter</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="97" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="96" />
         <source>%1 ist eingetreten (%2).</source>
         <extracomment>(title, message) for the tray. "Chat des Raums" chosen in a room's menu. How many missed knocks, door messages and requests wait in "Verpasst".</extracomment>
         <translation>%1 came in (%2).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="100" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="99" />
         <source>Tür angelehnt</source>
         <translation>Door ajar</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="109" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="108" />
         <source>%1 klopft bei %2 an (Sie vertreten).</source>
         <translation>%1 is knocking at %2's door (you are deputising).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="112" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="111" />
         <source>%1 klopft an (%2).</source>
         <translation>%1 is knocking (%2).</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="117" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="116" />
         <source>Es klopft</source>
         <translation>Someone is knocking</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="139" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="138" />
         <source>Ihre Nachricht wurde hinterlassen.</source>
         <translation>Your message was left.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="141" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="140" />
         <source>Nachricht hinterlassen</source>
         <translation>Leave a message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="142" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="141" />
         <source>Ihre Nachricht an der Tür:</source>
         <translation>Your message at the door:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="158" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="157" />
         <source>%1 lädt Sie in %2 ein.</source>
         <translation>%1 invites you into %2.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="163" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="162" />
         <source>Einladung</source>
         <translation>Invitation</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="172" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="171" />
         <source>Kurze Frage an %1</source>
         <translation>Quick question to %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="173" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="172" />
         <source>Ihre Frage (eine Zeile):</source>
         <translation>Your question (one line):</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="180" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="179" />
         <source>Kurze Frage von %1: „%2“</source>
         <translation>Quick question from %1: “%2”</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="185" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="184" />
         <source>Kurze Frage</source>
         <translation>Quick question</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="189" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="188" />
         <source>%1 antwortet auf „%2“: %3</source>
         <translation>%1 answers “%2”: %3</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="194" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="193" />
         <source>Antwort</source>
         <translation>Answer</translation>
     </message>
@@ -508,77 +508,77 @@
         <translation>Away until %1, deputy: %2</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="250" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="251" />
         <source>Sie sind hier</source>
         <translation>You are here</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="254" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="255" />
         <source>Hierher gehen</source>
         <translation>Go here</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="254" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="255" />
         <source>Anklopfen</source>
         <translation>Knock</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="258" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="259" />
         <source>Chat des Raums</source>
         <translation>Room chat</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="270" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="271" />
         <source>Sprechzeiten …</source>
         <translation>Office hours …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="274" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="275" />
         <source>Küche folgen</source>
         <translation>Follow kitchen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="284" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="286" />
         <source>Tür abschließen</source>
         <translation>Lock the door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="285" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="287" />
         <source>Notiz an der Tür (z. B. „Prüfung bis 12 Uhr“):</source>
         <translation>Note on the door (e.g. “Exam until noon”):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="308" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="310" />
         <source>In %1 ist jetzt %n Person.</source>
         <translation><numerusform>%n person is in %1 now.</numerusform><numerusform>%n people are in %1 now.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="310" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="312" />
         <source>Kaffeerunde</source>
         <translation>Coffee round</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="373" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="375" />
         <source>erledigt von %1</source>
         <translation>handled by %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="388" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="390" />
         <source>An %1</source>
         <translation>To %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="390" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="392" />
         <source>Von %1</source>
         <translation>From %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="392" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="394" />
         <source> (Vertretung für %1)</source>
         <translation> (deputising for %1)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="393" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/presenter.py" line="395" />
         <source>(noch keine Antwort)</source>
         <translation>(no answer yet)</translation>
     </message>
@@ -777,13 +777,13 @@
 <context>
     <name>CallPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="28" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="26" />
         <source>Bitte ein Headset benutzen: ohne Echounterdrückung hören die anderen sich sonst über Ihren Lautsprecher.</source>
         <translation>Please use a headset: without echo cancellation the others hear themselves through your loudspeaker.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="53" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="116" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="114" />
         <source>Kein Gespräch</source>
         <extracomment>RMS level (0..1) above which the microphone counts as hearing speech.
 ----------
@@ -791,79 +791,79 @@ On hold while another conversation (a visit at the digital door) is live. How a 
         <translation>No call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="53" />
         <source>Gespräch</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="64" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="62" />
         <source>Hinweis zum Gespräch</source>
         <translation>Note about the call</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="65" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="204" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="63" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="202" />
         <source>Mikrofon aus</source>
         <translation>Mute microphone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="68" />
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="238" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="66" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="237" />
         <source>Kamera an</source>
         <translation>Turn camera on</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="69" />
         <source>Bildschirm teilen</source>
         <translation>Share screen</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="74" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="72" />
         <source>Geräte …</source>
         <translation>Devices …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="78" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="76" />
         <source>Zum Büro</source>
         <translation>To the office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="79" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="77" />
         <source>Zurück zum Büroplan; das Gespräch läuft klein weiter</source>
         <translation>Back to the floor plan; the call goes on in a small view</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="80" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="78" />
         <source>Auflegen</source>
         <translation>Hang up</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="128" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="126" />
         <source>Im Gespräch mit %1</source>
         <translation>In a call with %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="129" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="127" />
         <source>Sie warten im Gespräch …</source>
         <translation>Waiting in the call …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="130" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="128" />
         <source>%1 – gehalten</source>
         <translation>%1 – on hold</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="204" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="202" />
         <source>Mikrofon an</source>
         <translation>Unmute microphone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="216" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="215" />
         <source>Sie</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="238" />
+        <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="237" />
         <source>Kamera aus</source>
         <translation>Turn camera off</translation>
     </message>
@@ -981,26 +981,6 @@ On hold while another conversation (a visit at the digital door) is live. How a 
         <translation>free</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="70" />
-        <source>Pause 10 Min.</source>
-        <translation>Break 10 min.</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="71" />
-        <source>Kaffeepause: 10 Minuten, die alle sehen</source>
-        <translation>Coffee break: 10 minutes everyone sees</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="79" />
-        <source>Im Saal …</source>
-        <translation>In the hall …</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="80" />
-        <source>Wer im Sitzungssaal sitzt (zählt als anwesend)</source>
-        <translation>Who sits in the council hall (counts as present)</translation>
-    </message>
-    <message>
         <location filename="../../src/dvz_desktop/qt/council/chair.py" line="61" />
         <source>Redezeit je Wortmeldung</source>
         <translation>Speaking time per speaker</translation>
@@ -1026,6 +1006,16 @@ On hold while another conversation (a visit at the digital door) is live. How a 
         <translation>Agenda from OParl …</translation>
     </message>
     <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="70" />
+        <source>Pause 10 Min.</source>
+        <translation>Break 10 min.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="71" />
+        <source>Kaffeepause: 10 Minuten, die alle sehen</source>
+        <translation>Coffee break: 10 minutes everyone sees</translation>
+    </message>
+    <message>
         <location filename="../../src/dvz_desktop/qt/council/chair.py" line="73" />
         <source>Zeit beenden</source>
         <translation>Stop the timer</translation>
@@ -1039,6 +1029,16 @@ On hold while another conversation (a visit at the digital door) is live. How a 
         <location filename="../../src/dvz_desktop/qt/council/chair.py" line="77" />
         <source>Abstimmung schließen</source>
         <translation>Close the vote</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="79" />
+        <source>Im Saal …</source>
+        <translation>In the hall …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/chair.py" line="80" />
+        <source>Wer im Sitzungssaal sitzt (zählt als anwesend)</source>
+        <translation>Who sits in the council hall (counts as present)</translation>
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/council/chair.py" line="82" />
@@ -1125,7 +1125,7 @@ On hold while another conversation (a visit at the digital door) is live. How a 
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="105" />
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="300" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="301" />
         <source>Nachricht schreiben …</source>
         <translation>Write a message …</translation>
     </message>
@@ -1151,53 +1151,66 @@ On hold while another conversation (a visit at the digital door) is live. How a 
         <translation>%1, %2 unread</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="229" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="230" />
         <source>wird gesendet …</source>
         <translation>sending …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="238" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="239" />
         <source>Nachricht gelöscht</source>
         <translation>Message deleted</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="238" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="239" />
         <source>bearbeitet</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="272" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="273" />
         <source>Zu lang für eine Nachricht: %1 Zeichen, höchstens %2. Bitte kürzen oder in mehreren Nachrichten senden – es geht nichts verloren.</source>
         <translation>Too long for one message: %1 characters, at most %2. Please shorten it or send it in several messages – nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="312" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="313" />
         <source>%1 schreibt …</source>
         <translation>%1 is typing …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="322" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="323" />
         <source>Nachricht bearbeiten …</source>
         <translation>Edit the message …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="340" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="341" />
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="342" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="343" />
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="368" />
+        <location filename="../../src/dvz_desktop/qt/chat/panel.py" line="369" />
         <source>Nichts gefunden.</source>
         <translation>Nothing found.</translation>
     </message>
 </context>
 <context>
     <name>Council</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="236" />
+        <source>Sitzung</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="251" />
+        <source>Kaffeepause</source>
+        <translation>Coffee break</translation>
+    </message>
+</context>
+<context>
+    <name>CouncilFeature</name>
     <message>
         <location filename="../../src/dvz_desktop/qt/council/mount.py" line="72" />
         <source>Eine Abstimmung läuft</source>
@@ -1235,188 +1248,178 @@ On hold while another conversation (a visit at the digital door) is live. How a 
         <translation>The server did not answer in time.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="168" />
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="169" />
         <source>Tagesordnung aus OParl</source>
         <translation>Agenda from OParl</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="169" />
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="170" />
         <source>OParl-Sitzung (*.json)</source>
         <translation>OParl meeting (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="178" />
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="179" />
         <source>Die Datei ist zu groß für eine Tagesordnung.</source>
         <translation>The file is too large for an agenda.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="181" />
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="182" />
         <source>Tagesordnung nicht übernommen: %1</source>
         <translation>Agenda not taken over: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="223" />
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="224" />
         <source>Niederschrift gespeichert: %1. %2</source>
         <translation>Minutes saved: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="227" />
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="228" />
         <source>Niederschrift an die eAkte übergeben (Aktenzeichen %1).</source>
         <translation>Minutes handed over to the eFile (file number %1).</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="235" />
-        <source>Sitzung</source>
-        <translation>Session</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="251" />
-        <source>Kaffeepause</source>
-        <translation>Coffee break</translation>
     </message>
 </context>
 <context>
     <name>CouncilPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="61" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="66" />
         <source>In diesem Raum läuft keine Sitzung. Wer eine Besprechung leitet oder ein Gremium führt, beginnt sie hier; dann erscheinen Redeliste, Zeit und Abstimmungen für alle im Raum.</source>
         <extracomment>raised, reply the chair's new order of the waiting hands</extracomment>
         <translation>No session is running in this room. Whoever leads a meeting or chairs a body starts it here; then the speaker list, times and votes appear for everyone in the room.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="65" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="70" />
         <source>Sitzung beginnen …</source>
         <translation>Start a session …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="70" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="75" />
         <source>Beschlussfähigkeit</source>
         <translation>Quorum</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="72" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="77" />
         <source>Aktueller Tagesordnungspunkt</source>
         <translation>Current agenda item</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="75" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="80" />
         <source>Redner und Redezeit</source>
         <translation>Speaker and speaking time</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="78" />
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="110" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="83" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="115" />
         <source>Redeliste</source>
         <translation>Speaker list</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="82" />
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="224" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="87" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="229" />
         <source>Wortmeldung</source>
         <translation>Request to speak</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="85" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="90" />
         <source>Zwischenfrage</source>
         <translation>Direct reply</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="91" />
         <source>Direkt auf den Vorredner antworten: kommt vor den Wortmeldungen dran</source>
         <translation>Reply directly to the previous speaker: comes before the other requests</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="92" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="97" />
         <source>Abstimmen …</source>
         <translation>Vote …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="101" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="106" />
         <source>Abstimmungsergebnisse</source>
         <translation>Vote results</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="111" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="116" />
         <source>Ergebnisse</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="168" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="173" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="169" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="174" />
         <source>Besprechung mit Moderation</source>
         <translation>Moderated meeting</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="175" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="180" />
         <source>TOP %1: %2</source>
         <translation>Item %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="176" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="181" />
         <source>Kein Tagesordnungspunkt aufgerufen</source>
         <translation>No agenda item called</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="187" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="192" />
         <source>⚠ Verbindung unterbrochen: %1</source>
         <translation>⚠ Connection lost: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="189" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="194" />
         <source>Nach dem Kommunalrecht darf die Sitzung erst fortgesetzt werden, wenn Bild und Ton wieder stehen.</source>
         <translation>Under the municipal code the session may only continue once sight and sound are back.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="219" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="224" />
         <source>Keine Wortmeldungen</source>
         <translation>No requests to speak</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="224" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="229" />
         <source>Wortmeldung zurückziehen</source>
         <translation>Withdraw my request</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="234" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="239" />
         <source>Abstimmung: %1</source>
         <translation>Vote: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="249" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="254" />
         <source>Niemand hat das Wort</source>
         <translation>Nobody has the floor</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="252" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="257" />
         <source>Es spricht: %1</source>
         <translation>Speaking: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="254" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="259" />
         <source>Redezeit abgelaufen</source>
         <translation>Time is up</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="260" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="265" />
         <source>Pause</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="260" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="265" />
         <source>Zeit für den TOP</source>
         <translation>Time for the item</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="261" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="266" />
         <source>%1: noch %2</source>
         <translation>%1: %2 left</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="262" />
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="267" />
         <source>(angehalten)</source>
         <translation>(paused)</translation>
     </message>
@@ -1568,7 +1571,7 @@ On hold while another conversation (a visit at the digital door) is live. How a 
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/app.py" line="171" />
+        <location filename="../../src/dvz_desktop/app.py" line="172" />
         <source>Anmeldung läuft …</source>
         <translation>Signing in …</translation>
     </message>
@@ -1934,12 +1937,12 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>InviteBanner</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="109" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="106" />
         <source>Annehmen</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="110" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="107" />
         <source>Ablehnen</source>
         <translation>Decline</translation>
     </message>
@@ -1947,37 +1950,37 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>KnockBanner</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="33" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="30" />
         <source>Herein</source>
         <translation>Come in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="37" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="34" />
         <source> Min.</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="38" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="35" />
         <source>In wie vielen Minuten</source>
         <translation>In how many minutes</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="40" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="37" />
         <source>Gleich</source>
         <translation>In a moment</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="42" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="39" />
         <source>Optional: kurzer Satz</source>
         <translation>Optional: a short line</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="43" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="40" />
         <source>Satz zur Antwort</source>
         <translation>Line with the answer</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="46" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="43" />
         <source>Jetzt nicht</source>
         <translation>Not now</translation>
     </message>
@@ -1985,28 +1988,28 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>KnockerStrip</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="68" />
         <source>Abbrechen</source>
         <extracomment>The knock's room and latest state (set by the presenter).</extracomment>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="68" />
         <source>Anklopfen abbrechen</source>
         <translation>Stop knocking</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="73" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="70" />
         <source>Nachricht hinterlassen</source>
         <translation>Leave a message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="76" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="73" />
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="90" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="87" />
         <source>%1 (noch %2 s)</source>
         <translation>%1 (%2 s left)</translation>
     </message>
@@ -2014,38 +2017,38 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>LaunchersPanel</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="129" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="130" />
         <source>Anwendungen</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="133" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="134" />
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="140" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="141" />
         <source>Eigener Starter …</source>
         <translation>Own launcher …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="166" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="167" />
         <source> (eigener Starter)</source>
         <extracomment>The user's own launchers (services.launchers.OwnLaunchers), where policy allows them.</extracomment>
         <translation> (own launcher)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="191" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="192" />
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="206" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="207" />
         <source>„%1“ in %2 öffnen</source>
         <translation>Open “%1” in %2</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="243" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="245" />
         <source>Keine Anwendung für diese Adresse eingerichtet.</source>
         <extracomment>Set by the desk: opens a registered protocol (checking first that a program handles it).</extracomment>
         <translation>No application is set up for this address.</translation>
@@ -2128,85 +2131,85 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="36" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="35" />
         <source>DVZ Desktop – Anmelden</source>
         <translation>DVZ Desktop – Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="37" />
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="61" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="36" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="60" />
         <source>Anmelden</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="39" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="38" />
         <source>Serveradresse</source>
         <translation>Server address</translation>
     </message>
     <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="43" />
         <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="44" />
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="45" />
         <source>Von Ihrer IT festgelegt</source>
         <translation>Set by your IT department</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="47" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="46" />
         <source>Benutzername</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="50" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="49" />
         <source>Passwort</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="51" />
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="53" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="50" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="52" />
         <source>Angemeldet bleiben</source>
         <translation>Remember me</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="57" />
         <source>Fehlermeldung</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="62" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="61" />
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="69" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="68" />
         <source>Anmelden bei DVZ Desktop</source>
         <translation>Sign in to DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="71" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="70" />
         <source>Digitales Verwaltungszentrum – Ihr virtuelles Büro</source>
         <translation>Digital administration centre – your virtual office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="84" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="83" />
         <source>&amp;Server</source>
         <translation>&amp;Server</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="85" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="84" />
         <source>&amp;Benutzername</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="85" />
         <source>&amp;Passwort</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="112" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="111" />
         <source>Bitte Server, Benutzername und Passwort angeben.</source>
         <translation>Please enter server, user name and password.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="115" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="114" />
         <source>Dieser Server ist von Ihrer IT nicht freigegeben.</source>
         <translation>Your IT department has not approved this server.</translation>
     </message>
@@ -2319,7 +2322,7 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>NoticeBanner</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="145" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="142" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -2424,22 +2427,22 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>OwnLauncherDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="95" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="96" />
         <source>Eigener Starter</source>
         <translation>Own launcher</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="99" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="100" />
         <source>Werte in geschweiften Klammern werden beim Öffnen abgefragt.</source>
         <translation>Values in curly braces are asked for when opening.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="105" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="106" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="106" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="107" />
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
@@ -2564,17 +2567,17 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>QuestionBanner</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="124" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="121" />
         <source>Antwort</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="125" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="122" />
         <source>Antwort auf die kurze Frage</source>
         <translation>Answer to the quick question</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="128" />
+        <location filename="../../src/dvz_desktop/qt/behaviour/banners.py" line="125" />
         <source>Antworten</source>
         <translation>Answer</translation>
     </message>
@@ -2602,12 +2605,14 @@ On hold while another conversation (a visit at the digital door) is live. How a 
     <name>Rail</name>
     <message>
         <location filename="../../src/dvz_desktop/qt/calendar/mount.py" line="34" />
+        <location filename="../../src/dvz_desktop/qt/calendar/mount.py" line="35" />
         <source>Kalender</source>
         <extracomment>The CalDAV account (``services.calendar_account.CalendarAccount``), None where there is none.</extracomment>
         <translation>Calendar</translation>
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/chat/mount.py" line="74" />
+        <location filename="../../src/dvz_desktop/qt/chat/mount.py" line="75" />
         <source>Chat</source>
         <extracomment>The outbox file (messages written while offline wait here). Unread direct messages per colleague (for the people list). All unread messages (for the tray).</extracomment>
         <translation>Chat</translation>
@@ -2618,7 +2623,7 @@ On hold while another conversation (a visit at the digital door) is live. How a 
         <translation>Digital door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/mount.py" line="46" />
+        <location filename="../../src/dvz_desktop/qt/door/mount.py" line="47" />
         <source>Digitale
 Tür</source>
         <translation>Digital
@@ -2631,12 +2636,12 @@ door</translation>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/mount.py" line="56" />
+        <location filename="../../src/dvz_desktop/qt/launchers/mount.py" line="57" />
         <source>Programme</source>
         <translation>Apps</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/map/mount.py" line="47" />
+        <location filename="../../src/dvz_desktop/qt/map/mount.py" line="46" />
         <source>Zu meinem Büro</source>
         <extracomment>Walk into a room (knocking where the door is closed). Fetches a colleague's portrait (``services.photos.PhotoFetcher.fetch``); None: initials only.</extracomment>
         <translation>To my office</translation>
@@ -2654,22 +2659,25 @@ door</translation>
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/people/mount.py" line="56" />
+        <location filename="../../src/dvz_desktop/qt/people/mount.py" line="57" />
         <source>Büro</source>
         <translation>Office</translation>
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/phone/mount.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/phone/mount.py" line="49" />
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/rail.py" line="129" />
+        <location filename="../../src/dvz_desktop/qt/shell/rail.py" line="130" />
         <source>Navigation</source>
         <extracomment>Where each place sits on the rail, top to bottom (the visual brief's order); others follow. An entry was chosen (by click, keyboard or its shortcut).</extracomment>
         <translation>Navigation</translation>
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/today/mount.py" line="37" />
+        <location filename="../../src/dvz_desktop/qt/today/mount.py" line="38" />
         <source>Heute</source>
         <extracomment>The chat feature (``qt.chat.mount.ChatFeature``): its counts and "open this conversation". The calendar panel (``qt.calendar.panel.CalendarPanel``): its agenda and account set-up. The office behaviour's dialogs (``qt.behaviour.presenter.BehaviourPresenter``).</extracomment>
         <translation>Today</translation>
@@ -2680,7 +2688,7 @@ door</translation>
         <translation>Whiteboard</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="235" />
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="237" />
         <source>Sitzung</source>
         <translation>Session</translation>
     </message>
@@ -2760,42 +2768,47 @@ door</translation>
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="35" />
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="36" />
         <source>Mein Status</source>
         <translation>My status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="36" />
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="37" />
         <source>Status und Statusnotiz ändern</source>
         <translation>Change status and status note</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="39" />
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="40" />
         <source>Meine Statusnotiz</source>
         <translation>My status note</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="51" />
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="52" />
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="58" />
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="59" />
         <source>Verbindungsstatus</source>
         <translation>Connection status</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="81" />
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="86" />
         <source>Verbunden</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="85" />
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="90" />
+        <source>Anmeldung läuft …</source>
+        <translation>Signing in …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="94" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="90" />
+        <location filename="../../src/dvz_desktop/qt/shell/status_line.py" line="99" />
         <source>Verbindung unterbrochen – neuer Versuch läuft …</source>
         <translation>Connection lost – trying again …</translation>
     </message>
@@ -2856,12 +2869,12 @@ door</translation>
 <context>
     <name>Today</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/mount.py" line="55" />
+        <location filename="../../src/dvz_desktop/qt/today/mount.py" line="56" />
         <source>Chat %1</source>
         <translation>Chat %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/today/mount.py" line="65" />
+        <location filename="../../src/dvz_desktop/qt/today/mount.py" line="66" />
         <source>%1 verpasst</source>
         <translation>%1 missed</translation>
     </message>
@@ -2981,7 +2994,7 @@ door</translation>
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="91" />
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="174" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="177" />
         <source>Keine ungelesenen Nachrichten</source>
         <translation>No unread messages</translation>
     </message>
@@ -3012,27 +3025,27 @@ door</translation>
         <translation>Connection lost</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="137" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="140" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="149" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="152" />
         <source>niemand</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="151" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="154" />
         <source> · Lust auf Kaffee</source>
         <translation> · up for coffee</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="173" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="176" />
         <source>%n ungelesene Nachricht</source>
         <translation><numerusform>%n unread message</numerusform><numerusform>%n unread messages</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="182" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="185" />
         <source>%n Person wartet an der digitalen Tür</source>
         <translation><numerusform>%n person waiting at the digital door</numerusform><numerusform>%n people waiting at the digital door</numerusform></translation>
     </message>
@@ -3040,7 +3053,7 @@ door</translation>
 <context>
     <name>ValuesDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="73" />
+        <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="74" />
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
@@ -3097,12 +3110,12 @@ door</translation>
         <translation>Abstain</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/vote_dialog.py" line="44" />
+        <location filename="../../src/dvz_desktop/qt/council/vote_dialog.py" line="45" />
         <source>Eine Stimmenthaltung ist nach dem Kommunalrecht Ihres Landes nicht zulässig.</source>
         <translation>Abstaining is not allowed under your Land's municipal code.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/vote_dialog.py" line="48" />
+        <location filename="../../src/dvz_desktop/qt/council/vote_dialog.py" line="49" />
         <source>Schließen</source>
         <translation>Close</translation>
     </message>

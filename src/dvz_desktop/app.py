@@ -56,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("link", nargs="?", help="dvz://-Link: dvz://room/<Raum>, dvz://call/<Person>, dvz://join/<Raum>")
     parser.add_argument("--log-level", default="WARNING")
     parser.add_argument("--allow-insecure-transport", action="store_true",
-                        help="nur für Entwicklung: ws:// auch zu anderen Rechnern erlauben (Passwörter unverschlüsselt!)")
+                        help="nur für Entwicklung: ws:// auch zu anderen Rechnern erlauben "
+                             "(Passwörter unverschlüsselt!)")
     return parser
 
 

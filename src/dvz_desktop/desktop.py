@@ -238,7 +238,8 @@ def _wire_status(bridge: Any, window: Any, status_menu: Any, actions: Any, tray:
             return
         me = model.people.get(model.me)
         if me is not None:
-            window.setWindowTitle(QCoreApplication.translate("Desktop", "DVZ Desktop – %1").replace("%1", me.display_name))
+            window.setWindowTitle(QCoreApplication.translate("Desktop", "DVZ Desktop – %1").replace("%1",
+                                                                                                    me.display_name))
         presence = model.presence_of(model.me)
         window.status_line.show_my_status(presence.status, presence.note)
         status_menu.show_status(presence.status, presence.note)
@@ -259,11 +260,25 @@ def _wire_status(bridge: Any, window: Any, status_menu: Any, actions: Any, tray:
 
     from .qt.lifetime import while_alive
 
+    def organisation() -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from .qt.shell.identity import show_organisation
+        from .qt.shell.window import APP_ICON
+
+        model, app = bridge.model, QApplication.instance()
+        if model is None or not isinstance(app, QApplication):
+            return
+        me = model.people.get(model.me)
+        show_organisation(app, window.rail, model.organisations.get(me.org_id) if me else None, str(APP_ICON))
+
     bridge.officeReset.connect(while_alive(window, mine))
+    bridge.officeReset.connect(while_alive(window, organisation))
     bridge.presenceChanged.connect(while_alive(window, changed))
     bridge.connectionChanged.connect(while_alive(window, connection))
     window.status_line.show_connection("connected" if bridge.connected else "reconnecting", "")
     mine()
+    organisation()
 
 
 class _DeviceMedia:

@@ -13,8 +13,8 @@ import qasync
 
 from dvz_desktop.app import DesktopParts, assemble_desktop
 from dvz_desktop.services.session import Credentials, Session
-from server_stub.demo.office import demo_org_file
 from server_stub.app import Backend, BackendConfig
+from server_stub.demo.office import demo_org_file
 
 T = TypeVar("T")
 

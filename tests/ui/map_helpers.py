@@ -14,8 +14,8 @@ from dvz_desktop.protocol import Presence, Status
 from dvz_desktop.qt.map.scene import FloorScene
 from dvz_desktop.qt.map.widget import MapWidget
 from server_stub.demo.office import demo_org_file
-from server_stub.directory.visibility import Directory
 from server_stub.directory.orgfile import to_protocol
+from server_stub.directory.visibility import Directory
 
 WITH_PANEL = (950, 600)
 WITHOUT_PANEL = (1290, 640)

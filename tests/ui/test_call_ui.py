@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from dvz_desktop.services.calls import CallClient
 from dvz_desktop.services.session import Credentials, Session
 
-from .conftest import DemoOffice, LoopRunner, FakeDevices
+from .conftest import DemoOffice, FakeDevices, LoopRunner
 
 ROOM = "kh-1-b110"  # Besprechung 1.10
 
@@ -52,7 +52,8 @@ def test_call_view_shows_the_colleague_and_mute_and_camera_change_my_tracks(
                                   for m in (thomas.call.members if thomas.call else ())), what="Thomas sees 'stumm'")
 
     received = []
-    thomas.frame_received.connect(lambda item: received.append(item[2].width) if item[:2] == ("a.schneider", "video") else None)
+    thomas.frame_received.connect(lambda item: received.append(item[2].width) if item[:2] == ("a.schneider",
+                                                                                              "video") else None)
     assert not anna_media.video.enabled  # camera off by default
     QTest.mouseClick(panel.camera, Qt.MouseButton.LeftButton)
     assert anna_media.video.enabled and panel.camera.isChecked()

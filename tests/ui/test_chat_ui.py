@@ -47,7 +47,8 @@ def test_unread_counts_then_reading_and_answering(demo_office: DemoOffice, runne
     panel.input.insert("Ja, komm rüber.")  # QTest.keyClicks only types ASCII
     QTest.keyClick(panel.input, Qt.Key.Key_Return)
     assert panel.input.text() == ""
-    runner.wait_until(lambda: any(m.body == "Ja, komm rüber." for m in thomas_chat.conversations[conv].messages.values()),
+    runner.wait_until(lambda: any(m.body == "Ja, komm rüber."
+                                  for m in thomas_chat.conversations[conv].messages.values()),
                       what="the answer at Thomas")
     runner.wait_until(lambda: parts.tray.unread == 0, what="the tray count to clear")
 
@@ -132,7 +133,8 @@ def test_a_paste_over_the_limit_is_kept_whole_and_refused_with_a_word(demo_offic
     panel.input.setText(words[:3990])
     assert not panel.too_long.isVisibleTo(panel) and panel.send_button.isEnabled()
     QTest.keyClick(panel.input, Qt.Key.Key_Return)
-    runner.wait_until(lambda: any(m.body == words[:3990].strip() for m in parts.chat.client.conversations[conv].messages.values()),
+    runner.wait_until(lambda: any(m.body == words[:3990].strip()
+                                  for m in parts.chat.client.conversations[conv].messages.values()),
                       what="the shortened message sent")
 
 
@@ -183,7 +185,8 @@ def test_a_room_chat_shows_what_was_written_while_i_was_inside(demo_office: Demo
     parts.window.open_panel("chat")
     parts.presenter.roomChatRequested.emit("kh-1-kueche")  # "Raumchat" on the map
     panel = parts.chat.panel
-    runner.wait_until(lambda: panel.current == kitchen and any("Kuchen steht bereit" in t for t in panel.message_texts()),
+    runner.wait_until(lambda: panel.current == kitchen
+                      and any("Kuchen steht bereit" in t for t in panel.message_texts()),
                       what="the room chat with the message written while I was inside")
     assert not any("Vorher geschrieben" in t for t in panel.message_texts())
     hits = runner.run(parts.chat.client.search("Kuchen Vorher"))

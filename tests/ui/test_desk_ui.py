@@ -4,7 +4,6 @@ exactly the expected URI to the operating system (intercepted at that one edge).
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
 
 from dvz_desktop.app import restore_layout, save_layout
 from dvz_desktop.desktop import assemble_desktop
@@ -64,7 +63,8 @@ def test_click_to_dial_hands_the_tel_uri_to_the_system(demo_office: DemoOffice, 
 def test_launchers_from_the_catalogue_open_encoded_urls(demo_office: DemoOffice, runner: LoopRunner,
                                                         opened: list[str]) -> None:
     panel = demo_office.parts.launchers
-    assert [panel.list.item(i).text() for i in range(panel.list.count())][:2] == ["eAkte (Browser)", "eAkte (Anwendung)"]
+    assert [panel.list.item(i).text() for i in range(panel.list.count())][:2] == ["eAkte (Browser)",
+                                                                                  "eAkte (Anwendung)"]
     panel.launch("eakte-web")
     dialog = panel.dialog
     dialog.fields["aktenzeichen"].setText("63-2026-0815; rm -rf ~")
@@ -160,7 +160,8 @@ def test_the_eakte_without_its_program_says_so_in_german(demo_office: DemoOffice
     import subprocess
 
     if shutil.which("xdg-mime") is None:
-        pytest.skip("xdg-mime (xdg-utils) is what Linux asks for a protocol's program; scripts/bootstrap.sh installs it")
+        pytest.skip("xdg-mime (xdg-utils) is what Linux asks for a protocol's program; "
+                    "scripts/bootstrap.sh installs it")
     # A user profile of its own: which program handles eakte:// is what this test decides.
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_DATA_DIRS"):
         monkeypatch.setenv(name, str(tmp_path / name.lower()))

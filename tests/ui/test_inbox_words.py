@@ -11,7 +11,7 @@ from datetime import date, timedelta
 import pytest
 from websockets.asyncio.client import connect
 
-from dvz_desktop.protocol import AbsenceCategory, DoorState, InboxKind, KnockAnswer
+from dvz_desktop.protocol import AbsenceCategory, DoorState, KnockAnswer
 
 from .conftest import DemoOffice, LoopRunner
 

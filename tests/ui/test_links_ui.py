@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from dvz_desktop.app import Program, build_parser
+from dvz_desktop.app import build_parser
+from dvz_desktop.program import Program
 from dvz_desktop.qt.links import KEY, LinkBanner
 from dvz_desktop.qt.single_instance import SingleInstance
 from dvz_desktop.services.calls import CallClient
@@ -22,7 +23,7 @@ from .conftest import DemoOffice, FakeDevices, LoopRunner
 
 
 @pytest.fixture
-def desktop(demo_office: DemoOffice, tmp_path: Path, qapp) -> Iterator[tuple[Desktop, SingleInstance]]:  # type: ignore[no-untyped-def]
+def desktop(demo_office: DemoOffice, tmp_path: Path, qapp) -> Iterator[tuple[Program, SingleInstance]]:  # type: ignore[no-untyped-def]
     """The program's own Desktop (as app.main builds it) around the demo office's parts."""
     single = SingleInstance(name=f"dvz-test-{tmp_path.name}")
     store = SettingsStore(tmp_path / "settings.json")
@@ -53,7 +54,7 @@ def link_banner(demo_office: DemoOffice) -> LinkBanner | None:
 
 
 def test_a_call_link_from_a_second_start_rings_only_after_confirming(
-        demo_office: DemoOffice, runner: LoopRunner, desktop: tuple[Desktop, SingleInstance],
+        demo_office: DemoOffice, runner: LoopRunner, desktop: tuple[Program, SingleInstance],
         thomas: CallClient) -> None:
     _desktop, single = desktop
     rang: list[object] = []
@@ -71,7 +72,7 @@ def test_a_call_link_from_a_second_start_rings_only_after_confirming(
 
 
 def test_a_room_link_waits_and_cancel_leaves_me_where_i_am(
-        demo_office: DemoOffice, runner: LoopRunner, desktop: tuple[Desktop, SingleInstance]) -> None:
+        demo_office: DemoOffice, runner: LoopRunner, desktop: tuple[Program, SingleInstance]) -> None:
     _desktop, single = desktop
     before = demo_office.backend.presence.get("a.schneider").room_id
     single.handle(b"link dvz://room/kh-1-b110\n")

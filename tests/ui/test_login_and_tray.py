@@ -8,11 +8,10 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from dvz_desktop.app import assemble_desktop
 from dvz_desktop.protocol import Status
-from dvz_desktop.qt.shell.i18n import install_translators
 from dvz_desktop.qt.labels import status_label
 from dvz_desktop.qt.login_dialog import LoginDialog
+from dvz_desktop.qt.shell.i18n import install_translators
 from dvz_desktop.services.session import Session, SessionError
 
 from .conftest import DemoOffice, LoopRunner

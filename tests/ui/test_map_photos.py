@@ -10,8 +10,8 @@ from dvz_desktop.core.office import OfficeModel
 from dvz_desktop.protocol import Presence, Status
 from dvz_desktop.qt.map.widget import MapWidget
 from dvz_desktop.services.photos import PhotoFetcher
-from server_stub.directory.orgfile import load_org_file
 from server_stub.app import Backend, BackendConfig
+from server_stub.directory.orgfile import load_org_file
 
 from ..conftest import PASSWORDS
 from ..integration.helpers import login

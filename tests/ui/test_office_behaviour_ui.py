@@ -85,11 +85,11 @@ def test_my_knock_shows_a_strip_with_the_answer_and_offers_a_message(
     runner.run(thomas.set_door("kh-1-102", DoorState.CLOSED))
     runner.wait_until(lambda: demo_office.parts.behaviour.door_of("kh-1-102").state is DoorState.CLOSED,
                       what="Thomas' door closed on Anna's map")
-    window = demo_office.parts.window
     scene = demo_office.parts.map.current_scene()
     assert scene.rooms["kh-1-102"].door is DoorState.CLOSED
     point: QPoint = demo_office.parts.map.view.mapFromScene(scene.rooms["kh-1-102"].rect().center())
-    QTest.mouseDClick(demo_office.parts.map.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    QTest.mouseDClick(demo_office.parts.map.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                      point)
     runner.wait_until(lambda: banners_of(demo_office, KnockerStrip), what="Anna's knock strip")
     strip = banners_of(demo_office, KnockerStrip)[0]
     assert "Sie klopfen bei Büro 102 an" in strip.label.text() and "noch" in strip.label.text()

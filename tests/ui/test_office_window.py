@@ -12,7 +12,6 @@ from .conftest import DemoOffice, LoopRunner
 
 
 def test_map_shows_my_floor_with_the_people_in_their_rooms(demo_office: DemoOffice) -> None:
-    window = demo_office.parts.window
     scene = demo_office.parts.map.current_scene()
     assert scene is not None
     assert scene.floor.id == "kh-1"  # Anna's office is on the first floor of the Kreishaus
@@ -45,7 +44,6 @@ def test_double_click_on_a_room_walks_me_there(demo_office: DemoOffice, runner: 
 
 
 def test_tree_lists_the_same_people_as_the_map(demo_office: DemoOffice, runner: LoopRunner) -> None:
-    window = demo_office.parts.window
     demo_office.backend.presence.move("m.becker", "kh-1-kueche")
     runner.wait_until(lambda: "m.becker" in (demo_office.parts.map.current_scene().occupants("kh-1-kueche")),
                       what="Monika Becker in the kitchen")

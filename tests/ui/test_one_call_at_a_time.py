@@ -69,7 +69,8 @@ def in_a_call_with_thomas(demo_office: DemoOffice, runner: LoopRunner, thomas: C
     runner.run(thomas_session.move(ROOM))
     runner.run(thomas.join_room(ROOM))
     runner.run(demo_office.parts.behaviour.go_to(ROOM))  # Anna walks in and joins the room's call
-    runner.wait_until(lambda: demo_office.parts.calls.client.call is not None and len(demo_office.parts.calls.client.peers) == 1,
+    client = demo_office.parts.calls.client
+    runner.wait_until(lambda: client.call is not None and len(client.peers) == 1,
                       timeout=30, what="Anna in the call with Thomas")
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from dvz_desktop.app import Program, build_parser
+from dvz_desktop.app import build_parser
+from dvz_desktop.program import Program
 from dvz_desktop.services.credentials import CredentialStore
 from dvz_desktop.services.session import Credentials, Session
 from dvz_desktop.services.settings import SettingsStore, UserSettings
@@ -14,7 +15,7 @@ from ..unit.test_settings_and_credentials import MemoryKeyring
 from .conftest import DemoOffice, LoopRunner
 
 
-def _desktop(qapp, tmp_path: Path, url: str, ring: MemoryKeyring) -> Desktop:  # type: ignore[no-untyped-def]
+def _desktop(qapp, tmp_path: Path, url: str, ring: MemoryKeyring) -> Program:  # type: ignore[no-untyped-def]
     args: argparse.Namespace = build_parser().parse_args(["--server", url, "--user", "t.wagner"])
     store = SettingsStore(tmp_path / "settings.json")
     settings = UserSettings(server_url=url, username="t.wagner", remember=True)

@@ -3,6 +3,8 @@ presence they do not show, and what they show stays right (issue 14, whole-windo
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from PySide6.QtCore import Qt
 
 from dvz_desktop.core.office import OfficeModel
@@ -139,14 +141,14 @@ def test_a_burst_repaints_only_the_changed_rows_on_screen(qtbot) -> None:  # typ
 
 
 def test_only_present_today_follows_arrivals_and_departures(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from datetime import date, datetime, timezone
+    from datetime import date, datetime
 
     model = demo_model()
     today = date(2026, 11, 24)
     panel = _panel(qtbot, model, today)
     panel.present_only.setChecked(True)
     assert panel.visible_people() == []  # nobody has a "first seen today" yet
-    morning = datetime(2026, 11, 24, 7, 30, tzinfo=timezone.utc)
+    morning = datetime(2026, 11, 24, 7, 30, tzinfo=UTC)
     arriving = [p.id for p in model.everyone()][:3]
     panel.update_presence(model.apply([
         model.presence_of(pid).model_copy(update={"status": Status.AVAILABLE, "first_seen_today": morning})

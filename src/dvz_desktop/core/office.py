@@ -56,6 +56,7 @@ class OfficeModel:
     def __init__(self, layout: OfficeLayout, me: str, presence: Iterable[Presence] = ()) -> None:
         self.me = me
         self.people: dict[str, Person] = {p.id: p for p in layout.people}
+        self.organisations: dict[str, Organisation] = {o.id: o for o in layout.organisations}
         self.floors: list[FloorRef] = []
         self.rooms: dict[str, RoomRef] = {}
         for org in layout.organisations:

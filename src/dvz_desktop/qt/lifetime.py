@@ -8,6 +8,7 @@ from collections.abc import Callable
 import shiboken6
 from PySide6.QtCore import QObject
 
+
 def while_alive(owner: QObject, listener: Callable[..., None]) -> Callable[..., None]:
     """``listener``, silenced once ``owner`` is deleted (any number of arguments)."""
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -23,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from dvz_desktop.services.session import Credentials
 
+from .plain import plain_label
 from .shell.theme import current as current_theme
 
 APP_ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "dvz.png"
-from .plain import plain_label
 
 
 class LoginDialog(QDialog):

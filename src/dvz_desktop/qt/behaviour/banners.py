@@ -8,12 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
     QLineEdit,
-    QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,6 +17,7 @@ from dvz_desktop.core.knocks import RING_TIME
 from dvz_desktop.protocol import KnockAnswer, KnockState
 
 from ..shell.banners import Banner
+
 
 class KnockBanner(Banner):
     """Someone knocks on the room I am in (or, as a deputy, on the office of someone away)."""

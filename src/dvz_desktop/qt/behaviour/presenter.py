@@ -28,7 +28,6 @@ from dvz_desktop.protocol import (
 )
 from dvz_desktop.services.behaviour import OfficeBehaviour
 
-
 from ..labels import door_label
 from ..lifetime import while_alive
 from ..shell.actions import OfficeActions
@@ -219,11 +218,13 @@ class BehaviourPresenter(QObject):
     def door_lines(self, door: DoorInfo) -> list[str]:
         lines = [f"„{door.note}“"] if door.note else []
         if door.office_hours:
-            hours = ", ".join(f"{weekday_short(h.weekday.value)} {h.start:%H:%M}–{h.end:%H:%M}" for h in door.office_hours)
+            hours = ", ".join(f"{weekday_short(h.weekday.value)} {h.start:%H:%M}–{h.end:%H:%M}"
+                              for h in door.office_hours)
             lines.append(self.tr("Sprechzeiten: %1").replace("%1", hours))
         if door.deputy_id:
             lines.append(self.tr("Abwesend bis %1, Vertretung: %2").replace(
-                "%1", f"{door.absent_until:%d.%m.}" if door.absent_until else "").replace("%2", self.name(door.deputy_id)))
+                "%1", f"{door.absent_until:%d.%m.}" if door.absent_until else "").replace("%2",
+                                                                                          self.name(door.deputy_id)))
         return lines
 
     def room_facts(self, room_id: str) -> RoomFacts | None:
@@ -273,7 +274,8 @@ class BehaviourPresenter(QObject):
         if facts.kind in ALWAYS_OPEN_KINDS and facts.kind is RoomKind.COFFEE_KITCHEN:
             follow = QAction(self.tr("Küche folgen"), menu, checkable=True)
             follow.setChecked(room_id in self.followed_kitchens)
-            follow.toggled.connect(lambda on: (self.followed_kitchens.add if on else self.followed_kitchens.discard)(room_id))
+            kitchens = self.followed_kitchens
+            follow.toggled.connect(lambda on: (kitchens.add if on else kitchens.discard)(room_id))
             menu.addAction(follow)
         self.menu = menu
         menu.popup(where)

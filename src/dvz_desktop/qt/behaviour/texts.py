@@ -26,7 +26,8 @@ def knock_outcome(state: KnockState, room: str, minutes: int | None, text: str) 
         KnockState.NOBODY: QCoreApplication.translate("Behaviour", "In %1 ist niemand da."),
         KnockState.NO_ANSWER: QCoreApplication.translate("Behaviour", "Niemand hat geantwortet (%1)."),
         KnockState.OUTSIDE_HOURS: QCoreApplication.translate("Behaviour", "%1: außerhalb der Sprechzeit."),
-        KnockState.HELD: QCoreApplication.translate("Behaviour", "%1: bitte nicht stören – Ihr Anklopfen wird später angezeigt."),
+        KnockState.HELD: QCoreApplication.translate("Behaviour",
+                                                    "%1: bitte nicht stören – Ihr Anklopfen wird später angezeigt."),
         KnockState.CANCELLED: QCoreApplication.translate("Behaviour", "Anklopfen bei %1 abgebrochen."),
     }
     message = messages[state].replace("%1", room)
@@ -91,14 +92,16 @@ def inbox_details(item: InboxItem) -> str:
         outcome = {KnockState.COME_IN.value: translate("Behaviour", "Herein"),
                    KnockState.WAIT.value: translate("Behaviour", "Gleich"),
                    KnockState.NOT_NOW.value: translate("Behaviour", "Jetzt nicht")}.get(item.outcome)
-        return fill(translate("Behaviour", "Anklopfen – %1"), outcome) if outcome else translate("Behaviour", "Anklopfen")
+        return fill(translate("Behaviour", "Anklopfen – %1"), outcome) if outcome else translate("Behaviour",
+                                                                                                 "Anklopfen")
     if item.kind is InboxKind.HANDOVER and item.subject == InboxSubject.INVITATION.value:
         outcome = {InviteState.PENDING.value: translate("Behaviour", "offen"),
                    InviteState.ACCEPTED.value: translate("Behaviour", "angenommen"),
                    InviteState.DECLINED.value: translate("Behaviour", "abgelehnt"),
                    InviteState.EXPIRED.value: translate("Behaviour", "abgelaufen"),
                    InviteState.CANCELLED.value: translate("Behaviour", "zurückgezogen")}.get(item.outcome)
-        return fill(translate("Behaviour", "Einladung – %1"), outcome) if outcome else translate("Behaviour", "Einladung")
+        return fill(translate("Behaviour", "Einladung – %1"), outcome) if outcome else translate("Behaviour",
+                                                                                                 "Einladung")
     if item.kind is InboxKind.HANDOVER and item.subject == InboxSubject.QUESTION.value:
         return fill(translate("Behaviour", "Kurze Frage: „%1“ – Antwort: „%2“"), item.text, item.answer)
     if item.kind is InboxKind.GUEST_REQUEST and item.guest_name:

@@ -31,7 +31,8 @@ class CalendarContext:
 
 def mount(ctx: CalendarContext) -> CalendarPanel:
     panel = CalendarPanel(ctx.run, ctx.move, ctx.notify, ctx.bridge.room_name)
-    handle = ctx.shell.add_panel("calendar", QCoreApplication.translate("Rail", "Kalender"), QCoreApplication.translate("Rail", "Kalender"), "calendar-days", panel,
+    handle = ctx.shell.add_panel("calendar", QCoreApplication.translate("Rail", "Kalender"),
+                                 QCoreApplication.translate("Rail", "Kalender"), "calendar-days", panel,
                                  "Ctrl+4")
     panel.bring_forward = handle.open
     panel.account = ctx.account

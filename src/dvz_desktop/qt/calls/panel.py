@@ -4,10 +4,9 @@ hang-up as a bar of labelled icon buttons."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
-
-import math
 
 from PySide6.QtCore import QCoreApplication, QSize, QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
@@ -20,7 +19,6 @@ from ..lifetime import while_alive
 from ..plain import plain_label
 from ..shell import theme
 from .tile import VideoTile
-
 
 
 def HEADSET_NOTE() -> str:  # noqa: N802 (a constant that follows the language)
@@ -202,7 +200,8 @@ class CallPanel(QWidget):
         if track is not None:
             track.muted = muted
         self.mute.setText(self.tr("Mikrofon an") if muted else self.tr("Mikrofon aus"))
-        self.mute.setIcon(icon("mic-off" if muted else "mic", theme.current().danger if muted else theme.current().text))
+        self.mute.setIcon(icon("mic-off" if muted else "mic",
+                               theme.current().danger if muted else theme.current().text))
         self.mute.setAccessibleName(self.mute.text())
         if self.self_tile is not None:
             self._self_view(True)

@@ -20,8 +20,8 @@ from dvz_desktop.protocol import CallInfo
 from dvz_desktop.services.calls import CallClient
 from dvz_desktop.services.door import DoorClient
 
-from ..shell.banners import Banner, BannerArea
 from ..lifetime import while_alive
+from ..shell.banners import Banner, BannerArea
 from .panel import CallPanel
 
 ASK_KEY = "switchboard:ask"

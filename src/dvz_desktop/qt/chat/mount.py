@@ -71,7 +71,8 @@ def mount(ctx: ChatContext) -> ChatFeature:
     client = ChatClient(ctx.session, ctx.outbox)
     panel = ChatPanel(client, ctx.bridge.name_of, ctx.bridge.room_name, ctx.run)
     panel.failed.connect(ctx.shell.show_message)
-    handle = ctx.shell.add_panel("chat", QCoreApplication.translate("Rail", "Chat"), QCoreApplication.translate("Rail", "Chat"), "message-square", panel, "Ctrl+2")
+    handle = ctx.shell.add_panel("chat", QCoreApplication.translate("Rail", "Chat"),
+                                 QCoreApplication.translate("Rail", "Chat"), "message-square", panel, "Ctrl+2")
     panel.bring_forward = handle.open
     feature = ChatFeature(client, panel, handle, ctx.run, parent=panel)
 

@@ -179,7 +179,8 @@ class ChatPanel(QWidget):
             font.setBold(unread > 0)
             item.setFont(font)
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         self.tr("%1, %2 ungelesen").replace("%1", title).replace("%2", str(unread)) if unread else title)
+                         self.tr("%1, %2 ungelesen").replace("%1", title).replace("%2",
+                                                                                  str(unread)) if unread else title)
             self.conversations.addItem(item)
             if conv_id == self.current:
                 self.conversations.setCurrentItem(item)

@@ -40,4 +40,5 @@ def mentions(body: str, display_name: str, username: str) -> bool:
     """Whether a message mentions me: @username or @Vorname / @"Vorname Nachname"."""
     lowered = body.casefold()
     first = display_name.split()[0].casefold() if display_name else ""
-    return f"@{username.casefold()}" in lowered or (bool(first) and re.search(rf"@{re.escape(first)}\b", lowered) is not None)
+    return f"@{username.casefold()}" in lowered or (bool(first) and re.search(rf"@{re.escape(first)}\b",
+                                                                              lowered) is not None)

@@ -69,7 +69,7 @@ class CouncilFeature(QObject):
         may_start = bool(self.ctx.bridge.my_room())
         self.panel.show_state(received, may_start)
         self.handle.set_badge(1 if received and received.info.vote else 0,
-                              QCoreApplication.translate("Council", "Eine Abstimmung läuft") if received and received.info.vote else "")
+                              self.tr("Eine Abstimmung läuft") if received and received.info.vote else "")
         if self.hall is not None:
             self.hall.show_state(received)
         if received is not None:
@@ -84,16 +84,16 @@ class CouncilFeature(QObject):
         if vote is not None and may_vote(info, me) is None:
             if self._vote_banner != vote.vote_id:
                 self._vote_banner = vote.vote_id
-                banner = Banner(QCoreApplication.translate("Council", "Abstimmung: %1").replace("%1", vote.question), "incoming")
-                banner.button(QCoreApplication.translate("Council", "Abstimmen …")).clicked.connect(self.vote)
+                banner = Banner(self.tr("Abstimmung: %1").replace("%1", vote.question), "incoming")
+                banner.button(self.tr("Abstimmen …")).clicked.connect(self.vote)
                 banners.put("council-vote", banner)
         elif self._vote_banner is not None:
             self._vote_banner = None
             banners.remove("council-vote")
         seen = self._results_seen.get(info.session_id)
         if seen is not None and len(info.results) > seen:
-            banner = Banner(QCoreApplication.translate("Council", "Ergebnis: %1").replace("%1", words().result(info.results[-1])), "info")
-            banner.button(QCoreApplication.translate("Council", "OK")).clicked.connect(lambda: banners.remove("council-result"))
+            banner = Banner(self.tr("Ergebnis: %1").replace("%1", words().result(info.results[-1])), "info")
+            banner.button(self.tr("OK")).clicked.connect(lambda: banners.remove("council-result"))
             banners.put("council-result", banner)
         self._results_seen[info.session_id] = len(info.results)
 
@@ -106,7 +106,7 @@ class CouncilFeature(QObject):
         if key != self._muted_for and self.ctx.mute_microphone is not None:
             self._muted_for = key
             self.ctx.mute_microphone()
-            self.ctx.shell.show_message(QCoreApplication.translate("Council", "Die Sitzungsleitung hat %1 das Wort gegeben; Ihr Mikrofon ist aus.")
+            self.ctx.shell.show_message(self.tr("Die Sitzungsleitung hat %1 das Wort gegeben; Ihr Mikrofon ist aus.")
                                         .replace("%1", self.ctx.bridge.name_of(floor.person_id)))
 
     # --- commands ---
@@ -118,7 +118,7 @@ class CouncilFeature(QObject):
             except (SessionError, NotConnected) as exc:
                 self.ctx.shell.show_message(exc.message)
             except TimeoutError:
-                self.ctx.shell.show_message(QCoreApplication.translate("Council", "Der Server hat nicht rechtzeitig geantwortet."))
+                self.ctx.shell.show_message(self.tr("Der Server hat nicht rechtzeitig geantwortet."))
 
         self.ctx.run(carry_out())
 
@@ -151,7 +151,8 @@ class CouncilFeature(QObject):
         item = received.info.agenda[received.info.current_item] if received and received.info.current_item is not None \
             else None
         dialog = VoteOpenDialog(item.title if item else "", self.ctx.shell.dialog_parent())
-        dialog.opened.connect(lambda q, kind, election: self.command(self.client.open_vote(self.sid(), kind, q, election)))
+        dialog.opened.connect(lambda q, kind, election: self.command(self.client.open_vote(self.sid(), kind, q,
+                                                                                           election)))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
@@ -165,8 +166,8 @@ class CouncilFeature(QObject):
         dialog.open()
 
     def import_oparl(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.ctx.shell.dialog_parent(), QCoreApplication.translate("Council", "Tagesordnung aus OParl"), "",
-                                              QCoreApplication.translate("Council", "OParl-Sitzung (*.json)"))
+        path, _ = QFileDialog.getOpenFileName(self.ctx.shell.dialog_parent(), self.tr("Tagesordnung aus OParl"), "",
+                                              self.tr("OParl-Sitzung (*.json)"))
         if path:
             self.import_file(Path(path))
 
@@ -175,10 +176,10 @@ class CouncilFeature(QObject):
         try:
             text = path.read_text(encoding="utf-8")
             if len(text) > MAX_OPARL_CHARS:
-                raise OParlError(QCoreApplication.translate("Council", "Die Datei ist zu groß für eine Tagesordnung."))
+                raise OParlError(self.tr("Die Datei ist zu groß für eine Tagesordnung."))
             agenda_from_oparl(json.loads(text))
         except (OSError, ValueError) as exc:
-            self.ctx.shell.show_message(QCoreApplication.translate("Council", "Tagesordnung nicht übernommen: %1").replace("%1", str(exc)))
+            self.ctx.shell.show_message(self.tr("Tagesordnung nicht übernommen: %1").replace("%1", str(exc)))
             return
         self.command(self.client.import_oparl(self.sid(), text))
 
@@ -220,11 +221,11 @@ class CouncilFeature(QObject):
         try:
             plan = minutes_pdf.filing_plan(self.ctx.launchers(), minutes.file_number, path, self.client.me or "")
         except LaunchRefused as exc:
-            self.ctx.shell.show_message(QCoreApplication.translate("Council", "Niederschrift gespeichert: %1. %2").replace("%1", str(path))
+            self.ctx.shell.show_message(self.tr("Niederschrift gespeichert: %1. %2").replace("%1", str(path))
                                         .replace("%2", str(exc)))
             return minutes
         await start_program(plan)
-        self.ctx.shell.show_message(QCoreApplication.translate("Council", "Niederschrift an die eAkte übergeben (Aktenzeichen %1).")
+        self.ctx.shell.show_message(self.tr("Niederschrift an die eAkte übergeben (Aktenzeichen %1).")
                                     .replace("%1", minutes.file_number))
         return minutes
 
@@ -232,8 +233,8 @@ class CouncilFeature(QObject):
 def mount(ctx: CouncilContext) -> CouncilFeature:
     client = CouncilClient(ctx.session)
     panel = CouncilPanel(ctx.session.me or "", ctx.bridge.name_of)
-    handle = ctx.shell.add_panel("council", QCoreApplication.translate("Council", "Sitzung"), QCoreApplication.translate("Rail", "Sitzung"), "landmark",
-                                 panel, "Ctrl+8")
+    handle = ctx.shell.add_panel("council", QCoreApplication.translate("Council", "Sitzung"),
+                                 QCoreApplication.translate("Rail", "Sitzung"), "landmark", panel, "Ctrl+8")
     feature = CouncilFeature(ctx, client, panel, handle)
     c = client
     panel.startRequested.connect(feature.start)
@@ -247,8 +248,9 @@ def mount(ctx: CouncilContext) -> CouncilFeature:
     chair.limitRequested.connect(lambda s: feature.command(c.floor(feature.sid(), "limit", seconds=s or None)))
     chair.goToRequested.connect(lambda index: feature.command(c.go_to(feature.sid(), index)))
     chair.importRequested.connect(feature.import_oparl)
-    chair.breakRequested.connect(lambda minutes: feature.command(c.timer(feature.sid(), "start", "break",
-                                                                         QCoreApplication.translate("Council", "Kaffeepause"), minutes)))
+    coffee = QCoreApplication.translate("Council", "Kaffeepause")
+    chair.breakRequested.connect(lambda minutes: feature.command(c.timer(feature.sid(), "start", "break", coffee,
+                                                                         minutes)))
     chair.stopTimerRequested.connect(lambda: feature.command(c.timer(feature.sid(), "stop")))
     chair.voteOpenRequested.connect(feature.open_vote)
     chair.voteCloseRequested.connect(lambda: feature.command(c.close_vote(feature.sid())))

@@ -44,6 +44,11 @@ def may_vote(info: CouncilInfo, me: str) -> str | None:
     return refusal(me, modes.get(me), voters, profile(body.profile), VoteKind(vote.kind), vote.election)
 
 
+def is_chair(info: CouncilInfo, me: str) -> bool:
+    """The body's chair, or a moderator of a session without a body."""
+    return me == info.body.chair_id if info.body else me in info.moderators
+
+
 class CouncilPanel(QWidget):
     #: raised, reply
     handRequested = Signal(bool, bool)
@@ -163,7 +168,7 @@ class CouncilPanel(QWidget):
                 widget.setVisible(False)
             self._tick.stop()
             return
-        chair = self.me == (info.body.chair_id if info.body else None) or (info.body is None and self.me in info.moderators)
+        chair = is_chair(info, self.me)
         self.title.setText(info.title)
         self.body.setText(self.tr("%1 · %2").replace("%1", info.body.name).replace("%2", words().profile(
             info.body.profile)) if info.body else self.tr("Besprechung mit Moderation"))
@@ -203,7 +208,7 @@ class CouncilPanel(QWidget):
             self.reorderRequested.emit(order)
 
     def _show_hands(self, info: CouncilInfo) -> None:
-        chair = self.me == (info.body.chair_id if info.body else None) or (info.body is None and self.me in info.moderators)
+        chair = is_chair(info, self.me)
         # The chair reorders the list by dragging (or with Ctrl+Up/Down, Qt's keyboard move).
         self.hands.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove if chair
                                    else QAbstractItemView.DragDropMode.NoDragDrop)

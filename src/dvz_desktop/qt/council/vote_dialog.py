@@ -41,7 +41,8 @@ class VoteDialog(QDialog):
             button.setMinimumHeight(44)  # easy to hit, also on a tablet in the hall
             button.setEnabled(refusal is None and (choice != "abstain" or abstention_allowed))
             if choice == "abstain" and not abstention_allowed:
-                button.setToolTip(self.tr("Eine Stimmenthaltung ist nach dem Kommunalrecht Ihres Landes nicht zulässig."))
+                button.setToolTip(
+                    self.tr("Eine Stimmenthaltung ist nach dem Kommunalrecht Ihres Landes nicht zulässig."))
             button.clicked.connect(lambda _=False, c=choice: self.choose(c))
             self.buttons[choice] = button
             row.addWidget(button)

@@ -43,7 +43,8 @@ def mount(ctx: DoorContext) -> tuple[DoorClient, DoorPanel]:
     ctx.switchboard.hold_note = HOLD_NOTE
     panel.before_admit = lambda guest, admit: ctx.switchboard.start_visit(
         QCoreApplication.translate("Door", "%1 hereinbitten").replace("%1", guest), admit)
-    handle = ctx.shell.add_panel("door", QCoreApplication.translate("Rail", "Digitale Tür"), QCoreApplication.translate("Rail", "Digitale\nTür"), "door-open", panel,
+    handle = ctx.shell.add_panel("door", QCoreApplication.translate("Rail", "Digitale Tür"),
+                                 QCoreApplication.translate("Rail", "Digitale\nTür"), "door-open", panel,
                                  "Ctrl+7")
     handle.set_available(False)  # until the server says I serve a desk
 

@@ -26,8 +26,8 @@ from dvz_desktop.services.session import SessionError
 from ..calls.tile import VideoTile
 from ..icons import icon
 from ..lifetime import while_alive
-from ..shell import theme
 from ..plain import plain_action_text
+from ..shell import theme
 
 
 class DoorPanel(QWidget):

@@ -53,7 +53,8 @@ def mount(ctx: LaunchersContext) -> LaunchersPanel:
             ctx.shell.show_message(_tr("Keine Anwendung für diese Adresse eingerichtet."))
 
     panel.open_protocol = lambda plan: ctx.run(open_protocol(plan))
-    ctx.shell.add_panel("launchers", QCoreApplication.translate("Rail", "Anwendungen"), QCoreApplication.translate("Rail", "Programme"), "layout-grid", panel, "Ctrl+5")
+    ctx.shell.add_panel("launchers", QCoreApplication.translate("Rail", "Anwendungen"),
+                        QCoreApplication.translate("Rail", "Programme"), "layout-grid", panel, "Ctrl+5")
 
     def catalogue(*_: object) -> None:
         if ctx.session.welcome is not None:

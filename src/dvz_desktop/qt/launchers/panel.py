@@ -40,7 +40,8 @@ from ..shell import theme
 
 def entry_from(info: LauncherInfo) -> LauncherEntry:
     return LauncherEntry(info.entry_id, info.name, LauncherKind(info.kind), info.target, info.args,
-                         tuple(Placeholder(p.name, p.label, p.pattern, p.example, p.recognise) for p in info.placeholders),
+                         tuple(Placeholder(p.name, p.label, p.pattern, p.example,
+                                           p.recognise) for p in info.placeholders),
                          info.scheme)
 
 
@@ -203,7 +204,8 @@ class LaunchersPanel(QWidget):
         the eAkte: (menu text, action) pairs."""
         # An explicit context: lupdate misreads the return annotation above and files a self.tr() here
         # under "Callable.self", so English users saw German.
-        return [(QCoreApplication.translate("LaunchersPanel", "„%1“ in %2 öffnen").replace("%1", next(iter(values.values()))).replace("%2", entry.name),
+        label = QCoreApplication.translate("LaunchersPanel", "„%1“ in %2 öffnen")
+        return [(label.replace("%1", next(iter(values.values()))).replace("%2", entry.name),
                  lambda _checked=False, e=entry, v=values: self.launch(e.entry_id, v))
                 for entry, values in recognise(text, self.entries)]
 

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 from dvz_desktop.core.map_search import Hit, HitKind, find_on_map
 from dvz_desktop.core.office import OfficeModel
 
+from ..icons import icon, pixmap
 from ..lifetime import while_alive
 from ..shell import theme
-from ..icons import icon, pixmap
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 

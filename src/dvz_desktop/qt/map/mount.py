@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-
 from PySide6.QtGui import QAction, QKeySequence
 
 from ..lifetime import while_alive

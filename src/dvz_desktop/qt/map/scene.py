@@ -168,10 +168,12 @@ class FloorScene(QGraphicsScene):
                 continue
             hinge, wall_y = door.start
             others = [o.door_geometry for o in self.rooms.values()
-                      if o is not item and o.door_geometry.side is door.side and abs(o.door_geometry.start[1] - wall_y) < 1]
+                      if o is not item and o.door_geometry.side is door.side
+                      and abs(o.door_geometry.start[1] - wall_y) < 1]
             before = [o.start[0] for o in others if o.start[0] < hinge]
             after = [o.end[0] for o in others if o.end[0] > hinge]
-            spans[room_id] = (hinge - (max(before) if before else 0.0) - 4, (min(after) if after else floor_width) - hinge - 4)
+            spans[room_id] = (hinge - (max(before) if before else 0.0) - 4,
+                              (min(after) if after else floor_width) - hinge - 4)
         return spans
 
     # --- the static plan ---

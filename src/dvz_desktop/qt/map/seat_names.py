@@ -6,10 +6,10 @@ from collections.abc import Callable
 from itertools import groupby
 
 from PySide6.QtCore import QRectF, Qt
-from dvz_desktop.core.contrast import readable_on
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from dvz_desktop.core.contrast import readable_on
 from dvz_desktop.core.labels import fit_text
 
 from .palette import PERSON_NAME_PX, MapPalette, qcolor

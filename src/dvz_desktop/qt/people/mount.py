@@ -53,7 +53,8 @@ def mount(ctx: PeopleContext) -> PeopleFeature:
     layout = QVBoxLayout(page)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(tabs)
-    handle = ctx.shell.add_panel("office", QCoreApplication.translate("Rail", "Büro"), QCoreApplication.translate("Rail", "Büro"), "building-2", page, "Ctrl+1",
+    handle = ctx.shell.add_panel("office", QCoreApplication.translate("Rail", "Büro"),
+                                 QCoreApplication.translate("Rail", "Büro"), "building-2", page, "Ctrl+1",
                                  office_entry=True)
     tree.roomActivated.connect(ctx.move)
 

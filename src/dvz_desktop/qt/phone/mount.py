@@ -45,7 +45,8 @@ class PhoneFeature:
 
 def mount(ctx: PhoneContext) -> PhoneFeature:
     panel = PhonePanel(ctx.scheme, ctx.recent_calls, ctx.shell.show_message)
-    ctx.shell.add_panel("phone", QCoreApplication.translate("Rail", "Telefon"), QCoreApplication.translate("Rail", "Telefon"), "phone", panel, "Ctrl+6")
+    ctx.shell.add_panel("phone", QCoreApplication.translate("Rail", "Telefon"),
+                        QCoreApplication.translate("Rail", "Telefon"), "phone", panel, "Ctrl+6")
     panel.call_in_app = ctx.call_in_app
 
     def colleagues() -> dict[str, tuple[str, str, bool]]:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPainter, Q
 from PySide6.QtWidgets import QAbstractButton, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..icons import paint_icon
+from ..lifetime import while_alive
 from . import theme
 
 RAIL_WIDTH = 84
@@ -137,7 +138,7 @@ class Rail(QWidget):
         self._column.addWidget(self.logo)
         self._column.addSpacing(4)
         self._column.addStretch(1)
-        theme.THEME_EVENTS.changed.connect(lambda _t: self.update())
+        theme.THEME_EVENTS.changed.connect(while_alive(self, lambda _t: self.update()))
 
     def set_logo(self, pixmap: object, accessible: str) -> None:
         self.logo.setPixmap(pixmap)  # type: ignore[arg-type]

@@ -17,6 +17,7 @@ from dvz_desktop.protocol import Status
 
 from ..icons import pixmap
 from ..labels import status_label
+from ..lifetime import while_alive
 from ..status_badge import status_icon
 from . import theme
 
@@ -63,13 +64,17 @@ class StatusLine(QStatusBar):
         row.addWidget(self.connection_icon)
         row.addWidget(self.connection)
         self.addPermanentWidget(link)
-        self._state = ("connected", "")
-        theme.THEME_EVENTS.changed.connect(lambda _t: self.show_connection(*self._state))
+        # Until the login has brought my status there is nothing to show or change (no empty button).
+        self.my_status.hide()
+        self._state = ("connecting", "")
+        self.show_connection("connecting")
+        theme.THEME_EVENTS.changed.connect(while_alive(self, lambda _t: self.show_connection(*self._state)))
 
     def set_status_menu(self, menu: QMenu) -> None:
         self.my_status.setMenu(menu)
 
     def show_my_status(self, status: Status, note: str) -> None:
+        self.my_status.show()
         self.my_status.setText(status_label(status))
         self.my_status.setIcon(status_icon(status))
         self.note.setText(f"„{note}“" if note else "")
@@ -80,6 +85,10 @@ class StatusLine(QStatusBar):
         if state == "connected":
             self.connection.setText(self.tr("Verbunden"))
             self.connection_icon.setPixmap(pixmap("circle-check", 16, t.text_muted))
+            self.connection.setStyleSheet("")
+        elif state == "connecting":
+            self.connection.setText(self.tr("Anmeldung läuft …"))
+            self.connection_icon.setPixmap(pixmap("hourglass", 16, t.text_muted))
             self.connection.setStyleSheet("")
         elif state == "ended":
             self.connection.setText(self.tr("Abgemeldet"))

@@ -135,6 +135,8 @@ class _ThemeEvents(QObject):
 
 THEME_EVENTS = _ThemeEvents()
 _current = _light(DEFAULT_ACCENT)
+#: What the last ``apply`` was asked for, so the organisation's colour can follow the login.
+_mode, _accent = ThemeMode.SYSTEM, DEFAULT_ACCENT
 
 
 def current() -> Theme:
@@ -154,7 +156,8 @@ def system_prefers() -> tuple[bool, bool]:
 
 def apply(app: QApplication, mode: ThemeMode = ThemeMode.SYSTEM, accent: str = DEFAULT_ACCENT) -> Theme:
     """Set the style, palette and stylesheet of the application; tell painted widgets."""
-    global _current
+    global _current, _mode, _accent
+    _mode, _accent = mode, accent
     dark, high = system_prefers()
     theme = build(mode, accent, dark, high)
     if app.style().name().lower() != "fusion":
@@ -168,6 +171,15 @@ def apply(app: QApplication, mode: ThemeMode = ThemeMode.SYSTEM, accent: str = D
     _current = theme
     THEME_EVENTS.changed.emit(theme)
     return theme
+
+
+def set_accent(app: QApplication, accent: str | None) -> Theme:
+    """The organisation's colour (None: the product's own) in the mode the user chose; nothing repaints
+    when it is the colour already in use."""
+    wanted = accent if accent and QColor.isValidColorName(accent) else DEFAULT_ACCENT
+    if wanted == _accent:
+        return _current
+    return apply(app, _mode, wanted)
 
 
 def with_accent(theme: Theme, accent: str) -> Theme:

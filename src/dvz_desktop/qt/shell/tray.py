@@ -134,7 +134,10 @@ class Tray(QObject):
             self._icon_status = shown
         state = status_label(me.status) if connected else self.tr("Verbindung unterbrochen")
         unread = f"\n{self.unread_action.text()}" if self.unread else ""
-        tooltip = self.tr("DVZ Desktop – %1").replace("%1", state) + unread
+        person = model.people.get(model.me)
+        organisation = model.organisations.get(person.org_id) if person else None
+        office = f"\n{organisation.name}" if organisation else ""  # whose office this is (several accounts)
+        tooltip = self.tr("DVZ Desktop – %1").replace("%1", state) + office + unread
         if self.icon.toolTip() != tooltip:
             self.icon.setToolTip(tooltip)
         if changed is not None and model is self._entries_from and self._entries_watch.isdisjoint(changed):

@@ -34,7 +34,8 @@ class TodayContext:
 
 def mount(ctx: TodayContext) -> TodayPanel:
     panel = TodayPanel(ctx.bridge.room_name)
-    handle = ctx.shell.add_panel("today", QCoreApplication.translate("Rail", "Heute"), QCoreApplication.translate("Rail", "Heute"), "sun", panel, "Ctrl+3")
+    handle = ctx.shell.add_panel("today", QCoreApplication.translate("Rail", "Heute"),
+                                 QCoreApplication.translate("Rail", "Heute"), "sun", panel, "Ctrl+3")
     panel.roomRequested.connect(ctx.move)
     panel.chatRequested.connect(ctx.chat.show_conversation)
     panel.inboxRequested.connect(ctx.presenter.open_inbox)

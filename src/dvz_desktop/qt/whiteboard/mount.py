@@ -29,7 +29,8 @@ class WhiteboardContext:
 def mount(ctx: WhiteboardContext) -> tuple[WhiteboardPanel, ViewHandle]:
     client = WhiteboardClient(ctx.session)
     panel = WhiteboardPanel(client, ctx.run, ctx.shell.show_message)
-    view = ctx.shell.add_view("whiteboard", panel, QCoreApplication.translate("Rail", "Whiteboard"), "presentation", "Ctrl+Shift+W")
+    view = ctx.shell.add_view("whiteboard", panel, QCoreApplication.translate("Rail", "Whiteboard"), "presentation",
+                              "Ctrl+Shift+W")
     # The panel is a page of the stage: hidden while another view shows, so it follows only when seen.
     panel.follow_from(ctx.bridge, panel)
     # Methods of the panel, not closures: Qt disconnects them when the window goes away.

@@ -187,7 +187,7 @@ class WhiteboardPanel(QWidget):
 
     def confirm_clear(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Whiteboard leeren"),
-                          self.tr("Das Whiteboard wird für alle im Raum geleert. Das lässt sich nicht rückgängig machen."),
+                          self.tr("Das Whiteboard wird für alle im Raum geleert. Das lässt sich nicht rückgängig machen."),  # noqa: E501
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.accepted.connect(lambda: self._run(self._clear()))
         box.finished.connect(box.deleteLater)
