@@ -170,3 +170,21 @@ async def test_the_chair_learns_the_bodies_and_only_the_chair_starts_their_sessi
     assert state.body is None and state.moderators == ("verwaltung",)
     await refused("council_running", council["rat01"].council.start(SAAL, "Noch eine"))
     await refused("council_invalid", council["verwaltung"].council.open_vote(sid, "open", "Ohne Gremium"))
+
+
+async def test_a_session_left_empty_ends_by_itself_and_frees_the_room(council: Council) -> None:
+    host, feature = council["verwaltung"], council.backend.council
+    await council.walk_in("verwaltung")
+    sid = await host.council.start(SAAL, "Besprechung")
+    await council.walk_in("verwaltung", room=FOYER)
+    await host.state(lambda s: s.session_id == sid and not s.present)
+    feature.housekeep(council.clock.now())  # from now on nobody is in it
+    council.clock.advance(minutes=14)
+    feature.housekeep(council.clock.now())
+    assert sid in feature.sessions  # a short break does not end a meeting
+    council.clock.advance(minutes=2)
+    feature.housekeep(council.clock.now())
+    ended = await host.state(lambda s: s.session_id == sid and s.ended_at is not None)
+    assert ended.ended_at == council.clock.now() and sid not in host.council.sessions
+    await council.walk_in("verwaltung")
+    assert await host.council.start(SAAL, "Nächste Besprechung") != sid  # the room is free again

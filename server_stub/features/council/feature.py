@@ -103,6 +103,8 @@ class CouncilFeature(Feature):
         #: Per session: (floor expired, timer over) as last announced, so the clock sends each once.
         self._announced: dict[str, tuple[bool, bool]] = {}
         self.recorder = AttendanceRecorder(store)
+        #: Since when nobody has been in a session.
+        self._empty_since: dict[str, datetime] = {}
         self._restore()
 
     def _restore(self) -> None:
@@ -353,6 +355,20 @@ class CouncilFeature(Feature):
                 if any(state):
                     self.publish(session)
 
+    def housekeep(self, now: datetime) -> None:
+        """A session nobody has been in for a while ends by itself (a forgotten one would block its room)."""
+        for session in list(self.sessions.values()):
+            sid = session.session_id
+            if session.attendance.present() or self.presence.online_in(session.room_id):
+                self._empty_since.pop(sid, None)
+                continue
+            since = self._empty_since.setdefault(sid, now)
+            if now - since >= session.abandoned_after():
+                session.close(now)
+                self.store.end_session(sid, now)
+                self.publish(session)
+                self._forget_session(session)
+
     def forget(self, conn: Connection) -> None:
         for followers in self._followers.values():
             followers.discard(conn)
@@ -365,3 +381,4 @@ class CouncilFeature(Feature):
         self._mute_others.pop(sid, None)
         self._announced.pop(sid, None)
         self.recorder.forget(sid)
+        self._empty_since.pop(sid, None)

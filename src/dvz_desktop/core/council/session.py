@@ -23,6 +23,9 @@ from .votes import BallotRefused, Choice, Vote, VoteBook, VoteResult, refusal
 #: The longest time limit per speaker and the longest timer the chair may set.
 MAX_SPEAKER_LIMIT = timedelta(minutes=60)
 MAX_TIMER_MINUTES = 240
+#: Nobody has been in the session for this long: it ends by itself.
+ABANDONED_MEETING = timedelta(minutes=15)
+ABANDONED_COUNCIL = timedelta(hours=4)
 
 
 class CouncilRefused(ValueError):
@@ -288,6 +291,10 @@ class CouncilSession:
 
     def end(self, actor: str, now: datetime) -> None:
         self._chair(actor)
+        self.close(now)
+
+    def close(self, now: datetime) -> None:
+        """The session ends (by the chair, or left empty): a running vote is void, every stay ends now."""
         self.votes.cancel()
         self.speakers.end_speech(now)
         self.timer = None
@@ -295,6 +302,11 @@ class CouncilSession:
         self.ended_at = now
 
     # --- views ---
+
+    def abandoned_after(self) -> timedelta:
+        """How long the session may stay without anyone in it before it ends by itself: a meeting soon
+        (its room must not stay blocked), a council session only after a long break."""
+        return ABANDONED_COUNCIL if self.body is not None else ABANDONED_MEETING
 
     def connection_warning(self) -> bool:
         """Whether the chair must be told to interrupt (a remote member's connection was lost under a
