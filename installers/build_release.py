@@ -18,7 +18,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = "dvz_desktop"
-POLICY_KEYS = {"AutoStart": bool, "AllowUserLaunchers": bool, "DisableUpdateCheck": bool, "TelephonyUriScheme": str}
+POLICY_KEYS = {"AutoStart": bool, "AllowUserLaunchers": bool, "DisableUpdateCheck": bool, "TelephonyUriScheme": str,
+               "OidcIssuer": str, "OidcClientId": str}
 
 
 class ProfileError(Exception):

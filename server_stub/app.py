@@ -15,6 +15,7 @@ from pathlib import Path
 
 from dvz_desktop.core.clock import Clock, SystemClock
 from dvz_desktop.core.tasks import TaskSet
+from dvz_desktop.protocol import Person
 
 from .config import BackendConfig
 from .db import Database, Schema, migrate
@@ -43,6 +44,11 @@ from .features.presence.board import PresenceBoard
 from .features.presence.feature import PresenceFeature
 from .features.whiteboard import store as whiteboard_store
 from .features.whiteboard.feature import WhiteboardFeature
+from .identity import logins as identity_logins
+from .identity import store as identity_store
+from .identity.build import build_identity, directory_password_check, people_from_directory, roles_for
+from .identity.config import IdentityConfig
+from .identity.sync import Applied
 from .net import accounts, login_guard
 from .net.accounts import AccountStore
 from .net.auth import Authenticator, AuthError, hash_password
@@ -60,6 +66,7 @@ log = logging.getLogger(__name__)
 #: Every store's schema; ``open_database`` brings each to its latest version.
 SCHEMAS: tuple[Schema, ...] = (accounts.SCHEMA, login_guard.SCHEMA, presence_store.SCHEMA, behaviour_store.SCHEMA,
                                inbox_store.SCHEMA, chat_store.SCHEMA, whiteboard_store.SCHEMA, door_store.SCHEMA,
+                               identity_store.SCHEMA, identity_logins.SCHEMA,
                                council_store.SCHEMA)
 HOUSEKEEPING_INTERVAL_S = 5.0
 
@@ -75,18 +82,47 @@ def open_database(path: Path) -> Database:
     return db
 
 
+def _joined(listed: Person | None, person: Person) -> Person:
+    """A person of the directory; for someone the organisation file lists as well, the directory's name,
+    unit and phone with the file's organisation and home room (an office the sync assigned goes first)."""
+    if listed is None:
+        return person
+    return listed.model_copy(update={"display_name": person.display_name, "unit": person.unit, "phone": person.phone,
+                                     "home_room_id": person.home_room_id or listed.home_room_id})
+
+
+def _merged(file_people: tuple[Person, ...], directory_people: tuple[Person, ...]) -> tuple[Person, ...]:
+    merged = {p.id: p for p in file_people}
+    for person in directory_people:
+        merged[person.id] = _joined(merged.get(person.id), person)
+    return tuple(merged.values())
+
+
 class Backend:
     def __init__(self, org_file: OrgFile, config: BackendConfig, clock: Clock | None = None) -> None:
         self.clock = clock or SystemClock()
         self.config = config
+        self.db = open_database(config.database)
+        identity_config = config.identity or IdentityConfig()
+        self.identity_store = identity_store.IdentityStore(self.db)
         self.photos = PhotoBook.from_org_file(org_file)
+        for username, portrait in self.identity_store.photos().items():
+            self.photos.put(username, portrait)
         organisations, people = to_protocol(org_file)
+        # The directory's people (as the last good sync left them) join those of the organisation file.
+        people = _merged(people, people_from_directory(identity_config, self.identity_store))
         self.directory = Directory.build(organisations, self.photos.annotate(people),
                                          {o.id: o.presence_visibility for o in org_file.organisations})
-        self.db = open_database(config.database)
         self.accounts = AccountStore(self.db)
         self._import_accounts(org_file)
-        self.auth = Authenticator(self.accounts, self.clock, config.token_ttl)
+        #: Who holds which roles (desk staff, chair, committees, admins): core/roles.py, identity/rolebook.py.
+        self.roles = roles_for(identity_config, (s.username for s in org_file.staff), self.identity_store)
+        password_check = None
+        if identity_config.password_check == "directory" and identity_config.directory is not None:
+            from .identity.ldap_reader import DirectoryReader
+
+            password_check = directory_password_check(DirectoryReader(identity_config.directory))
+        self.auth = Authenticator(self.accounts, self.clock, config.token_ttl, password_check)
         self.login_guard = LoginGuard(self.db, self.clock, config.max_unauthenticated_per_address)
         self.hub = Hub(self.directory)
         directory, hub, clock, db = self.directory, self.hub, self.clock, self.db
@@ -103,7 +139,15 @@ class Backend:
                                 desks_from(org_file.desks), config.ice_servers,
                                 timedelta(hours=config.guest_retention_hours))
         door = DoorFeature(self.door, config.guest_retention_hours)
+        self._listed_desk_staff = {desk_id: desk.staff for desk_id, desk in self.door.desks.items()}
+        self._desks_from_roles()
         self.sessions = SessionsFeature(hub, self.auth, self.accounts, self.login_guard)
+        self.identity = build_identity(
+            identity_config, self.identity_store, self.roles, self.accounts, self.auth, self.login_guard, clock,
+            tarpit_s=config.login_tarpit_s, upgrade_required=config.upgrade_auth_required, directory=directory,
+            end_sessions_of=self.sessions.end_sessions_of, end_session=self.sessions.end_session,
+            people_changed=self._people_changed)
+        self.sessions.logout_listeners.append(self.identity.feature.logged_out)
         presence = PresenceFeature(self.presence, hub)
         self.council = CouncilFeature(directory, self.presence, hub, council_store.CouncilStore(db), clock,
                                       bodies_from(org_file.bodies), {b.id: b.org for b in org_file.bodies})
@@ -111,7 +155,8 @@ class Backend:
         #: comes first: coming online is part of its welcome, and the others see the person as online.
         self.features: tuple[Feature, ...] = (
             presence, OfficeFeature(directory, org_file.launchers), self.sessions,
-            self.behaviour, self.calls, self.whiteboards, self.chat, self.inbox, door, self.council,
+            self.behaviour, self.calls, self.whiteboards, self.chat, self.inbox, door, self.identity.feature,
+            self.council,
         )
         self.router = Router(self.features)
         self.router.check()  # every client message has exactly one handler, or the backend does not start
@@ -122,14 +167,17 @@ class Backend:
                 self.presence.subscribe(feature.on_presence)
         handshake = Handshake(self.auth, self.login_guard, config.login_tarpit_s,
                               lambda username: username in directory.people,
-                              lambda username: len(hub.connections_of(username)))
+                              lambda username: len(hub.connections_of(username)),
+                              password_login=identity_config.password_login)
         self.server = SocketServer(
             config, hub, handshake, self.login_guard, self.router, self.features,
             person_of=lambda username: (directory.org_of(username), directory.unit_of(username)),
             resync=presence.resync,
             pages=(door.page_route(), self.council.page_route(),
-                   route_for(self.photos, self._username_of_token, directory.can_see_person)),
+                   route_for(self.photos, self._username_of_token, directory.can_see_person),
+                   self.identity.route(config.trusted_proxies)),
             sockets=(door.socket_route(),),
+            upgrade_auth=self.identity.upgrade.check,
         )
         self._tasks = TaskSet()
 
@@ -143,6 +191,30 @@ class Backend:
                 digest = hashes.get(staff.initial_password) or hash_password(staff.initial_password)
                 hashes[staff.initial_password] = digest
             self.accounts.ensure_account(staff.username, digest)
+
+    def _desks_from_roles(self) -> None:
+        """A desk's staff: those the organisation file lists, and everyone whose roles serve it."""
+        for desk_id, desk in self.door.desks.items():
+            desk.staff = self.roles.desk_staff(desk_id, self._listed_desk_staff[desk_id])
+
+    def _people_changed(self, applied: Applied) -> None:
+        """After a directory sync: new, returning and changed people in the office directory (the next
+        welcome shows them), their portraits, and who serves which desk."""
+        names = {*applied.new, *applied.returned, *applied.changed}
+        if names:
+            profiles = self.identity_store.active_profiles()
+            portraits = self.identity_store.photos()
+            for username in names:
+                self.photos.put(username, portraits.get(username))
+            config = self.config.identity
+            assert config is not None and config.directory is not None
+            homes = self.identity_store.home_rooms()
+            self.directory.put_people(self.photos.annotate(tuple(
+                _joined(self.directory.people.get(name),
+                        Person(id=name, display_name=profiles[name].display_name, org_id=config.directory.org,
+                               unit=profiles[name].unit, phone=profiles[name].phone, home_room_id=homes.get(name)))
+                for name in names if name in profiles)))
+        self._desks_from_roles()
 
     def _username_of_token(self, token: str) -> str | None:
         """Whose session a token is (for plain HTTP requests such as portraits); None if not valid."""

@@ -20,6 +20,7 @@ from .db import DatabaseError
 from .demo.office import DEMO_LOGINS, demo_org_file
 from .demo.simulation import DemoSimulation
 from .directory.orgfile import OrgFile, OrgFileError, load_org_file
+from .identity.config import IdentityConfig, IdentityConfigError, load_identity_config
 from .net.accounts import AccountStore
 from .net.auth import hash_password
 from .net.client_address import parse_networks
@@ -60,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--behind-proxy", action="store_true",
                         help="ein Reverse-Proxy davor beendet TLS "
                              "(erlaubt eine Adresse außerhalb von 127.0.0.1 ohne --tls-cert)")
+    parser.add_argument("--identity", type=Path, metavar="DATEI",
+                        help="Identitätskonfiguration (YAML): Anmeldung über den Anmeldedienst der Organisation "
+                             "(OpenID Connect), Verzeichnisabgleich (LDAP/AD), Rollen aus Gruppen")
+    parser.add_argument("--require-upgrade-auth", action="store_true",
+                        help="Websocket nur mit Anmeldung in der Upgrade-Anfrage öffnen (mit --identity immer)")
     parser.add_argument("--log-level", default="INFO")
     return parser
 
@@ -111,7 +117,7 @@ def ice_servers(args: argparse.Namespace) -> tuple[IceServer, ...]:
     return (IceServer(urls=tuple(args.ice_server), username=args.ice_username, credential=args.ice_credential),)
 
 
-async def serve(args: argparse.Namespace, org: OrgFile) -> None:
+async def serve(args: argparse.Namespace, org: OrgFile, identity: IdentityConfig | None = None) -> None:
     tls = server_tls_context(args.tls_cert, args.tls_key) if args.tls_cert else None
     backend = Backend(org, BackendConfig(data_dir=args.data_dir, allowed_origins=tuple(args.allow_origin), tls=tls,
                                          rate_per_minute=args.rate_limit,
@@ -119,7 +125,8 @@ async def serve(args: argparse.Namespace, org: OrgFile) -> None:
                                          accepts_per_second=args.accept_rate,
                                          max_unauthenticated_per_address=args.max_unauthenticated,
                                          ice_servers=ice_servers(args),
-                                         rate_burst=max(40.0, args.rate_limit / 3)))
+                                         rate_burst=max(40.0, args.rate_limit / 3), identity=identity,
+                                         upgrade_auth_required=args.require_upgrade_auth or identity is not None))
     port = await backend.start(args.host, args.port)
     simulation_task = None
     if args.demo and args.org is None:
@@ -143,6 +150,12 @@ async def serve(args: argparse.Namespace, org: OrgFile) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["sync"]:  # dvz-server sync [--dry-run]: the directory sync on its own
+        logging.basicConfig(level="WARNING", format="%(levelname)s %(name)s: %(message)s")
+        from .identity.cli_sync import run_sync
+
+        return run_sync(argv[1:])
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.revoke_user or args.set_password or args.unlock_user:
@@ -162,12 +175,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         org = load_org(args)
-    except OrgFileError as exc:
+        identity = load_identity_config(args.identity) if args.identity is not None else None
+    except (OrgFileError, IdentityConfigError) as exc:
         print(exc, file=sys.stderr)
         return 2
     try:
         with contextlib.suppress(KeyboardInterrupt):
-            asyncio.run(serve(args, org))
+            asyncio.run(serve(args, org, identity))
     except DatabaseError as exc:
         print(exc, file=sys.stderr)
         return 2

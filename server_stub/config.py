@@ -10,6 +10,7 @@ from pathlib import Path
 
 from dvz_desktop.protocol import IceServer
 
+from .identity.config import IdentityConfig
 from .net.accept_guard import ACCEPTS_PER_SECOND
 from .net.client_address import Network
 from .net.login_guard import MAX_UNAUTHENTICATED_PER_ADDRESS
@@ -44,6 +45,14 @@ class BackendConfig:
     login_tarpit_s: float = 3.0
     #: Reverse proxies whose X-Forwarded-For is believed for per-address limits (net/client_address.py).
     trusted_proxies: tuple[Network, ...] = ()
+    #: Single sign-on, the directory sync, roles from groups, password login on or off
+    #: (``dvz-server --identity FILE``; identity/config.py). None: passwords of the organisation file only.
+    identity: IdentityConfig | None = None
+    #: The staff socket opens only for an upgrade request that proves a session (``Authorization:
+    #: Bearer``/``Basic`` or ``?ticket=``); without, 401 before the upgrade. Off: a request without
+    #: credentials may still log in with its first frame (older clients, tests). Credentials that are
+    #: presented are always checked before the upgrade.
+    upgrade_auth_required: bool = False
 
     @property
     def database(self) -> Path:

@@ -61,12 +61,12 @@
 <context>
     <name>Tray</name>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="176" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="181" />
         <source>%n ungelesene Nachricht</source>
         <translation><numerusform>%n ungelesene Nachricht</numerusform><numerusform>%n ungelesene Nachrichten</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="185" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="190" />
         <source>%n Person wartet an der digitalen Tür</source>
         <translation><numerusform>%n Person wartet an der digitalen Tür</numerusform><numerusform>%n Personen warten an der digitalen Tür</numerusform></translation>
     </message>

@@ -1555,13 +1555,13 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../../src/dvz_desktop/program.py" line="185" />
+        <location filename="../../src/dvz_desktop/program.py" line="196" />
         <source>Anmeldung nicht gespeichert</source>
-        <extracomment>A dvz:// link to follow once the office is shown (from the command line or a second start). The window and tray shown before the login, until the session's desktop is built into them.</extracomment>
+        <extracomment>A dvz:// link to follow once the office is shown (from the command line or a second start). The window and tray shown before the login, until the session's desktop is built into them. The running session, and whether it began with a password (else: the organisation's sign-on or a remembered token, whose provider session a logout ends as well).</extracomment>
         <translation>Sign-in not remembered</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/program.py" line="232" />
+        <location filename="../../src/dvz_desktop/program.py" line="246" />
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
@@ -2131,85 +2131,117 @@ On hold while another conversation (a visit at the digital door) is live. How a 
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="35" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="51" />
         <source>DVZ Desktop – Anmelden</source>
+        <extracomment>Runs the single sign-on for a server address and gives the session's credentials. Asks a server which sign-ins it offers: (organisation account offered, password login allowed); None when the server cannot be asked.</extracomment>
         <translation>DVZ Desktop – Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="36" />
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="60" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="76" />
         <source>Anmelden</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="38" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="54" />
         <source>Serveradresse</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="43" />
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="44" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="59" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="60" />
         <source>Von Ihrer IT festgelegt</source>
         <translation>Set by your IT department</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="46" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="62" />
         <source>Benutzername</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="49" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="65" />
         <source>Passwort</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="50" />
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="52" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="66" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="68" />
         <source>Angemeldet bleiben</source>
         <translation>Remember me</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="57" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="73" />
         <source>Fehlermeldung</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="61" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="77" />
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="68" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="87" />
+        <source>oder</source>
+        <translation>or</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="90" />
+        <source>Mit &amp;Organisationskonto anmelden</source>
+        <translation>Sign in with &amp;organisation account</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="91" />
+        <source>Mit Organisationskonto anmelden</source>
+        <translation>Sign in with organisation account</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="92" />
+        <source>Anmeldung im Browser mit dem Konto Ihrer Organisation</source>
+        <translation>Sign in in the browser with your organisation's account</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="102" />
         <source>Anmelden bei DVZ Desktop</source>
         <translation>Sign in to DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="70" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="104" />
         <source>Digitales Verwaltungszentrum – Ihr virtuelles Büro</source>
         <translation>Digital administration centre – your virtual office</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="83" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="117" />
         <source>&amp;Server</source>
         <translation>&amp;Server</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="84" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="121" />
         <source>&amp;Benutzername</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="85" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="122" />
         <source>&amp;Passwort</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="111" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="198" />
+        <source>Bitte die Serveradresse angeben.</source>
+        <translation>Please enter the server address.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="206" />
+        <source>Bitte melden Sie sich im Browser an. DVZ Desktop wartet auf die Rückmeldung Ihres Anmeldedienstes …</source>
+        <translation>Please sign in in your browser. DVZ Desktop is waiting for your sign-in service to answer …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="232" />
         <source>Bitte Server, Benutzername und Passwort angeben.</source>
         <translation>Please enter server, user name and password.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="114" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="201" />
+        <location filename="../../src/dvz_desktop/qt/login_dialog.py" line="235" />
         <source>Dieser Server ist von Ihrer IT nicht freigegeben.</source>
         <translation>Your IT department has not approved this server.</translation>
     </message>
@@ -2983,69 +3015,75 @@ door</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="85" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="87" />
         <source>DVZ Desktop</source>
+        <extracomment>"Abmelden": end the session (and the organisation's sign-on), back to the login.</extracomment>
         <translation>DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="86" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="88" />
         <source>DVZ Desktop öffnen</source>
         <translation>Open DVZ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="91" />
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="177" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="93" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="182" />
         <source>Keine ungelesenen Nachrichten</source>
         <translation>No unread messages</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="100" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="102" />
         <source>Aus meiner Einheit da:</source>
         <translation>In from my unit:</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="105" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="107" />
+        <source>Abmelden</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="110" />
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="116" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="121" />
         <source>Nicht verbunden</source>
         <extracomment>The office model the "Aus meiner Einheit da" entries were made from, and whose presence they show.</extracomment>
         <translation>Not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="117" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="122" />
         <source>DVZ Desktop – nicht verbunden</source>
         <translation>DVZ Desktop – not connected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="135" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="140" />
         <source>Verbindung unterbrochen</source>
         <translation>Connection lost</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="140" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="145" />
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="152" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="157" />
         <source>niemand</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="154" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="159" />
         <source> · Lust auf Kaffee</source>
         <translation> · up for coffee</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="176" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="181" />
         <source>%n ungelesene Nachricht</source>
         <translation><numerusform>%n unread message</numerusform><numerusform>%n unread messages</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="185" />
+        <location filename="../../src/dvz_desktop/qt/shell/tray.py" line="190" />
         <source>%n Person wartet an der digitalen Tür</source>
         <translation><numerusform>%n person waiting at the digital door</numerusform><numerusform>%n people waiting at the digital door</numerusform></translation>
     </message>

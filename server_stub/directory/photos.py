@@ -80,6 +80,15 @@ class PhotoBook:
     def __len__(self) -> int:
         return len(self._photos)
 
+    def put(self, person_id: str, data: bytes | None) -> None:
+        """A portrait from the directory sync (None or not a JPEG/PNG: no portrait). The sync has refused
+        oversized ones already (core/directory_values.py)."""
+        content_type = next((kind for magic, kind in _MAGIC if data and data.startswith(magic)), None)
+        if data is None or content_type is None or len(data) > MAX_PHOTO_BYTES:
+            self._photos.pop(person_id, None)
+            return
+        self._photos[person_id] = Photo(data, content_type, hashlib.sha256(data).hexdigest()[:16])
+
     def version_of(self, person_id: str) -> str:
         photo = self._photos.get(person_id)
         return photo.version if photo else ""

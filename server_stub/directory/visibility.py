@@ -8,7 +8,7 @@ Everything else stays inside the organisation.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from dvz_desktop.core.doors import residents_by_room
@@ -70,6 +70,14 @@ class Directory:
         visibility: Mapping[str, str] | None = None,
     ) -> Directory:
         return cls(organisations=organisations, people={p.id: p for p in people}, visibility=visibility or {})
+
+    def put_people(self, people: Iterable[Person]) -> None:
+        """Add or update people (the directory sync): the layouts sent in later welcomes show them."""
+        for person in people:
+            self.people[person.id] = person
+        self.residents = residents_by_room({r: place.room.kind for r, place in self.rooms.items()},
+                                           self.people.values())
+        self._layouts.clear()
 
     def org_of(self, person_id: str) -> str:
         return self.people[person_id].org_id

@@ -51,6 +51,13 @@ class AccountStore:
     def set_password_hash(self, username: str, password_hash: str) -> None:
         self._db.execute("UPDATE accounts SET password_hash=? WHERE username=?", (password_hash, username))
 
+    def is_active_account(self, username: str) -> bool:
+        return self._db.one("SELECT 1 FROM accounts WHERE username=? AND disabled=0", (username,)) is not None
+
+    def set_disabled(self, username: str, disabled: bool) -> None:
+        """Lock or unlock an account (the directory sync: someone left, or came back)."""
+        self._db.execute("UPDATE accounts SET disabled=? WHERE username=?", (int(disabled), username))
+
     def password_hash(self, username: str) -> str | None:
         row = self._db.one("SELECT password_hash FROM accounts WHERE username=? AND disabled=0", (username,))
         return str(row[0]) if row and row[0] is not None else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import secrets
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -52,18 +53,32 @@ class Authenticated:
     new_token: str | None
 
 
+#: Checks a password somewhere else than in the local hashes (the directory: an LDAP bind).
+PasswordCheck = Callable[[str, str], Awaitable[bool]]
+
+
 class Authenticator:
-    def __init__(self, store: AccountStore, clock: Clock, token_ttl: timedelta) -> None:
+    def __init__(self, store: AccountStore, clock: Clock, token_ttl: timedelta,
+                 password_check: PasswordCheck | None = None) -> None:
         self._store = store
         self._clock = clock
         self._ttl = token_ttl
+        self._password_check = password_check
 
     async def login_password(self, username: str, password: str) -> Authenticated:
-        stored = self._store.password_hash(username)
-        # argon2 takes tens of milliseconds of CPU: keep it off the loop so others are not delayed.
-        ok = await asyncio.to_thread(_verify, stored, password)
+        if self._password_check is not None:
+            # The directory decides about the password; the account must still be active here.
+            ok = await self._password_check(username, password) and self._store.is_active_account(username)
+        else:
+            stored = self._store.password_hash(username)
+            # argon2 takes tens of milliseconds of CPU: keep it off the loop so others are not delayed.
+            ok = await asyncio.to_thread(_verify, stored, password)
         if not ok:
             raise AuthError(ErrorCode.AUTH_FAILED)
+        return self.issue(username)
+
+    def issue(self, username: str) -> Authenticated:
+        """A new session for someone whose identity was proven (a password, the identity provider)."""
         token = secrets.token_urlsafe(32)
         now = self._clock.now()
         expires = now + self._ttl
@@ -72,7 +87,10 @@ class Authenticator:
         return Authenticated(username, digest, expires, token)
 
     def login_token(self, token: str) -> Authenticated:
-        digest = token_hash(token)
+        return self.login_hash(token_hash(token))
+
+    def login_hash(self, digest: str) -> Authenticated:
+        """The session stored under ``digest`` (a websocket ticket names its session this way)."""
         row = self._store.session(digest)
         if row is None:
             raise AuthError(ErrorCode.AUTH_FAILED)

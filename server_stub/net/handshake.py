@@ -38,15 +38,20 @@ async def refuse(ws: ServerConnection, code: ErrorCode, reply_to: str | None, cl
 
 class Handshake:
     def __init__(self, auth: Authenticator, guard: LoginGuard, tarpit_s: float, is_staff: Callable[[str], bool],
-                 sockets_of: Callable[[str], int]) -> None:
+                 sockets_of: Callable[[str], int], *, password_login: bool = True) -> None:
         self._auth = auth
+        #: False where the organisation signs in only through its identity provider.
+        self.password_login = password_login
         self._guard = guard
         self._tarpit_s = tarpit_s
         self._is_staff = is_staff
         self._sockets_of = sockets_of
 
-    async def run(self, ws: ServerConnection, address: str) -> tuple[Hello, Authenticated] | None:
-        """The hello and who logged in; None when the socket was refused (and is closing)."""
+    async def run(self, ws: ServerConnection, address: str,
+                  authenticated: Authenticated | None = None) -> tuple[Hello, Authenticated] | None:
+        """The hello and who logged in; None when the socket was refused (and is closing).
+        ``authenticated``: who the upgrade request proved to be (its credentials were checked before the
+        upgrade; the hello's own are not looked at again)."""
         try:
             raw = await asyncio.wait_for(ws.recv(), HELLO_TIMEOUT_S)
         except TimeoutError:
@@ -72,10 +77,15 @@ class Handshake:
                          server_protocol_version=PROTOCOL_VERSION)
             return None
         try:
-            if hello.auth.method == "password":
-                who = await self._check_password(ws, hello, address)
-                if who is None:
+            if authenticated is not None:
+                who = authenticated
+            elif hello.auth.method == "password" and not self.password_login:
+                raise AuthError(ErrorCode.PASSWORD_LOGIN_DISABLED)
+            elif hello.auth.method == "password":
+                checked = await self._check_password(ws, hello, address)
+                if checked is None:
                     return None
+                who = checked
             else:
                 who = self._auth.login_token(hello.auth.token)
         except AuthError as exc:

@@ -24,7 +24,9 @@ class HttpRoute:
     """Plain HTTP requests whose path starts with ``prefix``."""
 
     prefix: str
-    respond: Callable[[ServerConnection, Request], Response]
+    #: A response, or an awaitable of one for a route that must wait on something (the sign-in asks the
+    #: identity provider).
+    respond: Callable[[ServerConnection, Request], Response | Awaitable[Response]]
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,8 @@ class SocketRoute:
 
 
 def route(connection: ServerConnection, request: Request, allowed_origins: tuple[str, ...],
-          pages: Sequence[HttpRoute] = (), sockets: Sequence[SocketRoute] = ()) -> Response | None:
+          pages: Sequence[HttpRoute] = (),
+          sockets: Sequence[SocketRoute] = ()) -> Response | Awaitable[Response] | None:
     """A response for plain HTTP requests and refused upgrades; None lets a websocket open."""
     path = urlsplit(request.path).path
     origin = request.headers.get("Origin")

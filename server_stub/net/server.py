@@ -10,8 +10,10 @@ same socket, and whatever the feature tells others goes out through the hub.
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
-from collections.abc import Callable, Sequence
+import weakref
+from collections.abc import Awaitable, Callable, Sequence
 from http import HTTPStatus
 from urllib.parse import urlsplit
 
@@ -54,6 +56,10 @@ WIRE_LOG.addFilter(lambda record: record.levelno > logging.DEBUG)
 
 SLOW_SWEEP_INTERVAL_S = 0.25
 
+#: Checks the credentials of a staff socket's upgrade request (identity/handshake.py): who it is, an
+#: HTTP refusal (401, 403, 429 …) answered instead of the upgrade, or None when it carries none.
+UpgradeAuthenticator = Callable[[Request, str], Awaitable["Authenticated | Response | None"]]
+
 
 def _retry_later(connection: ServerConnection, status: HTTPStatus, seconds: int, text: str) -> Response:
     response = connection.respond(status, text)
@@ -65,7 +71,7 @@ class SocketServer:
     def __init__(self, config: BackendConfig, hub: Hub, handshake: Handshake, login_guard: LoginGuard,
                  router: Router, features: Sequence[Feature], person_of: Callable[[str], tuple[str, str]],
                  resync: Callable[[Connection], None], pages: Sequence[HttpRoute] = (),
-                 sockets: Sequence[SocketRoute] = ()) -> None:
+                 sockets: Sequence[SocketRoute] = (), upgrade_auth: UpgradeAuthenticator | None = None) -> None:
         self.config = config
         self.hub = hub
         self.handshake = handshake
@@ -78,6 +84,9 @@ class SocketServer:
         self._resync = resync
         self._pages = tuple(pages)
         self._sockets = {s.path: s for s in sockets}
+        self._upgrade_auth = upgrade_auth
+        #: Who an upgrade request proved to be, until its socket's handler takes it.
+        self._authenticated: weakref.WeakKeyDictionary[ServerConnection, Authenticated] = weakref.WeakKeyDictionary()
         #: Per rate budget (None: the common one), per person.
         self._buckets: dict[RateLimit | None, dict[str, TokenBucket]] = {}
         self._server: Server | None = None
@@ -113,7 +122,29 @@ class SocketServer:
             await self._server.wait_closed()
         await self._tasks.idle()
 
-    def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
+    async def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
+        response = self._route(connection, request)
+        if inspect.isawaitable(response):
+            return await response
+        if response is None and urlsplit(request.path).path == WS_PATH:
+            return await self._authenticate_upgrade(connection, request)
+        return response
+
+    async def _authenticate_upgrade(self, connection: ServerConnection, request: Request) -> Response | None:
+        """The session a staff socket's upgrade request proves, before anything of the socket is read."""
+        if self._upgrade_auth is None:
+            return None
+        address = client_address(str(connection.remote_address[0]), request.headers.get("X-Forwarded-For"),
+                                 self.config.trusted_proxies)
+        outcome = await self._upgrade_auth(request, address)
+        if isinstance(outcome, Response):
+            return outcome
+        if outcome is not None:
+            self._authenticated[connection] = outcome
+        # else: no credentials and none required (an older client logs in with its first frame)
+        return None
+
+    def _route(self, connection: ServerConnection, request: Request) -> Response | Awaitable[Response] | None:
         if urlsplit(request.path).path == WS_PATH:
             # Refused before the upgrade (no websocket, no frames, no closing handshake): a socket flood
             # costs the others as little as possible.
@@ -143,7 +174,7 @@ class SocketServer:
             await refuse(ws, ErrorCode.LOGIN_BUSY, None, CloseCode.TRY_AGAIN_LATER)
             return
         try:
-            greeted = await self.handshake.run(ws, address)
+            greeted = await self.handshake.run(ws, address, self._authenticated.pop(ws, None))
         finally:
             self.login_guard.close_unauthenticated(address)
         if greeted is None:

@@ -5,7 +5,7 @@ open socket is refused, and housekeeping closes the sockets of sessions that wer
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -28,12 +28,16 @@ class SessionsFeature(Feature):
         self.auth = auth
         self.accounts = accounts
         self.login_guard = login_guard
+        #: Told the token hash of every session ended by logout (single sign-on ends the provider's side).
+        self.logout_listeners: list[Callable[[str], None]] = []
 
     def commands(self) -> Sequence[Command[Any]]:
         return (Command(Logout, self.logout), Command(Hello, self.hello_again))
 
     def logout(self, conn: Connection, msg: Logout) -> None:
         self.auth.revoke(conn.token_hash)
+        for listener in self.logout_listeners:
+            listener(conn.token_hash)
         self.end_session(conn.token_hash, ErrorCode.TOKEN_REVOKED, skip=conn)
         self.hub.broadcast([conn], ack(msg.id))
         self.hub.close(conn, CloseCode.SESSION_ENDED, "logout")
@@ -51,6 +55,11 @@ class SessionsFeature(Feature):
                 continue
             self.hub.broadcast([conn], ended)
             self.hub.close(conn, CloseCode.SESSION_ENDED, reason.value)
+
+    def end_sessions_of(self, username: str, reason: ErrorCode) -> None:
+        """Close every socket of ``username`` (someone who left: their sessions were revoked)."""
+        for digest in {c.token_hash for c in self.hub.connections_of(username)}:
+            self.end_session(digest, reason)
 
     def check_sessions(self) -> None:
         """Close sockets whose session was revoked (also by another process) or has expired."""

@@ -53,6 +53,14 @@ class Program:
         self.parts: DesktopParts | None = None
         #: The window and tray shown before the login, until the session's desktop is built into them.
         self.shell = shell
+        #: The running session, and whether it began with a password (else: the organisation's sign-on
+        #: or a remembered token, whose provider session a logout ends as well).
+        self.session = None
+        self.password_login = False
+        self.logging_out = False
+        from .core.tasks import TaskSet
+
+        self._tasks = TaskSet()
         user_choice = {"ServerUrl": settings.server_url} if settings.server_url else {}
         self.policy = resolve(system_policies(), user=user_choice, installer=installer_config())
         if single is not None:
@@ -113,6 +121,7 @@ class Program:
     def _wire_window(self, window, tray) -> None:  # type: ignore[no-untyped-def]
         tray.showWindowRequested.connect(lambda: self._raise(window))
         tray.quitRequested.connect(self.quit.set)
+        tray.logoutRequested.connect(lambda: self._tasks.spawn(self.log_out(), name="dvz-logout"))
         window.closedWithoutTray.connect(self.quit.set)
         if self.single is not None:
             self.single.activated.connect(lambda: self._raise(window))
@@ -157,16 +166,18 @@ class Program:
         from PySide6.QtCore import QCoreApplication
 
         from .qt.login_dialog import LoginDialog
+        from .qt.organisation_login import organisation_login
         from .services.session import Session, SessionError
 
         dialog = LoginDialog(url, user, self.settings.remember, server_locked=self.policy.locked("ServerUrl"),
-                             server_allowed=self.policy.server_allowed)
+                             server_allowed=self.policy.server_allowed, **organisation_login(self.policy))
         try:
             while True:
                 answer = await dialog.wait_submit()
                 if answer is None:
                     return None
                 server, creds, remember = answer
+                self.password_login = bool(creds.password)
                 session = Session(server, creds)
                 try:
                     await session.start()
@@ -202,6 +213,7 @@ class Program:
                                  calendar_account=self._calendar_account(),
                                  own_launchers=self._own_launchers(), shell_parts=shown)
         restore_layout(parts.window, self.settings.window_state)
+        self.session, self.logging_out = session, False
         window, tray = parts.window, parts.tray
         ended: asyncio.Future[str] = asyncio.get_running_loop().create_future()
         if shown is None:
@@ -226,6 +238,8 @@ class Program:
         quitting = asyncio.ensure_future(self.quit.wait())
         try:
             await asyncio.wait([quitting, ended], return_when=asyncio.FIRST_COMPLETED)
+            if ended.done() and self.logging_out:
+                return True  # the user asked for it: straight back to the login
             if ended.done() and not self.quit.is_set() and not self.args.demo:
                 from .qt.dialogs import inform
 
@@ -248,6 +262,36 @@ class Program:
             window.close()
             window.deleteLater()
             await session.stop()
+
+    async def log_out(self) -> None:
+        """"Abmelden": the server ends the session (and revokes the provider's grant of it), the remembered
+        login is forgotten, and where the session came from the organisation's sign-on the provider's own
+        session ends too (in the browser, which asks the user and comes back to the app)."""
+        session = self.session
+        if session is None or self.logging_out:
+            return
+        self.logging_out = True
+        server, user = session.url, session.me or self.settings.username
+        self.settings.remember = False
+        self.settings_store.save(self.settings)
+        await asyncio.to_thread(self.credentials.forget, server, user)
+        if not self.password_login and not self.args.demo:
+            self._tasks.spawn(self._end_provider_session(server), name="dvz-provider-logout")
+        await session.logout()
+
+    async def _end_provider_session(self, server: str) -> None:
+        from .qt.organisation_login import open_in_browser
+        from .services import sso
+        from .services.auth_api import AuthApi
+        from .services.session import Session, SessionError
+
+        try:
+            config = await AuthApi(server, allow_insecure_transport=Session.allow_insecure_transport).config()
+        except SessionError as exc:
+            log.info("provider logout skipped: %s", exc.code)
+            return
+        if config.oidc is not None:
+            await sso.end_provider_session(config.oidc, open_in_browser)
 
     def _own_launchers(self):  # type: ignore[no-untyped-def]
         from .services.launchers import OwnLaunchers

@@ -64,3 +64,68 @@ def many_people(count: int, *, units: int = 20) -> list[Person]:
     directory for sync benchmarks."""
     return [Person(f"person{n:04d}", "Vorname", f"Nachname{n:04d}", f"FB {n % units + 1:02d}",
                    f"+49 6151 881-{n:04d}") for n in range(1, count + 1)]
+
+
+UNITS = ("FB 1 Zentrale Dienste", "FB 2 Finanzen", "FB 3 Ordnung", "FB 4 Soziales", "FB 5 Jugend", "FB 6 Bauen",
+         "Stabsstelle Digitalisierung")
+
+# (user name, given name, surname, unit index, extra groups, disabled)
+_KREISHAUS = (
+    ("gerd", "Gerd", "Neumann", 5, ("dvz-tuerdienst",), False),
+    ("hanna", "Hanna", "Krüger", 0, (), False),
+    ("ines", "Ines", "Wagner", 1, (), False),
+    ("jan", "Jan", "Becker", 1, (), False),
+    ("karin", "Karin", "Hoffmann", 2, ("dvz-tuerdienst",), False),
+    ("lars", "Lars", "Schulz", 2, (), False),
+    ("maria", "Maria", "Koch", 3, ("dvz-sitzungsleitung",), False),
+    ("nils", "Nils", "Richter", 3, (), False),
+    ("olga", "Olga", "Wolf", 4, (), False),
+    ("paul", "Paul", "Schröder", 4, (), False),
+    ("quirin", "Quirin", "Zimmermann", 5, ("dvz-ausschuss-bau",), False),
+    ("rita", "Rita", "Braun", 5, ("dvz-ausschuss-bau",), False),
+    ("sven", "Sven", "Hartmann", 6, (), False),
+    ("tanja", "Tanja", "Lange", 6, ("dvz-gebaeude-admin",), False),
+    ("uwe", "Uwe", "Schmitt", 0, (), False),
+    ("vera", "Vera", "Werner", 0, (), False),
+    ("walter", "Walter", "Krause", 1, (), False),
+    ("xenia", "Xenia", "Meier", 1, (), False),
+    ("yusuf", "Yusuf", "Demir", 2, (), False),
+    ("zoe", "Zoë", "Lehmann", 2, (), False),
+    ("a.fischer", "Andrea", "Fischer", 3, (), False),
+    ("b.kaya", "Burak", "Kaya", 3, (), False),
+    ("c.nowak", "Christina", "Nowak", 4, (), False),
+    ("d.jung", "Daniel", "Jung", 4, (), False),
+    ("e.keller", "Elif", "Keller", 5, (), False),
+    ("f.vogel", "Frank", "Vogel", 5, (), False),
+    ("g.otto", "Gisela", "Otto", 6, (), False),
+    ("h.sommer", "Heiko", "Sommer", 6, (), False),
+    ("i.haas", "Irina", "Haas", 0, (), False),
+    ("j.graf", "Jürgen", "Graf", 0, ("dvz-sitzungsleitung",), False),
+    ("k.roth", "Katrin", "Roth", 1, (), False),
+    ("l.beck", "Lukas", "Beck", 1, (), False),
+    ("m.lorenz", "Monika", "Lorenz", 2, (), False),
+    ("n.baumann", "Norbert", "Baumann", 2, (), False),
+    ("o.franke", "Oksana", "Franke", 3, (), False),
+    ("p.albrecht", "Peter", "Albrecht", 3, (), False),
+    ("r.simon", "Renate", "Simon", 4, (), False),
+    ("s.ludwig", "Stefan", "Ludwig", 4, (), False),
+    ("t.boehm", "Tobias", "Böhm", 5, ("dvz-ausschuss-bau",), False),
+    ("u.winter", "Ulrike", "Winter", 5, (), False),
+    ("v.kraus", "Volker", "Kraus", 6, (), False),
+    ("w.martin", "Wiebke", "Martin", 0, (), True),  # retired last month: locked, still in the directory
+)
+#: Not in any DVZ group: the directory knows them, DVZ does not let them in.
+_OUTSIDERS = (("praktikum1", "Pia", "Petersen", 6), ("extern.it", "Ole", "Olsen", 6))
+
+
+def kreishaus() -> tuple[Person, ...]:
+    """The Kreishaus of the Landkreis Musterkreis as its directory holds it: 50 people in seven units
+    (the Musterkreis six, 42 colleagues, two without any DVZ group), with desk staff, chairs, a
+    committee, a building and an organisation admin, and two locked accounts."""
+    colleagues = tuple(
+        Person(username, given, surname, UNITS[unit], f"+49 6151 881-{700 + n:03d}",
+               ("dvz-mitarbeitende", *groups), disabled=disabled)
+        for n, (username, given, surname, unit, groups, disabled) in enumerate(_KREISHAUS))
+    outsiders = tuple(Person(username, given, surname, UNITS[unit], f"+49 6151 881-{800 + n:03d}", ())
+                      for n, (username, given, surname, unit) in enumerate(_OUTSIDERS))
+    return MUSTERKREIS + colleagues + outsiders

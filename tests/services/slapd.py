@@ -78,8 +78,22 @@ def person_attributes(person: Person) -> list[tuple[str, str | bytes]]:
     return attributes
 
 
-def directory_ldif(people: Iterable[Person], *, sync_password: str) -> str:
+def escape_rdn(value: str) -> str:
+    """An RDN value with LDAP's special characters escaped (RFC 4514)."""
+    escaped = "".join(f"\\{c}" if c in ',+"\\<>;=' else c for c in value)
+    return ("\\" + escaped) if escaped.startswith(("#", " ")) else escaped
+
+
+def person_dn(person: Person, *, units_as_ous: bool = False) -> str:
+    """``uid=NAME,ou=people,BASE``; with ``units_as_ous`` each unit is an OU: ``uid=NAME,ou=UNIT,ou=people,BASE``."""
+    if units_as_ous and person.unit:
+        return f"uid={person.username},ou={escape_rdn(person.unit)},ou=people,{BASE}"
+    return f"uid={person.username},ou=people,{BASE}"
+
+
+def directory_ldif(people: Iterable[Person], *, sync_password: str, units_as_ous: bool = False) -> str:
     people = list(people)
+    units = sorted({p.unit for p in people if p.unit}) if units_as_ous else []
     entries = [
         _entry(BASE, [("objectClass", "dcObject"), ("objectClass", "organization"), ("dc", "musterkreis"),
                       ("o", "Landkreis Musterkreis")]),
@@ -92,10 +106,12 @@ def directory_ldif(people: Iterable[Person], *, sync_password: str) -> str:
         _entry(f"cn=dvz-sync,ou=system,{BASE}", [("objectClass", "organizationalRole"),
                                                  ("objectClass", "simpleSecurityObject"), ("cn", "dvz-sync"),
                                                  ("userPassword", ssha(sync_password))]),
-        *(_entry(f"uid={p.username},ou=people,{BASE}", person_attributes(p)) for p in people),
+        *(_entry(f"ou={escape_rdn(unit)},ou=people,{BASE}", [("objectClass", "organizationalUnit"), ("ou", unit)])
+          for unit in units),
+        *(_entry(person_dn(p, units_as_ous=units_as_ous), person_attributes(p)) for p in people),
     ]
     for group, description in GROUPS.items():
-        members = [f"uid={p.username},ou=people,{BASE}" for p in people if group in p.groups]
+        members = [person_dn(p, units_as_ous=units_as_ous) for p in people if group in p.groups]
         # groupOfNames needs a member: an empty group names the group itself, as directories often do.
         members = members or [f"cn={group},ou=groups,{BASE}"]
         entries.append(_entry(f"cn={group},ou=groups,{BASE}", [("objectClass", "groupOfNames"), ("cn", group),
@@ -110,6 +126,8 @@ def slapd_conf(folder: Path, *, admin_password: str) -> str:
 modulepath /usr/lib/ldap
 moduleload back_mdb
 moduleload ppolicy
+# Room for a test that writes a 10 MB portrait (the default allows 4 MiB per request).
+sockbuf_max_incoming_auth 16777216
 pidfile {folder}/slapd.pid
 argsfile {folder}/slapd.args
 
@@ -140,13 +158,15 @@ access to *
 class SlapdServer:
     base = BASE
 
-    def __init__(self, folder: Path, people: Iterable[Person] = MUSTERKREIS) -> None:
+    def __init__(self, folder: Path, people: Iterable[Person] = MUSTERKREIS, *, units_as_ous: bool = False) -> None:
         self.slapd = require_program("slapd", "slapd")
         self.slapadd = require_program("slapadd", "slapd")
         if not Path("/usr/lib/ldap/back_mdb.so").exists():
             pytest.skip("slapd ohne MDB-Modul (Debian-Paket slapd)")
         self.folder = folder
         self.people = list(people)
+        #: Each unit an OU under ou=people (the people's DNs say their unit), instead of one flat OU.
+        self.units_as_ous = units_as_ous
         self.admin_dn = f"cn=admin,{BASE}"
         self.admin_password = secrets.token_urlsafe(18)
         self.sync_dn = f"cn=dvz-sync,ou=system,{BASE}"
@@ -163,7 +183,10 @@ class SlapdServer:
         return f"ldap://127.0.0.1:{self.port}"
 
     def person_dn(self, username: str) -> str:
-        return f"uid={username},ou=people,{BASE}"
+        person = next((p for p in self.people if p.username == username), None)
+        if person is None:
+            return f"uid={username},ou=people,{BASE}"
+        return person_dn(person, units_as_ous=self.units_as_ous)
 
     def group_dn(self, name: str) -> str:
         return f"cn={name},ou=groups,{BASE}"
@@ -174,7 +197,8 @@ class SlapdServer:
         (self.folder / "db").mkdir()
         self.config.write_text(slapd_conf(self.folder, admin_password=self.admin_password), encoding="utf-8")
         ldif = self.folder / "musterkreis.ldif"
-        ldif.write_text(directory_ldif(self.people, sync_password=self.sync_password), encoding="utf-8")
+        ldif.write_text(directory_ldif(self.people, sync_password=self.sync_password, units_as_ous=self.units_as_ous),
+                        encoding="utf-8")
         done = subprocess.run([self.slapadd, "-q", "-f", str(self.config), "-l", str(ldif)], check=False,
                               capture_output=True, text=True, timeout=300)
         if done.returncode != 0:
@@ -233,12 +257,20 @@ class SlapdServer:
                              for attribute, values in changes.items()})
 
     def add_person(self, person: Person) -> str:
+        from ldap3.utils.conv import escape_filter_chars
+
+        self.people.append(person)
         dn = self.person_dn(person.username)
         attributes: dict[str, list[str | bytes]] = {}
         for attribute, value in person_attributes(person):
             attributes.setdefault(attribute, []).append(value)
         object_classes = attributes.pop("objectClass")
         with self.admin() as conn:
+            if self.units_as_ous and person.unit:  # the unit's OU, unless it is there already
+                conn.search(f"ou=people,{BASE}", f"(ou={escape_filter_chars(person.unit)})",  # type: ignore[attr-defined]
+                            search_scope="LEVEL")
+                if not conn.entries:  # type: ignore[attr-defined]
+                    conn.add(dn.split(",", 1)[1], ["organizationalUnit"], {"ou": person.unit})  # type: ignore[attr-defined]
             conn.add(dn, object_classes, attributes)  # type: ignore[attr-defined]
             for group in person.groups:
                 self._membership(conn, group, dn, add=True)
@@ -283,8 +315,9 @@ class SlapdServer:
 
 
 @contextlib.contextmanager
-def start_slapd(folder: Path, people: Iterable[Person] = MUSTERKREIS) -> Iterator[SlapdServer]:
-    server = SlapdServer(folder, people)
+def start_slapd(folder: Path, people: Iterable[Person] = MUSTERKREIS, *,
+                units_as_ous: bool = False) -> Iterator[SlapdServer]:
+    server = SlapdServer(folder, people, units_as_ous=units_as_ous)
     server.load()
     server.start()
     try:

@@ -49,7 +49,9 @@ def test_without_any_policy_the_user_and_installer_decide_and_nothing_is_locked(
     ("key", "raw"),
     [("ServerUrl", "http://dvz.example"), ("ServerUrl", "ws://dvz.example/ws"), ("ServerUrl", 5),
      ("AutoStart", 7), ("AutoStart", "vielleicht"), ("TelephonyUriScheme", "javascript"),
-     ("CalDavUrl", "http://cal.example"), ("TrustedServers", ["wss://ok.example", "ftp://x"])],
+     ("CalDavUrl", "http://cal.example"), ("TrustedServers", ["wss://ok.example", "ftp://x"]),
+     ("OidcIssuer", "http://sso.landkreis.example/realms/dvz"), ("OidcIssuer", 1),
+     ("OidcClientId", "dvz desktop")],
 )
 def test_a_wrong_policy_value_is_ignored_and_the_next_source_decides(key: str, raw: object, caplog) -> None:
     effective = resolve([DictSource(HKLM, {key: raw})], user={})
@@ -111,3 +113,14 @@ def test_adml_files_are_well_formed_and_define_every_string_the_admx_uses(langua
     defined_presentations = {s.get("id") for s in adml.iterfind(".//p:presentationTable/p:presentation", ns)}
     assert used <= defined
     assert presentations <= defined_presentations
+
+
+def test_the_identity_provider_set_by_it_is_locked_and_loopback_may_be_plain_http() -> None:
+    machine = DictSource(HKLM, {"OidcIssuer": "https://sso.landkreis.example/realms/dvz",
+                                "OidcClientId": "dvz-desktop"})
+    effective = resolve([machine])
+    assert effective["OidcIssuer"] == "https://sso.landkreis.example/realms/dvz"
+    assert effective["OidcClientId"] == "dvz-desktop"
+    assert effective.locked("OidcIssuer") and effective.locked("OidcClientId")
+    assert resolve([])["OidcIssuer"] == ""
+    assert coerce("OidcIssuer", "http://127.0.0.1:8080/realms/dvz") == "http://127.0.0.1:8080/realms/dvz"

@@ -183,6 +183,48 @@ ERROR_TEXTS: dict[ErrorCode, tuple[str, str]] = {
         "Eine Stimmenthaltung ist nach dem Kommunalrecht Ihres Landes nicht zulässig.",
         "Abstaining is not allowed under the Land's municipal code.",
     ),
+    ErrorCode.AUTH_REQUIRED: (
+        "Bitte melden Sie sich an.",
+        "Please sign in.",
+    ),
+    ErrorCode.PASSWORD_LOGIN_DISABLED: (
+        "Die Anmeldung mit Passwort ist abgeschaltet. Bitte melden Sie sich mit Ihrem Organisationskonto an.",
+        "Signing in with a password is switched off. Please sign in with your organisation account.",
+    ),
+    ErrorCode.SSO_NOT_CONFIGURED: (
+        "Auf diesem Server ist keine Anmeldung mit dem Organisationskonto eingerichtet.",
+        "This server has no sign-in with an organisation account.",
+    ),
+    ErrorCode.PROVIDER_UNREACHABLE: (
+        "Der Anmeldedienst Ihrer Organisation ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.",
+        "Your organisation's sign-in service cannot be reached right now. Please try again later.",
+    ),
+    ErrorCode.ID_TOKEN_INVALID: (
+        ("Die Bestätigung des Anmeldedienstes ist ungültig (gefälscht, abgelaufen oder für eine andere "
+         "Anwendung ausgestellt). Bitte melden Sie sich erneut an."),
+        ("The sign-in service's confirmation is invalid (forged, expired or issued to another application). "
+         "Please sign in again."),
+    ),
+    ErrorCode.LOGIN_EXPIRED: (
+        "Die Anmeldung hat zu lange gedauert oder wurde schon verwendet. Bitte versuchen Sie es noch einmal.",
+        "The sign-in took too long or was used already. Please try again.",
+    ),
+    ErrorCode.ACCOUNT_CONFLICT: (
+        ("Ihr Organisationskonto passt nicht zum gleichnamigen DVZ-Konto. Bitte wenden Sie sich an Ihre IT."),
+        "Your organisation account does not match the DVZ account of the same name. Please contact your IT.",
+    ),
+    ErrorCode.ACCOUNT_DISABLED: (
+        ("Ihr Konto hat keinen Zugang (mehr) zu DVZ: Es ist im Verzeichnis gesperrt, nicht mehr vorhanden "
+         "oder in keiner DVZ-Gruppe. Bitte wenden Sie sich an Ihre IT."),
+        ("Your account has no access to DVZ (any more): it is disabled in the directory, gone from it, or in "
+         "no DVZ group. Please contact your IT."),
+    ),
+    ErrorCode.PROVIDER_ENDED_SESSION: (
+        ("Der Anmeldedienst Ihrer Organisation hat Ihre Sitzung beendet (Konto gesperrt, abgemeldet oder "
+         "Sitzung abgelaufen). Bitte melden Sie sich erneut an."),
+        ("Your organisation's sign-in service ended your session (account disabled, signed out or session "
+         "expired). Please sign in again."),
+    ),
     ErrorCode.INTERNAL: (
         "Interner Fehler auf dem Server. Bitte versuchen Sie es später erneut.",
         "Internal server error. Please try again later.",

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from dvz_desktop.core.transport import clear_text_refusal
+
 log = logging.getLogger(__name__)
 
 POLICY_PATH = r"Software\Policies\DVZ"
@@ -31,6 +33,8 @@ POLICY_KEYS: dict[str, type] = {
     "AllowUserLaunchers": bool,
     "TrustedServers": list,
     "DisableUpdateCheck": bool,
+    "OidcIssuer": str,
+    "OidcClientId": str,
 }
 DEFAULTS: dict[str, Any] = {
     "ServerUrl": "ws://127.0.0.1:8765/ws",
@@ -40,6 +44,10 @@ DEFAULTS: dict[str, Any] = {
     "AllowUserLaunchers": True,
     "TrustedServers": [],
     "DisableUpdateCheck": True,  # there is no self-update at all; the key only makes it explicit
+    # Single sign-on: where set, the app offers "Mit Organisationskonto anmelden" and refuses a server
+    # that names another provider (services/sso.py). Empty: whatever the server announces.
+    "OidcIssuer": "",
+    "OidcClientId": "",
 }
 TELEPHONY_SCHEMES = ("tel", "sip", "callto")
 INSTALLER_CONFIG = "dvz-config.json"
@@ -141,6 +149,10 @@ def coerce(key: str, raw: object) -> object:
         raise PolicyValueError(f"{key}: erlaubt sind {', '.join(TELEPHONY_SCHEMES)}")
     if key == "CalDavUrl" and value and not value.startswith("https://"):
         raise PolicyValueError(f"{key}: erwartet eine https://-Adresse")
+    if key == "OidcIssuer" and value and clear_text_refusal(value) is not None:
+        raise PolicyValueError(f"{key}: erwartet eine https://-Adresse (http:// nur auf diesem Rechner)")
+    if key == "OidcClientId" and (len(value) > 255 or any(c.isspace() for c in value)):
+        raise PolicyValueError(f"{key}: erwartet eine Client-ID ohne Leerzeichen")
     return value
 
 

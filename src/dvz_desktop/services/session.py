@@ -46,6 +46,8 @@ from dvz_desktop.protocol import (
     error_texts,
 )
 
+from .session_auth import authorization_header, refusal_of
+
 log = logging.getLogger(__name__)
 #: websockets logs frames with their content at DEBUG (passwords, tokens, notes): dropped.
 WIRE_LOG = logging.getLogger("dvz_desktop.wire")
@@ -100,6 +102,7 @@ class Credentials:
 
     def __repr__(self) -> str:  # never show secrets in logs or tracebacks
         return f"Credentials(username={self.username!r})"
+
 
 
 class SessionError(Exception):
@@ -201,10 +204,12 @@ class Session:
         if refusal is not None and not (self._allow_insecure and self.url.startswith("ws://")):
             raise SessionError(INSECURE_TRANSPORT, refusal)
         self._set_state(SessionState.CONNECTING if self.me is None else SessionState.RECONNECTING)
+        auth = TokenAuth(token=self.token) if self.token else self._credentials.auth()
         try:
             tls = (self._ssl or system_tls_context()) if self.url.startswith("wss:") else None
             ws = await connect(
                 self.url,
+                additional_headers={"Authorization": authorization_header(auth)},
                 ssl=tls,
                 max_size=MAX_INBOUND_BYTES,
                 compression=None,
@@ -221,6 +226,9 @@ class Session:
         except InvalidURI:
             raise SessionError(UNREACHABLE, f"Die Serveradresse „{self.url}“ ist ungültig.") from None
         except InvalidStatus as exc:
+            refused = refusal_of(exc.response.body)
+            if refused is not None:
+                raise SessionError(refused.code, _with_wait(refused.message_de, refused.retry_after or 0)) from None
             if exc.response.status_code in (429, 503):  # the server sends too many tries away for a while
                 code = ErrorCode.LOGIN_THROTTLED if exc.response.status_code == 429 else ErrorCode.LOGIN_BUSY
                 wait = exc.response.headers.get("Retry-After", "")
@@ -231,7 +239,6 @@ class Session:
             raise SessionError(UNREACHABLE, f"Der Server {self.url} ist nicht erreichbar.") from None
         try:
             hello_id = self._next_id()
-            auth = TokenAuth(token=self.token) if self.token else self._credentials.auth()
             hello = Hello(id=hello_id, protocol_version=PROTOCOL_VERSION, client=f"dvz-desktop/{__version__}",
                           auth=auth)
             await ws.send(hello.model_dump_json())

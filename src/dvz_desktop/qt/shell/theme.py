@@ -239,6 +239,10 @@ QPushButton:disabled {{ color: {t.text_muted}; }}
 QPushButton[primary="true"], QPushButton:default {{ background: {t.accent}; color: {t.on_accent};
   border-color: {t.accent}; }}
 QPushButton[primary="true"]:hover, QPushButton:default:hover {{ background: {_mix(t.accent, '#000000', 0.12)}; }}
+QPushButton[primary="false"]:default {{ background: {t.surface}; color: {t.text}; border-color: {t.border}; }}
+QPushButton[primary="false"]:default:hover {{ background: {t.surface_alt}; }}
+QPushButton[primary="true"]:disabled, QPushButton:default:disabled {{
+  background: {t.accent if hc else _mix(t.accent, t.surface, 0.5)}; color: {t.on_accent}; }}
 QToolButton {{ border: 1px solid transparent; border-radius: 6px; padding: 4px; }}
 QToolButton:hover {{ background: {t.surface_alt}; border-color: {t.border}; }}
 QToolButton:checked {{ background: {t.accent_soft}; border-color: {t.accent}; }}

@@ -77,6 +77,8 @@ def notification_server_reads_markup() -> bool:
 class Tray(QObject):
     showWindowRequested = Signal()
     quitRequested = Signal()
+    #: "Abmelden": end the session (and the organisation's sign-on), back to the login.
+    logoutRequested = Signal()
 
     def __init__(self, status_menu: StatusMenu, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +104,9 @@ class Tray(QObject):
         self.menu.addAction(self.present_header)
         self._present_actions: list[QAction] = []
         self._end_separator = self.menu.addSeparator()
+        self.logout_action = QAction(self.tr("Abmelden"), self.menu)
+        self.logout_action.triggered.connect(self.logoutRequested)
+        self.menu.addAction(self.logout_action)
         quit_action = QAction(self.tr("Beenden"), self.menu)
         quit_action.triggered.connect(self.quitRequested)
         self.menu.addAction(quit_action)

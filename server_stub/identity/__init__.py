@@ -1,0 +1,1 @@
+"""Who may sign in, and as whom: the organisation's identity provider (OIDC), its directory (LDAP/AD), roles."""
