@@ -44,8 +44,7 @@ from .features.presence.board import PresenceBoard
 from .features.presence.feature import PresenceFeature
 from .features.whiteboard import store as whiteboard_store
 from .features.whiteboard.feature import WhiteboardFeature
-from .identity import logins as identity_logins
-from .identity import store as identity_store
+from .identity import logins as identity_logins, store as identity_store
 from .identity.build import build_identity, directory_password_check, people_from_directory, roles_for
 from .identity.config import IdentityConfig
 from .identity.sync import Applied

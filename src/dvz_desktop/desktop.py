@@ -106,35 +106,23 @@ def assemble_desktop(session: Session, followed: set[str],
                      own_launchers: object | None = None, shell_parts: ShellParts | None = None) -> DesktopParts:
     """Mount every feature for a logged-in session into the shell (``shell_parts``, shown already while
     logging in; built here if not given)."""
-    from .qt.behaviour.mount import BehaviourContext
-    from .qt.behaviour.mount import mount as mount_behaviour
-    from .qt.calendar.mount import CalendarContext
-    from .qt.calendar.mount import mount as mount_calendar
-    from .qt.calls.mount import CallsContext
-    from .qt.calls.mount import mount as mount_calls
+    from .qt.behaviour.mount import BehaviourContext, mount as mount_behaviour
+    from .qt.calendar.mount import CalendarContext, mount as mount_calendar
+    from .qt.calls.mount import CallsContext, mount as mount_calls
     from .qt.calls.switchboard import CallSwitchboard
-    from .qt.chat.mount import ChatContext
-    from .qt.chat.mount import mount as mount_chat
-    from .qt.council.mount import CouncilContext
-    from .qt.council.mount import mount as mount_council
-    from .qt.door.mount import DoorContext
-    from .qt.door.mount import mount as mount_door
-    from .qt.launchers.mount import LaunchersContext
-    from .qt.launchers.mount import mount as mount_launchers
+    from .qt.chat.mount import ChatContext, mount as mount_chat
+    from .qt.council.mount import CouncilContext, mount as mount_council
+    from .qt.door.mount import DoorContext, mount as mount_door
+    from .qt.launchers.mount import LaunchersContext, mount as mount_launchers
     from .qt.links import LinkFollower
-    from .qt.map.mount import MapContext
-    from .qt.map.mount import mount as mount_map
-    from .qt.people.mount import PeopleContext
-    from .qt.people.mount import mount as mount_people
-    from .qt.phone.mount import PhoneContext
-    from .qt.phone.mount import mount as mount_phone
+    from .qt.map.mount import MapContext, mount as mount_map
+    from .qt.people.mount import PeopleContext, mount as mount_people
+    from .qt.phone.mount import PhoneContext, mount as mount_phone
     from .qt.shell.actions import OfficeActions
     from .qt.shell.bridge import OfficeBridge
     from .qt.shell.host import HostView
-    from .qt.today.mount import TodayContext
-    from .qt.today.mount import mount as mount_today
-    from .qt.whiteboard.mount import WhiteboardContext
-    from .qt.whiteboard.mount import mount as mount_whiteboard
+    from .qt.today.mount import TodayContext, mount as mount_today
+    from .qt.whiteboard.mount import WhiteboardContext, mount as mount_whiteboard
     from .services.behaviour import OfficeBehaviour
     from .services.settings import config_dir
 

@@ -9,8 +9,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from dvz_desktop.core.council.agenda import typed_agenda
 from dvz_desktop.core.council.attendance import Attendance, Mode, QuorumRule, quorum_text_de

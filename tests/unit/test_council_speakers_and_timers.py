@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from dvz_desktop.core.council.speakers import HandKind, SpeakerList, SpeakerListError
 from dvz_desktop.core.council.timers import TimerKind, start
