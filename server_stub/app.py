@@ -30,6 +30,9 @@ from .features.behaviour.feature import BehaviourFeature
 from .features.calls.feature import CallsFeature
 from .features.chat import store as chat_store
 from .features.chat.feature import ChatFeature
+from .features.council import store as council_store
+from .features.council.bodies import bodies_from
+from .features.council.feature import CouncilFeature
 from .features.door import store as door_store
 from .features.door.desks import desks_from
 from .features.door.feature import DoorFeature
@@ -42,8 +45,7 @@ from .features.presence.board import PresenceBoard
 from .features.presence.feature import PresenceFeature
 from .features.whiteboard import store as whiteboard_store
 from .features.whiteboard.feature import WhiteboardFeature
-from .identity import logins as identity_logins
-from .identity import store as identity_store
+from .identity import logins as identity_logins, store as identity_store
 from .identity.build import build_identity, directory_password_check, people_from_directory, roles_for
 from .identity.config import IdentityConfig
 from .identity.sync import Applied
@@ -64,7 +66,8 @@ log = logging.getLogger(__name__)
 #: Every store's schema; ``open_database`` brings each to its latest version.
 SCHEMAS: tuple[Schema, ...] = (accounts.SCHEMA, login_guard.SCHEMA, presence_store.SCHEMA, behaviour_store.SCHEMA,
                                inbox_store.SCHEMA, chat_store.SCHEMA, whiteboard_store.SCHEMA, door_store.SCHEMA,
-                               identity_store.SCHEMA, identity_logins.SCHEMA)
+                               identity_store.SCHEMA, identity_logins.SCHEMA,
+                               council_store.SCHEMA)
 HOUSEKEEPING_INTERVAL_S = 5.0
 
 
@@ -149,12 +152,14 @@ class Backend:
             people_changed=self._people_changed)
         self.sessions.logout_listeners.append(self.identity.feature.logged_out)
         presence = PresenceFeature(self.presence, hub)
+        self.council = CouncilFeature(directory, self.presence, hub, council_store.CouncilStore(db), clock,
+                                      bodies_from(org_file.bodies), {b.id: b.org for b in org_file.bodies})
         #: In this order each feature adds its part to the welcome and hears presence changes. Presence
         #: comes first: coming online is part of its welcome, and the others see the person as online.
         self.features: tuple[Feature, ...] = (
             presence, OfficeFeature(directory, org_file.launchers), self.sessions,
             self.behaviour, self.calls, self.whiteboards, self.chat, self.inbox, door, self.identity.feature,
-            self.meetings,
+            self.meetings, self.council,
         )
         self.router = Router(self.features)
         self.router.check()  # every client message has exactly one handler, or the backend does not start
@@ -171,7 +176,7 @@ class Backend:
             config, hub, handshake, self.login_guard, self.router, self.features,
             person_of=lambda username: (directory.org_of(username), directory.unit_of(username)),
             resync=presence.resync,
-            pages=(door.page_route(), self.meetings.page_route(),
+            pages=(door.page_route(), self.meetings.page_route(), self.council.page_route(),
                    route_for(self.photos, self._username_of_token, directory.can_see_person),
                    self.identity.route(config.trusted_proxies)),
             sockets=(door.socket_route(), self.meetings.socket_route()),

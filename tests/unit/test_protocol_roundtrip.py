@@ -169,6 +169,8 @@ LAYOUT = OfficeLayout(
 )
 DE, EN = error_texts(ErrorCode.FORBIDDEN)
 
+from .council_samples import COUNCIL_CLIENT_SAMPLES, COUNCIL_SERVER_SAMPLES  # noqa: E402
+
 CLIENT_SAMPLES: list[BaseModel] = [
     Hello(id="1", protocol_version=PROTOCOL_VERSION, client="dvz-desktop/0.1",
           auth=PasswordAuth(username="anna", password="geheim")),
@@ -223,6 +225,7 @@ CLIENT_SAMPLES: list[BaseModel] = [
     MeetingHand(id="49", call_id="rabc", raised=True),
     MeetingModerate(id="50", call_id="rabc", person_id="bernd", action="mute"),
     MeetingInviteGuest(id="51", call_id="rabc"),
+    *COUNCIL_CLIENT_SAMPLES,
 ]
 KNOCK = Knock(knock_id="k1", room_id="r1", knocker_id="bernd", state=KnockState.WAIT, started_at=NOW, minutes=5,
               text="Telefonat", answered_by="anna", on_behalf_of="carl")
@@ -268,6 +271,7 @@ SERVER_SAMPLES: list[BaseModel] = [
     VisitEvent(visit_id="vabcdefgh", kind="say", at=datetime(2026, 11, 25, 9, tzinfo=UTC), body="Hallo"),
     MeetingSdp(call_id="rabc", person_id="bernd", sdp_type="offer", sdp="v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\n"),
     MeetingModerated(call_id="rabc", action="remove", by="anna"),
+    *COUNCIL_SERVER_SAMPLES,
 ]
 
 

@@ -161,6 +161,56 @@ ERROR_TEXTS: dict[ErrorCode, tuple[str, str]] = {
         "Gerade laufen zu viele Anmeldungen gleichzeitig. Bitte versuchen Sie es in ein paar Sekunden erneut.",
         "Too many sign-ins are under way right now. Please try again in a few seconds.",
     ),
+    ErrorCode.COUNCIL_UNKNOWN: (
+        "Diese Sitzung gibt es nicht (mehr), oder Sie gehören nicht dazu.",
+        "This session does not exist (any more), or you are not part of it.",
+    ),
+    ErrorCode.COUNCIL_RUNNING: (
+        "In diesem Raum läuft schon eine Sitzung.",
+        "A session is already running in this room.",
+    ),
+    ErrorCode.COUNCIL_NOT_CHAIR: (
+        "Das darf nur die Sitzungsleitung.",
+        "Only the chair may do that.",
+    ),
+    ErrorCode.COUNCIL_NOT_PRESENT: (
+        "Das geht nur, wenn Sie an der Sitzung teilnehmen (im Saal oder im Sitzungsraum).",
+        "You can only do that while you take part in the session (in the hall or in the meeting room).",
+    ),
+    ErrorCode.COUNCIL_INVALID: (
+        "Diese Angabe passt nicht zur Sitzung (Tagesordnungspunkt, Redeliste, Zeit oder Gremium).",
+        "This does not fit the session (agenda item, speaker list, time or body).",
+    ),
+    ErrorCode.AGENDA_INVALID: (
+        "Die Tagesordnung konnte nicht übernommen werden: die Datei ist keine gültige OParl-1.1-Sitzung.",
+        "The agenda could not be taken over: the file is not a valid OParl 1.1 meeting.",
+    ),
+    ErrorCode.VOTE_NONE: (
+        "Gerade läuft keine Abstimmung.",
+        "No vote is running.",
+    ),
+    ErrorCode.VOTE_RUNNING: (
+        "Es läuft schon eine Abstimmung. Bitte schließen Sie sie zuerst.",
+        "A vote is already running. Please close it first.",
+    ),
+    ErrorCode.VOTE_NOT_ELIGIBLE: (
+        "Sie sind in diesem Gremium nicht stimmberechtigt.",
+        "You have no vote in this body.",
+    ),
+    ErrorCode.VOTE_REMOTE_EXCLUDED: (
+        "Per Video dürfen Sie an geheimen Abstimmungen und Wahlen nicht teilnehmen (Kommunalrecht Ihres Landes). "
+        "Bitte stimmen Sie im Sitzungssaal ab.",
+        "Remote members may not take part in secret votes and elections (the Land's municipal code). "
+        "Please vote in the hall.",
+    ),
+    ErrorCode.VOTE_ALREADY_CAST: (
+        "Sie haben in dieser Abstimmung schon abgestimmt.",
+        "You have already voted in this vote.",
+    ),
+    ErrorCode.VOTE_NO_ABSTENTION: (
+        "Eine Stimmenthaltung ist nach dem Kommunalrecht Ihres Landes nicht zulässig.",
+        "Abstaining is not allowed under the Land's municipal code.",
+    ),
     ErrorCode.AUTH_REQUIRED: (
         "Bitte melden Sie sich an.",
         "Please sign in.",
