@@ -24,6 +24,8 @@ APT_PACKAGES=(
   # system's own instances: the SFU (in a network namespace: iproute2), the cluster's database, bus
   # and proxy, and the organisation's directory.
   janus iproute2 postgresql redis-server haproxy slapd ldap-utils
+  # The council tests read the minutes' PDF back as text (pdftotext).
+  poppler-utils
 )
 # The OpenID provider of the sign-on tests runs on Node (any Node.js >= 20 will do, so one that is
 # there already is kept: Debian's npm cannot be installed beside NodeSource's nodejs).

@@ -6,6 +6,7 @@ client logged in as Anna Schneider, and the scenes a user lives through.
 Scenes: the floor at start, the chat open, a call with one camera off, the whiteboard, a visit at the
 digital door, dark mode and high contrast. Renders offscreen (no screen needed); colleagues are brought
 in by the demo simulation with a fixed seed, so the pictures are the same every time.
+A meeting of twelve on the media server: ``scripts/screenshots_meeting.py`` (needs Janus and root).
 """
 
 from __future__ import annotations

@@ -31,19 +31,22 @@ from .features.behaviour.feature import BehaviourFeature
 from .features.calls.feature import CallsFeature
 from .features.chat import store as chat_store
 from .features.chat.feature import ChatFeature
+from .features.council import store as council_store
+from .features.council.bodies import bodies_from
+from .features.council.feature import CouncilFeature
 from .features.door import store as door_store
 from .features.door.desks import desks_from
 from .features.door.feature import DoorFeature
 from .features.door.service import DoorService
 from .features.inbox import store as inbox_store
 from .features.inbox.feature import InboxFeature
+from .features.meetings.feature import MeetingsFeature, large_rooms_of
 from .features.presence import store as presence_store
 from .features.presence.board import PresenceBoard
 from .features.presence.feature import PresenceFeature
 from .features.whiteboard import store as whiteboard_store
 from .features.whiteboard.feature import WhiteboardFeature
-from .identity import logins as identity_logins
-from .identity import store as identity_store
+from .identity import logins as identity_logins, store as identity_store
 from .identity.build import build_identity, directory_password_check, people_from_directory, roles_for
 from .identity.config import IdentityConfig
 from .identity.sync import Applied
@@ -67,7 +70,8 @@ log = logging.getLogger(__name__)
 #: Every store's schema; ``open_database`` brings each to its latest version.
 SCHEMAS: tuple[Schema, ...] = (accounts.SCHEMA, login_guard.SCHEMA, presence_store.SCHEMA, behaviour_store.SCHEMA,
                                inbox_store.SCHEMA, chat_store.SCHEMA, whiteboard_store.SCHEMA, door_store.SCHEMA,
-                               identity_store.SCHEMA, identity_logins.SCHEMA)
+                               identity_store.SCHEMA, identity_logins.SCHEMA,
+                               council_store.SCHEMA)
 HOUSEKEEPING_INTERVAL_S = 5.0
 CHECKPOINT_INTERVAL_S = 1.0
 
@@ -152,6 +156,9 @@ class Backend:
         self.behaviour = BehaviourFeature(BehaviourContext(directory, self.presence, hub,
                                                            behaviour_store.BehaviourStore(db), self.inbox, clock))
         self.calls = CallsFeature(directory, self.presence, hub, config.ice_servers)
+        self.meetings = MeetingsFeature(self.calls, hub, directory, clock, config.sfu, large_rooms_of(org_file),
+                                        config.ice_servers,
+                                        RateLimit(config.meeting_rate_per_minute, config.meeting_burst))
         self.whiteboards = WhiteboardFeature(directory, self.presence, hub, whiteboard_store.WhiteboardStore(db), clock,
                                              RateLimit(config.whiteboard_rate_per_minute, config.whiteboard_burst))
         self.chat = ChatFeature(directory, hub, chat_store.ChatStore(db), clock, config.chat_retention_days,
@@ -186,11 +193,14 @@ class Backend:
                 to_person_droppable if droppable else to_person)(user, payload)
         presence = PresenceFeature(self.presence, hub, *((self.cluster.join, self.cluster.leave) if self.cluster
                                                          else ()))
+        self.council = CouncilFeature(directory, self.presence, hub, council_store.CouncilStore(db), clock,
+                                      bodies_from(org_file.bodies), {b.id: b.org for b in org_file.bodies})
         #: In this order each feature adds its part to the welcome and hears presence changes. Presence
         #: comes first: coming online is part of its welcome, and the others see the person as online.
         self.features: tuple[Feature, ...] = (
             presence, OfficeFeature(directory, org_file.launchers), self.sessions,
             self.behaviour, self.calls, self.whiteboards, self.chat, self.inbox, door, self.identity.feature,
+            self.meetings, self.council,
             *((self.cluster,) if self.cluster else ()),
         )
         self.router = Router(self.features)
@@ -208,10 +218,10 @@ class Backend:
             config, hub, handshake, self.login_guard, self.router, self.features,
             person_of=lambda username: (directory.org_of(username), directory.unit_of(username)),
             resync=presence.resync,
-            pages=(door.page_route(),
+            pages=(door.page_route(), self.meetings.page_route(), self.council.page_route(),
                    route_for(self.photos, self._username_of_token, directory.can_see_person),
                    self.identity.route(config.trusted_proxies)),
-            sockets=(door.socket_route(),),
+            sockets=(door.socket_route(), self.meetings.socket_route()),
             upgrade_auth=self.identity.upgrade.check,
         )
         self._tasks = TaskSet()

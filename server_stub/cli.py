@@ -26,6 +26,7 @@ from .net.auth import hash_password
 from .net.client_address import parse_networks
 from .net.login_guard import unlock_account
 from .net.tls import bind_refusal, server_tls_context
+from .sfu.config import SfuConfig
 
 log = logging.getLogger("server_stub")
 
@@ -61,6 +62,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--behind-proxy", action="store_true",
                         help="ein Reverse-Proxy davor beendet TLS "
                              "(erlaubt eine Adresse außerhalb von 127.0.0.1 ohne --tls-cert)")
+    parser.add_argument("--sfu", metavar="URL",
+                        help="Konferenzserver (Janus, Websocket-API) für Besprechungen ab fünf Personen, "
+                             "z. B. ws://10.0.0.5:8188/ (nur vom Backend erreichbar)")
+    parser.add_argument("--sfu-secret", help="API-Secret des Konferenzservers (janus.jcfg: api_secret)")
+    parser.add_argument("--sfu-admin-key", help="admin_key des VideoRoom-Plugins (zum Anlegen der Räume)")
+    parser.add_argument("--config", type=Path, metavar="DATEI",
+                        help="Einstellungen als TOML-Datei (Schlüssel wie die Optionen, z. B. sfu-secret = \"…\"); "
+                             "die Kommandozeile hat Vorrang")
     parser.add_argument("--identity", type=Path, metavar="DATEI",
                         help="Identitätskonfiguration (YAML): Anmeldung über den Anmeldedienst der Organisation "
                              "(OpenID Connect), Verzeichnisabgleich (LDAP/AD), Rollen aus Gruppen")
@@ -72,43 +81,61 @@ def build_parser() -> argparse.ArgumentParser:
                         help="Cluster-Betrieb: Redis für Anwesenheit und Ereignisse zwischen den Knoten, "
                              "z. B. redis://:…@redis.intern:6379/0")
     parser.add_argument("--node-id", default="", help="Name dieses Knotens im Cluster (Standard: Rechner und Prozess)")
-    parser.add_argument("--config", type=Path, metavar="DATEI",
-                        help="Einstellungen aus einer TOML-Datei (Schlüssel wie die langen Optionen, z. B. "
-                             "database = \"postgresql://…\"); Angaben auf der Kommandozeile gehen vor")
     parser.add_argument("--log-level", default="INFO")
     return parser
 
 
-class ConfigFileError(Exception):
-    """The --config file cannot be used; the message says why, in German."""
+class ConfigError(Exception):
+    """A config file that cannot be used, with a German sentence saying why."""
 
 
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    """The command line, with the --config file's settings as defaults (the command line wins)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.config is None:
-        return args
+def apply_config_file(parser: argparse.ArgumentParser, path: Path) -> None:
+    """The file's settings become the parser's defaults (so the command line still wins). Keys are the
+    long options without dashes in front (``sfu-secret`` or ``sfu_secret``); a key that is no option,
+    or a value of the wrong kind, is refused with the key named."""
     import tomllib
 
     try:
-        settings = tomllib.loads(args.config.read_text(encoding="utf-8"))
+        values = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ConfigFileError(f"Die Einstellungsdatei {args.config} ist nicht lesbar: {exc.strerror}.") from None
+        raise ConfigError(f"Die Einstellungsdatei {path} lässt sich nicht lesen ({exc.strerror}).") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigFileError(f"Die Einstellungsdatei {args.config} ist kein gültiges TOML: {exc}.") from None
-    known = {action.dest: action for action in parser._actions if action.dest not in ("help", "config")}
+        raise ConfigError(f"Die Einstellungsdatei {path} ist kein gültiges TOML: {exc}") from None
+    actions = {a.dest: a for a in parser._actions if a.option_strings and a.dest not in ("help", "config")}
     defaults: dict[str, object] = {}
-    for key, value in settings.items():
+    for key, value in values.items():
         dest = key.replace("-", "_")
-        if dest not in known:
-            raise ConfigFileError(f"Unbekannte Einstellung „{key}“ in {args.config}.")
-        action = known[dest]
-        if action.type is Path and isinstance(value, str):
-            value = Path(value)
+        action = actions.get(dest)
+        if action is None:
+            raise ConfigError(f"Unbekannte Einstellung {key!r} in {path}.")
+        if isinstance(action, argparse._AppendAction):
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{key} in {path} muss eine Liste von Texten sein.")
+        elif isinstance(action, argparse._StoreTrueAction):
+            if not isinstance(value, bool):
+                raise ConfigError(f"{key} in {path} muss true oder false sein.")
+        elif action.type is not None and isinstance(value, str):
+            value = action.type(value)  # type: ignore[operator]
+        elif isinstance(value, (dict, list)):
+            raise ConfigError(f"{key} in {path} muss ein einzelner Wert sein.")
         defaults[dest] = value
     parser.set_defaults(**defaults)
-    return parser.parse_args(argv)
+
+
+def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.config is not None:
+        apply_config_file(parser, args.config)
+        args = parser.parse_args(argv)
+    return args
+
+
+def sfu_config(args: argparse.Namespace) -> SfuConfig | None:
+    """The media server for meetings, or None (then calls stay at four people, peer to peer)."""
+    if not args.sfu:
+        return None
+    return SfuConfig(url=args.sfu, api_secret=args.sfu_secret or None, admin_key=args.sfu_admin_key or None)
 
 
 def load_org(args: argparse.Namespace) -> OrgFile:
@@ -165,7 +192,7 @@ async def serve(args: argparse.Namespace, org: OrgFile, identity: IdentityConfig
                                          trusted_proxies=parse_networks(args.trusted_proxy),
                                          accepts_per_second=args.accept_rate,
                                          max_unauthenticated_per_address=args.max_unauthenticated,
-                                         ice_servers=ice_servers(args),
+                                         ice_servers=ice_servers(args), sfu=sfu_config(args),
                                          rate_burst=max(40.0, args.rate_limit / 3), identity=identity,
                                          upgrade_auth_required=args.require_upgrade_auth or identity is not None,
                                          database_url=args.database, redis_url=args.redis,
@@ -215,8 +242,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_sync(argv[1:])
     try:
-        args = parse_args(argv)
-    except ConfigFileError as exc:
+        args = parse_arguments(argv)
+    except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -227,6 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError:
         print("--trusted-proxy erwartet eine IP-Adresse oder ein Netz, z. B. 10.0.0.5 oder 10.0.0.0/24.",
               file=sys.stderr)
+        return 2
+    if args.sfu and not args.sfu.startswith(("ws://", "wss://")):
+        print("--sfu erwartet die Websocket-Adresse des Konferenzservers, z. B. ws://10.0.0.5:8188/.", file=sys.stderr)
         return 2
     refusal = bind_refusal(args.host, args.tls_cert is not None, args.behind_proxy)
     if refusal is not None:

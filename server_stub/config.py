@@ -14,6 +14,7 @@ from .identity.config import IdentityConfig
 from .net.accept_guard import ACCEPTS_PER_SECOND
 from .net.client_address import Network
 from .net.login_guard import MAX_UNAUTHENTICATED_PER_ADDRESS
+from .sfu.config import SfuConfig
 
 
 @dataclass
@@ -45,6 +46,12 @@ class BackendConfig:
     login_tarpit_s: float = 3.0
     #: Reverse proxies whose X-Forwarded-For is believed for per-address limits (net/client_address.py).
     trusted_proxies: tuple[Network, ...] = ()
+    #: The media server (Janus) for meetings beyond four people; None: calls stay at four, peer to peer.
+    sfu: SfuConfig | None = None
+    #: Meeting signalling per minute and burst per person, counted apart: joining a meeting of 50 means a
+    #: subscription and an answer per member.
+    meeting_rate_per_minute: float = 600
+    meeting_burst: float = 250
     #: Single sign-on, the directory sync, roles from groups, password login on or off
     #: (``dvz-server --identity FILE``; identity/config.py). None: passwords of the organisation file only.
     identity: IdentityConfig | None = None

@@ -188,7 +188,19 @@ def demo_org_data() -> dict[str, Any]:
         "staff": staff,
         "launchers": DEMO_LAUNCHERS,
         "desks": DEMO_DESKS,
+        "bodies": DEMO_BODIES,
     }
+
+
+#: A committee of the Kreistag for the council sessions; the demo user chairs it (so the demo shows the
+#: chair's view), its sessions are held in the Kreistagssaal.
+DEMO_BODIES = [
+    {"id": "uva", "name": "Ausschuss für Umwelt und Verkehr", "org": "lk-musterkreis", "room": "kh-0-saal",
+     "chair": "a.schneider", "minute_taker": "y.koenig",
+     "members": ["t.wagner", "m.becker", "j.hoffmann", "s.koch", "k.klein", "u.wolf", "h.krueger", "r.meier",
+                 "s.lehmann", "c.herrmann"],
+     "advisory": ["c.herrmann"], "file_number": "02-2026-0312"},
+]
 
 
 #: The digital door of the demo: the Bürgerbüro of the Landkreis (Anna Schneider serves it too, so the

@@ -45,6 +45,9 @@ class RoomSpec(_FileModel):
     h: Annotated[float, Field(gt=0)]
     owner: Ident | None = None
     shared_with: list[Ident] = []
+    #: Meetings of more than four people are usual here (a council chamber): its calls always run on the
+    #: media server, from the first person on.
+    large: bool = False
 
 
 class FloorSpec(_FileModel):
@@ -150,11 +153,40 @@ class DeskSpec(_FileModel):
     minutes_per_visit: Annotated[int, Field(ge=1, le=240)] = 10
 
 
+class QuorumSpec(_FileModel):
+    """Beschlussfähigkeit: ``share`` of the members ("1/2", "2/3"); more than it, or at least it."""
+
+    share: Annotated[str, Field(pattern=r"^[1-9][0-9]*/[1-9][0-9]*$")] = "1/2"
+    more_than: bool = True
+
+
+class BodySpec(_FileModel):
+    """A body (Gremium: Kreistag, Gemeinderat, a committee) with its members, chair and minute-taker, and
+    the Land whose municipal code decides what remote members may do (council sessions, issue 17)."""
+
+    id: Ident
+    name: str
+    org: Ident
+    #: The room its sessions are held in on DVZ (remote members walk in there).
+    room: Ident | None = None
+    chair: Ident
+    minute_taker: Ident | None = None
+    members: Annotated[list[Ident], Field(min_length=1)]
+    #: Members without a vote (beratende Mitglieder).
+    advisory: list[Ident] = []
+    #: allgemein, by (Bayern), sl (Saarland), mv (Mecklenburg-Vorpommern).
+    land: Literal["allgemein", "by", "sl", "mv"] = "allgemein"
+    quorum: QuorumSpec = QuorumSpec()
+    #: The eAkte file number (Aktenzeichen) its minutes are filed under.
+    file_number: Annotated[str, Field(max_length=80)] = ""
+
+
 class OrgFile(_FileModel):
     organisations: list[OrganisationSpec]
     staff: list[StaffSpec] = []
     launchers: list[LauncherSpec] = []
     desks: list[DeskSpec] = []
+    bodies: list[BodySpec] = []
     #: The folder the file was read from: photos are found relative to it (None for data built in code).
     _base_dir: Path | None = PrivateAttr(default=None)
 
@@ -188,6 +220,7 @@ class OrgFile(_FileModel):
             unknown = [u for u in desk.staff if u not in usernames]
             if unknown:
                 raise ValueError(f"Schalter {desk.id}: unbekannte Mitarbeitende {', '.join(unknown)}")
+        _check_bodies(self.bodies, usernames, known_rooms, known_orgs)
         for org in self.organisations:
             for building in org.buildings:
                 for floor in building.floors:
@@ -199,6 +232,25 @@ class OrgFile(_FileModel):
                             if other not in known_orgs:
                                 raise ValueError(f"Raum {room.id}: unbekannte Organisation '{other}'")
         return self
+
+
+def _check_bodies(bodies: list[BodySpec], usernames: set[str], rooms: set[str], orgs: set[str]) -> None:
+    _require_unique([b.id for b in bodies], "Gremium")
+    for body in bodies:
+        if body.org not in orgs:
+            raise ValueError(f"Gremium {body.id}: unbekannte Organisation '{body.org}'")
+        if body.room is not None and body.room not in rooms:
+            raise ValueError(f"Gremium {body.id}: unbekannter Raum '{body.room}'")
+        named = [body.chair, *([body.minute_taker] if body.minute_taker else []), *body.members, *body.advisory]
+        unknown = sorted({u for u in named if u not in usernames})
+        if unknown:
+            raise ValueError(f"Gremium {body.id}: unbekannte Personen {', '.join(unknown)}")
+        _require_unique(body.members, f"Gremium {body.id}: Mitglied")
+        if not set(body.advisory) <= set(body.members):
+            raise ValueError(f"Gremium {body.id}: beratende Mitglieder müssen auch unter den Mitgliedern stehen")
+        numerator, denominator = (int(n) for n in body.quorum.share.split("/"))
+        if numerator > denominator:
+            raise ValueError(f"Gremium {body.id}: Beschlussfähigkeit {body.quorum.share} ist mehr als alle Mitglieder")
 
 
 def _require_unique(values: list[str], what: str) -> None:

@@ -62,6 +62,8 @@ class JanusClient:
         self._sessions: dict[int, JanusSession] = {}
         self._handles: dict[int, PluginHandle] = {}
         self._lost: JanusUnavailable | None = None
+        #: Set when the connection is gone (Janus crashed or was stopped): every session went with it.
+        self.closed = asyncio.Event()
         self._reader = asyncio.create_task(self._read(), name="janus-reader")
 
     @classmethod
@@ -111,6 +113,10 @@ class JanusClient:
             raise JanusUnavailable("connection to Janus closed") from exc
         finally:
             self._pending.pop(transaction, None)
+            if future.done() and not future.cancelled():
+                # The connection went while the request was still being sent: the loss failed the
+                # future nobody awaits now (the caller gets the loss from here instead).
+                future.exception()
         if reply.get("janus") == "error":
             error = reply.get("error") or {}
             raise JanusError(int(error.get("code", 0)), str(error.get("reason", "")))
@@ -170,6 +176,7 @@ class JanusClient:
 
     def _gone(self, error: JanusUnavailable) -> None:
         self._lost = error
+        self.closed.set()
         for pending in self._pending.values():
             if not pending.future.done():
                 pending.future.set_exception(error)

@@ -111,6 +111,11 @@ def kick(room: int | str, participant: int | str, *, secret: str) -> dict[str, A
     return {"request": "kick", "room": room, "id": participant, "secret": secret}
 
 
+def moderate(room: int | str, participant: int | str, mid: str, *, mute: bool, secret: str) -> dict[str, Any]:
+    """Mutes (or unmutes) one stream of a publisher at the media server: Janus drops its packets."""
+    return {"request": "moderate", "room": room, "id": participant, "mid": mid, "mute": mute, "secret": secret}
+
+
 def join_publisher(room: int | str, *, display: str | None = None, pin: str | None = None,
                    feed_id: int | str | None = None) -> dict[str, Any]:
     return _without_none({"request": "join", "ptype": "publisher", "room": room, "display": display,

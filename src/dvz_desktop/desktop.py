@@ -94,6 +94,7 @@ class DesktopParts:
     door: DoorClient
     door_panel: DoorPanel
     links: LinkFollower
+    council: Any = None
 
 
 def assemble_desktop(session: Session, followed: set[str],
@@ -105,33 +106,23 @@ def assemble_desktop(session: Session, followed: set[str],
                      own_launchers: object | None = None, shell_parts: ShellParts | None = None) -> DesktopParts:
     """Mount every feature for a logged-in session into the shell (``shell_parts``, shown already while
     logging in; built here if not given)."""
-    from .qt.behaviour.mount import BehaviourContext
-    from .qt.behaviour.mount import mount as mount_behaviour
-    from .qt.calendar.mount import CalendarContext
-    from .qt.calendar.mount import mount as mount_calendar
-    from .qt.calls.mount import CallsContext
-    from .qt.calls.mount import mount as mount_calls
+    from .qt.behaviour.mount import BehaviourContext, mount as mount_behaviour
+    from .qt.calendar.mount import CalendarContext, mount as mount_calendar
+    from .qt.calls.mount import CallsContext, mount as mount_calls
     from .qt.calls.switchboard import CallSwitchboard
-    from .qt.chat.mount import ChatContext
-    from .qt.chat.mount import mount as mount_chat
-    from .qt.door.mount import DoorContext
-    from .qt.door.mount import mount as mount_door
-    from .qt.launchers.mount import LaunchersContext
-    from .qt.launchers.mount import mount as mount_launchers
+    from .qt.chat.mount import ChatContext, mount as mount_chat
+    from .qt.council.mount import CouncilContext, mount as mount_council
+    from .qt.door.mount import DoorContext, mount as mount_door
+    from .qt.launchers.mount import LaunchersContext, mount as mount_launchers
     from .qt.links import LinkFollower
-    from .qt.map.mount import MapContext
-    from .qt.map.mount import mount as mount_map
-    from .qt.people.mount import PeopleContext
-    from .qt.people.mount import mount as mount_people
-    from .qt.phone.mount import PhoneContext
-    from .qt.phone.mount import mount as mount_phone
+    from .qt.map.mount import MapContext, mount as mount_map
+    from .qt.people.mount import PeopleContext, mount as mount_people
+    from .qt.phone.mount import PhoneContext, mount as mount_phone
     from .qt.shell.actions import OfficeActions
     from .qt.shell.bridge import OfficeBridge
     from .qt.shell.host import HostView
-    from .qt.today.mount import TodayContext
-    from .qt.today.mount import mount as mount_today
-    from .qt.whiteboard.mount import WhiteboardContext
-    from .qt.whiteboard.mount import mount as mount_whiteboard
+    from .qt.today.mount import TodayContext, mount as mount_today
+    from .qt.whiteboard.mount import WhiteboardContext, mount as mount_whiteboard
     from .services.behaviour import OfficeBehaviour
     from .services.settings import config_dir
 
@@ -171,6 +162,8 @@ def assemble_desktop(session: Session, followed: set[str],
     door, door_panel = mount_door(DoorContext(host, session, run, media_factory or devices, switchboard,
                                               office.set_waiting, tray.set_waiting))
     whiteboard, _board_view = mount_whiteboard(WhiteboardContext(host, session, bridge, run))
+    council = mount_council(CouncilContext(host, session, bridge, run, lambda: _launcher_entries(session),
+                                           lambda: _mute_me(calls.client, run)))
 
     # Between features: what one offers, another asks for.
     office.roomMenuRequested.connect(presenter.room_menu)
@@ -193,7 +186,25 @@ def assemble_desktop(session: Session, followed: set[str],
     window.open_panel("office")
     office.view.setFocus()  # the keyboard starts on the plan (arrow keys walk the rooms)
     return DesktopParts(bridge, actions, status_menu, window, shell, tray, behaviour, presenter, office, people, chat,
-                        calls, switchboard, launchers, phone, calendar, whiteboard, today, door, door_panel, links)
+                        calls, switchboard, launchers, phone, calendar, whiteboard, today, door, door_panel, links,
+                        council)
+
+
+def _launcher_entries(session: Any) -> list[Any]:
+    """IT's launcher catalogue as the rules know it (the council's minutes go to the eAkte through it)."""
+    from .qt.launchers.panel import entry_from
+
+    welcome = session.welcome
+    return [entry_from(info) for info in welcome.launchers] if welcome is not None else []
+
+
+def _mute_me(client: Any, run: Any) -> None:
+    """My microphone off in the call I am in (my camera as it is)."""
+    call = client.call
+    if call is None:
+        return
+    mine = next((m for m in call.members if m.person_id == client.me), None)
+    run(client.set_media(False, bool(mine and mine.video)))
 
 
 def _show_person(bridge: Any, office: Any, person_id: str) -> None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 import redis.asyncio as aioredis
-from redis.exceptions import AuthenticationError
-from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import AuthenticationError, ConnectionError as RedisConnectionError
 
 from tests.services.redis_server import RedisServer, redis_server  # noqa: F401
 

@@ -156,24 +156,7 @@ class Participant:
         task.add_done_callback(self._readers.discard)
 
     async def _consume(self, track: MediaStreamTrack, into: Received) -> None:
-        try:
-            while True:
-                frame = await track.recv()
-                if isinstance(frame, AudioFrame):
-                    into.audio_frames += 1
-                    into.first_audio_at = into.first_audio_at or time.monotonic()
-                    into._audio.append(frame.to_ndarray().reshape(-1, len(frame.layout.channels))[:, 0])
-                    del into._audio[:-25]  # the last half second
-                    if len(into._audio) == 25:
-                        into.tone = dominant_frequency(np.concatenate(into._audio).astype(np.float64),
-                                                       frame.sample_rate)
-                elif isinstance(frame, VideoFrame):
-                    into.video_frames += 1
-                    into.first_video_at = into.first_video_at or time.monotonic()
-                    picture = frame.to_ndarray(format="rgb24")
-                    into.colour = tuple(int(c) for c in picture.reshape(-1, 3).mean(axis=0))  # type: ignore[assignment]
-        except MediaStreamError:
-            return
+        await consume(track, into)
 
     async def close(self) -> None:
         for task in list(self._readers):
@@ -182,6 +165,27 @@ class Participant:
             await pc.close()
         if self.session is not None and self.client.connected:
             await self.session.destroy()
+
+
+async def consume(track: MediaStreamTrack, into: Received) -> None:
+    """Counts what arrives on ``track`` and finds its tone or colour, until the track ends."""
+    try:
+        while True:
+            frame = await track.recv()
+            if isinstance(frame, AudioFrame):
+                into.audio_frames += 1
+                into.first_audio_at = into.first_audio_at or time.monotonic()
+                into._audio.append(frame.to_ndarray().reshape(-1, len(frame.layout.channels))[:, 0])
+                del into._audio[:-25]  # the last half second
+                if len(into._audio) == 25:
+                    into.tone = dominant_frequency(np.concatenate(into._audio).astype(np.float64), frame.sample_rate)
+            elif isinstance(frame, VideoFrame):
+                into.video_frames += 1
+                into.first_video_at = into.first_video_at or time.monotonic()
+                picture = frame.to_ndarray(format="rgb24")
+                into.colour = tuple(int(c) for c in picture.reshape(-1, 3).mean(axis=0))  # type: ignore[assignment]
+    except MediaStreamError:
+        return
 
 
 def close_to(colour: tuple[int, int, int] | None, expected: tuple[int, int, int], tolerance: int = 40) -> bool:

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import Qt as GuiQt, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from websockets.asyncio.client import connect
 

@@ -13,7 +13,7 @@ import pytest
 
 QT = Path(__file__).resolve().parents[2] / "src" / "dvz_desktop" / "qt"
 FEATURES = ["map", "people", "behaviour", "chat", "calls", "calendar", "today", "launchers", "phone", "door",
-            "whiteboard"]
+            "whiteboard", "council"]
 #: What only the shell may know: the window and the concrete shell behind the ShellHost interface.
 SHELL_INSIDES = {"dvz_desktop.qt.shell.window", "dvz_desktop.qt.shell.shell", "dvz_desktop.qt.shell.rail",
                  "dvz_desktop.qt.shell.side_panel", "dvz_desktop.qt.shell.stage", "dvz_desktop.qt.shell.status_line"}

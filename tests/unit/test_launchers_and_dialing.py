@@ -4,8 +4,7 @@ click-to-dial makes clean URIs."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from dvz_desktop.core.launchers import (
     LauncherEntry,

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from dvz_desktop.core.links import IDENT, LinkAction, LinkError, LinkKind, make_link, parse_link
 

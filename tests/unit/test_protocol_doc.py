@@ -28,13 +28,22 @@ from dvz_desktop.protocol.door import (
     GuestMessage,
     GuestServerMessage,
 )
+from dvz_desktop.protocol.meeting_guest import (
+    MEETING_GUEST_MESSAGE_ADAPTER,
+    MEETING_GUEST_SERVER_ADAPTER,
+    MeetingGuestMessage,
+    MeetingGuestServerMessage,
+)
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "protocol.md"
 TEXT = DOC.read_text(encoding="utf-8")
 DIRECTIONS = {"Client to server": "client", "Server to client": "server", "Guest to server": "guest",
-              "Server to guest": "to_guest"}
+              "Server to guest": "to_guest", "Meeting guest to server": "meeting_guest",
+              "Server to meeting guest": "to_meeting_guest"}
 ADAPTERS: dict[str, TypeAdapter[Any]] = {"client": CLIENT_MESSAGE_ADAPTER, "server": SERVER_MESSAGE_ADAPTER,
-                                         "guest": GUEST_MESSAGE_ADAPTER, "to_guest": GUEST_SERVER_MESSAGE_ADAPTER}
+                                         "guest": GUEST_MESSAGE_ADAPTER, "to_guest": GUEST_SERVER_MESSAGE_ADAPTER,
+                                         "meeting_guest": MEETING_GUEST_MESSAGE_ADAPTER,
+                                         "to_meeting_guest": MEETING_GUEST_SERVER_ADAPTER}
 
 
 def _union_members(annotated: Any) -> tuple[type[BaseModel], ...]:
@@ -43,7 +52,9 @@ def _union_members(annotated: Any) -> tuple[type[BaseModel], ...]:
 
 
 MODELS = {"client": tuple(CLIENT_MESSAGE_TYPES), "server": tuple(SERVER_MESSAGE_TYPES),
-          "guest": _union_members(GuestMessage), "to_guest": _union_members(GuestServerMessage)}
+          "guest": _union_members(GuestMessage), "to_guest": _union_members(GuestServerMessage),
+          "meeting_guest": _union_members(MeetingGuestMessage),
+          "to_meeting_guest": _union_members(MeetingGuestServerMessage)}
 
 
 def _sections(level: int) -> dict[str, str]:

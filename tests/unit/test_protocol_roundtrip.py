@@ -125,6 +125,17 @@ from dvz_desktop.protocol.door import (
     VisitToCallback,
     WaitingGuest,
 )
+from dvz_desktop.protocol.meetings import (
+    MeetingAnswer,
+    MeetingHand,
+    MeetingInviteGuest,
+    MeetingModerate,
+    MeetingModerated,
+    MeetingPublish,
+    MeetingSdp,
+    MeetingSubscribe,
+    MeetingVideo,
+)
 
 NOW = datetime(2026, 11, 24, 7, 42, tzinfo=UTC)
 TOKEN = "t" * 43
@@ -157,6 +168,8 @@ LAYOUT = OfficeLayout(
     people=(Person(id="anna", display_name="Anna Müller", org_id="lk", unit="Straßenverkehrsamt", home_room_id="r1"),),
 )
 DE, EN = error_texts(ErrorCode.FORBIDDEN)
+
+from .council_samples import COUNCIL_CLIENT_SAMPLES, COUNCIL_SERVER_SAMPLES  # noqa: E402
 
 CLIENT_SAMPLES: list[BaseModel] = [
     Hello(id="1", protocol_version=PROTOCOL_VERSION, client="dvz-desktop/0.1",
@@ -205,6 +218,14 @@ CLIENT_SAMPLES: list[BaseModel] = [
     VisitToCallback(id="42", visit_id="vabcdefgh", note="Rückruf morgen"),
     VisitSay(id="43", visit_id="vabcdefgh", body="Grüß Gott"),
     VisitSignal(id="44", visit_id="vabcdefgh", sdp_type="answer", sdp="v=0"),
+    MeetingPublish(id="45", call_id="rabc", sdp="v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\n"),
+    MeetingSubscribe(id="46", call_id="rabc", person_id="bernd", video=True),
+    MeetingAnswer(id="47", call_id="rabc", person_id="bernd", sdp="v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\n"),
+    MeetingVideo(id="48", call_id="rabc", person_id="bernd", on=False),
+    MeetingHand(id="49", call_id="rabc", raised=True),
+    MeetingModerate(id="50", call_id="rabc", person_id="bernd", action="mute"),
+    MeetingInviteGuest(id="51", call_id="rabc"),
+    *COUNCIL_CLIENT_SAMPLES,
 ]
 KNOCK = Knock(knock_id="k1", room_id="r1", knocker_id="bernd", state=KnockState.WAIT, started_at=NOW, minutes=5,
               text="Telefonat", answered_by="anna", on_behalf_of="carl")
@@ -239,7 +260,7 @@ SERVER_SAMPLES: list[BaseModel] = [
                                                     body="Straße"),)),
     CallUpdate(call=CallInfo(call_id="c1", members=(CallMember(person_id="anna"),), ringing=("bernd",),
                              ice_servers=(IceServer(urls=("turn:t.example:3478",), username="u", credential="p"),))),
-    CallSignalEvent(call_id="c1", from_id="anna", sdp_type="offer", sdp="v=0\r\n"),
+    CallSignalEvent(call_id="c1", from_id="anna", sdp_type="offer", sdp="v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\n"),
     CallEnded(call_id="c1", reason="declined"),
     WbSnapshot(room_id="r1", seq=3, items=(WbItem(item_id="anna.abcdefgh", author_id="anna", seq=2, kind="rect",
                                                  points=(1, 2, 30, 40)),), moderator_id="anna"),
@@ -248,6 +269,9 @@ SERVER_SAMPLES: list[BaseModel] = [
         WaitingGuest(visit_id="vabcdefgh", name="Jörg", since=datetime(2026, 11, 25, 9, tzinfo=UTC),
                      position=1),)),
     VisitEvent(visit_id="vabcdefgh", kind="say", at=datetime(2026, 11, 25, 9, tzinfo=UTC), body="Hallo"),
+    MeetingSdp(call_id="rabc", person_id="bernd", sdp_type="offer", sdp="v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\n"),
+    MeetingModerated(call_id="rabc", action="remove", by="anna"),
+    *COUNCIL_SERVER_SAMPLES,
 ]
 
 

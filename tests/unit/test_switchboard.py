@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from dvz_desktop.core.switchboard import Ask, Choice, Kind, Line, Proceed, Switchboard, call_line
 

@@ -74,3 +74,42 @@ def test_german_plural_forms_are_complete(tmp_path: Path) -> None:
     assert german.load(str(ROOT / "src" / "dvz_desktop" / "resources" / "translations" / "dvz_de.qm"))
     for context, source in _sources(committed):
         assert "%n" in german.translate(context, source, None, 3), (context, source)
+
+
+def test_a_new_string_waits_for_a_translator_until_one_is_entered(tmp_path: Path) -> None:
+    """The .ts file is the source: lupdate adds a new string unfinished, the update script names it and
+    fails, ``translate.py`` (or Qt Linguist) enters the translation, and lupdate keeps it from then on."""
+    sys.path.insert(0, str(ROOT / "resources" / "translations"))
+    try:
+        from translate import translate
+        from update_translations import untranslated
+    finally:
+        sys.path.pop(0)
+    code = tmp_path / "panel.py"
+    code.write_text('from PySide6.QtCore import QCoreApplication\n'
+                    'QCoreApplication.translate("Panel", "Akte öffnen")\n'
+                    'QCoreApplication.translate("Panel", "%n Akte(n) offen", None, 2)\n', encoding="utf-8")
+    ts = tmp_path / "en.ts"
+    lupdate = [str(Path(sys.executable).parent / "pyside6-lupdate"), str(code), "-ts", str(ts),
+               "-source-language", "de", "-target-language", "en"]
+    subprocess.run(lupdate, check=True, capture_output=True)
+    assert sorted(untranslated(ts)) == ["%n Akte(n) offen", "Akte öffnen"]
+    assert translate(ts, "Akte öffnen", ["Open the file"]) == 1
+    assert translate(ts, "%n Akte(n) offen", ["%n file open", "%n files open"]) == 1
+    assert translate(ts, "Gibt es nicht", ["Does not exist"]) == 0
+    subprocess.run(lupdate, check=True, capture_output=True)  # the next update keeps what was entered
+    assert untranslated(ts) == []
+    from PySide6.QtCore import QTranslator
+
+    qm = tmp_path / "en.qm"
+    subprocess.run([str(Path(sys.executable).parent / "pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True,
+                   capture_output=True)
+    english = QTranslator()
+    assert english.load(str(qm))
+    assert english.translate("Panel", "Akte öffnen") == "Open the file"
+    assert english.translate("Panel", "%n Akte(n) offen", None, 3) == "%n files open"
+
+
+def test_the_update_script_holds_no_translations_of_its_own() -> None:
+    script = (ROOT / "resources" / "translations" / "update_translations.py").read_text(encoding="utf-8")
+    assert "ENGLISH" not in script and "PLURALS" not in script and len(script.splitlines()) < 100

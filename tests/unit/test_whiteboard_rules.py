@@ -4,8 +4,7 @@ long strokes are split without gaps, undo/redo follows my own actions."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 from pydantic import ValidationError
 
 from dvz_desktop.core import whiteboard as rules

@@ -15,392 +15,193 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # the names, for type checkers and readers
     from .base import (
         MAX_COMMAND_ID as MAX_COMMAND_ID,
-    )
-    from .base import (
         MAX_ENTITY_ID as MAX_ENTITY_ID,
-    )
-    from .base import (
         MAX_FRAME_BYTES as MAX_FRAME_BYTES,
-    )
-    from .base import (
         MAX_MESSAGE_CHARS as MAX_MESSAGE_CHARS,
-    )
-    from .base import (
         MAX_NOTE_CHARS as MAX_NOTE_CHARS,
-    )
-    from .base import (
         MAX_SHORT_TEXT as MAX_SHORT_TEXT,
-    )
-    from .base import (
         PROTOCOL_VERSION as PROTOCOL_VERSION,
-    )
-    from .base import (
         CommandId as CommandId,
-    )
-    from .base import (
         EntityId as EntityId,
-    )
-    from .base import (
         LenientModel as LenientModel,
-    )
-    from .base import (
         StrictModel as StrictModel,
     )
     from .behaviour import (
         FINAL_KNOCK_STATES as FINAL_KNOCK_STATES,
-    )
-    from .behaviour import (
         Absence as Absence,
-    )
-    from .behaviour import (
         AbsenceCategory as AbsenceCategory,
-    )
-    from .behaviour import (
         AbsenceChanged as AbsenceChanged,
-    )
-    from .behaviour import (
         AnswerInvite as AnswerInvite,
-    )
-    from .behaviour import (
         AnswerKnock as AnswerKnock,
-    )
-    from .behaviour import (
         AnswerQuestion as AnswerQuestion,
-    )
-    from .behaviour import (
         AskQuestion as AskQuestion,
-    )
-    from .behaviour import (
         CancelKnock as CancelKnock,
-    )
-    from .behaviour import (
         ClearAbsence as ClearAbsence,
-    )
-    from .behaviour import (
         DismissInbox as DismissInbox,
-    )
-    from .behaviour import (
         DoorChanged as DoorChanged,
-    )
-    from .behaviour import (
         DoorInfo as DoorInfo,
-    )
-    from .behaviour import (
         InboxAdded as InboxAdded,
-    )
-    from .behaviour import (
         InboxItem as InboxItem,
-    )
-    from .behaviour import (
         InboxKind as InboxKind,
-    )
-    from .behaviour import (
         InboxSubject as InboxSubject,
-    )
-    from .behaviour import (
         Invitation as Invitation,
-    )
-    from .behaviour import (
         Invite as Invite,
-    )
-    from .behaviour import (
         InviteState as InviteState,
-    )
-    from .behaviour import (
         InviteUpdate as InviteUpdate,
-    )
-    from .behaviour import (
         Knock as Knock,
-    )
-    from .behaviour import (
         KnockAnswer as KnockAnswer,
-    )
-    from .behaviour import (
         KnockOn as KnockOn,
-    )
-    from .behaviour import (
         KnockState as KnockState,
-    )
-    from .behaviour import (
         KnockUpdate as KnockUpdate,
-    )
-    from .behaviour import (
         LeaveMessage as LeaveMessage,
-    )
-    from .behaviour import (
         OfficeHours as OfficeHours,
-    )
-    from .behaviour import (
         QuestionUpdate as QuestionUpdate,
-    )
-    from .behaviour import (
         QuickQuestion as QuickQuestion,
-    )
-    from .behaviour import (
         SetAbsence as SetAbsence,
-    )
-    from .behaviour import (
         SetCoffee as SetCoffee,
-    )
-    from .behaviour import (
         SetDoor as SetDoor,
-    )
-    from .behaviour import (
         SetOfficeHours as SetOfficeHours,
-    )
-    from .behaviour import (
         Weekday as Weekday,
     )
     from .calls import (
         MAX_CALL_MEMBERS as MAX_CALL_MEMBERS,
-    )
-    from .calls import (
         MAX_SDP_CHARS as MAX_SDP_CHARS,
-    )
-    from .calls import (
         CallAnswer as CallAnswer,
-    )
-    from .calls import (
         CallEnded as CallEnded,
-    )
-    from .calls import (
         CallInfo as CallInfo,
-    )
-    from .calls import (
         CallJoin as CallJoin,
-    )
-    from .calls import (
         CallLeave as CallLeave,
-    )
-    from .calls import (
         CallMedia as CallMedia,
-    )
-    from .calls import (
         CallMember as CallMember,
-    )
-    from .calls import (
         CallSignal as CallSignal,
-    )
-    from .calls import (
         CallSignalEvent as CallSignalEvent,
-    )
-    from .calls import (
         CallUpdate as CallUpdate,
-    )
-    from .calls import (
         IceServer as IceServer,
     )
     from .chat import (
         MAX_CHAT_CHARS as MAX_CHAT_CHARS,
-    )
-    from .chat import (
         MAX_DM_MEMBERS as MAX_DM_MEMBERS,
-    )
-    from .chat import (
         ChatConversation as ChatConversation,
-    )
-    from .chat import (
         ChatDelete as ChatDelete,
-    )
-    from .chat import (
         ChatEdit as ChatEdit,
-    )
-    from .chat import (
         ChatEvent as ChatEvent,
-    )
-    from .chat import (
         ChatEventKind as ChatEventKind,
-    )
-    from .chat import (
         ChatEvents as ChatEvents,
-    )
-    from .chat import (
         ChatOpen as ChatOpen,
-    )
-    from .chat import (
         ChatRead as ChatRead,
-    )
-    from .chat import (
         ChatReadEvent as ChatReadEvent,
-    )
-    from .chat import (
         ChatReset as ChatReset,
-    )
-    from .chat import (
         ChatSearch as ChatSearch,
-    )
-    from .chat import (
         ChatSearchResult as ChatSearchResult,
-    )
-    from .chat import (
         ChatSend as ChatSend,
-    )
-    from .chat import (
         ChatSync as ChatSync,
-    )
-    from .chat import (
         ChatTyping as ChatTyping,
-    )
-    from .chat import (
         ChatTypingEvent as ChatTypingEvent,
-    )
-    from .chat import (
         Conversation as Conversation,
-    )
-    from .chat import (
         ConversationKind as ConversationKind,
-    )
-    from .chat import (
         SearchHit as SearchHit,
+    )
+    from .council import (
+        MAX_AGENDA_ITEMS as MAX_AGENDA_ITEMS,
+        MAX_COUNCIL_TITLE as MAX_COUNCIL_TITLE,
+        MAX_NOTES_CHARS as MAX_NOTES_CHARS,
+        MAX_OPARL_CHARS as MAX_OPARL_CHARS,
+        MAX_TIMER_LABEL as MAX_TIMER_LABEL,
+        MAX_VOTE_QUESTION as MAX_VOTE_QUESTION,
+        CouncilAgenda as CouncilAgenda,
+        CouncilAttend as CouncilAttend,
+        CouncilAttendance as CouncilAttendance,
+        CouncilBallot as CouncilBallot,
+        CouncilBodies as CouncilBodies,
+        CouncilBodyInfo as CouncilBodyInfo,
+        CouncilEnd as CouncilEnd,
+        CouncilFloor as CouncilFloor,
+        CouncilFloorInfo as CouncilFloorInfo,
+        CouncilFollow as CouncilFollow,
+        CouncilGoTo as CouncilGoTo,
+        CouncilHand as CouncilHand,
+        CouncilHandInfo as CouncilHandInfo,
+        CouncilInfo as CouncilInfo,
+        CouncilItem as CouncilItem,
+        CouncilItemInfo as CouncilItemInfo,
+        CouncilLoss as CouncilLoss,
+        CouncilMinutes as CouncilMinutes,
+        CouncilMinutesGet as CouncilMinutesGet,
+        CouncilMinutesItem as CouncilMinutesItem,
+        CouncilNamedVote as CouncilNamedVote,
+        CouncilNotes as CouncilNotes,
+        CouncilPresent as CouncilPresent,
+        CouncilReorder as CouncilReorder,
+        CouncilResult as CouncilResult,
+        CouncilStart as CouncilStart,
+        CouncilState as CouncilState,
+        CouncilSync as CouncilSync,
+        CouncilTimer as CouncilTimer,
+        CouncilTimerInfo as CouncilTimerInfo,
+        CouncilVoteClose as CouncilVoteClose,
+        CouncilVoteInfo as CouncilVoteInfo,
+        CouncilVoteOpen as CouncilVoteOpen,
     )
     from .enums import (
         SELECTABLE_STATUSES as SELECTABLE_STATUSES,
-    )
-    from .enums import (
         DoorState as DoorState,
-    )
-    from .enums import (
         ErrorCode as ErrorCode,
-    )
-    from .enums import (
         RoomKind as RoomKind,
-    )
-    from .enums import (
         Status as Status,
     )
     from .errors import (
         CloseCode as CloseCode,
-    )
-    from .errors import (
         error_texts as error_texts,
     )
     from .launchers import (
         LauncherInfo as LauncherInfo,
-    )
-    from .launchers import (
         PlaceholderInfo as PlaceholderInfo,
     )
     from .messages import (
         CLIENT_MESSAGE_ADAPTER as CLIENT_MESSAGE_ADAPTER,
-    )
-    from .messages import (
         CLIENT_MESSAGE_TYPES as CLIENT_MESSAGE_TYPES,
-    )
-    from .messages import (
         SERVER_MESSAGE_ADAPTER as SERVER_MESSAGE_ADAPTER,
-    )
-    from .messages import (
         SERVER_MESSAGE_TYPES as SERVER_MESSAGE_TYPES,
-    )
-    from .messages import (
         Ack as Ack,
-    )
-    from .messages import (
         ClientMessage as ClientMessage,
-    )
-    from .messages import (
         Error as Error,
-    )
-    from .messages import (
         Hello as Hello,
-    )
-    from .messages import (
         Logout as Logout,
-    )
-    from .messages import (
         Move as Move,
-    )
-    from .messages import (
         PasswordAuth as PasswordAuth,
-    )
-    from .messages import (
         PresenceChanged as PresenceChanged,
-    )
-    from .messages import (
         ServerMessage as ServerMessage,
-    )
-    from .messages import (
         SessionEnded as SessionEnded,
-    )
-    from .messages import (
         SessionInfo as SessionInfo,
-    )
-    from .messages import (
         SetStatus as SetStatus,
-    )
-    from .messages import (
         TokenAuth as TokenAuth,
-    )
-    from .messages import (
         Welcome as Welcome,
     )
     from .office import (
         Building as Building,
-    )
-    from .office import (
         Floor as Floor,
-    )
-    from .office import (
         OfficeLayout as OfficeLayout,
-    )
-    from .office import (
         Organisation as Organisation,
-    )
-    from .office import (
         Person as Person,
-    )
-    from .office import (
         Presence as Presence,
-    )
-    from .office import (
         Room as Room,
     )
     from .whiteboard import (
         BOARD_HEIGHT as BOARD_HEIGHT,
-    )
-    from .whiteboard import (
         BOARD_WIDTH as BOARD_WIDTH,
-    )
-    from .whiteboard import (
         MAX_BOARD_ITEMS as MAX_BOARD_ITEMS,
-    )
-    from .whiteboard import (
         MAX_IMAGE_BYTES as MAX_IMAGE_BYTES,
-    )
-    from .whiteboard import (
         MAX_STROKE_POINTS as MAX_STROKE_POINTS,
-    )
-    from .whiteboard import (
         WbAdd as WbAdd,
-    )
-    from .whiteboard import (
         WbClear as WbClear,
-    )
-    from .whiteboard import (
         WbClose as WbClose,
-    )
-    from .whiteboard import (
         WbItem as WbItem,
-    )
-    from .whiteboard import (
         WbOp as WbOp,
-    )
-    from .whiteboard import (
         WbOpen as WbOpen,
-    )
-    from .whiteboard import (
         WbOps as WbOps,
-    )
-    from .whiteboard import (
         WbRemove as WbRemove,
-    )
-    from .whiteboard import (
         WbRestore as WbRestore,
-    )
-    from .whiteboard import (
         WbShape as WbShape,
-    )
-    from .whiteboard import (
         WbSnapshot as WbSnapshot,
     )
 
@@ -493,6 +294,47 @@ _SOURCES: dict[str, tuple[str, ...]] = {
         "Conversation",
         "ConversationKind",
         "SearchHit",
+    ),
+    "council": (
+        "MAX_AGENDA_ITEMS",
+        "MAX_COUNCIL_TITLE",
+        "MAX_NOTES_CHARS",
+        "MAX_OPARL_CHARS",
+        "MAX_TIMER_LABEL",
+        "MAX_VOTE_QUESTION",
+        "CouncilAgenda",
+        "CouncilAttend",
+        "CouncilAttendance",
+        "CouncilBallot",
+        "CouncilBodies",
+        "CouncilBodyInfo",
+        "CouncilEnd",
+        "CouncilFloor",
+        "CouncilFloorInfo",
+        "CouncilFollow",
+        "CouncilGoTo",
+        "CouncilHand",
+        "CouncilHandInfo",
+        "CouncilInfo",
+        "CouncilItem",
+        "CouncilItemInfo",
+        "CouncilLoss",
+        "CouncilMinutes",
+        "CouncilMinutesGet",
+        "CouncilMinutesItem",
+        "CouncilNamedVote",
+        "CouncilNotes",
+        "CouncilPresent",
+        "CouncilReorder",
+        "CouncilResult",
+        "CouncilStart",
+        "CouncilState",
+        "CouncilSync",
+        "CouncilTimer",
+        "CouncilTimerInfo",
+        "CouncilVoteClose",
+        "CouncilVoteInfo",
+        "CouncilVoteOpen",
     ),
     "enums": (
         "SELECTABLE_STATUSES",

@@ -1,11 +1,13 @@
 """Calls on the wire: who is in which call, and the offers/answers the peers exchange through the
-backend. Media never passes the backend; it flows peer to peer (DTLS-SRTP), through the organisation's
-TURN server where direct paths fail. The ICE servers come from the backend's configuration and are an
-explicit list, possibly empty: never a third party's default.
+backend. Media never passes the backend; it flows peer to peer (DTLS-SRTP) for up to four people, and
+through the organisation's media server (``mode`` "sfu", see ``meetings.py``) beyond that; through the
+organisation's TURN server where direct paths fail. The ICE servers come from the backend's
+configuration and are an explicit list, possibly empty: never a third party's default.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -29,6 +31,15 @@ class CallMember(LenientModel):
     audio: bool = True
     video: bool = False
     speaking: bool = False
+    #: The video is my screen (a meeting shows it as the main stage).
+    screen: bool = False
+    #: When the hand went up (None: not raised); the list shows raised hands in this order.
+    hand_raised_at: datetime | None = None
+    #: A guest from outside (browser): their own name, since the directory does not know them.
+    guest_name: str | None = None
+    #: In a meeting through the media server: my microphone and camera have arrived there, so the
+    #: others can receive me (``meeting_subscribe``).
+    publishing: bool = False
 
 
 class CallInfo(LenientModel):
@@ -39,6 +50,16 @@ class CallInfo(LenientModel):
     #: Invited to a call between two people, not answered yet.
     ringing: tuple[str, ...] = ()
     ice_servers: tuple[IceServer, ...] = ()
+    #: "mesh": peer to peer (``call_signal``); "sfu": through the media server (``meeting_*``).
+    mode: Literal["mesh", "sfu"] = "mesh"
+    #: The media server failed: in mode "sfu" the meeting waits for it to return; in mode "mesh" the
+    #: call fell back to peer to peer (four or fewer people).
+    sfu_lost: bool = False
+    #: Counts the media server's rooms for this call: when it changes, publish and subscribe anew.
+    sfu_epoch: int = 0
+    #: Who may mute and remove members and invite guests: the room's owner and whoever opened the call
+    #: (after they left, who has been in it longest).
+    moderator_ids: tuple[str, ...] = ()
 
 
 # --- client -> server ------------------------------------------------------------------------
@@ -78,7 +99,8 @@ class CallSignal(StrictModel):
 
 
 class CallMedia(StrictModel):
-    """My microphone/camera state and whether I am speaking (the indicator on my avatar)."""
+    """My microphone/camera state, whether I am speaking (the indicator on my avatar) and whether my
+    video is my screen."""
 
     type: Literal["call_media"] = "call_media"
     id: CommandId
@@ -86,6 +108,7 @@ class CallMedia(StrictModel):
     audio: bool
     video: bool
     speaking: bool = False
+    screen: bool = False
 
 
 # --- server -> client ------------------------------------------------------------------------
@@ -109,7 +132,7 @@ class CallSignalEvent(LenientModel):
 class CallEnded(LenientModel):
     type: Literal["call_ended"] = "call_ended"
     call_id: str
-    #: "declined", "no_answer", "everyone_left", "left"
+    #: "declined", "no_answer", "everyone_left", "left", "removed" (by a moderator)
     reason: str
 
 

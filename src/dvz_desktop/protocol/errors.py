@@ -88,8 +88,36 @@ ERROR_TEXTS: dict[ErrorCode, tuple[str, str]] = {
         "You can only edit or delete your own messages.",
     ),
     ErrorCode.CALL_FULL: (
-        "Das Gespräch in diesem Raum ist voll: direkt verbunden sind höchstens vier Personen.",
-        "The call in this room is full: at most four people can be connected directly.",
+        "Das Gespräch in diesem Raum ist voll: direkt verbunden sind höchstens vier Personen. Für größere "
+        "Besprechungen muss Ihre IT einen Konferenzserver einrichten.",
+        "The call in this room is full: at most four people can be connected directly. For larger meetings "
+        "your IT needs to set up a conference server.",
+    ),
+    ErrorCode.MEETING_FULL: (
+        "Die Besprechung ist voll: es können höchstens 50 Personen teilnehmen.",
+        "The meeting is full: at most 50 people can take part.",
+    ),
+    ErrorCode.MEDIA_SERVER_UNAVAILABLE: (
+        "Der Konferenzserver ist gerade nicht erreichbar. Bis er zurück ist, sind höchstens vier Personen "
+        "direkt verbunden und Gäste können nicht teilnehmen.",
+        "The conference server cannot be reached right now. Until it is back, at most four people can be "
+        "connected directly and guests cannot take part.",
+    ),
+    ErrorCode.MEDIA_SERVER_REFUSED: (
+        "Der Konferenzserver hat die Verbindung abgelehnt. Bitte versuchen Sie es noch einmal.",
+        "The conference server refused the connection. Please try again.",
+    ),
+    ErrorCode.NOT_PUBLISHING: (
+        "Diese Person ist noch nicht mit Bild und Ton in der Besprechung.",
+        "This person's picture and sound have not reached the meeting yet.",
+    ),
+    ErrorCode.MODERATORS_ONLY: (
+        "Das darf nur die Moderation der Besprechung (wem der Raum gehört oder wer die Besprechung eröffnet hat).",
+        "Only the meeting's moderators may do that (the room's owner or whoever opened the meeting).",
+    ),
+    ErrorCode.REMOVED_FROM_MEETING: (
+        "Sie wurden aus dieser Besprechung entfernt.",
+        "You were removed from this meeting.",
     ),
     ErrorCode.NOT_IN_CALL: (
         "Sie sind nicht in diesem Gespräch.",
@@ -132,6 +160,56 @@ ERROR_TEXTS: dict[ErrorCode, tuple[str, str]] = {
     ErrorCode.LOGIN_BUSY: (
         "Gerade laufen zu viele Anmeldungen gleichzeitig. Bitte versuchen Sie es in ein paar Sekunden erneut.",
         "Too many sign-ins are under way right now. Please try again in a few seconds.",
+    ),
+    ErrorCode.COUNCIL_UNKNOWN: (
+        "Diese Sitzung gibt es nicht (mehr), oder Sie gehören nicht dazu.",
+        "This session does not exist (any more), or you are not part of it.",
+    ),
+    ErrorCode.COUNCIL_RUNNING: (
+        "In diesem Raum läuft schon eine Sitzung.",
+        "A session is already running in this room.",
+    ),
+    ErrorCode.COUNCIL_NOT_CHAIR: (
+        "Das darf nur die Sitzungsleitung.",
+        "Only the chair may do that.",
+    ),
+    ErrorCode.COUNCIL_NOT_PRESENT: (
+        "Das geht nur, wenn Sie an der Sitzung teilnehmen (im Saal oder im Sitzungsraum).",
+        "You can only do that while you take part in the session (in the hall or in the meeting room).",
+    ),
+    ErrorCode.COUNCIL_INVALID: (
+        "Diese Angabe passt nicht zur Sitzung (Tagesordnungspunkt, Redeliste, Zeit oder Gremium).",
+        "This does not fit the session (agenda item, speaker list, time or body).",
+    ),
+    ErrorCode.AGENDA_INVALID: (
+        "Die Tagesordnung konnte nicht übernommen werden: die Datei ist keine gültige OParl-1.1-Sitzung.",
+        "The agenda could not be taken over: the file is not a valid OParl 1.1 meeting.",
+    ),
+    ErrorCode.VOTE_NONE: (
+        "Gerade läuft keine Abstimmung.",
+        "No vote is running.",
+    ),
+    ErrorCode.VOTE_RUNNING: (
+        "Es läuft schon eine Abstimmung. Bitte schließen Sie sie zuerst.",
+        "A vote is already running. Please close it first.",
+    ),
+    ErrorCode.VOTE_NOT_ELIGIBLE: (
+        "Sie sind in diesem Gremium nicht stimmberechtigt.",
+        "You have no vote in this body.",
+    ),
+    ErrorCode.VOTE_REMOTE_EXCLUDED: (
+        "Per Video dürfen Sie an geheimen Abstimmungen und Wahlen nicht teilnehmen (Kommunalrecht Ihres Landes). "
+        "Bitte stimmen Sie im Sitzungssaal ab.",
+        "Remote members may not take part in secret votes and elections (the Land's municipal code). "
+        "Please vote in the hall.",
+    ),
+    ErrorCode.VOTE_ALREADY_CAST: (
+        "Sie haben in dieser Abstimmung schon abgestimmt.",
+        "You have already voted in this vote.",
+    ),
+    ErrorCode.VOTE_NO_ABSTENTION: (
+        "Eine Stimmenthaltung ist nach dem Kommunalrecht Ihres Landes nicht zulässig.",
+        "Abstaining is not allowed under the Land's municipal code.",
     ),
     ErrorCode.AUTH_REQUIRED: (
         "Bitte melden Sie sich an.",

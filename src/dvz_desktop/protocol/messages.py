@@ -70,9 +70,41 @@ from .chat import (
     ChatTypingEvent,
     Conversation,
 )
+from .council import (
+    CouncilAgenda,
+    CouncilAttend,
+    CouncilBallot,
+    CouncilBodies,
+    CouncilEnd,
+    CouncilFloor,
+    CouncilFollow,
+    CouncilGoTo,
+    CouncilHand,
+    CouncilMinutes,
+    CouncilMinutesGet,
+    CouncilNotes,
+    CouncilReorder,
+    CouncilStart,
+    CouncilState,
+    CouncilSync,
+    CouncilTimer,
+    CouncilVoteClose,
+    CouncilVoteOpen,
+)
 from .door import AdmitGuest, DeskQueue, EndVisit, HandOverVisit, VisitEvent, VisitSay, VisitSignal, VisitToCallback
 from .enums import Status
 from .launchers import LauncherInfo
+from .meetings import (
+    MeetingAnswer,
+    MeetingHand,
+    MeetingInviteGuest,
+    MeetingModerate,
+    MeetingModerated,
+    MeetingPublish,
+    MeetingSdp,
+    MeetingSubscribe,
+    MeetingVideo,
+)
 from .office import OfficeLayout, Presence
 from .whiteboard import WbAdd, WbClear, WbClose, WbOpen, WbOps, WbRemove, WbRestore, WbSnapshot
 
@@ -137,7 +169,11 @@ ClientMessage = Annotated[
         ClearAbsence | DismissInbox | ChatSend | ChatEdit | ChatDelete | ChatSync | ChatOpen | ChatRead |
         ChatTyping | ChatSearch | CallJoin | CallAnswer | CallLeave | CallSignal | CallMedia | WbOpen | WbClose |
         WbAdd | WbRemove | WbRestore | WbClear | AdmitGuest | EndVisit | HandOverVisit | VisitToCallback |
-        VisitSay | VisitSignal
+        VisitSay | VisitSignal | CouncilStart | CouncilEnd | CouncilFollow | CouncilAgenda | CouncilGoTo |
+        CouncilHand | CouncilFloor | CouncilReorder | CouncilTimer | CouncilAttend | CouncilVoteOpen |
+        CouncilBallot | CouncilVoteClose | CouncilNotes | CouncilMinutesGet | CouncilSync
+        | MeetingPublish | MeetingSubscribe | MeetingAnswer | MeetingVideo | MeetingHand | MeetingModerate
+        | MeetingInviteGuest
     ),
     Field(discriminator="type"),
 ]
@@ -223,7 +259,8 @@ ServerMessage = Annotated[
         Welcome | Ack | Error | PresenceChanged | SessionEnded | DoorChanged | KnockUpdate | InviteUpdate |
         QuestionUpdate | AbsenceChanged | InboxAdded | ChatEvents | ChatConversation | ChatReset |
         ChatTypingEvent | ChatReadEvent | ChatSearchResult | CallUpdate | CallSignalEvent | CallEnded |
-        WbSnapshot | WbOps | DeskQueue | VisitEvent
+        WbSnapshot | WbOps | DeskQueue | VisitEvent | CouncilState | CouncilMinutes | CouncilBodies
+        | MeetingSdp | MeetingModerated
     ),
     Field(discriminator="type"),
 ]

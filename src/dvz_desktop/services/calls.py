@@ -1,5 +1,12 @@
 """Calls: one aiortc peer connection per other member (a mesh of at most four), signalled through the
-existing session. aiortc and av are imported on the first call, never at start.
+existing session; a call the backend moved to the media server (``mode`` "sfu") runs through
+``meeting.SfuLink`` instead. aiortc and av are imported on the first call, never at start.
+
+My microphone and camera are one track each, handed to every connection through aiortc's MediaRelay:
+two connections reading one track directly would each get every other frame.
+
+Moving from the mesh to the media server, the mesh connections stay until the same person is heard
+through the media server (or a few seconds passed), so a growing meeting freezes only briefly.
 
 Who offers is fixed (the member with the smaller id offers to the larger), so two peers never offer to
 each other at once. Candidates travel inside the SDP (aiortc gathers before it answers). The ICE servers
@@ -14,7 +21,7 @@ import contextlib
 import logging
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from typing import Any, Literal
 
 from typing_extensions import TypeIs
 
@@ -33,51 +40,32 @@ from dvz_desktop.protocol import (
     ServerMessage,
     Welcome,
 )
+from dvz_desktop.protocol.meetings import (
+    MeetingHand,
+    MeetingInviteGuest,
+    MeetingModerate,
+    MeetingModerated,
+    MeetingSdp,
+)
 
+from .call_tracks import LocalTracks, MediaSource, NoDevices, close_connection, tune_audio_jitter_buffer
 from .session import Session, SessionError
+
+__all__ = ["CallClient", "MediaSource", "NoDevices", "guest_link", "tune_audio_jitter_buffer"]
+
+
+def guest_link(session_url: str, token: str) -> str:
+    """The page a meeting guest opens: the backend's own address, over HTTPS where the socket is wss."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(session_url)
+    scheme = "https" if parts.scheme == "wss" else "http"
+    return f"{scheme}://{parts.netloc}/besprechung/{token}"
 
 log = logging.getLogger(__name__)
 
-
-#: Audio packets held before playout. aiortc holds 4 (80 ms); on a LAN 2 (40 ms) is enough and keeps the
-#: mouth-to-ear delay inside what people perceive as a phone call.
-AUDIO_PREFETCH = 2
-_TUNED = False
-
-
-def tune_audio_jitter_buffer() -> None:
-    """Make aiortc's receivers hold fewer audio packets (video is left as it is)."""
-    global _TUNED
-    if _TUNED:
-        return
-    import aiortc.rtcrtpreceiver as receiver
-    from aiortc.jitterbuffer import JitterBuffer
-
-    class LowLatencyJitterBuffer(JitterBuffer):
-        def __init__(self, capacity: int, prefetch: int = 0, is_video: bool = False) -> None:
-            super().__init__(capacity, prefetch if is_video else min(prefetch, AUDIO_PREFETCH), is_video)
-
-    # Replaced on purpose (aiortc offers no setting); its module does not re-export the class it imports.
-    receiver.JitterBuffer = LowLatencyJitterBuffer  # type: ignore[attr-defined]
-    _TUNED = True
-
-
-class MediaSource(Protocol):
-    """Where my tracks come from: devices in the app, synthetic tracks in tests, nothing without devices."""
-
-    def audio_track(self) -> Any | None: ...
-
-    def video_track(self) -> Any | None: ...
-
-
-class NoDevices:
-    """Receive only: the call works, the others just do not hear or see me."""
-
-    def audio_track(self) -> None:
-        return None
-
-    def video_track(self) -> None:
-        return None
+#: Seconds the mesh connections stay after the call moved to the media server, at most.
+MESH_OVERLAP_S = 5.0
 
 
 @dataclass
@@ -105,7 +93,6 @@ class CallClient:
             self._media_factory = media
         self.call: CallInfo | None = None
         self.peers: dict[str, Peer] = {}
-        self._local: dict[str, Any] = {}
         self._loop = asyncio.get_event_loop()
         self._tasks = TaskSet(self._loop)
         #: Every decoded remote frame: (person id, "audio" or "video", frame).
@@ -117,6 +104,14 @@ class CallClient:
         self.frames: dict[tuple[str, str], int] = {}
         #: On hold (another conversation is live): my tracks send silence and a black picture.
         self.held = False
+        #: The call on the media server, while it runs there.
+        self.sfu: Any = None
+        #: My microphone and camera, one track each, handed to every connection.
+        self.local = LocalTracks()
+        #: A moderator muted me ("mute") or removed me ("remove"); the argument is who did.
+        self.moderated: Event[MeetingModerated] = Event()
+        self._shown: tuple[set[str], bool] = (set(), True)
+        self._overlap: asyncio.Task[None] | None = None
         session.message_received.connect(self._on_message)
         session.welcomed.connect(self._on_welcome)
 
@@ -150,21 +145,45 @@ class CallClient:
             with contextlib.suppress(SessionError, TimeoutError):
                 await self._session.command(CallLeave(id=self._session.next_id(), call_id=call.call_id))
 
-    async def set_media(self, audio: bool, video: bool, speaking: bool = False) -> None:
-        """Mute or unmute; the tracks stay negotiated, disabled ones send silence / nothing."""
+    async def set_media(self, audio: bool, video: bool, speaking: bool = False, screen: bool = False) -> None:
+        """Mute or unmute; the tracks stay negotiated, disabled ones send silence / nothing. ``screen``: the
+        picture is my shared screen (a meeting puts it on everyone's main stage)."""
         for kind, on in (("audio", audio), ("video", video)):
-            track = self._local.get(kind)
+            track = self.local.devices.get(kind)
             if track is not None and hasattr(track, "enabled"):
                 track.enabled = on
         if self.call is not None:
             await self._session.command(CallMedia(id=self._session.next_id(), call_id=self.call.call_id,
-                                                  audio=audio, video=video, speaking=speaking))
+                                                  audio=audio, video=video, speaking=speaking,
+                                                  screen=screen and video))
+
+    async def raise_hand(self, raised: bool) -> None:
+        if self.call is not None:
+            await self._session.command(MeetingHand(id=self._session.next_id(), call_id=self.call.call_id,
+                                                    raised=raised))
+
+    async def moderate(self, person_id: str, action: str) -> None:
+        """As a moderator: mute (``"mute"``) or remove (``"remove"``) a member."""
+        if self.call is not None:
+            await self._session.command(MeetingModerate(id=self._session.next_id(), call_id=self.call.call_id,
+                                                        person_id=person_id, action=action))  # type: ignore[arg-type]
+
+    async def invite_guest(self) -> str:
+        """As a moderator: an invitation for a guest from outside; returns the link to send them."""
+        assert self.call is not None
+        ack = await self._session.command(MeetingInviteGuest(id=self._session.next_id(), call_id=self.call.call_id))
+        return guest_link(self._session.url, ack.ref or "")
+
+    def show_videos(self, shown: set[str], visible: bool) -> None:
+        """The people whose tiles the view shows, and whether the call is in sight: in a meeting only
+        their videos are received, and none while it is out of sight."""
+        self._shown = (set(shown), visible)
+        if self.sfu is not None:
+            self.sfu.show(*self._shown)
 
     def set_held(self, held: bool) -> None:
         self.held = held
-        for track in self._local.values():
-            if hasattr(track, "held"):
-                track.held = held
+        self.local.set_held(held)
 
     # --- events ---
 
@@ -182,6 +201,12 @@ class CallClient:
         elif isinstance(msg, CallEnded):
             if self.call is not None and self.call.call_id == msg.call_id:
                 self._spawn(self._teardown())
+        elif isinstance(msg, MeetingSdp):
+            if self.sfu is not None and self.sfu.call_id == msg.call_id:
+                self.sfu.on_sdp(msg)
+        elif isinstance(msg, MeetingModerated):
+            if self.call is not None and self.call.call_id == msg.call_id:
+                self.moderated.emit(msg)
 
     def _on_update(self, call: CallInfo) -> None:
         me = self.me
@@ -197,9 +222,56 @@ class CallClient:
         members = {m.person_id for m in call.members} - {me}
         for gone in set(self.peers) - members:
             self._spawn(self._close_peer(gone))
+        if call.mode == "sfu":
+            if not call.sfu_lost:
+                self._on_media_server(call)
+            elif self.sfu is not None:  # the media server failed: wait for it (the view says so)
+                self._spawn(self._close_sfu())
+            return
+        if self.sfu is not None:  # fell back to the mesh
+            self._spawn(self._close_sfu())
         for person in sorted(members - set(self.peers)):
             if (me or "") < person:
                 self._spawn(self._offer(person))
+
+    # --- the media server ---
+
+    def _on_media_server(self, call: CallInfo) -> None:
+        from .meeting import SfuLink
+
+        tune_audio_jitter_buffer()
+        link = self.sfu
+        if link is None or link.call_id != call.call_id or link.epoch != call.sfu_epoch:
+            if link is not None:
+                self._spawn(link.close())
+            link = self.sfu = SfuLink(self._session, call, self._local_track, self._deliver, self.failed.emit,
+                                      self._spawn)
+            link.on_first_audio = lambda person: self._spawn(self._close_peer(person))
+            link.show(*self._shown)
+            self._spawn(link.publish())
+            if self.peers:
+                self._overlap = self._tasks.spawn(self._end_overlap(link))
+        link.update(call)
+
+    async def _end_overlap(self, link: Any) -> None:
+        await asyncio.sleep(MESH_OVERLAP_S)  # a deadline, not a wait for a condition
+        if self.sfu is link:
+            for person in list(self.peers):
+                await self._close_peer(person)
+
+    async def _close_sfu(self) -> None:
+        link, self.sfu = self.sfu, None
+        if link is not None:
+            await link.close()
+
+    def _deliver(self, person_id: str, kind: str, frame: Any) -> None:
+        key = (person_id, kind)
+        self.frames[key] = self.frames.get(key, 0) + 1
+        self.frame_received.emit((person_id, kind, frame))
+
+    def _local_track(self, kind: str) -> Any | None:
+        """A track of my microphone or camera for one more connection (None without that device)."""
+        return self.local.for_connection(kind, self.media, self.held)
 
     # --- peer connections ---
 
@@ -225,12 +297,9 @@ class CallClient:
                 self.failed.emit(f"Die Verbindung zu {person_id} ist abgebrochen.")
                 await self._close_peer(person_id)
 
-        for kind, make in (("audio", self.media.audio_track), ("video", self.media.video_track)):
-            track = self._local.get(kind) or make()
+        for kind in ("audio", "video"):
+            track = self._local_track(kind)
             if track is not None:
-                if hasattr(track, "held"):
-                    track.held = self.held
-                self._local[kind] = track
                 pc.addTrack(track)
             else:
                 pc.addTransceiver(kind, direction="recvonly")
@@ -282,12 +351,12 @@ class CallClient:
     async def _read(self, person_id: str, track: Any) -> None:
         from aiortc.mediastreams import MediaStreamError
 
-        key = (person_id, track.kind)
         try:
             while True:
                 frame = await track.recv()
-                self.frames[key] = self.frames.get(key, 0) + 1
-                self.frame_received.emit((person_id, track.kind, frame))
+                if self.sfu is not None and person_id in self.sfu.heard:
+                    continue  # heard through the media server already: the mesh connection is closing
+                self._deliver(person_id, track.kind, frame)
         except (MediaStreamError, asyncio.CancelledError):
             pass
 
@@ -297,17 +366,21 @@ class CallClient:
             return
         for task in peer.readers:
             task.cancel()
-        await peer.pc.close()
+        await close_connection(peer.pc)
+        # Again: an answer still being applied may have added a track (and its reader) meanwhile, whose
+        # recv() would wait for ever on the closed connection.
         for task in peer.readers:
+            task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
 
     async def _teardown(self, keep_call: bool = False) -> None:
+        if self._overlap is not None:
+            self._overlap.cancel()
+        await self._close_sfu()
         for person in list(self.peers):
             await self._close_peer(person)
-        for track in self._local.values():
-            track.stop()
-        self._local.clear()
+        self.local.stop()
         close = getattr(self._media, "close", None)
         if close is not None and not self.peers:
             close()  # the microphone is released when the call is over

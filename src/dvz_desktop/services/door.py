@@ -120,7 +120,12 @@ class DoorClient:
                 self._spawn(self._close(msg.visit_id))
 
     async def _answer(self, visit: VisitState, msg: VisitEvent) -> None:
-        from aiortc import RTCConfiguration, RTCIceServer, RTCPeerConnection, RTCSessionDescription
+        from aiortc import (
+            RTCConfiguration,
+            RTCIceServer,
+            RTCPeerConnection,
+            RTCSessionDescription,
+        )
 
         tune_audio_jitter_buffer()
         if visit.pc is not None:

@@ -13,7 +13,13 @@ import subprocess
 import sys
 from collections.abc import Callable
 
-from dvz_desktop.core.launchers import LauncherEntry, LauncherKind, LaunchPlan, LaunchRefused, own_entry
+from dvz_desktop.core.launchers import (
+    LauncherEntry,
+    LauncherKind,
+    LaunchPlan,
+    LaunchRefused,
+    own_entry,
+)
 
 from .settings import UserSettings
 

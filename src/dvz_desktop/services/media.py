@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from aiortc.mediastreams import MediaStreamTrack
+from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 from av import AudioFrame, VideoFrame
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,8 @@ class SwitchableAudioTrack(MediaStreamTrack):
         self.level = 0.0  # RMS of the last frame sent, 0..1 (the speaking indicator)
 
     async def recv(self) -> AudioFrame:
+        if self.readyState != "live":
+            raise MediaStreamError  # stopped: a relay reading it ends too
         if self._start is None:
             self._start = time.monotonic()
         # Pace like a real device: one 20 ms frame per 20 ms.
@@ -86,6 +88,8 @@ class SwitchableVideoTrack(MediaStreamTrack):
         self.enabled = source is not None
 
     async def recv(self) -> VideoFrame:
+        if self.readyState != "live":
+            raise MediaStreamError
         if self.enabled and not self.held and self._source is not None:
             frame: VideoFrame = await self._source()
             if self.preview is not None:
@@ -98,6 +102,32 @@ class SwitchableVideoTrack(MediaStreamTrack):
         frame.time_base = fractions.Fraction(1, rate)
         self._pts += int(rate / (self._fps if self.enabled and not self.held else 1.0))
         return frame
+
+
+class Yuv420Track(MediaStreamTrack):
+    """A video track in the encoders' format. Every connection of a call encodes the same frames (aiortc's
+    MediaRelay hands one frame to all); converted here once, on the loop, the encoders running in
+    threads never reformat a shared frame (PyAV caches one reformatter per frame: two threads using it
+    at once crash the process)."""
+
+    kind = "video"
+
+    def __init__(self, source: MediaStreamTrack) -> None:
+        super().__init__()
+        self.source = source
+
+    async def recv(self) -> VideoFrame:
+        frame = await self.source.recv()
+        assert isinstance(frame, VideoFrame)  # the source is a video track
+        if frame.format.name != "yuv420p":
+            converted = frame.reformat(format="yuv420p")
+            converted.pts, converted.time_base = frame.pts, frame.time_base
+            frame = converted
+        return frame
+
+    def stop(self) -> None:
+        super().stop()
+        self.source.stop()
 
 
 def synthetic_video(width: int = 320, height: int = 240, fps: float = 30.0) -> Callable[[], Any]:

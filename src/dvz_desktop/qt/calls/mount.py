@@ -75,6 +75,7 @@ def mount(ctx: CallsContext) -> CallsFeature:
 
     client = CallClient(ctx.session, make_media)
     panel = CallPanel(client, _MediaProxy(), ctx.bridge.name_of, ctx.run)
+    panel.room_name = ctx.bridge.room_name
     panel.device_choice = ctx.audio_devices
     panel.devicesChosen_callback = ctx.save_audio_devices
     ctx.switchboard.attach_calls(client, panel)

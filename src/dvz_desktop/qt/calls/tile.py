@@ -1,5 +1,6 @@
 """One person in a call: their picture, or their avatar when the camera is off — never a black box — with
-the name on a plate, a crossed-out microphone when muted, and a ring while they speak.
+the name on a plate, a crossed-out microphone when muted, a ring while they speak, and a raised hand
+with its place in the queue.
 
 Frames are converted to images at most ~15 times a second per tile, so the one loop stays free. Names
 are painted as text (never interpreted as markup).
@@ -11,7 +12,15 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from dvz_desktop.protocol import Status
@@ -42,6 +51,9 @@ class VideoTile(QWidget):
         self.audio = True
         self.speaking = False
         self.status: Status | None = None
+        #: The raised hand's place among all raised hands (1 = first), or None.
+        self.hand: int | None = None
+        self._describe()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         return QSize(320, 200)
@@ -65,14 +77,26 @@ class VideoTile(QWidget):
         if not video:
             self._image = None  # the camera went off: the avatar, not the last frozen picture
         if changed:
-            description = self.name
-            if not audio:
-                description += ", " + self.tr("Mikrofon aus")
-            if not video:
-                description += ", " + self.tr("Kamera aus")
-            if speaking:
-                description += ", " + self.tr("spricht")
-            self.setAccessibleDescription(description)
+            self._describe()
+            self.update()
+
+    def _describe(self) -> None:
+        """What a screen reader says about the tile (everything the picture shows)."""
+        description = self.name
+        if not self.audio:
+            description += ", " + self.tr("Mikrofon aus")
+        if not self.video:
+            description += ", " + self.tr("Kamera aus")
+        if self.speaking:
+            description += ", " + self.tr("spricht")
+        if self.hand is not None:
+            description += ", " + self.tr("Hand gehoben (%1.)").replace("%1", str(self.hand))
+        self.setAccessibleDescription(description)
+
+    def set_hand(self, place: int | None) -> None:
+        if place != self.hand:
+            self.hand = place
+            self._describe()
             self.update()
 
     def has_picture(self) -> bool:
@@ -101,6 +125,8 @@ class VideoTile(QWidget):
             paint_avatar(painter, avatar, self.avatar_name, None)
         painter.setClipping(False)
         self._paint_plate(painter, rect)
+        if self.hand is not None:
+            self._paint_hand(painter, rect)
         if self.speaking:
             painter.setPen(QPen(QColor(t.accent if t.high_contrast else "#4caf50"), 4))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -131,3 +157,20 @@ class VideoTile(QWidget):
         text_rect = QRectF(x, plate.top(), plate.right() - x - 6, plate.height())
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
                          metrics.elidedText(self.name, Qt.TextElideMode.ElideRight, int(text_rect.width())))
+
+    def _paint_hand(self, painter: QPainter, rect: QRectF) -> None:
+        """A raised hand at the upper left, with its place: symbol and number, not colour alone."""
+        font = QFont(self.font())
+        font.setWeight(QFont.Weight.DemiBold)
+        metrics = QFontMetrics(font)
+        text = str(self.hand)
+        plate = QRectF(rect.left() + 8, rect.top() + 8, 16 + 6 + metrics.horizontalAdvance(text) + 16,
+                       metrics.height() + 8)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#f59e0b"))
+        painter.drawRoundedRect(plate, 6, 6)
+        paint_icon(painter, QRectF(plate.left() + 8, plate.center().y() - 8, 16, 16), "hand", "#1f2937")
+        painter.setFont(font)
+        painter.setPen(QColor("#1f2937"))
+        painter.drawText(QRectF(plate.left() + 30, plate.top(), plate.width() - 34, plate.height()),
+                         int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)

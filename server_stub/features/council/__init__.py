@@ -1,0 +1,1 @@
+"""Council sessions and the virtual moderator on the backend (issue 17)."""

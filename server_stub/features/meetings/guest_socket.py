@@ -1,0 +1,90 @@
+"""The meeting guests' socket (``/besprechung-gast``): only meeting guest messages, limits per guest and
+per address. Frames are parsed with the meeting guest union alone, so a staff command (or a door
+guest's) on this socket is just an unknown message."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import websockets
+from pydantic import ValidationError
+from websockets.asyncio.server import ServerConnection
+from websockets.exceptions import ConnectionClosed
+
+from dvz_desktop.protocol import CloseCode
+from dvz_desktop.protocol.meeting_guest import (
+    MEETING_GUEST_MESSAGE_ADAPTER,
+    MeetingGuestJoin,
+    MeetingGuestLeave,
+    MeetingGuestMedia,
+)
+
+from ...net.limits import TokenBucket, bad_frame_bucket
+from .guests import GuestLink, MeetingGuests, guest_error
+from .relay import MeetingMedia
+
+log = logging.getLogger(__name__)
+
+#: Open meeting guest sockets per address (a team at one router is fine, a script is not).
+MAX_SOCKETS_PER_ADDRESS = 20
+#: Messages per guest: joining a meeting of 50 means a subscription and an answer per member.
+GUEST_BURST = 250
+GUEST_PER_SECOND = 5.0
+
+
+class MeetingGuestSockets:
+    def __init__(self, guests: MeetingGuests, media: MeetingMedia) -> None:
+        self.guests = guests
+        self.media = media
+        self._open: dict[str, int] = {}
+        self._closing: set[asyncio.Task[None]] = set()
+
+    async def serve(self, ws: ServerConnection, address: str) -> None:
+        if self._open.get(address, 0) >= MAX_SOCKETS_PER_ADDRESS:
+            await ws.send(guest_error("rate_limited"))
+            await ws.close(CloseCode.POLICY_VIOLATION, "too many guest sockets")
+            return
+        self._open[address] = self._open.get(address, 0) + 1
+        link = GuestLink(lambda payload: websockets.broadcast([ws], payload), lambda: self._close(ws))
+        messages = TokenBucket(GUEST_PER_SECOND, GUEST_BURST)
+        bad = bad_frame_bucket()
+        try:
+            async for raw in ws:
+                if isinstance(raw, bytes):
+                    await ws.close(CloseCode.UNSUPPORTED_DATA, "binary frames not supported")
+                    return
+                try:
+                    msg = MEETING_GUEST_MESSAGE_ADAPTER.validate_json(raw)
+                except ValidationError as exc:
+                    kinds = {err["type"] for err in exc.errors()}
+                    link.send(guest_error("unknown_type" if "union_tag_invalid" in kinds else "invalid"))
+                    log.info("a meeting guest sent an invalid frame (%d bytes)", len(raw))  # never its content
+                    if not bad.take():
+                        await ws.close(CloseCode.POLICY_VIOLATION, "too many invalid frames")
+                        return
+                    continue
+                if not messages.take():
+                    link.send(guest_error("rate_limited"))
+                    continue
+                if isinstance(msg, MeetingGuestJoin):
+                    self.guests.join(link, msg)
+                elif isinstance(msg, MeetingGuestMedia):
+                    self.guests.media_state(link, msg)
+                elif isinstance(msg, MeetingGuestLeave):
+                    self.guests.gone(link)
+                    self._close(ws)
+                else:
+                    self.media.spawn(self.guests.relay(link, msg))
+        except ConnectionClosed:
+            pass
+        finally:
+            self._open[address] -= 1
+            if not self._open[address]:
+                del self._open[address]
+            self.guests.gone(link)
+
+    def _close(self, ws: ServerConnection) -> None:
+        task = asyncio.get_running_loop().create_task(ws.close(CloseCode.NORMAL, "Besprechung verlassen"))
+        self._closing.add(task)
+        task.add_done_callback(self._closing.discard)

@@ -1,0 +1,201 @@
+"""Meetings under test: the real backend on loopback driving a real Janus (in a network namespace of its
+own), and people who take part with the real session and call layers (aiortc), each sending a tone and a
+picture of their own, so a test can tell it hears and sees *that* person."""
+
+from __future__ import annotations
+
+import colorsys
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from av import AudioFrame, VideoFrame
+
+from dvz_desktop.services.calls import CallClient
+from dvz_desktop.services.session import Session
+from server_stub.app import Backend, BackendConfig
+from server_stub.directory.orgfile import OrgFile, RoomSpec, StaffSpec
+from server_stub.sfu.config import SfuConfig
+from tests.services.janus import JanusServer
+from tests.services.janus_participant import (
+    ColourTrack,
+    Received,
+    ToneTrack,
+    close_to,
+    dominant_frequency,
+    wait_for,
+)
+
+from .helpers import login
+
+ROOM = "kh-sitz"
+LARGE_ROOM = "kh-saal"
+PASSWORD = "meeting-pass"
+__all__ = ["LARGE_ROOM", "PASSWORD", "ROOM", "Meeting", "Member", "close_to", "meeting_org", "wait_for"]
+
+
+def meeting_org(org: OrgFile, people: int = 12) -> OrgFile:
+    """org_three with ``people`` more staff of the Landkreis (t01 …) and a council chamber marked large."""
+    org = org.model_copy(deep=True)
+    floor = org.organisations[0].buildings[0].floors[0]
+    floor.rooms.append(RoomSpec(id=LARGE_ROOM, name="Sitzungssaal", kind="meeting_room", x=320, y=200, w=300, h=150,
+                                large=True))
+    for i in range(1, people + 1):
+        org.staff.append(StaffSpec(username=f"t{i:02d}", display_name=f"Teilnehmerin {i:02d}", org="lk",
+                                   home_room=ROOM, initial_password=PASSWORD))
+    return org
+
+
+def colour_of(index: int) -> tuple[int, int, int]:
+    """Colours far apart for up to a dozen people (hue steps), bright enough for VP8."""
+    r, g, b = colorsys.hsv_to_rgb((index * 0.61803) % 1.0, 0.8, 0.85)
+    return int(r * 255), int(g * 255), int(b * 255)
+
+
+def tone_of(index: int) -> float:
+    return 300.0 + 125.0 * index
+
+
+class SyntheticDevices:
+    """A person's microphone and camera: their tone and their colour."""
+
+    def __init__(self, tone: float, colour: tuple[int, int, int], fps: float) -> None:
+        self.tone, self.colour, self.fps = tone, colour, fps
+
+    def audio_track(self) -> Any:
+        return ToneTrack(self.tone)
+
+    def video_track(self) -> Any:
+        return ColourTrack(self.colour, self.fps)
+
+
+@dataclass
+class Member:
+    name: str
+    session: Session
+    calls: CallClient
+    tone: float
+    colour: tuple[int, int, int]
+    received: dict[str, Received] = field(default_factory=dict)
+    #: When the last frame from each person arrived (monotonic seconds).
+    last_at: dict[str, float] = field(default_factory=dict)
+
+    async def join(self, room: str = ROOM) -> str:
+        """Joins the room's call with the camera on (the picture the view shows)."""
+        call_id = await self.calls.join_room(room)
+        await self.calls.set_media(audio=True, video=True)
+        return call_id
+
+    def observe(self, item: tuple[str, str, Any]) -> None:
+        person, kind, frame = item
+        self.last_at[person] = time.monotonic()
+        into = self.received.setdefault(person, Received())
+        if kind == "audio" and isinstance(frame, AudioFrame):
+            into.audio_frames += 1
+            into._audio.append(frame.to_ndarray().reshape(-1, len(frame.layout.channels))[:, 0])
+            del into._audio[:-25]
+            if len(into._audio) == 25:
+                into.tone = dominant_frequency(np.concatenate(into._audio).astype(np.float64), frame.sample_rate)
+        elif kind == "video" and isinstance(frame, VideoFrame):
+            into.video_frames += 1
+            into.colour = tuple(int(c) for c in frame.to_ndarray(format="rgb24").reshape(-1, 3).mean(axis=0))  # type: ignore[assignment]
+
+    def hears(self, other: Member) -> bool:
+        got = self.received.get(other.name)
+        return got is not None and got.tone is not None and abs(got.tone - other.tone) <= 25
+
+    def sees(self, other: Member) -> bool:
+        got = self.received.get(other.name)
+        return got is not None and got.video_frames >= 3 and close_to(got.colour, other.colour, tolerance=45)
+
+    def counts(self) -> dict[str, int]:
+        """Audio frames received so far from each person."""
+        return {person: got.audio_frames for person, got in self.received.items()}
+
+    def hears_again(self, other: Member, since: dict[str, int]) -> bool:
+        """Hears ``other`` with at least half a second of new audio since ``since``."""
+        return self.count(other.name, "audio") >= since.get(other.name, 0) + 25 and self.hears(other)
+
+    def count(self, other: str, kind: str) -> int:
+        got = self.received.get(other)
+        return 0 if got is None else (got.audio_frames if kind == "audio" else got.video_frames)
+
+
+class Meeting:
+    """The backend with its media server, and the people in it."""
+
+    def __init__(self, backend: Backend, url: str, janus: JanusServer) -> None:
+        self.backend = backend
+        self.url = url
+        self.janus = janus
+        self.members: dict[str, Member] = {}
+        self.frames: list[str] = []
+
+    async def person(self, name: str, room: str | None = ROOM, index: int | None = None, fps: float = 5.0) -> Member:
+        session = await login(self.url, name, PASSWORD)
+        session.message_received.connect(lambda msg: self.frames.append(msg.model_dump_json()))
+        index = len(self.members) if index is None else index
+        member = Member(name, session, CallClient(session, SyntheticDevices(tone_of(index), colour_of(index), fps)),
+                        tone_of(index), colour_of(index))
+        member.calls.frame_received.connect(member.observe)
+        if room is not None:
+            await session.move(room)
+        self.members[name] = member
+        return member
+
+    async def close(self) -> None:
+        for member in self.members.values():
+            await member.calls.leave()
+            await member.calls.idle()
+            await member.session.stop()
+
+    def secrets_seen(self) -> list[str]:
+        """Anything of Janus (its address, secrets, room ids or PINs) that reached a client."""
+        server = self.backend.meetings.media.server
+        assert server is not None
+        # (Janus's address itself is no secret: media flows to it, and its candidates carry it.)
+        needles = [self.janus.url, f":{8188}", self.janus.api_secret, self.janus.admin_key]
+        for room in server.rooms.values():
+            needles += [room.secret, room.pin, str(room.janus_id)]
+        return [n for n in needles if any(n in frame for frame in self.frames)]
+
+
+@pytest.fixture
+def veth_only(monkeypatch: pytest.MonkeyPatch, janus: JanusServer) -> None:
+    """aiortc gathers on the veth end towards Janus's namespace only (the mesh uses it too), and never
+    asks aiortc's default (third-party) STUN server."""
+    import aioice.ice
+    from aiortc.rtcicetransport import RTCIceGatherer
+
+    monkeypatch.setattr(aioice.ice, "get_host_addresses", lambda use_ipv4, use_ipv6: [janus.host.host_address])
+
+    def never(cls: Any) -> Any:
+        raise AssertionError("aiortc's default (third-party) STUN server must never be used")
+
+    monkeypatch.setattr(RTCIceGatherer, "getDefaultIceServers", classmethod(never))
+
+
+@pytest.fixture
+async def meeting(org_three: OrgFile, tmp_path: Path, janus: JanusServer, veth_only: None) -> AsyncIterator[Meeting]:
+    config = BackendConfig(data_dir=tmp_path / "data",
+                           sfu=SfuConfig(janus.url, api_secret=janus.api_secret, admin_key=janus.admin_key))
+    backend = Backend(meeting_org(org_three), config)
+    port = await backend.start("127.0.0.1", 0)
+    server = backend.meetings.media.server
+    assert server is not None
+    await wait_for(lambda: server.up, timeout=20, what="the backend connected to the media server")
+    room = Meeting(backend, f"ws://127.0.0.1:{port}/ws", janus)
+    try:
+        yield room
+    finally:
+        await room.close()
+        await backend.stop()
+
+
+async def everyone_hears_everyone(people: list[Member], timeout: float = 40.0) -> None:
+    await wait_for(lambda: all(a.hears(b) for a in people for b in people if a is not b), timeout=timeout,
+                   what="everyone hearing everyone's own tone")
