@@ -10,7 +10,6 @@ import logging
 from typing import assert_never
 
 import websockets
-from pydantic import ValidationError
 from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
 
@@ -27,7 +26,8 @@ from dvz_desktop.protocol.door import (
     GuestSignal,
 )
 
-from ...net.limits import TokenBucket, bad_frame_bucket
+from ...net.guest_frames import guest_frames
+from ...net.limits import TokenBucket
 from .desks import guest_error
 from .service import DoorService, GuestLink
 
@@ -54,22 +54,9 @@ class GuestSockets:
         self._open[address] = self._open.get(address, 0) + 1
         link = GuestLink(lambda payload: websockets.broadcast([ws], payload), lambda: self._close(ws))
         messages = TokenBucket(GUEST_MESSAGES_PER_MINUTE / 60.0, GUEST_BURST)
-        bad = bad_frame_bucket()
         try:
-            async for raw in ws:
-                if isinstance(raw, bytes):
-                    await ws.close(CloseCode.UNSUPPORTED_DATA, "binary frames not supported")
-                    return
-                try:
-                    msg = GUEST_MESSAGE_ADAPTER.validate_json(raw)
-                except ValidationError as exc:
-                    kinds = {err["type"] for err in exc.errors()}
-                    link.send(guest_error("unknown_type" if "union_tag_invalid" in kinds else "invalid"))
-                    log.info("guest sent an invalid frame (%d bytes)", len(raw))  # never its content
-                    if not bad.take():
-                        await ws.close(CloseCode.POLICY_VIOLATION, "too many invalid frames")
-                        return
-                    continue
+            async for msg in guest_frames(ws, GUEST_MESSAGE_ADAPTER, lambda code: link.send(guest_error(code)),
+                                          "a guest"):
                 if isinstance(msg, (GuestSay, GuestSignal)) and not messages.take():
                     link.send(guest_error("rate_limited"))
                     continue

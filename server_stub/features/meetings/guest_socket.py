@@ -8,7 +8,6 @@ import asyncio
 import logging
 
 import websockets
-from pydantic import ValidationError
 from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
 
@@ -20,7 +19,8 @@ from dvz_desktop.protocol.meeting_guest import (
     MeetingGuestMedia,
 )
 
-from ...net.limits import TokenBucket, bad_frame_bucket
+from ...net.guest_frames import guest_frames
+from ...net.limits import TokenBucket
 from .guests import GuestLink, MeetingGuests, guest_error
 from .relay import MeetingMedia
 
@@ -48,22 +48,9 @@ class MeetingGuestSockets:
         self._open[address] = self._open.get(address, 0) + 1
         link = GuestLink(lambda payload: websockets.broadcast([ws], payload), lambda: self._close(ws))
         messages = TokenBucket(GUEST_PER_SECOND, GUEST_BURST)
-        bad = bad_frame_bucket()
         try:
-            async for raw in ws:
-                if isinstance(raw, bytes):
-                    await ws.close(CloseCode.UNSUPPORTED_DATA, "binary frames not supported")
-                    return
-                try:
-                    msg = MEETING_GUEST_MESSAGE_ADAPTER.validate_json(raw)
-                except ValidationError as exc:
-                    kinds = {err["type"] for err in exc.errors()}
-                    link.send(guest_error("unknown_type" if "union_tag_invalid" in kinds else "invalid"))
-                    log.info("a meeting guest sent an invalid frame (%d bytes)", len(raw))  # never its content
-                    if not bad.take():
-                        await ws.close(CloseCode.POLICY_VIOLATION, "too many invalid frames")
-                        return
-                    continue
+            async for msg in guest_frames(ws, MEETING_GUEST_MESSAGE_ADAPTER,
+                                          lambda code: link.send(guest_error(code)), "a meeting guest"):
                 if not messages.take():
                     link.send(guest_error("rate_limited"))
                     continue
