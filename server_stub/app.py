@@ -160,7 +160,8 @@ class Backend:
                                         config.ice_servers,
                                         RateLimit(config.meeting_rate_per_minute, config.meeting_burst))
         self.whiteboards = WhiteboardFeature(directory, self.presence, hub, whiteboard_store.WhiteboardStore(db), clock,
-                                             RateLimit(config.whiteboard_rate_per_minute, config.whiteboard_burst))
+                                             RateLimit(config.whiteboard_rate_per_minute, config.whiteboard_burst),
+                                             shared=config.database_url is not None)
         self.chat = ChatFeature(directory, hub, chat_store.ChatStore(db), clock, config.chat_retention_days,
                                 shared=config.database_url is not None)
         self.door = DoorService(directory, self.presence, hub, self.inbox, clock, door_store.DoorStore(db),
@@ -191,6 +192,8 @@ class Backend:
             self.cluster.relayed["chat-typing"] = lambda user, payload: chat.deliver_to_person(user, payload, True)
             self.chat.relay_to_person = lambda user, payload, droppable: (
                 to_person_droppable if droppable else to_person)(user, payload)
+            self.cluster.relayed["whiteboard"] = self.whiteboards.deliver_relayed
+            self.whiteboards.relay = self.cluster.relay("whiteboard")
         presence = PresenceFeature(self.presence, hub, *((self.cluster.join, self.cluster.leave) if self.cluster
                                                          else ()))
         self.council = CouncilFeature(directory, self.presence, hub, council_store.CouncilStore(db), clock,

@@ -21,6 +21,7 @@ from server_stub.directory.orgfile import OrgFile
 from ..conftest import PASSWORDS
 from .helpers import login
 
+CLUSTER_READY = True
 ROOM = "kh-ikz"  # a project room without an owner (nobody sits there): the first one in moderates
 
 
@@ -76,6 +77,39 @@ async def test_two_people_drawing_at_once_end_with_identical_boards_and_a_late_j
     await erik.enter()  # comes in later: gets the board as it is
     assert erik.wb.board.fingerprint() == anna.wb.board.fingerprint()
     assert [i.colour for i in erik.wb.board.visible() if i.author_id == "bernd"] == ["#2563eb"] * 60
+
+
+async def test_every_operation_reaches_each_viewer_once_and_in_order_and_late_joiners_see_the_board(
+        backend, drawers: dict[str, Drawer]) -> None:  # type: ignore[no-untyped-def]
+    """On the cluster anna and erik are on one node, bernd and clara on the other: the board's sequence
+    comes from the database, whoever draws on whichever node."""
+    anna, bernd, erik = drawers["anna"], drawers["bernd"], drawers["erik"]
+    seen: dict[str, list[object]] = {"anna": [], "bernd": []}
+    for name in seen:
+        drawers[name].session.message_received.connect(
+            lambda msg, name=name: seen[name].append(msg) if getattr(msg, "room_id", None) == ROOM else None)
+    await anna.enter()
+    await bernd.enter()
+    mine = [anna.wb.draw(stroke(n))[0] for n in range(30)]
+    for n in range(30):
+        bernd.wb.draw(stroke(n + 500, "#2563eb"))
+    await bernd.until(lambda: len(bernd.wb.board.visible()) == 60 and not bernd.wb.pending)
+    bernd.wb.erase(mine[:10])  # bernd erases on his node what anna drew on hers
+    await anna.until(lambda: len(anna.wb.board.visible()) == 50)
+    last = anna.wb.board.seq
+    await bernd.until(lambda: bernd.wb.board.seq == last)
+    for name, messages in seen.items():
+        sequence = [op.seq for m in messages for op in getattr(m, "ops", ())]
+        assert sequence == list(range(1, last + 1)), name  # each once, in order, no gap
+        assert sum(type(m).__name__ == "WbSnapshot" for m in messages) == 1, name  # never read anew
+    clara = Drawer(await login(backend.url, "clara", PASSWORDS["clara"]))
+    try:
+        for late in (erik, clara):  # one late joiner on each node
+            await late.enter()
+            assert late.wb.board.seq == last
+            assert late.wb.board.fingerprint() == anna.wb.board.fingerprint() == bernd.wb.board.fingerprint()
+    finally:
+        await clara.session.stop()
 
 
 async def test_undo_and_redo_take_back_only_my_own_drawing_for_everyone(drawers: dict[str, Drawer]) -> None:

@@ -5,13 +5,19 @@ once (so the next command is checked against the board as it will be); they are 
 transaction per turn of the loop, and only then acknowledged and sent to everyone who has the board
 open. Opening a board sends a snapshot in parts; operations that overtake a part are applied by the
 client after the snapshot (they carry higher sequence numbers).
+
+Cluster mode (``shared``: several nodes over one PostgreSQL database): the database is the board's one
+writer. Each change runs in its own transaction under the room's lock: the node first reads what other
+nodes wrote since its board's sequence number (``wb_ops``, delivered to its viewers in order), checks
+the command against that board, stores it with the next number, and after the commit acknowledges it,
+delivers it and tells the other nodes (``relay``: room and number), which read the log the same way.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -41,7 +47,7 @@ from ...directory.visibility import Directory
 from ...feature import Command, Feature, RateLimit, Refused, ack, error_frame
 from ...net.hub import Connection, Hub
 from ..presence.board import PresenceBoard
-from .store import WhiteboardStore
+from .store import OPS_KEPT, WhiteboardStore
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +70,7 @@ class WhiteboardFeature(Feature):
     name = "whiteboard"
 
     def __init__(self, directory: Directory, presence: PresenceBoard, hub: Hub, store: WhiteboardStore,
-                 clock: Clock, rate_limit: RateLimit | None = None) -> None:
+                 clock: Clock, rate_limit: RateLimit | None = None, shared: bool = False) -> None:
         #: A person sketching sends a stroke every second or so: its own budget, apart from everything else.
         self.rate_limit = rate_limit
         self.directory = directory
@@ -80,6 +86,9 @@ class WhiteboardFeature(Feature):
         self._pending: list[_Stored] = []
         self._flush_scheduled = False
         self._tasks = TaskSet()
+        #: Cluster mode (see the module's docstring); ``relay`` tells the other nodes (room, sequence).
+        self.shared = shared
+        self.relay: Callable[[str, str], None] | None = None
 
     # --- commands ---
 
@@ -93,10 +102,36 @@ class WhiteboardFeature(Feature):
         if isinstance(msg, WbClose):
             self._viewers.get(room_id, set()).discard(conn)
             return ack(msg.id)
-        me = conn.username
-        if self.presence.get(me).room_id != room_id:
+        if self.presence.get(conn.username).room_id != room_id:
             raise Refused(ErrorCode.NOT_IN_ROOM)
-        board = self.board(room_id)
+        if not self.shared:
+            return self._carry_out(conn, msg, self.board(room_id))
+        if isinstance(msg, WbOpen):
+            self.catch_up(room_id)
+            return self._carry_out(conn, msg, self.board(room_id))
+        try:
+            with self.store.transaction():
+                self.store.lock_room(room_id)
+                self.catch_up(room_id)
+                answer = self._carry_out(conn, msg, self.board(room_id))
+                batch, self._pending = self._pending, []
+                self.store.write(((s.room_id, s.op, s.forgotten) for s in batch), self.clock.now(), log_ops=True)
+        except Refused:
+            raise
+        except Exception:
+            log.exception("whiteboard operation could not be stored")
+            self._boards.pop(room_id, None)  # read back what the database really holds
+            self._pending = []
+            raise Refused(ErrorCode.INTERNAL) from None
+        self._announce(batch)
+        for stored in batch:
+            if self.relay is not None:
+                self.relay(stored.room_id, str(stored.op.seq))
+        return answer
+
+    def _carry_out(self, conn: Connection, msg: WbOpen | WbAdd | WbRemove | WbRestore | WbClear,
+                   board: Board) -> str | None:
+        me, room_id = conn.username, msg.room_id
         if isinstance(msg, WbOpen):
             self._viewers.setdefault(room_id, set()).add(conn)
             self._send_snapshot(conn, room_id, board)
@@ -141,7 +176,7 @@ class WhiteboardFeature(Feature):
                forgotten: list[str]) -> None:
         board.apply(op)
         self._pending.append(_Stored(room_id, op, forgotten, conn, command_id))
-        if not self._flush_scheduled:
+        if not self._flush_scheduled and not self.shared:
             self._flush_scheduled = True
             asyncio.get_running_loop().call_soon(self.flush)
 
@@ -159,12 +194,46 @@ class WhiteboardFeature(Feature):
                 self._boards.pop(stored.room_id, None)  # read back what the database really holds
                 self.hub.broadcast([stored.conn], error_frame(ErrorCode.INTERNAL, stored.command_id))
             return
+        self._announce(batch)
+
+    def _announce(self, batch: list[_Stored]) -> None:
+        """Acknowledge stored operations and deliver them to the board's viewers on this node."""
         by_room: dict[str, list[WbOp]] = {}
         for stored in batch:
             self.hub.broadcast([stored.conn], ack(stored.command_id, position=stored.op.seq))
             by_room.setdefault(stored.room_id, []).append(stored.op)
         for room_id, ops in by_room.items():
             payload = WbOps(room_id=room_id, ops=tuple(ops), moderator_id=self.moderator(room_id)).model_dump_json()
+            self.hub.broadcast(self._viewers.get(room_id, set()), payload)
+
+    # --- cluster mode: what the other nodes wrote ---
+
+    def deliver_relayed(self, room_id: str, seq: str) -> None:
+        """Another node stored operation ``seq`` of ``room_id``: bring this node's board up to date."""
+        board = self._boards.get(room_id)
+        if board is not None and int(seq) > board.seq:
+            self.catch_up(room_id)
+
+    def catch_up(self, room_id: str) -> None:
+        """Apply what other nodes wrote since this node's board (in order, from ``wb_ops``) and deliver
+        it to this node's viewers; a board further behind than the log is read anew and sent whole."""
+        board = self._boards.get(room_id)
+        if board is None:
+            return  # read from the database on first use
+        logged = self.store.ops_after(room_id, board.seq)
+        if logged and logged[0][0].seq != board.seq + 1 or not logged and self.store.seq_of(room_id) > board.seq:
+            board = self._boards[room_id] = self.store.load(room_id)
+            for conn in self._viewers.get(room_id, set()):
+                self._send_snapshot(conn, room_id, board)
+            return
+        for op, forgotten in logged:
+            for key in forgotten:
+                board.items.pop(key, None)
+                board.removed.discard(key)
+            board.apply(op)
+        if logged:
+            payload = WbOps(room_id=room_id, ops=tuple(op for op, _ in logged),
+                            moderator_id=self.moderator(room_id)).model_dump_json()
             self.hub.broadcast(self._viewers.get(room_id, set()), payload)
 
     # --- boards and snapshots ---
@@ -233,6 +302,8 @@ class WhiteboardFeature(Feature):
     def housekeep(self, now: datetime) -> None:
         if self.store.purge_before(now - RETENTION):
             self._boards.clear()
+        if self.shared:
+            self.store.forget_ops_before(now - OPS_KEPT)
 
     def close(self) -> None:
         """What was applied but not yet stored is stored before the database closes."""
