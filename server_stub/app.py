@@ -28,6 +28,7 @@ from .feature import Feature, RateLimit
 from .features.behaviour import store as behaviour_store
 from .features.behaviour.context import BehaviourContext
 from .features.behaviour.feature import BehaviourFeature
+from .features.calls import shared as calls_shared
 from .features.calls.feature import CallsFeature
 from .features.chat import store as chat_store
 from .features.chat.feature import ChatFeature
@@ -71,7 +72,7 @@ log = logging.getLogger(__name__)
 SCHEMAS: tuple[Schema, ...] = (accounts.SCHEMA, login_guard.SCHEMA, presence_store.SCHEMA, behaviour_store.SCHEMA,
                                inbox_store.SCHEMA, chat_store.SCHEMA, whiteboard_store.SCHEMA, door_store.SCHEMA,
                                identity_store.SCHEMA, identity_logins.SCHEMA,
-                               council_store.SCHEMA)
+                               council_store.SCHEMA, calls_shared.SCHEMA)
 HOUSEKEEPING_INTERVAL_S = 5.0
 CHECKPOINT_INTERVAL_S = 1.0
 
@@ -194,6 +195,14 @@ class Backend:
                 to_person_droppable if droppable else to_person)(user, payload)
             self.cluster.relayed["whiteboard"] = self.whiteboards.deliver_relayed
             self.whiteboards.relay = self.cluster.relay("whiteboard")
+            # Frames for a person's sockets on whichever node (calls, inbox); the calls' state in the database.
+            self.cluster.relayed["person"] = hub.send_to
+            self.inbox.relay_to_person = self.cluster.relay("person")
+            ledger = calls_shared.CallLedger(db, self.cluster.node_id, clock.now)
+            ledger.relay_version, ledger.relay_person = self.cluster.relay("calls"), self.cluster.relay("person")
+            ledger.ready = self.cluster.in_step.is_set
+            self.calls.share(ledger)
+            self.cluster.relayed["calls"] = lambda version, frames: ledger.follow(self.calls, version, frames)
         presence = PresenceFeature(self.presence, hub, *((self.cluster.join, self.cluster.leave) if self.cluster
                                                          else ()))
         self.council = CouncilFeature(directory, self.presence, hub, council_store.CouncilStore(db), clock,

@@ -1,5 +1,7 @@
 """Calls through the real backend with real aiortc peer connections and synthetic tracks: frames both
-ways, a mesh of three, clean teardown, the call ending when the room empties, and the signalling rules."""
+ways, a mesh of three, clean teardown, the call ending when the room empties, and the signalling rules.
+Each runs on SQLite, on PostgreSQL and on a two-node cluster (the people a test logs in one after the
+other are on alternate nodes: every call here is between nodes)."""
 
 from __future__ import annotations
 
@@ -12,12 +14,13 @@ import pytest
 
 from dvz_desktop.services.calls import CallClient
 from dvz_desktop.services.session import Session, SessionError
-from server_stub.app import Backend, BackendConfig
+from server_stub.app import Backend
 from server_stub.directory.orgfile import OrgFile, StaffSpec
 
-from ..conftest import PASSWORDS
+from ..conftest import DATABASES, PASSWORDS, RunningBackend, _two_nodes, backend_config
 from .helpers import login
 
+CLUSTER_READY = True
 ROOM = "kh-sitz"  # the Landkreis' meeting room
 
 
@@ -49,21 +52,27 @@ def loopback_and_no_default_stun(monkeypatch) -> None:
     monkeypatch.setattr(RTCIceGatherer, "getDefaultIceServers", classmethod(never))
 
 
-@pytest.fixture
-async def office(org_three: OrgFile, tmp_path: Path) -> AsyncIterator[tuple[Backend, str]]:
+@pytest.fixture(params=DATABASES)
+async def office(request: pytest.FixtureRequest, org_three: OrgFile,
+                 tmp_path: Path) -> AsyncIterator[tuple[Backend, RunningBackend]]:
     org = org_three.model_copy(deep=True)
     for name in ("frank", "gina"):
         org.staff.append(StaffSpec(username=name, display_name=name.title(), org="lk", home_room="kh-sitz",
                                    initial_password=f"{name}-pass"))
-    server = Backend(org, BackendConfig(data_dir=tmp_path / "data"))
+    if request.param == "cluster":
+        async for running in _two_nodes(request, org, tmp_path):
+            yield running.backend, running
+        return
+    server = Backend(org, backend_config(request, tmp_path / "data"))
     port = await server.start("127.0.0.1", 0)
-    yield server, f"ws://127.0.0.1:{port}/ws"
+    yield server, RunningBackend(server, port)
     await server.stop()
 
 
-async def person(url: str, name: str, room: str | None = ROOM) -> tuple[Session, CallClient]:
+async def person(url: str | RunningBackend, name: str, room: str | None = ROOM) -> tuple[Session, CallClient]:
+    """``name`` logged in (on the cluster: on the other node than the person before) in ``room``."""
     password = PASSWORDS.get(name, f"{name}-pass")
-    session = await login(url, name, password)
+    session = await login(url if isinstance(url, str) else url.url, name, password)
     if room:
         await session.move(room)
     return session, CallClient(session, SyntheticMedia())
@@ -202,7 +211,8 @@ async def test_a_call_between_two_people_rings_and_can_be_declined_or_accepted(o
 
 async def test_without_devices_the_call_still_receives(office) -> None:
     _server, url = office
-    (anna_s, anna), (bernd_s, _) = await person(url, "anna"), await person(url, "bernd")
+    (anna_s, anna), (bernd_s, with_devices) = await person(url, "anna"), await person(url, "bernd")
+    with_devices.detach()  # one client per session: two would both answer Anna's offer
     listener = CallClient(bernd_s)  # no microphone, no camera
     await anna.join_room(ROOM)
     await listener.join_room(ROOM)

@@ -7,14 +7,17 @@ module keeps the state and asks the meetings feature (``MeetingHooks``) how the 
 A call between two people starts ringing and becomes a call when answered. Leaving the room, going
 offline or leaving the call takes a person out; a call ends when nobody (or, between two people, only
 one person) is left.
+
+Cluster mode (``ledger``, shared.py): the database owns every call's state; each change runs as the
+ledger's transaction (``_owned``) and its frames reach the members on every node after the commit.
 """
 
 from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -40,6 +43,8 @@ from ...directory.visibility import Directory
 from ...feature import Command, Feature, Refused, WelcomePart, ack
 from ...net.hub import Connection, Hub
 from ..presence.board import PresenceBoard
+from .shared import CallLedger
+from .state import _Call as _Call
 
 log = logging.getLogger(__name__)
 
@@ -68,32 +73,6 @@ class NoMediaServer:
         pass
 
 
-@dataclass
-class _Call:
-    call_id: str
-    room_id: str | None
-    #: Members in order of arrival (who has been in the call longest moderates after the opener).
-    members: dict[str, CallMember] = field(default_factory=dict)
-    ringing: set[str] = field(default_factory=set)
-    opener: str | None = None
-    mode: Media = Media.MESH
-    sfu_lost: bool = False
-    sfu_epoch: int = 0
-    #: Guests from outside (browser): member ids that are not people of the directory.
-    guests: set[str] = field(default_factory=set)
-    #: Removed by a moderator: they cannot join this call again.
-    removed: set[str] = field(default_factory=set)
-    #: Muted by a moderator and not unmuted by themselves yet (the media server drops their microphone).
-    muted_by_moderator: set[str] = field(default_factory=set)
-    ended: bool = False
-
-    def audience(self) -> set[str]:
-        return set(self.members) | self.ringing
-
-    def staff(self) -> set[str]:
-        return set(self.members) - self.guests
-
-
 class CallsFeature(Feature):
     name = "calls"
 
@@ -106,6 +85,26 @@ class CallsFeature(Feature):
         self.meetings: MeetingHooks = meetings or NoMediaServer()
         self.calls: dict[str, _Call] = {}
         self._by_room: dict[str, str] = {}
+        #: Cluster mode: the database owns the calls (shared.py); None for one node.
+        self.ledger: CallLedger | None = None
+        self._scope: Callable[[], AbstractContextManager[None]] = nullcontext
+
+    def share(self, ledger: CallLedger) -> None:
+        """Cluster mode: from now on the calls' state belongs to the database (shared.py)."""
+        self.ledger, ledger.local_send = ledger, self.hub.send_to
+        self._scope = lambda: ledger.owned(self.calls, self._by_room)
+        ledger.start(self)
+
+    def owned(self) -> AbstractContextManager[None]:
+        """The scope of a change of calls: in cluster mode one transaction of the ledger (``share``)."""
+        return self._scope()
+
+    def send_to(self, person_id: str, payload: str) -> None:
+        """To ``person_id``'s sockets (in cluster mode on every node, after the change is stored)."""
+        if self.ledger is not None:
+            self.ledger.send_to(person_id, payload)
+        else:
+            self.hub.send_to(person_id, payload)
 
     def call_of(self, person_id: str) -> _Call | None:
         return next((c for c in self.calls.values() if person_id in c.audience()), None)
@@ -129,6 +128,8 @@ class CallsFeature(Feature):
         return person_id in self.info(call).moderator_ids
 
     def welcome(self, conn: Connection) -> WelcomePart:
+        if self.ledger is not None:
+            self.ledger.came_back(self, conn.username)
         return WelcomePart({"calls": self.calls_for(conn.username)})
 
     # --- commands ---
@@ -138,15 +139,19 @@ class CallsFeature(Feature):
                 Command(CallSignal, self._signal), Command(CallMedia, self._media))
 
     def _join(self, conn: Connection, msg: CallJoin) -> str:
-        return ack(msg.id, self.join(conn.username, msg.room_id, msg.person_id))
+        with self.owned():
+            call_id = self.join(conn.username, msg.room_id, msg.person_id)
+        return ack(msg.id, call_id)
 
     def _answer(self, conn: Connection, msg: CallAnswer) -> str:
-        self.answer(conn.username, msg.call_id, msg.accept)
+        with self.owned():
+            self.answer(conn.username, msg.call_id, msg.accept)
         return ack(msg.id)
 
     def _leave(self, conn: Connection, msg: CallLeave) -> str:
-        self._require_member(conn.username, msg.call_id)
-        self.leave(conn.username, "left")
+        with self.owned():
+            self._require_member(conn.username, msg.call_id)
+            self.leave(conn.username, "left")
         return ack(msg.id)
 
     def _signal(self, conn: Connection, msg: CallSignal) -> str:
@@ -155,8 +160,9 @@ class CallsFeature(Feature):
 
     def _media(self, conn: Connection, msg: CallMedia) -> str:
         me = conn.username
-        call = self._require_member(me, msg.call_id)
-        self.set_media(call, me, audio=msg.audio, video=msg.video, speaking=msg.speaking, screen=msg.screen)
+        with self.owned():
+            call = self._require_member(me, msg.call_id)
+            self.set_media(call, me, audio=msg.audio, video=msg.video, speaking=msg.speaking, screen=msg.screen)
         return ack(msg.id)
 
     def _shape(self, call: _Call, extra: int = 0, extra_guests: int = 0) -> Shape:
@@ -185,6 +191,7 @@ class CallsFeature(Feature):
                 self.calls[call.call_id] = call
                 self._by_room[room_id] = call.call_id
             call.members[me] = CallMember(person_id=me)
+            self._served_here(call, me)
             self._changed(call)
             return call.call_id
         if person_id is None or person_id == me:
@@ -198,11 +205,16 @@ class CallsFeature(Feature):
             self.leave(me, "left")
         call = _Call(f"p{secrets.token_urlsafe(9)}", None, {me: CallMember(person_id=me)}, {person_id}, opener=me)
         self.calls[call.call_id] = call
+        self._served_here(call, me)
         self._changed(call)
         return call.call_id
 
     def join_guest(self, room_id: str, guest_id: str, name: str) -> _Call:
         """A guest from outside joins the room's running call (which moves to the media server)."""
+        with self.owned():
+            return self._join_guest(room_id, guest_id, name)
+
+    def _join_guest(self, room_id: str, guest_id: str, name: str) -> _Call:
         call = self.call_in_room(room_id)
         if call is None:
             raise Refused(ErrorCode.NOT_IN_CALL)
@@ -224,9 +236,14 @@ class CallsFeature(Feature):
         call.ringing.discard(me)
         if accept:
             call.members[me] = CallMember(person_id=me)
+            self._served_here(call, me)
             self._changed(call)
         else:
             self._end(call, "declined")
+
+    def _served_here(self, call: _Call, me: str) -> None:
+        if self.ledger is not None:
+            call.nodes[me] = self.ledger.node_id
 
     def signal(self, me: str, msg: CallSignal) -> None:
         call = self._require_member(me, msg.call_id)
@@ -235,7 +252,7 @@ class CallsFeature(Feature):
         if not msg.sdp.startswith("v=0"):
             raise Refused(ErrorCode.INVALID_SDP)
         event = CallSignalEvent(call_id=call.call_id, from_id=me, sdp_type=msg.sdp_type, sdp=msg.sdp)
-        self.hub.send_to(msg.to, event.model_dump_json())
+        self.send_to(msg.to, event.model_dump_json())
 
     def require_member(self, me: str, call_id: str) -> _Call:
         return self._require_member(me, call_id)
@@ -258,12 +275,17 @@ class CallsFeature(Feature):
         self._changed(call)
 
     def set_hand(self, call: _Call, me: str, raised: bool, now: datetime) -> None:
-        member = call.members[me]
-        if (member.hand_raised_at is not None) != raised:
-            call.members[me] = member.model_copy(update={"hand_raised_at": now if raised else None})
-            self._changed(call)
+        with self.owned():
+            member = call.members.get(me)
+            if member is not None and (member.hand_raised_at is not None) != raised:
+                call.members[me] = member.model_copy(update={"hand_raised_at": now if raised else None})
+                self._changed(call)
 
     def set_publishing(self, call_id: str, member_id: str, publishing: bool) -> None:
+        with self.owned():
+            self._set_publishing(call_id, member_id, publishing)
+
+    def _set_publishing(self, call_id: str, member_id: str, publishing: bool) -> None:
         call = self.calls.get(call_id)
         member = call.members.get(member_id) if call is not None else None
         if call is not None and member is not None and member.publishing != publishing:
@@ -272,21 +294,26 @@ class CallsFeature(Feature):
 
     def mute(self, call: _Call, target: str) -> None:
         """A moderator muted ``target``: shown as muted until they unmute themselves."""
-        call.muted_by_moderator.add(target)
-        call.members[target] = call.members[target].model_copy(update={"audio": False, "speaking": False})
-        self._changed(call)
+        with self.owned():
+            if target not in call.members:
+                return
+            call.muted_by_moderator.add(target)
+            call.members[target] = call.members[target].model_copy(update={"audio": False, "speaking": False})
+            self._changed(call)
 
     def remove(self, call: _Call, target: str) -> None:
         """A moderator removed ``target``: out of the call, and not allowed back in."""
-        call.removed.add(target)
-        self.leave(target, "removed")
+        with self.owned():
+            call.removed.add(target)
+            self.leave(target, "removed")
 
     # --- the media server ---
 
     def media_server_changed(self) -> None:
         """The media server was lost or is back: every call reconsiders where it runs."""
-        for call in list(self.calls.values()):
-            self._changed(call)
+        with self.owned():
+            for call in list(self.calls.values()):
+                self._changed(call)
 
     # --- people leaving ---
 
@@ -298,7 +325,7 @@ class CallsFeature(Feature):
         call.ringing.discard(me)
         call.guests.discard(me)
         call.muted_by_moderator.discard(me)
-        self.hub.send_to(me, CallEnded(call_id=call.call_id, reason=reason).model_dump_json())
+        self.send_to(me, CallEnded(call_id=call.call_id, reason=reason).model_dump_json())
         staff = call.staff()
         if not staff or (call.room_id is None and len(call.members) < 2 and not call.ringing):
             self._end(call, "everyone_left")
@@ -307,12 +334,19 @@ class CallsFeature(Feature):
 
     def on_presence(self, presence: Presence) -> None:
         """Walking out of a call's room or going offline leaves the call."""
-        call = self.call_of(presence.person_id)
-        if call is None:
+        if self.call_of(presence.person_id) is None:
             return
-        gone = presence.status is Status.OFFLINE
-        if gone or (call.room_id is not None and presence.room_id != call.room_id):
-            self.leave(presence.person_id, "left")
+        with self.owned():  # cluster mode: asked again of the calls as the database holds them
+            call = self.call_of(presence.person_id)
+            if call is None:
+                return
+            gone = presence.status is Status.OFFLINE
+            if gone or (call.room_id is not None and presence.room_id != call.room_id):
+                self.leave(presence.person_id, "left")
+
+    def housekeep(self, now: datetime) -> None:
+        if self.ledger is not None:
+            self.ledger.sweep(self, now)
 
     def _end(self, call: _Call, reason: str) -> None:
         self.calls.pop(call.call_id, None)
@@ -321,8 +355,13 @@ class CallsFeature(Feature):
         call.ended = True
         ended = CallEnded(call_id=call.call_id, reason=reason).model_dump_json()
         for person in call.audience():
-            self.hub.send_to(person, ended)
+            self.send_to(person, ended)
+        if self.ledger is not None:
+            self.ledger.touched(call)
         self.meetings.call_changed(call)
+
+    def changed(self, call: _Call) -> None:
+        self._changed(call)
 
     def _changed(self, call: _Call) -> None:
         """Where the call runs now (core/meetings.py), then everyone in it is told."""
@@ -346,9 +385,11 @@ class CallsFeature(Feature):
                 if member.publishing:
                     call.members[key] = member.model_copy(update={"publishing": False})
         self._publish(call)
+        if self.ledger is not None:
+            self.ledger.touched(call)
         self.meetings.call_changed(call)
 
     def _publish(self, call: _Call) -> None:
         payload = CallUpdate(call=self.info(call)).model_dump_json()
         for person in call.audience():
-            self.hub.send_to(person, payload)
+            self.send_to(person, payload)

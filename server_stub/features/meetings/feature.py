@@ -196,7 +196,7 @@ class MeetingsFeature(Feature):
         if target in call.guests:
             self.guests.moderated(target, action)
         else:
-            self.hub.send_to(target, told.model_dump_json())
+            self.calls.send_to(target, told.model_dump_json())
         log.info("call %s: a moderator %s a member", call.call_id, "muted" if action == "mute" else "removed")
         if action == "mute":
             self.calls.mute(call, target)

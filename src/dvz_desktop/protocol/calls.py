@@ -40,6 +40,9 @@ class CallMember(LenientModel):
     #: In a meeting through the media server: my microphone and camera have arrived there, so the
     #: others can receive me (``meeting_subscribe``).
     publishing: bool = False
+    #: Goes up when the member's connection to the backend started anew while the call went on (a
+    #: cluster node was lost and they came back through another): the others connect to them anew.
+    connection: int = 0
 
 
 class CallInfo(LenientModel):

@@ -112,6 +112,12 @@ class CallClient:
         self.moderated: Event[MeetingModerated] = Event()
         self._shown: tuple[set[str], bool] = (set(), True)
         self._overlap: asyncio.Task[None] | None = None
+        #: People an offer is on its way to (not in ``peers`` until its task runs): never two at once.
+        self._offering: set[str] = set()
+        #: Per member, their ``connection`` as last seen: when it goes up, they are connected to anew.
+        self._connections: dict[str, int] = {}
+        #: After a reconnect: the old connections closing; signals wait for it.
+        self._rewiring: asyncio.Task[None] | None = None
         session.message_received.connect(self._on_message)
         session.welcomed.connect(self._on_welcome)
 
@@ -188,9 +194,17 @@ class CallClient:
     # --- events ---
 
     def _on_welcome(self, welcome: Welcome) -> None:
-        # After a reconnect the old peer connections are useless: connect anew to whoever is still there.
-        self._spawn(self._teardown(keep_call=False))
-        for call in welcome.calls:
+        # After a reconnect the old peer connections are useless: connect anew to whoever is still there
+        # (a call goes on across a reconnect in a cluster, whose other node took over), once they are closed.
+        still = next((c for c in welcome.calls if self.me in {m.person_id for m in c.members} | set(c.ringing)), None)
+        if still is not None:
+            self.call = still  # signals arriving meanwhile belong to it
+        self._rewiring = self._tasks.spawn(self._rewire(still))
+
+    async def _rewire(self, call: CallInfo | None) -> None:
+        await self._teardown(keep_call=call is not None)
+        self._connections.clear()
+        if call is not None:
             self._on_update(call)
 
     def _on_message(self, msg: ServerMessage) -> None:
@@ -222,6 +236,12 @@ class CallClient:
         members = {m.person_id for m in call.members} - {me}
         for gone in set(self.peers) - members:
             self._spawn(self._close_peer(gone))
+        for member in call.members:
+            known = self._connections.get(member.person_id)
+            self._connections[member.person_id] = member.connection
+            if known is not None and known != member.connection and member.person_id in self.peers:
+                self._offering.add(member.person_id)  # their side starts anew: so does this one
+                self._spawn(self._renew(member.person_id, call.mode == "mesh" and (me or "") < member.person_id))
         if call.mode == "sfu":
             if not call.sfu_lost:
                 self._on_media_server(call)
@@ -230,8 +250,9 @@ class CallClient:
             return
         if self.sfu is not None:  # fell back to the mesh
             self._spawn(self._close_sfu())
-        for person in sorted(members - set(self.peers)):
+        for person in sorted(members - set(self.peers) - self._offering):
             if (me or "") < person:
+                self._offering.add(person)
                 self._spawn(self._offer(person))
 
     # --- the media server ---
@@ -305,7 +326,22 @@ class CallClient:
                 pc.addTransceiver(kind, direction="recvonly")
         return peer
 
+    async def _renew(self, person_id: str, offer: bool) -> None:
+        try:
+            await self._close_peer(person_id)
+        finally:
+            self._offering.discard(person_id)
+        if offer and self.call is not None and person_id in {m.person_id for m in self.call.members}:
+            self._offering.add(person_id)
+            await self._offer(person_id)
+
     async def _offer(self, person_id: str) -> None:
+        try:
+            await self._make_offer(person_id)
+        finally:
+            self._offering.discard(person_id)
+
+    async def _make_offer(self, person_id: str) -> None:
         assert self.call is not None
         call_id = self.call.call_id
         try:
@@ -322,6 +358,9 @@ class CallClient:
     async def _on_signal(self, msg: CallSignalEvent) -> None:
         from aiortc import RTCSessionDescription
 
+        rewiring = self._rewiring
+        if rewiring is not None and not rewiring.done():
+            await asyncio.wait({rewiring})  # the connections of before the reconnect are closed first
         if self.call is None or msg.call_id != self.call.call_id:
             return
         try:
