@@ -978,6 +978,15 @@
     </message>
 </context>
 <context>
+    <name>Calls</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/mount.py" line="159"/>
+        <source>Das Gespräch ist beendet: Die Verbindung der Gegenseite ist abgebrochen.</source>
+        <extracomment>Builds the media (microphone, camera, screen) of a call, on the first call. Who is talking in my call (their avatar on the plan gets a ring).</extracomment>
+        <translation>The call has ended: the other side&apos;s connection was lost.</translation>
+    </message>
+</context>
+<context>
     <name>ChairControls</name>
     <message>
         <location filename="../../src/dvz_desktop/qt/council/chair.py" line="48"/>

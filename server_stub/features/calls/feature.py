@@ -328,7 +328,8 @@ class CallsFeature(Feature):
         self.send_to(me, CallEnded(call_id=call.call_id, reason=reason).model_dump_json())
         staff = call.staff()
         if not staff or (call.room_id is None and len(call.members) < 2 and not call.ringing):
-            self._end(call, "everyone_left")
+            # The one left in a call between two is told why it ended: the other's connection was lost.
+            self._end(call, "connection_lost" if reason == "connection_lost" else "everyone_left")
         else:
             self._changed(call)
 
@@ -340,8 +341,9 @@ class CallsFeature(Feature):
             call = self.call_of(presence.person_id)
             if call is None:
                 return
-            gone = presence.status is Status.OFFLINE
-            if gone or (call.room_id is not None and presence.room_id != call.room_id):
+            if presence.status is Status.OFFLINE:
+                self.leave(presence.person_id, "connection_lost")
+            elif call.room_id is not None and presence.room_id != call.room_id:
                 self.leave(presence.person_id, "left")
 
     def housekeep(self, now: datetime) -> None:

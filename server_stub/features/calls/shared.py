@@ -238,7 +238,7 @@ class CallLedger:
             with feature.owned():
                 for person in absent:
                     if offline.get(person).status is Status.OFFLINE:
-                        feature.leave(person, "left")
+                        feature.leave(person, "connection_lost")
 
 
 def _packed(frames: list[tuple[str, str]]) -> str:

@@ -135,7 +135,8 @@ class CallSignalEvent(LenientModel):
 class CallEnded(LenientModel):
     type: Literal["call_ended"] = "call_ended"
     call_id: str
-    #: "declined", "no_answer", "everyone_left", "left", "removed" (by a moderator)
+    #: "declined", "no_answer", "everyone_left", "left", "removed" (by a moderator), "connection_lost"
+    #: (the other person of a call between two went offline: their connection, or their node, was lost)
     reason: str
 
 

@@ -101,6 +101,9 @@ class CallClient:
         #: German text when the call could not be set up or ended unexpectedly.
         self.failed: Event[str] = Event()
         self.ringing: Event[CallInfo] = Event()
+        #: My call ended without anyone hanging up (the reason, e.g. "connection_lost": the other
+        #: person's connection was lost); the view words it.
+        self.ended_unexpectedly: Event[str] = Event()
         self.frames: dict[tuple[str, str], int] = {}
         #: On hold (another conversation is live): my tracks send silence and a black picture.
         self.held = False
@@ -214,6 +217,8 @@ class CallClient:
             self._spawn(self._on_signal(msg))
         elif isinstance(msg, CallEnded):
             if self.call is not None and self.call.call_id == msg.call_id:
+                if msg.reason == "connection_lost":
+                    self.ended_unexpectedly.emit(msg.reason)
                 self._spawn(self._teardown())
         elif isinstance(msg, MeetingSdp):
             if self.sfu is not None and self.sfu.call_id == msg.call_id:

@@ -154,6 +154,12 @@ def mount(ctx: CallsContext) -> CallsFeature:
     client.call_changed.connect(while_alive(anchor, speaking))
     client.ringing.connect(while_alive(anchor, ringing))
     client.failed.connect(while_alive(anchor, ctx.shell.show_message))
+
+    def ended_unexpectedly(reason: str) -> None:
+        ctx.shell.show_message(QCoreApplication.translate(
+            "Calls", "Das Gespräch ist beendet: Die Verbindung der Gegenseite ist abgebrochen."))
+
+    client.ended_unexpectedly.connect(while_alive(anchor, ended_unexpectedly))
     view.shownChanged.connect(view_shown)
 
     # Joining the room's call when I walk into a room where others are, or someone joins me in mine.
