@@ -1607,18 +1607,18 @@
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../../src/dvz_desktop/program.py" line="196"/>
+        <location filename="../../src/dvz_desktop/program.py" line="199"/>
         <source>Anmeldung nicht gespeichert</source>
         <extracomment>A dvz:// link to follow once the office is shown (from the command line or a second start). The window and tray shown before the login, until the session&apos;s desktop is built into them. The running session, and whether it began with a password (else: the organisation&apos;s sign-on or a remembered token, whose provider session a logout ends as well).</extracomment>
         <translation>Sign-in not remembered</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/program.py" line="246"/>
+        <location filename="../../src/dvz_desktop/program.py" line="249"/>
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="229"/>
+        <location filename="../../src/dvz_desktop/desktop.py" line="230"/>
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
@@ -1695,37 +1695,43 @@
         <translation>Admit selected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="51"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="49"/>
+        <source>Wer über die Website Ihrer Verwaltung an die Digitale Tür kommt, erscheint hier. Solange jemand wartet, zeigen der Raum auf dem Plan und das Symbol im Infobereich, wie viele es sind.</source>
+        <extracomment>The empty state says what will happen, so an empty list does not look broken.</extracomment>
+        <translation>Whoever comes to the digital door from your administration&apos;s website appears here. While someone is waiting, the room on the floor plan and the icon in the notification area show how many.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="57"/>
         <source>Video des Gastes</source>
         <translation>Guest&apos;s video</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="53"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="59"/>
         <source>Chat mit dem Gast</source>
         <translation>Chat with the guest</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="56"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="62"/>
         <source>Nachricht an den Gast …</source>
         <translation>Message to the guest …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="58"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="64"/>
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="60"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="66"/>
         <source>Übergeben …</source>
         <translation>Hand over …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="62"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="68"/>
         <source>Als Rückruf notieren</source>
         <translation>Note as callback</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="117"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="126"/>
         <source>%1 – %n Person wartet</source>
         <extracomment>(guest name, admit) -&gt; None: asks first when another conversation is live (the switchboard).</extracomment>
         <translation>
@@ -1734,44 +1740,44 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="118"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="127"/>
         <source>%1 – niemand wartet</source>
         <translation>%1 – nobody waiting</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="129"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="138"/>
         <source>(seit %1)</source>
         <translation>(since %1)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="144"/>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="151"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="160"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="167"/>
         <source>den nächsten Gast</source>
         <translation>the next guest</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="180"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="196"/>
         <source>Besuch: %1</source>
         <translation>Visit: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="50"/>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="183"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="56"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="199"/>
         <source>Gast</source>
         <translation>Guest</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="183"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="199"/>
         <source>Ich</source>
         <translation>Me</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="203"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="219"/>
         <source>Zurück in die Warteschlange (für Kolleginnen und Kollegen)</source>
         <translation>Back into the queue (for colleagues)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="207"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="223"/>
         <source>An %1</source>
         <translation>To %1</translation>
     </message>
