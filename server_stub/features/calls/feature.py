@@ -39,6 +39,7 @@ from dvz_desktop.protocol import (
     Status,
 )
 
+from ...db import DatabaseError
 from ...directory.visibility import Directory
 from ...feature import Command, Feature, Refused, WelcomePart, ack
 from ...net.hub import Connection, Hub
@@ -88,23 +89,18 @@ class CallsFeature(Feature):
         #: Cluster mode: the database owns the calls (shared.py); None for one node.
         self.ledger: CallLedger | None = None
         self._scope: Callable[[], AbstractContextManager[None]] = nullcontext
+        #: To a person's sockets (cluster mode: on every node, once the change is stored).
+        self.send_to: Callable[[str, str], None] = hub.send_to
 
     def share(self, ledger: CallLedger) -> None:
         """Cluster mode: from now on the calls' state belongs to the database (shared.py)."""
-        self.ledger, ledger.local_send = ledger, self.hub.send_to
+        self.ledger, ledger.local_send, self.send_to = ledger, self.hub.send_to, ledger.send_to
         self._scope = lambda: ledger.owned(self.calls, self._by_room)
         ledger.start(self)
 
     def owned(self) -> AbstractContextManager[None]:
         """The scope of a change of calls: in cluster mode one transaction of the ledger (``share``)."""
         return self._scope()
-
-    def send_to(self, person_id: str, payload: str) -> None:
-        """To ``person_id``'s sockets (in cluster mode on every node, after the change is stored)."""
-        if self.ledger is not None:
-            self.ledger.send_to(person_id, payload)
-        else:
-            self.hub.send_to(person_id, payload)
 
     def call_of(self, person_id: str) -> _Call | None:
         return next((c for c in self.calls.values() if person_id in c.audience()), None)
@@ -337,6 +333,12 @@ class CallsFeature(Feature):
         """Walking out of a call's room or going offline leaves the call."""
         if self.call_of(presence.person_id) is None:
             return
+        try:
+            self._left_by_presence(presence)
+        except DatabaseError:  # cluster mode: the sweep takes them out once the database is back
+            log.warning("calls: the database is unreachable; a call is left once it is back")
+
+    def _left_by_presence(self, presence: Presence) -> None:
         with self.owned():  # cluster mode: asked again of the calls as the database holds them
             call = self.call_of(presence.person_id)
             if call is None:
