@@ -7,6 +7,7 @@ import asyncio
 import base64
 import json
 from collections.abc import AsyncIterator, Callable
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -110,6 +111,31 @@ async def test_every_operation_reaches_each_viewer_once_and_in_order_and_late_jo
             assert late.wb.board.fingerprint() == anna.wb.board.fingerprint() == bernd.wb.board.fingerprint()
     finally:
         await clara.session.stop()
+
+
+async def test_a_node_further_behind_than_the_log_sends_its_viewers_the_board_anew(
+        backend, drawers: dict[str, Drawer]) -> None:  # type: ignore[no-untyped-def]
+    """Cluster only: node A (anna's) misses the news of bernd's strokes on node B for longer than
+    ``wb_ops`` keeps them; the next news it gets makes it read the board and send anna a snapshot."""
+    if backend.other_port is None:
+        pytest.skip("two nodes only")
+    anna, bernd = drawers["anna"], drawers["bernd"]
+    node_a = backend.backend
+    await anna.enter()
+    await bernd.enter()
+    snapshots: list[object] = []
+    anna.session.message_received.connect(
+        lambda msg: snapshots.append(msg) if type(msg).__name__ == "WbSnapshot" else None)
+    deaf = node_a.cluster.relayed.pop("whiteboard")  # node A hears nothing of the board for a while
+    for n in range(5):
+        bernd.wb.draw(stroke(n))
+    await bernd.until(lambda: len(bernd.wb.board.visible()) == 5 and not bernd.wb.pending)
+    node_a.whiteboards.store.forget_ops_before(node_a.clock.now() + timedelta(days=1))  # the log moved on
+    node_a.cluster.relayed["whiteboard"] = deaf
+    bernd.wb.draw(stroke(6))
+    await anna.until(lambda: len(anna.wb.board.visible()) == 6)
+    assert len(snapshots) == 1  # the board anew, not operations with a gap
+    assert anna.wb.board.fingerprint() == bernd.wb.board.fingerprint()
 
 
 async def test_undo_and_redo_take_back_only_my_own_drawing_for_everyone(drawers: dict[str, Drawer]) -> None:
