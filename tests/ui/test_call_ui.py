@@ -88,6 +88,30 @@ def test_someone_joining_me_starts_the_call_and_speaking_shows_on_the_map(
     runner.run(thomas_session.stop())
 
 
+def test_a_call_ended_by_the_other_side_s_lost_connection_says_so(
+        demo_office: DemoOffice, runner: LoopRunner) -> None:
+    """Thomas' connection goes away in the middle of a call between two (his node, or his network, was
+    lost; he did not hang up): Anna's window says why her call ended."""
+    thomas_session = Session(demo_office.url, Credentials("t.wagner", "demo"))
+    runner.run(thomas_session.start())
+    thomas = CallClient(thomas_session, FakeDevices())
+    parts = demo_office.parts
+    call_id = runner.run(parts.calls.client.call_person("t.wagner"))
+    runner.wait_until(lambda: thomas.call is not None, what="Thomas' phone to ring")
+    runner.run(thomas.answer(call_id, accept=True))
+    runner.wait_until(lambda: len(parts.calls.client.peers) == 1, timeout=15, what="the call to run")
+    thomas.detach()
+    runner.run(thomas_session.stop())  # no hang-up: the connection is simply gone
+    runner.wait_until(lambda: parts.calls.client.call is None, timeout=15, what="Anna's call to end")
+    status = parts.window.status_line
+    runner.wait_until(lambda: "Verbindung der Gegenseite ist abgebrochen" in status.currentMessage(),
+                      what="the reason in Anna's window")
+    assert status.currentMessage() == "Das Gespräch ist beendet: Die Verbindung der Gegenseite ist abgebrochen."
+    runner.wait_until(lambda: parts.window.stage.floating is None, what="the small call view to go")
+    assert parts.window.stage.current_view() == "office"
+    runner.run(thomas.idle())
+
+
 def test_choosing_audio_devices_is_remembered(demo_office: DemoOffice, qtbot) -> None:  # type: ignore[no-untyped-def]
     from dvz_desktop.qt.calls.devices import DeviceDialog
 

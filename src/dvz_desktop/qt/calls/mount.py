@@ -113,6 +113,7 @@ def mount(ctx: CallsContext) -> CallsFeature:
             mini.show_call(describe(call), state["since"])
             view.set_floating(None if view.is_shown() else mini)
         elif state["in_call"]:
+            state["in_call"] = False  # before hiding: view_shown must not bring the small view back
             mini.stop()
             view.set_floating(None)
             view.hide()
