@@ -194,7 +194,9 @@ class CallLedger:
             by_room.pop(call.room_id)
 
     def forget_ended(self, now: datetime) -> None:
-        self.db.execute("DELETE FROM call_states WHERE body='' AND at<?", (to_db(now - ENDED_KEPT),))
+        # The row of the highest version stays: versions are counted on from it (never used twice).
+        self.db.execute("DELETE FROM call_states WHERE body='' AND at<? AND version<(SELECT MAX(version) "
+                        "FROM call_states)", (to_db(now - ENDED_KEPT),))
 
     # --- what the calls feature asks of the ledger ---
 
