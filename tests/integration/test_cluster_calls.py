@@ -15,6 +15,7 @@ SQLite, PostgreSQL and the two-node cluster)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -83,16 +84,20 @@ async def test_a_call_goes_on_through_the_other_node_and_ends_cleanly_for_who_ca
         old = c1.peers["p0"].pc
 
         b.kill()
+        killed = time.monotonic()
         # p1 is back through HAProxy on node A: connected anew to p0, and the media flows again.
         await wait_until(lambda: "p0" in c1.peers and c1.peers["p0"].pc is not old
                          and c1.peers["p0"].pc.connectionState == "connected", 30, "p1 connected anew")
         await wait_until(media_flows(c0, "p0", c1, "p1"), 20, "media between p0 and p1 again")
+        back = time.monotonic() - killed
         assert s1.url == proxy.url("/ws")
         assert c0.call is not None and c1.call is not None and c0.call.call_id == c1.call.call_id == kept
         assert [m.connection for m in c0.call.members if m.person_id == "p1"] == [1]
         # p2 cannot come back (node B alone was theirs): p3's call ends, and p3 is told why.
         await wait_until(lambda: c3.call is None, EXPIRY_S, "p3's call to end")
         assert ended == {"p0": [], "p3": ["connection_lost"]}
+        print(f"\nmedia again {back * 1000:.0f} ms after the kill; the lost call ended after "
+              f"{(time.monotonic() - killed) * 1000:.0f} ms")
         with psycopg.connect(postgres_dsn) as db:
             live = [row[0] for row in db.execute("SELECT call_id FROM call_states WHERE body<>''")]
         assert live == [kept] and lost != kept  # no ghost of the call that ended
