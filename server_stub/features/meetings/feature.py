@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -81,6 +81,10 @@ class MeetingsFeature(Feature):
         self.guests = MeetingGuests(calls, self.media, directory, clock, ice_servers)
         self.guest_sockets = MeetingGuestSockets(self.guests, self.media)
         calls.meetings = self
+        #: Rooms whose calls run on the media server whatever their size (a public council session's:
+        #: the public watches through it), and who hears of every change of a call.
+        self.keep_on_server: Callable[[str], bool] = lambda room_id: False
+        self.listeners: list[Callable[[_Call], None]] = []
 
     # --- the feature's lifetime ---
 
@@ -105,11 +109,13 @@ class MeetingsFeature(Feature):
         return self.media.sfu()
 
     def large_room(self, room_id: str) -> bool:
-        return room_id in self.large_rooms
+        return room_id in self.large_rooms or self.keep_on_server(room_id)
 
     def call_changed(self, call: _Call) -> None:
         self.media.call_changed(call)
         self.guests.call_changed(call)
+        for listener in self.listeners:
+            listener(call)
 
     # --- what it adds to the web server ---
 
