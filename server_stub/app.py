@@ -34,6 +34,7 @@ from .features.chat.feature import ChatFeature
 from .features.council import store as council_store
 from .features.council.bodies import bodies_from
 from .features.council.feature import CouncilFeature
+from .features.council.meeting_link import MeetingLink
 from .features.council.public_socket import public_viewing
 from .features.door import store as door_store
 from .features.door.desks import desks_from
@@ -199,6 +200,8 @@ class Backend:
         #: Citizens watching public sessions through the media server (features/council/public_media.py).
         self.public_viewers, public_socket = public_viewing(self.council, self.calls, self.meetings,
                                                             config.ice_servers, config.public_viewers_max)
+        #: A council session and the meeting in its room: one list of hands, "mute the others".
+        MeetingLink(self.council, self.calls, self.meetings, clock)
         #: In this order each feature adds its part to the welcome and hears presence changes. Presence
         #: comes first: coming online is part of its welcome, and the others see the person as online.
         self.features: tuple[Feature, ...] = (

@@ -9,8 +9,8 @@ import re
 from server_stub.features.council.public_media import receives_only
 from tests.services.janus import janus  # noqa: F401  (the fixture)
 
-from .meeting_helpers import veth_only, wait_for  # noqa: F401  (fixtures)
 from .council_people import SAAL
+from .meeting_helpers import veth_only, wait_for  # noqa: F401  (fixtures)
 from .public_live import MAX_VIEWERS, LiveCouncil, live, public_session_with_two_members  # noqa: F401
 
 

@@ -107,6 +107,8 @@ class CouncilFeature(Feature):
         self._empty_since: dict[str, datetime] = {}
         #: Told after every change of a session (the public's media follows public sessions).
         self.listeners: list[Callable[[CouncilSession], None]] = []
+        #: "Nächste Wortmeldung" with the others muted: (session, chair, new speaker).
+        self.mute_others: Callable[[CouncilSession, str, str], None] | None = None
         self._restore()
 
     def _restore(self) -> None:
@@ -257,6 +259,8 @@ class CouncilFeature(Feature):
                 floor = moderation.move_floor(session, me, msg, now)
                 if msg.action in ("next", "give"):
                     self._mute_others[sid] = msg.mute_others and floor is not None
+                    if msg.mute_others and floor is not None and self.mute_others is not None:
+                        self.mute_others(session, me, floor.person_id)  # at the media server (meeting_link.py)
                 if floor is not None:
                     self.store.speech(sid, session.current_item, floor.person_id, floor.kind.value, floor.since)
                 self._announced.pop(sid, None)
