@@ -7,7 +7,6 @@ interkommunale Zusammenarbeit (Breitbandausbau).
 from __future__ import annotations
 
 import sys
-
 from pathlib import Path
 from typing import Any
 
