@@ -92,4 +92,11 @@ async def test_someone_who_starts_sending_reaches_the_viewers_in_a_new_generatio
     await third.join(SAAL)
     await wait_for(lambda: any(len(_streams_in(o["sdp"])) == 6 for o in viewer.offers()), timeout=40,
                    what="a new offer with the third member's streams")
-    assert viewer.offers()[-1]["generation"] > 1
+    generation = viewer.offers()[-1]["generation"]
+    assert generation > 1
+
+    # A camera switched off: its black picture is not broadcast, the sound is.
+    await third.calls.set_media(audio=True, video=False)
+    await wait_for(lambda: viewer.offers()[-1]["generation"] > generation, timeout=30,
+                   what="a new offer without the switched-off camera")
+    assert sorted(_streams_in(viewer.offers()[-1]["sdp"])) == ["audio"] * 3 + ["video"] * 2

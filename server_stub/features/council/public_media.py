@@ -13,8 +13,9 @@ subscriber's), and learns no feed id, room id or name: only the streams of whoev
 The subscriptions follow the session by *reconciling* (one task per body, changes folded like relay.py):
 no public session, a non-public item, the meeting not on the media server, nobody publishing — no
 subscription, and a state that says why; otherwise every viewer's subscription carries exactly the
-streams published now. When those change (someone starts or stops sending), every viewer gets a new
-subscription (``generation``) and the page swaps its connection.
+streams published now (everyone's sound, the pictures of cameras that are on). When those change
+(someone starts or stops sending, a camera goes on or off), every viewer gets a new subscription
+(``generation``) and the page swaps its connection.
 """
 
 from __future__ import annotations
@@ -197,8 +198,10 @@ class PublicViewers:
         if room is None:
             await self._set(body, "unavailable", None, ())
             return
+        # Everyone's sound; a picture only while the camera is on (a switched-off camera sends black).
         feeds = tuple(sorted((member.feed_id, mid) for key, member in room.members.items()
-                             if member.published and key in call.members for mid in member.streams.values()))
+                             if member.published and key in call.members
+                             for kind, mid in member.streams.items() if kind == "audio" or call.members[key].video))
         await self._set(body, "live" if feeds else "waiting", room if feeds else None, feeds)
 
     async def _set(self, body: _Body, state: str, room: Room | None, feeds: tuple[Feed, ...]) -> None:
