@@ -134,7 +134,7 @@ async def scenes(out: Path, sizes: list[tuple[int, int]]) -> list[Path]:
                 for width, height in sizes:
                     await asyncio.to_thread(browser.set_window_size, width, height)
                     await asyncio.sleep(1.5)
-                    path = out / f"council-public-live-demo-{width}.png"
+                    path = out / f"council-public-live-{width}.png"
                     await asyncio.to_thread(browser.save_screenshot, str(path))
                     written.append(path)
                     print(path, flush=True)
