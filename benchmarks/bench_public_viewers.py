@@ -166,7 +166,7 @@ async def run(levels: list[int], seconds: float) -> None:
             for viewer in viewers:
                 await viewer.start()
             if viewers:
-                await wait_for(lambda: all(v.first_picture is not None for v in viewers), timeout=90,
+                await wait_for(lambda viewers=viewers: all(v.first_picture is not None for v in viewers), timeout=90,
                                what="a picture at every viewer")
             pubs = [calls.sfu.pub for _, calls, _ in members]  # type: ignore[union-attr]
             sent0 = [await bytes_sent(pc) for pc in pubs]
