@@ -40,11 +40,19 @@ async def test_viewers_get_every_published_stream_and_nothing_of_janus_or_the_me
     frames = [str(m) for v in viewers for m in v.received]
     assert not [s for s in secrets if any(s in f for f in frames)]
 
-    # Viewers cost the members nothing: no frame reached them while five viewers came, and Janus has the
+    # Viewers cost the members nothing: no frame reached them while five viewers came (one refused), and Janus has the
     # same two publishers (the backend's listener and the viewers publish nothing).
     assert {name: len(m.frames) for name, m in live.members.items()} == before
-    publishers = [p for p in await live.janus_participants(call_id) if p.get("publisher")]
-    assert len(publishers) == 2
+    participants = await live.janus_participants(call_id)
+    assert len([p for p in participants if p.get("publisher")]) == 2
+    # Four viewers, one participant more in Janus's room: the backend's listener that owns their handles.
+    assert len(participants) == 3
+
+    # Everyone leaves: their subscriptions and the listener go.
+    for viewer in [*viewers, extra]:
+        await viewer.close()
+    await wait_for(lambda: not live.backend.public_viewers.bodies, what="the viewers forgotten")
+    assert len(await live.janus_participants(call_id)) == 2
 
 
 async def test_a_viewer_cannot_publish_or_answer_with_anything_that_sends(live: LiveCouncil) -> None:  # noqa: F811

@@ -217,7 +217,7 @@ class PublicViewers:
             return
         listener = body.listener or await self._open_listener(body, room)
         stale = [v for v in body.viewers if v.handle is None or v.feeds != feeds]
-        await asyncio.gather(*(self._subscribe(v, listener, feeds) for v in stale))
+        await asyncio.gather(*(self._subscribe(body, v, listener, feeds) for v in stale))
 
     async def _open_listener(self, body: _Body, room: Room) -> _Listener:
         client, _ = self.media.server._require_up()  # type: ignore[union-attr]
@@ -241,7 +241,7 @@ class PublicViewers:
             with contextlib.suppress(JanusError, TimeoutError):
                 await listener.session.destroy()
 
-    async def _subscribe(self, viewer: Viewer, listener: _Listener, feeds: tuple[Feed, ...]) -> None:
+    async def _subscribe(self, body: _Body, viewer: Viewer, listener: _Listener, feeds: tuple[Feed, ...]) -> None:
         if viewer.handle is not None:
             await self._drop(viewer)
         handle = await listener.session.attach_videoroom()
@@ -251,6 +251,10 @@ class PublicViewers:
         if jsep is None:
             event = await handle.next_event(lambda e: isinstance(e.get("jsep"), dict))
             jsep = event["jsep"]
+        if viewer not in body.viewers:  # left while Janus answered
+            with contextlib.suppress(JanusError, TimeoutError):
+                await handle.detach()
+            return
         viewer.handle, viewer.feeds = handle, feeds
         viewer.generation += 1
         self._tell(viewer, "live", streams=len(feeds))
