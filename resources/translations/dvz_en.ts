@@ -980,7 +980,7 @@
 <context>
     <name>Calls</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/mount.py" line="159"/>
+        <location filename="../../src/dvz_desktop/qt/calls/mount.py" line="160"/>
         <source>Das Gespräch ist beendet: Die Verbindung der Gegenseite ist abgebrochen.</source>
         <extracomment>Builds the media (microphone, camera, screen) of a call, on the first call. Who is talking in my call (their avatar on the plan gets a ring).</extracomment>
         <translation>The call has ended: the other side&apos;s connection was lost.</translation>
@@ -1248,12 +1248,12 @@
 <context>
     <name>Council</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="236"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="220"/>
         <source>Sitzung</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="251"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="235"/>
         <source>Kaffeepause</source>
         <translation>Coffee break</translation>
     </message>
@@ -1261,68 +1261,63 @@
 <context>
     <name>CouncilFeature</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="72"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="69"/>
         <source>Eine Abstimmung läuft</source>
-        <extracomment>IT&apos;s launcher catalogue (the eAkte filing launcher is found there). Mute my microphone in the room&apos;s call (the chair gave someone the floor with &quot;others muted&quot;). Where exported minutes are written.</extracomment>
+        <extracomment>IT&apos;s launcher catalogue (the eAkte filing launcher is found there). Where exported minutes are written.</extracomment>
         <translation>A vote is running</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="87"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="83"/>
         <source>Abstimmung: %1</source>
         <translation>Vote: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="88"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="84"/>
         <source>Abstimmen …</source>
         <translation>Vote …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="95"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="91"/>
         <source>Ergebnis: %1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="96"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="92"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="109"/>
-        <source>Die Sitzungsleitung hat %1 das Wort gegeben; Ihr Mikrofon ist aus.</source>
-        <translation>The chair gave %1 the floor; your microphone is off.</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="121"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="105"/>
         <source>Der Server hat nicht rechtzeitig geantwortet.</source>
         <translation>The server did not answer in time.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="169"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="153"/>
         <source>Tagesordnung aus OParl</source>
         <translation>Agenda from OParl</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="170"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="154"/>
         <source>OParl-Sitzung (*.json)</source>
         <translation>OParl meeting (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="179"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="163"/>
         <source>Die Datei ist zu groß für eine Tagesordnung.</source>
         <translation>The file is too large for an agenda.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="182"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="166"/>
         <source>Tagesordnung nicht übernommen: %1</source>
         <translation>Agenda not taken over: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="224"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="208"/>
         <source>Niederschrift gespeichert: %1. %2</source>
         <translation>Minutes saved: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="228"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="212"/>
         <source>Niederschrift an die eAkte übergeben (Aktenzeichen %1).</source>
         <translation>Minutes handed over to the eFile (file number %1).</translation>
     </message>
@@ -2952,7 +2947,7 @@ door</translation>
         <translation>Whiteboard</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="237"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="221"/>
         <source>Sitzung</source>
         <translation>Session</translation>
     </message>
