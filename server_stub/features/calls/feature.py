@@ -19,7 +19,7 @@ import secrets
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
 from dvz_desktop.core.meetings import Media, Sfu, Shape, admit, choose, moderators
 from dvz_desktop.protocol import (
@@ -44,34 +44,11 @@ from ...directory.visibility import Directory
 from ...feature import Command, Feature, Refused, WelcomePart, ack
 from ...net.hub import Connection, Hub
 from ..presence.board import PresenceBoard
+from .hooks import MeetingHooks, NoMediaServer
 from .shared import CallLedger
 from .state import _Call as _Call
 
 log = logging.getLogger(__name__)
-
-
-class MeetingHooks(Protocol):
-    """What calls need of the meetings feature (the media server's side)."""
-
-    def sfu(self) -> Sfu: ...
-
-    def large_room(self, room_id: str) -> bool: ...
-
-    def call_changed(self, call: _Call) -> None:
-        """After every change of a call (members, their media, the mode); the call may have ended."""
-
-
-class NoMediaServer:
-    """A backend without a media server: calls stay peer to peer, at most four."""
-
-    def sfu(self) -> Sfu:
-        return Sfu.NONE
-
-    def large_room(self, room_id: str) -> bool:
-        return False
-
-    def call_changed(self, call: _Call) -> None:
-        pass
 
 
 class CallsFeature(Feature):
@@ -263,6 +240,12 @@ class CallsFeature(Feature):
 
     def set_media(self, call: _Call, me: str, *, audio: bool, video: bool, speaking: bool = False,
                   screen: bool = False) -> None:
+        with self.owned():  # a guest's socket calls this directly
+            self._set_media(call, me, audio=audio, video=video, speaking=speaking, screen=screen)
+
+    def _set_media(self, call: _Call, me: str, *, audio: bool, video: bool, speaking: bool, screen: bool) -> None:
+        if me not in call.members:
+            return
         member = call.members[me]
         call.members[me] = member.model_copy(update={"audio": audio, "video": video, "speaking": speaking,
                                                      "screen": screen and video})
@@ -314,13 +297,18 @@ class CallsFeature(Feature):
     def reconsider(self, room_id: str) -> None:
         """Whether the room's call should run elsewhere now (the room became one that needs the media
         server); nobody is told anything unless it moves."""
-        call = self.call_in_room(room_id)
-        if call is not None and choose(self._shape(call), self.meetings.sfu()) is not call.mode:
-            self._changed(call)
+        with self.owned():
+            call = self.call_in_room(room_id)
+            if call is not None and choose(self._shape(call), self.meetings.sfu()) is not call.mode:
+                self._changed(call)
 
     # --- people leaving ---
 
     def leave(self, me: str, reason: str) -> None:
+        with self.owned():  # nested in most changes; a guest's socket calls it directly
+            self._take_out(me, reason)
+
+    def _take_out(self, me: str, reason: str) -> None:
         call = self.call_of(me)
         if call is None:
             return
