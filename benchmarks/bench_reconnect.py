@@ -106,14 +106,20 @@ def run_storm(url: str, tokens_file: Path, in_flight: int, out: Path) -> dict[st
     return result
 
 
-def start_backend(data: Path, org: Path, tree: Path = ROOT) -> tuple[subprocess.Popen[str], str]:
-    """``server_stub.cli`` of ``tree`` (this tree, or another checkout to compare with)."""
+def start_backend(data: Path, org: Path, tree: Path = ROOT,
+                  profile: Path | None = None) -> tuple[subprocess.Popen[str], str]:
+    """``server_stub.cli`` of ``tree`` (this tree, or another checkout to compare with); with ``profile``
+    under cProfile, its statistics written there when the backend stops."""
     env = {**os.environ, "PYTHONPATH": f"{tree / 'src'}:{tree}"}
     log = (data / "backend.log").open("w")  # asyncio's warnings about sockets the storm aborted
+    run = "sys.exit(main(sys.argv[1:]))"
+    if profile is not None:
+        run = (f"import cProfile; p = cProfile.Profile(); p.enable(); code = main(sys.argv[1:]); p.disable(); "
+               f"p.dump_stats({str(profile)!r}); sys.exit(code)")
     backend = subprocess.Popen(
         [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); from machine import "
-         "raise_open_files_limit; raise_open_files_limit(); from server_stub.cli import main; "
-         "sys.exit(main(sys.argv[1:]))", "--port", "0", "--data-dir", str(data), "--org", str(org),
+         f"raise_open_files_limit; raise_open_files_limit(); from server_stub.cli import main; {run}",
+         "--port", "0", "--data-dir", str(data), "--org", str(org),
          "--log-level", "WARNING", "--accept-rate", "0", "--max-unauthenticated", "100000"],
         cwd=tree, env=env, stdout=subprocess.PIPE, stderr=log, text=True)
     assert backend.stdout is not None
@@ -121,6 +127,20 @@ def start_backend(data: Path, org: Path, tree: Path = ROOT) -> tuple[subprocess.
     if url is None:
         raise RuntimeError(f"backend of {tree} did not start: {(data / 'backend.log').read_text()[-2000:]}")
     return backend, url
+
+
+def bare_storm(tmp: Path, welcome_bytes: int, tokens_file: Path, in_flight: int) -> dict[str, Any]:
+    """The storm against the bare websockets server."""
+    port_file = tmp / "bare.port"
+    bare = subprocess.Popen([sys.executable, __file__, "--role", "bare", "--out", str(port_file),
+                             "--welcome-bytes", str(welcome_bytes)], cwd=ROOT)
+    try:
+        while not port_file.exists() or not port_file.read_text():
+            time.sleep(0.05)
+        return run_storm(f"ws://127.0.0.1:{port_file.read_text()}/ws", tokens_file, in_flight, tmp / "bare.json")
+    finally:
+        bare.terminate()
+        bare.wait()
 
 
 def main() -> None:
@@ -134,6 +154,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path)
     parser.add_argument("--welcome-bytes", type=int, default=0)
     parser.add_argument("--before", type=Path, help="another checkout (e.g. main) to measure in the same run")
+    parser.add_argument("--profile", type=Path, help="run our backend under cProfile, statistics to this file")
+    parser.add_argument("--no-bare", action="store_true", help="skip the bare websockets server")
     args = parser.parse_args()
     raise_open_files_limit()
     if args.role == "clients":
@@ -161,7 +183,7 @@ def main() -> None:
             subprocess.run([sys.executable, __file__, "--role", "prepare", "--out", str(data), "--tokens",
                             str(tokens_file), "--sockets", str(args.sockets), "--orgs", str(args.orgs)],
                            cwd=tree, env={**os.environ, "PYTHONPATH": f"{tree / 'src'}:{tree}"}, check=True)
-            backend, url = start_backend(data, data / "org.json", tree)
+            backend, url = start_backend(data, data / "org.json", tree, args.profile if n == 0 else None)
             try:
                 runs.append((name, run_storm(url, tokens_file, args.in_flight, tmp / f"run{n}.json")))
             finally:
@@ -169,24 +191,15 @@ def main() -> None:
                 backend.wait()
         ours = runs[0][1]
 
-        port_file = tmp / "bare.port"
-        bare = subprocess.Popen([sys.executable, __file__, "--role", "bare", "--out", str(port_file),
-                                 "--welcome-bytes", str(ours["welcome_bytes"])], cwd=ROOT)
-        try:
-            while not port_file.exists() or not port_file.read_text():
-                time.sleep(0.05)
-            theirs = run_storm(f"ws://127.0.0.1:{port_file.read_text()}/ws", tokens_file, args.in_flight,
-                               tmp / "bare.json")
-        finally:
-            bare.terminate()
-            bare.wait()
+        if not args.no_bare:
+            runs.append(("bare websockets", bare_storm(tmp, ours["welcome_bytes"], tokens_file, args.in_flight)))
 
     print(f"# Reconnect storm\n\nMachine: {describe()}\n")
     print(f"{args.sockets} sockets, one person each, {args.orgs} organisations, {args.in_flight} logins in flight; "
           f"welcome {ours['welcome_bytes']} bytes\n")
     print("| server | first 1,000 logins/s | last 1,000 logins/s | last/first | all s | errors |")
     print("|---|---:|---:|---:|---:|---:|")
-    for name, result in (*runs, ("bare websockets", theirs)):
+    for name, result in runs:
         first, last, total = rates(result)
         print(f"| {name} | {first:,.0f} | {last:,.0f} | {last / first:.2f} | {total:.1f} | {result['errors']} |")
 
