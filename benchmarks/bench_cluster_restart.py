@@ -228,7 +228,8 @@ def cluster_run(tmp: Path, args: argparse.Namespace) -> list[tuple[str, dict[str
             node.start()
         (tmp / "haproxy").mkdir()
         # As docs/rollout.md configures it: least connections, a check every second, two failures mark down.
-        proxy = HAProxy(tmp / "haproxy", [("127.0.0.1", node.port) for node in nodes], maxconn=4 * args.clients,
+        # (HAProxy needs two descriptors per connection: the hard limit here is 20,000.)
+        proxy = HAProxy(tmp / "haproxy", [("127.0.0.1", node.port) for node in nodes], maxconn=args.clients + 1000,
                         balance="leastconn", check_timing=args.checks)
         proxy.start()
         clients = None

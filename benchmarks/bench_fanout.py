@@ -153,12 +153,16 @@ async def run_clients(url: str, tokens: list[str], drivers: int, mode: str, even
     t0 = time.monotonic_ns()
     for seq in burst_seqs:
         await sockets[seq % drivers].send(frame(seq))
+    skipped = 0
     try:
         await asyncio.wait_for(asyncio.gather(*(done[s].wait() for s in burst_seqs)), 120)
     except TimeoutError:
-        missing = sum(n - counts.get(s, 0) for s in burst_seqs)
-        raise SystemExit(f"{mode}: burst incomplete, {missing} deliveries missing (slow-client skipping?)") from None
-    t1 = max(last[s] for s in burst_seqs)
+        # A socket that fell behind by more than 64 KiB is skipped and later gets a fresh snapshot
+        # (net/hub.py): some updates never reach it, the snapshot's may reach it twice. Reported.
+        skipped = sum(max(0, n - counts.get(s, 0)) for s in burst_seqs)
+        if skipped > n * burst // 10:
+            raise SystemExit(f"{mode}: burst incomplete, {skipped} deliveries missing") from None
+    t1 = max(last[s] for s in burst_seqs if s in last)
     server_cpu_s = (sum(server_cpu_ns(pid) for pid in server_pids) - cpu0) / 1e9
     redis_cpu_s = (server_cpu_ns(redis_pid) - redis0) / 1e9 if redis_pid else 0.0
     client_cpu_s = time.process_time() - client_cpu0
@@ -167,8 +171,8 @@ async def run_clients(url: str, tokens: list[str], drivers: int, mode: str, even
         ws.transport.abort()  # no closing handshakes: the process ends here
     for task in readers:
         task.cancel()
-    deliveries = n * burst
-    return {"clients": n, "drivers": drivers, "first_p50_ms": percentile(to_first, 0.5),
+    deliveries = n * burst - skipped
+    return {"skipped": skipped, "clients": n, "drivers": drivers, "first_p50_ms": percentile(to_first, 0.5),
             "p50_ms": percentile(latencies, 0.5),
             "p99_ms": percentile(latencies, 0.99), "max_ms": max(latencies), "msgs_per_s": deliveries / elapsed,
             "server_us_per_msg": server_cpu_s * 1e6 / deliveries, "server_cpu_share": server_cpu_s / elapsed,

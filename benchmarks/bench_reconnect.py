@@ -99,10 +99,26 @@ def rates(result: dict[str, Any]) -> tuple[float, float, float]:
     return first, last, done[-1] - result["start"]
 
 
-def run_storm(url: str, tokens_file: Path, in_flight: int, out: Path) -> dict[str, Any]:
+def server_cpu_ns(pid: int) -> int:
+    """CPU time of all threads of a process in ns (schedstat)."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            total += int((task / "schedstat").read_text().split()[0])
+        except (OSError, ValueError):
+            pass  # a thread that ended while we looked
+    return total
+
+
+def run_storm(url: str, tokens_file: Path, in_flight: int, out: Path, server_pid: int) -> dict[str, Any]:
+    """The storm from a process of its own; with the server's CPU time for it (less disturbed by the
+    other jobs of a shared machine than the wall-clock rates) and the load average."""
+    cpu0 = server_cpu_ns(server_pid)
     subprocess.run([sys.executable, __file__, "--role", "clients", "--url", url, "--tokens", str(tokens_file),
                     "--in-flight", str(in_flight), "--out", str(out)], cwd=ROOT, check=True)
     result: dict[str, Any] = json.loads(out.read_text())
+    result["server_cpu_s"] = (server_cpu_ns(server_pid) - cpu0) / 1e9
+    result["load"] = os.getloadavg()[0]
     return result
 
 
@@ -137,7 +153,8 @@ def bare_storm(tmp: Path, welcome_bytes: int, tokens_file: Path, in_flight: int)
     try:
         while not port_file.exists() or not port_file.read_text():
             time.sleep(0.05)
-        return run_storm(f"ws://127.0.0.1:{port_file.read_text()}/ws", tokens_file, in_flight, tmp / "bare.json")
+        return run_storm(f"ws://127.0.0.1:{port_file.read_text()}/ws", tokens_file, in_flight, tmp / "bare.json",
+                         bare.pid)
     finally:
         bare.terminate()
         bare.wait()
@@ -156,6 +173,7 @@ def main() -> None:
     parser.add_argument("--before", type=Path, help="another checkout (e.g. main) to measure in the same run")
     parser.add_argument("--profile", type=Path, help="run our backend under cProfile, statistics to this file")
     parser.add_argument("--no-bare", action="store_true", help="skip the bare websockets server")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds, the order of the servers alternating")
     args = parser.parse_args()
     raise_open_files_limit()
     if args.role == "clients":
@@ -177,31 +195,41 @@ def main() -> None:
         tmp = Path(tmp_name)
         runs: list[tuple[str, dict[str, Any]]] = []
         trees = [("ours", ROOT)] + ([(f"before ({args.before})", args.before)] if args.before else [])
-        for n, (name, tree) in enumerate(trees):
-            data, tokens_file = tmp / f"data{n}", tmp / f"tokens{n}.json"
+        for n, (_name, tree) in enumerate(trees):
             # The accounts and sessions are written by the tree that serves them (its own migrations).
-            subprocess.run([sys.executable, __file__, "--role", "prepare", "--out", str(data), "--tokens",
-                            str(tokens_file), "--sockets", str(args.sockets), "--orgs", str(args.orgs)],
+            subprocess.run([sys.executable, __file__, "--role", "prepare", "--out", str(tmp / f"data{n}"), "--tokens",
+                            str(tmp / f"tokens{n}.json"), "--sockets", str(args.sockets), "--orgs", str(args.orgs)],
                            cwd=tree, env={**os.environ, "PYTHONPATH": f"{tree / 'src'}:{tree}"}, check=True)
-            backend, url = start_backend(data, data / "org.json", tree, args.profile if n == 0 else None)
-            try:
-                runs.append((name, run_storm(url, tokens_file, args.in_flight, tmp / f"run{n}.json")))
-            finally:
-                backend.terminate()
-                backend.wait()
+        sides = list(range(len(trees))) + ([] if args.no_bare else [-1])
+        for rep in range(args.repeat):
+            # Alternate the order round by round, so a busy phase of the shared machine hits every side.
+            for n in sides if rep % 2 == 0 else list(reversed(sides)):
+                if n == -1:
+                    welcome_bytes = next(r["welcome_bytes"] for name, r in runs if name == "ours")
+                    runs.append(("bare websockets", bare_storm(tmp, welcome_bytes, tmp / "tokens0.json",
+                                                               args.in_flight)))
+                    continue
+                name, tree = trees[n]
+                data = tmp / f"data{n}"
+                backend, url = start_backend(data, data / "org.json", tree, args.profile if n == 0 else None)
+                try:
+                    runs.append((name, run_storm(url, tmp / f"tokens{n}.json", args.in_flight,
+                                                 tmp / f"run{n}.json", backend.pid)))
+                finally:
+                    backend.terminate()
+                    backend.wait()
         ours = runs[0][1]
-
-        if not args.no_bare:
-            runs.append(("bare websockets", bare_storm(tmp, ours["welcome_bytes"], tokens_file, args.in_flight)))
 
     print(f"# Reconnect storm\n\nMachine: {describe()}\n")
     print(f"{args.sockets} sockets, one person each, {args.orgs} organisations, {args.in_flight} logins in flight; "
           f"welcome {ours['welcome_bytes']} bytes\n")
-    print("| server | first 1,000 logins/s | last 1,000 logins/s | last/first | all s | errors |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| server | first 1,000 logins/s | last 1,000 logins/s | last/first | all s | errors "
+          "| server CPU ms per login | load |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for name, result in runs:
         first, last, total = rates(result)
-        print(f"| {name} | {first:,.0f} | {last:,.0f} | {last / first:.2f} | {total:.1f} | {result['errors']} |")
+        print(f"| {name} | {first:,.0f} | {last:,.0f} | {last / first:.2f} | {total:.1f} | {result['errors']} "
+              f"| {result['server_cpu_s'] * 1000 / len(result['done']):.2f} | {result['load']:.1f} |")
 
 
 if __name__ == "__main__":

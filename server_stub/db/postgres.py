@@ -101,9 +101,11 @@ class PostgresDatabase(Database):
         batch = [tuple(r) for r in rows]
 
         def many(pg: psycopg.Connection[Any]) -> Cursor:
+            if len(batch) == 1:  # one row: a plain statement (executemany's pipeline costs a sync more)
+                return pg.execute(_sql(sql), batch[0])
             cursor = pg.cursor()
-            if batch:  # psycopg refuses an empty batch; sqlite3 does nothing
-                cursor.executemany(_sql(sql), batch)
+            if batch:  # psycopg refuses an empty batch; sqlite3 does nothing. Several rows go in one
+                cursor.executemany(_sql(sql), batch)  # pipeline: one round trip, not one per row
             return cursor
         result: Cursor = self._run(many)
         return result
