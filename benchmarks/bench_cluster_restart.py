@@ -162,7 +162,11 @@ class Node:
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
             self.proc.terminate()
-            self.proc.wait()
+            try:
+                self.proc.wait(30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
 
 
 def load() -> float:
@@ -191,9 +195,14 @@ class Clients:
 
     def close(self) -> None:
         assert self.proc.stdin is not None
-        self.proc.stdin.write("end\n")
-        self.proc.stdin.close()
-        self.proc.wait()
+        with contextlib.suppress(OSError):  # the process may have ended already
+            self.proc.stdin.write("end\n")
+            self.proc.stdin.close()
+        try:
+            self.proc.wait(30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
 
 
 def restart(nodes: list[Node], clients: Clients) -> dict[str, Any]:
@@ -224,17 +233,19 @@ def cluster_run(tmp: Path, args: argparse.Namespace) -> list[tuple[str, dict[str
         tokens_file.write_text(json.dumps([tokens[u] for u in users]))
         nodes = [Node(f"node{n}", data, org, ["--database", dsn, "--redis", redis.url, "--node-id", f"node{n}"])
                  for n in range(2)]
-        for node in nodes:
-            node.start()
-        (tmp / "haproxy").mkdir()
-        # As docs/rollout.md configures it: least connections, a check every second, two failures mark down.
-        # (HAProxy needs two descriptors per connection: the hard limit here is 20,000.)
-        proxy = HAProxy(tmp / "haproxy", [("127.0.0.1", node.port) for node in nodes], maxconn=args.clients + 1000,
-                        balance="leastconn", check_timing=args.checks)
-        proxy.start()
-        clients = None
-        try:
+        with contextlib.ExitStack() as stack:  # whatever fails, every process started here is stopped
+            for node in nodes:
+                stack.callback(node.stop)
+                node.start()
+            (tmp / "haproxy").mkdir()
+            # As docs/rollout.md configures it: least connections, a check every second, two failures mark
+            # down. (HAProxy needs two descriptors per connection: the hard limit here is 20,000.)
+            proxy = HAProxy(tmp / "haproxy", [("127.0.0.1", node.port) for node in nodes],
+                            maxconn=args.clients + 1000, balance="leastconn", check_timing=args.checks)
+            stack.callback(proxy.remove)
+            proxy.start()
             clients = Clients(proxy.url("/ws"), tokens_file, args.in_flight)
+            stack.callback(clients.close)
             ready = clients.read()
             ready["load"] = load()
             rows.append(("cluster: first login of everyone through HAProxy", ready))
@@ -242,12 +253,6 @@ def cluster_run(tmp: Path, args: argparse.Namespace) -> list[tuple[str, dict[str
             rows.append(("cluster: node A SIGKILLed and started again", restart(nodes[:1], clients)))
             time.sleep(2)
             rows.append(("cluster: both nodes SIGKILLed and started again", restart(nodes, clients)))
-        finally:
-            if clients is not None:
-                clients.close()
-            proxy.remove()
-            for node in nodes:
-                node.stop()
     return rows
 
 
@@ -260,20 +265,17 @@ def single_run(tmp: Path, args: argparse.Namespace) -> list[tuple[str, dict[str,
     users = sorted(tokens, key=lambda u: (int(u.split("-")[1]), u))[:args.clients]
     tokens_file.write_text(json.dumps([tokens[u] for u in users]))
     node = Node("single", data, org, [])
-    node.start()
-    clients = None
     rows = []
-    try:
+    with contextlib.ExitStack() as stack:
+        stack.callback(node.stop)
+        node.start()
         clients = Clients(f"ws://127.0.0.1:{node.port}/ws", tokens_file, args.in_flight)
+        stack.callback(clients.close)
         ready = clients.read()
         ready["load"] = load()
         rows.append(("one node (SQLite): first login of everyone", ready))
         time.sleep(2)
         rows.append(("one node (SQLite): SIGKILLed and started again", restart([node], clients)))
-    finally:
-        if clients is not None:
-            clients.close()
-        node.stop()
     return rows
 
 

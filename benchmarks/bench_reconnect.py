@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import re
@@ -122,8 +123,8 @@ def run_storm(url: str, tokens_file: Path, in_flight: int, out: Path, server_pid
     return result
 
 
-def start_backend(data: Path, org: Path, tree: Path = ROOT,
-                  profile: Path | None = None) -> tuple[subprocess.Popen[str], str]:
+def start_backend(data: Path, org: Path, tree: Path = ROOT, profile: Path | None = None,
+                  cluster: list[str] | None = None) -> tuple[subprocess.Popen[str], str]:
     """``server_stub.cli`` of ``tree`` (this tree, or another checkout to compare with); with ``profile``
     under cProfile, its statistics written there when the backend stops."""
     env = {**os.environ, "PYTHONPATH": f"{tree / 'src'}:{tree}"}
@@ -136,7 +137,7 @@ def start_backend(data: Path, org: Path, tree: Path = ROOT,
         [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); from machine import "
          f"raise_open_files_limit; raise_open_files_limit(); from server_stub.cli import main; {run}",
          "--port", "0", "--data-dir", str(data), "--org", str(org),
-         "--log-level", "WARNING", "--accept-rate", "0", "--max-unauthenticated", "100000"],
+         "--log-level", "WARNING", "--accept-rate", "0", "--max-unauthenticated", "100000", *(cluster or [])],
         cwd=tree, env=env, stdout=subprocess.PIPE, stderr=log, text=True)
     assert backend.stdout is not None
     url = next((m.group(1) for line in backend.stdout if (m := re.search(r"(ws://\S+)", line))), None)
@@ -174,6 +175,9 @@ def main() -> None:
     parser.add_argument("--profile", type=Path, help="run our backend under cProfile, statistics to this file")
     parser.add_argument("--no-bare", action="store_true", help="skip the bare websockets server")
     parser.add_argument("--repeat", type=int, default=1, help="rounds, the order of the servers alternating")
+    parser.add_argument("--cluster", action="store_true",
+                        help="our backend as one cluster node (PostgreSQL + Redis started for it) instead of SQLite")
+    parser.add_argument("--database", help=argparse.SUPPRESS)
     args = parser.parse_args()
     raise_open_files_limit()
     if args.role == "clients":
@@ -182,7 +186,8 @@ def main() -> None:
     if args.role == "prepare":
         from benchsetup import prepare
 
-        _org, tokens = prepare(args.out, orgs=args.orgs, staff_per_org=-(-args.sockets // args.orgs))
+        _org, tokens = prepare(args.out, orgs=args.orgs, staff_per_org=-(-args.sockets // args.orgs),
+                               database=args.database)
         # Interleave the organisations, as people of every office reconnect at once after a restart.
         users = sorted(tokens, key=lambda u: (int(u.split("-")[1]), u))[:args.sockets]
         args.tokens.write_text(json.dumps([tokens[u] for u in users]))
@@ -191,14 +196,26 @@ def main() -> None:
         asyncio.run(bare_server(args.out, args.welcome_bytes))
         return
 
-    with tempfile.TemporaryDirectory() as tmp_name:
+    with tempfile.TemporaryDirectory() as tmp_name, contextlib.ExitStack() as services:
         tmp = Path(tmp_name)
         runs: list[tuple[str, dict[str, Any]]] = []
         trees = [("ours", ROOT)] + ([(f"before ({args.before})", args.before)] if args.before else [])
+        cluster: dict[int, list[str]] = {}
         for n, (_name, tree) in enumerate(trees):
+            database = []
+            if args.cluster:  # a database and a Redis of its own for each tree
+                from tests.services.postgres import start_postgres
+                from tests.services.redis_server import start_redis
+
+                postgres = services.enter_context(start_postgres())
+                (tmp / f"redis{n}").mkdir()
+                redis = services.enter_context(start_redis(tmp / f"redis{n}"))
+                database = ["--database", postgres.dsn(postgres.create_database())]
+                cluster[n] = [*database, "--redis", redis.url, "--node-id", f"bench{n}"]
             # The accounts and sessions are written by the tree that serves them (its own migrations).
             subprocess.run([sys.executable, __file__, "--role", "prepare", "--out", str(tmp / f"data{n}"), "--tokens",
-                            str(tmp / f"tokens{n}.json"), "--sockets", str(args.sockets), "--orgs", str(args.orgs)],
+                            str(tmp / f"tokens{n}.json"), "--sockets", str(args.sockets), "--orgs", str(args.orgs),
+                            *database],
                            cwd=tree, env={**os.environ, "PYTHONPATH": f"{tree / 'src'}:{tree}"}, check=True)
         sides = list(range(len(trees))) + ([] if args.no_bare else [-1])
         for rep in range(args.repeat):
@@ -211,7 +228,8 @@ def main() -> None:
                     continue
                 name, tree = trees[n]
                 data = tmp / f"data{n}"
-                backend, url = start_backend(data, data / "org.json", tree, args.profile if n == 0 else None)
+                backend, url = start_backend(data, data / "org.json", tree, args.profile if n == 0 else None,
+                                             cluster.get(n))
                 try:
                     runs.append((name, run_storm(url, tmp / f"tokens{n}.json", args.in_flight,
                                                  tmp / f"run{n}.json", backend.pid)))

@@ -132,6 +132,33 @@ class PostgresDatabase(Database):
                 raise DatabaseUnavailable("Die Datenbank (PostgreSQL) ist nicht erreichbar.") from exc
             return rows
 
+    def flush(self) -> None:
+        """Commit what :meth:`Database.soon` collected: the whole transaction in one pipeline (one round
+        trip for a loop turn's first-seen times and visits, instead of one per statement)."""
+        self._soon_scheduled = False
+        if not self._soon:
+            return
+        batch, self._soon = self._soon, []
+        own = not self._in_transaction  # else: called by a write inside a transaction, which commits
+
+        def pipelined(pg: psycopg.Connection[Any]) -> None:
+            try:
+                with pg.pipeline():
+                    if own:
+                        pg.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
+                        pg.execute("SET LOCAL synchronous_commit TO off")
+                    for sql, params in batch:
+                        pg.execute(_sql(sql), tuple(params))
+                    if own:
+                        pg.execute("COMMIT")
+            except psycopg.OperationalError:
+                raise
+            except psycopg.Error:
+                if own and not pg.closed:
+                    pg.execute("ROLLBACK")
+                raise
+        self._run(pipelined)
+
     def checkpoint(self) -> None:
         """PostgreSQL checkpoints by itself."""
 
