@@ -95,6 +95,8 @@ async def bare_server(port_file: Path, welcome_bytes: int) -> None:
 def rates(result: dict[str, Any]) -> tuple[float, float, float]:
     """(logins/s of the first SLICE, of the last SLICE, seconds for all)."""
     done = result["done"]
+    if len(done) < 2 * SLICE:  # the storm failed (see its errors)
+        return float("nan"), float("nan"), float("nan")
     first = SLICE / (done[SLICE - 1] - result["start"])
     last = SLICE / (done[-1] - done[-SLICE - 1])
     return first, last, done[-1] - result["start"]
@@ -149,6 +151,7 @@ def start_backend(data: Path, org: Path, tree: Path = ROOT, profile: Path | None
 def bare_storm(tmp: Path, welcome_bytes: int, tokens_file: Path, in_flight: int) -> dict[str, Any]:
     """The storm against the bare websockets server."""
     port_file = tmp / "bare.port"
+    port_file.unlink(missing_ok=True)  # (a port of an earlier round is not this server's)
     bare = subprocess.Popen([sys.executable, __file__, "--role", "bare", "--out", str(port_file),
                              "--welcome-bytes", str(welcome_bytes)], cwd=ROOT)
     try:
@@ -247,7 +250,7 @@ def main() -> None:
     for name, result in runs:
         first, last, total = rates(result)
         print(f"| {name} | {first:,.0f} | {last:,.0f} | {last / first:.2f} | {total:.1f} | {result['errors']} "
-              f"| {result['server_cpu_s'] * 1000 / len(result['done']):.2f} | {result['load']:.1f} |")
+              f"| {result['server_cpu_s'] * 1000 / max(1, len(result['done'])):.2f} | {result['load']:.1f} |")
 
 
 if __name__ == "__main__":
