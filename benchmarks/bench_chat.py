@@ -133,6 +133,7 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=200)
     parser.add_argument("--postgresql", action="store_true",
                         help="the same run against PostgreSQL (cluster mode's store, durable) after SQLite")
+    parser.add_argument("--profile", type=Path, help="run the backends under cProfile: statistics to PATH.<store>")
     args = parser.parse_args()
     raise_open_files_limit()
     results = [("SQLite (WAL, synchronous=FULL)", *run_once(args, None))]
@@ -162,7 +163,10 @@ def run_once(args: argparse.Namespace, database: str | None) -> tuple[float, lis
         people = max(args.senders, args.members)
         org, tokens = prepare(tmp / "data", orgs=1, staff_per_org=people, database=database)
         users = sorted(tokens)
-        backend = subprocess.Popen([sys.executable, "-m", "server_stub", "--port", "0", "--data-dir", str(tmp / "data"),
+        profile = (["-m", "cProfile", "-o", f"{args.profile}.{'postgresql' if database else 'sqlite'}"]
+                   if args.profile else [])
+        backend = subprocess.Popen([sys.executable, *profile, "-m", "server_stub", "--port", "0",
+                                    "--data-dir", str(tmp / "data"),
                                     "--org", str(org), "--log-level", "WARNING", "--rate-limit", "1000000",
                                     *(["--database", database] if database else [])],
                                    cwd=ROOT, stdout=subprocess.PIPE, text=True)

@@ -76,6 +76,9 @@ class WelcomePart:
     fields: Mapping[str, object] = field(default_factory=dict)
     #: Frames sent right after the welcome, on the same socket.
     after: tuple[str, ...] = ()
+    #: Fields (also in ``fields``, where the welcome is checked against its model) whose JSON the
+    #: feature already has because it is the same for many sockets: written into the welcome as they are.
+    serialised: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

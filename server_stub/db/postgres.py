@@ -101,9 +101,11 @@ class PostgresDatabase(Database):
         batch = [tuple(r) for r in rows]
 
         def many(pg: psycopg.Connection[Any]) -> Cursor:
+            if len(batch) == 1:  # one row: a plain statement (executemany's pipeline costs a sync more)
+                return pg.execute(_sql(sql), batch[0])
             cursor = pg.cursor()
-            if batch:  # psycopg refuses an empty batch; sqlite3 does nothing
-                cursor.executemany(_sql(sql), batch)
+            if batch:  # psycopg refuses an empty batch; sqlite3 does nothing. Several rows go in one
+                cursor.executemany(_sql(sql), batch)  # pipeline: one round trip, not one per row
             return cursor
         result: Cursor = self._run(many)
         return result
@@ -129,6 +131,33 @@ class PostgresDatabase(Database):
                 reader.close()
                 raise DatabaseUnavailable("Die Datenbank (PostgreSQL) ist nicht erreichbar.") from exc
             return rows
+
+    def flush(self) -> None:
+        """Commit what :meth:`Database.soon` collected: the whole transaction in one pipeline (one round
+        trip for a loop turn's first-seen times and visits, instead of one per statement)."""
+        self._soon_scheduled = False
+        if not self._soon:
+            return
+        batch, self._soon = self._soon, []
+        own = not self._in_transaction  # else: called by a write inside a transaction, which commits
+
+        def pipelined(pg: psycopg.Connection[Any]) -> None:
+            try:
+                with pg.pipeline():
+                    if own:
+                        pg.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
+                        pg.execute("SET LOCAL synchronous_commit TO off")
+                    for sql, params in batch:
+                        pg.execute(_sql(sql), tuple(params))
+                    if own:
+                        pg.execute("COMMIT")
+            except psycopg.OperationalError:
+                raise
+            except psycopg.Error:
+                if own and not pg.closed:
+                    pg.execute("ROLLBACK")
+                raise
+        self._run(pipelined)
 
     def checkpoint(self) -> None:
         """PostgreSQL checkpoints by itself."""

@@ -22,7 +22,8 @@ class OfficeFeature(Feature):
 
     def welcome(self, conn: Connection) -> WelcomePart:
         return WelcomePart({"office": self.directory.layout_for(conn.org_id),
-                            "launchers": self.launchers_for(conn.org_id)})
+                            "launchers": self.launchers_for(conn.org_id)},
+                           serialised={"office": self.directory.layout_json(conn.org_id)})
 
     def launchers_for(self, org_id: str) -> tuple[LauncherInfo, ...]:
         return tuple(

@@ -45,6 +45,10 @@ class Directory:
     #: Team offices: the people whose home room it is (the rule is core.doors.residents_of).
     residents: dict[str, frozenset[str]] = field(init=False)
     _layouts: dict[str, OfficeLayout] = field(init=False, default_factory=dict)
+    #: The same layouts as JSON: a welcome carries its organisation's layout as it is, instead of
+    #: serialising every building, room and person of the organisation again for each login.
+    _layout_json: dict[str, str] = field(init=False, default_factory=dict)
+    _owned_rooms: dict[str, tuple[tuple[str, str], ...]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.rooms = {}
@@ -78,6 +82,7 @@ class Directory:
         self.residents = residents_by_room({r: place.room.kind for r, place in self.rooms.items()},
                                            self.people.values())
         self._layouts.clear()
+        self._layout_json.clear()
 
     def org_of(self, person_id: str) -> str:
         return self.people[person_id].org_id
@@ -134,6 +139,23 @@ class Directory:
         layout = OfficeLayout(organisations=tuple(organisations), people=people)
         self._layouts[org_id] = layout
         return layout
+
+    def layout_json(self, org_id: str) -> str:
+        """``layout_for(org_id)`` as JSON, serialised once per organisation (and after a directory sync)."""
+        cached = self._layout_json.get(org_id)
+        if cached is None:
+            cached = self._layout_json[org_id] = self.layout_for(org_id).model_dump_json()
+        return cached
+
+    def owned_rooms_visible_to(self, org_id: str) -> tuple[tuple[str, str], ...]:
+        """(room, owner) of the personal rooms an organisation's staff see (its own and shared ones), so a
+        login looks at those and not at every room of every organisation."""
+        cached = self._owned_rooms.get(org_id)
+        if cached is None:
+            cached = self._owned_rooms[org_id] = tuple(
+                (room_id, place.room.owner_id) for room_id, place in self.rooms.items()
+                if place.room.owner_id and place.visible_to(org_id))
+        return cached
 
     def presence_for(self, viewer_org: str, presence: Presence) -> Presence:
         """Presence as a viewer of ``viewer_org`` may see it: a partner's room only when shared, and

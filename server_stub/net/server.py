@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import json
 import logging
 import weakref
 from collections.abc import Awaitable, Callable, Sequence
@@ -208,15 +209,21 @@ class SocketServer:
         org_id, unit = self._person_of(who.username)
         conn = Connection(ws=ws, username=who.username, org_id=org_id, token_hash=who.token_hash, unit=unit)
         fields: dict[str, object] = {}
+        serialised: dict[str, str] = {}
         after: list[str] = []
         for feature in self.features:  # presence first: coming online is part of its welcome
             part = feature.welcome(conn)
             fields.update(part.fields)
+            serialised.update(part.serialised)
             after.extend(part.after)
+        # Checked against the model as a whole (its parts are models already: cheap); what a feature
+        # serialised once for many sockets (an organisation's layout) is written in as it is.
         welcome = Welcome.model_validate({
             "reply_to": hello.id, "protocol_version": PROTOCOL_VERSION, "me": who.username,
             "session": SessionInfo(token=who.new_token, expires_at=who.expires_at), **fields,
-        }).model_dump_json()
+        }).model_dump_json(exclude=set(serialised))
+        if serialised:
+            welcome = welcome[:-1] + "".join(f",{json.dumps(k)}:{v}" for k, v in serialised.items()) + "}"
         # Joining the hub and writing the welcome happen without an await in between, so no presence
         # event can slip between the snapshot and the live stream.
         self.hub.add(conn)

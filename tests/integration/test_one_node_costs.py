@@ -18,7 +18,16 @@ import pytest
 from websockets.asyncio.client import ClientConnection, connect
 
 from dvz_desktop.core.clock import ManualClock
-from dvz_desktop.protocol import PROTOCOL_VERSION, ChatEvent, ChatEventKind, ConversationKind
+from dvz_desktop.protocol import (
+    PROTOCOL_VERSION,
+    Absence,
+    ChatEvent,
+    ChatEventKind,
+    ConversationKind,
+    OfficeLayout,
+    Person,
+    Welcome,
+)
 from server_stub.app import Backend, BackendConfig
 from server_stub.db import Database, DatabaseError
 from server_stub.directory.orgfile import OrgFile, load_org_file
@@ -208,3 +217,98 @@ def test_closing_the_database_waits_for_a_read_in_a_worker_thread(tmp_path: Path
     assert result == [(3000000,)]
     with pytest.raises(DatabaseError):
         db._read("SELECT 1", ())
+
+
+async def test_posting_reads_nothing_per_message_but_once_per_batch(crowd) -> None:
+    """A post reads neither its conversation nor its followers again, and a batch asks once whether any of
+    its posts was sent before (on PostgreSQL each query is a round trip on the event loop)."""
+    server, url = crowd
+    ws = await token_login(url, new_session(server, "u0-0"))
+    conv = "room:o0-r"
+
+    async def post(n: int) -> None:
+        await ws.send(json.dumps({"type": "chat_send", "id": f"p{n}", "conv_id": conv,
+                                  "client_msg_id": f"post-{n:08d}", "body": f"Nachricht {n}"}))
+
+    await post(0)  # the first post of the room's chat creates it and subscribes its writer
+    await frame_of(ws, "ack", where=lambda f: f["reply_to"] == "p0")
+    statements: list[str] = []
+    server.db._db.set_trace_callback(statements.append)
+    try:
+        for n in range(1, 31):  # within the shipped burst of 40 commands
+            await post(n)
+        for n in range(1, 31):
+            ack = await frame_of(ws, "ack", where=lambda f, n=n: f["reply_to"] == f"p{n}")
+            assert ack["position"] == n + 1
+    finally:
+        server.db._db.set_trace_callback(None)
+    reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    # At most one read per batch (the resend check); before, every post read its conversation, its
+    # room's followers and its client id, and the writer read the client id again: 120 reads for 30 posts.
+    assert len(reads) <= 30, reads[:10]
+    assert not [s for s in reads if "chat_conversations" in s or "chat_subscriptions" in s], reads[:10]
+    # A resend of a stored post is still answered with its original position.
+    await ws.send(json.dumps({"type": "chat_send", "id": "again", "conv_id": conv, "client_msg_id": "post-00000007",
+                              "body": "Nachricht 7"}))
+    assert (await frame_of(ws, "ack", where=lambda f: f["reply_to"] == "again"))["position"] == 8
+    await ws.close()
+
+
+async def test_an_organisations_layout_is_serialised_once_for_all_its_logins(crowd, monkeypatch) -> None:
+    """The layout (every building, room and person of the organisation: large for a ministry) goes into
+    each welcome as JSON made once per organisation; a directory sync makes it anew."""
+    server, url = crowd
+    made: list[str] = []
+    dump = OfficeLayout.model_dump_json
+
+    def counting(self: OfficeLayout, **kwargs: Any) -> str:
+        made.append("layout")
+        return dump(self, **kwargs)
+
+    monkeypatch.setattr(OfficeLayout, "model_dump_json", counting)
+    sockets = []
+    for s in range(5):
+        ws = await connect(url, max_queue=None)
+        await ws.send(json.dumps({"type": "hello", "id": "h", "protocol_version": PROTOCOL_VERSION,
+                                  "auth": {"method": "token", "token": new_session(server, f"u1-{s}")}}))
+        welcome = Welcome.model_validate_json(await ws.recv())
+        assert welcome.me == f"u1-{s}" and welcome.office == server.directory.layout_for("o1")
+        assert len(welcome.office.people) == STAFF and welcome.presence  # the rest of the welcome is there
+        sockets.append(ws)
+    assert made == ["layout"]  # once for five logins of the organisation
+    server.directory.put_people([Person(id="neu-1", display_name="Neue Kollegin", org_id="o1", unit="FB 1")])
+    ws = await token_login(url, new_session(server, "u1-9"))
+    sockets.append(ws)
+    assert made == ["layout", "layout"]
+    for ws in sockets:
+        await ws.close()
+
+
+async def test_a_login_asks_about_the_absences_of_its_own_organisations_room_owners_only(tmp_path: Path) -> None:
+    organisations, staff = [], []
+    for o in range(3):
+        rooms = [{"id": f"o{o}-p{s}", "name": f"Büro {s}", "kind": "personal_office", "owner": f"u{o}-{s}",
+                  "x": s * 100, "y": 0, "w": 90, "h": 90} for s in range(10)]
+        organisations.append({"id": f"o{o}", "name": f"Verwaltung {o}", "buildings": [{
+            "id": f"o{o}-b", "name": "Rathaus", "floors": [{"id": f"o{o}-f", "name": "EG", "width": 1100,
+                                                             "height": 200, "rooms": rooms}]}]})
+        staff += [{"username": f"u{o}-{s}", "display_name": f"Person {o}-{s}", "org": f"o{o}", "unit": "FB 1",
+                   "home_room": f"o{o}-p{s}"} for s in range(10)]
+    (tmp_path / "org.json").write_text(json.dumps({"organisations": organisations, "staff": staff}), encoding="utf-8")
+    server = Backend(load_org_file(tmp_path / "org.json"), BackendConfig(data_dir=tmp_path / "data"))
+    absences = server.behaviour.ctx.absences
+    today = server.clock.now().date()
+    for o in range(3):  # one person of each organisation is away, with a deputy
+        absences.set(Absence(person_id=f"u{o}-3", start=today, end=today, deputy_id=f"u{o}-4"))
+    asked: list[str] = []
+    is_away = absences.is_away
+
+    def counting(person_id: str, day: Any) -> bool:
+        asked.append(person_id)
+        return is_away(person_id, day)
+
+    absences.is_away = counting  # type: ignore[method-assign]
+    doors = server.behaviour.doors.doors_visible_to("o1")
+    assert [(d.room_id, d.deputy_id) for d in doors] == [("o1-p3", "u1-4")]
+    assert asked and {p.split("-")[0] for p in asked} == {"u1"}  # not the rooms of o0 and o2
+    server.db.close()

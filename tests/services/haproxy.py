@@ -34,13 +34,14 @@ from tests.services.processes import (
 
 
 def render_config(port: int, backends: Sequence[tuple[str, int]], *, stats_socket: Path,
-                  health_path: str | None = "/healthz", balance: str = "roundrobin") -> str:
+                  health_path: str | None = "/healthz", balance: str = "roundrobin", maxconn: int = 4096,
+                  check_timing: str = "inter 200ms fall 2 rise 1") -> str:
     servers = "\n".join(f"    server node{n} {host}:{backend_port} check"
                         for n, (host, backend_port) in enumerate(backends))
     checks = (f"    option httpchk\n    http-check send meth GET uri {health_path}\n    http-check expect status 200\n"
               if health_path else "")
     return f"""global
-    maxconn 4096
+    maxconn {maxconn}
     stats socket {stats_socket} mode 600 level admin
     log stderr format short local0 notice
 
@@ -63,19 +64,24 @@ frontend dvz
 
 backend nodes
     balance {balance}
-{checks}    default-server inter 200ms fall 2 rise 1 on-marked-down shutdown-sessions
+{checks}    default-server {check_timing} on-marked-down shutdown-sessions
 {servers}
 """
 
 
 class HAProxy:
     def __init__(self, folder: Path, backends: Sequence[tuple[str, int]], *, health_path: str | None = "/healthz",
-                 balance: str = "roundrobin") -> None:
+                 balance: str = "roundrobin", maxconn: int = 4096,
+                 check_timing: str = "inter 200ms fall 2 rise 1") -> None:
         self.program = require_program("haproxy", "haproxy")
         self.folder = folder
         self.backends = list(backends)
         self.health_path = health_path
         self.balance = balance
+        #: Connections HAProxy accepts at once (a benchmark with thousands of sockets raises it).
+        self.maxconn = maxconn
+        #: How often a node is checked and how many failures mark it down (docs/rollout.md: every 1 s).
+        self.check_timing = check_timing
         # A short path of its own: a Unix socket's path must stay under 108 bytes.
         self._socket_folder = Path(tempfile.mkdtemp(prefix="dvz-haproxy-"))
         self.stats_socket = self._socket_folder / "admin.sock"
@@ -92,7 +98,8 @@ class HAProxy:
         for _attempt in range(3):
             port = self.port or free_port()
             self.config.write_text(render_config(port, self.backends, stats_socket=self.stats_socket,
-                                                 health_path=self.health_path, balance=self.balance),
+                                                 health_path=self.health_path, balance=self.balance,
+                                                 maxconn=self.maxconn, check_timing=self.check_timing),
                                    encoding="utf-8")
             checked = subprocess.run([self.program, "-c", "-q", "-f", str(self.config)], check=False,
                                      capture_output=True,

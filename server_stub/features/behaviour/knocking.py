@@ -76,13 +76,12 @@ class DoorsAndKnocks:
         return door
 
     def doors_visible_to(self, org_id: str) -> tuple[DoorInfo, ...]:
-        rooms = set(self._doors) | {
-            place.room.id for place in self.ctx.directory.rooms.values()
-            if place.room.owner_id and self.ctx.absences.is_away(place.room.owner_id, self.ctx.now().date())
-        }
-        return tuple(
-            self.door_info(r) for r in sorted(rooms) if self.ctx.directory.rooms[r].visible_to(org_id)
-        )
+        # The rooms this organisation sees, not every room of every organisation (one login each).
+        today = self.ctx.now().date()
+        rooms = {r for r in self._doors if self.ctx.directory.rooms[r].visible_to(org_id)} | {
+            room_id for room_id, owner in self.ctx.directory.owned_rooms_visible_to(org_id)
+            if self.ctx.absences.is_away(owner, today)}
+        return tuple(self.door_info(r) for r in sorted(rooms))
 
     def publish_door(self, room_id: str) -> None:
         place = self.ctx.directory.rooms[room_id]

@@ -133,8 +133,9 @@ class ChatFeature(Feature):
         """Check and queue a post, edit or deletion; the ack follows once it is committed."""
         me = conn.username
         conv = self.conversation_for(me, msg.conv_id, write=True)
-        done = self.store.event_by_client_id(me, msg.client_msg_id)
-        if done is not None:  # sent before (a resend after a disconnect): the original answer again
+        # A resend gets the original answer: a post's is found by the writer (one query per batch), an
+        # edit's or deletion's here, before its target is checked.
+        if not isinstance(msg, ChatSend) and (done := self.store.event_by_client_id(me, msg.client_msg_id)):
             return ack(msg.id, done.conv_id, done.position)
         if isinstance(msg, ChatSend):
             kind, target, body = ChatEventKind.POST, 0, msg.body
@@ -175,15 +176,16 @@ class ChatFeature(Feature):
                 if self.shared:
                     for conv_id in sorted({item.event.conv_id for item in batch}):  # one order: no deadlock
                         self.store.lock_conversation(conv_id)
+                # Sent before (a resend, also to another node): one query for the whole batch.
+                before = self.store.events_by_client_ids((i.event.sender_id, i.event.client_msg_id or "")
+                                                         for i in batch)
                 for item in batch:
                     key = (item.event.sender_id, item.event.client_msg_id or "")
-                    earlier = seen.get(key) or self.store.event_by_client_id(*key)
+                    earlier = seen.get(key) or before.get(key)
                     if earlier is None:
                         position = self._last_position(item.event.conv_id) + 1
-                        earlier = item.event.model_copy(update={
-                            "position": position,
-                            "target": item.event.target or position,
-                        })
+                        earlier = item.event.model_copy(update={"position": position,
+                                                                "target": item.event.target or position})
                         self._last[item.event.conv_id] = position
                         new_events.append(earlier)
                         seen[key] = earlier
@@ -264,7 +266,9 @@ class ChatFeature(Feature):
         return {u for u in self._subscribers[conv_id] if self.access.sees_live(u, conv)}
 
     def _subscribe(self, username: str, conv_id: str) -> None:
-        if username not in self._subscribers.setdefault(conv_id, set(self.store.subscribers(conv_id))):
+        if conv_id not in self._subscribers:  # (not setdefault: its default would query on every post)
+            self._subscribers[conv_id] = set(self.store.subscribers(conv_id))
+        if username not in self._subscribers[conv_id]:
             self._subscribers[conv_id].add(username)
             self.store.subscribe(username, conv_id)
 
@@ -379,12 +383,8 @@ class ChatFeature(Feature):
         self.hub.broadcast([conn], ChatSearchResult(reply_to=command_id, hits=tuple(hits)).model_dump_json())
 
     def conversations_of(self, username: str) -> tuple[Conversation, ...]:
-        result = []
-        for conv_id in self.store.subscriptions(username):
-            conv = self.store.conversation(conv_id)
-            if conv is not None and self.readable(username, conv):
-                result.append(self.describe(conv, username))
-        return tuple(result)
+        convs = (self.store.conversation(conv_id) for conv_id in self.store.subscriptions(username))
+        return tuple(self.describe(c, username) for c in convs if c is not None and self.readable(username, c))
 
     # --- retention ---
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import groupby
 from typing import Any
 
 from dvz_desktop.protocol import ChatEvent, ChatEventKind, Conversation, ConversationKind, SearchHit
@@ -79,6 +80,10 @@ class StoredConversation:
     members: tuple[str, ...]
 
 
+#: Conversations kept in memory at most (forgotten all at once beyond it, then read again as used).
+CONVERSATIONS_REMEMBERED = 20_000
+#: (sender, client_msg_id) pairs looked up in one query (two parameters each, far below either engine's limit).
+CLIENT_IDS_PER_QUERY = 500
 #: Events one purge step deletes (one short transaction on the loop: a few milliseconds, FTS included).
 PURGE_STEP = 200
 
@@ -86,6 +91,9 @@ PURGE_STEP = 200
 class ChatStore:
     def __init__(self, db: Database) -> None:
         self._db = db
+        #: Conversations already read: a row is never changed or deleted once written (members and room
+        #: are its identity), so every post need not read it again (on PostgreSQL: a round trip each).
+        self._conversations: dict[str, StoredConversation] = {}
 
     @property
     def db(self) -> Database:
@@ -94,10 +102,17 @@ class ChatStore:
     # --- conversations and subscriptions ---
 
     def conversation(self, conv_id: str) -> StoredConversation | None:
+        known = self._conversations.get(conv_id)
+        if known is not None:
+            return known
         row = self._db.one("SELECT conv_id, kind, room_id, members FROM chat_conversations WHERE conv_id=?", (conv_id,))
         if row is None:
-            return None
-        return StoredConversation(row[0], ConversationKind(row[1]), row[2], tuple(m for m in row[3].split(",") if m))
+            return None  # not remembered: another node may create it
+        if len(self._conversations) >= CONVERSATIONS_REMEMBERED:
+            self._conversations.clear()
+        conv = StoredConversation(row[0], ConversationKind(row[1]), row[2], tuple(m for m in row[3].split(",") if m))
+        self._conversations[conv_id] = conv
+        return conv
 
     def ensure_conversation(self, conv: StoredConversation) -> None:
         self._db.execute("INSERT INTO chat_conversations(conv_id, kind, room_id, members) VALUES (?, ?, ?, ?) "
@@ -164,22 +179,44 @@ class ChatStore:
                              (conv_id, position)) is not None
         return event[0], alive
 
+    def events_by_client_ids(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], ChatEvent]:
+        """The stored events among (sender, client_msg_id) ``keys``: one query per
+        ``CLIENT_IDS_PER_QUERY`` keys instead of one per key (on PostgreSQL every query is a round trip)."""
+        wanted = list(dict.fromkeys(keys))
+        found: dict[tuple[str, str], ChatEvent] = {}
+        for start in range(0, len(wanted), CLIENT_IDS_PER_QUERY):
+            chunk = wanted[start:start + CLIENT_IDS_PER_QUERY]
+            rows = self._db.all(
+                "SELECT conv_id, position, kind, sender, at, target, body, client_msg_id FROM chat_events "
+                f"WHERE (sender, client_msg_id) IN (VALUES {', '.join(['(?, ?)'] * len(chunk))})",
+                [value for key in chunk for value in key])
+            for row in rows:
+                event = _event(row)
+                found[(event.sender_id, event.client_msg_id or "")] = event
+        return found
+
     def append(self, events: Iterable[ChatEvent]) -> None:
-        """Store events (inside the caller's transaction) and keep the searchable messages current."""
-        for e in events:
-            self._db.execute(
-                "INSERT INTO chat_events(conv_id, position, kind, sender, at, target, body, client_msg_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (e.conv_id, e.position, e.kind.value, e.sender_id, to_db(e.at), e.target, e.body, e.client_msg_id))
-            if e.kind is ChatEventKind.POST:
-                self._db.execute("INSERT INTO chat_messages(conv_id, position, sender, at, body) "
-                                 "VALUES (?, ?, ?, ?, ?)",
-                                 (e.conv_id, e.position, e.sender_id, to_db(e.at), e.body))
-            elif e.kind is ChatEventKind.EDIT:
-                self._db.execute("UPDATE chat_messages SET body=? WHERE conv_id=? AND position=?",
-                                 (e.body, e.conv_id, e.target))
+        """Store events (inside the caller's transaction) and keep the searchable messages current. The
+        events go in with one ``executemany`` (psycopg sends the rows in a pipeline: one round trip, not
+        one per row); the searchable messages follow in the events' order, runs of the same kind together
+        (an edit or deletion in the batch may refer to a post of the same batch)."""
+        events = list(events)
+        self._db.executemany(
+            "INSERT INTO chat_events(conv_id, position, kind, sender, at, target, body, client_msg_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(e.conv_id, e.position, e.kind.value, e.sender_id, to_db(e.at), e.target, e.body, e.client_msg_id)
+             for e in events])
+        for kind, run in groupby(events, key=lambda e: e.kind):
+            if kind is ChatEventKind.POST:
+                self._db.executemany("INSERT INTO chat_messages(conv_id, position, sender, at, body) "
+                                     "VALUES (?, ?, ?, ?, ?)",
+                                     [(e.conv_id, e.position, e.sender_id, to_db(e.at), e.body) for e in run])
+            elif kind is ChatEventKind.EDIT:
+                self._db.executemany("UPDATE chat_messages SET body=? WHERE conv_id=? AND position=?",
+                                     [(e.body, e.conv_id, e.target) for e in run])
             else:
-                self._db.execute("DELETE FROM chat_messages WHERE conv_id=? AND position=?", (e.conv_id, e.target))
+                self._db.executemany("DELETE FROM chat_messages WHERE conv_id=? AND position=?",
+                                     [(e.conv_id, e.target) for e in run])
 
     def events_after(self, conv_id: str, position: int, limit: int = 100_000) -> list[ChatEvent]:
         rows = self._db.all(

@@ -23,6 +23,9 @@ class FirstSeenStore:
         self._db = db
         #: Today's first-seen times this process knows (a login reads it without a query).
         self._known: dict[str, tuple[date, datetime]] = {}
+        #: The day whose stored first-seen times were read in one query (after a restart everyone comes
+        #: back at once: each login would otherwise ask the database, a round trip on PostgreSQL).
+        self._loaded: date | None = None
 
     def first_seen_today(self, username: str, today: date) -> datetime | None:
         row = self._db.one("SELECT first_seen FROM first_seen WHERE username=? AND day=?",
@@ -33,10 +36,16 @@ class FirstSeenStore:
         """Record the first time ``username`` was seen today; return that time. The write is one of the
         database's ``soon`` writes (committed with the others of this loop turn): losing it in a power
         cut only moves "first seen" to the next login."""
+        if self._loaded != today:
+            self._loaded = today
+            for name, first in self._db.all("SELECT username, first_seen FROM first_seen WHERE day=?",
+                                            (today.isoformat(),)):
+                self._known.setdefault(name, (today, from_db(first)))
         known = self._known.get(username)
         if known is not None and known[0] == today:
             return known[1]
-        seen = self.first_seen_today(username, today)  # another node may have seen them first
+        # Not seen here before and not when today's were read: another node may have seen them since.
+        seen = self.first_seen_today(username, today)
         if seen is None:
             seen = moment
             self._db.soon([(
