@@ -860,7 +860,7 @@
     <message>
         <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="184"/>
         <source>Sie warten im Gespräch …</source>
-        <translation>Waiting in the call …</translation>
+        <translation>You are waiting in the call …</translation>
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/calls/panel.py" line="185"/>
@@ -980,9 +980,44 @@
 <context>
     <name>Calls</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/calls/mount.py" line="160"/>
-        <source>Das Gespräch ist beendet: Die Verbindung der Gegenseite ist abgebrochen.</source>
+        <location filename="../../src/dvz_desktop/qt/calls/mount.py" line="55"/>
+        <source>%1 anrufen</source>
         <extracomment>Builds the media (microphone, camera, screen) of a call, on the first call. Who is talking in my call (their avatar on the plan gets a ring).</extracomment>
+        <translation>Call %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/mount.py" line="99"/>
+        <source>Im Gespräch mit %1</source>
+        <translation>In a call with %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/mount.py" line="100"/>
+        <source>Sie warten im Gespräch …</source>
+        <translation>You are waiting in the call …</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/mount.py" line="125"/>
+        <source>%1 ruft an.</source>
+        <translation>%1 is calling.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/mount.py" line="127"/>
+        <source>Annehmen</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/mount.py" line="133"/>
+        <source>Den Anruf von %1 annehmen</source>
+        <translation>Accept the call from %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/mount.py" line="139"/>
+        <source>Anruf</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/calls/mount.py" line="157"/>
+        <source>Das Gespräch ist beendet: Die Verbindung der Gegenseite ist abgebrochen.</source>
         <translation>The call has ended: the other side&apos;s connection was lost.</translation>
     </message>
 </context>
@@ -2108,6 +2143,20 @@
     </message>
 </context>
 <context>
+    <name>Launchers</name>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/launchers/mount.py" line="44"/>
+        <source>„%1“ lässt sich nicht öffnen: Auf diesem Computer ist kein Programm für %2-Links eingerichtet. Bitte wenden Sie sich an Ihre IT.</source>
+        <extracomment>The user&apos;s own launchers (``services.launchers.OwnLaunchers``), or None.</extracomment>
+        <translation>“%1” cannot be opened: no program for %2 links is set up on this computer. Please contact your IT department.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/launchers/mount.py" line="49"/>
+        <source>Keine Anwendung für diese Adresse eingerichtet.</source>
+        <translation>No application is set up for this address.</translation>
+    </message>
+</context>
+<context>
     <name>LaunchersPanel</name>
     <message>
         <location filename="../../src/dvz_desktop/qt/launchers/panel.py" line="130"/>
@@ -2889,13 +2938,12 @@ Tür</source>
 door</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/mount.py" line="56"/>
+        <location filename="../../src/dvz_desktop/qt/launchers/mount.py" line="53"/>
         <source>Anwendungen</source>
-        <extracomment>The user&apos;s own launchers (``services.launchers.OwnLaunchers``), or None.</extracomment>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/launchers/mount.py" line="57"/>
+        <location filename="../../src/dvz_desktop/qt/launchers/mount.py" line="54"/>
         <source>Programme</source>
         <translation>Apps</translation>
     </message>

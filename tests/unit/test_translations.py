@@ -113,3 +113,24 @@ def test_a_new_string_waits_for_a_translator_until_one_is_entered(tmp_path: Path
 def test_the_update_script_holds_no_translations_of_its_own() -> None:
     script = (ROOT / "resources" / "translations" / "update_translations.py").read_text(encoding="utf-8")
     assert "ENGLISH" not in script and "PLURALS" not in script and len(script.splitlines()) < 100
+
+
+def test_every_translated_text_is_a_literal_lupdate_can_find() -> None:
+    """A helper like ``def _tr(text): return QCoreApplication.translate("Calls", text)`` hides its strings
+    from lupdate: they never reach the .ts file and an English window shows them in German."""
+    import ast
+
+    hidden = []
+    for path in sorted((ROOT / "src" / "dvz_desktop").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            text = {"translate": 1, "tr": 0}.get(node.func.attr)
+            if text is None or len(node.args) <= text:
+                continue
+            if text == 1 and not (isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+                continue  # QPainter.translate(x, y), not a text
+            argument = node.args[text]
+            if not (isinstance(argument, ast.Constant) and isinstance(argument.value, str)):
+                hidden.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert hidden == []

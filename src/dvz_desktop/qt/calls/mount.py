@@ -41,10 +41,6 @@ class CallsContext:
     save_audio_devices: Callable[[str, str], None] | None = None
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Calls", text)
-
-
 class CallsFeature(QObject):
     def __init__(self, client: CallClient, panel: CallPanel, switchboard: CallSwitchboard,
                  name_of: Callable[[str], str], parent: QObject | None = None) -> None:
@@ -56,7 +52,7 @@ class CallsFeature(QObject):
 
     def call_person(self, person_id: str) -> None:
         """Call a colleague; with another conversation live, the switchboard asks first."""
-        what = _tr("%1 anrufen").replace("%1", self._name_of(person_id))
+        what = QCoreApplication.translate("Calls", "%1 anrufen").replace("%1", self._name_of(person_id))
         self._switchboard.start_call(what, lambda: self.client.call_person(person_id))
 
 
@@ -100,8 +96,8 @@ def mount(ctx: CallsContext) -> CallsFeature:
 
     def describe(call: CallInfo) -> str:
         others = [ctx.bridge.name_of(m.person_id) for m in call.members if m.person_id != ctx.session.me]
-        return (_tr("Im Gespräch mit %1").replace("%1", ", ".join(others)) if others
-                else _tr("Sie warten im Gespräch …"))
+        return (QCoreApplication.translate("Calls", "Im Gespräch mit %1").replace("%1", ", ".join(others)) if others
+                else QCoreApplication.translate("Calls", "Sie warten im Gespräch …"))
 
     def call_changed(call: CallInfo | None) -> None:
         now_in = in_call(call)
@@ -126,20 +122,21 @@ def mount(ctx: CallsContext) -> CallsFeature:
 
     def ringing(call: CallInfo) -> None:
         caller = next((m.person_id for m in call.members), "")
-        text = _tr("%1 ruft an.").replace("%1", ctx.bridge.name_of(caller))
+        text = QCoreApplication.translate("Calls", "%1 ruft an.").replace("%1", ctx.bridge.name_of(caller))
         banner = InviteBanner(call.call_id, text)
-        banner.accept.setText(_tr("Annehmen"))
+        banner.accept.setText(QCoreApplication.translate("Calls", "Annehmen"))
 
         def answered(call_id: str, yes: bool) -> None:
             if not yes:
                 ctx.run(client.answer(call_id, False))
                 return
-            what = _tr("Den Anruf von %1 annehmen").replace("%1", ctx.bridge.name_of(caller))
+            what = QCoreApplication.translate("Calls", "Den Anruf von %1 annehmen").replace(
+                "%1", ctx.bridge.name_of(caller))
             ctx.switchboard.start_call(what, lambda: client.answer(call_id, True))
 
         banner.answered.connect(answered)
         ctx.shell.banners.put(f"call:{call.call_id}", banner)
-        ctx.notify(_tr("Anruf"), text)
+        ctx.notify(QCoreApplication.translate("Calls", "Anruf"), text)
 
     def ended_ringing(call: CallInfo | None) -> None:
         if call is None or ctx.session.me not in call.ringing:

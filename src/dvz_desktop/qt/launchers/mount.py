@@ -28,10 +28,6 @@ class LaunchersContext:
     own_launchers: Any = None
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Launchers", text)
-
-
 def mount(ctx: LaunchersContext) -> LaunchersPanel:
     async def start(plan: Any) -> None:
         try:
@@ -45,12 +41,13 @@ def mount(ctx: LaunchersContext) -> LaunchersPanel:
         scheme = plan.url.split(":", 1)[0]
         name = next((e.name for e in panel.entries if e.entry_id == plan.entry_id), scheme)
         if await has_protocol_handler(scheme) is False:
-            ctx.shell.show_message(_tr(
-                "„%1“ lässt sich nicht öffnen: Auf diesem Computer ist kein Programm für %2-Links "
+            ctx.shell.show_message(QCoreApplication.translate(
+                "Launchers", "„%1“ lässt sich nicht öffnen: Auf diesem Computer ist kein Programm für %2-Links "
                 "eingerichtet. Bitte wenden Sie sich an Ihre IT.").replace("%1", name).replace("%2", scheme))
             return
         if not launchers_panel.open_url(plan.url):
-            ctx.shell.show_message(_tr("Keine Anwendung für diese Adresse eingerichtet."))
+            ctx.shell.show_message(QCoreApplication.translate(
+                "Launchers", "Keine Anwendung für diese Adresse eingerichtet."))
 
     panel.open_protocol = lambda plan: ctx.run(open_protocol(plan))
     ctx.shell.add_panel("launchers", QCoreApplication.translate("Rail", "Anwendungen"),
