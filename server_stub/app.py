@@ -191,6 +191,11 @@ class Backend:
             self.cluster.relayed["chat-typing"] = lambda user, payload: chat.deliver_to_person(user, payload, True)
             self.chat.relay_to_person = lambda user, payload, droppable: (
                 to_person_droppable if droppable else to_person)(user, payload)
+            # Knocks, invitations, questions, doors, absences: one writer each, told on every node.
+            self.cluster.relayed["behaviour"] = self.behaviour.deliver_relayed
+            self.behaviour.ctx.elsewhere = self.cluster.relay("behaviour")
+            self.cluster.relayed["inbox"] = hub.send_to
+            self.inbox.elsewhere = self.cluster.relay("inbox")
         presence = PresenceFeature(self.presence, hub, *((self.cluster.join, self.cluster.leave) if self.cluster
                                                          else ()))
         self.council = CouncilFeature(directory, self.presence, hub, council_store.CouncilStore(db), clock,

@@ -3,7 +3,7 @@ them; the welcome brings what is still there; old entries go after 30 days."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -22,6 +22,8 @@ class InboxFeature(Feature):
         self.store = store
         self.hub = hub
         self.clock = clock
+        #: Cluster mode: shows an entry on the person's sockets at the other nodes (person, payload).
+        self.elsewhere: Callable[[str, str], None] = lambda person_id, payload: None
 
     def commands(self) -> Sequence[Command[Any]]:
         return (Command(DismissInbox, self.dismiss),)
@@ -34,7 +36,9 @@ class InboxFeature(Feature):
                          text=text, handled_by=handled_by, subject=subject.value if subject else "", outcome=outcome,
                          answer=answer, guest_name=guest_name, contact=contact, note=note)
         self.store.add(person_id, item)
-        self.hub.send_to(person_id, InboxAdded(items=(item,)).model_dump_json())
+        payload = InboxAdded(items=(item,)).model_dump_json()
+        self.hub.send_to(person_id, payload)
+        self.elsewhere(person_id, payload)
         return item
 
     def dismiss(self, conn: Connection, msg: DismissInbox) -> str:
