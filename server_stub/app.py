@@ -196,6 +196,11 @@ class Backend:
             self.behaviour.ctx.elsewhere = self.cluster.relay("behaviour")
             self.cluster.relayed["inbox"] = hub.send_to
             self.inbox.elsewhere = self.cluster.relay("inbox")
+            # The door's queues: the database's; admitting decided there (features/door/shared.py).
+            from .features.door.shared import SharedDoor
+
+            self.cluster.relayed["door"] = SharedDoor(self.door).deliver_relayed
+            self.door.elsewhere = self.cluster.relay("door")
         presence = PresenceFeature(self.presence, hub, *((self.cluster.join, self.cluster.leave) if self.cluster
                                                          else ()))
         self.council = CouncilFeature(directory, self.presence, hub, council_store.CouncilStore(db), clock,
