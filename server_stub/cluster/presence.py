@@ -219,9 +219,9 @@ class ClusterPresence(Feature):
 
     async def _reader(self) -> None:
         while not _cancelled():
-            for deliver, key, payload in self._undelivered[:]:
-                self._undelivered.remove((deliver, key, payload))
-                self._deliver(deliver, key, payload)
+            for waiting in self._undelivered[:]:
+                self._undelivered.remove(waiting)
+                self._deliver(*waiting)
             try:
                 if not self.in_step.is_set():
                     await self._catch_up()
@@ -237,9 +237,9 @@ class ClusterPresence(Feature):
                 for entry_id, fields in entries:
                     if stream == RELAY:
                         self._relay_id = entry_id
-                        deliver = self.relayed.get(fields.get("kind", ""))
-                        if fields.get("node") != self.node_id and deliver is not None:
-                            self._deliver(deliver, fields["key"], fields["payload"])
+                        handler = self.relayed.get(fields.get("kind", ""))
+                        if fields.get("node") != self.node_id and handler is not None:
+                            self._deliver(handler, fields["key"], fields["payload"])
                         continue
                     self._last_id = entry_id
                     if fields.get("node") != self.node_id:
