@@ -3,9 +3,10 @@ client logged in as Anna Schneider, and the scenes a user lives through.
 
     .venv/bin/python scripts/screenshots.py [--out docs/images] [--sizes 1366x768,1920x1080]
 
-Scenes: the floor at start, the chat open, a call with one camera off, the whiteboard, a visit at the
-digital door, dark mode and high contrast. Renders offscreen (no screen needed); colleagues are brought
-in by the demo simulation with a fixed seed, so the pictures are the same every time.
+Scenes: the floor at start, the chat open, a call with one camera off, the whiteboard, the digital door
+(nobody waiting, a citizen waiting, the visit), dark mode and high contrast. Renders offscreen (no screen
+needed); colleagues are brought in by the demo simulation with a fixed seed, so the pictures are the same
+every time.
 A meeting of twelve on the media server: ``scripts/screenshots_meeting.py`` (needs Janus and root).
 """
 
@@ -106,6 +107,7 @@ async def scenes(app, out: Path, sizes: list[tuple[int, int]]) -> list[Path]:  #
     for _ in range(25):
         simulation.step()
     anna = Session(url, Credentials(username="a.schneider", password="demo"))
+    anna.hold_messages()  # as the program does: the door's queues after the welcome reach the desktop
     await anna.start()
     await anna.set_status(Status.AVAILABLE, "Haushalt 2027 – gern anrufen")
     parts = assemble_desktop(anna, set(), lambda f: None, outbox_dir=data / "outbox",
@@ -173,8 +175,10 @@ async def scenes(app, out: Path, sizes: list[tuple[int, int]]) -> list[Path]:  #
     await shoot("desktop-whiteboard")
     window.show_view("office")
 
-    # 5. A visit at the digital door (Anna serves the Bürgerbüro).
+    # 5. A visit at the digital door (Anna serves the Bürgerbüro): first nobody waits, then a citizen.
     from websockets.asyncio.client import connect
+
+    await shoot("desktop-door-empty", lambda: _show(window.open_panel, "door"))
 
     guest = await connect(f"ws://127.0.0.1:{port}/gast", origin=f"http://127.0.0.1:{port}")
     await guest.send(json.dumps({"type": "guest_join", "desk_id": "buergerbuero", "name": "Erika Muster",

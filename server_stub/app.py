@@ -34,6 +34,8 @@ from .features.chat.feature import ChatFeature
 from .features.council import store as council_store
 from .features.council.bodies import bodies_from
 from .features.council.feature import CouncilFeature
+from .features.council.meeting_link import MeetingLink
+from .features.council.public_socket import public_viewing
 from .features.door import store as door_store
 from .features.door.desks import desks_from
 from .features.door.feature import DoorFeature
@@ -205,6 +207,11 @@ class Backend:
                                                          else ()))
         self.council = CouncilFeature(directory, self.presence, hub, council_store.CouncilStore(db), clock,
                                       bodies_from(org_file.bodies), {b.id: b.org for b in org_file.bodies})
+        #: Citizens watching public sessions through the media server (features/council/public_media.py).
+        self.public_viewers, public_socket = public_viewing(self.council, self.calls, self.meetings,
+                                                            config.ice_servers, config.public_viewers_max)
+        #: A council session and the meeting in its room: one list of hands, "mute the others".
+        MeetingLink(self.council, self.calls, self.meetings, clock)
         #: In this order each feature adds its part to the welcome and hears presence changes. Presence
         #: comes first: coming online is part of its welcome, and the others see the person as online.
         self.features: tuple[Feature, ...] = (
@@ -231,7 +238,7 @@ class Backend:
             pages=(door.page_route(), self.meetings.page_route(), self.council.page_route(),
                    route_for(self.photos, self._username_of_token, directory.can_see_person),
                    self.identity.route(config.trusted_proxies)),
-            sockets=(door.socket_route(), self.meetings.socket_route()),
+            sockets=(door.socket_route(), self.meetings.socket_route(), public_socket),
             upgrade_auth=self.identity.upgrade.check,
         )
         self._tasks = TaskSet()
@@ -288,6 +295,7 @@ class Backend:
         return port
 
     async def stop(self) -> None:
+        await self.public_viewers.close()
         self._tasks.cancel()
         await self.server.stop()
         await self._tasks.idle()

@@ -67,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "z. B. ws://10.0.0.5:8188/ (nur vom Backend erreichbar)")
     parser.add_argument("--sfu-secret", help="API-Secret des Konferenzservers (janus.jcfg: api_secret)")
     parser.add_argument("--sfu-admin-key", help="admin_key des VideoRoom-Plugins (zum Anlegen der Räume)")
+    parser.add_argument("--public-viewers", type=int, default=200, metavar="N",
+                        help="Zuschauende je öffentlicher Sitzung über den Konferenzserver, höchstens (Standard 200)")
     parser.add_argument("--config", type=Path, metavar="DATEI",
                         help="Einstellungen als TOML-Datei (Schlüssel wie die Optionen, z. B. sfu-secret = \"…\"); "
                              "die Kommandozeile hat Vorrang")
@@ -196,7 +198,7 @@ async def serve(args: argparse.Namespace, org: OrgFile, identity: IdentityConfig
                                          rate_burst=max(40.0, args.rate_limit / 3), identity=identity,
                                          upgrade_auth_required=args.require_upgrade_auth or identity is not None,
                                          database_url=args.database, redis_url=args.redis,
-                                         node_id=args.node_id))
+                                         node_id=args.node_id, public_viewers_max=args.public_viewers))
     port = await backend.start(args.host, args.port)
     simulation_task = None
     if args.demo and args.org is None:

@@ -52,6 +52,8 @@ class BackendConfig:
     #: subscription and an answer per member.
     meeting_rate_per_minute: float = 600
     meeting_burst: float = 250
+    #: Citizens watching one body's public session through the media server at most (``--public-viewers``).
+    public_viewers_max: int = 200
     #: Single sign-on, the directory sync, roles from groups, password login on or off
     #: (``dvz-server --identity FILE``; identity/config.py). None: passwords of the organisation file only.
     identity: IdentityConfig | None = None

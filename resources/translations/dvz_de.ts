@@ -50,7 +50,7 @@
 <context>
     <name>DoorPanel</name>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="117"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="130"/>
         <source>%1 – %n Person wartet</source>
         <extracomment>(guest name, admit) -&gt; None: asks first when another conversation is live (the switchboard).</extracomment>
         <translation>

@@ -1239,12 +1239,12 @@
 <context>
     <name>Council</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="236"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="220"/>
         <source>Sitzung</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="251"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="235"/>
         <source>Kaffeepause</source>
         <translation>Coffee break</translation>
     </message>
@@ -1252,68 +1252,63 @@
 <context>
     <name>CouncilFeature</name>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="72"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="69"/>
         <source>Eine Abstimmung läuft</source>
-        <extracomment>IT&apos;s launcher catalogue (the eAkte filing launcher is found there). Mute my microphone in the room&apos;s call (the chair gave someone the floor with &quot;others muted&quot;). Where exported minutes are written.</extracomment>
+        <extracomment>IT&apos;s launcher catalogue (the eAkte filing launcher is found there). Where exported minutes are written.</extracomment>
         <translation>A vote is running</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="87"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="83"/>
         <source>Abstimmung: %1</source>
         <translation>Vote: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="88"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="84"/>
         <source>Abstimmen …</source>
         <translation>Vote …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="95"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="91"/>
         <source>Ergebnis: %1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="96"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="92"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="109"/>
-        <source>Die Sitzungsleitung hat %1 das Wort gegeben; Ihr Mikrofon ist aus.</source>
-        <translation>The chair gave %1 the floor; your microphone is off.</translation>
-    </message>
-    <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="121"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="105"/>
         <source>Der Server hat nicht rechtzeitig geantwortet.</source>
         <translation>The server did not answer in time.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="169"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="153"/>
         <source>Tagesordnung aus OParl</source>
         <translation>Agenda from OParl</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="170"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="154"/>
         <source>OParl-Sitzung (*.json)</source>
         <translation>OParl meeting (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="179"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="163"/>
         <source>Die Datei ist zu groß für eine Tagesordnung.</source>
         <translation>The file is too large for an agenda.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="182"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="166"/>
         <source>Tagesordnung nicht übernommen: %1</source>
         <translation>Agenda not taken over: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="224"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="208"/>
         <source>Niederschrift gespeichert: %1. %2</source>
         <translation>Minutes saved: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="228"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="212"/>
         <source>Niederschrift an die eAkte übergeben (Aktenzeichen %1).</source>
         <translation>Minutes handed over to the eFile (file number %1).</translation>
     </message>
@@ -1607,18 +1602,18 @@
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../../src/dvz_desktop/program.py" line="196"/>
+        <location filename="../../src/dvz_desktop/program.py" line="199"/>
         <source>Anmeldung nicht gespeichert</source>
         <extracomment>A dvz:// link to follow once the office is shown (from the command line or a second start). The window and tray shown before the login, until the session&apos;s desktop is built into them. The running session, and whether it began with a password (else: the organisation&apos;s sign-on or a remembered token, whose provider session a logout ends as well).</extracomment>
         <translation>Sign-in not remembered</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/program.py" line="246"/>
+        <location filename="../../src/dvz_desktop/program.py" line="249"/>
         <source>Abgemeldet</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/desktop.py" line="229"/>
+        <location filename="../../src/dvz_desktop/desktop.py" line="230"/>
         <source>DVZ Desktop – %1</source>
         <translation>DVZ Desktop – %1</translation>
     </message>
@@ -1685,47 +1680,53 @@
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="43"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="47"/>
         <source>Nächsten hereinbitten</source>
         <translation>Admit next</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="45"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="49"/>
         <source>Ausgewählten hereinbitten</source>
         <translation>Admit selected</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="51"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="53"/>
+        <source>Wer über die Website Ihrer Verwaltung an die Digitale Tür kommt, erscheint hier. Solange jemand wartet, zeigen der Raum auf dem Plan und das Symbol im Infobereich, wie viele es sind.</source>
+        <extracomment>The empty state says what will happen, so an empty list does not look broken.</extracomment>
+        <translation>Whoever comes to the digital door from your administration&apos;s website appears here. While someone is waiting, the room on the floor plan and the icon in the notification area show how many.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="61"/>
         <source>Video des Gastes</source>
         <translation>Guest&apos;s video</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="53"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="63"/>
         <source>Chat mit dem Gast</source>
         <translation>Chat with the guest</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="56"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="66"/>
         <source>Nachricht an den Gast …</source>
         <translation>Message to the guest …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="58"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="68"/>
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="60"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="70"/>
         <source>Übergeben …</source>
         <translation>Hand over …</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="62"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="72"/>
         <source>Als Rückruf notieren</source>
         <translation>Note as callback</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="117"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="130"/>
         <source>%1 – %n Person wartet</source>
         <extracomment>(guest name, admit) -&gt; None: asks first when another conversation is live (the switchboard).</extracomment>
         <translation>
@@ -1734,44 +1735,44 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="118"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="131"/>
         <source>%1 – niemand wartet</source>
         <translation>%1 – nobody waiting</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="129"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="142"/>
         <source>(seit %1)</source>
         <translation>(since %1)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="144"/>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="151"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="164"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="171"/>
         <source>den nächsten Gast</source>
         <translation>the next guest</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="180"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="200"/>
         <source>Besuch: %1</source>
         <translation>Visit: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="50"/>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="183"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="60"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="203"/>
         <source>Gast</source>
         <translation>Guest</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="183"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="203"/>
         <source>Ich</source>
         <translation>Me</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="203"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="223"/>
         <source>Zurück in die Warteschlange (für Kolleginnen und Kollegen)</source>
         <translation>Back into the queue (for colleagues)</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="207"/>
+        <location filename="../../src/dvz_desktop/qt/door/panel.py" line="227"/>
         <source>An %1</source>
         <translation>To %1</translation>
     </message>
@@ -2919,9 +2920,9 @@ door</translation>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/shell/rail.py" line="130"/>
+        <location filename="../../src/dvz_desktop/qt/shell/rail.py" line="144"/>
         <source>Navigation</source>
-        <extracomment>Where each place sits on the rail, top to bottom (the visual brief&apos;s order); others follow. An entry was chosen (by click, keyboard or its shortcut).</extracomment>
+        <extracomment>Where each place sits on the rail, top to bottom (the visual brief&apos;s order); others follow. Space above an entry&apos;s icon: normally, and when the window is too short for every entry at full height. An entry was chosen (by click, keyboard or its shortcut).</extracomment>
         <translation>Navigation</translation>
     </message>
     <message>
@@ -2937,7 +2938,7 @@ door</translation>
         <translation>Whiteboard</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="237"/>
+        <location filename="../../src/dvz_desktop/qt/council/mount.py" line="221"/>
         <source>Sitzung</source>
         <translation>Session</translation>
     </message>

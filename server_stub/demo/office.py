@@ -6,6 +6,7 @@ interkommunale Zusammenarbeit (Breitbandausbau).
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -229,6 +230,13 @@ DEMO_LAUNCHERS = [
      "placeholders": [{"name": "suchbegriff", "label": "Suchbegriff", "pattern": ".{2,80}"}]},
     {"id": "editor", "name": "Texteditor (Fachverfahren-Platzhalter)", "kind": "program",
      "target": "/usr/bin/gedit", "args": []},
+    # The minutes' "an die eAkte": the demo's stand-in for the eAkte's import program (eakte_ablage.py)
+    # files the PDF under the body's file number in Dokumente/eAkte (Demo).
+    {"id": "eakte-ablage", "name": "eAkte-Ablage (Demo)", "kind": "program", "target": sys.executable,
+     "args": ["-m", "server_stub.demo.eakte_ablage", "--az", "{aktenzeichen}", "--datei", "{datei}"],
+     "placeholders": [{"name": "aktenzeichen", "label": "Aktenzeichen", "pattern": "[0-9]{2}-[0-9]{4}-[0-9]{4,6}",
+                       "example": "02-2026-0312"},
+                      {"name": "datei", "label": "Datei", "pattern": "[^\\x00]+\\.pdf"}]},
 ]
 
 

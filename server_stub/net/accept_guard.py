@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import time
+from collections.abc import Callable
 
 from websockets.asyncio.server import ServerConnection
 
@@ -23,8 +25,10 @@ MAX_TRACKED = 10_000
 
 
 class AcceptGuard:
-    def __init__(self, trusted: tuple[Network, ...], per_second: float = ACCEPTS_PER_SECOND) -> None:
+    def __init__(self, trusted: tuple[Network, ...], per_second: float = ACCEPTS_PER_SECOND,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self._trusted = trusted
+        self._clock = clock
         #: 0 switches the guard off (a load test that opens thousands of sockets from one machine).
         self._per_second = per_second
         self._buckets: dict[str, TokenBucket] = {}
@@ -43,7 +47,7 @@ class AcceptGuard:
             if len(self._buckets) >= MAX_TRACKED:
                 self._buckets.clear()  # crude but bounded; a flood from many addresses is the proxy's job
             burst = self._per_second * ACCEPT_BURST / ACCEPTS_PER_SECOND
-            bucket = self._buckets[peer] = TokenBucket(self._per_second, burst)
+            bucket = self._buckets[peer] = TokenBucket(self._per_second, burst, self._clock)
         if bucket.take():
             return True
         self.dropped += 1

@@ -54,6 +54,16 @@ log = logging.getLogger(__name__)
 WIRE_LOG = logging.getLogger("server_stub.wire")
 WIRE_LOG.addFilter(lambda record: record.levelno > logging.DEBUG)
 
+
+def _not_a_write_after_loss(record: logging.LogRecord) -> bool:
+    """asyncio warns once per write to a socket whose loss it has seen but websockets not yet (the
+    callback runs on the next loop turn): at a mass disconnect that is thousands of lines about frames
+    nobody could receive any more. Nothing is lost by them: a client resumes by position on reconnect."""
+    return record.getMessage() != "socket.send() raised exception."
+
+
+logging.getLogger("asyncio").addFilter(_not_a_write_after_loss)
+
 SLOW_SWEEP_INTERVAL_S = 0.25
 
 #: Checks the credentials of a staff socket's upgrade request (identity/handshake.py): who it is, an

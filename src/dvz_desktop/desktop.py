@@ -185,6 +185,7 @@ def assemble_desktop(session: Session, followed: set[str],
     actions.failed.connect(shell.show_message)
     window.open_panel("office")
     office.view.setFocus()  # the keyboard starts on the plan (arrow keys walk the rooms)
+    session.release_messages()  # every feature listens now: what came since the login reaches it
     return DesktopParts(bridge, actions, status_menu, window, shell, tray, behaviour, presenter, office, people, chat,
                         calls, switchboard, launchers, phone, calendar, whiteboard, today, door, door_panel, links,
                         council)

@@ -142,6 +142,7 @@ class Program:
                 url = self.demo.url
             session = Session(url, Credentials(username=self.args.user or DEMO_USER, password=DEMO_PASSWORD))
             try:
+                session.hold_messages()  # until the desktop is built: nothing since the welcome is lost
                 await session.start()
             except SessionError as exc:
                 raise RuntimeError(exc.message) from None
@@ -155,6 +156,7 @@ class Program:
             if token:
                 session = Session(url, Credentials(username=user, token=token))
                 try:
+                    session.hold_messages()  # until the desktop is built: nothing since the welcome is lost
                     await session.start()
                     return session
                 except SessionError as exc:
@@ -180,6 +182,7 @@ class Program:
                 self.password_login = bool(creds.password)
                 session = Session(server, creds)
                 try:
+                    session.hold_messages()  # until the desktop is built: nothing since the welcome is lost
                     await session.start()
                 except SessionError as exc:
                     dialog.show_error(exc.message)

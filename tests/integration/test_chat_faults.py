@@ -79,7 +79,7 @@ async def wait_until(condition, timeout: float, what: str) -> None:  # type: ign
         raise AssertionError(f"timed out waiting for {what}") from None
 
 
-@pytest.mark.timeout(300)
+@pytest.mark.timeout(900)  # 10,000 messages and two restarts on a loaded two-core machine
 async def test_twenty_clients_keep_one_complete_history_through_two_sigkills(tmp_path: Path) -> None:
     port = free_port()
     backend = BackendProcess(org_file(tmp_path / "org.json", PEOPLE), tmp_path / "data", port)
@@ -107,15 +107,15 @@ async def test_twenty_clients_keep_one_complete_history_through_two_sigkills(tmp
         writers = [asyncio.create_task(write(c, n)) for n, c in enumerate(clients)]
         acked_before_kills: list[set[str]] = []
         for share in (0.3, 0.6):
-            await wait_until(lambda s=share: len(acked) >= s * PEOPLE * MESSAGES, 120, f"{share:.0%} acknowledged")
+            await wait_until(lambda s=share: len(acked) >= s * PEOPLE * MESSAGES, 300, f"{share:.0%} acknowledged")
             acked_before_kills.append(set(acked))
             backend.kill()
             await asyncio.sleep(0.3)
             await backend.start()
         await asyncio.gather(*writers)
-        await wait_until(lambda: all(not c.outbox.pending() for c in clients), 180, "every outbox to empty")
+        await wait_until(lambda: all(not c.outbox.pending() for c in clients), 300, "every outbox to empty")
         total = PEOPLE * MESSAGES
-        await wait_until(lambda: all(len(c.conversations[conv].messages) == total for c in clients), 120,
+        await wait_until(lambda: all(len(c.conversations[conv].messages) == total for c in clients), 300,
                          "every client to hold the whole history")
         histories = [[(m.position, m.sender_id, m.client_msg_id) for m in c.conversations[conv].ordered()]
                      for c in clients]
@@ -148,11 +148,11 @@ async def test_messages_written_offline_arrive_once_in_order_after_a_client_rest
         writer_chat = ChatClient(writer, tmp_path / "p0.outbox")
         reader_chat = ChatClient(reader, tmp_path / "p1.outbox")
         conv = await writer_chat.open_direct("p1")
-        await wait_until(lambda: conv in reader_chat.conversations, 5, "the conversation at the reader")
+        await wait_until(lambda: conv in reader_chat.conversations, 60, "the conversation at the reader")
         # The writer's connection drops (the backend is away for a moment) ...
         await reader.stop()
         backend.kill()
-        await wait_until(lambda: writer.state is SessionState.RECONNECTING, 5, "the writer to notice")
+        await wait_until(lambda: writer.state is SessionState.RECONNECTING, 60, "the writer to notice")
         for k in range(10):  # ... the user keeps writing ...
             writer_chat.send(conv, f"Offline {k}")
         assert len(writer_chat.outbox.pending()) == 10
@@ -162,13 +162,13 @@ async def test_messages_written_offline_arrive_once_in_order_after_a_client_rest
         restarted_chat = ChatClient(restarted, tmp_path / "p0.outbox")  # the same outbox file
         assert len(restarted_chat.outbox.pending()) == 10
         await restarted.start()
-        await wait_until(lambda: not restarted_chat.outbox.pending(), 10, "the outbox to be sent")
+        await wait_until(lambda: not restarted_chat.outbox.pending(), 60, "the outbox to be sent")
         reader = Session(url, Credentials("p1", "geheim-123"))
         reader_chat = ChatClient(reader, tmp_path / "p1.outbox")
         await reader.start()
         await wait_until(lambda: conv in reader_chat.conversations
                          and len(reader_chat.conversations[conv].messages) >= 10,
-                         10, "the messages at the reader")
+                         60, "the messages at the reader")
         await asyncio.sleep(0.3)
         bodies = [m.body for m in reader_chat.conversations[conv].ordered()]
         assert bodies == [f"Offline {k}" for k in range(10)]

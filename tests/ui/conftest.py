@@ -129,6 +129,7 @@ def demo_office(runner: LoopRunner, tmp_path: Path, qtbot) -> Iterator[DemoOffic
         backend.presence.come_online(person)
     session = Session(url, Credentials(username="a.schneider", password="demo"),
                       reconnect_min_s=0.05, reconnect_max_s=0.2)
+    session.hold_messages()  # as the program does: nothing since the login is lost before the desktop exists
     runner.run(session.start())
     saved: list[set[str]] = []
     parts = assemble_desktop(session, set(), lambda f: saved.append(set(f)), outbox_dir=tmp_path / "outbox",

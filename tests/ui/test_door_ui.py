@@ -4,10 +4,17 @@ admitting, chatting (guest text stays text) and ending the visit from the dock."
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from websockets.asyncio.client import connect
 
-from .conftest import DemoOffice, LoopRunner
+from dvz_desktop.desktop import assemble_desktop
+from dvz_desktop.protocol import Status
+from dvz_desktop.services.session import Credentials, Session
+from server_stub.app import Backend, BackendConfig
+from server_stub.demo.office import demo_org_file
+
+from .conftest import DemoOffice, FakeDevices, LoopRunner
 
 
 def test_clerk_sees_the_queue_admits_chats_and_ends(demo_office: DemoOffice, runner: LoopRunner) -> None:
@@ -70,3 +77,31 @@ def test_a_request_outside_hours_shows_in_missed_and_today(demo_office: DemoOffi
                                   for i in range(today.list.count())), what="the request in Heute")
     assert inbox_kind(InboxKind.GUEST_REQUEST) == "Anfrage an der digitalen Tür"
     assert inbox_kind(InboxKind.CALLBACK) == "Rückruf"
+
+
+def test_a_clerk_who_logs_in_while_nobody_waits_finds_her_door_and_is_told_what_comes(
+        runner: LoopRunner, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The program logs in, waits (the credential vault), then builds the desktop: the desks' queues sent
+    right after the welcome still reach the door, so "Digitale Tür" is on the rail before any citizen came."""
+    backend = Backend(demo_org_file(), BackendConfig(data_dir=tmp_path / "data"))
+    port = runner.run(backend.start("127.0.0.1", 0))
+    session = Session(f"ws://127.0.0.1:{port}/ws", Credentials(username="a.schneider", password="demo"))
+    session.hold_messages()
+    runner.run(session.start())
+    runner.run(session.set_status(Status.AVAILABLE))  # a round trip: the queues have arrived by its reply
+    parts = assemble_desktop(session, set(), lambda _f: None, outbox_dir=tmp_path / "outbox",
+                             media_factory=FakeDevices)
+    qtbot.addWidget(parts.window)
+    try:
+        parts.window.show()
+        door_entry = parts.window.rail.entries["door"]
+        assert door_entry.button.isVisibleTo(parts.window)
+        door_entry.button.click()
+        panel = parts.door_panel
+        texts = [panel.queue.item(i).text() for i in range(panel.queue.count())]
+        assert texts == ["Bürgerbüro – niemand wartet", "Zulassungsstelle – niemand wartet"]
+        assert panel.empty_hint.isVisible() and "Website" in panel.empty_hint.text()
+        assert not panel.admit_next.isEnabled()
+    finally:
+        runner.run(session.stop())
+        runner.run(backend.stop())

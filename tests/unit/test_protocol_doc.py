@@ -34,16 +34,25 @@ from dvz_desktop.protocol.meeting_guest import (
     MeetingGuestMessage,
     MeetingGuestServerMessage,
 )
+from dvz_desktop.protocol.public_viewer import (
+    PUBLIC_VIEWER_MESSAGE_ADAPTER,
+    PUBLIC_VIEWER_SERVER_ADAPTER,
+    PublicViewerMessage,
+    PublicViewerServerMessage,
+)
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "protocol.md"
 TEXT = DOC.read_text(encoding="utf-8")
 DIRECTIONS = {"Client to server": "client", "Server to client": "server", "Guest to server": "guest",
               "Server to guest": "to_guest", "Meeting guest to server": "meeting_guest",
-              "Server to meeting guest": "to_meeting_guest"}
+              "Server to meeting guest": "to_meeting_guest", "Public viewer to server": "public_viewer",
+              "Server to public viewer": "to_public_viewer"}
 ADAPTERS: dict[str, TypeAdapter[Any]] = {"client": CLIENT_MESSAGE_ADAPTER, "server": SERVER_MESSAGE_ADAPTER,
                                          "guest": GUEST_MESSAGE_ADAPTER, "to_guest": GUEST_SERVER_MESSAGE_ADAPTER,
                                          "meeting_guest": MEETING_GUEST_MESSAGE_ADAPTER,
-                                         "to_meeting_guest": MEETING_GUEST_SERVER_ADAPTER}
+                                         "to_meeting_guest": MEETING_GUEST_SERVER_ADAPTER,
+                                         "public_viewer": PUBLIC_VIEWER_MESSAGE_ADAPTER,
+                                         "to_public_viewer": PUBLIC_VIEWER_SERVER_ADAPTER}
 
 
 def _union_members(annotated: Any) -> tuple[type[BaseModel], ...]:
@@ -54,7 +63,9 @@ def _union_members(annotated: Any) -> tuple[type[BaseModel], ...]:
 MODELS = {"client": tuple(CLIENT_MESSAGE_TYPES), "server": tuple(SERVER_MESSAGE_TYPES),
           "guest": _union_members(GuestMessage), "to_guest": _union_members(GuestServerMessage),
           "meeting_guest": _union_members(MeetingGuestMessage),
-          "to_meeting_guest": _union_members(MeetingGuestServerMessage)}
+          "to_meeting_guest": _union_members(MeetingGuestServerMessage),
+          "public_viewer": _union_members(PublicViewerMessage),
+          "to_public_viewer": _union_members(PublicViewerServerMessage)}
 
 
 def _sections(level: int) -> dict[str, str]:

@@ -288,6 +288,13 @@ class CallsFeature(Feature):
         for call in list(self.calls.values()):
             self._changed(call)
 
+    def reconsider(self, room_id: str) -> None:
+        """Whether the room's call should run elsewhere now (the room became one that needs the media
+        server); nobody is told anything unless it moves."""
+        call = self.call_in_room(room_id)
+        if call is not None and choose(self._shape(call), self.meetings.sfu()) is not call.mode:
+            self._changed(call)
+
     # --- people leaving ---
 
     def leave(self, me: str, reason: str) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -105,6 +105,10 @@ class CouncilFeature(Feature):
         self.recorder = AttendanceRecorder(store)
         #: Since when nobody has been in a session.
         self._empty_since: dict[str, datetime] = {}
+        #: Told after every change of a session (the public's media follows public sessions).
+        self.listeners: list[Callable[[CouncilSession], None]] = []
+        #: "Nächste Wortmeldung" with the others muted: (session, chair, new speaker).
+        self.mute_others: Callable[[CouncilSession, str, str], None] | None = None
         self._restore()
 
     def _restore(self) -> None:
@@ -169,6 +173,8 @@ class CouncilFeature(Feature):
         frame = CouncilState(session=session_info(session, self.clock.now(),
                                                   self._mute_others.get(session.session_id, False)))
         self.hub.broadcast(self.audience(session), frame.model_dump_json())
+        for listener in self.listeners:
+            listener(session)
 
     # --- commands ---
 
@@ -253,6 +259,8 @@ class CouncilFeature(Feature):
                 floor = moderation.move_floor(session, me, msg, now)
                 if msg.action in ("next", "give"):
                     self._mute_others[sid] = msg.mute_others and floor is not None
+                    if msg.mute_others and floor is not None and self.mute_others is not None:
+                        self.mute_others(session, me, floor.person_id)  # at the media server (meeting_link.py)
                 if floor is not None:
                     self.store.speech(sid, session.current_item, floor.person_id, floor.kind.value, floor.since)
                 self._announced.pop(sid, None)
@@ -329,11 +337,12 @@ class CouncilFeature(Feature):
             return None
         return body.name, org.name, org.accent_color
 
+    def public_session(self, body_id: str) -> CouncilSession | None:
+        return next((s for s in self.sessions.values()
+                     if s.body is not None and s.body.body_id == body_id and s.public and s.ended_at is None), None)
+
     def public_stand(self, body_id: str) -> dict[str, object]:
-        body = self.bodies[body_id]
-        running = next((s for s in self.sessions.values()
-                        if s.body is not None and s.body.body_id == body_id and s.public), None)
-        return public_view(running, body.name)
+        return public_view(self.public_session(body_id), self.bodies[body_id].name)
 
     # --- the clock, and forgetting ---
 

@@ -33,7 +33,8 @@ HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-store",
 }
-STATIC = {"seite.js": "text/javascript; charset=utf-8", "seite.css": "text/css; charset=utf-8"}
+STATIC = {"seite.js": "text/javascript; charset=utf-8", "live.js": "text/javascript; charset=utf-8",
+          "seite.css": "text/css; charset=utf-8"}
 
 
 def _response(status: HTTPStatus, body: bytes, content_type: str) -> Response:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -81,6 +81,12 @@ class MeetingsFeature(Feature):
         self.guests = MeetingGuests(calls, self.media, directory, clock, ice_servers)
         self.guest_sockets = MeetingGuestSockets(self.guests, self.media)
         calls.meetings = self
+        #: Rooms whose calls run on the media server whatever their size (a public council session's:
+        #: the public watches through it), and who hears of every change of a call.
+        self.keep_on_server: Callable[[str], bool] = lambda room_id: False
+        self.listeners: list[Callable[[_Call], None]] = []
+        #: Told of a member's raised or lowered hand (call, person, raised) before the call shows it.
+        self.hand_listeners: list[Callable[[_Call, str, bool], None]] = []
 
     # --- the feature's lifetime ---
 
@@ -105,11 +111,13 @@ class MeetingsFeature(Feature):
         return self.media.sfu()
 
     def large_room(self, room_id: str) -> bool:
-        return room_id in self.large_rooms
+        return room_id in self.large_rooms or self.keep_on_server(room_id)
 
     def call_changed(self, call: _Call) -> None:
         self.media.call_changed(call)
         self.guests.call_changed(call)
+        for listener in self.listeners:
+            listener(call)
 
     # --- what it adds to the web server ---
 
@@ -136,6 +144,8 @@ class MeetingsFeature(Feature):
 
     def _hand(self, conn: Connection, msg: MeetingHand) -> str:
         call = self.calls.require_member(conn.username, msg.call_id)
+        for listener in self.hand_listeners:  # first: a council session's speaker list takes the hand
+            listener(call, conn.username, msg.raised)
         self.calls.set_hand(call, conn.username, msg.raised, self.clock.now())
         return ack(msg.id)
 
@@ -192,13 +202,22 @@ class MeetingsFeature(Feature):
             raise Refused(ErrorCode.MODERATORS_ONLY)
         if target == me or target not in call.members:
             raise Refused(ErrorCode.NOT_IN_CALL)
-        told = MeetingModerated(call_id=call.call_id, action=action, by=me)  # type: ignore[arg-type]
+        if action == "mute":
+            self.mute(call, me, target)
+        else:
+            self._tell(call, me, target, action)
+            self.calls.remove(call, target)
+
+    def mute(self, call: _Call, by: str, target: str) -> None:
+        """``target`` is muted at the media server until they unmute themselves (a moderator's mute, or
+        the council chair's "mute the others"; the caller has checked who may)."""
+        self._tell(call, by, target, "mute")
+        self.calls.mute(call, target)
+
+    def _tell(self, call: _Call, by: str, target: str, action: str) -> None:
+        told = MeetingModerated(call_id=call.call_id, action=action, by=by)  # type: ignore[arg-type]
         if target in call.guests:
             self.guests.moderated(target, action)
         else:
             self.hub.send_to(target, told.model_dump_json())
         log.info("call %s: a moderator %s a member", call.call_id, "muted" if action == "mute" else "removed")
-        if action == "mute":
-            self.calls.mute(call, target)
-        else:
-            self.calls.remove(call, target)

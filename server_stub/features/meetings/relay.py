@@ -25,7 +25,7 @@ from ...feature import Refused
 from ...sfu.config import SfuConfig
 from ...sfu.janus_client import JanusUnavailable
 from ...sfu.janus_messages import JanusError
-from ...sfu.media_server import MediaServer, NotEntered, NotPublishing
+from ...sfu.media_server import MediaServer, NotEntered, NotPublishing, Room
 from ..calls.feature import CallsFeature, _Call
 
 log = logging.getLogger(__name__)
@@ -149,6 +149,15 @@ class MeetingMedia:
         if publisher not in call.members:
             raise Refused(ErrorCode.NOT_IN_CALL)
         await self._request(call, lambda server: server.set_video(call.call_id, key, publisher, on))
+
+    async def settled(self, call: _Call) -> Room | None:
+        """The call's room at the media server once the reconciling under way is done (None: it has none
+        for the call's current epoch)."""
+        async with self._lock(call.call_id):
+            pass
+        if self.server is None or call.ended or self._rooms_at.get(call.call_id) != call.sfu_epoch:
+            return None
+        return self.server.rooms.get(call.call_id)
 
     def check(self, call: _Call) -> None:
         """Refuses a media request for a call that is not on a (working) media server."""

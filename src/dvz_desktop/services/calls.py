@@ -371,8 +371,9 @@ class CallClient:
         # recv() would wait for ever on the closed connection.
         for task in peer.readers:
             task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        if peer.readers:
+            # wait() neither raises the readers' cancellation nor swallows one aimed at this coroutine.
+            await asyncio.wait(peer.readers)
 
     async def _teardown(self, keep_call: bool = False) -> None:
         if self._overlap is not None:

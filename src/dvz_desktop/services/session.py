@@ -178,6 +178,8 @@ class Session:
         self.token_issued: Event[str] = Event()
         #: Every other server message (doors, knocks, invitations, questions, absences, inbox).
         self.message_received: Event[ServerMessage] = Event()
+        #: While held (see :meth:`hold_messages`), what arrived for presence_changed and message_received.
+        self._held: list[ServerMessage] | None = None
 
     @property
     def tls_context(self) -> ssl.SSLContext | None:
@@ -185,6 +187,20 @@ class Session:
         return self._ssl
 
     # --- lifecycle ---
+
+    def hold_messages(self) -> None:
+        """Keep what arrives after the welcome until :meth:`release_messages`. The program logs in before it
+        builds the desktop and may wait meanwhile (a credential vault, a dialog): the features mounted then
+        must not miss their first frames (the door's queues right after the welcome, an invitation) nor the
+        presence changes since the welcome's snapshot. Replies to commands are not held."""
+        if self._held is None:
+            self._held = []
+
+    def release_messages(self) -> None:
+        """Hand on what was held, in the order it arrived; from now on messages go out as they come."""
+        held, self._held = self._held, None
+        for msg in held or ():
+            self._dispatch(msg)
 
     async def start(self) -> Welcome:
         """Log in once; raises :class:`SessionError` with a German message if that fails."""
@@ -337,7 +353,9 @@ class Session:
         return None
 
     def _dispatch(self, msg: ServerMessage) -> None:
-        if isinstance(msg, PresenceChanged):
+        if self._held is not None and not isinstance(msg, (Ack, Error, ChatSearchResult)):
+            self._held.append(msg)
+        elif isinstance(msg, PresenceChanged):
             self.presence_changed.emit(msg.updates)
         elif isinstance(msg, (Ack, Error, ChatSearchResult)):
             future = self._pending.pop(msg.reply_to or "", None)

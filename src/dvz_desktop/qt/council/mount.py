@@ -39,8 +39,6 @@ class CouncilContext:
     run: Callable[[Coroutine[Any, Any, Any]], object]
     #: IT's launcher catalogue (the eAkte filing launcher is found there).
     launchers: Callable[[], list[LauncherEntry]]
-    #: Mute my microphone in the room's call (the chair gave someone the floor with "others muted").
-    mute_microphone: Callable[[], None] | None = None
     #: Where exported minutes are written.
     export_dir: Path | None = None
 
@@ -53,7 +51,6 @@ class CouncilFeature(QObject):
         self.followed: str | None = None
         self._vote_banner: str | None = None  # the vote whose banner shows
         self._results_seen: dict[str, int] = {}
-        self._muted_for: str | None = None
         self.notes: dict[str, dict[int, str]] = {}
 
     # --- which session ---
@@ -74,7 +71,6 @@ class CouncilFeature(QObject):
             self.hall.show_state(received)
         if received is not None:
             self._banners(received)
-            self._mute(received)
 
     def _banners(self, received: Received) -> None:
         """A banner when a vote I may take part in opens (gone when I voted or it closed), and one with
@@ -96,18 +92,6 @@ class CouncilFeature(QObject):
             banner.button(self.tr("OK")).clicked.connect(lambda: banners.remove("council-result"))
             banners.put("council-result", banner)
         self._results_seen[info.session_id] = len(info.results)
-
-    def _mute(self, received: Received) -> None:
-        floor = received.info.floor
-        if floor is None or not floor.mute_others or floor.person_id == self.client.me:
-            self._muted_for = None
-            return
-        key = f"{floor.person_id}@{floor.since.isoformat()}"
-        if key != self._muted_for and self.ctx.mute_microphone is not None:
-            self._muted_for = key
-            self.ctx.mute_microphone()
-            self.ctx.shell.show_message(self.tr("Die Sitzungsleitung hat %1 das Wort gegeben; Ihr Mikrofon ist aus.")
-                                        .replace("%1", self.ctx.bridge.name_of(floor.person_id)))
 
     # --- commands ---
 

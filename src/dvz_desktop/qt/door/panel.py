@@ -40,10 +40,20 @@ class DoorPanel(QWidget):
         self.current: str | None = None  # the visit I am in
         self.queue = QListWidget()
         self.queue.setAccessibleName(self.tr("Warteschlange"))
+        # A guest's line (name, concern, since when) wraps in the narrow panel instead of running off it.
+        self.queue.setWordWrap(True)
+        self.queue.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.queue.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.admit_next = QPushButton(self.tr("Nächsten hereinbitten"))
         self.admit_next.clicked.connect(self.admit_first)
         self.admit_chosen = QPushButton(self.tr("Ausgewählten hereinbitten"))
         self.admit_chosen.clicked.connect(self.admit_selected)
+        #: The empty state says what will happen, so an empty list does not look broken.
+        self.empty_hint = QLabel(self.tr(
+            "Wer über die Website Ihrer Verwaltung an die Digitale Tür kommt, erscheint hier. Solange "
+            "jemand wartet, zeigen der Raum auf dem Plan und das Symbol im Infobereich, wie viele es sind."))
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setObjectName("muted")
         self.visit_title = QLabel()
         self.visit_title.setTextFormat(Qt.TextFormat.PlainText)
         self.visit_title.setWordWrap(True)
@@ -63,7 +73,7 @@ class DoorPanel(QWidget):
         self.callback_button.clicked.connect(lambda: self._visit_command(self.door.to_callback))
         t = theme.current()
         self.admit_next.setProperty("primary", True)
-        self.admit_next.setIcon(icon("door-open", t.on_accent))
+        self.admit_next.setIcon(icon("door-open", t.on_accent, disabled_color=t.text_muted))
         self.end_button.setIcon(icon("phone-off", t.danger))
         self.hand_over_button.setIcon(icon("phone-forwarded", t.text))
         self.callback_button.setIcon(icon("notebook-pen", t.text))
@@ -91,7 +101,10 @@ class DoorPanel(QWidget):
         queue.setContentsMargins(0, 0, 0, 0)
         queue.setSpacing(6)
         queue.addWidget(self.queue, 1)
+        queue.addWidget(self.empty_hint)
+        queue.addStretch(0)  # takes the room when the list is short (nobody waits): the hint stays under it
         queue.addLayout(buttons)
+        self._queue_layout = queue
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 4, 12, 12)
         layout.setSpacing(10)
@@ -130,6 +143,13 @@ class DoorPanel(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, (desk_id, guest.visit_id))
                 self.queue.addItem(item)
         waiting = self.door.waiting()
+        nobody = waiting == 0 and self.current is None
+        self.empty_hint.setVisible(nobody)
+        # Before the list is first shown its rows have no size yet: the font gives a floor.
+        row = max(self.queue.sizeHintForRow(0), self.queue.fontMetrics().height() + 10)
+        rows = row * self.queue.count()
+        self.queue.setMaximumHeight(rows + 2 * self.queue.frameWidth() + 8 if nobody else 16777215)
+        self._queue_layout.setStretch(2, 1 if nobody else 0)
         self.admit_next.setEnabled(waiting > 0 and self.current is None)
         self.admit_chosen.setEnabled(waiting > 0 and self.current is None)
 

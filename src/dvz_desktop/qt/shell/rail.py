@@ -21,6 +21,8 @@ RAIL_WIDTH = 84
 #: Where each place sits on the rail, top to bottom (the visual brief's order); others follow.
 RAIL_ORDER = ("office", "chat", "today", "calendar", "launchers", "phone", "door", "whiteboard")
 ICON_SIZE = 22
+#: Space above an entry's icon: normally, and when the window is too short for every entry at full height.
+TOP, COMPACT_TOP = 12, 5
 
 
 class RailButton(QAbstractButton):
@@ -33,13 +35,25 @@ class RailButton(QAbstractButton):
         self.icon_name = icon_name
         self.badge_text = ""
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Shrinks towards minimumSizeHint when the window is short (1280×720 with every place on the rail).
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._hover = False
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         lines = self.text().count("\n") + 1
-        return QSize(RAIL_WIDTH - 8, 14 + ICON_SIZE + 6 + lines * self.fontMetrics().height() + 8)
+        return QSize(RAIL_WIDTH - 8, TOP + ICON_SIZE + 6 + lines * self.fontMetrics().height() + 8)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        """Icon and label with less air around them: what a short window gets."""
+        lines = self.text().count("\n") + 1
+        return QSize(RAIL_WIDTH - 8, COMPACT_TOP + ICON_SIZE + 3 + lines * self.fontMetrics().height() + 3)
+
+    def _icon_top(self) -> float:
+        """From TOP at the full height down to COMPACT_TOP at the minimum, in step with the button."""
+        full, least = self.sizeHint().height(), self.minimumSizeHint().height()
+        share = min(1.0, max(0.0, (self.height() - least) / max(1, full - least)))
+        return COMPACT_TOP + share * (TOP - COMPACT_TOP)
 
     def keyPressEvent(self, event: object) -> None:  # noqa: N802 (Qt name)
         key = getattr(event, "key", lambda: None)()
@@ -81,14 +95,14 @@ class RailButton(QAbstractButton):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 7, 7)
         color = t.on_rail if chosen or self._hover else t.on_rail_muted
-        icon_rect = QRectF((self.width() - ICON_SIZE) / 2, 12, ICON_SIZE, ICON_SIZE)
+        icon_rect = QRectF((self.width() - ICON_SIZE) / 2, self._icon_top(), ICON_SIZE, ICON_SIZE)
         paint_icon(painter, icon_rect, self.icon_name, color)
         painter.setPen(QColor(color))
         font = self.font()
         font.setWeight(QFont.Weight.Normal)  # bold would not fit "Whiteboard"; the pill and bar say "chosen"
         painter.setFont(font)
-        text_rect = QRectF(rect.left(), icon_rect.bottom() + 4, rect.width(),
-                           rect.bottom() - icon_rect.bottom() - 4)
+        text_rect = QRectF(rect.left(), icon_rect.bottom() + 3, rect.width(),
+                           rect.bottom() - icon_rect.bottom() - 3)
         metrics = QFontMetrics(font)
         lines = [metrics.elidedText(line, Qt.TextElideMode.ElideRight, int(text_rect.width()))
                  for line in self.text().split("\n")]
@@ -99,7 +113,7 @@ class RailButton(QAbstractButton):
             badge_font.setWeight(QFont.Weight.Bold)
             painter.setFont(badge_font)
             width = max(18.0, QFontMetrics(badge_font).horizontalAdvance(shown) + 10.0)
-            badge = QRectF(icon_rect.right() - 6, 4, width, 18)
+            badge = QRectF(icon_rect.right() - 6, max(1.0, icon_rect.top() - 8), width, 18)
             painter.setPen(QPen(QColor(t.rail), 2))
             painter.setBrush(QColor(t.danger if not t.high_contrast else t.accent))
             painter.drawRoundedRect(badge, 9, 9)

@@ -242,7 +242,8 @@ QPushButton[primary="true"]:hover, QPushButton:default:hover {{ background: {_mi
 QPushButton[primary="false"]:default {{ background: {t.surface}; color: {t.text}; border-color: {t.border}; }}
 QPushButton[primary="false"]:default:hover {{ background: {t.surface_alt}; }}
 QPushButton[primary="true"]:disabled, QPushButton:default:disabled {{
-  background: {t.accent if hc else _mix(t.accent, t.surface, 0.5)}; color: {t.on_accent}; }}
+  background: {t.accent if hc else t.surface_alt}; color: {t.on_accent if hc else t.text_muted};
+  border-color: {t.accent if hc else t.border}; }}
 QToolButton {{ border: 1px solid transparent; border-radius: 6px; padding: 4px; }}
 QToolButton:hover {{ background: {t.surface_alt}; border-color: {t.border}; }}
 QToolButton:checked {{ background: {t.accent_soft}; border-color: {t.accent}; }}
