@@ -1,8 +1,9 @@
 """Persistent part of office behaviour: doors, absences and quick questions.
 
-Knocks and invitations live only in memory (they last a minute or two). What is stored, and for how
-long, is listed in docs/privacy.md: questions for 14 days, absences until they end (the inbox is the
-inbox feature's).
+Knocks and invitations (a minute or two) are rows of ``live_items`` while they run and 20 minutes after
+(ledger.py: the one writer of each, shared by the nodes of a cluster). What is stored, and for how long,
+is listed in docs/privacy.md: questions for 14 days, absences until they end (the inbox is the inbox
+feature's).
 """
 
 from __future__ import annotations
