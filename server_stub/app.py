@@ -205,6 +205,14 @@ class Backend:
             ledger.ready = self.cluster.in_step.is_set
             self.calls.share(ledger)
             self.cluster.relayed["calls"] = lambda version, frames: ledger.follow(self.calls, version, frames)
+            # Knocks, invitations, questions, doors, absences: one writer each, told on every node.
+            self.cluster.relayed["behaviour"] = self.behaviour.deliver_relayed
+            self.behaviour.ctx.elsewhere = self.cluster.relay("behaviour")
+            # The door's queues: the database's; admitting decided there (features/door/shared.py).
+            from .features.door.shared import SharedDoor
+
+            self.cluster.relayed["door"] = SharedDoor(self.door).deliver_relayed
+            self.door.elsewhere = self.cluster.relay("door")
         presence = PresenceFeature(self.presence, hub, *((self.cluster.join, self.cluster.leave) if self.cluster
                                                          else ()))
         self.council = CouncilFeature(directory, self.presence, hub, council_store.CouncilStore(db), clock,

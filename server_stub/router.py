@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from dvz_desktop.protocol import CLIENT_MESSAGE_TYPES, ErrorCode, StrictModel
 
+from .db import DatabaseError
 from .feature import Feature, Refused, error_frame
 from .net.hub import Connection
 
@@ -56,6 +57,10 @@ class Router:
             return self._routes[type(msg)].handle(conn, msg)
         except Refused as exc:
             return error_frame(exc.code, command_id)
+        except DatabaseError:
+            # The database is away (PostgreSQL restarting): what was not committed is not acknowledged.
+            log.warning("%s for user=%s refused: database unreachable", type(msg).__name__, conn.username)
+            return error_frame(ErrorCode.STORAGE_UNAVAILABLE, command_id)
         except Exception:
             log.exception("internal error handling %s for user=%s", type(msg).__name__, conn.username)
             return error_frame(ErrorCode.INTERNAL, command_id)

@@ -60,6 +60,8 @@ class RunningBackend:
     #: In the "cluster" mode: the second node's port. Each ``url`` then names the other node in turn, so
     #: the people a test logs in one after the other are spread over both nodes.
     other_port: int | None = None
+    #: In the "cluster" mode: the second node itself.
+    other_backend: Backend | None = None
     _turn: int = 0
 
     @property
@@ -69,6 +71,15 @@ class RunningBackend:
             port = (self.port, self.other_port)[self._turn % 2]
             self._turn += 1
         return f"ws://127.0.0.1:{port}/ws"
+
+    @property
+    def nodes(self) -> tuple[Backend, ...]:
+        return (self.backend,) if self.other_backend is None else (self.backend, self.other_backend)
+
+    @property
+    def guest_port(self) -> int:
+        """Where a browser guest connects: on a cluster the node the first person to log in is not on."""
+        return self.other_port or self.port
 
 
 #: The ways the backend runs: the embedded SQLite file; PostgreSQL (the cluster mode's store; a real
@@ -130,7 +141,7 @@ async def _two_nodes(request: pytest.FixtureRequest, org_three: OrgFile,
                 for node in (first, second):
                     assert node.cluster is not None
                     await asyncio.wait_for(node.cluster.in_step.wait(), 10)
-                yield RunningBackend(first, port, other)
+                yield RunningBackend(first, port, other, second)
             finally:
                 await second.stop()
         finally:

@@ -93,6 +93,8 @@ class ClusterPresence(Feature):
         self._relay_id = "$"
         #: Per kind of relayed event, what delivers it on this node (``ChatFeature.deliver_relayed``).
         self.relayed: dict[str, Callable[[str, str], None]] = {}
+        #: Relayed events whose delivery failed, tried again with the next read (``_deliver``).
+        self._undelivered: list[tuple[Callable[[str, str], None], str, str]] = []
         #: Set once the node has read the shared state (and again after Redis came back).
         self.in_step = asyncio.Event()
         self._tasks = TaskSet()
@@ -175,7 +177,11 @@ class ClusterPresence(Feature):
         self._applying = True
         try:
             if presence.status is Status.OFFLINE and self._has_local_sockets(presence.person_id):
-                return  # still here: this node's sockets keep them online
+                # Still here: this node's sockets keep them online. Said so again, for the other nodes
+                # took them for gone (a node reaped this node's people just as it came back, or the
+                # person's other node closed its last socket): their presence is this node's.
+                self._outbox.put_nowait(("change", self.board.get(presence.person_id)))
+                return
             self.board.apply(presence)
         finally:
             self._applying = False
@@ -200,8 +206,22 @@ class ClusterPresence(Feature):
                 self._apply(self.board.get(person_id).model_copy(update={"status": Status.OFFLINE, "room_id": None}))
         self.in_step.set()
 
+    def _deliver(self, deliver: Callable[[str, str], None], key: str, payload: str) -> None:
+        """Hand a relayed event to its feature; one that fails (the database away for a moment while chat
+        reads what another node committed) is tried again with the next read, not lost, and never stops
+        the reader."""
+        try:
+            deliver(key, payload)
+        except Exception as exc:
+            log.warning("an event from another node could not be delivered yet (%s); trying again",
+                        type(exc).__name__)
+            self._undelivered.append((deliver, key, payload))
+
     async def _reader(self) -> None:
         while not _cancelled():
+            for waiting in self._undelivered[:]:
+                self._undelivered.remove(waiting)
+                self._deliver(*waiting)
             try:
                 if not self.in_step.is_set():
                     await self._catch_up()
@@ -217,13 +237,14 @@ class ClusterPresence(Feature):
                 for entry_id, fields in entries:
                     if stream == RELAY:
                         self._relay_id = entry_id
-                        deliver = self.relayed.get(fields.get("kind", ""))
-                        if fields.get("node") != self.node_id and deliver is not None:
-                            deliver(fields["key"], fields["payload"])
+                        handler = self.relayed.get(fields.get("kind", ""))
+                        if fields.get("node") != self.node_id and handler is not None:
+                            self._deliver(handler, fields["key"], fields["payload"])
                         continue
                     self._last_id = entry_id
                     if fields.get("node") != self.node_id:
-                        self._apply(Presence.model_validate_json(fields["presence"]))
+                        self._deliver(lambda _key, payload: self._apply(Presence.model_validate_json(payload)),
+                                      "", fields["presence"])
 
     # --- heartbeats, and the people of nodes that died ---
 
@@ -262,6 +283,8 @@ class ClusterPresence(Feature):
                 self._outbox.put_nowait(("change", gone))
         await redis.delete(_people(node))
         await redis.srem(NODES, node)
+        # Done: the same node dying again (restarted under its id, killed once more) is reaped again.
+        await redis.delete(f"dvz:reap:{node}")
 
     # --- Feature ---
 

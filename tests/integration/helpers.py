@@ -84,3 +84,9 @@ class Person:
 
 async def people(url: str, passwords: dict[str, str], *names: str) -> dict[str, Person]:
     return {name: Person(name, await login(url, name, passwords[name])) for name in names}
+
+
+async def spread(backend: object, passwords: dict[str, str], *names: str) -> dict[str, Person]:
+    """Like ``people``, each logged in at ``backend.url`` anew: on a two-node cluster the names alternate
+    between the nodes (the first on node a, the second on node b, …), so what they do crosses nodes."""
+    return {name: Person(name, await login(backend.url, name, passwords[name])) for name in names}  # type: ignore[attr-defined]

@@ -4,8 +4,8 @@ Two real ``dvz-server`` nodes over one PostgreSQL and one Redis, behind a real H
 /healthz, ``on-marked-down shutdown-sessions``). Twenty people, spread over both nodes by HAProxy, write
 into one room chat while node A is SIGKILLed twice and started again. Afterwards every acknowledged
 message exists exactly once, in one order for everyone, with gap-free positions; everyone sees everyone
-online (presence matches who is connected); the longest reconnect is printed. Knocks and the door's
-waiting room do not cross nodes yet, so the issue's citizen in the queue is not part of this run."""
+online (presence matches who is connected); the longest reconnect is printed. The issue's whole fault
+test (knocks, a waiting citizen, Redis and PostgreSQL faults too) is test_cluster_faults_office.py."""
 
 from __future__ import annotations
 

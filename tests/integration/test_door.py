@@ -18,6 +18,9 @@ from dvz_desktop.services.door import DoorClient
 from ..conftest import PASSWORDS
 from .helpers import login
 
+#: On the two-node cluster the clerk who logs in first is on node a, the guests on node b.
+CLUSTER_READY = True
+
 
 def http_get(url: str, lang: str = "de") -> tuple[int, dict[str, str], str]:
     request = urllib.request.Request(url, headers={"Accept-Language": lang})
@@ -81,7 +84,7 @@ async def test_guest_page_is_self_contained_and_bilingual(backend) -> None:  # t
 async def test_queue_admit_chat_and_end(backend) -> None:  # type: ignore[no-untyped-def]
     clara = await login(backend.url, "clara", PASSWORDS["clara"])
     door = DoorClient(clara)
-    first, second = await guest(backend.port), await guest(backend.port)
+    first, second = await guest(backend.guest_port), await guest(backend.guest_port)
     await first.send(join(name="<script>alert(1)</script>"))
     waiting = await next_of(first, "guest_state")
     assert waiting["state"] == "waiting" and len(waiting["token"]) > 30
@@ -110,7 +113,7 @@ async def test_queue_admit_chat_and_end(backend) -> None:  # type: ignore[no-unt
     await state_of(first, "ended")
     with pytest.raises(ConnectionClosed):
         await asyncio.wait_for(first.recv(), 2)
-    again = await guest(backend.port)  # the token is good for one visit only
+    again = await guest(backend.guest_port)  # the token is good for one visit only
     await again.send(json.dumps({"type": "guest_resume", "token": waiting["token"]}))
     assert (await next_of(again, "guest_error"))["code"] == "visit_over"
 
@@ -124,10 +127,10 @@ async def test_queue_admit_chat_and_end(backend) -> None:  # type: ignore[no-unt
 async def test_hand_over_keeps_the_place_and_a_request_reaches_the_inbox(backend) -> None:  # type: ignore[no-untyped-def]
     clara = await login(backend.url, "clara", PASSWORDS["clara"])
     door = DoorClient(clara)
-    early = await guest(backend.port)
+    early = await guest(backend.guest_port)
     await early.send(join(name="Früh"))
     await next_of(early, "guest_state")
-    late = await guest(backend.port)
+    late = await guest(backend.guest_port)
     await late.send(join(desk="bauamt", name="Spät"))
     await next_of(late, "guest_state")
     visit = await door.admit("buergerbuero")
@@ -140,7 +143,7 @@ async def test_hand_over_keeps_the_place_and_a_request_reaches_the_inbox(backend
     erik = await login(backend.url, "erik", PASSWORDS["erik"])  # serves the night desk
     inbox: list[object] = []
     erik.message_received.connect(inbox.append)
-    night = await guest(backend.port)
+    night = await guest(backend.guest_port)
     await night.send(join(desk="nachtschalter"))
     assert (await next_of(night, "guest_error"))["code"] == "closed"
     await night.send(json.dumps({"type": "guest_request", "desk_id": "nachtschalter", "name": "Max",
@@ -205,3 +208,39 @@ async def test_bad_input_and_flooding_get_clear_answers(backend) -> None:  # typ
     assert answers[5]["type"] == "guest_error" and answers[5]["code"] == "rate_limited"
     for socket in (ws, *flood):
         await socket.close()
+
+
+async def test_two_clerks_on_two_nodes_pressing_at_once_take_one_guest_each(backend) -> None:  # type: ignore[no-untyped-def]
+    """Clara and Erik serve the Bürgerbüro (on a cluster: on different nodes) and press "Nächsten
+    hereinbitten" at the same moment: each gets another guest; with one guest left, one gets none."""
+    for node in backend.nodes:
+        node.door.desks["buergerbuero"].staff = ("clara", "erik")
+    clara, erik = (await login(backend.url, "clara", PASSWORDS["clara"]),
+                   await login(backend.url, "erik", PASSWORDS["erik"]))
+    desks = DoorClient(clara), DoorClient(erik)
+    guests = []
+    for n in range(3):
+        ws = await guest(backend.guest_port if n % 2 else backend.port)
+        await ws.send(join(name=f"Gast {n}"))
+        await state_of(ws, "waiting")
+        guests.append(ws)
+    for desk in desks:  # both see all three waiting, wherever they queued
+        await until(lambda desk=desk: desk.queues.get("buergerbuero") and desk.queues["buergerbuero"].desk.waiting == 3)
+    admitted: list[str] = []
+    for _round in range(2):
+        answers = await asyncio.gather(*(desk.admit("buergerbuero") for desk in desks), return_exceptions=True)
+        admitted += [a for a in answers if isinstance(a, str)]
+        refused = [a for a in answers if not isinstance(a, str)]
+        assert all(getattr(r, "code", "") == "unknown_visit" for r in refused), refused
+    assert len(admitted) == len(set(admitted)) == 3  # every guest once, none twice
+    for ws in guests:  # each guest is admitted exactly once, by one clerk
+        await state_of(ws, "admitted")
+    for desk in desks:
+        await until(lambda desk=desk: desk.queues["buergerbuero"].desk.waiting == 0)
+    clerks = {v.clerk for v in backend.backend.door.store.open_visits_of("buergerbuero",
+                                                                         backend.backend.clock.now())}
+    assert clerks <= {"clara", "erik"} and len(clerks) == 2
+    for ws in guests:
+        await ws.close()
+    for session in (clara, erik):
+        await session.stop()

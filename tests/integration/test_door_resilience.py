@@ -24,6 +24,7 @@ from .helpers import login
 from .test_door import guest, http_get, join, next_of, state_of, until
 
 ROOT = Path(__file__).resolve().parents[2]
+CLUSTER_READY = True
 
 
 async def resume(port: int, token: str):  # type: ignore[no-untyped-def]

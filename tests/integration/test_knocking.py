@@ -12,25 +12,32 @@ from dvz_desktop.protocol import DoorState, InboxKind, KnockAnswer, KnockState, 
 from dvz_desktop.services.session import SessionError
 
 from ..conftest import PASSWORDS
-from .helpers import Person, people
+from .helpers import Person, people, spread
+
+CLUSTER_READY = True
 
 
 @pytest.fixture
 async def office(backend):
-    crowd = await people(backend.url, PASSWORDS, "anna", "bernd", "erik", "clara")
+    crowd = await spread(backend, PASSWORDS, "anna", "bernd", "erik", "clara")
     yield crowd
     for person in crowd.values():
         await person.session.stop()
 
 
-async def close_door(owner: Person, room: str, state: DoorState = DoorState.CLOSED, note: str = "") -> None:
+async def close_door(owner: Person, room: str, state: DoorState = DoorState.CLOSED, note: str = "",
+                     seen_by: tuple[Person, ...] = ()) -> None:
+    """The owner closes the door, and waits until the owner and ``seen_by`` (who knock next, perhaps
+    through another node of a cluster) see it so on their map."""
     await owner.office.set_door(room, state, note)
-    await owner.wait_for(lambda m: getattr(m, "type", "") == "door" and m.doors[0].state is state)
+    for person in (owner, *seen_by):
+        await person.wait_for(lambda m: getattr(m, "type", "") == "door" and m.doors[0].room_id == room
+                              and m.doors[0].state is state)
 
 
 async def test_knock_on_a_closed_door_and_be_asked_in(office: dict[str, Person]) -> None:
     anna, bernd = office["anna"], office["bernd"]
-    await close_door(bernd, "kh-102")
+    await close_door(bernd, "kh-102", seen_by=(office["anna"], office["erik"]))
     # Everyone in the Landkreis sees the door closed on their map.
     await anna.wait_for(lambda m: getattr(m, "type", "") == "door" and m.doors[0].room_id == "kh-102")
     assert anna.office.door_of("kh-102").state is DoorState.CLOSED
@@ -49,7 +56,7 @@ async def test_knock_on_a_closed_door_and_be_asked_in(office: dict[str, Person])
 
 async def test_jetzt_nicht_with_a_line_of_text_keeps_the_knocker_outside(office: dict[str, Person]) -> None:
     anna, bernd = office["anna"], office["bernd"]
-    await close_door(bernd, "kh-102")
+    await close_door(bernd, "kh-102", seen_by=(office["anna"], office["erik"]))
     knock_id = await anna.office.go_to("kh-102")
     await bernd.knock_state(knock_id, KnockState.RINGING)
     await bernd.office.answer_knock(knock_id, KnockAnswer.NOT_NOW, text="Bin im Telefonat, komme gleich rüber")
@@ -67,7 +74,7 @@ async def test_jetzt_nicht_with_a_line_of_text_keeps_the_knocker_outside(office:
 
 async def test_gleich_then_herein(office: dict[str, Person]) -> None:
     anna, bernd = office["anna"], office["bernd"]
-    await close_door(bernd, "kh-102")
+    await close_door(bernd, "kh-102", seen_by=(office["anna"], office["erik"]))
     knock_id = await anna.office.go_to("kh-102")
     await bernd.knock_state(knock_id, KnockState.RINGING)
     await bernd.office.answer_knock(knock_id, KnockAnswer.WAIT, minutes=3)
@@ -79,8 +86,9 @@ async def test_gleich_then_herein(office: dict[str, Person]) -> None:
 
 async def test_nicht_stoeren_holds_the_knock_and_shows_it_later(backend, office: dict[str, Person]) -> None:
     anna, bernd = office["anna"], office["bernd"]
-    await close_door(bernd, "kh-102")
+    await close_door(bernd, "kh-102", seen_by=(office["anna"], office["erik"]))
     await bernd.session.set_status(Status.DO_NOT_DISTURB, "Konzentriert")
+    await anna.presence.wait_for(lambda p: p.person_id == "bernd" and p.status is Status.DO_NOT_DISTURB)
     knock_id = await anna.office.go_to("kh-102")
     await anna.knock_state(knock_id, KnockState.HELD)
     missed = await bernd.wait_for(lambda m: getattr(m, "type", "") == "inbox")
@@ -99,7 +107,7 @@ async def test_nicht_stoeren_holds_the_knock_and_shows_it_later(backend, office:
 
 async def test_a_locked_door_answers_with_its_note(office: dict[str, Person]) -> None:
     anna, bernd = office["anna"], office["bernd"]
-    await close_door(bernd, "kh-102", DoorState.LOCKED, "Prüfungsarbeit bis 12 Uhr")
+    await close_door(bernd, "kh-102", DoorState.LOCKED, "Prüfungsarbeit bis 12 Uhr", seen_by=(anna,))
     knock_id = await anna.office.go_to("kh-102")
     locked = await anna.knock_state(knock_id, KnockState.LOCKED)
     assert locked.text == "Prüfungsarbeit bis 12 Uhr"
@@ -111,7 +119,7 @@ async def test_outside_office_hours_a_knock_from_another_unit_becomes_a_message(
     anna, bernd, erik = office["anna"], office["bernd"], office["erik"]
     tomorrow = Weekday((datetime.now().astimezone().weekday() + 1) % 7)
     await bernd.office.set_office_hours("kh-102", (OfficeHours(weekday=tomorrow, start=time(8), end=time(12)),))
-    await close_door(bernd, "kh-102")
+    await close_door(bernd, "kh-102", seen_by=(office["anna"], office["erik"]))
     shown = bernd.office.door_of("kh-102")
     assert shown.office_hours[0].weekday is tomorrow
 
@@ -131,8 +139,9 @@ async def test_outside_office_hours_a_knock_from_another_unit_becomes_a_message(
 
 async def test_nobody_answers_in_an_empty_room_and_a_message_can_be_left(office: dict[str, Person]) -> None:
     anna, bernd = office["anna"], office["bernd"]
-    await close_door(bernd, "kh-102")
+    await close_door(bernd, "kh-102", seen_by=(office["anna"], office["erik"]))
     await bernd.session.move("kh-kueche")
+    await anna.presence.wait_for(lambda p: p.person_id == "bernd" and p.room_id == "kh-kueche")
     knock_id = await anna.office.go_to("kh-102")
     await anna.knock_state(knock_id, KnockState.NOBODY)
     await anna.office.leave_message(knock_id, "War da – Anna")
@@ -142,7 +151,7 @@ async def test_nobody_answers_in_an_empty_room_and_a_message_can_be_left(office:
 
 async def test_the_knocker_going_away_ends_the_banner(office: dict[str, Person]) -> None:
     anna, bernd = office["anna"], office["bernd"]
-    await close_door(bernd, "kh-102")
+    await close_door(bernd, "kh-102", seen_by=(office["anna"], office["erik"]))
     knock_id = await anna.office.go_to("kh-102")
     await bernd.knock_state(knock_id, KnockState.RINGING)
     await anna.session.stop()
@@ -153,7 +162,7 @@ async def test_the_knocker_going_away_ends_the_banner(office: dict[str, Person])
 async def test_knock_flood_is_limited_with_a_clear_message_and_others_are_undisturbed(
         office: dict[str, Person]) -> None:
     anna, bernd, erik = office["anna"], office["bernd"], office["erik"]
-    await close_door(bernd, "kh-102")
+    await close_door(bernd, "kh-102", seen_by=(office["anna"], office["erik"]))
     refused = None
     for _ in range(6):
         try:
@@ -178,3 +187,28 @@ async def test_bad_knocks_get_clear_errors(office: dict[str, Person]) -> None:
     assert err.value.code == "forbidden"
     await clara.office.go_to("kh-ikz")  # but the shared project room is open to her
     await anna.presence.wait_for(lambda p: p.person_id == "clara" and p.room_id == "kh-ikz")
+
+
+async def test_two_people_answering_at_once_one_answer_counts(office: dict[str, Person]) -> None:
+    """Bernd and Erik are both in the office (on a cluster: on different nodes) and answer the same knock
+    at the same moment: exactly one answer counts, the other is told the knock is over."""
+    anna, bernd, erik = office["anna"], office["bernd"], office["erik"]
+    await erik.session.move("kh-102")
+    await anna.presence.wait_for(lambda p: p.person_id == "erik" and p.room_id == "kh-102")
+    await close_door(bernd, "kh-102", seen_by=(anna, erik))
+    knock_id = await anna.office.go_to("kh-102")
+    for person in (bernd, erik):
+        await person.knock_state(knock_id, KnockState.RINGING)
+    answers = await asyncio.gather(bernd.office.answer_knock(knock_id, KnockAnswer.COME_IN),
+                                   erik.office.answer_knock(knock_id, KnockAnswer.NOT_NOW, text="Später"),
+                                   return_exceptions=True)
+    refused = [a for a in answers if isinstance(a, SessionError)]
+    assert len(refused) == 1 and refused[0].code == "unknown_knock", answers
+    final = KnockState.COME_IN if answers[0] is None else KnockState.NOT_NOW
+    for person in (anna, bernd, erik):
+        await person.knock_state(knock_id, final)
+    await asyncio.sleep(0.3)  # room for a second answer to arrive, if one had been let through
+    ends = [m.knock.state for m in anna.received
+            if getattr(m, "type", "") == "knock_update" and m.knock.knock_id == knock_id
+            and m.knock.state is not KnockState.RINGING]
+    assert ends == [final]

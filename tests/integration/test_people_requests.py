@@ -22,12 +22,18 @@ from server_stub.app import Backend, BackendConfig
 from server_stub.directory.orgfile import OrgFile
 
 from ..conftest import PASSWORDS
-from .helpers import Person, people
+from .helpers import Person, people, spread
+
+CLUSTER_READY = True
 
 
 @pytest.fixture
 async def office(backend):
-    crowd = await people(backend.url, PASSWORDS, "anna", "bernd", "erik", "clara", "dora")
+    crowd = await spread(backend, PASSWORDS, "anna", "bernd", "erik", "clara", "dora")
+    # On a cluster the five are on two nodes: everyone Anna asks is online for her node first.
+    for name in ("bernd", "erik", "clara"):
+        await crowd["anna"].presence.wait_for(
+            lambda p, name=name: p.person_id == name and p.status is not Status.OFFLINE)
     yield crowd
     for person in crowd.values():
         await person.session.stop()
@@ -52,6 +58,7 @@ async def test_invitation_accepted_moves_the_guest(office: dict[str, Person]) ->
 async def test_invitation_declined_and_refused_cases(office: dict[str, Person]) -> None:
     anna, bernd, clara, dora = office["anna"], office["bernd"], office["clara"], office["dora"]
     invite_id = await anna.office.invite("bernd")
+    await bernd.wait_for(lambda m: is_type("invite_update")(m) and m.invitation.invite_id == invite_id)
     await bernd.office.answer_invite(invite_id, accept=False)
     declined = await anna.wait_for(lambda m: is_type("invite_update")(m) and m.invitation.state is InviteState.DECLINED)
     assert declined.invitation.invite_id == invite_id
@@ -63,6 +70,7 @@ async def test_invitation_declined_and_refused_cases(office: dict[str, Person]) 
         await anna.office.invite("dora")
     assert err.value.code == "unknown_person"
     await clara.session.stop()
+    await anna.presence.wait_for(lambda p: p.person_id == "clara" and p.status is Status.OFFLINE)
     with pytest.raises(SessionError) as err:  # a partner colleague who is offline
         await anna.office.invite("clara")
     assert err.value.code == "person_offline" and "nicht angemeldet" in err.value.message
@@ -102,6 +110,7 @@ async def test_deputy_receives_knocks_questions_and_invitations_and_absent_perso
     door = await anna.wait_for(lambda m: is_type("door")(m) and m.doors[0].deputy_id == "erik")
     assert door.doors[0].absent_until == today + timedelta(days=4)
     await bernd.session.stop()  # Bernd goes on holiday
+    await anna.presence.wait_for(lambda p: p.person_id == "bernd" and p.status is Status.OFFLINE)
 
     knock_id = await anna.office.go_to("kh-102")
     offered = await erik.knock_state(knock_id, KnockState.RINGING)

@@ -3,6 +3,7 @@ the absences with their deputies."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -27,6 +28,9 @@ class BehaviourContext:
     inbox: InboxFeature
     clock: Clock
     absences: Absences = field(default_factory=Absences)
+    #: Tells the other nodes of a cluster (kind, payload) what changed here; they take it over and tell
+    #: their sockets (``BehaviourFeature.deliver_relayed``). Nothing to do on a single node.
+    elsewhere: Callable[[str, str], None] = lambda kind, payload: None
 
     def now(self) -> datetime:
         return self.clock.now()

@@ -151,6 +151,18 @@ class BehaviourFeature(Feature):
         if offline:
             self.requests.invitations_changed(self.requests.invites.person_gone(pid))
 
+    # --- the other nodes of a cluster ---
+
+    def deliver_relayed(self, kind: str, payload: str) -> None:
+        """What another node changed (``ctx.elsewhere``): taken over here and told to this node's sockets."""
+        handlers = {"knock": self.doors.knock_relayed, "door": self.doors.door_relayed,
+                    "invite": self.requests.invite_relayed, "question": self.requests.question_relayed,
+                    "absence": self.requests.absence_relayed}
+        try:
+            handlers[kind](payload)
+        except Exception:  # one bad event must not stop the cluster's reader
+            log.exception("office behaviour from another node (%s) could not be applied", kind)
+
     def tick(self) -> None:
         self.doors.tick()
         self.requests.invitations_changed(self.requests.invites.expire(self.ctx.now()))

@@ -2,18 +2,27 @@
 
 The rules are the pure ones in ``dvz_desktop.core.doors`` and ``core.knocks``; this module feeds them
 the live facts (who is in which room, who is on "nicht stören", who is away) and sends the results.
+
+Several nodes (cluster mode): every node keeps the open knocks and runs the rules on the presence it
+shares with the others, but a knock's change counts only once written to its database row (ledger.py:
+one writer per knock, whichever node gets there first). The node that wrote it tells its own sockets
+and the other nodes (``ctx.elsewhere``), which take the new state over and tell theirs; what happens once
+per knock (inbox entries, walking the knocker in) is done by the writer alone.
 """
 
 from __future__ import annotations
 
+import json
 import logging
-from dataclasses import dataclass
-from datetime import datetime
 
 from dvz_desktop.core.doors import ALWAYS_OPEN_KINDS, Entry, RoomFacts, entry_for, may_set_door
-from dvz_desktop.core.knocks import MESSAGE_WINDOW, KnockBook, KnockEffects, KnockRefused, may_leave_message
+from dvz_desktop.core.knocks import (
+    MESSAGE_WINDOW,
+    KnockBook,
+    KnockEffects,
+    KnockRefused,
+)
 from dvz_desktop.protocol import (
-    FINAL_KNOCK_STATES,
     DoorChanged,
     DoorInfo,
     DoorState,
@@ -28,28 +37,27 @@ from dvz_desktop.protocol import (
     RoomKind,
 )
 
+from ...db import DatabaseError
 from ...feature import Refused, new_id
 from .context import BehaviourContext
+from .knock_writer import KnockWriter, entry_of
+from .ledger import Track
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class _Ended:
-    knock: Knock
-    ended_at: datetime
-    #: Who a message left after this knock goes to.
-    message_to: tuple[str, ...]
-
-
-class DoorsAndKnocks:
+class DoorsAndKnocks(KnockWriter):
     def __init__(self, ctx: BehaviourContext) -> None:
         self.ctx = ctx
         self.book = KnockBook()
         self._doors: dict[str, DoorInfo] = {d.room_id: d for d in ctx.store.doors() if d.room_id in ctx.directory.rooms}
         #: Who each open knock has been shown to (knocker, people inside, deputy), to tell them how it ends.
         self._audience: dict[str, set[str]] = {}
-        self._ended: dict[str, _Ended] = {}
+        self.track = Track(ctx.store.ledger, "knock")
+        #: Knocks whose row could not be written or read (database away): read again at the next tick.
+        self._stale: set[str] = set()
+        for row in ctx.store.ledger.open_items("knock"):  # knocks that rang when this node (re)started
+            self._take_over(row.item_id, row.version, json.loads(row.body))
         #: (person, room) pairs let in by "Herein" or an accepted invitation, until they leave that room.
         self.passes: set[tuple[str, str]] = set()
 
@@ -95,10 +103,7 @@ class DoorsAndKnocks:
         if not may_set_door(person_id, self.facts(room_id), self.occupants(room_id)):
             raise Refused(ErrorCode.FORBIDDEN)
         current = self._doors.get(room_id) or DoorInfo(room_id=room_id)
-        self._store_door(current.model_copy(update={"state": state, "note": note}))
-        # Everyone inside when the door closes may stay and come back after a short disconnect.
-        for occupant in self.occupants(room_id):
-            self.passes.add((occupant, room_id))
+        self._store_door(current.model_copy(update={"state": state, "note": note}), passes=True)
 
     def set_office_hours(self, person_id: str, room_id: str, hours: tuple[OfficeHours, ...]) -> None:
         self.require_room(person_id, room_id)
@@ -108,10 +113,24 @@ class DoorsAndKnocks:
         current = self._doors.get(room_id) or DoorInfo(room_id=room_id)
         self._store_door(current.model_copy(update={"office_hours": hours}))
 
-    def _store_door(self, door: DoorInfo) -> None:
-        self._doors[door.room_id] = door
+    def _store_door(self, door: DoorInfo, passes: bool = False) -> None:
         self.ctx.store.save_door(door)
+        self._door_changed(door, passes)
+        self.ctx.elsewhere("door", json.dumps({"room_id": door.room_id, "passes": passes}))
+
+    def _door_changed(self, door: DoorInfo, passes: bool) -> None:
+        self._doors[door.room_id] = door
         self.publish_door(door.room_id)
+        if passes:  # everyone inside when the door closes may stay and come back after a short disconnect
+            for occupant in self.occupants(door.room_id):
+                self.passes.add((occupant, door.room_id))
+
+    def door_relayed(self, payload: str) -> None:
+        """Another node changed a door: read it from the database, show it here."""
+        said = json.loads(payload)
+        door = self.ctx.store.door(said["room_id"])
+        if door is not None and door.room_id in self.ctx.directory.rooms:
+            self._door_changed(door, said["passes"])
 
     def require_room(self, person_id: str, room_id: str) -> None:
         if room_id not in self.ctx.directory.rooms:
@@ -136,24 +155,25 @@ class DoorsAndKnocks:
         knock_id = new_id("k")
         if self.ctx.presence.get(person_id).room_id == room_id or (person_id, room_id) in self.passes:
             self.walk_in(person_id, room_id)
-            self._tell({person_id}, self.book.instant(knock_id, person_id, room_id, KnockState.ENTERED, now))
+            self._instant({person_id}, self.book.instant(knock_id, person_id, room_id, KnockState.ENTERED, now))
             return knock_id
         facts = self.facts(room_id)
         entry = entry_for(person_id, self.ctx.directory.unit_of(person_id), facts, now)
         if entry in (Entry.WALK_IN, Entry.WALK_IN_ANNOUNCED):
             inside = set(self.occupants(room_id)) if entry is Entry.WALK_IN_ANNOUNCED else set()
             self.walk_in(person_id, room_id)
-            self._tell({person_id, *inside}, self.book.instant(knock_id, person_id, room_id, KnockState.ENTERED, now))
+            self._instant({person_id, *inside},
+                          self.book.instant(knock_id, person_id, room_id, KnockState.ENTERED, now))
             return knock_id
         if entry is Entry.LOCKED:
             knock = self.book.instant(knock_id, person_id, room_id, KnockState.LOCKED, now, text=facts.note)
-            self._tell({person_id}, knock)
+            self._instant({person_id}, knock)
             return knock_id
         recipients, on_behalf_of = self._who_answers(facts)
         if entry is Entry.OUTSIDE_HOURS:
+            # Written like every ended knock, so a message may follow it from whichever node.
             knock = self.book.instant(knock_id, person_id, room_id, KnockState.OUTSIDE_HOURS, now)
-            self._remember_ended(knock, self._message_recipients(facts, recipients))
-            self._tell({person_id}, knock)
+            self._apply(KnockEffects(changed=[knock]), asked=recipients)
             return knock_id
         held = [p for p in recipients if not self.ctx.presence.disturbable(p)]
         try:
@@ -162,10 +182,7 @@ class DoorsAndKnocks:
             raise Refused(exc.code) from None
         # Those on "nicht stören" get no banner; they find the knock in their inbox later.
         self._audience[knock_id] = {person_id, *(set(recipients) - set(held))}
-        for knock in effects.changed:
-            if knock.state is not KnockState.RINGING:
-                self._remember_ended(knock, self._message_recipients(facts, recipients))
-        self._apply(effects)
+        self._apply(effects, asked=recipients)
         return knock_id
 
     def _who_answers(self, facts: RoomFacts) -> tuple[list[str], str | None]:
@@ -184,30 +201,32 @@ class DoorsAndKnocks:
         return tuple(recipients)
 
     def answer(self, person_id: str, knock_id: str, answer: KnockAnswer, minutes: int | None, text: str) -> None:
-        try:
-            effects = self.book.answer(knock_id, person_id, answer, self.ctx.now(), minutes, text)
-        except KnockRefused as exc:
-            raise Refused(exc.code) from None
-        knock = effects.changed[0]
-        if knock.state is KnockState.COME_IN:
-            self.passes.add((knock.knocker_id, knock.room_id))
-            self.walk_in(knock.knocker_id, knock.room_id)
-        self._apply(effects)
+        for _attempt in range(2):  # a second time after another node changed the knock meanwhile
+            try:
+                effects = self.book.answer(knock_id, person_id, answer, self.ctx.now(), minutes, text)
+            except KnockRefused as exc:
+                raise Refused(exc.code) from None
+            knock = effects.changed[0]
+            if self._apply(effects, quiet=False):
+                if knock.state is KnockState.COME_IN:
+                    self.walk_in(knock.knocker_id, knock.room_id)
+                return
+        raise Refused(ErrorCode.UNKNOWN_KNOCK)
 
     def cancel(self, person_id: str, knock_id: str) -> None:
         try:
-            self._apply(self.book.cancel(knock_id, person_id))
+            self._apply(self.book.cancel(knock_id, person_id), quiet=False)
         except KnockRefused as exc:
             raise Refused(exc.code) from None
 
     def leave_message(self, person_id: str, knock_id: str, text: str) -> None:
-        ended = self._ended.get(knock_id)
-        if ended is None or ended.knock.knocker_id != person_id or not ended.message_to:
+        row = self.ctx.store.ledger.get(knock_id)
+        message_to = self.ctx.store.ledger.take_message(knock_id, person_id, self.ctx.now() - MESSAGE_WINDOW)
+        if row is None or not message_to:  # one message per knock
             raise Refused(ErrorCode.UNKNOWN_KNOCK)
-        del self._ended[knock_id]  # one message per knock
-        for recipient in ended.message_to:
-            self.ctx.inbox.add(recipient, InboxKind.DOOR_MESSAGE, from_id=person_id, room_id=ended.knock.room_id,
-                               text=text)
+        room_id = entry_of(json.loads(row.body))[0].room_id
+        for recipient in message_to:
+            self.ctx.inbox.add(recipient, InboxKind.DOOR_MESSAGE, from_id=person_id, room_id=room_id, text=text)
 
     def walk_in(self, person_id: str, room_id: str) -> None:
         self.ctx.presence.move(person_id, room_id)
@@ -237,7 +256,12 @@ class DoorsAndKnocks:
         door = self._doors.get(room_id)
         kind = self.ctx.directory.rooms[room_id].room.kind
         if door and door.state is not DoorState.OPEN and kind not in ALWAYS_OPEN_KINDS | {RoomKind.PERSONAL_OFFICE}:
-            self._store_door(door.model_copy(update={"state": DoorState.OPEN, "note": ""}))
+            opened = door.model_copy(update={"state": DoorState.OPEN, "note": ""})
+            try:
+                self._store_door(opened)
+            except DatabaseError:
+                log.warning("the door of an emptied room could not be stored; it opens here only")
+                self._door_changed(opened, passes=False)
 
     def person_left(self, person_id: str, room_id: str | None, offline: bool) -> None:
         self.passes = {(p, r) for p, r in self.passes if p != person_id or r == room_id}
@@ -254,36 +278,16 @@ class DoorsAndKnocks:
 
     def tick(self) -> None:
         now = self.ctx.now()
+        for knock_id in list(self._stale):
+            self._reload(knock_id)
         self._apply(self.book.expire(now))
-        for knock_id in [k for k, e in self._ended.items() if now - e.ended_at > MESSAGE_WINDOW]:
-            del self._ended[knock_id]
-
-    # --- sending ---
-
-    def _apply(self, effects: KnockEffects) -> None:
-        for knock in effects.changed:
-            audience = self._audience.get(knock.knock_id, set()) | {knock.knocker_id} | set(
-                self.book.recipients(knock.knock_id))
-            self._tell(audience, knock)
-            if knock.state in FINAL_KNOCK_STATES:
-                self._audience.pop(knock.knock_id, None)
-                if may_leave_message(knock.state) and knock.knock_id not in self._ended:
-                    asked = sorted(audience - {knock.knocker_id})
-                    self._remember_ended(knock, self._message_recipients(self.facts(knock.room_id), asked))
-                if knock.on_behalf_of:
-                    self._handover(knock)
-        for missed in effects.missed:
-            self.ctx.inbox.add(missed.person_id, InboxKind.MISSED_KNOCK, from_id=missed.knock.knocker_id,
-                               room_id=missed.knock.room_id)
+        self.track.forget_ended(now)
 
     def _handover(self, knock: Knock) -> None:
         """The absent person learns what their deputy made of a knock meant for them."""
         self.ctx.inbox.add(knock.on_behalf_of or "", InboxKind.HANDOVER, from_id=knock.knocker_id,
                            room_id=knock.room_id, handled_by=knock.answered_by, subject=InboxSubject.KNOCK,
                            outcome=knock.state.value)
-
-    def _remember_ended(self, knock: Knock, message_to: tuple[str, ...]) -> None:
-        self._ended[knock.knock_id] = _Ended(knock, self.ctx.now(), message_to)
 
     def _tell(self, people: set[str], knock: Knock) -> None:
         payload = KnockUpdate(knock=knock).model_dump_json()

@@ -1,9 +1,16 @@
 """Person-to-person requests on the backend: invitations, quick questions, absences with deputies and
-the coffee flag."""
+the coffee flag.
+
+Several nodes: an invitation is written like a knock (ledger.py, one writer each); questions and absences
+live in the database anyway. What changed is told to this node's sockets and, through ``ctx.elsewhere``,
+to the other nodes, which tell theirs (``*_relayed``).
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import json
+import logging
+from datetime import date, datetime
 
 from dvz_desktop.core.invitations import InviteBook, InviteRefused
 from dvz_desktop.protocol import (
@@ -20,9 +27,13 @@ from dvz_desktop.protocol import (
     QuickQuestion,
 )
 
+from ...db import DatabaseError
 from ...feature import Refused, new_id
 from .context import BehaviourContext
 from .knocking import DoorsAndKnocks
+from .ledger import Track
+
+log = logging.getLogger(__name__)
 
 
 class PeopleRequests:
@@ -30,8 +41,11 @@ class PeopleRequests:
         self.ctx = ctx
         self.doors = doors
         self.invites = InviteBook()
+        self.track = Track(ctx.store.ledger, "invite")
         for absence in ctx.store.absences():
             ctx.absences.set(absence)
+        for row in ctx.store.ledger.open_items("invite"):  # invitations open when this node (re)started
+            self._take_over(row.version, json.loads(row.body))
 
     # --- invitations ---
 
@@ -44,7 +58,7 @@ class PeopleRequests:
                                              self.ctx.presence.reachable(recipient.person_id), self.ctx.now())
         except InviteRefused as exc:
             raise Refused(exc.code) from None
-        self._tell(invitation)
+        self._write(invitation, quiet=False)
         return invite_id
 
     def answer_invite(self, person_id: str, invite_id: str, accept: bool) -> None:
@@ -54,23 +68,64 @@ class PeopleRequests:
         if accept and not self.ctx.directory.can_enter(person_id, pending.room_id):
             raise Refused(ErrorCode.FORBIDDEN)
         invitation = self.invites.answer(invite_id, person_id, accept)
+        if not self._write(invitation, quiet=False):
+            raise Refused(ErrorCode.UNKNOWN_KNOCK)  # withdrawn or lapsed on another node a moment ago
         if invitation.state is InviteState.ACCEPTED:
-            self.doors.passes.add((person_id, invitation.room_id))
             self.ctx.presence.move(person_id, invitation.room_id)
-        self._tell(invitation)
 
     def invitations_changed(self, changed: list[Invitation]) -> None:
         for invitation in changed:
-            self._tell(invitation)
+            self._write(invitation, quiet=True)
 
-    def _tell(self, invitation: Invitation) -> None:
-        payload = InviteUpdate(invitation=invitation).model_dump_json()
-        for person_id in {invitation.host_id, invitation.guest_id}:
-            self.ctx.hub.send_to(person_id, payload)
-        if invitation.on_behalf_of and invitation.state is not InviteState.PENDING:
+    def _write(self, invitation: Invitation, quiet: bool) -> bool:
+        """Write the invitation's new state (one writer: ledger.py); tell and hand over only if written."""
+        is_open = invitation.state is InviteState.PENDING
+        deadline = self.invites.deadline(invitation.invite_id)
+        body = json.dumps({"invitation": invitation.model_dump(mode="json"),
+                           "deadline": deadline.isoformat() if deadline else None})
+        try:
+            version = self.track.commit(invitation.invite_id, body, is_open, self.ctx.now())
+        except DatabaseError:
+            if not quiet:
+                self.invites.drop(invitation.invite_id)
+                raise
+            log.warning("an invitation could not be stored (database unreachable)")
+            return False
+        if version is None:
+            row = self.ctx.store.ledger.get(invitation.invite_id)
+            if row is not None:
+                self._take_over(row.version, json.loads(row.body))
+            return False
+        self._changed(invitation, deadline)
+        if invitation.on_behalf_of and not is_open:
             self.ctx.inbox.add(invitation.on_behalf_of, InboxKind.HANDOVER, from_id=invitation.host_id,
                                room_id=invitation.room_id, handled_by=invitation.guest_id,
                                subject=InboxSubject.INVITATION, outcome=invitation.state.value)
+        self.ctx.elsewhere("invite", json.dumps({"version": version, **json.loads(body)}))
+        return True
+
+    def invite_relayed(self, payload: str) -> None:
+        body = json.loads(payload)
+        self._take_over(body["version"], body)
+
+    def _take_over(self, version: int, body: dict[str, object]) -> None:
+        invitation = Invitation.model_validate(body["invitation"])
+        is_open = invitation.state is InviteState.PENDING
+        if not self.track.seen(invitation.invite_id, version, is_open, self.ctx.now()):
+            return
+        deadline = body.get("deadline")
+        self._changed(invitation, datetime.fromisoformat(str(deadline)) if deadline else None)
+
+    def _changed(self, invitation: Invitation, deadline: datetime | None) -> None:
+        if invitation.state is InviteState.PENDING and deadline is not None:
+            self.invites.put(invitation, deadline)
+        else:
+            self.invites.drop(invitation.invite_id)
+        if invitation.state is InviteState.ACCEPTED:
+            self.doors.passes.add((invitation.guest_id, invitation.room_id))
+        payload = InviteUpdate(invitation=invitation).model_dump_json()
+        for person_id in {invitation.host_id, invitation.guest_id}:
+            self.ctx.hub.send_to(person_id, payload)
 
     # --- quick questions ---
 
@@ -87,21 +142,28 @@ class PeopleRequests:
         self._tell_question(question)
         return question.question_id
 
+    def question_relayed(self, payload: str) -> None:
+        question = QuickQuestion.model_validate_json(payload)
+        self._tell_question(question, here_only=True)
+
     def answer_question(self, person_id: str, question_id: str, text: str) -> None:
         question = self.ctx.store.question(question_id)
         if question is None or question.to_id != person_id or question.answer is not None:
             raise Refused(ErrorCode.UNKNOWN_KNOCK)
         answered = question.model_copy(update={"answer": text, "answered_at": self.ctx.now()})
-        self.ctx.store.save_question(answered)
+        if not self.ctx.store.answer_once(question_id, text, answered.answered_at or self.ctx.now()):
+            raise Refused(ErrorCode.UNKNOWN_KNOCK)  # answered a moment ago (another socket, another node)
         self._tell_question(answered)
         if answered.on_behalf_of:
             self.ctx.inbox.add(answered.on_behalf_of, InboxKind.HANDOVER, from_id=answered.from_id,
                                text=answered.text, answer=text, handled_by=person_id, subject=InboxSubject.QUESTION)
 
-    def _tell_question(self, question: QuickQuestion) -> None:
+    def _tell_question(self, question: QuickQuestion, here_only: bool = False) -> None:
         payload = QuestionUpdate(question=question).model_dump_json()
         for person_id in {question.from_id, question.to_id}:
             self.ctx.hub.send_to(person_id, payload)
+        if not here_only:
+            self.ctx.elsewhere("question", question.model_dump_json())
 
     # --- absences ---
 
@@ -116,14 +178,25 @@ class PeopleRequests:
             if self.ctx.directory.org_of(deputy_id) != self.ctx.directory.org_of(person_id):
                 raise Refused(ErrorCode.FORBIDDEN)  # deputies come from one's own organisation
         absence = Absence(person_id=person_id, start=start, end=end, deputy_id=deputy_id, category=category)
-        self.ctx.absences.set(absence)
         self.ctx.store.save_absence(absence)
+        self.ctx.absences.set(absence)
         self._publish(absence, cleared=())
+        self.ctx.elsewhere("absence", person_id)
 
     def clear_absence(self, person_id: str) -> None:
-        previous = self.ctx.absences.clear(person_id)
         self.ctx.store.delete_absence(person_id)
+        previous = self.ctx.absences.clear(person_id)
         if previous is not None:
+            self._publish(None, cleared=(person_id,), person_id=person_id)
+        self.ctx.elsewhere("absence", person_id)
+
+    def absence_relayed(self, person_id: str) -> None:
+        """Another node set or cleared ``person_id``'s absence: as the database has it, shown here."""
+        absence = self.ctx.store.absence(person_id)
+        if absence is not None:
+            self.ctx.absences.set(absence)
+            self._publish(absence, cleared=())
+        elif self.ctx.absences.clear(person_id) is not None:
             self._publish(None, cleared=(person_id,), person_id=person_id)
 
     def expire_absences(self) -> None:

@@ -1,8 +1,9 @@
 """Persistent part of office behaviour: doors, absences and quick questions.
 
-Knocks and invitations live only in memory (they last a minute or two). What is stored, and for how
-long, is listed in docs/privacy.md: questions for 14 days, absences until they end (the inbox is the
-inbox feature's).
+Knocks and invitations (a minute or two) are rows of ``live_items`` while they run and 20 minutes after
+(ledger.py: the one writer of each, shared by the nodes of a cluster). What is stored, and for how long,
+is listed in docs/privacy.md: questions for 14 days, absences until they end (the inbox is the inbox
+feature's).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dvz_desktop.protocol import (
 )
 
 from ...db import Database, Migration, Schema, from_db, to_db
+from . import ledger
 
 QUESTION_RETENTION = timedelta(days=14)
 
@@ -51,17 +53,23 @@ SCHEMA = Schema("behaviour", (
         "CREATE INDEX IF NOT EXISTS questions_from ON questions(from_id)",
         "CREATE INDEX IF NOT EXISTS questions_to ON questions(to_id)",
     )),
+    ledger.MIGRATION,
 ))
 
 
 class BehaviourStore:
     def __init__(self, db: Database) -> None:
         self._db = db
+        #: Open knocks and invitations, one writer each (ledger.py).
+        self.ledger = ledger.Ledger(db)
 
     # --- doors ---
 
     def doors(self) -> list[DoorInfo]:
-        rows = self._db.all("SELECT room_id, state, note, office_hours FROM doors")
+        return self._doors("", ())
+
+    def _doors(self, where: str, args: tuple[str, ...]) -> list[DoorInfo]:
+        rows = self._db.all("SELECT room_id, state, note, office_hours FROM doors " + where, args)
         return [
             DoorInfo(room_id=r[0], state=DoorState(r[1]), note=r[2],
                      office_hours=tuple(OfficeHours.model_validate_json(json.dumps(h)) for h in json.loads(r[3])))
@@ -80,7 +88,10 @@ class BehaviourStore:
     # --- absences ---
 
     def absences(self) -> list[Absence]:
-        rows = self._db.all("SELECT username, start_day, end_day, category, deputy FROM absences")
+        return self._absences("", ())
+
+    def _absences(self, where: str, args: tuple[str, ...]) -> list[Absence]:
+        rows = self._db.all("SELECT username, start_day, end_day, category, deputy FROM absences " + where, args)
         return [Absence(person_id=r[0], start=date.fromisoformat(r[1]), end=date.fromisoformat(r[2]),
                         category=AbsenceCategory(r[3]), deputy_id=r[4]) for r in rows]
 
@@ -108,6 +119,18 @@ class BehaviourStore:
              to_db(q.answered_at) if q.answered_at else None),
         )
 
+    def answer_once(self, question_id: str, text: str, at: datetime) -> bool:
+        """Store the answer unless the question has one (two answers at once on two nodes: one counts)."""
+        cursor = self._db.execute("UPDATE questions SET answer=?, answered_at=? WHERE question_id=? AND answer IS NULL",
+                                  (text, to_db(at), question_id))
+        return cursor.rowcount == 1
+
+    def door(self, room_id: str) -> DoorInfo | None:
+        return next((d for d in self._doors("WHERE room_id=?", (room_id,))), None)
+
+    def absence(self, username: str) -> Absence | None:
+        return next((a for a in self._absences("WHERE username=?", (username,))), None)
+
     def question(self, question_id: str) -> QuickQuestion | None:
         rows = self._questions("WHERE question_id=?", (question_id,))
         return rows[0] if rows else None
@@ -129,3 +152,4 @@ class BehaviourStore:
     def purge(self, now: datetime) -> None:
         self._db.execute("DELETE FROM questions WHERE asked_at < ?", (to_db(now - QUESTION_RETENTION),))
         self._db.execute("DELETE FROM absences WHERE end_day < ?", (now.date().isoformat(),))
+        self.ledger.purge(now)

@@ -141,8 +141,12 @@ class ChatAccess:
         # Kept in memory at once; stored with the other writes of this loop turn (db.soon): a power cut
         # may forget a visit, which only ever narrows what its person may read.
         self._db.soon([("DELETE FROM chat_room_windows WHERE username=? AND conv_id=?", (username, conv_id)),
+                       # Every node of a cluster hears the same move and writes the same windows:
+                       # whichever commits second finds them there.
                        *(("INSERT INTO chat_room_windows(username, conv_id, first_position, last_position) "
-                          "VALUES (?, ?, ?, ?)", (username, conv_id, w.first, w.last)) for w in windows)])
+                          "VALUES (?, ?, ?, ?) ON CONFLICT(username, conv_id, first_position) "
+                          "DO UPDATE SET last_position=excluded.last_position",
+                          (username, conv_id, w.first, w.last)) for w in windows)])
 
     def _close_windows_left_open(self) -> None:
         """After a stop nobody is inside any more: visits still open end at the last position written."""

@@ -33,6 +33,10 @@ GUEST_TEXTS = {
                 "Zeichen).",
                 f"The input is invalid (name at most {MAX_GUEST_NAME}, concern at most {MAX_CONCERN} characters)."),
     "unknown_type": ("Diese Nachricht ist hier nicht erlaubt.", "This message is not allowed here."),
+    "unavailable": ("Der Dienst ist gerade kurz nicht erreichbar. Bitte versuchen Sie es in einem Moment noch einmal "
+                    "– Ihr Platz im Warteraum bleibt.",
+                    "The service is briefly unavailable. Please try again in a moment – your place in the waiting "
+                    "room is kept."),
 }
 
 

@@ -64,6 +64,9 @@ class DoorFeature(Feature):
     def housekeep(self, now: datetime) -> None:
         self.service.drop_gone()
         self.service.purge()
+        for desk in self.service.desks.values():  # what another node changed, in case its word was lost
+            if self.service.refresh(desk):
+                self.service.publish(desk)
 
     def page_route(self) -> HttpRoute:
         return HttpRoute(guest_web.DOOR_PREFIX, partial(guest_web.respond, self.service, self.retention_hours))

@@ -14,7 +14,7 @@ from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
 
 from dvz_desktop.core.tasks import TaskSet
-from dvz_desktop.protocol import CloseCode
+from dvz_desktop.protocol import CloseCode, InboxKind
 from dvz_desktop.protocol.door import (
     GUEST_MESSAGE_ADAPTER,
     GuestJoin,
@@ -24,8 +24,10 @@ from dvz_desktop.protocol.door import (
     GuestResume,
     GuestSay,
     GuestSignal,
+    GuestState,
 )
 
+from ...db import DatabaseError
 from ...net.guest_frames import guest_frames
 from ...net.limits import TokenBucket
 from .desks import guest_error
@@ -60,14 +62,21 @@ class GuestSockets:
                 if isinstance(msg, (GuestSay, GuestSignal)) and not messages.take():
                     link.send(guest_error("rate_limited"))
                     continue
-                self._dispatch(link, msg, address)
+                try:
+                    self._dispatch(link, msg, address)
+                except DatabaseError:  # PostgreSQL away for a moment: nothing was stored, the guest is told
+                    log.warning("a guest message could not be carried out: database unreachable")
+                    link.send(guest_error("unavailable"))
         except ConnectionClosed:
             pass
         finally:
             self._open[address] -= 1
             if not self._open[address]:
                 del self._open[address]
-            self.door.guest_gone(link, leaving=False)
+            try:
+                self.door.guest_gone(link, leaving=False)
+            except DatabaseError:
+                log.warning("a guest's leaving could not be noted: database unreachable")
 
     def _dispatch(self, link: GuestLink, msg: GuestMessage, address: str) -> None:
         """Each guest message to the door; a message type without a case here is a type error."""
@@ -79,7 +88,7 @@ class GuestSockets:
             case GuestResume():
                 door.resume(link, msg.token)
             case GuestRequest():
-                door.request(link, msg, address)
+                leave_request(door, link, msg, address)
             case GuestSay():
                 door.guest_says(link, msg.body)
             case GuestSignal():
@@ -91,3 +100,21 @@ class GuestSockets:
 
     def _close(self, ws: ServerConnection) -> None:
         self._closing.spawn(ws.close(CloseCode.NORMAL, "Besuch beendet"), name="dvz-guest-close")
+
+
+def leave_request(door: DoorService, link: GuestLink, msg: GuestRequest, address: str) -> None:
+    """Outside office hours: the guest's request goes to the inbox of the desk's staff."""
+    desk = door.desks.get(msg.desk_id)
+    if desk is None:
+        link.send(guest_error("unknown_desk"))
+        return
+    if not msg.privacy_accepted:
+        link.send(guest_error("privacy"))
+        return
+    if not door.allowed(address):
+        link.send(guest_error("rate_limited"))
+        return
+    for person in desk.staff:
+        door.inbox.add(person, InboxKind.GUEST_REQUEST, room_id=desk.room_id, guest_name=msg.name.strip(),
+                       contact=msg.contact.strip(), text=msg.concern.strip())
+    link.send(GuestState(state="requested", desk_name=desk.name).model_dump_json())

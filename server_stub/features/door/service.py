@@ -4,10 +4,13 @@ admit, talk to, hand over and end visits.
 A guest holds a short-lived token for one visit at one desk. Guests only ever reach the backend through
 the guest socket (see guest_socket.py) and only with guest messages; what they send goes to the clerk
 who admitted them and nowhere else.
+
+Several nodes (cluster mode): the queue is the database's, admitting is decided there; see shared.py.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import secrets
 from collections.abc import Callable
@@ -21,7 +24,6 @@ from dvz_desktop.protocol.door import (
     DeskQueue,
     GuestJoin,
     GuestLine,
-    GuestRequest,
     GuestSignalEvent,
     GuestState,
     VisitEvent,
@@ -79,8 +81,10 @@ class DoorService:
         self.visits: dict[str, Visit] = {}
         self.guests: dict[str, GuestLink] = {}  # visit id -> the guest's socket
         self._by_address: dict[str, TokenBucket] = {}
-        #: Open visits whose guest has no socket, since when (see GUEST_GRACE).
+        #: Open visits whose guest has no socket here, since when (see GUEST_GRACE).
         self.gone_since: dict[str, datetime] = {}
+        #: Cluster mode: tells the other nodes (kind, payload); see shared.py. Nothing on one node.
+        self.elsewhere: Callable[[str, str], None] = lambda kind, payload: None
         self._restore()
 
     def _restore(self) -> None:
@@ -114,6 +118,36 @@ class DoorService:
 
     def desks_of(self, username: str) -> list[Desk]:
         return [d for d in self.desks.values() if username in d.staff]
+
+    def refresh(self, desk: Desk) -> bool:
+        """Read the desk's queue from the database (other nodes' guests and admissions); True if it changed."""
+        before = [(v, self.visits[v].state, self.visits[v].clerk) for v in desk.queue]
+        fresh = self.store.open_visits_of(desk.desk_id, self.clock.now())
+        for visit_id in desk.queue:
+            if self.visits[visit_id].desk_id == desk.desk_id:
+                self.visits[visit_id].state = "ended"  # unless the database still has it open (below)
+        for visit in fresh:
+            self.visits.setdefault(visit.visit_id, visit).take(visit)
+        known_order = {v: n for n, v in enumerate(desk.queue)}  # for guests who came in the same instant
+        fresh.sort(key=lambda v: (v.queued_at, known_order.get(v.visit_id, len(known_order))))
+        desk.queue[:] = [v.visit_id for v in fresh]
+        return before != [(v, self.visits[v].state, self.visits[v].clerk) for v in desk.queue]
+
+    def changed(self, desk: Desk) -> None:
+        """The desk's queue changed here: shown to its staff and waiting guests, here and on the other nodes."""
+        self.publish(desk)
+        self.elsewhere("desk", desk.desk_id)
+
+    def to_guest(self, visit_id: str, frame: str) -> None:
+        link = self.guests.get(visit_id)
+        if link is not None:
+            link.send(frame)
+        else:
+            self.elsewhere("guest", json.dumps({"visit_id": visit_id, "frame": frame}))
+
+    def to_clerk(self, clerk: str, frame: str) -> None:
+        self.hub.send_to(clerk, frame)
+        self.elsewhere("clerk", json.dumps({"clerk": clerk, "frame": frame}))
 
     def publish(self, desk: Desk) -> None:
         """The queue to the desk's staff, and each waiting guest their place."""
@@ -174,11 +208,13 @@ class DoorService:
             link.visit_id = visit.visit_id
             self.guests[visit.visit_id] = link
             link.send(GuestState(state="waiting", token=token, desk_name=desk.name).model_dump_json())
-            self.publish(desk)
+            self.changed(desk)
 
     def resume(self, link: GuestLink, token: str) -> None:
-        visit = self.store.by_token(token)
-        visit = self.visits.get(visit.visit_id) if visit else None
+        stored = self.store.by_token(token)  # perhaps queued through another node
+        if stored is not None and stored.desk_id in self.desks and stored.state != "ended":
+            self.refresh(self.desks[stored.desk_id])
+        visit = self.visits.get(stored.visit_id) if stored else None
         if visit is None or visit.state == "ended" or visit.expires_at <= self.clock.now():
             link.send(guest_error("visit_over"))
             link.close()
@@ -186,49 +222,36 @@ class DoorService:
         old = self.guests.get(visit.visit_id)
         if old is not None and old is not link:
             old.close()  # one browser tab per visit
+        elif old is None:
+            self.elsewhere("guest-close", visit.visit_id)  # a tab still open through another node
         link.visit_id = visit.visit_id
         self.guests[visit.visit_id] = link
         self.gone_since.pop(visit.visit_id, None)
+        self.store.seen([visit.visit_id], self.clock.now())
         desk = self.desks[visit.desk_id]
         if visit.state == "admitted":
             link.send(self._admitted_state(visit, desk))
         self.publish(desk)
 
-    def request(self, link: GuestLink, msg: GuestRequest, address: str) -> None:
-        desk = self.desks.get(msg.desk_id)
-        if desk is None:
-            link.send(guest_error("unknown_desk"))
-            return
-        if not msg.privacy_accepted:
-            link.send(guest_error("privacy"))
-            return
-        if not self.allowed(address):
-            link.send(guest_error("rate_limited"))
-            return
-        for person in desk.staff:
-            self.inbox.add(person, InboxKind.GUEST_REQUEST, room_id=desk.room_id, guest_name=msg.name.strip(),
-                           contact=msg.contact.strip(), text=msg.concern.strip())
-        link.send(GuestState(state="requested", desk_name=desk.name).model_dump_json())
-
     def guest_says(self, link: GuestLink, body: str) -> None:
-        visit = self._visit_of(link)
+        visit = self._admitted_visit_of(link)
         if visit is None or visit.state != "admitted" or visit.clerk is None:
             link.send(guest_error("not_admitted"))
             return
         now = self.clock.now()
         self.store.say(visit.visit_id, "guest", body, now)
         link.send(GuestLine(sender="guest", body=body, at=now).model_dump_json())
-        self.hub.send_to(visit.clerk, VisitEvent(visit_id=visit.visit_id, kind="say", at=now,
-                                                     body=body).model_dump_json())
+        self.to_clerk(visit.clerk, VisitEvent(visit_id=visit.visit_id, kind="say", at=now,
+                                              body=body).model_dump_json())
 
     def guest_signal(self, link: GuestLink, sdp_type: str, sdp: str) -> None:
-        visit = self._visit_of(link)
+        visit = self._admitted_visit_of(link)
         if visit is None or visit.state != "admitted" or visit.clerk is None:
             link.send(guest_error("not_admitted"))
             return
-        self.hub.send_to(visit.clerk, VisitEvent(visit_id=visit.visit_id, kind="signal", at=self.clock.now(),
-                                                     sdp_type=sdp_type, sdp=sdp,
-                                                     ice_servers=self.ice_servers).model_dump_json())
+        event = VisitEvent(visit_id=visit.visit_id, kind="signal", at=self.clock.now(), sdp_type=sdp_type, sdp=sdp,
+                           ice_servers=self.ice_servers)
+        self.to_clerk(visit.clerk, event.model_dump_json())
 
     def guest_gone(self, link: GuestLink, leaving: bool) -> None:
         """The guest left (``leaving``) or closed the page; a closed page may come back with its token."""
@@ -240,73 +263,90 @@ class DoorService:
             self._left(visit)
         else:
             self.gone_since[visit.visit_id] = self.clock.now()
+            self.store.seen([visit.visit_id], self.clock.now())  # the grace period counts from now
 
-    def _left(self, visit: Visit) -> None:
+    def _left(self, visit: Visit) -> bool:
+        """The guest has left: the visit ends (once, whichever node finds it), and their clerk is told."""
+        if not self.end(visit):
+            return False
         if visit.clerk is not None:
-            self.hub.send_to(visit.clerk, VisitEvent(visit_id=visit.visit_id, kind="left",
-                                                         at=self.clock.now()).model_dump_json())
-        self.end(visit)
+            self.to_clerk(visit.clerk, VisitEvent(visit_id=visit.visit_id, kind="left",
+                                                  at=self.clock.now()).model_dump_json())
+        return True
 
     def drop_gone(self) -> int:
         """Guests without a socket for longer than the grace period have left: out of the queue, so a
         few closed pages cannot fill it for hours. Returns how many."""
         now = self.clock.now()
-        gone = [v for v, since in self.gone_since.items() if now - since >= GUEST_GRACE and v not in self.guests]
+        if self.guests:  # the guests whose sockets this node holds are here (for every node to read)
+            self.store.seen(list(self.guests), now)
+        gone = [v for v in self.store.unseen_since(now - GUEST_GRACE, now) if v not in self.guests]
+        dropped = 0
         for visit_id in gone:
-            del self.gone_since[visit_id]
-            visit = self.visits.get(visit_id)
+            self.gone_since.pop(visit_id, None)
+            visit = self.visits.get(visit_id) or self.store.visit(visit_id)
             if visit is not None and visit.state != "ended":
-                self._left(visit)
-        return len(gone)
+                self.visits.setdefault(visit_id, visit)
+                dropped += self._left(visit)
+        return dropped
 
     def _visit_of(self, link: GuestLink) -> Visit | None:
         return self.visits.get(link.visit_id or "")
 
+    def _admitted_visit_of(self, link: GuestLink) -> Visit | None:
+        """The guest's visit; read again if not admitted here yet (a clerk on another node may have)."""
+        visit = self._visit_of(link)
+        if visit is not None and visit.state == "waiting" and visit.desk_id in self.desks:
+            self.refresh(self.desks[visit.desk_id])
+        return visit
+
     # --- staff ---
 
     def admit(self, clerk: str, desk_id: str, visit_id: str | None) -> str:
-        """Let the next guest (or ``visit_id``) of a desk in; the visit id."""
+        """Let the next guest (or ``visit_id``) of a desk in; the visit id. The database decides between
+        clerks pressing at once (on any node): each waiting guest is admitted by one of them only."""
         desk = self.desks.get(desk_id)
         if desk is None or clerk not in desk.staff:
             raise Refused(ErrorCode.FORBIDDEN)
+        self.refresh(desk)
         waiting = [v for v in desk.queue if self.visits[v].state == "waiting"]
-        chosen = visit_id or (waiting[0] if waiting else None)
-        if chosen is None or chosen not in waiting:
+        if visit_id is not None and visit_id not in waiting:
+            raise Refused(ErrorCode.UNKNOWN_VISIT)
+        room_id = self.presence.get(clerk).room_id
+        chosen = next((v for v in ([visit_id] if visit_id else waiting) if self.store.admit(self.visits[v], clerk,
+                                                                                              room_id)), None)
+        if chosen is None:  # the last one went to another clerk a moment ago
+            self.refresh(desk)
+            self.changed(desk)
             raise Refused(ErrorCode.UNKNOWN_VISIT)
         visit = self.visits[chosen]
-        visit.state, visit.clerk = "admitted", clerk
-        visit.room_id = self.presence.get(clerk).room_id
-        self.store.update(visit, self.clock.now())
-        link = self.guests.get(chosen)
-        if link is not None:
-            link.send(self._admitted_state(visit, desk))
-        self.publish(desk)
+        self.changed(desk)
+        self.to_guest(chosen, self._admitted_state(visit, desk))
         return chosen
 
     def visit_of_clerk(self, clerk: str, visit_id: str) -> Visit:
-        """The visit ``clerk`` is holding now; refused for anyone else's (or an ended one)."""
-        visit = self.visits.get(visit_id)
-        if visit is None or visit.clerk != clerk or visit.state != "admitted":
+        """The visit ``clerk`` is holding now; refused for anyone else's (or an ended one). Read from the
+        database: the clerk may have admitted it through another node."""
+        stored = self.store.visit(visit_id)
+        if stored is None or stored.clerk != clerk or stored.state != "admitted" or stored.desk_id not in self.desks:
             raise Refused(ErrorCode.UNKNOWN_VISIT)
+        visit = self.visits.setdefault(visit_id, stored)
+        visit.take(stored)
         return visit
 
     def clerk_says(self, visit: Visit, body: str) -> None:
         now = self.clock.now()
         self.store.say(visit.visit_id, "clerk", body, now)
-        link = self.guests.get(visit.visit_id)
-        if link is not None:
-            link.send(GuestLine(sender="clerk", body=body, at=now).model_dump_json())
+        self.to_guest(visit.visit_id, GuestLine(sender="clerk", body=body, at=now).model_dump_json())
 
     def clerk_signal(self, visit: Visit, sdp_type: str, sdp: str) -> None:
-        link = self.guests.get(visit.visit_id)
-        if link is not None:
-            link.send(GuestSignalEvent(sdp_type=sdp_type, sdp=sdp).model_dump_json())
+        self.to_guest(visit.visit_id, GuestSignalEvent(sdp_type=sdp_type, sdp=sdp).model_dump_json())
 
     def to_callback(self, clerk: str, visit: Visit, note: str) -> None:
         """End the visit and keep the guest's name and concern as a callback in the clerk's inbox."""
-        self.inbox.add(clerk, InboxKind.CALLBACK, room_id=self.desks[visit.desk_id].room_id, guest_name=visit.name,
-                       text=visit.concern, note=note)
-        self.end(visit)
+        if self.end(visit):
+            self.inbox.add(clerk, InboxKind.CALLBACK, room_id=self.desks[visit.desk_id].room_id, guest_name=visit.name,
+                           text=visit.concern, note=note)
 
     def hand_over(self, visit: Visit, to_desk_id: str | None) -> None:
         old = self.desks[visit.desk_id]
@@ -320,22 +360,27 @@ class DoorService:
             # The guest keeps their place: by the time they first came.
             new.queue.append(visit.visit_id)
             new.queue.sort(key=lambda v: self.visits[v].queued_at)
-            self.publish(old)
+            self.changed(old)
         self.store.update(visit, self.clock.now())
-        self.publish(new)
+        self.changed(new)
 
-    def end(self, visit: Visit) -> None:
-        visit.state = "ended"
+    def end(self, visit: Visit) -> bool:
+        """End a visit (False if it had ended already, here or on another node)."""
+        ended = self.store.end(visit, self.clock.now())
         self.gone_since.pop(visit.visit_id, None)
-        self.store.update(visit, self.clock.now())
         desk = self.desks[visit.desk_id]
         if visit.visit_id in desk.queue:
             desk.queue.remove(visit.visit_id)
+        frame = GuestState(state="ended", desk_name=desk.name).model_dump_json()
         link = self.guests.pop(visit.visit_id, None)
         if link is not None:
-            link.send(GuestState(state="ended", desk_name=desk.name).model_dump_json())
+            link.send(frame)
             link.close()
-        self.publish(desk)
+        elif ended:
+            self.elsewhere("guest-end", json.dumps({"visit_id": visit.visit_id, "frame": frame}))
+        if ended:
+            self.changed(desk)
+        return ended
 
     def _admitted_state(self, visit: Visit, desk: Desk) -> str:
         clerk = self.directory.people.get(visit.clerk or "")

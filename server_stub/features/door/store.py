@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from ...db import Database, Migration, Schema, from_db, to_db
 from ...net.auth import token_hash
@@ -35,7 +36,12 @@ SCHEMA = Schema("door", (
         )""",
         "CREATE INDEX IF NOT EXISTS guest_chat_by_visit ON guest_chat(visit_id)",
     )),
+    Migration(2, "when a node last held the guest's socket (several nodes share the queue)", (
+        "ALTER TABLE guest_visits ADD COLUMN guest_seen_at TEXT",
+    )),
 ))
+
+_COLUMNS = "visit_id, desk_id, name, concern, queued_at, expires_at, state, clerk, room_id"
 
 
 @dataclass
@@ -50,6 +56,10 @@ class Visit:
     clerk: str | None = None
     room_id: str | None = None
 
+    def take(self, stored: Visit) -> None:
+        """What the database says now (another node may have admitted, handed over or ended it)."""
+        self.desk_id, self.state, self.clerk, self.room_id = stored.desk_id, stored.state, stored.clerk, stored.room_id
+
 
 class DoorStore:
     def __init__(self, db: Database) -> None:
@@ -57,27 +67,58 @@ class DoorStore:
 
     def add(self, visit: Visit, token: str) -> None:
         self._db.execute(
-            "INSERT INTO guest_visits(visit_id, desk_id, token_hash, name, concern, queued_at, expires_at, state) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO guest_visits(visit_id, desk_id, token_hash, name, concern, queued_at, expires_at, state, "
+            "guest_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (visit.visit_id, visit.desk_id, token_hash(token), visit.name, visit.concern, to_db(visit.queued_at),
-             to_db(visit.expires_at), visit.state))
+             to_db(visit.expires_at), visit.state, to_db(visit.queued_at)))
+
+    def visit(self, visit_id: str) -> Visit | None:
+        row = self._db.one(f"SELECT {_COLUMNS} FROM guest_visits WHERE visit_id=?", (visit_id,))
+        return _visit(row) if row else None
+
+    def open_visits_of(self, desk_id: str, now: datetime) -> list[Visit]:
+        """A desk's queue as the database has it (every node's guests), oldest first."""
+        rows = self._db.all(f"SELECT {_COLUMNS} FROM guest_visits WHERE desk_id=? AND state != 'ended' "
+                            "AND expires_at > ? ORDER BY queued_at, visit_id", (desk_id, to_db(now)))
+        return [_visit(r) for r in rows]
+
+    def admit(self, visit: Visit, clerk: str, room_id: str | None) -> bool:
+        """Admit a waiting visit, unless another clerk (on any node) took it a moment ago."""
+        taken = self._db.execute("UPDATE guest_visits SET state='admitted', clerk=?, room_id=? "
+                                 "WHERE visit_id=? AND state='waiting'", (clerk, room_id, visit.visit_id))
+        if taken.rowcount != 1:
+            return False
+        visit.state, visit.clerk, visit.room_id = "admitted", clerk, room_id
+        return True
+
+    def end(self, visit: Visit, now: datetime) -> bool:
+        """End a visit once (False: it had ended already, perhaps on another node)."""
+        ended = self._db.execute("UPDATE guest_visits SET state='ended', ended_at=? WHERE visit_id=? "
+                                 "AND state != 'ended'", (to_db(now), visit.visit_id))
+        visit.state = "ended"
+        return ended.rowcount == 1
+
+    def seen(self, visit_ids: list[str], now: datetime) -> None:
+        """The guests of these visits have a socket on this node (or had one until now)."""
+        self._db.executemany("UPDATE guest_visits SET guest_seen_at=? WHERE visit_id=?",
+                             [(to_db(now), v) for v in visit_ids])
+
+    def unseen_since(self, before: datetime, now: datetime) -> list[str]:
+        """Open visits whose guest no node has held since ``before``."""
+        rows = self._db.all("SELECT visit_id FROM guest_visits WHERE state != 'ended' AND expires_at > ? "
+                            "AND COALESCE(guest_seen_at, queued_at) <= ?", (to_db(now), to_db(before)))
+        return [r[0] for r in rows]
 
     def by_token(self, token: str) -> Visit | None:
-        row = self._db.one(
-            "SELECT visit_id, desk_id, name, concern, queued_at, expires_at, state, clerk, room_id FROM guest_visits "
-            "WHERE token_hash=?", (token_hash(token),))
-        if row is None:
-            return None
-        return Visit(row[0], row[1], row[2], row[3], from_db(row[4]), from_db(row[5]),
-                     row[6], row[7], row[8])
+        row = self._db.one(f"SELECT {_COLUMNS} FROM guest_visits WHERE token_hash=?", (token_hash(token),))
+        return _visit(row) if row else None
 
     def open_visits(self, now: datetime) -> list[Visit]:
         """Visits not ended and not expired, oldest first: what a restarted backend still owes its guests."""
         rows = self._db.all(
-            "SELECT visit_id, desk_id, name, concern, queued_at, expires_at, state, clerk, room_id FROM guest_visits "
+            f"SELECT {_COLUMNS} FROM guest_visits "
             "WHERE ended_at IS NULL AND state != 'ended' AND expires_at > ? ORDER BY queued_at", (to_db(now),))
-        return [Visit(r[0], r[1], r[2], r[3], from_db(r[4]), from_db(r[5]), r[6], r[7],
-                      r[8]) for r in rows]
+        return [_visit(r) for r in rows]
 
     def update(self, visit: Visit, now: datetime) -> None:
         ended = to_db(now) if visit.state == "ended" else None
@@ -105,3 +146,7 @@ class DoorStore:
         visits = self._db.one("SELECT COUNT(*) FROM guest_visits WHERE visit_id=?", (visit_id,))[0]
         chat = self._db.one("SELECT COUNT(*) FROM guest_chat WHERE visit_id=?", (visit_id,))[0]
         return int(visits) + int(chat)
+
+
+def _visit(row: Any) -> Visit:
+    return Visit(row[0], row[1], row[2], row[3], from_db(row[4]), from_db(row[5]), row[6], row[7], row[8])

@@ -6,14 +6,18 @@ subscribes them once everything is built (app.py)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 
 from dvz_desktop.core.clock import Clock
 from dvz_desktop.protocol import Presence, RoomKind, Status
 
+from ...db import DatabaseError
 from ...directory.visibility import Directory
 from .store import FirstSeenStore
+
+log = logging.getLogger(__name__)
 
 
 class PresenceBoard:
@@ -151,5 +155,10 @@ class PresenceBoard:
         else:
             online[presence.person_id] = presence
         for listener in self._listeners:
-            listener(presence)
+            try:
+                listener(presence)
+            except DatabaseError:
+                # One feature could not store its part (PostgreSQL away a moment): the change stands, and
+                # the listeners after it (the sockets, the other nodes) still hear it.
+                log.warning("a presence listener could not reach the database; the change goes on")
         return presence

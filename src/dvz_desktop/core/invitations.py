@@ -31,6 +31,18 @@ class InviteBook:
         entry = self._open.get(invite_id)
         return entry.invitation if entry else None
 
+    def deadline(self, invite_id: str) -> datetime | None:
+        entry = self._open.get(invite_id)
+        return entry.deadline if entry else None
+
+    def put(self, invitation: Invitation, deadline: datetime) -> None:
+        """Take over an open invitation as another process left it (several backend nodes)."""
+        self._open[invitation.invite_id] = _Open(invitation, deadline)
+
+    def drop(self, invite_id: str) -> None:
+        """Forget an invitation that ended elsewhere."""
+        self._open.pop(invite_id, None)
+
     def open_for(self, person_id: str) -> list[Invitation]:
         return [e.invitation for e in self._open.values() if person_id in (e.invitation.host_id, e.invitation.guest_id)]
 

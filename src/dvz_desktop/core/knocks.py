@@ -66,6 +66,16 @@ class _Ringing:
     deadline: datetime
 
 
+@dataclass(frozen=True)
+class OpenKnock:
+    """A ringing knock as another process keeps it (the backend's nodes share them through the database)."""
+
+    knock: Knock
+    recipients: frozenset[str]
+    held_for: frozenset[str]
+    deadline: datetime
+
+
 class KnockBook:
     def __init__(self) -> None:
         self._open: dict[str, _Ringing] = {}
@@ -89,6 +99,26 @@ class KnockBook:
 
     def open_knocks(self) -> list[Knock]:
         return [e.knock for e in self._open.values()]
+
+    def entry(self, knock_id: str) -> OpenKnock | None:
+        """What another process needs to carry on with a ringing knock."""
+        e = self._open.get(knock_id)
+        return OpenKnock(e.knock, frozenset(e.recipients), frozenset(e.held_for), e.deadline) if e else None
+
+    # --- keeping a copy in step (several backend nodes) ---
+
+    def put(self, entry: OpenKnock) -> None:
+        """Take over a knock as another process left it (new, or changed there)."""
+        self._open[entry.knock.knock_id] = _Ringing(entry.knock, set(entry.recipients), set(entry.held_for),
+                                                    entry.deadline)
+
+    def drop(self, knock_id: str) -> None:
+        """Forget a knock that ended elsewhere (no effects: whoever ended it has told everyone)."""
+        self._open.pop(knock_id, None)
+
+    def note_started(self, knocker_id: str, room_id: str, at: datetime) -> None:
+        """A knock started elsewhere counts for this knocker's limit here too."""
+        self._history.setdefault((knocker_id, room_id), deque()).append(at)
 
     # --- starting ---
 

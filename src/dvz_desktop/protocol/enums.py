@@ -107,4 +107,5 @@ class ErrorCode(str, Enum):
     ACCOUNT_CONFLICT = "account_conflict"
     ACCOUNT_DISABLED = "account_disabled"
     PROVIDER_ENDED_SESSION = "provider_ended_session"
+    STORAGE_UNAVAILABLE = "storage_unavailable"
     INTERNAL = "internal"

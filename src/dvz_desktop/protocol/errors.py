@@ -253,6 +253,12 @@ ERROR_TEXTS: dict[ErrorCode, tuple[str, str]] = {
         ("Your organisation's sign-in service ended your session (account disabled, signed out or session "
          "expired). Please sign in again."),
     ),
+    ErrorCode.STORAGE_UNAVAILABLE: (
+        ("Der Server kann gerade nichts speichern (seine Datenbank ist nicht erreichbar). Es ist nichts "
+         "geändert worden; bitte versuchen Sie es in einigen Sekunden noch einmal."),
+        ("The server cannot store anything right now (its database cannot be reached). Nothing was changed; "
+         "please try again in a few seconds."),
+    ),
     ErrorCode.INTERNAL: (
         "Interner Fehler auf dem Server. Bitte versuchen Sie es später erneut.",
         "Internal server error. Please try again later.",

@@ -198,12 +198,17 @@ class ChatClient:
         except NotConnected:
             return  # stays in the outbox; resent after the next welcome
         except (TimeoutError, SessionError) as exc:
-            if isinstance(exc, SessionError) and exc.code not in ("internal", "rate_limited"):
+            if isinstance(exc, SessionError) and exc.code not in ("internal", "rate_limited", "storage_unavailable"):
                 # The server refused it for good (too long, not allowed): it must not block the outbox.
                 log.warning("chat message refused (%s)", exc.code)
                 self.outbox.remove(entry.client_msg_id)
                 self.changed.emit(entry.conv_id)
                 self.refused.emit((entry.conv_id, exc.message if isinstance(exc, SessionError) else ""))
+            elif not self._resuming:
+                # Not stored this time (the server's database away for a moment, no answer): the outbox
+                # goes again in a second, in the order written; what I write meanwhile waits behind it.
+                self._resuming = True
+                self._loop.call_later(1.0, self._retry_resume)
             return
         finally:
             self._unacked.discard(entry.client_msg_id)
