@@ -42,3 +42,26 @@ async def guest_frames(ws: ServerConnection, adapter: TypeAdapter[M], refuse: Ca
                 return
             continue
         yield msg
+
+
+class SocketsPerAddress:
+    """The sockets each browser address holds open, bounded: a household or an office behind one router
+    is fine, a script opening hundreds is not. ``take`` before serving, ``give_back`` when it closes."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._open: dict[str, int] = {}
+
+    def take(self, address: str) -> bool:
+        held = self._open.get(address, 0)
+        if held >= self.limit:
+            return False
+        self._open[address] = held + 1
+        return True
+
+    def give_back(self, address: str) -> None:
+        left = self._open[address] - 1
+        if left:
+            self._open[address] = left
+        else:
+            del self._open[address]  # the table holds only addresses with open sockets

@@ -28,3 +28,17 @@ def test_a_connection_flood_from_one_address_is_dropped_and_others_are_not() -> 
     assert sum(guard.admits("203.0.113.1") for _ in range(ACCEPT_BURST)) == ACCEPTS_PER_SECOND
     off = AcceptGuard((), per_second=0)
     assert all(off.admits("127.0.0.1") for _ in range(ACCEPT_BURST * 2))
+
+
+def test_browser_sockets_per_address_are_bounded_and_given_back() -> None:
+    from server_stub.net.guest_frames import SocketsPerAddress
+
+    sockets = SocketsPerAddress(2)
+    assert sockets.take("203.0.113.1") and sockets.take("203.0.113.1")
+    assert not sockets.take("203.0.113.1")  # the third from one address is refused
+    assert sockets.take("203.0.113.2")  # another address is not affected
+    sockets.give_back("203.0.113.1")
+    assert sockets.take("203.0.113.1")  # a closed socket frees its place
+    for address in ("203.0.113.1", "203.0.113.1", "203.0.113.2"):
+        sockets.give_back(address)
+    assert sockets._open == {}  # noqa: SLF001 (nothing kept for addresses without sockets)

@@ -18,7 +18,7 @@ from dvz_desktop.core.council.session import CouncilSession
 from dvz_desktop.protocol import CloseCode, IceServer
 from dvz_desktop.protocol.public_viewer import PUBLIC_VIEWER_MESSAGE_ADAPTER, PublicError, PublicWatch
 
-from ...net.guest_frames import guest_frames
+from ...net.guest_frames import SocketsPerAddress, guest_frames
 from ...net.http_routes import SocketRoute
 from ...net.limits import TokenBucket
 from ..calls.feature import CallsFeature
@@ -55,15 +55,14 @@ class PublicSockets:
     def __init__(self, viewers: PublicViewers, known_body: Callable[[str], bool]) -> None:
         self.viewers = viewers
         self.known_body = known_body
-        self._open: dict[str, int] = {}
+        self._open = SocketsPerAddress(MAX_SOCKETS_PER_ADDRESS)
         self._answers: set[asyncio.Task[None]] = set()
 
     async def serve(self, ws: ServerConnection, address: str) -> None:
-        if self._open.get(address, 0) >= MAX_SOCKETS_PER_ADDRESS:
+        if not self._open.take(address):
             await ws.send(public_error("rate_limited"))
             await ws.close(CloseCode.POLICY_VIOLATION, "too many viewer sockets")
             return
-        self._open[address] = self._open.get(address, 0) + 1
         viewer = Viewer(lambda payload: websockets.broadcast([ws], payload))
         messages = TokenBucket(PER_SECOND, BURST)
 
@@ -84,9 +83,7 @@ class PublicSockets:
         except ConnectionClosed:
             pass
         finally:
-            self._open[address] -= 1
-            if not self._open[address]:
-                del self._open[address]
+            self._open.give_back(address)
             self.viewers.gone(viewer)
 
     async def _answer(self, viewer: Viewer, generation: int, sdp: str) -> None:

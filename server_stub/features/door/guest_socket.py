@@ -28,7 +28,7 @@ from dvz_desktop.protocol.door import (
 )
 
 from ...db import DatabaseError
-from ...net.guest_frames import guest_frames
+from ...net.guest_frames import SocketsPerAddress, guest_frames
 from ...net.limits import TokenBucket
 from .desks import guest_error
 from .service import DoorService, GuestLink
@@ -45,15 +45,14 @@ GUEST_BURST = 20
 class GuestSockets:
     def __init__(self, door: DoorService) -> None:
         self.door = door
-        self._open: dict[str, int] = {}
+        self._open = SocketsPerAddress(MAX_GUEST_SOCKETS_PER_ADDRESS)
         self._closing = TaskSet()
 
     async def serve(self, ws: ServerConnection, address: str) -> None:
-        if self._open.get(address, 0) >= MAX_GUEST_SOCKETS_PER_ADDRESS:
+        if not self._open.take(address):
             await ws.send(guest_error("rate_limited"))
             await ws.close(CloseCode.POLICY_VIOLATION, "too many guest sockets")
             return
-        self._open[address] = self._open.get(address, 0) + 1
         link = GuestLink(lambda payload: websockets.broadcast([ws], payload), lambda: self._close(ws))
         messages = TokenBucket(GUEST_MESSAGES_PER_MINUTE / 60.0, GUEST_BURST)
         try:
@@ -70,9 +69,7 @@ class GuestSockets:
         except ConnectionClosed:
             pass
         finally:
-            self._open[address] -= 1
-            if not self._open[address]:
-                del self._open[address]
+            self._open.give_back(address)
             try:
                 self.door.guest_gone(link, leaving=False)
             except DatabaseError:

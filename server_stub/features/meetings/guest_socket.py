@@ -19,7 +19,7 @@ from dvz_desktop.protocol.meeting_guest import (
     MeetingGuestMedia,
 )
 
-from ...net.guest_frames import guest_frames
+from ...net.guest_frames import SocketsPerAddress, guest_frames
 from ...net.limits import TokenBucket
 from .guests import GuestLink, MeetingGuests, guest_error
 from .relay import MeetingMedia
@@ -37,15 +37,14 @@ class MeetingGuestSockets:
     def __init__(self, guests: MeetingGuests, media: MeetingMedia) -> None:
         self.guests = guests
         self.media = media
-        self._open: dict[str, int] = {}
+        self._open = SocketsPerAddress(MAX_SOCKETS_PER_ADDRESS)
         self._closing: set[asyncio.Task[None]] = set()
 
     async def serve(self, ws: ServerConnection, address: str) -> None:
-        if self._open.get(address, 0) >= MAX_SOCKETS_PER_ADDRESS:
+        if not self._open.take(address):
             await ws.send(guest_error("rate_limited"))
             await ws.close(CloseCode.POLICY_VIOLATION, "too many guest sockets")
             return
-        self._open[address] = self._open.get(address, 0) + 1
         link = GuestLink(lambda payload: websockets.broadcast([ws], payload), lambda: self._close(ws))
         messages = TokenBucket(GUEST_PER_SECOND, GUEST_BURST)
         try:
@@ -66,9 +65,7 @@ class MeetingGuestSockets:
         except ConnectionClosed:
             pass
         finally:
-            self._open[address] -= 1
-            if not self._open[address]:
-                del self._open[address]
+            self._open.give_back(address)
             self.guests.gone(link)
 
     def _close(self, ws: ServerConnection) -> None:
