@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
-from dvz_desktop.protocol import Presence
+from dvz_desktop.protocol import Presence, Status
 from dvz_desktop.services.session import Credentials, Session
 
 
@@ -34,6 +34,31 @@ class PresenceLog:
                 await self._changed.wait()
 
         return await asyncio.wait_for(scan(), timeout)
+
+
+class Sight:
+    """Whom one session sees online: its welcome's snapshot and every change since (attach before start).
+    On a cluster a person who just logged in on the other node reaches this node a moment later; a test
+    acts once the user would see them, as a user would."""
+
+    def __init__(self, session: Session) -> None:
+        self.status: dict[str, Status] = {}
+        session.welcomed.connect(lambda welcome: self._note(welcome.presence))
+        session.presence_changed.connect(self._note)
+
+    def _note(self, updates: tuple[Presence, ...]) -> None:
+        for update in updates:
+            self.status[update.person_id] = update.status
+
+    async def online(self, person_id: str, timeout: float = 30.0) -> None:
+        async def poll() -> None:
+            while self.status.get(person_id, Status.OFFLINE) is Status.OFFLINE:
+                await asyncio.sleep(0.02)
+
+        try:
+            await asyncio.wait_for(poll(), timeout)
+        except TimeoutError:
+            raise AssertionError(f"{person_id} never appeared online") from None
 
 
 async def login(url: str, username: str, password: str, **kwargs: float) -> Session:

@@ -18,7 +18,7 @@ from server_stub.app import Backend
 from server_stub.directory.orgfile import OrgFile, StaffSpec
 
 from ..conftest import DATABASES, PASSWORDS, RunningBackend, _two_nodes, backend_config
-from .helpers import login
+from .helpers import Sight, login
 
 CLUSTER_READY = True
 ROOM = "kh-sitz"  # the Landkreis' meeting room
@@ -191,9 +191,12 @@ async def test_a_malformed_sdp_fails_that_call_cleanly_and_nothing_else(office) 
 
 async def test_a_call_between_two_people_rings_and_can_be_declined_or_accepted(office) -> None:
     _server, url = office
-    (anna_s, anna), (bernd_s, bernd) = await person(url, "anna", None), await person(url, "bernd", None)
+    anna_s, anna = await person(url, "anna", None)
+    anna_sees = Sight(anna_s)
+    bernd_s, bernd = await person(url, "bernd", None)
     rings = []
     bernd.ringing.connect(rings.append)
+    await anna_sees.online("bernd")  # on a cluster Bernd's node tells Anna's a moment after his login
     call_id = await anna.call_person("bernd")
     await wait_until(lambda: rings, what="Bernd's phone to ring")
     await bernd.answer(call_id, accept=False)

@@ -27,7 +27,7 @@ from dvz_desktop.protocol.meetings import MeetingHand, MeetingModerate
 from dvz_desktop.services.calls import CallClient
 from dvz_desktop.services.session import Credentials, Session, SessionError
 from tests.conftest import PASSWORDS
-from tests.integration.helpers import Person, login
+from tests.integration.helpers import Person, Sight, login
 from tests.integration.test_calls import SyntheticMedia, frames, loopback_and_no_default_stun  # noqa: F401
 from tests.integration.test_chat_faults import org_file, wait_until
 from tests.integration.test_cluster_faults import Node
@@ -39,13 +39,21 @@ CLUSTER_READY = True
 EXPIRY_S = 15.0  # node B's heartbeat expiry (3 s) and one check, with room for a loaded machine
 
 
+#: Whom each call client's session sees online (a caller calls once the callee shows as online to them).
+SIGHTS: dict[int, Sight] = {}
+
+
 async def person(url: str, name: str) -> tuple[Session, CallClient]:
     session = Session(url, Credentials(name, "geheim-123"), reconnect_min_s=0.05, reconnect_max_s=0.5)
+    sight = Sight(session)
     await session.start()
-    return session, CallClient(session, SyntheticMedia())
+    client = CallClient(session, SyntheticMedia())
+    SIGHTS[id(client)] = sight
+    return session, client
 
 
 async def call_between(caller: CallClient, callee: CallClient, callee_id: str) -> str:
+    await SIGHTS[id(caller)].online(callee_id)  # the other node tells the caller's a moment after a login
     call_id = await caller.call_person(callee_id)
     await wait_until(lambda: callee.call is not None and callee.call.call_id == call_id, 10, "the ring")
     await callee.answer(call_id, accept=True)
