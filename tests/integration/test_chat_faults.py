@@ -4,10 +4,8 @@ client restarted while offline delivers what was written meanwhile, exactly once
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -17,27 +15,11 @@ import pytest
 from dvz_desktop.services.chat import ChatClient
 from dvz_desktop.services.session import Credentials, Session, SessionState
 
+from .chat_history import assert_one_complete_history, free_port, org_file, wait_until, write_while_restarting
+
 ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = 20
 MESSAGES = 500
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def org_file(path: Path, people: int) -> Path:
-    org = {
-        "organisations": [{"id": "lk", "name": "Landkreis", "buildings": [{"id": "kh", "name": "Kreishaus", "floors": [
-            {"id": "eg", "name": "EG", "width": 900, "height": 400, "rooms": [
-                {"id": "team", "name": "Teambüro", "kind": "team_office", "x": 10, "y": 10, "w": 400, "h": 300}]}]}]}],
-        "staff": [{"username": f"p{n}", "display_name": f"Person {n}", "org": "lk", "home_room": "team",
-                   "initial_password": "geheim-123"} for n in range(people)],
-    }
-    path.write_text(json.dumps(org), encoding="utf-8")
-    return path
 
 
 class BackendProcess:
@@ -68,17 +50,6 @@ class BackendProcess:
                 raise AssertionError("the backend did not end within 30 s of SIGTERM") from None
 
 
-async def wait_until(condition, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
-    async def poll() -> None:
-        while not condition():
-            await asyncio.sleep(0.05)
-
-    try:
-        await asyncio.wait_for(poll(), timeout)
-    except TimeoutError:
-        raise AssertionError(f"timed out waiting for {what}") from None
-
-
 @pytest.mark.timeout(900)  # 10,000 messages and two restarts on a loaded two-core machine
 async def test_twenty_clients_keep_one_complete_history_through_two_sigkills(tmp_path: Path) -> None:
     port = free_port()
@@ -98,37 +69,13 @@ async def test_twenty_clients_keep_one_complete_history_through_two_sigkills(tmp
         for client in clients[1:]:
             assert await client.open_room("team") == conv
 
-        async def write(client: ChatClient, n: int) -> None:
-            for k in range(MESSAGES):
-                client.send(conv, f"p{n} Nachricht {k}")
-                if k % 25 == 24:
-                    await asyncio.sleep(0.05)
-
-        writers = [asyncio.create_task(write(c, n)) for n, c in enumerate(clients)]
-        acked_before_kills: list[set[str]] = []
-        for share in (0.3, 0.6):
-            await wait_until(lambda s=share: len(acked) >= s * PEOPLE * MESSAGES, 300, f"{share:.0%} acknowledged")
-            acked_before_kills.append(set(acked))
+        async def restart() -> None:
             backend.kill()
             await asyncio.sleep(0.3)
             await backend.start()
-        await asyncio.gather(*writers)
-        await wait_until(lambda: all(not c.outbox.pending() for c in clients), 300, "every outbox to empty")
-        total = PEOPLE * MESSAGES
-        await wait_until(lambda: all(len(c.conversations[conv].messages) == total for c in clients), 300,
-                         "every client to hold the whole history")
-        histories = [[(m.position, m.sender_id, m.client_msg_id) for m in c.conversations[conv].ordered()]
-                     for c in clients]
-        assert all(h == histories[0] for h in histories)
-        ids = [client_id for _, _, client_id in histories[0]]
-        assert len(ids) == len(set(ids)) == total  # nothing lost, nothing twice
-        assert [p for p, _, _ in histories[0]] == list(range(1, total + 1))  # positions without gaps
-        for before in acked_before_kills:
-            assert before <= set(ids)  # acknowledged means stored
-        # Each person's messages are in the order they were written.
-        for n, client in enumerate(clients):
-            mine = [m.body for m in client.conversations[conv].ordered() if m.sender_id == f"p{n}"]
-            assert mine == [f"p{n} Nachricht {k}" for k in range(MESSAGES)]
+
+        acked_before_kills = await write_while_restarting(clients, conv, acked, MESSAGES, 25, restart)
+        await assert_one_complete_history(clients, conv, MESSAGES, acked_before_kills)
     finally:
         for client in clients:
             await client._session.stop()  # noqa: SLF001

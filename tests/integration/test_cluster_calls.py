@@ -27,9 +27,9 @@ from dvz_desktop.protocol.meetings import MeetingHand, MeetingModerate
 from dvz_desktop.services.calls import CallClient
 from dvz_desktop.services.session import Credentials, Session, SessionError
 from tests.conftest import PASSWORDS
+from tests.integration.chat_history import org_file, wait_until
 from tests.integration.helpers import Person, Sight, login
 from tests.integration.test_calls import SyntheticMedia, frames, loopback_and_no_default_stun  # noqa: F401
-from tests.integration.test_chat_faults import org_file, wait_until
 from tests.integration.test_cluster_faults import Node
 from tests.services.haproxy import HAProxy, haproxy  # noqa: F401  (the fixture)
 from tests.services.postgres import postgres_dsn  # noqa: F401  (the fixture)

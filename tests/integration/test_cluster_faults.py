@@ -22,7 +22,12 @@ import pytest
 from dvz_desktop.protocol import Status
 from dvz_desktop.services.chat import ChatClient
 from dvz_desktop.services.session import Credentials, Session, SessionState, StateChange
-from tests.integration.test_chat_faults import free_port, org_file, wait_until
+from tests.integration.chat_history import (
+    assert_one_complete_history,
+    free_port,
+    org_file,
+    write_while_restarting,
+)
 from tests.services.haproxy import HAProxy, haproxy  # noqa: F401  (the fixture)
 from tests.services.postgres import postgres_dsn  # noqa: F401  (the fixture)
 from tests.services.redis_server import RedisServer, redis_server  # noqa: F401  (the fixture)
@@ -110,36 +115,13 @@ async def test_chat_and_presence_survive_two_sigkills_of_a_node(tmp_path: Path, 
         for client in clients[1:]:
             assert await client.open_room("team") == conv
 
-        async def write(client: ChatClient, n: int) -> None:
-            for k in range(MESSAGES):
-                client.send(conv, f"p{n} Nachricht {k}")
-                if k % 10 == 9:
-                    await asyncio.sleep(0.05)
-
-        writers = [asyncio.create_task(write(c, n)) for n, c in enumerate(clients)]
-        acked_before_kills: list[set[str]] = []
-        for share in (0.3, 0.6):
-            await wait_until(lambda s=share: len(acked) >= s * PEOPLE * MESSAGES, 180, f"{share:.0%} acknowledged")
-            acked_before_kills.append(set(acked))
+        async def restart() -> None:
             a.kill()  # its clients reconnect through HAProxy to node b
             await asyncio.sleep(0.5)
             await a.start()
-        await asyncio.gather(*writers)
-        await wait_until(lambda: all(not c.outbox.pending() for c in clients), 240, "every outbox to empty")
-        total = PEOPLE * MESSAGES
-        await wait_until(lambda: all(len(c.conversations[conv].messages) == total for c in clients), 180,
-                         "every client to hold the whole history")
-        histories = [[(m.position, m.sender_id, m.client_msg_id) for m in c.conversations[conv].ordered()]
-                     for c in clients]
-        assert all(h == histories[0] for h in histories)  # one order for everyone, on either node
-        ids = [client_id for _, _, client_id in histories[0]]
-        assert len(ids) == len(set(ids)) == total  # nothing lost, nothing twice
-        assert [p for p, _, _ in histories[0]] == list(range(1, total + 1))  # positions without gaps
-        for before in acked_before_kills:
-            assert before <= set(ids)  # acknowledged means committed
-        for n, client in enumerate(clients):
-            mine = [m.body for m in client.conversations[conv].ordered() if m.sender_id == f"p{n}"]
-            assert mine == [f"p{n} Nachricht {k}" for k in range(MESSAGES)]
+
+        acked_before_kills = await write_while_restarting(clients, conv, acked, MESSAGES, 10, restart)
+        await assert_one_complete_history(clients, conv, MESSAGES, acked_before_kills)
         # Presence matches who is connected: everyone is online for everyone, whichever node they are on.
         everyone = {f"p{n}" for n in range(PEOPLE)}
 

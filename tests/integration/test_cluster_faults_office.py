@@ -35,7 +35,7 @@ from dvz_desktop.services.behaviour import OfficeBehaviour
 from dvz_desktop.services.chat import ChatClient
 from dvz_desktop.services.door import DoorClient
 from dvz_desktop.services.session import Credentials, NotConnected, Session, SessionError
-from tests.integration.test_chat_faults import wait_until
+from tests.integration.chat_history import wait_until
 from tests.integration.test_cluster_faults import Node, Reconnects
 from tests.services.haproxy import HAProxy, haproxy  # noqa: F401  (the fixture)
 from tests.services.postgres import PostgresServer, own_postgres  # noqa: F401  (the fixture)
