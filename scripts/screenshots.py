@@ -20,6 +20,7 @@ import sys
 import tempfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("DVZ_CONFIG_DIR", tempfile.mkdtemp(prefix="dvz-shots-config-"))
@@ -211,12 +212,14 @@ async def _show(action: Callable[[str], None], value: str) -> None:
     action(value)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def run_scenes(doc: str, scenes: Callable[[Any, Path, list[tuple[int, int]]], Awaitable[object]]) -> int:
+    """What every screenshot script shares: ``--out`` and ``--sizes``, a German client in the light theme,
+    and the qasync loop that runs ``scenes(app, out, sizes)``."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
     parser.add_argument("--sizes", default="1366x768,1920x1080")
     args = parser.parse_args()
-    sizes = [tuple(int(v) for v in size.split("x")) for size in args.sizes.split(",")]
+    sizes = [(int(w), int(h)) for w, h in (size.split("x") for size in args.sizes.split(","))]
     args.out.mkdir(parents=True, exist_ok=True)
     sys.path.insert(0, str(ROOT))
     import qasync
@@ -232,8 +235,12 @@ def main() -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        loop.run_until_complete(scenes(app, args.out, sizes))  # type: ignore[arg-type]
+        loop.run_until_complete(scenes(app, args.out, sizes))
     return 0
+
+
+def main() -> int:
+    return run_scenes(__doc__ or "", scenes)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ Ausschuss für Umwelt und Verkehr, colleagues take part through real sessions.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import os
 import shutil
@@ -154,28 +153,10 @@ async def scenes(app, out: Path, sizes: list[tuple[int, int]]) -> list[Path]:  #
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
-    parser.add_argument("--sizes", default="1366x768,1920x1080")
-    args = parser.parse_args()
-    sizes = [tuple(int(v) for v in size.split("x")) for size in args.sizes.split(",")]
-    args.out.mkdir(parents=True, exist_ok=True)
-    sys.path.insert(0, str(ROOT))
-    import qasync
-    from PySide6.QtWidgets import QApplication
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from screenshots import run_scenes  # the same command line and application as the desktop's screenshots
 
-    from dvz_desktop.qt.shell import theme
-    from dvz_desktop.qt.shell.i18n import install_translators
-
-    app = QApplication(sys.argv[:1])
-    app.setQuitOnLastWindowClosed(False)
-    install_translators(app, "de")
-    theme.apply(app, theme.ThemeMode.LIGHT)
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    with loop:
-        loop.run_until_complete(scenes(app, args.out, sizes))  # type: ignore[arg-type]
-    return 0
+    return run_scenes(__doc__ or "", scenes)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ speaker view, and a shared screen on the main stage. The whole window otherwise 
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import fractions
 import os
@@ -186,27 +185,10 @@ async def scenes(out: Path, sizes: list[tuple[int, int]]) -> list[Path]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
-    parser.add_argument("--sizes", default="1366x768,1920x1080")
-    args = parser.parse_args()
-    sizes = [tuple(int(v) for v in size.split("x")) for size in args.sizes.split(",")]
-    args.out.mkdir(parents=True, exist_ok=True)
-    import qasync
-    from PySide6.QtWidgets import QApplication
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from screenshots import run_scenes  # the same command line and application as the desktop's screenshots
 
-    from dvz_desktop.qt.shell import theme
-    from dvz_desktop.qt.shell.i18n import install_translators
-
-    app = QApplication(sys.argv[:1])
-    app.setQuitOnLastWindowClosed(False)
-    install_translators(app, "de")
-    theme.apply(app, theme.ThemeMode.LIGHT)
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    with loop:
-        loop.run_until_complete(scenes(args.out, sizes))  # type: ignore[arg-type]
-    return 0
+    return run_scenes(__doc__ or "", lambda _app, out, sizes: scenes(out, sizes))
 
 
 if __name__ == "__main__":
