@@ -24,12 +24,12 @@ import asyncio
 import contextlib
 import logging
 import re
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from dvz_desktop.core.council.session import CouncilSession
 from dvz_desktop.core.meetings import Media
+from dvz_desktop.core.tasks import TaskSet
 from dvz_desktop.protocol import IceServer
 from dvz_desktop.protocol.public_viewer import PublicMedia, PublicOffer
 
@@ -94,7 +94,7 @@ class PublicViewers:
         self.ice_servers = ice_servers
         self.max_viewers = max_viewers
         self.bodies: dict[str, _Body] = {}
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks = TaskSet()  # a failed task is reported (a failed test in the suite), not lost
 
     # --- viewers come and go ---
 
@@ -117,7 +117,7 @@ class PublicViewers:
         if body is None or viewer not in body.viewers:
             return
         body.viewers.discard(viewer)
-        self._spawn(self._drop(viewer))
+        self._tasks.spawn(self._drop(viewer))
         if not body.viewers:
             self.changed(viewer.body_id)  # the listener goes too
 
@@ -154,7 +154,7 @@ class PublicViewers:
         if not body.viewers and body.listener is None:
             return
         body.queued = True
-        self._spawn(self._reconcile(body_id, body))
+        self._tasks.spawn(self._reconcile(body_id, body))
 
     def changed_room(self, room_id: str | None) -> None:
         """A meeting changed (members, publishing, the media server): the bodies whose session is there."""
@@ -272,21 +272,8 @@ class PublicViewers:
                                 ice_servers=self.ice_servers if state == "live" else (),
                                 max_viewers=self.max_viewers).model_dump_json())
 
-    # --- tasks ---
-
-    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._done)
-
-    def _done(self, task: asyncio.Task[None]) -> None:
-        self._tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            log.error("public viewers task failed", exc_info=task.exception())
-
     async def close(self) -> None:
-        for task in list(self._tasks):
-            task.cancel()
+        self._tasks.cancel()
         for body in self.bodies.values():
             if body.listener is not None:
                 with contextlib.suppress(JanusError, TimeoutError, JanusUnavailable):
@@ -295,5 +282,4 @@ class PublicViewers:
 
     async def idle(self) -> None:
         """Waits until nothing is under way (tests)."""
-        while self._tasks:
-            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+        await self._tasks.idle()

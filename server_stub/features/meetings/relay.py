@@ -12,12 +12,12 @@ done, so a publish that follows the call's move to the media server finds the ro
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any, TypeVar
 
 from dvz_desktop.core.meetings import Media, Sfu
+from dvz_desktop.core.tasks import TaskSet
 from dvz_desktop.protocol import ErrorCode
 from dvz_desktop.protocol.meetings import MAX_MEETING_MEMBERS
 
@@ -49,15 +49,14 @@ class MeetingMedia:
         self._janus_muted: dict[str, set[str]] = {}
         self._locks: dict[str, asyncio.Lock] = {}
         self._queued: set[str] = set()
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks = TaskSet()  # a failed request is reported (a failed test in the suite), not lost
 
     async def start(self) -> None:
         if self.server is not None:
             await self.server.start()
 
     async def stop(self) -> None:
-        for task in list(self._tasks):
-            task.cancel()
+        self._tasks.cancel()
         if self.server is not None:
             await self.server.close()
 
@@ -74,7 +73,7 @@ class MeetingMedia:
         needed = call.mode is Media.SFU or call.call_id in self._rooms_at
         if needed:
             self._queued.add(call.call_id)
-            self._spawn(self._reconcile(call.call_id))
+            self._tasks.spawn(self._reconcile(call.call_id))
 
     def _server_changed(self, up: bool) -> None:
         if not up:
@@ -186,22 +185,10 @@ class MeetingMedia:
             log.info("the media server refused a request in call %s: %s", call.call_id, exc)
             raise Refused(ErrorCode.MEDIA_SERVER_REFUSED) from None
 
-    def _spawn(self, coro: Awaitable[None]) -> None:
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._done)
-
-    def _done(self, task: asyncio.Task[None]) -> None:
-        self._tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            log.error("meeting media task failed", exc_info=task.exception())
-
-    def spawn(self, coro: Awaitable[None]) -> None:
+    def spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         """Runs a member's request (its answer goes back when the media server has replied)."""
-        self._spawn(coro)
+        self._tasks.spawn(coro)
 
     async def idle(self) -> None:
         """Waits until nothing is under way (tests)."""
-        while self._tasks:
-            with contextlib.suppress(Exception):
-                await asyncio.gather(*list(self._tasks), return_exceptions=True)
+        await self._tasks.idle()
