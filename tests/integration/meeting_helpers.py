@@ -20,7 +20,7 @@ from dvz_desktop.services.session import Session
 from server_stub.app import Backend, BackendConfig
 from server_stub.directory.orgfile import OrgFile, RoomSpec, StaffSpec
 from server_stub.sfu.config import SfuConfig
-from tests.services.janus import JanusServer
+from tests.services.janus import WS_PORT, JanusServer
 from tests.services.janus_participant import (
     ColourTrack,
     Received,
@@ -158,7 +158,10 @@ class Meeting:
         server = self.backend.meetings.media.server
         assert server is not None
         # (Janus's address itself is no secret: media flows to it, and its candidates carry it.)
-        needles = [self.janus.url, f":{8188}", self.janus.api_secret, self.janus.admin_key]
+        # Its API address, with or without the scheme: a bare ":8188" also matches a random ssrc or ICE
+        # password in an SDP (it did once in CI).
+        needles = [self.janus.url, f"{self.janus.host.guest_address}:{WS_PORT}", self.janus.api_secret,
+                   self.janus.admin_key]
         for room in server.rooms.values():
             needles += [room.secret, room.pin, str(room.janus_id)]
         return [n for n in needles if any(n in frame for frame in self.frames)]
