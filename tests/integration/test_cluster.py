@@ -21,6 +21,7 @@ from dvz_desktop.protocol import Status
 from server_stub.app import Backend, BackendConfig
 from server_stub.directory.orgfile import OrgFile
 from tests.conftest import FIXTURES, PASSWORDS
+from tests.integration.chat_history import wait_until
 from tests.integration.helpers import Person, login
 from tests.integration.test_chat import Chatter
 from tests.services.postgres import postgres_dsn  # noqa: F401  (the fixture)
@@ -114,6 +115,53 @@ async def test_a_node_keeps_serving_while_redis_restarts_and_catches_up(node_a: 
     await anna.presence.wait_for(lambda p: p.person_id == "bernd" and p.status is Status.AWAY, 20)
     for person in (anna, bernd, clara):
         await person.session.stop()
+
+
+async def test_redis_losing_its_data_unnoticed_is_repaired_from_the_nodes(
+        node_a: Backend, node_b, org_three: OrgFile, tmp_path: Path, postgres_dsn: str,  # noqa: F811
+        redis_server: RedisServer) -> None:  # noqa: F811
+    """Redis restarting within the client library's own retries, or flushed, raises no error anywhere,
+    yet the stream and the shared state are gone, and with them events a node had not read yet. The
+    nodes notice by the epoch mark, write their people anew and so repair what another node missed;
+    nobody flickers offline meanwhile; the people of a node that died in the same moment go offline."""
+    import redis
+
+    dying, url_c = node_b  # node "b" of the fixture is the one that dies here
+    second = Backend(org_three, BackendConfig(data_dir=tmp_path / "b2", database_url=postgres_dsn,
+                                              redis_url=redis_server.url, node_id="node-b2"))
+    port = await second.start("127.0.0.1", 0)
+    try:
+        assert second.cluster is not None
+        await asyncio.wait_for(second.cluster.in_step.wait(), 10)
+        anna = Person("anna", await login(url_of(node_a), "anna", PASSWORDS["anna"]))
+        bernd = Person("bernd", await login(f"ws://127.0.0.1:{port}/ws", "bernd", PASSWORDS["bernd"]))
+        erik = await login(url_c, "erik", PASSWORDS["erik"])
+        await anna.session.move("kh-kueche")
+        await bernd.presence.wait_for(lambda p: p.person_id == "anna" and p.room_id == "kh-kueche", 10)
+        await bernd.presence.wait_for(lambda p: p.person_id == "erik" and p.status is Status.AVAILABLE, 10)
+        # As if node b2 had missed Anna's move (an event lost with the stream): it still has her elsewhere.
+        second.presence.apply(second.presence.get("anna").model_copy(update={"room_id": "kh-sitz"}))
+        await bernd.presence.wait_for(lambda p: p.person_id == "anna" and p.room_id == "kh-sitz", 10)
+        seen = len(bernd.presence.updates)
+        dying.send_signal(signal.SIGKILL)  # Erik's node dies in the same moment: its heartbeat goes with the data
+        dying.wait(10)
+        redis.Redis.from_url(redis_server.url).flushall()
+
+        def since_flush(person_id: str) -> list[tuple[Status, str | None]]:
+            return [(p.status, p.room_id) for p in bernd.presence.updates[seen:] if p.person_id == person_id]
+
+        await wait_until(lambda: second.presence.get("anna").room_id == "kh-kueche", 20, "node b2 to be repaired")
+        await bernd.presence.wait_for(lambda p: p.person_id == "erik" and p.status is Status.OFFLINE, 20)
+        await anna.presence.wait_for(lambda p: p.person_id == "erik" and p.status is Status.OFFLINE, 20)
+        assert since_flush("anna")[-1] == (Status.AVAILABLE, "kh-kueche")
+        assert all(status is not Status.OFFLINE for status, _ in since_flush("anna") + since_flush("bernd"))
+        assert all(p.status is not Status.OFFLINE for p in anna.presence.updates if p.person_id == "bernd")
+        shared = redis.Redis.from_url(redis_server.url, decode_responses=True).hgetall("dvz:presence:state")
+        assert set(shared) == {"anna", "bernd"}
+        for session in (anna.session, bernd.session, erik):
+            await session.stop()
+    finally:
+        await second.stop()
 
 
 async def test_chat_between_two_nodes_is_live_exactly_once_and_in_one_order(node_a: Backend, node_b,

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QImage
 
 from dvz_desktop.core.labels import room_label_candidates
 from dvz_desktop.core.map_detail import PeopleLook
+from dvz_desktop.protocol import Presence, Status
 
 from .map_helpers import (
     KREISHAUS_FLOORS,
@@ -17,6 +18,7 @@ from .map_helpers import (
     SIZES,
     WITH_PANEL,
     WITHOUT_PANEL,
+    demo_model,
     item_rect_on_screen,
     on_screen,
     scene_of,
@@ -86,6 +88,28 @@ def test_every_present_person_has_an_avatar_and_a_name_on_screen(qtbot, size: tu
             assert not a.intersects(b), f"two names overlap in {room_id}"
         labelled += len(rects)
     assert labelled == len(scene.avatars)  # everybody also has a name plate under the avatar
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["950x600-with-panel", "1290x640-without-panel"])
+@pytest.mark.parametrize("floor_id", KREISHAUS_FLOORS)
+def test_no_room_plate_covers_a_face(qtbot, size: tuple[int, int], floor_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Plates keep their size in pixels; zoomed out for a laptop, a plate that wraps ("Kaffeeküche 1. OG"
+    over its count) reaches further into the room than at 100 %: the seats move down under it."""
+    model = demo_model()
+    others = [p for p in model.people if p != model.me]
+    for n, floor in enumerate(KREISHAUS_FLOORS):  # three in every kitchen, everyone else where the demo has them
+        model.apply([Presence(person_id=p, status=Status.AVAILABLE, room_id=f"{floor}-kueche")
+                     for p in others[3 * n:3 * n + 3]])
+    widget = shown_map(qtbot, size, model)
+    widget.show_floor(floor_id)
+    settle()
+    scene = scene_of(widget)
+    assert scene.occupants(f"{floor_id}-kueche")
+    for room_id, plate in scene.plates.items():
+        drawn = item_rect_on_screen(widget, plate, plate.boundingRect())
+        for person_id in scene.occupants(room_id):
+            face = on_screen(widget, scene.avatars[person_id].sceneBoundingRect())
+            assert not drawn.intersects(face), (room_id, person_id, drawn, face)
 
 
 def test_anna_is_marked_as_me_and_named_in_full_on_hover(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -192,6 +192,11 @@ class RoomPlate(QGraphicsItem):
             self._rect = QRectF(INSET, INSET, min(used_w + 2 * PAD_X, max(width, 0.0)), total_h + PAD_Y)
         self.update()
 
+    @property
+    def bottom_px(self) -> float:
+        """How far below the room's top edge the plate reaches, in pixels (0 when nothing is drawn)."""
+        return self._rect.bottom() if not self._rect.isEmpty() else 0.0
+
     def name_rect(self) -> QRectF:
         """Where the name is drawn, in the plate's pixel coordinates (for tests and focus)."""
         if not self.drawn_name:

@@ -7,6 +7,7 @@ change their look (avatars with names, avatars, status badges, counts; see ``cor
 
 from __future__ import annotations
 
+import math
 from functools import partial
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QTimer, Signal
@@ -55,6 +56,9 @@ CELL_W, CELL_H = 58.0, 62.0
 #: Kept free at the top of a room for its plate: one line, or two on a personal office (its owner).
 PLATE_BAND, OWNER_PLATE_BAND = 34.0, 50.0
 MARGIN = 24.0
+#: Between a seat row's top and the top of its avatar with my ring (plan units): a plate may reach that
+#: far into the band's first row before it covers a face.
+SEAT_HEADROOM = CELL_H / 2 - AVATAR_RADIUS - 5.0
 FLASH_MS = 2200
 #: Avatars are redrawn for a new zoom this long after the last zoom step.
 SHARPEN_AFTER_MS = 180
@@ -96,6 +100,8 @@ class FloorScene(QGraphicsScene):
         self.door_plates: dict[str, DoorPlate] = {}
         self.names: dict[str, SeatNames] = {}
         self._grids: dict[str, SeatGrid] = {}
+        #: The band each room keeps for its plate at a comfortable zoom (plan units); see _fit_band.
+        self._bands: dict[str, float] = {}
         self._corridor: dict[str, float] = {}
         for room in plan.rooms:
             box = self.boxes[room.id]
@@ -124,7 +130,8 @@ class FloorScene(QGraphicsScene):
             names.setPos(room.x, room.y)
             self.addItem(names)
             self.names[room.id] = names
-            self._grids[room.id] = seat_grid(box, CELL_W, CELL_H, OWNER_PLATE_BAND if owner_name else PLATE_BAND)
+            self._bands[room.id] = OWNER_PLATE_BAND if owner_name else PLATE_BAND
+            self._grids[room.id] = seat_grid(box, CELL_W, CELL_H, self._bands[room.id])
         #: How far (plan units) each door's plate may run along the corridor.
         self._door_span = self._door_spans(plan.width)
         self.avatars: dict[str, AvatarItem] = {}
@@ -243,6 +250,7 @@ class FloorScene(QGraphicsScene):
             rooms[room_id].set_occupants(count, room_id == my_room)
             plates[room_id].set_count(count)
             names[room_id].invalidate()
+            self._fit_band(room_id)
 
     def _enter(self, person_id: str, room_id: str) -> None:
         seats = self._seats[room_id]
@@ -256,6 +264,24 @@ class FloorScene(QGraphicsScene):
         self._occupants[room_id].append(person_id)
         self._room_of[person_id] = room_id
         self.avatars[person_id].setPos(*self._grids[room_id].seat(seat))
+
+    def _fit_band(self, room_id: str) -> None:
+        """Seats start below the room's plate. The plate keeps its size in pixels whatever the zoom, so
+        zoomed out (a laptop screen) a plate that wraps to two lines reaches further into the room than
+        the band kept for it: the seats move down so the plate never covers a face (as long as one row of
+        seats still fits inside the walls)."""
+        box = self.boxes[room_id]
+        reach = self.plates[room_id].bottom_px / self.zoom - SEAT_HEADROOM + 2.0
+        band = max(self._bands[room_id], math.ceil(reach / 4.0) * 4.0)  # in steps: no re-seating per zoom step
+        band = min(band, max(self._bands[room_id], box.h - CELL_H - 6.0))
+        grid = seat_grid(box, CELL_W, CELL_H, band)
+        if grid == self._grids[room_id]:
+            return
+        self._grids[room_id] = grid
+        for seat, person_id in enumerate(self._seats[room_id]):
+            if person_id is not None:
+                self.avatars[person_id].setPos(*grid.seat(seat))
+        self.names[room_id].invalidate()
 
     def _leave(self, person_id: str, room_id: str) -> None:
         seat = self._seat_of.pop(person_id)
@@ -307,6 +333,7 @@ class FloorScene(QGraphicsScene):
             lines = max(0, min(2, int((corridor_px / 2 - 6) // 14)))
             left, right = self._door_span[room_id]
             self.door_plates[room_id].set_space(left * zoom, right * zoom, lines)
+            self._fit_band(room_id)
         if detail != self.detail or force:
             people_changed = detail.people != self.detail.people
             self.detail = detail
@@ -414,6 +441,7 @@ class FloorScene(QGraphicsScene):
         if room_id in self.rooms:
             self.rooms[room_id].set_waiting(text)
             self.plates[room_id].set_waiting(text)
+            self._fit_band(room_id)
 
     def set_door(self, room_id: str, door: DoorState, lines: list[str]) -> None:
         if room_id in self.rooms:
