@@ -8,6 +8,12 @@ its sockets stay local and cheap); Redis holds what the nodes share:
   with what it missed as far as the stream reaches (kept to ``STREAM_LENGTH`` entries); after a Redis
   restart (the stream is gone) it reads the whole current state again.
 * ``dvz:presence:state`` — a hash person → current presence of everyone online; a starting node reads it.
+* ``dvz:presence:epoch`` — a random mark set by the first node that reads an empty Redis. A node whose
+  mark is gone or different (checked with every heartbeat) knows Redis lost what the nodes had written
+  (restarted without persistence, flushed, failed over to an empty replica) even when the client's own
+  retries hid the restart: it writes its people anew and reads the state again. Events another node
+  wrote just before the loss and this node had not read yet are gone with the stream; the rewrite
+  brings their outcome back.
 * ``dvz:presence:nodes:<person>`` — the nodes where a person has sockets: their last socket closing on
   one node makes them offline only when no other node holds one.
 * ``dvz:node:<node>`` — a heartbeat key with an expiry (``HEARTBEAT_TTL_S``) refreshed every second,
@@ -26,6 +32,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import secrets
 import socket
 from collections.abc import Callable
 from typing import Any
@@ -46,11 +53,16 @@ EVENTS = "dvz:presence:events"
 #: for a moment reads on from where it was, nothing is skipped.
 RELAY = "dvz:relay"
 STATE = "dvz:presence:state"
+EPOCH = "dvz:presence:epoch"
 NODES = "dvz:nodes"
 STREAM_LENGTH = 100_000
 HEARTBEAT_S = 1.0
 HEARTBEAT_TTL_S = 3
 RETRY_S = 0.5
+#: After Redis lost its data, how long the nodes have to write their people anew before someone the
+#: shared state still lacks is taken for gone (their node died meanwhile): a heartbeat's expiry and one
+#: more beat, so no one flickers offline while the state is being rebuilt.
+REBUILD_GRACE_S = HEARTBEAT_TTL_S + HEARTBEAT_S
 
 
 def _cancelled() -> bool:
@@ -97,6 +109,8 @@ class ClusterPresence(Feature):
         self._undelivered: list[tuple[Callable[[str, str], None], str, str]] = []
         #: Set once the node has read the shared state (and again after Redis came back).
         self.in_step = asyncio.Event()
+        #: The Redis epoch mark this node read last (None: not read yet).
+        self._epoch: str | None = None
         self._tasks = TaskSet()
 
     # --- this node's changes go to Redis ---
@@ -189,6 +203,13 @@ class ClusterPresence(Feature):
     async def _catch_up(self) -> None:
         """Read the shared state (start, or Redis back after a loss) and write this node's people."""
         redis = self._redis
+        await redis.set(EPOCH, secrets.token_hex(8), nx=True)
+        epoch = str(await redis.get(EPOCH))
+        rebuilding = self._epoch is not None and epoch != self._epoch
+        if rebuilding:
+            log.warning("Redis lost the shared presence (restarted without its data?); this node writes "
+                        "its people anew")
+        self._epoch = epoch
         last: Any = await redis.xrevrange(EVENTS, count=1)
         self._last_id = str(last[0][0]) if last else "0-0"
         if self._relay_id == "$":  # the first time; after a Redis loss the stream reads on where it was
@@ -202,9 +223,25 @@ class ClusterPresence(Feature):
         for person_id in self.board.online_people():
             if self._has_local_sockets(person_id):
                 self._outbox.put_nowait(("change", self.board.get(person_id)))
-            elif person_id not in state:
+            elif person_id not in state and not rebuilding:
                 self._apply(self.board.get(person_id).model_copy(update={"status": Status.OFFLINE, "room_id": None}))
+        if rebuilding:
+            # The other nodes are writing their people anew (they notice the loss within a heartbeat);
+            # who is still missing after that was on a node that died meanwhile.
+            self._tasks.spawn(self._settle_after_rebuild(epoch), name="dvz-cluster-settle")
         self.in_step.set()
+
+    async def _settle_after_rebuild(self, epoch: str) -> None:
+        await asyncio.sleep(REBUILD_GRACE_S)
+        try:
+            if self._epoch != epoch or await self._redis.get(EPOCH) != epoch:
+                return  # lost again meanwhile: that catch-up settles
+            online = set(await self._redis.hkeys(STATE))
+        except (RedisError, OSError):
+            return  # the reader notices and catches up again
+        for person_id in self.board.online_people():
+            if person_id not in online and not self._has_local_sockets(person_id):
+                self._apply(self.board.get(person_id).model_copy(update={"status": Status.OFFLINE, "room_id": None}))
 
     def _deliver(self, deliver: Callable[[str, str], None], key: str, payload: str) -> None:
         """Hand a relayed event to its feature; one that fails (the database away for a moment while chat
@@ -256,10 +293,14 @@ class ClusterPresence(Feature):
                     pipe.set(_node(self.node_id), "1", ex=HEARTBEAT_TTL_S)
                     pipe.sadd(NODES, self.node_id)
                     pipe.smembers(NODES)
-                    *_, nodes = await pipe.execute()
-                for node in nodes:
-                    if node != self.node_id and not await redis.exists(_node(node)):
-                        await self._reap(node)
+                    pipe.get(EPOCH)
+                    *_, nodes, epoch = await pipe.execute()
+                if self.in_step.is_set() and epoch != self._epoch:
+                    self.in_step.clear()  # Redis lost its data: the reader catches up (_catch_up)
+                else:
+                    for node in nodes:
+                        if node != self.node_id and not await redis.exists(_node(node)):
+                            await self._reap(node)
             except (RedisError, OSError):
                 if _cancelled():
                     raise
