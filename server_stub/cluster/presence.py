@@ -40,6 +40,7 @@ from typing import Any
 from redis import asyncio as aioredis
 from redis.exceptions import RedisError
 
+from dvz_desktop.core.events import report_failure
 from dvz_desktop.core.tasks import TaskSet
 from dvz_desktop.protocol import Presence, Status
 
@@ -184,6 +185,11 @@ class ClusterPresence(Feature):
                     log.warning("Redis unreachable; presence is kept and written once it answers")
                     self.in_step.clear()
                     await asyncio.sleep(RETRY_S)
+                except Exception as exc:  # a bug in one item must not stop this node's writing for good
+                    if _cancelled():
+                        raise
+                    report_failure(f"writing presence ({kind}) to Redis", exc)
+                    break
 
     # --- the other nodes' changes come from Redis ---
 
@@ -197,6 +203,11 @@ class ClusterPresence(Feature):
                 self._outbox.put_nowait(("change", self.board.get(presence.person_id)))
                 return
             self.board.apply(presence)
+        except Exception as exc:
+            # A feature failed to follow it. Not tried again (unlike relayed events): the board holds it
+            # already, and a later try would put an older presence over a newer one; nor may it stop the
+            # reader, or this node would stop hearing the others at all.
+            report_failure("a presence change from another node", exc)
         finally:
             self._applying = False
 
@@ -270,6 +281,13 @@ class ClusterPresence(Feature):
                 self.in_step.clear()
                 await asyncio.sleep(RETRY_S)
                 continue
+            except Exception as exc:  # never deaf for good: read the shared state again
+                if _cancelled():
+                    raise
+                report_failure("reading the other nodes' presence", exc)
+                self.in_step.clear()
+                await asyncio.sleep(RETRY_S)
+                continue
             for stream, entries in answer or ():
                 for entry_id, fields in entries:
                     if stream == RELAY:
@@ -280,8 +298,7 @@ class ClusterPresence(Feature):
                         continue
                     self._last_id = entry_id
                     if fields.get("node") != self.node_id:
-                        self._deliver(lambda _key, payload: self._apply(Presence.model_validate_json(payload)),
-                                      "", fields["presence"])
+                        self._apply(Presence.model_validate_json(fields["presence"]))
 
     # --- heartbeats, and the people of nodes that died ---
 
