@@ -119,3 +119,23 @@ def test_doors_draw_their_four_states_differently(qtbot) -> None:  # type: ignor
         looks[state] = render_room(widget, "kh-1-104")
     for a, b in itertools.combinations(DoorState, 2):
         assert differing_pixels(looks[a], looks[b], threshold=40) > 20, f"{a.value} and {b.value} look alike"
+
+
+def test_a_name_between_two_short_ones_uses_the_space_they_leave(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Three at a meeting table at a laptop's zoom: a seat's half-way share is too narrow for "Stefan",
+    but "Jens" and "Uwe" leave room, so nobody's name is cut to a stub; names never overlap."""
+    from dvz_desktop.core.labels import person_label_candidates
+    from dvz_desktop.qt.map.palette import LIGHT
+    from dvz_desktop.qt.map.seat_names import SeatNames
+
+    names = SeatNames(LIGHT, 16.0, 58.0)
+    names.set_geometry(0.72, 200.0, 200.0)
+    row = [(42.0 + 58.0 * i, 60.0, tuple(person_label_candidates(full)), False)
+           for i, full in enumerate(["Jens Hoffmann", "Stefan Lehmann", "Uwe Wolf"])]
+    names.set_entries(row)
+    drawn = names.labels()
+    texts = [text for _rect, text, _me in drawn]
+    assert texts[1] == "Stefan" and not any("…" in text for text in texts), texts
+    rects = [rect for rect, _text, _me in drawn]
+    assert all(a.right() < b.left() for a, b in zip(rects, rects[1:], strict=False))
+    assert rects[0].left() >= 0 and rects[-1].right() <= 200.0 * 0.72

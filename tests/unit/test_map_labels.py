@@ -82,3 +82,26 @@ def test_door_notes_wrap_over_the_lines_there_are_and_are_cut_only_on_the_last()
     assert wrap_text(text, 100, width, 0) == []
     long_word = wrap_text("Donaudampfschifffahrtsgesellschaft ist zu", 70, width, 3)
     assert all(width(line) <= 70 for line in long_word) and long_word[0].endswith("…")
+
+
+def test_a_row_of_names_gives_everyone_a_form_before_anyone_a_longer_one() -> None:
+    from dvz_desktop.core.labels import fit_row, person_label_candidates
+
+    def width(text: str) -> float:
+        return 7.0 * len(text) + 8  # about 11 px text and the plate's padding
+
+    names = [person_label_candidates(n) for n in ("Jens Hoffmann", "Stefan Lehmann", "Uwe Wolf")]
+    # Three seats 42 px apart: "Jens H." would fit at the wall, but then "Stefan" would not.
+    row = fit_row([30.0, 72.0, 114.0], names, (5.0, 140.0), width, 4.0, 21.0)
+    assert row is not None and [text for _x, text in row] == ["Jens", "Stefan", "Uwe"]
+    edges = [(x, x + width(text)) for x, text in row]
+    assert all(right + 4.0 <= left for (_l, right), (left, _r) in zip(edges, edges[1:], strict=False))
+    assert edges[0][0] >= 5.0 and edges[-1][1] <= 140.0
+    # Alone, a name takes its longest form; with no room even for the shortest forms: None (the caller cuts).
+    assert fit_row([70.0], names[:1], (5.0, 140.0), width, 4.0, 21.0) == [(70.0 - width("Jens H.") / 2, "Jens H.")]
+    assert fit_row([30.0, 50.0, 70.0], names, (20.0, 80.0), width, 4.0, 21.0) is None
+    # A name pushed further than max_shift from its seat takes a shorter form instead.
+    assert [t for _x, t in fit_row([40.0, 90.0], names[1:], (0.0, 200.0), width, 4.0, 20.0) or []] == [
+        "Stefan L.", "Uwe W."]
+    shifted = fit_row([40.0, 90.0], names[1:], (0.0, 200.0), width, 4.0, 12.0)
+    assert [t for _x, t in shifted or []] == ["Stefan", "Uwe W."]

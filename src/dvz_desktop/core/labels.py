@@ -161,6 +161,38 @@ def fit_text(candidates: Sequence[str], width: float, measure: Callable[[str], f
     return last[:low].rstrip() + ELLIPSIS if low > 0 else ""
 
 
+def fit_row(centres: Sequence[float], candidates: Sequence[Sequence[str]], span: tuple[float, float],
+            measure: Callable[[str], float], gap: float, max_shift: float) -> list[tuple[float, str]] | None:
+    """Names side by side under one row of seats: (left edge, text) for each, or None when not every name
+    fits in one of its forms (the caller then cuts names to their seats' shares).
+
+    Every name gets a form before any gets a longer one: while the row is too wide, or a name would have
+    to move more than ``max_shift`` from its seat's centre, the widest name that has a shorter form
+    takes it. Names start centred under their seats and are pushed apart just enough, within ``span``."""
+    lo, hi = span
+    choice = [0] * len(centres)
+    while True:
+        texts = [forms[c] for forms, c in zip(candidates, choice, strict=True)]
+        widths = [measure(t) for t in texts]
+        lefts = _pushed_apart([c - w / 2 for c, w in zip(centres, widths, strict=True)], widths, lo, hi, gap)
+        fits = sum(widths) + gap * max(len(widths) - 1, 0) <= hi - lo and all(
+            abs(x + w / 2 - c) <= max_shift for x, w, c in zip(lefts, widths, centres, strict=True))
+        if fits:
+            return list(zip(lefts, texts, strict=True))
+        shorter = [i for i, forms in enumerate(candidates) if choice[i] < len(forms) - 1]
+        if not shorter:
+            return None
+        choice[max(shorter, key=lambda i: widths[i])] += 1
+
+
+def _pushed_apart(lefts: list[float], widths: list[float], lo: float, hi: float, gap: float) -> list[float]:
+    for i in range(len(lefts)):
+        lefts[i] = max(lefts[i], lo if i == 0 else lefts[i - 1] + widths[i - 1] + gap)
+    for i in reversed(range(len(lefts))):
+        lefts[i] = min(lefts[i], hi - widths[i] if i == len(lefts) - 1 else lefts[i + 1] - gap - widths[i])
+    return lefts
+
+
 def avatar_color(person_id: str) -> str:
     """A stable accent colour for a person (the same on every machine and every start)."""
     return AVATAR_COLORS[zlib.crc32(person_id.encode("utf-8")) % len(AVATAR_COLORS)]

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from dvz_desktop.core.contrast import readable_on
-from dvz_desktop.core.labels import fit_text
+from dvz_desktop.core.labels import fit_row, fit_text
 
 from .palette import PERSON_NAME_PX, MapPalette, qcolor
 from .plates import measure
@@ -115,8 +115,8 @@ class SeatNames(QGraphicsItem):
 
     def labels(self) -> list[tuple[QRectF, str, bool]]:
         """Each name as drawn: its pixel rectangle relative to the room's top left, its text, whether it
-        is mine. A name may use the width up to halfway to the next person in its row (or the wall), so
-        someone alone in an office gets their full short name."""
+        is mine. The names of a row share its width (core.labels.fit_row): someone alone in an office
+        gets their full short name, and at a table every name gets a form before any gets a longer one."""
         if self._laid_out is not None and not self._dirty:
             return self._laid_out
         font = measure(PERSON_NAME_PX)
@@ -127,9 +127,18 @@ class SeatNames(QGraphicsItem):
             row = list(run)
             top = (y + self.radius + BADGE_OVERHANG) * zoom + 1  # below the status badge, too
             last = len(row) - 1
-            for i, (x, _y, candidates, is_me) in enumerate(row):
-                left_px = ((row[i - 1][0] + x) / 2 if i else 4.0) * zoom + 2
-                right_px = ((x + row[i + 1][0]) / 2 if i < last else room_w - 4.0) * zoom - 2
+            spans = [(((row[i - 1][0] + x) / 2 if i else 4.0) * zoom + 2,
+                      ((x + row[i + 1][0]) / 2 if i < last else room_w - 4.0) * zoom - 2)
+                     for i, (x, *_rest) in enumerate(row)]
+            # Names as long as the row allows, each near its seat ("Jens", "Stefan", "Uwe" side by side)…
+            fitted = fit_row([x * zoom for x, *_rest in row], [e[2] for e in row], (spans[0][0], spans[-1][1]),
+                             lambda text: font(text) + 8, 4.0, self.cell_width * zoom / 2)
+            if fitted is not None:
+                for (x_px, text), (_x, _y, _c, is_me) in zip(fitted, row, strict=True):
+                    result.append((QRectF(x_px, top, font(text) + 8, height), text, is_me))
+                continue
+            # … or, when even the shortest forms do not fit side by side, each cut to its seat's share.
+            for (x, _y, candidates, is_me), (left_px, right_px) in zip(row, spans, strict=True):
                 text = _fit_cached(candidates, right_px - left_px - 8, font)
                 if text:
                     w = font(text) + 8
