@@ -132,12 +132,19 @@ class Office:
         self.endings: dict[str, set[KnockState]] = {}  # every final state anyone saw, per knock
         self.refusals: list[SessionError] = []
         self._answered: set[str] = set()
+        #: Per person, what happened to their moves and their connection (for a failure's message).
+        self.story: dict[str, list[str]] = {}
+        self._started = time.monotonic()
+
+    def note(self, n: int, what: str) -> None:
+        self.story.setdefault(f"p{n}", []).append(f"{time.monotonic() - self._started:.1f}s {what}")
 
     async def log_in(self) -> None:
         for n in range(PEOPLE):
             session = Session(self.url, Credentials(f"p{n}", "geheim-123"), reconnect_min_s=0.05,
                               reconnect_max_s=0.5)
             session.state_changed.connect(self.reconnects.watch(n))
+            session.state_changed.connect(lambda change, n=n: self.note(n, change.state.value))
             await session.start()
             chat = ChatClient(session, self.folder / f"p{n}.outbox")
             chat.acknowledged.connect(self.acked.add)
@@ -152,14 +159,21 @@ class Office:
         if state in FINAL_KNOCK_STATES:
             self.endings.setdefault(knock.knock_id, set()).add(state)  # type: ignore[attr-defined]
 
-    async def command(self, call: Callable[[], object]) -> object:
+    async def command(self, call: Callable[[], object], n: int | None = None, what: str = "") -> object:
         """A user's command: retried while the connection is being restored; a refusal is kept."""
         for _ in range(200):
             try:
-                return await call()  # type: ignore[misc]
-            except (NotConnected, TimeoutError):
+                answer = await call()  # type: ignore[misc]
+                if n is not None:
+                    self.note(n, f"{what} ok")
+                return answer
+            except (NotConnected, TimeoutError) as exc:
+                if n is not None:
+                    self.note(n, f"{what} {type(exc).__name__}")
                 await asyncio.sleep(0.1)  # the session reconnects by itself; the user tries again
             except SessionError as exc:
+                if n is not None:
+                    self.note(n, f"{what} refused {exc.code}")
                 self.refusals.append(exc)
                 return None
         raise AssertionError("a command found no connection for 20 s")
@@ -186,20 +200,22 @@ class Office:
     async def knocker(self, n: int) -> None:
         office, session = self.offices[n], self.sessions[n]
         for k in range(KNOCKS_EACH):
-            knock_id = await self.command(lambda k=k: office.go_to(f"b{(n + k) % OWNERS}"))
+            room = f"b{(n + k) % OWNERS}"
+            knock_id = await self.command(lambda room=room: office.go_to(room), n, f"knock {room}")
             if not knock_id:
                 continue
             self.knocks.add(str(knock_id))
             with contextlib.suppress(AssertionError):  # ended while this client was away: the row tells
                 await wait_until(lambda knock_id=knock_id: knock_id in self.endings, 90, "the knock to end")
             if session._wanted_room != "team":  # noqa: SLF001  (let in: back to the team office)
-                await self.command(lambda: session.move("team"))
+                await self.command(lambda: session.move("team"), n, "move team")
 
     async def chatter(self, n: int, conv: str) -> None:
         for k in range(MESSAGES):
             self.chats[n].send(conv, f"p{n} Nachricht {k}")
             if n in MOVERS and k % 5 == 4:
-                await self.command(lambda r=("kueche" if k % 10 == 4 else "team"): self.sessions[n].move(r))
+                room = "kueche" if k % 10 == 4 else "team"
+                await self.command(lambda r=room: self.sessions[n].move(r), n, f"move {room}")
             await asyncio.sleep(0.2)
 
 
@@ -335,7 +351,8 @@ async def test_the_office_survives(fault: str, tmp_path: Path, own_postgres: Pos
             # who stayed connected can be missing from (or in an old room in) the presence another login
             # sees. Everything above held. A node SIGKILLed has no such gap: that case must match.
             pytest.xfail(f"presence after the {fault} outage: {mismatches()}; "
-                         f"{await _where_it_went_wrong(sorted(mismatches()), (a, b), redis_server)}")
+                         f"{await _where_it_went_wrong(sorted(mismatches()), (a, b), redis_server)}; "
+                         f"{ {p: office.story.get(p) for p in mismatches()} }")
         assert not mismatches()
         await probe.stop()
         assert office.reconnects.count >= (1 if fault == "node" else 0)
