@@ -206,6 +206,7 @@ class Backend:
             self.calls.share(ledger)
             self.cluster.relayed["calls"] = lambda version, frames: ledger.follow(self.calls, version, frames)
             # Knocks, invitations, questions, doors, absences: one writer each, told on every node.
+            self.cluster.after_data_loss += [self.chat.reread_relayed, self.behaviour.doors.reread_shared]
             self.cluster.relayed["behaviour"] = self.behaviour.deliver_relayed
             self.behaviour.ctx.elsewhere = self.cluster.relay("behaviour")
             # The door's queues: the database's; admitting decided there (features/door/shared.py).

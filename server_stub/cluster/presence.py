@@ -34,7 +34,7 @@ import logging
 import os
 import secrets
 import socket
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from redis import asyncio as aioredis
@@ -44,6 +44,7 @@ from dvz_desktop.core.events import report_failure
 from dvz_desktop.core.tasks import TaskSet
 from dvz_desktop.protocol import Presence, Status
 
+from ..db import DatabaseError
 from ..feature import Feature
 from ..features.presence.board import PresenceBoard
 
@@ -108,6 +109,9 @@ class ClusterPresence(Feature):
         self.relayed: dict[str, Callable[[str, str], None]] = {}
         #: Relayed events whose delivery failed, tried again with the next read (``_deliver``).
         self._undelivered: list[tuple[Callable[[str, str], None], str, str]] = []
+        #: What each feature reads again from the database after Redis lost its data: the relayed news
+        #: of the other nodes that this node had not read yet are gone with the stream.
+        self.after_data_loss: list[Callable[[], Awaitable[None]]] = []
         #: Set once the node has read the shared state (and again after Redis came back).
         self.in_step = asyncio.Event()
         #: The Redis epoch mark this node read last (None: not read yet).
@@ -240,7 +244,16 @@ class ClusterPresence(Feature):
             # The other nodes are writing their people anew (they notice the loss within a heartbeat);
             # who is still missing after that was on a node that died meanwhile.
             self._tasks.spawn(self._settle_after_rebuild(epoch), name="dvz-cluster-settle")
+            for reread in self.after_data_loss:
+                self._tasks.spawn(self._reread(reread), name="dvz-cluster-reread")
         self.in_step.set()
+
+    @staticmethod
+    async def _reread(reread: Callable[[], Awaitable[None]]) -> None:
+        try:
+            await reread()
+        except DatabaseError:
+            log.warning("the database is away; what other nodes wrote reaches this node with their next news")
 
     async def _settle_after_rebuild(self, epoch: str) -> None:
         await asyncio.sleep(REBUILD_GRACE_S)

@@ -165,6 +165,59 @@ async def test_redis_losing_its_data_unnoticed_is_repaired_from_the_nodes(
         await second.stop()
 
 
+async def test_news_lost_with_redis_s_data_are_read_again_from_the_database(
+        node_a: Backend, org_three: OrgFile, tmp_path: Path, postgres_dsn: str,  # noqa: F811
+        redis_server: RedisServer) -> None:  # noqa: F811
+    """A knock's answer and a chat message another node relayed just before Redis lost its data never
+    reached this node's reader; once the loss is noticed, this node reads both from the database and
+    tells its people (before, the knocker waited until the ring time ran out, the chat message until the
+    next one)."""
+    import redis
+
+    from dvz_desktop.protocol import DoorState, KnockAnswer, KnockState
+
+    second = Backend(org_three, BackendConfig(data_dir=tmp_path / "b2", database_url=postgres_dsn,
+                                              redis_url=redis_server.url, node_id="node-b2"))
+    port = await second.start("127.0.0.1", 0)
+    try:
+        assert second.cluster is not None and node_a.cluster is not None
+        await asyncio.wait_for(second.cluster.in_step.wait(), 10)
+        anna = Person("anna", await login(url_of(node_a), "anna", PASSWORDS["anna"]))
+        bernd = Person("bernd", await login(f"ws://127.0.0.1:{port}/ws", "bernd", PASSWORDS["bernd"]))
+        annas_chat = Chatter(anna.session, tmp_path / "anna.outbox")
+        bernds_chat = Chatter(bernd.session, tmp_path / "bernd.outbox")
+        conv = await annas_chat.chat.open_direct("bernd")
+        assert conv == await bernds_chat.chat.open_direct("anna")
+        bernds_chat.chat.send(conv, "vorher")
+        await annas_chat.wait_for(lambda: annas_chat.bodies(conv) == ["vorher"], 10)
+        await bernd.office.set_door("kh-102", DoorState.CLOSED)
+        await anna.wait_for(lambda m: getattr(m, "type", "") == "door" and m.doors[0].state is DoorState.CLOSED, 10)
+        knock_id = await anna.office.go_to("kh-102")
+        await bernd.knock_state(knock_id, KnockState.RINGING, 10)
+
+        # Node a's reader misses what node b2 relays now, as if it had been lost with the stream.
+        relayed = dict(node_a.cluster.relayed)
+        node_a.cluster.relayed.clear()
+        await bernd.office.answer_knock(knock_id, KnockAnswer.NOT_NOW)
+        bernds_chat.chat.send(conv, "nachher")
+        await bernds_chat.chat.flush()
+        shared = redis.Redis.from_url(redis_server.url, decode_responses=True)
+        newest = shared.xrevrange("dvz:relay", count=1)[0][0]
+        await wait_until(lambda: node_a.cluster._relay_id == newest, 10, "node a to read past the news")  # noqa: SLF001
+        assert not any(getattr(m, "type", "") == "knock_update" and m.knock.state is KnockState.NOT_NOW
+                       for m in anna.received)
+        assert annas_chat.bodies(conv) == ["vorher"]
+        node_a.cluster.relayed.update(relayed)
+        shared.flushall()
+
+        await anna.knock_state(knock_id, KnockState.NOT_NOW, 20)
+        await annas_chat.wait_for(lambda: annas_chat.bodies(conv) == ["vorher", "nachher"], 20)
+        for person in (anna, bernd):
+            await person.session.stop()
+    finally:
+        await second.stop()
+
+
 async def test_chat_between_two_nodes_is_live_exactly_once_and_in_one_order(node_a: Backend, node_b,
                                                                           tmp_path: Path) -> None:
     _process, url_b = node_b

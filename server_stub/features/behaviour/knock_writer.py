@@ -132,6 +132,15 @@ class KnockWriter:
             self._audience[knock_id] = audience
         self._changed(knock, audience)
 
+    async def reread_shared(self) -> None:
+        """The other nodes' news may have been lost (Redis lost its data): every open knock is read again
+        at the next tick (an end written elsewhere reaches the knocker here), and knocks another node
+        started meanwhile are taken over."""
+        self._stale |= {k.knock_id for k in self.book.open_knocks()}
+        for row in self.ctx.store.ledger.open_items("knock"):
+            if row.version > self.track.versions.get(row.item_id, 0):
+                self._take_over(row.item_id, row.version, json.loads(row.body))
+
     def _reload(self, knock_id: str) -> None:
         """Read a knock's row again: after another node wrote it first (told here as if relayed), or after
         the database was away (this node's copy back to what is written)."""

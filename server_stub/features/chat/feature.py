@@ -233,6 +233,16 @@ class ChatFeature(Feature):
         self._subscribers.pop(conv_id, None)
         self._deliver_committed(conv_id, int(first_position))
 
+    async def reread_relayed(self) -> None:
+        """The other nodes' news may have been lost (Redis lost its data): what was committed after what
+        this node delivered last is read from the database and delivered, conversation by conversation
+        (a query each; the loop gets a turn after every few)."""
+        for n, (conv_id, delivered) in enumerate(list(self._delivered.items()), 1):
+            self._subscribers.pop(conv_id, None)
+            self._deliver_committed(conv_id, delivered + 1)
+            if n % 20 == 0:
+                await asyncio.sleep(0)
+
     def _deliver_committed(self, conv_id: str, first_position: int) -> None:
         """Cluster mode: this node's sockets get a conversation's events in position order, gap-free,
         whichever node wrote them and in whatever order the news arrives — read from the database after
