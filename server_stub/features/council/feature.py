@@ -7,11 +7,15 @@ need (store.py) and sends. A one-second clock tells everyone when a speaker's ti
 
 Secret votes: a ballot stores only that the person took part; the counts stay in memory until the vote
 is closed and are written once (store.py says why that keeps them unlinkable). Nothing logs a choice.
+
+In a cluster (``node_id`` given) this node runs the sessions it holds the lease of (``sessions``) and shows
+the others' (across_nodes.py): their commands go to their owner, their states come from it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -31,6 +35,7 @@ from dvz_desktop.protocol import (
     CouncilFollow,
     CouncilGoTo,
     CouncilHand,
+    CouncilInfo,
     CouncilMinutesGet,
     CouncilNotes,
     CouncilReorder,
@@ -45,15 +50,18 @@ from dvz_desktop.protocol import (
     Status,
 )
 
+from ...db import DatabaseError
 from ...directory.visibility import Directory
-from ...feature import Command, Feature, Refused, ack, new_id
+from ...feature import Command, Feature, Refused, ack, error_frame, new_id
 from ...net.http_routes import HttpRoute
 from ...net.hub import Connection, Hub
 from ..presence.board import PresenceBoard
 from . import moderation, public_page
+from .across_nodes import CouncilNodes, Remote
 from .attendance import AttendanceRecorder
+from .audience import Audience
 from .minutes import minutes_of
-from .store import CouncilStore
+from .store import CouncilStore, RoomTaken, StoredSession
 from .views import body_info, public_view, session_info
 
 log = logging.getLogger(__name__)
@@ -80,13 +88,18 @@ REFUSALS: dict[str, ErrorCode] = {
 CouncilCommand = (CouncilStart | CouncilEnd | CouncilFollow | CouncilAgenda | CouncilGoTo | CouncilHand | CouncilFloor |
                   CouncilReorder | CouncilTimer | CouncilAttend | CouncilVoteOpen | CouncilBallot | CouncilVoteClose |
                   CouncilNotes | CouncilMinutesGet)
+#: The commands carried out by the node that runs the session (relayed there from the others).
+OWNER_COMMANDS: dict[str, type[Any]] = {kind.model_fields["type"].default: kind for kind in (
+    CouncilEnd, CouncilAgenda, CouncilGoTo, CouncilHand, CouncilFloor, CouncilReorder, CouncilTimer, CouncilAttend,
+    CouncilVoteOpen, CouncilBallot, CouncilVoteClose, CouncilNotes, CouncilMinutesGet)}
 
 
 class CouncilFeature(Feature):
     name = "council"
 
     def __init__(self, directory: Directory, presence: PresenceBoard, hub: Hub, store: CouncilStore, clock: Clock,
-                 bodies: dict[str, Body], body_orgs: dict[str, str] | None = None) -> None:
+                 bodies: dict[str, Body], body_orgs: dict[str, str] | None = None, node_id: str | None = None
+                 ) -> None:
         self.directory = directory
         #: The organisation of each body (its public page wears that organisation's name and colour).
         self.body_orgs = body_orgs or {}
@@ -95,9 +108,10 @@ class CouncilFeature(Feature):
         self.store = store
         self.clock = clock
         self.bodies = bodies
+        #: The sessions this node runs (in a cluster: those it holds the lease of).
         self.sessions: dict[str, CouncilSession] = {}
         self._by_room: dict[str, str] = {}
-        self._followers: dict[str, set[Connection]] = {}
+        self.audience = Audience(directory, presence, hub)
         self._mute_others: dict[str, bool] = {}
         self._room_of: dict[str, str] = {}
         #: Per session: (floor expired, timer over) as last announced, so the clock sends each once.
@@ -109,70 +123,88 @@ class CouncilFeature(Feature):
         self.listeners: list[Callable[[CouncilSession], None]] = []
         #: "Nächste Wortmeldung" with the others muted: (session, chair, new speaker).
         self.mute_others: Callable[[CouncilSession, str, str], None] | None = None
-        self._restore()
+        #: Cluster mode: the sessions other nodes run, the leases, the relays (wired by the application).
+        self.nodes = CouncilNodes(self, store.leases(node_id), self.audience, hub) if node_id else None
+        if self.nodes is None:
+            self._restore()  # one process: whatever ran before is this node's (in a cluster: the leases decide)
 
     def _restore(self) -> None:
         """Sessions still running when the backend stopped go on; a vote left open is void."""
         now = self.clock.now()
-        if self.store.void_open_votes():
+        if self.store.void_open_votes(now):
             log.info("council: votes left open by the last stop are void")
         self.store.close_open_stays(now)
         for stored in self.store.running():
-            body = self.bodies.get(stored.body_id) if stored.body_id else None
-            if stored.body_id and body is None:
-                continue  # the body is gone from the organisation file
-            session = CouncilSession(stored.session_id, stored.room_id, stored.title, stored.moderators,
-                                     stored.started_at, body, stored.public, stored.agenda, stored.current_item)
-            session.notes.update(stored.notes)
-            session.votes.results.extend(self.store.results_of(stored.session_id))
-            self._add(session)
+            self._revive(stored)
+
+    def _revive(self, stored: StoredSession) -> CouncilSession | None:
+        body = self.bodies.get(stored.body_id) if stored.body_id else None
+        if stored.body_id and body is None:
+            return None  # the body is gone from the organisation file
+        session = CouncilSession(stored.session_id, stored.room_id, stored.title, stored.moderators,
+                                 stored.started_at, body, stored.public, stored.agenda, stored.current_item)
+        session.notes.update(stored.notes)
+        session.votes.results.extend(self.store.results_of(stored.session_id))
+        session.voided.extend(self.store.voided_of(stored.session_id))
+        self._add(session)
+        return session
+
+    def take_up(self, session_id: str) -> None:
+        """This node took the session over from a lost node: the vote that was open there is void (its
+        counts were in that node's memory only), the stays it had open end now, and whoever is in the room
+        is entered anew."""
+        now = self.clock.now()
+        self.store.void_open_votes(now, session_id)
+        self.store.close_open_stays(now, session_id)
+        stored = self.store.running(session_id)
+        session = self._revive(stored[0]) if stored else None
+        if session is None:
+            return
+        for person in self.presence.online_in(session.room_id):
+            self.recorder.enter(session, person.person_id, True, now)
+        self.recorder.quorum(session, now)
+        self.publish(session)
+
+    def give_up(self, session_id: str) -> None:
+        """Another node runs the session now (this one stalled past its lease): forget it, keep followers."""
+        session = self.sessions.get(session_id)
+        if session is not None:
+            self._forget_session(session, keep_followers=True)
 
     def _add(self, session: CouncilSession) -> None:
         self.sessions[session.session_id] = session
         self._by_room[session.room_id] = session.session_id
-        self._followers[session.session_id] = set()
+
+    def _seat(self, session_id: str) -> CouncilSession | Remote | None:
+        return self.sessions.get(session_id) or (self.nodes.remotes.get(session_id) if self.nodes else None)
+
+    def _remotes(self) -> list[Remote]:
+        return list(self.nodes.remotes.values()) if self.nodes else []
 
     # --- who hears a session ---
 
-    def audience(self, session: CouncilSession) -> set[Connection]:
-        people = {p.person_id for p in self.presence.online_in(session.room_id)} | set(session.moderators)
-        if session.body is not None:
-            body = session.body
-            people |= body.members | {body.chair} | ({body.minute_taker} if body.minute_taker else set())
-        conns = {c for person in people for c in self.hub.connections_of(person)}
-        return conns | self._followers.get(session.session_id, set())
+    def may_see(self, person_id: str, session: CouncilSession | Remote) -> bool:
+        return self.audience.may_see(person_id, session)
 
-    def may_see(self, person_id: str, session: CouncilSession) -> bool:
-        if session.body is not None:
-            body = session.body
-            if person_id in body.members or person_id in (body.chair, body.minute_taker):
-                return True
-        if person_id in session.moderators or self.presence.get(person_id).room_id == session.room_id:
-            return True
-        room = self.directory.rooms.get(session.room_id)
-        # A public session: every colleague of the room's organisation may follow it (citizens: the page).
-        return session.public and room is not None and self.directory.org_of(person_id) == room.org_id
+    def info_of(self, session: CouncilSession) -> CouncilInfo:
+        return session_info(session, self.clock.now(), self._mute_others.get(session.session_id, False))
 
     def sync(self, conn: Connection, msg: CouncilSync) -> str:
         """My bodies and the sessions I take part in (the client asks after every welcome)."""
-        now, me = self.clock.now(), conn.username
+        me = conn.username
         mine = tuple(body_info(b) for b in self.bodies.values() if me in b.members or me in (b.chair, b.minute_taker))
         self.hub.broadcast([conn], CouncilBodies(bodies=mine).model_dump_json())
-        for session in self.sessions.values():
-            if self._concerns(me, session):
-                mute = self._mute_others.get(session.session_id, False)
-                self.hub.broadcast([conn], CouncilState(session=session_info(session, now, mute)).model_dump_json())
+        infos = [self.info_of(s) for s in self.sessions.values() if self.audience.concerns(me, s)]
+        infos += [r.info for r in self._remotes() if r.info is not None and self.audience.concerns(me, r)]
+        for info in infos:
+            self.hub.broadcast([conn], CouncilState(session=info).model_dump_json())
         return ack(msg.id)
 
-    def _concerns(self, person: str, session: CouncilSession) -> bool:
-        body = session.body
-        return person in session.moderators or self.presence.get(person).room_id == session.room_id or (
-            body is not None and (person in body.members or person in (body.chair, body.minute_taker)))
-
     def publish(self, session: CouncilSession) -> None:
-        frame = CouncilState(session=session_info(session, self.clock.now(),
-                                                  self._mute_others.get(session.session_id, False)))
-        self.hub.broadcast(self.audience(session), frame.model_dump_json())
+        info = self.info_of(session)
+        self.hub.broadcast(self.audience.of(session), CouncilState(session=info).model_dump_json())
+        if self.nodes is not None:
+            self.nodes.published(info)
         for listener in self.listeners:
             listener(session)
 
@@ -192,7 +224,7 @@ class CouncilFeature(Feature):
             raise Refused(ErrorCode.UNKNOWN_ROOM)
         if self.presence.get(me).room_id != msg.room_id:
             raise Refused(ErrorCode.NOT_IN_ROOM)
-        if msg.room_id in self._by_room:
+        if msg.room_id in self._by_room or any(r.room_id == msg.room_id for r in self._remotes()):
             raise Refused(ErrorCode.COUNCIL_RUNNING)
         body = None
         if msg.body_id is not None:
@@ -204,8 +236,14 @@ class CouncilFeature(Feature):
         owner = self.directory.rooms[msg.room_id].room.owner_id
         moderators = frozenset({me} | ({owner} if owner else set()))
         session = CouncilSession(new_id("s"), msg.room_id, msg.title, moderators, now, body, msg.public)
-        self.store.add_session(session.session_id, session.room_id, msg.body_id, session.title, session.public,
-                               moderators, now)
+        try:
+            with self.store.transaction():  # the session and its lease at once: no other node takes it up
+                if self.nodes is not None:
+                    self.nodes.leases.take(session.session_id)
+                self.store.add_session(session.session_id, session.room_id, msg.body_id, session.title,
+                                       session.public, moderators, now)
+        except RoomTaken:
+            raise Refused(ErrorCode.COUNCIL_RUNNING) from None  # started through another node a moment ago
         self._add(session)
         for person in self.presence.online_in(msg.room_id):
             self.recorder.enter(session, person.person_id, True, now)
@@ -215,34 +253,72 @@ class CouncilFeature(Feature):
 
     def carry_out(self, conn: Connection, msg: CouncilCommand) -> str | None:
         assert not isinstance(msg, CouncilStart)
-        session = self.sessions.get(msg.session_id)
-        me, now = conn.username, self.clock.now()
-        if session is None or not self.may_see(me, session):
+        seat = self._seat(msg.session_id)
+        if seat is None or not self.may_see(conn.username, seat):
             raise Refused(ErrorCode.COUNCIL_UNKNOWN)
+        if isinstance(msg, CouncilFollow):  # hall displays follow through the node they are connected to
+            self.audience.follow(seat.session_id, conn, msg.follow)
+            info = self.info_of(seat) if isinstance(seat, CouncilSession) else seat.info
+            if msg.follow and info is not None:
+                self.hub.broadcast([conn], CouncilState(session=info).model_dump_json())
+            return ack(msg.id)
+        if isinstance(seat, Remote):
+            assert self.nodes is not None
+            self.nodes.ask(conn, seat, msg.id, msg.model_dump_json())
+            return None  # the owner's answer follows
+        frames: list[str] = []
+        answer = self._carry_out(conn.username, seat, msg, frames.append)
+        for frame in frames:
+            self.hub.broadcast([conn], frame)
+        return answer
+
+    def answer_for(self, user: str, msg_json: str) -> tuple[list[str], str]:
+        """A command relayed from another node's socket: the frames for the asker, and the answer."""
+        kind = OWNER_COMMANDS.get(str(json.loads(msg_json).get("type")))
+        if kind is None:
+            return [], error_frame(ErrorCode.INTERNAL)
+        msg = kind.model_validate_json(msg_json)
+        frames: list[str] = []
+        session = self.sessions.get(msg.session_id)
         try:
-            answer = self._dispatch(conn, session, msg, now)
+            if session is None or (self.nodes is not None and not self.nodes.leases.holds()):
+                raise Refused(ErrorCode.COUNCIL_MOVING)
+            if not self.may_see(user, session):
+                raise Refused(ErrorCode.COUNCIL_UNKNOWN)
+            return frames, self._carry_out(user, session, msg, frames.append)
+        except Refused as refused:
+            return [], error_frame(refused.code, msg.id)
+        except DatabaseError:
+            return [], error_frame(ErrorCode.STORAGE_UNAVAILABLE, msg.id)
+        except Exception:
+            log.exception("a council command relayed from another node failed")
+            return [], error_frame(ErrorCode.INTERNAL, msg.id)
+
+    def _carry_out(self, me: str, session: CouncilSession, msg: CouncilCommand, to_asker: Callable[[str], None]
+                   ) -> str:
+        if self.nodes is not None and not self.nodes.leases.holds():
+            raise Refused(ErrorCode.COUNCIL_MOVING)  # this node stalled: the session may be another's now
+        try:
+            answer = self._dispatch(me, session, msg, self.clock.now(), to_asker)
         except (CouncilRefused, BallotRefused) as refused:
             raise Refused(REFUSALS[refused.reason]) from None
         return answer if answer is not None else ack(msg.id)
 
-    def _dispatch(self, conn: Connection, session: CouncilSession, msg: CouncilCommand, now: datetime) -> str | None:
-        me, sid = conn.username, session.session_id
+    def _dispatch(self, me: str, session: CouncilSession, msg: CouncilCommand, now: datetime,
+                  to_asker: Callable[[str], None]) -> str | None:
+        sid = session.session_id
         match msg:
-            case CouncilFollow():
-                (self._followers[sid].add if msg.follow else self._followers[sid].discard)(conn)
-                if msg.follow:
-                    frame = CouncilState(session=session_info(session, now, self._mute_others.get(sid, False)))
-                    self.hub.broadcast([conn], frame.model_dump_json())
-                return None
             case CouncilMinutesGet():
                 if session.body is None or me not in (session.body.chair, session.body.minute_taker):
                     raise CouncilRefused(CouncilRefused.NOT_MINUTE_TAKER)
-                # The draft goes first on this socket, then the ack: the asker has it when the ack arrives.
-                self.hub.broadcast([conn], minutes_of(self.store, self.directory, session).model_dump_json())
+                # The draft goes first to the asker, then the ack: the asker has it when the ack arrives.
+                to_asker(minutes_of(self.store, self.directory, session).model_dump_json())
                 return None
             case CouncilEnd():
                 session.end(me, now)
                 self.store.end_session(sid, now)
+                if self.nodes is not None:
+                    self.nodes.leases.release(sid)
                 self.publish(session)
                 self._forget_session(session)
                 return None
@@ -342,7 +418,12 @@ class CouncilFeature(Feature):
                      if s.body is not None and s.body.body_id == body_id and s.public and s.ended_at is None), None)
 
     def public_stand(self, body_id: str) -> dict[str, object]:
-        return public_view(self.public_session(body_id), self.bodies[body_id].name)
+        """What the public page shows: from the session if this node runs it, else from its last state."""
+        session = self.public_session(body_id)
+        info = self.info_of(session) if session is not None else next(
+            (r.info for r in self._remotes() if r.body is not None and r.body.body_id == body_id and r.public
+             and r.info is not None), None)
+        return public_view(info, self.bodies[body_id].name)
 
     # --- the clock, and forgetting ---
 
@@ -350,7 +431,11 @@ class CouncilFeature(Feature):
         while True:
             await asyncio.sleep(1.0)
             try:
+                if self.nodes is not None:
+                    self.nodes.step()  # leases first: the clock runs only for sessions this node still runs
                 self.tick(self.clock.now())
+            except DatabaseError:
+                log.warning("council: the database is unreachable; leases are renewed once it answers")
             except Exception:
                 log.exception("council clock failed")
 
@@ -375,18 +460,20 @@ class CouncilFeature(Feature):
             if now - since >= session.abandoned_after():
                 session.close(now)
                 self.store.end_session(sid, now)
+                if self.nodes is not None:
+                    self.nodes.leases.release(sid)
                 self.publish(session)
                 self._forget_session(session)
 
     def forget(self, conn: Connection) -> None:
-        for followers in self._followers.values():
-            followers.discard(conn)
+        self.audience.forget(conn)
 
-    def _forget_session(self, session: CouncilSession) -> None:
+    def _forget_session(self, session: CouncilSession, keep_followers: bool = False) -> None:
         sid = session.session_id
         self.sessions.pop(sid, None)
         self._by_room.pop(session.room_id, None)
-        self._followers.pop(sid, None)
+        if not keep_followers:
+            self.audience.forget_session(sid)
         self._mute_others.pop(sid, None)
         self._announced.pop(sid, None)
         self.recorder.forget(sid)
