@@ -16,12 +16,18 @@ from dvz_desktop.services.session import SessionError
 from .council_people import FOYER, MEMBERS, SAAL, Council, council_fixture  # noqa: F401  (the fixture)
 
 OPARL = Path(__file__).parents[1] / "fixtures" / "oparl" / "meeting_kreistag.json"
+#: Also on two nodes: the chair on the first, the members spread over both (council_people.py).
+CLUSTER_READY = True
 
 
 async def open_session(council: Council, body: str = "uva", public: bool = False, present: list[str] | None = None
                        ) -> str:
     await council.walk_in("landrat", *(MEMBERS if present is None else present))
-    return await council.chair.council.start(SAAL, "12. Sitzung", body_id=body, public=public)
+    sid = await council.chair.council.start(SAAL, "12. Sitzung", body_id=body, public=public)
+    for node in council.nodes[1:]:  # on a cluster the chair's node runs it; the other shows it and relays
+        assert council.owner(sid) is council.backend and node.council.nodes is not None
+        assert sid in node.council.nodes.remotes and sid not in node.council.sessions
+    return sid
 
 
 async def refused(code: str, command) -> None:  # type: ignore[no-untyped-def]
@@ -173,9 +179,10 @@ async def test_the_chair_learns_the_bodies_and_only_the_chair_starts_their_sessi
 
 
 async def test_a_session_left_empty_ends_by_itself_and_frees_the_room(council: Council) -> None:
-    host, feature = council["verwaltung"], council.backend.council
+    host = council["verwaltung"]
     await council.walk_in("verwaltung")
     sid = await host.council.start(SAAL, "Besprechung")
+    feature = council.owner(sid).council  # the node that runs it (on a cluster: where it was started)
     await council.walk_in("verwaltung", room=FOYER)
     await host.state(lambda s: s.session_id == sid and not s.present)
     feature.housekeep(council.clock.now())  # from now on nobody is in it
