@@ -127,6 +127,23 @@ class CouncilNodes:
         body = self.feature.bodies.get(info.body.body_id) if info.body is not None else None
         return Remote(info.session_id, info.room_id, frozenset(info.moderators), body, info.public, None)
 
+    def _remote_from_store(self, session_id: str, owner: str | None) -> Remote | None:
+        stored = self.feature.store.running(session_id)
+        if not stored:
+            return None
+        row = stored[0]
+        body = self.feature.bodies.get(row.body_id) if row.body_id else None
+        remote = self.remotes[session_id] = Remote(session_id, row.room_id, row.moderators, body, row.public, owner)
+        return remote
+
+    def find(self, session_id: str) -> Remote | None:
+        """A session this node has not heard of yet (started elsewhere a moment ago; its state is on the
+        way): from the database, with its owner."""
+        if session_id in self.remotes:
+            return self.remotes[session_id]
+        leases = self.leases.running(session_id)
+        return self._remote_from_store(session_id, leases[0].owner) if leases else None
+
     def deliver_hello(self, owner: str, session_id: str) -> None:
         session = self.feature.sessions.get(session_id)
         if owner == self.node_id and session is not None:
@@ -191,14 +208,9 @@ class CouncilNodes:
                 self.remotes.pop(sid, None)
                 self.feature.take_up(sid)
                 continue
-            remote = self.remotes.get(sid)
+            remote = self.remotes.get(sid) or self._remote_from_store(sid, lease.owner)
             if remote is None:
-                stored = self.feature.store.running(sid)
-                if not stored:
-                    continue
-                row = stored[0]
-                body = self.feature.bodies.get(row.body_id) if row.body_id else None
-                remote = self.remotes[sid] = Remote(sid, row.room_id, row.moderators, body, row.public, lease.owner)
+                continue
             remote.owner = lease.owner
             if remote.info is None and lease.owner is not None and now - remote.asked_at >= HELLO_EVERY_S:
                 remote.asked_at = now

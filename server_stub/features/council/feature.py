@@ -176,7 +176,7 @@ class CouncilFeature(Feature):
         self._by_room[session.room_id] = session.session_id
 
     def _seat(self, session_id: str) -> CouncilSession | Remote | None:
-        return self.sessions.get(session_id) or (self.nodes.remotes.get(session_id) if self.nodes else None)
+        return self.sessions.get(session_id) or (self.nodes.find(session_id) if self.nodes else None)
 
     def _remotes(self) -> list[Remote]:
         return list(self.nodes.remotes.values()) if self.nodes else []

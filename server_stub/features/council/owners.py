@@ -73,12 +73,14 @@ class SessionLeases:
         """Whether this node's leases surely still hold (renewed within the lease, less a margin)."""
         return time.monotonic() < self._valid_until
 
-    def running(self) -> list[Running]:
-        """Every running session with its owner (None: none yet) and whether its lease has expired."""
+    def running(self, session_id: str | None = None) -> list[Running]:
+        """Every running session (or the one of ``session_id``) with its owner (None: none yet) and whether
+        its lease has expired."""
         return [Running(sid, owner, bool(expired)) for sid, owner, expired in self._db.all(
             f"SELECT s.session_id, o.node, CASE WHEN o.until < {self._now} THEN 1 ELSE 0 END "  # noqa: S608
             "FROM council_sessions s LEFT JOIN council_owners o ON o.session_id = s.session_id "
-            "WHERE s.ended_at IS NULL")]
+            "WHERE s.ended_at IS NULL" + (" AND s.session_id = ?" if session_id else ""),
+            (session_id,) if session_id else ())]
 
     def release(self, session_id: str) -> None:
         """The session ended: nobody runs it any more."""
