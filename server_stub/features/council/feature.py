@@ -22,9 +22,8 @@ from datetime import datetime
 from typing import Any
 
 from dvz_desktop.core.clock import Clock
-from dvz_desktop.core.council.profiles import VoteKind
 from dvz_desktop.core.council.session import Body, CouncilRefused, CouncilSession
-from dvz_desktop.core.council.votes import BallotRefused, Choice
+from dvz_desktop.core.council.votes import BallotRefused
 from dvz_desktop.protocol import (
     CouncilAgenda,
     CouncilAttend,
@@ -56,43 +55,15 @@ from ...feature import Command, Feature, Refused, ack, error_frame, new_id
 from ...net.http_routes import HttpRoute
 from ...net.hub import Connection, Hub
 from ..presence.board import PresenceBoard
-from . import moderation, public_page
+from . import commands, public_page
 from .across_nodes import CouncilNodes, Remote
 from .attendance import AttendanceRecorder
 from .audience import Audience
-from .minutes import minutes_of
+from .commands import OWNER_COMMANDS, REFUSALS, CouncilCommand
 from .store import CouncilStore, RoomTaken, StoredSession
 from .views import body_info, public_view, session_info
 
 log = logging.getLogger(__name__)
-
-REFUSALS: dict[str, ErrorCode] = {
-    CouncilRefused.NOT_CHAIR: ErrorCode.COUNCIL_NOT_CHAIR,
-    CouncilRefused.NOT_MINUTE_TAKER: ErrorCode.COUNCIL_NOT_CHAIR,
-    CouncilRefused.NOT_PRESENT: ErrorCode.COUNCIL_NOT_PRESENT,
-    CouncilRefused.NO_BODY: ErrorCode.COUNCIL_INVALID,
-    CouncilRefused.UNKNOWN_ITEM: ErrorCode.COUNCIL_INVALID,
-    CouncilRefused.UNKNOWN_PERSON: ErrorCode.UNKNOWN_PERSON,
-    CouncilRefused.BAD_ORDER: ErrorCode.COUNCIL_INVALID,
-    CouncilRefused.BAD_TIME: ErrorCode.COUNCIL_INVALID,
-    CouncilRefused.ENDED: ErrorCode.COUNCIL_UNKNOWN,
-    BallotRefused.NO_VOTE: ErrorCode.VOTE_NONE,
-    BallotRefused.VOTE_RUNNING: ErrorCode.VOTE_RUNNING,
-    BallotRefused.NOT_ELIGIBLE: ErrorCode.VOTE_NOT_ELIGIBLE,
-    BallotRefused.NOT_PRESENT: ErrorCode.COUNCIL_NOT_PRESENT,
-    BallotRefused.REMOTE_EXCLUDED: ErrorCode.VOTE_REMOTE_EXCLUDED,
-    BallotRefused.ALREADY_VOTED: ErrorCode.VOTE_ALREADY_CAST,
-    BallotRefused.NO_ABSTENTION: ErrorCode.VOTE_NO_ABSTENTION,
-}
-
-CouncilCommand = (CouncilStart | CouncilEnd | CouncilFollow | CouncilAgenda | CouncilGoTo | CouncilHand | CouncilFloor |
-                  CouncilReorder | CouncilTimer | CouncilAttend | CouncilVoteOpen | CouncilBallot | CouncilVoteClose |
-                  CouncilNotes | CouncilMinutesGet)
-#: The commands carried out by the node that runs the session (relayed there from the others).
-OWNER_COMMANDS: dict[str, type[Any]] = {kind.model_fields["type"].default: kind for kind in (
-    CouncilEnd, CouncilAgenda, CouncilGoTo, CouncilHand, CouncilFloor, CouncilReorder, CouncilTimer, CouncilAttend,
-    CouncilVoteOpen, CouncilBallot, CouncilVoteClose, CouncilNotes, CouncilMinutesGet)}
-
 
 class CouncilFeature(Feature):
     name = "council"
@@ -112,10 +83,10 @@ class CouncilFeature(Feature):
         self.sessions: dict[str, CouncilSession] = {}
         self._by_room: dict[str, str] = {}
         self.audience = Audience(directory, presence, hub)
-        self._mute_others: dict[str, bool] = {}
+        self.mute_flags: dict[str, bool] = {}
         self._room_of: dict[str, str] = {}
         #: Per session: (floor expired, timer over) as last announced, so the clock sends each once.
-        self._announced: dict[str, tuple[bool, bool]] = {}
+        self.announced: dict[str, tuple[bool, bool]] = {}
         self.recorder = AttendanceRecorder(store)
         #: Since when nobody has been in a session.
         self._empty_since: dict[str, datetime] = {}
@@ -169,7 +140,7 @@ class CouncilFeature(Feature):
         """Another node runs the session now (this one stalled past its lease): forget it, keep followers."""
         session = self.sessions.get(session_id)
         if session is not None:
-            self._forget_session(session, keep_followers=True)
+            self.forget_session(session, keep_followers=True)
 
     def _add(self, session: CouncilSession) -> None:
         self.sessions[session.session_id] = session
@@ -187,7 +158,7 @@ class CouncilFeature(Feature):
         return self.audience.may_see(person_id, session)
 
     def info_of(self, session: CouncilSession) -> CouncilInfo:
-        return session_info(session, self.clock.now(), self._mute_others.get(session.session_id, False))
+        return session_info(session, self.clock.now(), self.mute_flags.get(session.session_id, False))
 
     def sync(self, conn: Connection, msg: CouncilSync) -> str:
         """My bodies and the sessions I take part in (the client asks after every welcome)."""
@@ -299,80 +270,10 @@ class CouncilFeature(Feature):
         if self.nodes is not None and not self.nodes.leases.holds():
             raise Refused(ErrorCode.COUNCIL_MOVING)  # this node stalled: the session may be another's now
         try:
-            answer = self._dispatch(me, session, msg, self.clock.now(), to_asker)
+            answer = commands.dispatch(self, me, session, msg, self.clock.now(), to_asker)
         except (CouncilRefused, BallotRefused) as refused:
             raise Refused(REFUSALS[refused.reason]) from None
         return answer if answer is not None else ack(msg.id)
-
-    def _dispatch(self, me: str, session: CouncilSession, msg: CouncilCommand, now: datetime,
-                  to_asker: Callable[[str], None]) -> str | None:
-        sid = session.session_id
-        match msg:
-            case CouncilMinutesGet():
-                if session.body is None or me not in (session.body.chair, session.body.minute_taker):
-                    raise CouncilRefused(CouncilRefused.NOT_MINUTE_TAKER)
-                # The draft goes first to the asker, then the ack: the asker has it when the ack arrives.
-                to_asker(minutes_of(self.store, self.directory, session).model_dump_json())
-                return None
-            case CouncilEnd():
-                session.end(me, now)
-                self.store.end_session(sid, now)
-                if self.nodes is not None:
-                    self.nodes.leases.release(sid)
-                self.publish(session)
-                self._forget_session(session)
-                return None
-            case CouncilAgenda():
-                items = moderation.agenda_of(msg)
-                session.set_agenda(me, items)
-                self.store.set_agenda(sid, items)
-            case CouncilGoTo():
-                session.go_to_item(me, msg.index, now)
-                self.store.set_current_item(sid, msg.index)
-            case CouncilHand():
-                moderation.hand(session, me, msg, now)
-            case CouncilFloor():
-                floor = moderation.move_floor(session, me, msg, now)
-                if msg.action in ("next", "give"):
-                    self._mute_others[sid] = msg.mute_others and floor is not None
-                    if msg.mute_others and floor is not None and self.mute_others is not None:
-                        self.mute_others(session, me, floor.person_id)  # at the media server (meeting_link.py)
-                if floor is not None:
-                    self.store.speech(sid, session.current_item, floor.person_id, floor.kind.value, floor.since)
-                self._announced.pop(sid, None)
-            case CouncilReorder():
-                session.reorder(me, list(msg.order))
-            case CouncilTimer():
-                moderation.timer(session, me, msg, now)
-                self._announced.pop(sid, None)
-            case CouncilAttend():
-                if msg.person_id not in self.directory.people:
-                    raise CouncilRefused(CouncilRefused.UNKNOWN_PERSON)
-                before = session.attendance.mode_of(msg.person_id)
-                session.mark_hall(me, msg.person_id, msg.in_hall, now)
-                self.recorder.moved(session, msg.person_id, before, now)
-                self.recorder.quorum(session, now)
-            case CouncilVoteOpen():
-                vote_id = new_id("v")
-                vote = session.open_vote(me, vote_id, VoteKind(msg.kind), msg.question, now, msg.election)
-                self.store.open_vote(sid, vote_id, msg.kind, msg.question, msg.election, vote.agenda_index, now)
-                self.publish(session)
-                return ack(msg.id, ref=vote_id)
-            case CouncilBallot():
-                active = session.votes.active
-                if active is None or active.vote_id != msg.vote_id:
-                    raise BallotRefused(BallotRefused.NO_VOTE)
-                session.cast(me, Choice(msg.choice))
-                self.store.took_part(msg.vote_id, me, msg.choice if active.kind is VoteKind.NAMED else None)
-            case CouncilVoteClose():
-                result = session.close_vote(me, now)
-                self.store.close_vote(result)
-            case CouncilNotes():
-                session.write_notes(me, msg.item_index, msg.text)
-                self.store.set_notes(sid, msg.item_index, msg.text)
-                return None  # the notes are not part of the live state
-        self.publish(session)
-        return None
 
     # --- presence: remote attendance, lost connections, quorum ---
 
@@ -444,8 +345,8 @@ class CouncilFeature(Feature):
         for session in list(self.sessions.values()):
             floor, timer = session.speakers.floor, session.timer
             state = (floor is not None and floor.expired(now), timer is not None and timer.over(now))
-            if state != self._announced.get(session.session_id, (False, False)):
-                self._announced[session.session_id] = state
+            if state != self.announced.get(session.session_id, (False, False)):
+                self.announced[session.session_id] = state
                 if any(state):
                     self.publish(session)
 
@@ -463,18 +364,18 @@ class CouncilFeature(Feature):
                 if self.nodes is not None:
                     self.nodes.leases.release(sid)
                 self.publish(session)
-                self._forget_session(session)
+                self.forget_session(session)
 
     def forget(self, conn: Connection) -> None:
         self.audience.forget(conn)
 
-    def _forget_session(self, session: CouncilSession, keep_followers: bool = False) -> None:
+    def forget_session(self, session: CouncilSession, keep_followers: bool = False) -> None:
         sid = session.session_id
         self.sessions.pop(sid, None)
         self._by_room.pop(session.room_id, None)
         if not keep_followers:
             self.audience.forget_session(sid)
-        self._mute_others.pop(sid, None)
-        self._announced.pop(sid, None)
+        self.mute_flags.pop(sid, None)
+        self.announced.pop(sid, None)
         self.recorder.forget(sid)
         self._empty_since.pop(sid, None)

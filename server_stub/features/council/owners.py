@@ -36,9 +36,10 @@ class Running:
 
 
 class SessionLeases:
-    def __init__(self, db: Database, node_id: str) -> None:
+    def __init__(self, db: Database, node_id: str, lease_s: float = LEASE_S) -> None:
         self._db = db
         self.node_id = node_id
+        self.lease_s = lease_s
         self._now = ("EXTRACT(EPOCH FROM clock_timestamp())" if isinstance(db.dialect, PostgresDialect)
                      else "((julianday('now') - 2440587.5) * 86400.0)")
         #: Monotonic time until which this node may act as the owner of the sessions it holds.
@@ -52,9 +53,9 @@ class SessionLeases:
             f"INSERT INTO council_owners(session_id, node, until) VALUES (?, ?, {self._now} + ?) "  # noqa: S608
             f"ON CONFLICT(session_id) DO UPDATE SET node = excluded.node, until = excluded.until "
             f"WHERE council_owners.node = excluded.node OR council_owners.until < {self._now}",
-            (session_id, self.node_id, LEASE_S)).rowcount == 1
+            (session_id, self.node_id, self.lease_s)).rowcount == 1
         if taken:
-            self._valid_until = max(self._valid_until, asked + LEASE_S - MARGIN_S)
+            self._valid_until = max(self._valid_until, asked + self.lease_s - MARGIN_S * self.lease_s / LEASE_S)
         return taken
 
     def renew(self) -> set[str]:
@@ -63,10 +64,10 @@ class SessionLeases:
         asked = time.monotonic()
         with self._db.transaction():
             self._db.execute(f"UPDATE council_owners SET until = {self._now} + ? WHERE node = ?",  # noqa: S608
-                             (LEASE_S, self.node_id))
+                             (self.lease_s, self.node_id))
             held = {r[0] for r in self._db.all("SELECT session_id FROM council_owners WHERE node = ?",
                                                (self.node_id,))}
-        self._valid_until = asked + LEASE_S - MARGIN_S
+        self._valid_until = asked + self.lease_s - MARGIN_S * self.lease_s / LEASE_S
         return held
 
     def holds(self) -> bool:
