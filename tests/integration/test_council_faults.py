@@ -6,7 +6,7 @@ node running the session is SIGKILLed. Then:
 * the vote is void, and the chair's state says so (``voided``); its participation is gone from the
   database and no count of it was ever written;
 * the other node runs the session (its lease), and the members of the lost node come back through the
-  proxy to it and are present again;
+  proxy to it and are present again (the member the chair marked as sitting in the hall still is);
 * the session goes on: hands, the next speaker, a new secret vote that all ten complete;
 * the lost node starts again under its id while a third vote is open on the new owner: it does not void
   that vote (the lease is not expired), shows the session to a socket connected to it directly, and relays
@@ -108,6 +108,7 @@ async def test_the_owner_node_dies_during_a_secret_vote(tmp_path: Path, postgres
         await asyncio.gather(*(p.session.move(SAAL) for p in people.values()))
         sid = await chair.council.start(SAAL, "Sitzung mit Ausfall", body_id="uva")
         await state(chair, lambda s: present_members(s) == set(MEMBERS), "every member present")
+        await chair.council.attend(sid, "rat10", in_hall=True)  # sits in the hall: the chair marked it
 
         # A secret vote, five ballots in; the database holds who took part and no count.
         vote = await chair.council.open_vote(sid, "secret", "Wahl des Vertreters im Zweckverband")
@@ -130,6 +131,7 @@ async def test_the_owner_node_dies_during_a_secret_vote(tmp_path: Path, postgres
         await wait_until(lambda: lost.lost and lost.back == lost.lost, TIMEOUT_S, "the lost node's people back")
         assert lost.lost, "nobody was on the node that died"
         info = await state(chair, lambda s: present_members(s) == set(MEMBERS), "every member present again")
+        assert {p.person_id: p.mode for p in info.present}["rat10"] == "hall"  # the new owner knows it too
 
         # The session goes on under the new owner: hands, the next speaker, a new vote that completes.
         await people["rat02"].council.hand(sid)

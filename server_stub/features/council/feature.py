@@ -125,6 +125,8 @@ class CouncilFeature(Feature):
         counts were in that node's memory only), the stays it had open end now, and whoever is in the room
         is entered anew."""
         now = self.clock.now()
+        # Who the chair had marked as sitting in the hall still sits there (not seen by presence).
+        in_hall = [p for p, mode, _, left in self.store.stays_of(session_id) if mode == "hall" and left is None]
         self.store.void_open_votes(now, session_id)
         self.store.close_open_stays(now, session_id)
         stored = self.store.running(session_id)
@@ -133,6 +135,10 @@ class CouncilFeature(Feature):
             return
         for person in self.presence.online_in(session.room_id):
             self.recorder.enter(session, person.person_id, True, now)
+        for person_id in in_hall:
+            before = session.attendance.mode_of(person_id)
+            session.mark_hall(next(iter(session.chairs)), person_id, True, now)  # as the chair had
+            self.recorder.moved(session, person_id, before, now)
         self.recorder.quorum(session, now)
         self.publish(session)
 
