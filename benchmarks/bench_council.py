@@ -202,9 +202,11 @@ def main() -> int:
             redis = stack.enter_context(start_redis(Path(tmp) / "redis"))
             extra = [["--database", database_url, "--redis", redis.url, "--node-id", f"node-{n}"] for n in "ab"]
         org, tokens = prepare(Path(tmp) / "data", args.members, database_url)
-        nodes = [subprocess.Popen([sys.executable, "-m", "server_stub", "--port", "0", "--data-dir",
-                                   str(Path(tmp) / (f"data-{n}" if args.cluster else "data")), "--org", str(org), "--rate-limit", "6000", *more],
-                                  cwd=ROOT, stdout=subprocess.PIPE, text=True) for n, more in enumerate(extra)]
+        data = [Path(tmp) / (f"data-{n}" if args.cluster else "data") for n in range(len(extra))]
+        nodes = [subprocess.Popen([sys.executable, "-m", "server_stub", "--port", "0", "--data-dir", str(folder),
+                                   "--org", str(org), "--rate-limit", "6000", *more],
+                                  cwd=ROOT, stdout=subprocess.PIPE, text=True)
+                 for folder, more in zip(data, extra, strict=True)]
         try:
             urls = []
             for node in nodes:

@@ -25,9 +25,16 @@ async def open_session(council: Council, body: str = "uva", public: bool = False
     await council.walk_in("landrat", *(MEMBERS if present is None else present))
     sid = await council.chair.council.start(SAAL, "12. Sitzung", body_id=body, public=public)
     for node in council.nodes[1:]:  # on a cluster the chair's node runs it; the other shows it and relays
-        assert council.owner(sid) is council.backend and node.council.nodes is not None
-        assert sid in node.council.nodes.remotes and sid not in node.council.sessions
+        nodes = node.council.nodes
+        assert council.owner(sid) is council.backend and nodes is not None
+        await asyncio.wait_for(until(lambda: sid in nodes.remotes), 10)  # its first state is on the way
+        assert sid not in node.council.sessions
     return sid
+
+
+async def until(condition) -> None:  # type: ignore[no-untyped-def]
+    while not condition():
+        await asyncio.sleep(0.02)
 
 
 async def refused(code: str, command) -> None:  # type: ignore[no-untyped-def]

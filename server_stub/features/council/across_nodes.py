@@ -11,7 +11,8 @@ cluster's relay (a Redis stream, ``cluster/presence.py``):
 * ``council-ask`` / ``council-reply`` — a command from a socket on another node goes to the owner with a
   request id; the owner carries it out as that person and sends back the answer (ack or error) and any
   frame for the asker (the minutes' draft), which the asking node writes to the socket. No reply within
-  ``ASK_TIMEOUT_S`` (the owner was lost): ``council_moving``.
+  ``ASK_TIMEOUT_S`` (the owner was lost): ``council_moving``. Both are sealed for the node they go to
+  (sealed.py): the stream keeps its entries, and a secret ballot must not stay readable in Redis.
 * ``council-hello`` — a node without the state of a session (it started after the last change) asks the
   owner to send it again.
 
@@ -36,11 +37,12 @@ from dvz_desktop.protocol import CouncilInfo, CouncilState, ErrorCode
 from ...feature import error_frame, new_id
 from ...net.hub import Connection, Hub
 from .audience import Audience
-from .owners import SessionLeases
+from .sealed import NodeKey, SealError, seal
 
 if TYPE_CHECKING:
     from ...cluster.presence import ClusterPresence
     from .feature import CouncilFeature
+    from .store import CouncilStore
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +64,7 @@ class Remote:
     body: Body | None
     public: bool
     owner: str | None
+    owner_key: str | None = None
     info: CouncilInfo | None = None
     asked_at: float = 0.0
 
@@ -78,10 +81,12 @@ def _silent(_key: str, _payload: str) -> None:
 
 
 class CouncilNodes:
-    def __init__(self, feature: CouncilFeature, leases: SessionLeases, audience: Audience, hub: Hub) -> None:
+    def __init__(self, feature: CouncilFeature, store: CouncilStore, node_id: str, audience: Audience, hub: Hub
+                 ) -> None:
         self.feature = feature
-        self.leases = leases
-        self.node_id = leases.node_id
+        self.key = NodeKey()
+        self.leases = store.leases(node_id, self.key.public)
+        self.node_id = node_id
         self.audience = audience
         self.hub = hub
         self.remotes: dict[str, Remote] = {}
@@ -106,7 +111,8 @@ class CouncilNodes:
 
     def published(self, info: CouncilInfo) -> None:
         """This node changed a session it runs: the other nodes show the new state."""
-        self._send_state(info.session_id, json.dumps({"owner": self.node_id, "info": info.model_dump_json()}))
+        self._send_state(info.session_id, json.dumps({"owner": self.node_id, "key": self.key.public,
+                                                      "info": info.model_dump_json()}))
 
     def deliver_state(self, session_id: str, payload: str) -> None:
         data = json.loads(payload)
@@ -114,7 +120,7 @@ class CouncilNodes:
             return  # an old owner's last word, or this node lost the session: the next renewal tells
         info = CouncilInfo.model_validate_json(data["info"])
         remote = self.remotes.get(session_id) or self._remote_from(info)
-        remote.owner, remote.info = str(data["owner"]), info
+        remote.owner, remote.owner_key, remote.info = str(data["owner"]), str(data["key"]), info
         if info.ended_at is None:
             self.remotes[session_id] = remote
         else:
@@ -127,13 +133,14 @@ class CouncilNodes:
         body = self.feature.bodies.get(info.body.body_id) if info.body is not None else None
         return Remote(info.session_id, info.room_id, frozenset(info.moderators), body, info.public, None)
 
-    def _remote_from_store(self, session_id: str, owner: str | None) -> Remote | None:
+    def _remote_from_store(self, session_id: str, owner: str | None, key: str | None) -> Remote | None:
         stored = self.feature.store.running(session_id)
         if not stored:
             return None
         row = stored[0]
         body = self.feature.bodies.get(row.body_id) if row.body_id else None
-        remote = self.remotes[session_id] = Remote(session_id, row.room_id, row.moderators, body, row.public, owner)
+        remote = self.remotes[session_id] = Remote(session_id, row.room_id, row.moderators, body, row.public, owner,
+                                                   key)
         return remote
 
     def find(self, session_id: str) -> Remote | None:
@@ -142,7 +149,7 @@ class CouncilNodes:
         if session_id in self.remotes:
             return self.remotes[session_id]
         leases = self.leases.running(session_id)
-        return self._remote_from_store(session_id, leases[0].owner) if leases else None
+        return self._remote_from_store(session_id, leases[0].owner, leases[0].owner_key) if leases else None
 
     def deliver_hello(self, owner: str, session_id: str) -> None:
         session = self.feature.sessions.get(session_id)
@@ -153,25 +160,33 @@ class CouncilNodes:
 
     def ask(self, conn: Connection, remote: Remote, command_id: str, msg_json: str) -> None:
         """Send a command to the session's owner; the answer comes with ``deliver_reply``."""
-        if remote.owner is None or remote.owner == self.node_id:
+        if remote.owner is None or remote.owner == self.node_id or not remote.owner_key:
             self.hub.broadcast([conn], error_frame(ErrorCode.COUNCIL_MOVING, command_id))
             return
         request = new_id("q")
         self._asked[request] = _Asked(conn, command_id, time.monotonic() + ASK_TIMEOUT_S)
-        self._send_ask(remote.owner, json.dumps({"req": request, "from": self.node_id, "user": conn.username,
-                                                 "msg": msg_json}))
+        self._send_ask(remote.owner, seal(remote.owner_key, json.dumps({
+            "req": request, "from": self.node_id, "key": self.key.public, "user": conn.username, "msg": msg_json})))
 
     def deliver_ask(self, owner: str, payload: str) -> None:
         if owner != self.node_id:
             return
-        data: dict[str, Any] = json.loads(payload)
+        try:
+            data: dict[str, Any] = json.loads(self.key.open(payload))
+        except SealError:
+            log.warning("a council command for an earlier run of this node was dropped (not sealed for this one)")
+            return  # the asking node answers council_moving when its wait ends
         frames, answer = self.feature.answer_for(str(data["user"]), str(data["msg"]))
-        self._send_reply(str(data["from"]), json.dumps({"req": data["req"], "frames": frames, "answer": answer}))
+        reply = json.dumps({"req": data["req"], "frames": frames, "answer": answer})
+        self._send_reply(str(data["from"]), seal(str(data["key"]), reply))
 
     def deliver_reply(self, node: str, payload: str) -> None:
         if node != self.node_id:
             return
-        data: dict[str, Any] = json.loads(payload)
+        try:
+            data: dict[str, Any] = json.loads(self.key.open(payload))
+        except SealError:
+            return  # a reply to an earlier run of this node
         asked = self._asked.pop(str(data["req"]), None)
         if asked is None:
             return  # answered council_moving already
@@ -208,10 +223,10 @@ class CouncilNodes:
                 self.remotes.pop(sid, None)
                 self.feature.take_up(sid)
                 continue
-            remote = self.remotes.get(sid) or self._remote_from_store(sid, lease.owner)
+            remote = self.remotes.get(sid) or self._remote_from_store(sid, lease.owner, lease.owner_key)
             if remote is None:
                 continue
-            remote.owner = lease.owner
+            remote.owner, remote.owner_key = lease.owner, lease.owner_key
             if remote.info is None and lease.owner is not None and now - remote.asked_at >= HELLO_EVERY_S:
                 remote.asked_at = now
                 self._send_hello(lease.owner, sid)

@@ -95,7 +95,7 @@ class CouncilFeature(Feature):
         #: "Nächste Wortmeldung" with the others muted: (session, chair, new speaker).
         self.mute_others: Callable[[CouncilSession, str, str], None] | None = None
         #: Cluster mode: the sessions other nodes run, the leases, the relays (wired by the application).
-        self.nodes = CouncilNodes(self, store.leases(node_id), self.audience, hub) if node_id else None
+        self.nodes = CouncilNodes(self, store, node_id, self.audience, hub) if node_id else None
         if self.nodes is None:
             self._restore()  # one process: whatever ran before is this node's (in a cluster: the leases decide)
 

@@ -33,12 +33,15 @@ class Running:
     session_id: str
     owner: str | None
     expired: bool
+    #: The owner's public key: commands relayed to it are sealed for it (sealed.py).
+    owner_key: str | None = None
 
 
 class SessionLeases:
-    def __init__(self, db: Database, node_id: str, lease_s: float = LEASE_S) -> None:
+    def __init__(self, db: Database, node_id: str, lease_s: float = LEASE_S, node_key: str = "") -> None:
         self._db = db
         self.node_id = node_id
+        self.node_key = node_key
         self.lease_s = lease_s
         self._now = ("EXTRACT(EPOCH FROM clock_timestamp())" if isinstance(db.dialect, PostgresDialect)
                      else "((julianday('now') - 2440587.5) * 86400.0)")
@@ -50,10 +53,10 @@ class SessionLeases:
         before (a restart under the same node id); False if another node holds it."""
         asked = time.monotonic()
         taken = self._db.execute(
-            f"INSERT INTO council_owners(session_id, node, until) VALUES (?, ?, {self._now} + ?) "  # noqa: S608
-            f"ON CONFLICT(session_id) DO UPDATE SET node = excluded.node, until = excluded.until "
-            f"WHERE council_owners.node = excluded.node OR council_owners.until < {self._now}",
-            (session_id, self.node_id, self.lease_s)).rowcount == 1
+            f"INSERT INTO council_owners(session_id, node, node_key, until) VALUES (?, ?, ?, {self._now} + ?) "  # noqa: S608
+            f"ON CONFLICT(session_id) DO UPDATE SET node = excluded.node, node_key = excluded.node_key, "
+            f"until = excluded.until WHERE council_owners.node = excluded.node OR council_owners.until < {self._now}",
+            (session_id, self.node_id, self.node_key, self.lease_s)).rowcount == 1
         if taken:
             self._valid_until = max(self._valid_until, asked + self.lease_s - MARGIN_S * self.lease_s / LEASE_S)
         return taken
@@ -77,8 +80,8 @@ class SessionLeases:
     def running(self, session_id: str | None = None) -> list[Running]:
         """Every running session (or the one of ``session_id``) with its owner (None: none yet) and whether
         its lease has expired."""
-        return [Running(sid, owner, bool(expired)) for sid, owner, expired in self._db.all(
-            f"SELECT s.session_id, o.node, CASE WHEN o.until < {self._now} THEN 1 ELSE 0 END "  # noqa: S608
+        return [Running(sid, owner, bool(expired), key) for sid, owner, expired, key in self._db.all(
+            f"SELECT s.session_id, o.node, CASE WHEN o.until < {self._now} THEN 1 ELSE 0 END, o.node_key "  # noqa: S608
             "FROM council_sessions s LEFT JOIN council_owners o ON o.session_id = s.session_id "
             "WHERE s.ended_at IS NULL" + (" AND s.session_id = ?" if session_id else ""),
             (session_id,) if session_id else ())]

@@ -128,6 +128,7 @@ SCHEMA = Schema("council", (
         sql_for(lambda d: d.keyed_table("""CREATE TABLE IF NOT EXISTS council_owners (
             session_id TEXT NOT NULL,
             node       TEXT NOT NULL,
+            node_key   TEXT NOT NULL,
             until      DOUBLE PRECISION NOT NULL,
             PRIMARY KEY (session_id)
         )""")),
@@ -174,9 +175,9 @@ class CouncilStore:
     def transaction(self) -> AbstractContextManager[None]:
         return self._db.transaction()
 
-    def leases(self, node_id: str) -> SessionLeases:
-        """The leases of the sessions ``node_id`` runs (cluster mode)."""
-        return SessionLeases(self._db, node_id)
+    def leases(self, node_id: str, node_key: str = "") -> SessionLeases:
+        """The leases of the sessions ``node_id`` runs (cluster mode), published with its public key."""
+        return SessionLeases(self._db, node_id, node_key=node_key)
 
     def end_session(self, session_id: str, at: datetime) -> None:
         with self._db.transaction():
