@@ -69,6 +69,8 @@ class Council:
     people: dict[str, Participant]
     #: Every node (one, or the cluster's two).
     nodes: tuple[Backend, ...] = field(default=())
+    #: Each node's websocket address, in the order of ``nodes``.
+    urls: tuple[str, ...] = field(default=())
 
     def owner(self, session_id: str) -> Backend:
         """The node that runs the session (the only one on SQLite and PostgreSQL)."""
@@ -159,10 +161,10 @@ async def council_fixture(request: pytest.FixtureRequest, tmp_path: Path) -> Asy
     clock = ManualClock(datetime.now(UTC).astimezone())
     async with contextlib.aclosing(_nodes(request, tmp_path, clock)) as running:
         async for nodes in running:
-            people = await sign_in([f"ws://127.0.0.1:{port}/ws" for _, port in nodes],
-                                   ["landrat", "protokoll", "verwaltung", *MEMBERS])
+            urls = tuple(f"ws://127.0.0.1:{port}/ws" for _, port in nodes)
+            people = await sign_in(list(urls), ["landrat", "protokoll", "verwaltung", *MEMBERS])
             try:
-                yield Council(nodes[0][0], nodes[0][1], clock, people, tuple(n for n, _ in nodes))
+                yield Council(nodes[0][0], nodes[0][1], clock, people, tuple(n for n, _ in nodes), urls)
             finally:
                 for person in people.values():
                     await person.session.stop()

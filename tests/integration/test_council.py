@@ -13,7 +13,7 @@ from websockets.asyncio.client import connect
 
 from dvz_desktop.services.session import SessionError
 
-from .council_people import FOYER, MEMBERS, SAAL, Council, council_fixture  # noqa: F401  (the fixture)
+from .council_people import FOYER, MEMBERS, SAAL, Council, council_fixture, sign_in  # noqa: F401  (the fixture)
 
 OPARL = Path(__file__).parents[1] / "fixtures" / "oparl" / "meeting_kreistag.json"
 #: Also on two nodes: the chair on the first, the members spread over both (council_people.py).
@@ -202,3 +202,25 @@ async def test_a_session_left_empty_ends_by_itself_and_frees_the_room(council: C
     assert ended.ended_at == council.clock.now() and sid not in host.council.sessions
     await council.walk_in("verwaltung")
     assert await host.council.start(SAAL, "Nächste Besprechung") != sid  # the room is free again
+
+
+async def test_a_hall_display_follows_a_public_session_through_the_node_it_is_connected_to(council: Council) -> None:
+    sid = await open_session(council, public=True, present=MEMBERS[:2])
+    # The hall's screen signs in as a colleague who is neither in the room nor a member, on the last node
+    # (on a cluster: not the one running the session); it sees the session only because it follows it.
+    display = (await sign_in([council.urls[-1]], ["verwaltung"]))["verwaltung"]
+    try:
+        await display.council.follow(sid)
+        assert (await display.state(lambda s: s.session_id == sid)).title == "12. Sitzung"
+        await council.chair.council.go_to(sid, None)
+        await council.chair.council.timer(sid, "start", label="Pause", minutes=10)
+        assert (await display.state(lambda s: s.timer is not None)).timer.label == "Pause"  # type: ignore[union-attr]
+        await display.council.follow(sid, False)
+        seen = len(display.states)
+        await council.chair.council.timer(sid, "stop")
+        await council["rat01"].state(lambda s: s.timer is None)
+        await display.council.follow(sid)  # its answer comes after anything sent to this socket before
+        await display.state(lambda s: s.timer is None)
+        assert len(display.states) == seen + 1  # only the follow's answer: the stop did not reach it unfollowed
+    finally:
+        await display.session.stop()
