@@ -25,9 +25,9 @@ async def open_session(council: Council, body: str = "uva", public: bool = False
     await council.walk_in("landrat", *(MEMBERS if present is None else present))
     sid = await council.chair.council.start(SAAL, "12. Sitzung", body_id=body, public=public)
     for node in council.nodes[1:]:  # on a cluster the chair's node runs it; the other shows it and relays
-        nodes = node.council.nodes
-        assert council.owner(sid) is council.backend and nodes is not None
-        await asyncio.wait_for(until(lambda: sid in nodes.remotes), 10)  # its first state is on the way
+        shown = node.council.nodes
+        assert council.owner(sid) is council.backend and shown is not None
+        await asyncio.wait_for(until(lambda shown=shown: sid in shown.remotes), 10)  # its first state is on the way
         assert sid not in node.council.sessions
     return sid
 
