@@ -168,6 +168,13 @@ class CouncilNodes:
         self._send_ask(remote.owner, seal(remote.owner_key, json.dumps({
             "req": request, "from": self.node_id, "key": self.key.public, "user": conn.username, "msg": msg_json})))
 
+    def tell(self, user: str, remote: Remote, msg_json: str) -> None:
+        """A command on behalf of someone whose action arrived here by another way than a council socket
+        (a hand raised in the meeting): to the owner, without waiting for its answer."""
+        if remote.owner is not None and remote.owner != self.node_id and remote.owner_key:
+            self._send_ask(remote.owner, seal(remote.owner_key, json.dumps({
+                "req": new_id("t"), "from": self.node_id, "key": self.key.public, "user": user, "msg": msg_json})))
+
     def deliver_ask(self, owner: str, payload: str) -> None:
         if owner != self.node_id:
             return
