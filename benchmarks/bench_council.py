@@ -1,7 +1,7 @@
 """Council session with 50 members through the real backend: how fast a vote's result and a change of
 the speaker list reach everyone.
 
-    .venv/bin/python benchmarks/bench_council.py [--members 50] [--changes 200] [--votes 20]
+    .venv/bin/python benchmarks/bench_council.py [--members 50] [--changes 200] [--votes 20] [--cluster]
 
 The backend runs in its own process (``python -m server_stub``) with a committee of ``--members`` members
 and its chair, all in the Sitzungssaal. This process holds every member's socket (token login, so no
@@ -13,12 +13,18 @@ the network, not 50 clients' model parsing in one process).
 * Result: everyone votes at once; from the moment the last ballot is acknowledged, the chair closes the
   vote; each sample is the time from that last acknowledgement to a member receiving the state with the
   result (so the close's round trip is included).
+
+``--cluster``: two nodes (``--node-id node-a``/``node-b``) over one PostgreSQL and one Redis (started by
+the test services), the chair and every second member on node a (which runs the session), the others on
+node b, whose commands go to node a over the relay and whose states come back the same way; the
+speaker-list figures are then given apart for the members on each node (the acknowledgement too).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import re
@@ -39,7 +45,7 @@ from machine import describe, percentile, raise_open_files_limit  # noqa: E402
 SAAL = "saal"
 
 
-def prepare(data_dir: Path, members: int) -> tuple[Path, dict[str, str]]:
+def prepare(data_dir: Path, members: int, database_url: str | None = None) -> tuple[Path, dict[str, str]]:
     import secrets
 
     from server_stub.app import Backend, BackendConfig
@@ -59,7 +65,7 @@ def prepare(data_dir: Path, members: int) -> tuple[Path, dict[str, str]]:
     data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / "org.json"
     path.write_text(json.dumps(org), encoding="utf-8")
-    backend = Backend(load_org_file(path), BackendConfig(data_dir=data_dir))
+    backend = Backend(load_org_file(path), BackendConfig(data_dir=data_dir, database_url=database_url))
     now, tokens = datetime.now(UTC), {}
     for user in ["vorsitz", *names]:
         token = secrets.token_urlsafe(32)
@@ -123,8 +129,8 @@ async def connect(url: str, name: str, token: str) -> Client:
     return Client(name, ws)
 
 
-async def run(url: str, tokens: dict[str, str], changes: int, votes: int) -> dict[str, list[float]]:
-    clients = [await connect(url, name, token) for name, token in tokens.items()]
+async def run(urls: list[str], tokens: dict[str, str], changes: int, votes: int) -> dict[str, list[float]]:
+    clients = [await connect(urls[n % len(urls)], name, token) for n, (name, token) in enumerate(tokens.items())]
     readers = [asyncio.create_task(c.read()) for c in clients]
     chair, members = clients[0], clients[1:]
     started = await chair.send({"type": "council_start", "room_id": SAAL, "body_id": "kt", "title": "Sitzung"})
@@ -134,6 +140,8 @@ async def run(url: str, tokens: dict[str, str], changes: int, votes: int) -> dic
     await asyncio.gather(*(c.first_state(0, lambda s: s["members_present"] == len(members)) for c in clients))
 
     hand_ms: list[float] = []
+    #: Per node of the member who raised the hand: (ack ms, state to everyone ms).
+    by_node: dict[str, list[float]] = {}
     for n in range(changes):
         who = members[n // 2 % len(members)]
         raised = n % 2 == 0
@@ -145,6 +153,9 @@ async def run(url: str, tokens: dict[str, str], changes: int, votes: int) -> dic
 
         arrivals = await asyncio.wait_for(asyncio.gather(*(c.first_state(t0, shows) for c in clients)), 10)
         hand_ms.extend((at - t0) * 1000 for at in arrivals)
+        node = "a" if clients.index(who) % len(urls) == 0 else "b"
+        by_node.setdefault(f"ack {node}", []).append((await who.ack(f"{who.name}-{who.n}") - t0) * 1000)
+        by_node.setdefault(f"hand {node}", []).extend((at - t0) * 1000 for at in arrivals)
 
     result_ms: list[float] = []
     for v in range(votes):
@@ -167,7 +178,7 @@ async def run(url: str, tokens: dict[str, str], changes: int, votes: int) -> dic
         reader.cancel()
     for c in clients:
         await c.ws.close()
-    return {"hand": hand_ms, "result": result_ms}
+    return {"hand": hand_ms, "result": result_ms, **by_node}
 
 
 def main() -> int:
@@ -175,24 +186,48 @@ def main() -> int:
     parser.add_argument("--members", type=int, default=50)
     parser.add_argument("--changes", type=int, default=200)
     parser.add_argument("--votes", type=int, default=20)
+    parser.add_argument("--cluster", action="store_true", help="two nodes over PostgreSQL and Redis")
     args = parser.parse_args()
     raise_open_files_limit()
-    with tempfile.TemporaryDirectory(prefix="dvz-bench-council-") as tmp:
-        org, tokens = prepare(Path(tmp) / "data", args.members)
-        backend = subprocess.Popen([sys.executable, "-m", "server_stub", "--port", "0", "--data-dir",
-                                    str(Path(tmp) / "data"), "--org", str(org), "--rate-limit", "6000"],
-                                   cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    with tempfile.TemporaryDirectory(prefix="dvz-bench-council-") as tmp, contextlib.ExitStack() as stack:
+        extra: list[list[str]] = [[]]
+        database_url = None
+        if args.cluster:
+            from tests.services.postgres import start_postgres
+            from tests.services.redis_server import start_redis
+
+            postgres = stack.enter_context(start_postgres())
+            database_url = postgres.dsn(postgres.create_database())
+            (Path(tmp) / "redis").mkdir()
+            redis = stack.enter_context(start_redis(Path(tmp) / "redis"))
+            extra = [["--database", database_url, "--redis", redis.url, "--node-id", f"node-{n}"] for n in "ab"]
+        org, tokens = prepare(Path(tmp) / "data", args.members, database_url)
+        data = [Path(tmp) / (f"data-{n}" if args.cluster else "data") for n in range(len(extra))]
+        nodes = [subprocess.Popen([sys.executable, "-m", "server_stub", "--port", "0", "--data-dir", str(folder),
+                                   "--org", str(org), "--rate-limit", "6000", *more],
+                                  cwd=ROOT, stdout=subprocess.PIPE, text=True)
+                 for folder, more in zip(data, extra, strict=True)]
         try:
-            assert backend.stdout is not None
-            url = next(m.group(1) for line in backend.stdout if (m := re.search(r"(ws://\S+)", line)))
-            figures = asyncio.run(run(url, tokens, args.changes, args.votes))
+            urls = []
+            for node in nodes:
+                assert node.stdout is not None
+                urls.append(next(m.group(1) for line in node.stdout if (m := re.search(r"(ws://\S+)", line))))
+            figures = asyncio.run(run(urls, tokens, args.changes, args.votes))
         finally:
-            backend.terminate()
-            backend.wait(10)
+            for node in nodes:
+                node.terminate()
+                node.wait(10)
     print(describe())
     load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
-    print(f"{args.members} members and the chair, backend in its own process, all sockets in this one; "
-          f"load average {load}")
+    where = "two nodes (PostgreSQL, Redis), each in its own process" if args.cluster else \
+        "backend in its own process"
+    print(f"{args.members} members and the chair, {where}, all sockets in this one; load average {load}")
+    if args.cluster:
+        for node, name in (("a", "members on node a (runs the session)"), ("b", "members on node b (relayed)")):
+            ack, hand = figures[f"ack {node}"], figures[f"hand {node}"]
+            print(f"{name}: ack median {statistics.median(ack):.1f} ms, p99 {percentile(ack, 0.99):.1f} ms; "
+                  f"change to every member median {statistics.median(hand):.1f} ms, "
+                  f"p99 {percentile(hand, 0.99):.1f} ms")
     hand, result = figures["hand"], figures["result"]
     print(f"speaker list change to every member ({len(hand)} deliveries, {args.changes} changes): "
           f"median {statistics.median(hand):.1f} ms, p99 {percentile(hand, 0.99):.1f} ms, max {max(hand):.1f} ms")

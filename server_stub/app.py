@@ -217,7 +217,10 @@ class Backend:
         presence = PresenceFeature(self.presence, hub, *((self.cluster.join, self.cluster.leave) if self.cluster
                                                          else ()))
         self.council = CouncilFeature(directory, self.presence, hub, council_store.CouncilStore(db), clock,
-                                      bodies_from(org_file.bodies), {b.id: b.org for b in org_file.bodies})
+                                      bodies_from(org_file.bodies), {b.id: b.org for b in org_file.bodies},
+                                      node_id=self.cluster.node_id if self.cluster else None)
+        if self.council.nodes is not None and self.cluster is not None:
+            self.council.nodes.wire(self.cluster)  # one node runs each session; the others relay (across_nodes.py)
         #: Citizens watching public sessions through the media server (features/council/public_media.py).
         self.public_viewers, public_socket = public_viewing(self.council, self.calls, self.meetings,
                                                             config.ice_servers, config.public_viewers_max)

@@ -1393,7 +1393,7 @@
     </message>
     <message>
         <location filename="../../src/dvz_desktop/qt/council/panel.py" line="87"/>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="229"/>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="234"/>
         <source>Wortmeldung</source>
         <translation>Request to speak</translation>
     </message>
@@ -1443,62 +1443,67 @@
         <translation>No agenda item called</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="192"/>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="193"/>
         <source>⚠ Verbindung unterbrochen: %1</source>
         <translation>⚠ Connection lost: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="194"/>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="195"/>
         <source>Nach dem Kommunalrecht darf die Sitzung erst fortgesetzt werden, wenn Bild und Ton wieder stehen.</source>
         <translation>Under the municipal code the session may only continue once sight and sound are back.</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="224"/>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="199"/>
+        <source>⚠ Die Abstimmung „%1“ ist ungültig: Der Server, der sie gezählt hat, ist ausgefallen. Bitte wiederholen Sie sie.</source>
+        <translation>⚠ The vote “%1” is void: the server that counted it failed. Please repeat it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="229"/>
         <source>Keine Wortmeldungen</source>
         <translation>No requests to speak</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="229"/>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="234"/>
         <source>Wortmeldung zurückziehen</source>
         <translation>Withdraw my request</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="239"/>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="244"/>
         <source>Abstimmung: %1</source>
         <translation>Vote: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="254"/>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="259"/>
         <source>Niemand hat das Wort</source>
         <translation>Nobody has the floor</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="257"/>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="262"/>
         <source>Es spricht: %1</source>
         <translation>Speaking: %1</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="259"/>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="264"/>
         <source>Redezeit abgelaufen</source>
         <translation>Time is up</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="265"/>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="270"/>
         <source>Pause</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="265"/>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="270"/>
         <source>Zeit für den TOP</source>
         <translation>Time for the item</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="266"/>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="271"/>
         <source>%1: noch %2</source>
         <translation>%1: %2 left</translation>
     </message>
     <message>
-        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="267"/>
+        <location filename="../../src/dvz_desktop/qt/council/panel.py" line="272"/>
         <source>(angehalten)</source>
         <translation>(paused)</translation>
     </message>

@@ -13,15 +13,28 @@ from websockets.asyncio.client import connect
 
 from dvz_desktop.services.session import SessionError
 
-from .council_people import FOYER, MEMBERS, SAAL, Council, council_fixture  # noqa: F401  (the fixture)
+from .council_people import FOYER, MEMBERS, SAAL, Council, council_fixture, sign_in  # noqa: F401  (the fixture)
 
 OPARL = Path(__file__).parents[1] / "fixtures" / "oparl" / "meeting_kreistag.json"
+#: Also on two nodes: the chair on the first, the members spread over both (council_people.py).
+CLUSTER_READY = True
 
 
 async def open_session(council: Council, body: str = "uva", public: bool = False, present: list[str] | None = None
                        ) -> str:
     await council.walk_in("landrat", *(MEMBERS if present is None else present))
-    return await council.chair.council.start(SAAL, "12. Sitzung", body_id=body, public=public)
+    sid = await council.chair.council.start(SAAL, "12. Sitzung", body_id=body, public=public)
+    for node in council.nodes[1:]:  # on a cluster the chair's node runs it; the other shows it and relays
+        shown = node.council.nodes
+        assert council.owner(sid) is council.backend and shown is not None
+        await asyncio.wait_for(until(lambda shown=shown: sid in shown.remotes), 10)  # its first state is on the way
+        assert sid not in node.council.sessions
+    return sid
+
+
+async def until(condition) -> None:  # type: ignore[no-untyped-def]
+    while not condition():
+        await asyncio.sleep(0.02)
 
 
 async def refused(code: str, command) -> None:  # type: ignore[no-untyped-def]
@@ -173,9 +186,10 @@ async def test_the_chair_learns_the_bodies_and_only_the_chair_starts_their_sessi
 
 
 async def test_a_session_left_empty_ends_by_itself_and_frees_the_room(council: Council) -> None:
-    host, feature = council["verwaltung"], council.backend.council
+    host = council["verwaltung"]
     await council.walk_in("verwaltung")
     sid = await host.council.start(SAAL, "Besprechung")
+    feature = council.owner(sid).council  # the node that runs it (on a cluster: where it was started)
     await council.walk_in("verwaltung", room=FOYER)
     await host.state(lambda s: s.session_id == sid and not s.present)
     feature.housekeep(council.clock.now())  # from now on nobody is in it
@@ -188,3 +202,25 @@ async def test_a_session_left_empty_ends_by_itself_and_frees_the_room(council: C
     assert ended.ended_at == council.clock.now() and sid not in host.council.sessions
     await council.walk_in("verwaltung")
     assert await host.council.start(SAAL, "Nächste Besprechung") != sid  # the room is free again
+
+
+async def test_a_hall_display_follows_a_public_session_through_the_node_it_is_connected_to(council: Council) -> None:
+    sid = await open_session(council, public=True, present=MEMBERS[:2])
+    # The hall's screen signs in as a colleague who is neither in the room nor a member, on the last node
+    # (on a cluster: not the one running the session); it sees the session only because it follows it.
+    display = (await sign_in([council.urls[-1]], ["verwaltung"]))["verwaltung"]
+    try:
+        await display.council.follow(sid)
+        assert (await display.state(lambda s: s.session_id == sid)).title == "12. Sitzung"
+        await council.chair.council.go_to(sid, None)
+        await council.chair.council.timer(sid, "start", label="Pause", minutes=10)
+        assert (await display.state(lambda s: s.timer is not None)).timer.label == "Pause"  # type: ignore[union-attr]
+        await display.council.follow(sid, False)
+        seen = len(display.states)
+        await council.chair.council.timer(sid, "stop")
+        await council["rat01"].state(lambda s: s.timer is None)
+        await display.council.follow(sid)  # its answer comes after anything sent to this socket before
+        await display.state(lambda s: s.timer is None)
+        assert len(display.states) == seen + 1  # only the follow's answer: the stop did not reach it unfollowed
+    finally:
+        await display.session.stop()

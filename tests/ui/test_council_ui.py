@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from dvz_desktop.protocol import CouncilBodyInfo, CouncilInfo, CouncilPresent, CouncilVoteInfo
+from dvz_desktop.protocol import CouncilBodyInfo, CouncilInfo, CouncilPresent, CouncilVoided, CouncilVoteInfo
 from dvz_desktop.qt.council.dialogs import StartDialog, VoteOpenDialog
 from dvz_desktop.qt.council.panel import CouncilPanel
 from dvz_desktop.qt.council.vote_dialog import VoteDialog
@@ -147,3 +147,18 @@ def test_a_member_may_vote_in_the_hall_and_a_remote_member_in_bavaria_is_told_wh
     refused = VoteDialog(received.info.vote, "remote_excluded", abstention_allowed=True, cast=chosen.append)
     qtbot.addWidget(refused)
     assert not any(b.isEnabled() for b in refused.buttons.values()) and "Sitzungssaal" in refused.reason.text()
+
+
+def test_the_chair_is_told_a_vote_is_void_after_the_server_counting_it_was_lost(qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = CouncilPanel("a.schneider", lambda p: p)
+    qtbot.addWidget(panel)
+    received = state("allgemein", "hall")
+    voided = (CouncilVoided(vote_id="v1", question="Wahl des Vertreters", at=received.info.started_at),)
+    panel.show_state(Received(received.info.model_copy(update={"vote": None, "voided": voided}), 0.0))
+    assert panel.losses.isVisibleTo(panel)
+    assert panel.losses.text() == ("⚠ Die Abstimmung „Wahl des Vertreters“ ist ungültig: Der Server, der sie gezählt "
+                                   "hat, ist ausgefallen. Bitte wiederholen Sie sie.")
+    member = CouncilPanel("t.wagner", lambda p: p)
+    qtbot.addWidget(member)
+    member.show_state(Received(received.info.model_copy(update={"vote": None, "voided": voided}), 0.0))
+    assert not member.losses.isVisibleTo(member)  # the chair's to act on

@@ -7,20 +7,23 @@ need (store.py) and sends. A one-second clock tells everyone when a speaker's ti
 
 Secret votes: a ballot stores only that the person took part; the counts stay in memory until the vote
 is closed and are written once (store.py says why that keeps them unlinkable). Nothing logs a choice.
+
+In a cluster (``node_id`` given) this node runs the sessions it holds the lease of (``sessions``) and shows
+the others' (across_nodes.py): their commands go to their owner, their states come from it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
 from dvz_desktop.core.clock import Clock
-from dvz_desktop.core.council.profiles import VoteKind
 from dvz_desktop.core.council.session import Body, CouncilRefused, CouncilSession
-from dvz_desktop.core.council.votes import BallotRefused, Choice
+from dvz_desktop.core.council.votes import BallotRefused
 from dvz_desktop.protocol import (
     CouncilAgenda,
     CouncilAttend,
@@ -31,6 +34,7 @@ from dvz_desktop.protocol import (
     CouncilFollow,
     CouncilGoTo,
     CouncilHand,
+    CouncilInfo,
     CouncilMinutesGet,
     CouncilNotes,
     CouncilReorder,
@@ -45,48 +49,28 @@ from dvz_desktop.protocol import (
     Status,
 )
 
+from ...db import DatabaseError
 from ...directory.visibility import Directory
-from ...feature import Command, Feature, Refused, ack, new_id
+from ...feature import Command, Feature, Refused, ack, error_frame, new_id
 from ...net.http_routes import HttpRoute
 from ...net.hub import Connection, Hub
 from ..presence.board import PresenceBoard
-from . import moderation, public_page
+from . import commands, public_page
+from .across_nodes import CouncilNodes, Remote
 from .attendance import AttendanceRecorder
-from .minutes import minutes_of
-from .store import CouncilStore
+from .audience import Audience
+from .commands import OWNER_COMMANDS, REFUSALS, CouncilCommand
+from .store import CouncilStore, RoomTaken, StoredSession
 from .views import body_info, public_view, session_info
 
 log = logging.getLogger(__name__)
-
-REFUSALS: dict[str, ErrorCode] = {
-    CouncilRefused.NOT_CHAIR: ErrorCode.COUNCIL_NOT_CHAIR,
-    CouncilRefused.NOT_MINUTE_TAKER: ErrorCode.COUNCIL_NOT_CHAIR,
-    CouncilRefused.NOT_PRESENT: ErrorCode.COUNCIL_NOT_PRESENT,
-    CouncilRefused.NO_BODY: ErrorCode.COUNCIL_INVALID,
-    CouncilRefused.UNKNOWN_ITEM: ErrorCode.COUNCIL_INVALID,
-    CouncilRefused.UNKNOWN_PERSON: ErrorCode.UNKNOWN_PERSON,
-    CouncilRefused.BAD_ORDER: ErrorCode.COUNCIL_INVALID,
-    CouncilRefused.BAD_TIME: ErrorCode.COUNCIL_INVALID,
-    CouncilRefused.ENDED: ErrorCode.COUNCIL_UNKNOWN,
-    BallotRefused.NO_VOTE: ErrorCode.VOTE_NONE,
-    BallotRefused.VOTE_RUNNING: ErrorCode.VOTE_RUNNING,
-    BallotRefused.NOT_ELIGIBLE: ErrorCode.VOTE_NOT_ELIGIBLE,
-    BallotRefused.NOT_PRESENT: ErrorCode.COUNCIL_NOT_PRESENT,
-    BallotRefused.REMOTE_EXCLUDED: ErrorCode.VOTE_REMOTE_EXCLUDED,
-    BallotRefused.ALREADY_VOTED: ErrorCode.VOTE_ALREADY_CAST,
-    BallotRefused.NO_ABSTENTION: ErrorCode.VOTE_NO_ABSTENTION,
-}
-
-CouncilCommand = (CouncilStart | CouncilEnd | CouncilFollow | CouncilAgenda | CouncilGoTo | CouncilHand | CouncilFloor |
-                  CouncilReorder | CouncilTimer | CouncilAttend | CouncilVoteOpen | CouncilBallot | CouncilVoteClose |
-                  CouncilNotes | CouncilMinutesGet)
-
 
 class CouncilFeature(Feature):
     name = "council"
 
     def __init__(self, directory: Directory, presence: PresenceBoard, hub: Hub, store: CouncilStore, clock: Clock,
-                 bodies: dict[str, Body], body_orgs: dict[str, str] | None = None) -> None:
+                 bodies: dict[str, Body], body_orgs: dict[str, str] | None = None, node_id: str | None = None
+                 ) -> None:
         self.directory = directory
         #: The organisation of each body (its public page wears that organisation's name and colour).
         self.body_orgs = body_orgs or {}
@@ -95,13 +79,14 @@ class CouncilFeature(Feature):
         self.store = store
         self.clock = clock
         self.bodies = bodies
+        #: The sessions this node runs (in a cluster: those it holds the lease of).
         self.sessions: dict[str, CouncilSession] = {}
         self._by_room: dict[str, str] = {}
-        self._followers: dict[str, set[Connection]] = {}
-        self._mute_others: dict[str, bool] = {}
+        self.audience = Audience(directory, presence, hub)
+        self.mute_flags: dict[str, bool] = {}
         self._room_of: dict[str, str] = {}
         #: Per session: (floor expired, timer over) as last announced, so the clock sends each once.
-        self._announced: dict[str, tuple[bool, bool]] = {}
+        self.announced: dict[str, tuple[bool, bool]] = {}
         self.recorder = AttendanceRecorder(store)
         #: Since when nobody has been in a session.
         self._empty_since: dict[str, datetime] = {}
@@ -109,70 +94,94 @@ class CouncilFeature(Feature):
         self.listeners: list[Callable[[CouncilSession], None]] = []
         #: "Nächste Wortmeldung" with the others muted: (session, chair, new speaker).
         self.mute_others: Callable[[CouncilSession, str, str], None] | None = None
-        self._restore()
+        #: Cluster mode: the sessions other nodes run, the leases, the relays (wired by the application).
+        self.nodes = CouncilNodes(self, store, node_id, self.audience, hub) if node_id else None
+        if self.nodes is None:
+            self._restore()  # one process: whatever ran before is this node's (in a cluster: the leases decide)
 
     def _restore(self) -> None:
         """Sessions still running when the backend stopped go on; a vote left open is void."""
         now = self.clock.now()
-        if self.store.void_open_votes():
+        if self.store.void_open_votes(now):
             log.info("council: votes left open by the last stop are void")
         self.store.close_open_stays(now)
         for stored in self.store.running():
-            body = self.bodies.get(stored.body_id) if stored.body_id else None
-            if stored.body_id and body is None:
-                continue  # the body is gone from the organisation file
-            session = CouncilSession(stored.session_id, stored.room_id, stored.title, stored.moderators,
-                                     stored.started_at, body, stored.public, stored.agenda, stored.current_item)
-            session.notes.update(stored.notes)
-            session.votes.results.extend(self.store.results_of(stored.session_id))
-            self._add(session)
+            self._revive(stored)
+
+    def _revive(self, stored: StoredSession) -> CouncilSession | None:
+        body = self.bodies.get(stored.body_id) if stored.body_id else None
+        if stored.body_id and body is None:
+            return None  # the body is gone from the organisation file
+        session = CouncilSession(stored.session_id, stored.room_id, stored.title, stored.moderators,
+                                 stored.started_at, body, stored.public, stored.agenda, stored.current_item)
+        session.notes.update(stored.notes)
+        session.votes.results.extend(self.store.results_of(stored.session_id))
+        session.voided.extend(self.store.voided_of(stored.session_id))
+        self._add(session)
+        return session
+
+    def take_up(self, session_id: str) -> None:
+        """This node took the session over from a lost node: the vote that was open there is void (its
+        counts were in that node's memory only), the stays it had open end now, and whoever is in the room
+        is entered anew."""
+        now = self.clock.now()
+        # Who the chair had marked as sitting in the hall still sits there (not seen by presence).
+        in_hall = [p for p, mode, _, left in self.store.stays_of(session_id) if mode == "hall" and left is None]
+        self.store.void_open_votes(now, session_id)
+        self.store.close_open_stays(now, session_id)
+        stored = self.store.running(session_id)
+        session = self._revive(stored[0]) if stored else None
+        if session is None:
+            return
+        for person in self.presence.online_in(session.room_id):
+            self.recorder.enter(session, person.person_id, True, now)
+        for person_id in in_hall:
+            before = session.attendance.mode_of(person_id)
+            session.mark_hall(next(iter(session.chairs)), person_id, True, now)  # as the chair had
+            self.recorder.moved(session, person_id, before, now)
+        self.recorder.quorum(session, now)
+        self.publish(session)
+
+    def give_up(self, session_id: str) -> None:
+        """Another node runs the session now (this one stalled past its lease): forget it, keep followers."""
+        session = self.sessions.get(session_id)
+        if session is not None:
+            self.forget_session(session, keep_followers=True)
 
     def _add(self, session: CouncilSession) -> None:
         self.sessions[session.session_id] = session
         self._by_room[session.room_id] = session.session_id
-        self._followers[session.session_id] = set()
+
+    def _seat(self, session_id: str) -> CouncilSession | Remote | None:
+        return self.sessions.get(session_id) or (self.nodes.find(session_id) if self.nodes else None)
+
+    def _remotes(self) -> list[Remote]:
+        return list(self.nodes.remotes.values()) if self.nodes else []
 
     # --- who hears a session ---
 
-    def audience(self, session: CouncilSession) -> set[Connection]:
-        people = {p.person_id for p in self.presence.online_in(session.room_id)} | set(session.moderators)
-        if session.body is not None:
-            body = session.body
-            people |= body.members | {body.chair} | ({body.minute_taker} if body.minute_taker else set())
-        conns = {c for person in people for c in self.hub.connections_of(person)}
-        return conns | self._followers.get(session.session_id, set())
+    def may_see(self, person_id: str, session: CouncilSession | Remote) -> bool:
+        return self.audience.may_see(person_id, session)
 
-    def may_see(self, person_id: str, session: CouncilSession) -> bool:
-        if session.body is not None:
-            body = session.body
-            if person_id in body.members or person_id in (body.chair, body.minute_taker):
-                return True
-        if person_id in session.moderators or self.presence.get(person_id).room_id == session.room_id:
-            return True
-        room = self.directory.rooms.get(session.room_id)
-        # A public session: every colleague of the room's organisation may follow it (citizens: the page).
-        return session.public and room is not None and self.directory.org_of(person_id) == room.org_id
+    def info_of(self, session: CouncilSession) -> CouncilInfo:
+        return session_info(session, self.clock.now(), self.mute_flags.get(session.session_id, False))
 
     def sync(self, conn: Connection, msg: CouncilSync) -> str:
         """My bodies and the sessions I take part in (the client asks after every welcome)."""
-        now, me = self.clock.now(), conn.username
+        me = conn.username
         mine = tuple(body_info(b) for b in self.bodies.values() if me in b.members or me in (b.chair, b.minute_taker))
         self.hub.broadcast([conn], CouncilBodies(bodies=mine).model_dump_json())
-        for session in self.sessions.values():
-            if self._concerns(me, session):
-                mute = self._mute_others.get(session.session_id, False)
-                self.hub.broadcast([conn], CouncilState(session=session_info(session, now, mute)).model_dump_json())
+        infos = [self.info_of(s) for s in self.sessions.values() if self.audience.concerns(me, s)]
+        infos += [r.info for r in self._remotes() if r.info is not None and self.audience.concerns(me, r)]
+        for info in infos:
+            self.hub.broadcast([conn], CouncilState(session=info).model_dump_json())
         return ack(msg.id)
 
-    def _concerns(self, person: str, session: CouncilSession) -> bool:
-        body = session.body
-        return person in session.moderators or self.presence.get(person).room_id == session.room_id or (
-            body is not None and (person in body.members or person in (body.chair, body.minute_taker)))
-
     def publish(self, session: CouncilSession) -> None:
-        frame = CouncilState(session=session_info(session, self.clock.now(),
-                                                  self._mute_others.get(session.session_id, False)))
-        self.hub.broadcast(self.audience(session), frame.model_dump_json())
+        info = self.info_of(session)
+        self.hub.broadcast(self.audience.of(session), CouncilState(session=info).model_dump_json())
+        if self.nodes is not None:
+            self.nodes.published(info)
         for listener in self.listeners:
             listener(session)
 
@@ -192,7 +201,7 @@ class CouncilFeature(Feature):
             raise Refused(ErrorCode.UNKNOWN_ROOM)
         if self.presence.get(me).room_id != msg.room_id:
             raise Refused(ErrorCode.NOT_IN_ROOM)
-        if msg.room_id in self._by_room:
+        if msg.room_id in self._by_room or any(r.room_id == msg.room_id for r in self._remotes()):
             raise Refused(ErrorCode.COUNCIL_RUNNING)
         body = None
         if msg.body_id is not None:
@@ -204,8 +213,14 @@ class CouncilFeature(Feature):
         owner = self.directory.rooms[msg.room_id].room.owner_id
         moderators = frozenset({me} | ({owner} if owner else set()))
         session = CouncilSession(new_id("s"), msg.room_id, msg.title, moderators, now, body, msg.public)
-        self.store.add_session(session.session_id, session.room_id, msg.body_id, session.title, session.public,
-                               moderators, now)
+        try:
+            with self.store.transaction():  # the session and its lease at once: no other node takes it up
+                if self.nodes is not None:
+                    self.nodes.leases.take(session.session_id)
+                self.store.add_session(session.session_id, session.room_id, msg.body_id, session.title,
+                                       session.public, moderators, now)
+        except RoomTaken:
+            raise Refused(ErrorCode.COUNCIL_RUNNING) from None  # started through another node a moment ago
         self._add(session)
         for person in self.presence.online_in(msg.room_id):
             self.recorder.enter(session, person.person_id, True, now)
@@ -215,88 +230,56 @@ class CouncilFeature(Feature):
 
     def carry_out(self, conn: Connection, msg: CouncilCommand) -> str | None:
         assert not isinstance(msg, CouncilStart)
-        session = self.sessions.get(msg.session_id)
-        me, now = conn.username, self.clock.now()
-        if session is None or not self.may_see(me, session):
+        seat = self._seat(msg.session_id)
+        if seat is None or not self.may_see(conn.username, seat):
             raise Refused(ErrorCode.COUNCIL_UNKNOWN)
+        if isinstance(msg, CouncilFollow):  # hall displays follow through the node they are connected to
+            self.audience.follow(seat.session_id, conn, msg.follow)
+            info = self.info_of(seat) if isinstance(seat, CouncilSession) else seat.info
+            if msg.follow and info is not None:
+                self.hub.broadcast([conn], CouncilState(session=info).model_dump_json())
+            return ack(msg.id)
+        if isinstance(seat, Remote):
+            assert self.nodes is not None
+            self.nodes.ask(conn, seat, msg.id, msg.model_dump_json())
+            return None  # the owner's answer follows
+        frames: list[str] = []
+        answer = self._carry_out(conn.username, seat, msg, frames.append)
+        for frame in frames:
+            self.hub.broadcast([conn], frame)
+        return answer
+
+    def answer_for(self, user: str, msg_json: str) -> tuple[list[str], str]:
+        """A command relayed from another node's socket: the frames for the asker, and the answer."""
+        kind = OWNER_COMMANDS.get(str(json.loads(msg_json).get("type")))
+        if kind is None:
+            return [], error_frame(ErrorCode.INTERNAL)
+        msg = kind.model_validate_json(msg_json)
+        frames: list[str] = []
+        session = self.sessions.get(msg.session_id)
         try:
-            answer = self._dispatch(conn, session, msg, now)
+            if session is None or (self.nodes is not None and not self.nodes.leases.holds()):
+                raise Refused(ErrorCode.COUNCIL_MOVING)
+            if not self.may_see(user, session):
+                raise Refused(ErrorCode.COUNCIL_UNKNOWN)
+            return frames, self._carry_out(user, session, msg, frames.append)
+        except Refused as refused:
+            return [], error_frame(refused.code, msg.id)
+        except DatabaseError:
+            return [], error_frame(ErrorCode.STORAGE_UNAVAILABLE, msg.id)
+        except Exception:
+            log.exception("a council command relayed from another node failed")
+            return [], error_frame(ErrorCode.INTERNAL, msg.id)
+
+    def _carry_out(self, me: str, session: CouncilSession, msg: CouncilCommand, to_asker: Callable[[str], None]
+                   ) -> str:
+        if self.nodes is not None and not self.nodes.leases.holds():
+            raise Refused(ErrorCode.COUNCIL_MOVING)  # this node stalled: the session may be another's now
+        try:
+            answer = commands.dispatch(self, me, session, msg, self.clock.now(), to_asker)
         except (CouncilRefused, BallotRefused) as refused:
             raise Refused(REFUSALS[refused.reason]) from None
         return answer if answer is not None else ack(msg.id)
-
-    def _dispatch(self, conn: Connection, session: CouncilSession, msg: CouncilCommand, now: datetime) -> str | None:
-        me, sid = conn.username, session.session_id
-        match msg:
-            case CouncilFollow():
-                (self._followers[sid].add if msg.follow else self._followers[sid].discard)(conn)
-                if msg.follow:
-                    frame = CouncilState(session=session_info(session, now, self._mute_others.get(sid, False)))
-                    self.hub.broadcast([conn], frame.model_dump_json())
-                return None
-            case CouncilMinutesGet():
-                if session.body is None or me not in (session.body.chair, session.body.minute_taker):
-                    raise CouncilRefused(CouncilRefused.NOT_MINUTE_TAKER)
-                # The draft goes first on this socket, then the ack: the asker has it when the ack arrives.
-                self.hub.broadcast([conn], minutes_of(self.store, self.directory, session).model_dump_json())
-                return None
-            case CouncilEnd():
-                session.end(me, now)
-                self.store.end_session(sid, now)
-                self.publish(session)
-                self._forget_session(session)
-                return None
-            case CouncilAgenda():
-                items = moderation.agenda_of(msg)
-                session.set_agenda(me, items)
-                self.store.set_agenda(sid, items)
-            case CouncilGoTo():
-                session.go_to_item(me, msg.index, now)
-                self.store.set_current_item(sid, msg.index)
-            case CouncilHand():
-                moderation.hand(session, me, msg, now)
-            case CouncilFloor():
-                floor = moderation.move_floor(session, me, msg, now)
-                if msg.action in ("next", "give"):
-                    self._mute_others[sid] = msg.mute_others and floor is not None
-                    if msg.mute_others and floor is not None and self.mute_others is not None:
-                        self.mute_others(session, me, floor.person_id)  # at the media server (meeting_link.py)
-                if floor is not None:
-                    self.store.speech(sid, session.current_item, floor.person_id, floor.kind.value, floor.since)
-                self._announced.pop(sid, None)
-            case CouncilReorder():
-                session.reorder(me, list(msg.order))
-            case CouncilTimer():
-                moderation.timer(session, me, msg, now)
-                self._announced.pop(sid, None)
-            case CouncilAttend():
-                if msg.person_id not in self.directory.people:
-                    raise CouncilRefused(CouncilRefused.UNKNOWN_PERSON)
-                before = session.attendance.mode_of(msg.person_id)
-                session.mark_hall(me, msg.person_id, msg.in_hall, now)
-                self.recorder.moved(session, msg.person_id, before, now)
-                self.recorder.quorum(session, now)
-            case CouncilVoteOpen():
-                vote_id = new_id("v")
-                vote = session.open_vote(me, vote_id, VoteKind(msg.kind), msg.question, now, msg.election)
-                self.store.open_vote(sid, vote_id, msg.kind, msg.question, msg.election, vote.agenda_index, now)
-                self.publish(session)
-                return ack(msg.id, ref=vote_id)
-            case CouncilBallot():
-                active = session.votes.active
-                if active is None or active.vote_id != msg.vote_id:
-                    raise BallotRefused(BallotRefused.NO_VOTE)
-                session.cast(me, Choice(msg.choice))
-                self.store.took_part(msg.vote_id, me, msg.choice if active.kind is VoteKind.NAMED else None)
-            case CouncilVoteClose():
-                result = session.close_vote(me, now)
-                self.store.close_vote(result)
-            case CouncilNotes():
-                session.write_notes(me, msg.item_index, msg.text)
-                self.store.set_notes(sid, msg.item_index, msg.text)
-                return None  # the notes are not part of the live state
-        self.publish(session)
-        return None
 
     # --- presence: remote attendance, lost connections, quorum ---
 
@@ -342,7 +325,12 @@ class CouncilFeature(Feature):
                      if s.body is not None and s.body.body_id == body_id and s.public and s.ended_at is None), None)
 
     def public_stand(self, body_id: str) -> dict[str, object]:
-        return public_view(self.public_session(body_id), self.bodies[body_id].name)
+        """What the public page shows: from the session if this node runs it, else from its last state."""
+        session = self.public_session(body_id)
+        info = self.info_of(session) if session is not None else next(
+            (r.info for r in self._remotes() if r.body is not None and r.body.body_id == body_id and r.public
+             and r.info is not None), None)
+        return public_view(info, self.bodies[body_id].name)
 
     # --- the clock, and forgetting ---
 
@@ -350,7 +338,11 @@ class CouncilFeature(Feature):
         while True:
             await asyncio.sleep(1.0)
             try:
+                if self.nodes is not None:
+                    self.nodes.step()  # leases first: the clock runs only for sessions this node still runs
                 self.tick(self.clock.now())
+            except DatabaseError:
+                log.warning("council: the database is unreachable; leases are renewed once it answers")
             except Exception:
                 log.exception("council clock failed")
 
@@ -359,8 +351,8 @@ class CouncilFeature(Feature):
         for session in list(self.sessions.values()):
             floor, timer = session.speakers.floor, session.timer
             state = (floor is not None and floor.expired(now), timer is not None and timer.over(now))
-            if state != self._announced.get(session.session_id, (False, False)):
-                self._announced[session.session_id] = state
+            if state != self.announced.get(session.session_id, (False, False)):
+                self.announced[session.session_id] = state
                 if any(state):
                     self.publish(session)
 
@@ -375,19 +367,21 @@ class CouncilFeature(Feature):
             if now - since >= session.abandoned_after():
                 session.close(now)
                 self.store.end_session(sid, now)
+                if self.nodes is not None:
+                    self.nodes.leases.release(sid)
                 self.publish(session)
-                self._forget_session(session)
+                self.forget_session(session)
 
     def forget(self, conn: Connection) -> None:
-        for followers in self._followers.values():
-            followers.discard(conn)
+        self.audience.forget(conn)
 
-    def _forget_session(self, session: CouncilSession) -> None:
+    def forget_session(self, session: CouncilSession, keep_followers: bool = False) -> None:
         sid = session.session_id
         self.sessions.pop(sid, None)
         self._by_room.pop(session.room_id, None)
-        self._followers.pop(sid, None)
-        self._mute_others.pop(sid, None)
-        self._announced.pop(sid, None)
+        if not keep_followers:
+            self.audience.forget_session(sid)
+        self.mute_flags.pop(sid, None)
+        self.announced.pop(sid, None)
         self.recorder.forget(sid)
         self._empty_since.pop(sid, None)

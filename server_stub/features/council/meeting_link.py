@@ -5,6 +5,9 @@ session's speaker list first; after every change of the session (and of the meet
 are set from the speaker list, so the floor given or a hand lowered by the chair clears it in the
 meeting's participant list too. Hands already up when a session starts go on the list in their order.
 
+On a cluster the node that runs the session does both; a meeting hand raised through a socket on another
+node goes to it as that person's ``council_hand`` (across_nodes.py).
+
 Mute the others: "Nächste Wortmeldung" with the option mutes everyone else in the meeting with the
 meetings feature's moderator mute, which Janus applies (the members' clients need not cooperate).
 """
@@ -17,7 +20,9 @@ from dvz_desktop.core.clock import Clock
 from dvz_desktop.core.council.meeting_link import hands_to_import, meeting_hand_changes, others_to_mute
 from dvz_desktop.core.council.session import CouncilRefused, CouncilSession
 from dvz_desktop.core.council.speakers import HandKind
+from dvz_desktop.protocol import CouncilHand
 
+from ...feature import new_id
 from ..calls.feature import CallsFeature, _Call
 from ..meetings.feature import MeetingsFeature
 from .feature import CouncilFeature
@@ -45,7 +50,10 @@ class MeetingLink:
 
     def meeting_hand(self, call: _Call, person: str, raised: bool) -> None:
         session = self._session_in(call.room_id)
-        if session is None or not session.present(person):
+        if session is None:
+            self._to_owner(call.room_id, person, raised)
+            return
+        if not session.present(person):
             return
         try:
             changed = (session.raise_hand(person, HandKind.SPEECH, self.clock.now()) if raised
@@ -54,6 +62,14 @@ class MeetingLink:
             return
         if changed:
             self.council.publish(session)
+
+    def _to_owner(self, room_id: str | None, person: str, raised: bool) -> None:
+        """The session in the room runs on another node: the hand goes there (it checks who is present)."""
+        nodes = self.council.nodes
+        remote = next((r for r in nodes.remotes.values() if r.room_id == room_id), None) if nodes else None
+        if nodes is not None and remote is not None:
+            hand = CouncilHand(id=new_id("m"), session_id=remote.session_id, raised=raised)
+            nodes.tell(person, remote, hand.model_dump_json())
 
     def session_changed(self, session: CouncilSession) -> None:
         if session.ended_at is not None:

@@ -61,6 +61,10 @@ def minutes_of(store: CouncilStore, directory: Directory, session: CouncilSessio
             state, _, count = detail.partition(":")
             words = "beschlussfähig" if state == "quorate" else "nicht beschlussfähig"
             disruptions.append(f"{clock} {words} ({count} Mitglieder anwesend)")
+        elif kind == "vote_void":
+            question = detail.partition(":")[2]
+            disruptions.append(f"{clock} Abstimmung „{question}“ ungültig: Die Verbindung zum Server, der sie "
+                               "zählte, ging verloren; sie ist zu wiederholen")
     row = store.session_row(sid)
     ended_at = row[4] if row else session.ended_at
     return CouncilMinutes(

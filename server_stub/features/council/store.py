@@ -14,19 +14,31 @@ Votes, and why a secret one cannot be linked to anyone:
   which choice came with which participant.
 * Only a named vote (namentliche Abstimmung) writes each member's choice, into ``council_named_ballots``.
 
-A vote still open when the backend stops is void (it is repeated): its counts were never written.
+A vote still open when the backend stops, or when the cluster node running its session is lost, is void
+(it is repeated): its counts were never written. The voiding is an event of the session (``vote_void``),
+so the chair is told and the minutes say so.
+
+In a cluster one node runs a session (``council_owners``: the node and until when its lease holds, see
+owners.py); a second session in a room is refused by the database itself (a unique index over the
+running sessions' rooms), whichever node two chairs start it from.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 
+import psycopg
+
 from dvz_desktop.core.council.agenda import AgendaItem
+from dvz_desktop.core.council.session import VoidedVote
 from dvz_desktop.core.council.votes import VoteResult
 
 from ...db import Database, Migration, Schema, from_db, sql_for, to_db
+from .owners import SessionLeases
 
 SCHEMA = Schema("council", (
     Migration(1, "council sessions, agenda, attendance, speeches, votes", (
@@ -105,7 +117,27 @@ SCHEMA = Schema("council", (
             PRIMARY KEY (vote_id, person_id)
         )""")),
     )),
+    Migration(2, "one running session per room, enforced; the node that runs each session", (
+        # Older databases could hold two running sessions in a room (two nodes): the newest one stays.
+        """UPDATE council_sessions SET ended_at = started_at WHERE ended_at IS NULL AND EXISTS (
+            SELECT 1 FROM council_sessions newer WHERE newer.room_id = council_sessions.room_id
+            AND newer.ended_at IS NULL AND (newer.started_at > council_sessions.started_at OR
+            (newer.started_at = council_sessions.started_at AND newer.session_id > council_sessions.session_id)))""",
+        "CREATE UNIQUE INDEX IF NOT EXISTS council_sessions_one_per_room ON council_sessions(room_id) "
+        "WHERE ended_at IS NULL",
+        sql_for(lambda d: d.keyed_table("""CREATE TABLE IF NOT EXISTS council_owners (
+            session_id TEXT NOT NULL,
+            node       TEXT NOT NULL,
+            node_key   TEXT NOT NULL,
+            until      DOUBLE PRECISION NOT NULL,
+            PRIMARY KEY (session_id)
+        )""")),
+    )),
 ))
+
+
+class RoomTaken(Exception):
+    """A session runs in this room already."""
 
 
 @dataclass(frozen=True)
@@ -130,10 +162,22 @@ class CouncilStore:
 
     def add_session(self, session_id: str, room_id: str, body_id: str | None, title: str, public: bool,
                     moderators: Iterable[str], started_at: datetime) -> None:
-        self._db.execute(
-            "INSERT INTO council_sessions(session_id, room_id, body_id, title, public, moderators, started_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (session_id, room_id, body_id, title, int(public), ",".join(sorted(moderators)), to_db(started_at)))
+        """Store a new session; :class:`RoomTaken` when one runs in the room already (started through
+        another node a moment ago)."""
+        try:
+            self._db.execute(
+                "INSERT INTO council_sessions(session_id, room_id, body_id, title, public, moderators, started_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (session_id, room_id, body_id, title, int(public), ",".join(sorted(moderators)), to_db(started_at)))
+        except (sqlite3.IntegrityError, psycopg.IntegrityError):
+            raise RoomTaken(room_id) from None
+
+    def transaction(self) -> AbstractContextManager[None]:
+        return self._db.transaction()
+
+    def leases(self, node_id: str, node_key: str = "") -> SessionLeases:
+        """The leases of the sessions ``node_id`` runs (cluster mode), published with its public key."""
+        return SessionLeases(self._db, node_id, node_key=node_key)
 
     def end_session(self, session_id: str, at: datetime) -> None:
         with self._db.transaction():
@@ -157,11 +201,12 @@ class CouncilStore:
             "INSERT INTO council_notes(session_id, item_index, text) VALUES (?, ?, ?) "
             "ON CONFLICT(session_id, item_index) DO UPDATE SET text=excluded.text", (session_id, item_index, text))
 
-    def running(self) -> list[StoredSession]:
-        """Sessions not ended (to take up again after a restart)."""
+    def running(self, session_id: str | None = None) -> list[StoredSession]:
+        """Sessions not ended (to take up again after a restart), or the one of ``session_id``."""
         found = []
         for row in self._db.all("SELECT session_id, room_id, body_id, title, public, moderators, started_at, "
-                                "current_item FROM council_sessions WHERE ended_at IS NULL"):
+                                "current_item FROM council_sessions WHERE ended_at IS NULL"
+                                + (" AND session_id=?" if session_id else ""), (session_id,) if session_id else ()):
             agenda = [AgendaItem(n, t, bool(p)) for n, t, p in self._db.all(
                 "SELECT number, title, public FROM council_agenda WHERE session_id=? ORDER BY position", (row[0],))]
             notes = {i: t for i, t in self._db.all("SELECT item_index, text FROM council_notes WHERE session_id=?",
@@ -181,9 +226,14 @@ class CouncilStore:
         self._db.execute("UPDATE council_stays SET left_at=? WHERE session_id=? AND person_id=? AND left_at IS NULL",
                          (to_db(at), session_id, person_id))
 
-    def close_open_stays(self, at: datetime) -> None:
-        """After a restart: nobody is connected any more; stays end when the backend stopped (about now)."""
-        self._db.execute("UPDATE council_stays SET left_at=? WHERE left_at IS NULL", (to_db(at),))
+    def close_open_stays(self, at: datetime, session_id: str | None = None) -> None:
+        """After a restart (or the node running ``session_id`` was lost): stays end about now; whoever is
+        still there is entered anew by the node that takes the session up."""
+        if session_id is None:
+            self._db.execute("UPDATE council_stays SET left_at=? WHERE left_at IS NULL", (to_db(at),))
+        else:
+            self._db.execute("UPDATE council_stays SET left_at=? WHERE left_at IS NULL AND session_id=?",
+                             (to_db(at), session_id))
 
     def speech(self, session_id: str, item_index: int | None, person_id: str, kind: str, since: datetime) -> None:
         self._db.execute("INSERT INTO council_speeches(session_id, item_index, person_id, kind, since) "
@@ -216,15 +266,24 @@ class CouncilStore:
         self._db.execute("UPDATE council_votes SET closed_at=?, yes=?, no=?, abstain=? WHERE vote_id=?",
                          (to_db(result.closed_at), tally.yes, tally.no, tally.abstain, result.vote_id))
 
-    def void_open_votes(self) -> int:
-        """Votes left open by a stop are void: their participation goes with them (they are repeated)."""
+    def void_open_votes(self, at: datetime, session_id: str | None = None) -> list[VoidedVote]:
+        """Votes left open by a stop (of every session, or of ``session_id`` whose node was lost) are void:
+        their participation goes with them (they are repeated), and the session notes it (``vote_void``)."""
+        where = "closed_at IS NULL" + (" AND session_id=?" if session_id else "")
+        voided = []
         with self._db.transaction():
-            open_ids = [r[0] for r in self._db.all("SELECT vote_id FROM council_votes WHERE closed_at IS NULL")]
-            for vote_id in open_ids:
+            for vote_id, sid, question in self._db.all(f"SELECT vote_id, session_id, question FROM council_votes "
+                                                       f"WHERE {where}", (session_id,) if session_id else ()):
                 self._db.execute("DELETE FROM council_participation WHERE vote_id=?", (vote_id,))
                 self._db.execute("DELETE FROM council_named_ballots WHERE vote_id=?", (vote_id,))
                 self._db.execute("DELETE FROM council_votes WHERE vote_id=?", (vote_id,))
-        return len(open_ids)
+                self.event(sid, at, "vote_void", None, f"{vote_id}:{question}")
+                voided.append(VoidedVote(vote_id, question, at))
+        return voided
+
+    def voided_of(self, session_id: str) -> list[VoidedVote]:
+        return [VoidedVote(*detail.partition(":")[::2], at) for at, kind, _, detail in self.events_of(session_id)
+                if kind == "vote_void"]
 
     # --- for the minutes and after a restart ---
 

@@ -18,6 +18,7 @@ from dvz_desktop.protocol import (
     CouncilPresent,
     CouncilResult,
     CouncilTimerInfo,
+    CouncilVoided,
     CouncilVoteInfo,
 )
 
@@ -82,28 +83,29 @@ def session_info(session: CouncilSession, now: datetime, mute_others: bool) -> C
                      for c in session.attendance.losses),
         interrupt_advised=session.connection_warning(), vote=vote_info,
         results=tuple(result_info(r) for r in session.votes.results),
+        voided=tuple(CouncilVoided(vote_id=v.vote_id, question=v.question, at=v.at) for v in session.voided),
     )
 
 
-def public_view(session: CouncilSession | None, body_name: str) -> dict[str, object]:
+def public_view(info: CouncilInfo | None, body_name: str) -> dict[str, object]:
     """What citizens see of a public session: the public agenda, the current item if it is public, and
-    the results of votes on public items (counts only; no names, no attendance)."""
-    if session is None or not session.public or session.ended_at is not None:
+    the results of votes on public items (counts only; no names, no attendance). Built from the state the
+    members are sent, so any cluster node can answer the page."""
+    if info is None or not info.public or info.ended_at is not None:
         return {"body": body_name, "running": False}
-    public_items = [(n, i) for n, i in enumerate(session.agenda) if i.public]
-    current = session.current_item
-    shown_current = current if current is not None and session.agenda[current].public else None
-    results = [{"question": r.question, "yes": r.tally.yes, "no": r.tally.no, "abstain": r.tally.abstain,
-                "carried": r.carried, "item": r.agenda_index}
-               for r in session.votes.results
-               if r.agenda_index is None or (r.agenda_index < len(session.agenda)
-                                             and session.agenda[r.agenda_index].public)]
+    agenda = info.agenda
+    public_items = [(n, i) for n, i in enumerate(agenda) if i.public]
+    current = info.current_item
+    shown_current = current if current is not None and agenda[current].public else None
+    results = [{"question": r.question, "yes": r.yes, "no": r.no, "abstain": r.abstain,
+                "carried": r.carried, "item": r.item_index}
+               for r in info.results
+               if r.item_index is None or (r.item_index < len(agenda) and agenda[r.item_index].public)]
     return {
-        "body": body_name, "running": True, "title": session.title,
+        "body": body_name, "running": True, "title": info.title,
         "agenda": [{"index": n, "number": i.number, "title": i.title} for n, i in public_items],
         "current": shown_current,
         "non_public_now": current is not None and shown_current is None,
-        "vote_running": session.votes.active is not None and (
-            current is None or session.agenda[current].public),
+        "vote_running": info.vote is not None and (current is None or agenda[current].public),
         "results": results,
     }

@@ -265,6 +265,15 @@ class CouncilLoss(LenientModel):
     vote_id: str | None = None
 
 
+class CouncilVoided(LenientModel):
+    """A vote that was open when the server running the session was lost (or restarted): its ballots
+    were never counted and it does not count; the chair repeats it."""
+
+    vote_id: str
+    question: str
+    at: datetime
+
+
 class CouncilVoteInfo(LenientModel):
     vote_id: str
     kind: VoteKindName
@@ -320,6 +329,8 @@ class CouncilInfo(LenientModel):
     interrupt_advised: bool = False
     vote: CouncilVoteInfo | None = None
     results: tuple[CouncilResult, ...] = ()
+    #: Votes void because the server that counted them was lost: the chair is told, and repeats them.
+    voided: tuple[CouncilVoided, ...] = ()
 
 
 class CouncilState(LenientModel):

@@ -91,6 +91,7 @@ class ErrorCode(str, Enum):
     COUNCIL_NOT_CHAIR = "council_not_chair"
     COUNCIL_NOT_PRESENT = "council_not_present"
     COUNCIL_INVALID = "council_invalid"
+    COUNCIL_MOVING = "council_moving"
     AGENDA_INVALID = "agenda_invalid"
     VOTE_NONE = "vote_none"
     VOTE_RUNNING = "vote_running"

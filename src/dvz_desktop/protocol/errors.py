@@ -181,6 +181,12 @@ ERROR_TEXTS: dict[ErrorCode, tuple[str, str]] = {
         "Diese Angabe passt nicht zur Sitzung (Tagesordnungspunkt, Redeliste, Zeit oder Gremium).",
         "This does not fit the session (agenda item, speaker list, time or body).",
     ),
+    ErrorCode.COUNCIL_MOVING: (
+        ("Die Sitzung wechselt gerade auf einen anderen Server. Bitte prüfen Sie in einigen Sekunden, ob Ihre "
+         "Eingabe angekommen ist, und wiederholen Sie sie sonst."),
+        ("The session is moving to another server right now. Please check in a few seconds whether your input "
+         "arrived, and repeat it otherwise."),
+    ),
     ErrorCode.AGENDA_INVALID: (
         "Die Tagesordnung konnte nicht übernommen werden: die Datei ist keine gültige OParl-1.1-Sitzung.",
         "The agenda could not be taken over: the file is not a valid OParl 1.1 meeting.",

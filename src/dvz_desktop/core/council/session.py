@@ -74,6 +74,16 @@ class Speech:
 
 
 @dataclass(frozen=True)
+class VoidedVote:
+    """A vote left open when the server counting it stopped or was lost: it does not count (its ballots
+    were never written, by design), and the chair is told so to repeat it."""
+
+    vote_id: str
+    question: str
+    at: datetime
+
+
+@dataclass(frozen=True)
 class QuorumChange:
     at: datetime
     quorate: bool
@@ -98,6 +108,8 @@ class CouncilSession:
     quorum_changes: list[QuorumChange] = field(default_factory=list)
     #: The minute-taker's text per agenda item (key -1: before the first item).
     notes: dict[int, str] = field(default_factory=dict)
+    #: Votes that were void because the server counting them was lost (oldest first).
+    voided: list[VoidedVote] = field(default_factory=list)
     ended_at: datetime | None = None
     attendance: Attendance = field(init=False)
     votes: VoteBook = field(init=False)

@@ -186,14 +186,19 @@ class CouncilPanel(QWidget):
             QListWidgetItem(words().result(result), self.results)
         self.results.setVisible(bool(info.results))
         self.results_heading.setVisible(bool(info.results))
-        self.losses.setVisible(chair and bool(info.losses))
+        self.losses.setVisible(chair and bool(info.losses or info.voided))
+        lines = []
         if info.losses:
             names = ", ".join(self._name_of(loss.person_id) for loss in info.losses[-3:])
             text = self.tr("⚠ Verbindung unterbrochen: %1").replace("%1", names)
             if info.interrupt_advised:
                 text += " " + self.tr("Nach dem Kommunalrecht darf die Sitzung erst fortgesetzt werden, wenn Bild und "
                                       "Ton wieder stehen.")
-            self.losses.setText(text)
+            lines.append(text)
+        if info.voided:  # the server counting a vote was lost: its ballots are gone, the chair repeats it
+            lines.append(self.tr("⚠ Die Abstimmung „%1“ ist ungültig: Der Server, der sie gezählt hat, ist "
+                                 "ausgefallen. Bitte wiederholen Sie sie.").replace("%1", info.voided[-1].question))
+        self.losses.setText("\n".join(lines))
         self.chair.setVisible(chair)
         if chair:
             self.chair.show_state(info, self._name_of)
