@@ -269,7 +269,10 @@ async def test_the_office_survives(fault: str, tmp_path: Path, own_postgres: Pos
     await a.start()
     b = Node("node-b", org, tmp_path / "b", dsn, redis_server.url)
     await b.start()
-    proxy = haproxy([("127.0.0.1", a.port), ("127.0.0.1", b.port)])
+    # Checks as docs/rollout.md sets them (every second): checks every 200 ms marked a node down whenever
+    # fifty reconnecting clients kept its loop busy for 400 ms on this 2-core machine, closed all its
+    # sockets, and the storm flapped between the nodes for as long as the outage lasted.
+    proxy = haproxy([("127.0.0.1", a.port), ("127.0.0.1", b.port)], check_timing="inter 1s fall 2 rise 1")
     office = Office(proxy.url("/ws"), tmp_path)
     citizen = Citizen(proxy.url("/gast"), proxy.url("", scheme="http"))
     done = asyncio.Event()
@@ -346,14 +349,17 @@ async def test_the_office_survives(fault: str, tmp_path: Path, own_postgres: Pos
 
         with contextlib.suppress(AssertionError):
             await wait_until(lambda: not mismatches(), 60, "presence to match the clients")
-        if fault in ("postgres", "redis") and mismatches():
-            # Known defect, left open (issue 19): after PostgreSQL was away, or Redis restarted, a few people
-            # who stayed connected can be missing from (or in an old room in) the presence another login
-            # sees. Everything above held. A node SIGKILLed has no such gap: that case must match.
-            pytest.xfail(f"presence after the {fault} outage: {mismatches()}; "
-                         f"{await _where_it_went_wrong(sorted(mismatches()), (a, b), redis_server)}; "
-                         f"{ {p: office.story.get(p) for p in mismatches()} }")
-        assert not mismatches()
+        went_wrong = ""
+        if mismatches():
+            went_wrong = (f"{await _where_it_went_wrong(sorted(mismatches()), (a, b), redis_server)}; "
+                          f"{ {p: office.story.get(p) for p in mismatches()} }")
+        if fault in ("postgres", "redis") and mismatches() and office.reconnects.count:
+            # Known defect, left open (issue 19): when people reconnected again and again through both
+            # nodes during the outage (the machine so busy that HAProxy took the nodes for dead and closed
+            # their sockets), a few who ended connected can be missing from the presence another login
+            # sees. Everything above held. Without such a storm (the usual case) presence must match.
+            pytest.xfail(f"presence after a reconnect storm during the {fault} outage: {mismatches()}; {went_wrong}")
+        assert not mismatches(), went_wrong
         await probe.stop()
         assert office.reconnects.count >= (1 if fault == "node" else 0)
         print(f"\n{fault}: longest reconnect {office.reconnects.longest * 1000:.0f} ms over "
