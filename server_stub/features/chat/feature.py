@@ -48,13 +48,13 @@ from ...directory.visibility import Directory
 from ...feature import Command, Feature, Refused, WelcomePart, ack, error_frame
 from ...net.hub import Connection, Hub
 from .access import ChatAccess, direct_conv_id, room_conv_id
+from .relayed import SYNC_CHUNK, RelayedDelivery
 from .retention import DEFAULT_RETENTION, purge_old
 from .store import ChatStore, StoredConversation
 
 log = logging.getLogger(__name__)
 
 #: Events per frame when catching a client up.
-SYNC_CHUNK = 200
 #: A client without any position gets the latest events of a conversation, not its whole history.
 FRESH_HISTORY = 300
 #: Hits a search answers with (the newest first).
@@ -68,7 +68,7 @@ class _Pending:
     event: ChatEvent  # position still 0
 
 
-class ChatFeature(Feature):
+class ChatFeature(RelayedDelivery, Feature):
     name = "chat"
 
     def __init__(self, directory: Directory, hub: Hub, store: ChatStore, clock: Clock,
@@ -225,36 +225,6 @@ class ChatFeature(Feature):
             self.hub.send_droppable(username, payload)
         else:
             self.hub.send_to(username, payload)
-
-    def deliver_relayed(self, conv_id: str, first_position: str) -> None:
-        """Another node committed events of ``conv_id`` from ``first_position`` on: deliver them to the
-        members with sockets here (who follows the conversation is read again: another node may have
-        added someone)."""
-        self._subscribers.pop(conv_id, None)
-        self._deliver_committed(conv_id, int(first_position))
-
-    async def reread_relayed(self) -> None:
-        """The other nodes' news may have been lost (Redis lost its data): what was committed after what
-        this node delivered last is read from the database and delivered, conversation by conversation
-        (a query each; the loop gets a turn after every few)."""
-        for n, (conv_id, delivered) in enumerate(list(self._delivered.items()), 1):
-            self._subscribers.pop(conv_id, None)
-            self._deliver_committed(conv_id, delivered + 1)
-            if n % 20 == 0:
-                await asyncio.sleep(0)
-
-    def _deliver_committed(self, conv_id: str, first_position: int) -> None:
-        """Cluster mode: this node's sockets get a conversation's events in position order, gap-free,
-        whichever node wrote them and in whatever order the news arrives — read from the database after
-        what this node delivered last (a later position committed here may overtake an earlier one
-        written on another node whose news is still on its way; the read brings both, in order)."""
-        delivered = self._delivered.get(conv_id, first_position - 1)
-        events = self.store.events_after(conv_id, delivered, SYNC_CHUNK)
-        while events:
-            delivered = events[-1].position
-            self._deliver(conv_id, ChatEvents(conv_id=conv_id, events=tuple(events)).model_dump_json())
-            events = self.store.events_after(conv_id, delivered, SYNC_CHUNK) if len(events) == SYNC_CHUNK else []
-        self._delivered[conv_id] = delivered
 
     def _last_position(self, conv_id: str) -> int:
         if self.shared and not self._writing:
