@@ -87,6 +87,11 @@ class Member:
     async def join(self, room: str = ROOM) -> str:
         """Joins the room's call with the camera on (the picture the view shows)."""
         call_id = await self.calls.join_room(room)
+        # As the call view does: the camera is switched on in a call the client knows. (On a cluster the
+        # call's state can reach the client a moment after the join's answer; set_media before it would
+        # tell nobody.)
+        await wait_for(lambda: self.calls.call is not None and self.calls.call.call_id == call_id,
+                       what="the call's state at its new member")
         await self.calls.set_media(audio=True, video=True)
         return call_id
 
