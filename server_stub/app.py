@@ -210,6 +210,7 @@ class Backend:
             self.cluster.relayed["calls"] = lambda version, frames: ledger.follow(self.calls, version, frames)
             # Meetings on the media server: one owner node each; members' requests relayed to it.
             self.meetings.share(db, self.cluster.node_id, self.cluster.relay, self.cluster.relayed)
+            self.cluster.node_lost.append(self.meetings.node_lost)
             # Knocks, invitations, questions, doors, absences: one writer each, told on every node.
             self.cluster.relayed["behaviour"] = self.behaviour.deliver_relayed
             self.behaviour.ctx.elsewhere = self.cluster.relay("behaviour")

@@ -97,6 +97,8 @@ class ClusterPresence(Feature):
         self._undelivered: list[tuple[Callable[[str, str], None], str, str]] = []
         #: Set once the node has read the shared state (and again after Redis came back).
         self.in_step = asyncio.Event()
+        #: Told of a node that stopped answering, once its people are reaped (meetings: its guests leave).
+        self.node_lost: list[Callable[[str], None]] = []
         self._tasks = TaskSet()
 
     # --- this node's changes go to Redis ---
@@ -283,6 +285,8 @@ class ClusterPresence(Feature):
                 self._outbox.put_nowait(("change", gone))
         await redis.delete(_people(node))
         await redis.srem(NODES, node)
+        for listener in self.node_lost:
+            listener(node)
         # Done: the same node dying again (restarted under its id, killed once more) is reaped again.
         await redis.delete(f"dvz:reap:{node}")
 

@@ -9,7 +9,8 @@ namespace), real aiortc members who each send a tone and a colour of their own, 
 * a guest invited through node A opens the page and joins through node B (which then owns the room);
 * the owner node is SIGKILLed: once its lease has run out the other node takes the meeting over (a new
   room), the members on it hear each other again (the time is printed), and the members of the lost
-  node come back through HAProxy and hear everyone again.
+  node come back through HAProxy and hear everyone again; so does a guest who came through it (their
+  page joins anew, and the guest the lost node held leaves the meeting: no ghost).
 """
 
 from __future__ import annotations
@@ -209,15 +210,37 @@ async def test_a_guest_invited_through_node_a_joins_through_node_b(two_nodes: Tw
     assert people.seen(janus_needles(janus, two_nodes.a, b)) == []
 
 
+def call_ids(members: list[Member]) -> str:
+    [call_id] = {m.calls.call.call_id for m in members if m.calls.call is not None}
+    return call_id
+
+
+def guests_of(member: Member, ids: bool = False) -> list[str]:
+    call = member.calls.call
+    return [] if call is None else sorted(str(m.person_id if ids else m.guest_name) for m in call.members
+                                          if m.guest_name)
+
+
+def guest_hears(browser: Any, how_many: int) -> Callable[[], Any]:  # noqa: F811
+    async def condition() -> bool:
+        got: dict[str, dict[str, float]] = await in_browser(
+            browser.execute_async_script, "const done = arguments[0]; window.dvzMeeting.received().then(done);")
+        return len(got) >= how_many and sum(g["energy"] > 0.01 for g in got.values()) >= how_many
+    return condition
+
+
 def owner_in_database(dsn: str) -> list[str]:
     with psycopg.connect(dsn) as db:
         return [str(row[0]) for row in db.execute("SELECT owner FROM meeting_owners")]
 
 
 @pytest.mark.timeout(400)
+@pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason="Debian's chromium and chromium-driver")
 async def test_the_owner_node_is_lost_and_the_other_node_takes_the_meeting_over(
         tmp_path: Path, org_three: OrgFile, postgres_dsn: str, redis_server: RedisServer,  # noqa: F811
-        janus: JanusServer, veth_only: None, haproxy: Callable[..., HAProxy]) -> None:  # noqa: F811
+        janus: JanusServer, veth_only: None, haproxy: Callable[..., HAProxy], browser: Any) -> None:  # noqa: F811
+    from selenium.webdriver.common.by import By
+
     org = tmp_path / "org.json"
     org.write_text(meeting_org(org_three).model_dump_json(), encoding="utf-8")
     nodes: list[Node] = []
@@ -239,6 +262,20 @@ async def test_the_owner_node_is_lost_and_the_other_node_takes_the_meeting_over(
         await wait_for(on_media_server(everyone), timeout=30, what="the call on the media server")
         await everyone_hears_everyone(everyone, timeout=60)
         assert [o.split("/")[0] for o in owner_in_database(postgres_dsn)] == ["node-a"]
+        # A guest comes in through HAProxy too (node A).
+        moderator = survivors[0].session
+        ack = await moderator.command(MeetingInviteGuest(id=moderator.next_id(), call_id=call_ids(everyone)))
+        await in_browser(browser.get, proxy.url(f"/besprechung/{ack.ref}?lang=de", scheme="http"))
+
+        def join() -> None:
+            browser.find_element(By.ID, "name").send_keys("Erika Muster")
+            browser.find_element(By.ID, "privacy").click()
+            browser.find_element(By.ID, "enter").click()
+
+        await in_browser(join)
+        await wait_for(lambda: guests_of(survivors[0]) == ["Erika Muster"], what="the guest in the call")
+        [first_guest] = guests_of(survivors[0], ids=True)
+        await until(guest_hears(browser, 5), timeout=60, what="the guest hearing the five")
         call = survivors[0].calls.call
         assert call is not None
         epoch = call.sfu_epoch
@@ -254,6 +291,13 @@ async def test_the_owner_node_is_lost_and_the_other_node_takes_the_meeting_over(
         await wait_for(lambda: all(x.hears_again(y, since[x.name]) for x in everyone for y in everyone if x is not y),
                        timeout=60, what="everyone hearing everyone again")
         everyone_back = time.monotonic() - killed
+        # The guest's page came back through node B and joined anew; the guest node A held has left.
+        await wait_for(lambda: guests_of(survivors[0]) == ["Erika Muster"] and guests_of(survivors[0], ids=True)
+                       != [first_guest], timeout=30, what="one guest, the one who came back")
+        await until(guest_hears(browser, 5), timeout=60, what="the guest hearing the five again")
+        [guest] = guests_of(survivors[0], ids=True)
+        await wait_for(lambda: all(m.count(guest, "audio") > 50 for m in everyone), timeout=40,
+                       what="the five hearing the guest again")
         print(f"\nafter the owner's SIGKILL: members on the other node hear each other again after "
               f"{survivors_back:.1f} s, everyone everyone after {everyone_back:.1f} s")
         assert all(m.session.url == proxy.url("/ws") for m in travellers)  # came back through HAProxy

@@ -38,7 +38,7 @@ from dvz_desktop.protocol.meetings import (
     MeetingVideo,
 )
 
-from ...db import Database
+from ...db import Database, DatabaseError
 from ...directory.orgfile import OrgFile
 from ...directory.visibility import Directory
 from ...feature import Command, Feature, RateLimit, Refused, ack, error_frame
@@ -103,6 +103,18 @@ class MeetingsFeature(Feature):
         remote = MeetingRemote(ownership.me, relay(ASK), relay(REPLY), self.media.serve, self.media.spawn)
         self.media.owns, self.media.remote = ownership.owns, remote
         relayed[ASK], relayed[REPLY] = remote.asked, remote.replied
+
+    def node_lost(self, node_id: str) -> None:
+        """Cluster mode: a node stopped answering; the guests whose sockets it held leave their meetings
+        (their pages come back through another node and join anew). Staff leave through presence."""
+        try:
+            with self.calls.owned():
+                gone = [guest for call in self.calls.calls.values() for guest in call.guests
+                        if call.nodes.get(guest) == node_id]
+                for guest in gone:
+                    self.calls.leave(guest, "connection_lost")
+        except DatabaseError:
+            log.warning("meetings: the guests of a lost node could not leave (database unreachable)")
 
     # --- the feature's lifetime ---
 
