@@ -246,7 +246,8 @@ async def test_the_owner_node_is_lost_and_the_other_node_takes_the_meeting_over(
     nodes: list[Node] = []
     for name in ("node-a", "node-b"):
         node = Node(name, org, tmp_path / name, postgres_dsn, redis_server.url)
-        node.args += ["--sfu", janus.url, "--sfu-secret", janus.api_secret, "--sfu-admin-key", janus.admin_key]
+        # "=": a random secret may begin with "-"
+        node.args += [f"--sfu={janus.url}", f"--sfu-secret={janus.api_secret}", f"--sfu-admin-key={janus.admin_key}"]
         await node.start()
         nodes.append(node)
     a, b = nodes
