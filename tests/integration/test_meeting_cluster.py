@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import statistics
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from typing import Any
 import psycopg
 import pytest
 
-from dvz_desktop.protocol.meetings import MeetingInviteGuest
+from dvz_desktop.protocol.meetings import MeetingInviteGuest, MeetingVideo
 from dvz_desktop.services.calls import CallClient
 from server_stub.app import Backend, BackendConfig
 from server_stub.directory.orgfile import OrgFile
@@ -165,6 +166,22 @@ async def test_five_members_on_two_nodes_hear_and_see_each_other(two_nodes: TwoN
     assert a.meetings.media.server is not None
     assert set(a.meetings.media.server.rooms[call_id].members) == {m.name for m in crowd}
     assert people.seen(janus_needles(janus, a, b)) == []
+
+    # What the relay costs a request: the same request (keep receiving t02's video) from a member on the
+    # owner's node and from one on the other node.
+    print(f"\na member's request answered: on the owner's node {await round_trip(crowd[0], 't02'):.1f} ms, "
+          f"through the other node {await round_trip(crowd[1], 't02'):.1f} ms (medians of 30)")
+
+
+async def round_trip(member: Member, publisher: str, times: int = 30) -> float:
+    session, call = member.session, member.calls.call
+    assert call is not None
+    took = []
+    for _ in range(times):
+        began = time.perf_counter()
+        await session.command(MeetingVideo(id=session.next_id(), call_id=call.call_id, person_id=publisher, on=True))
+        took.append((time.perf_counter() - began) * 1000)
+    return statistics.median(took)
 
 
 @pytest.mark.timeout(300)
