@@ -121,18 +121,20 @@ class CallLedger:
             raise
         finally:
             self._depth -= 1
-        self._tell_followed()
         frames, self._frames = self._frames, []
         if self._written is None:  # nothing changed (a join of a call one is in already): no version
             for person, payload in frames:
                 self.send_to(person, payload)
-            return
-        version, self._written = self._written, None
-        if self.delivered < 0:
-            self.delivered = version - 1
-        if self.relay_version is not None:
-            self.relay_version(str(version), _packed(frames))
-        self._arrive(version, frames)
+        else:
+            version, self._written = self._written, None
+            if self.delivered < 0:
+                self.delivered = version - 1
+            if self.relay_version is not None:
+                self.relay_version(str(version), _packed(frames))
+            self._arrive(version, frames)
+        # Last: what the meetings feature does about them may be a change of its own (a waiting guest
+        # joins a call that began elsewhere), which must not mix with this one's frames.
+        self._tell_followed()
 
     def _arrive(self, version: int, frames: list[tuple[str, str]]) -> None:
         """The frames of ``version``: to this node's sockets once every earlier version's are."""
@@ -227,9 +229,9 @@ class CallLedger:
         their frames in version order."""
         if not self._depth and int(version) > self.version:
             self.refresh(feature.calls, feature._by_room)
-            self._tell_followed()
         self._arrive(int(version), [(person, payload) for payload, people in json.loads(frames)
                                     for person in people])
+        self._tell_followed()
 
     def came_back(self, feature: CallsFeature, me: str) -> None:
         """A socket of ``me`` opened here. If their call went on while they came back through this node
