@@ -28,7 +28,7 @@ import psycopg
 import pytest
 
 from dvz_desktop.protocol import CallJoin
-from dvz_desktop.protocol.meetings import MeetingAnswer, MeetingInviteGuest
+from dvz_desktop.protocol.meetings import MeetingAnswer, MeetingInviteGuest, MeetingSubscribe
 from dvz_desktop.services.calls import CallClient
 from dvz_desktop.services.session import Session, SessionError
 from server_stub.app import Backend, BackendConfig
@@ -175,7 +175,8 @@ async def test_five_members_on_two_nodes_hear_and_see_each_other(two_nodes: TwoN
 async def test_what_the_relay_costs_a_member_s_request(two_nodes: TwoNodes) -> None:
     """Five members without media (sessions only, so the figure is the signalling's, not the machine's
     decoding): the same request, one the owner refuses without asking Janus (an answer to a subscription
-    that does not exist), from a member on the owner's node and from one on the other node."""
+    that does not exist), from a member on the owner's node and from one on the other node; and requests
+    outside the call refused on either node."""
     order = [("t01", "a"), ("t04", "b"), ("t02", "a"), ("t05", "b"), ("t03", "a")]
     sessions = {name: await login(two_nodes.url(node), name, PASSWORD) for name, node in order}
     try:
@@ -203,6 +204,14 @@ async def test_what_the_relay_costs_a_member_s_request(two_nodes: TwoNodes) -> N
         here, there = await median_ms(sessions["t01"]), await median_ms(sessions["t04"])
         print(f"\na member's request answered by the owner: from its own node {here:.1f} ms, "
               f"from the other node {there:.1f} ms (medians of 50)")
+
+        # Only members, only their call, whichever node they ask: an outsider on node B is refused there,
+        # a member on node B asking for someone outside the call is refused by the owner.
+        sessions["t06"] = outsider = await login(two_nodes.url("b"), "t06", PASSWORD)
+        for asking, whom in ((outsider, "t01"), (sessions["t04"], "t06")):
+            with pytest.raises(SessionError) as refused:
+                await asking.command(MeetingSubscribe(id=asking.next_id(), call_id=call_id, person_id=whom))
+            assert refused.value.code == "not_in_call"
     finally:
         for session in sessions.values():
             await session.stop()
