@@ -260,6 +260,39 @@ async def test_a_guest_invited_through_node_a_joins_through_node_b(two_nodes: Tw
     assert people.seen(janus_needles(janus, two_nodes.a, b)) == []
 
 
+@pytest.mark.timeout(300)
+@pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason="Debian's chromium and chromium-driver")
+async def test_a_guest_waiting_on_node_b_joins_when_the_meeting_begins_on_node_a(
+        two_nodes: TwoNodes, people: People, browser: Any) -> None:  # noqa: F811
+    """Node B learns of the call from node A's change, and its waiting guest joins (a change of node B's
+    own, made while it follows node A's)."""
+    from selenium.webdriver.common.by import By
+
+    host = await people.add(two_nodes.url("a"), "t01")
+    opened = await host.join()  # a call alone in the room, to invite from; left again at once
+    ack = await host.session.command(MeetingInviteGuest(id=host.session.next_id(), call_id=opened))
+    await host.calls.leave()
+    await wait_for(lambda: two_nodes.b.calls.call_in_room(ROOM) is None, what="the room empty on node B")
+    await in_browser(browser.get, f"http://127.0.0.1:{two_nodes.port_b}/besprechung/{ack.ref}?lang=de")
+
+    def join() -> None:
+        browser.find_element(By.ID, "name").send_keys("Erika Muster")
+        browser.find_element(By.ID, "privacy").click()
+        browser.find_element(By.ID, "enter").click()
+
+    await in_browser(join)
+
+    async def waiting() -> bool:
+        return "noch nicht begonnen" in await in_browser(lambda: browser.find_element(By.ID, "notice").text)
+
+    await until(waiting, what="the page saying the meeting has not begun")
+    await host.join()  # the meeting begins, on node A
+    await wait_for(lambda: guests_of(host) == ["Erika Muster"], timeout=30, what="the guest in the meeting")
+    await until(guest_hears(browser, 1), timeout=60, what="the guest hearing the host")
+    [guest] = guests_of(host, ids=True)
+    await wait_for(lambda: host.count(guest, "audio") > 50, timeout=40, what="the host hearing the guest")
+
+
 def call_ids(members: list[Member]) -> str:
     [call_id] = {m.calls.call.call_id for m in members if m.calls.call is not None}
     return call_id
