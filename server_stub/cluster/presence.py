@@ -87,6 +87,8 @@ class ClusterPresence(Feature):
                                                         socket_connect_timeout=2, socket_timeout=5,
                                                         health_check_interval=5)
         self._has_local_sockets = has_local_sockets
+        #: Told of a node that stopped answering, once its people are reaped (meetings: its guests leave).
+        self.node_lost: list[Callable[[str], None]] = []
         self._outbox: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
         self._applying = False
         self._last_id = "$"
@@ -97,8 +99,6 @@ class ClusterPresence(Feature):
         self._undelivered: list[tuple[Callable[[str, str], None], str, str]] = []
         #: Set once the node has read the shared state (and again after Redis came back).
         self.in_step = asyncio.Event()
-        #: Told of a node that stopped answering, once its people are reaped (meetings: its guests leave).
-        self.node_lost: list[Callable[[str], None]] = []
         self._tasks = TaskSet()
 
     # --- this node's changes go to Redis ---
