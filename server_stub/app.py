@@ -43,6 +43,7 @@ from .features.door.feature import DoorFeature
 from .features.door.service import DoorService
 from .features.inbox import store as inbox_store
 from .features.inbox.feature import InboxFeature
+from .features.meetings import store as meetings_store
 from .features.meetings.feature import MeetingsFeature, large_rooms_of
 from .features.presence import store as presence_store
 from .features.presence.board import PresenceBoard
@@ -74,7 +75,8 @@ log = logging.getLogger(__name__)
 SCHEMAS: tuple[Schema, ...] = (accounts.SCHEMA, login_guard.SCHEMA, presence_store.SCHEMA, behaviour_store.SCHEMA,
                                inbox_store.SCHEMA, chat_store.SCHEMA, whiteboard_store.SCHEMA, door_store.SCHEMA,
                                identity_store.SCHEMA, identity_logins.SCHEMA,
-                               council_store.SCHEMA, calls_shared.SCHEMA)
+                               council_store.SCHEMA, calls_shared.SCHEMA,
+                               meetings_store.SCHEMA)
 HOUSEKEEPING_INTERVAL_S = 5.0
 CHECKPOINT_INTERVAL_S = 1.0
 
@@ -159,7 +161,8 @@ class Backend:
         self.behaviour = BehaviourFeature(BehaviourContext(directory, self.presence, hub,
                                                            behaviour_store.BehaviourStore(db), self.inbox, clock))
         self.calls = CallsFeature(directory, self.presence, hub, config.ice_servers)
-        self.meetings = MeetingsFeature(self.calls, hub, directory, clock, config.sfu, large_rooms_of(org_file),
+        self.meetings = MeetingsFeature(self.calls, hub, directory, clock, config.sfu,
+                                        meetings_store.InviteStore(db), large_rooms_of(org_file),
                                         config.ice_servers,
                                         RateLimit(config.meeting_rate_per_minute, config.meeting_burst))
         self.whiteboards = WhiteboardFeature(directory, self.presence, hub, whiteboard_store.WhiteboardStore(db), clock,
@@ -205,6 +208,9 @@ class Backend:
             ledger.ready = self.cluster.in_step.is_set
             self.calls.share(ledger)
             self.cluster.relayed["calls"] = lambda version, frames: ledger.follow(self.calls, version, frames)
+            # Meetings on the media server: one owner node each; members' requests relayed to it.
+            self.meetings.share(db, self.cluster.node_id, self.cluster.relay, self.cluster.relayed)
+            self.cluster.node_lost.append(self.meetings.node_lost)
             # Knocks, invitations, questions, doors, absences: one writer each, told on every node.
             self.cluster.after_data_loss += [self.chat.reread_relayed, self.behaviour.doors.reread_shared]
             self.cluster.relayed["behaviour"] = self.behaviour.deliver_relayed

@@ -101,6 +101,8 @@ class ClusterPresence(Feature):
                                                         socket_connect_timeout=2, socket_timeout=5,
                                                         health_check_interval=5)
         self._has_local_sockets = has_local_sockets
+        #: Told of a node that stopped answering, once its people are reaped (meetings: its guests leave).
+        self.node_lost: list[Callable[[str], None]] = []
         self._outbox: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
         self._applying = False
         self._last_id = "$"
@@ -354,6 +356,8 @@ class ClusterPresence(Feature):
                 self._outbox.put_nowait(("change", gone))
         await redis.delete(_people(node))
         await redis.srem(NODES, node)
+        for listener in self.node_lost:
+            listener(node)
         # Done: the same node dying again (restarted under its id, killed once more) is reaped again.
         await redis.delete(f"dvz:reap:{node}")
 

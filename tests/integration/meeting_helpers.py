@@ -17,7 +17,7 @@ from av import AudioFrame, VideoFrame
 
 from dvz_desktop.services.calls import CallClient
 from dvz_desktop.services.session import Session
-from server_stub.app import Backend, BackendConfig
+from server_stub.app import Backend
 from server_stub.directory.orgfile import OrgFile, RoomSpec, StaffSpec
 from server_stub.sfu.config import SfuConfig
 from tests.services.janus import WS_PORT, JanusServer
@@ -87,6 +87,11 @@ class Member:
     async def join(self, room: str = ROOM) -> str:
         """Joins the room's call with the camera on (the picture the view shows)."""
         call_id = await self.calls.join_room(room)
+        # As the call view does: the camera is switched on in a call the client knows. (On a cluster the
+        # call's state can reach the client a moment after the join's answer; set_media before it would
+        # tell nobody.)
+        await wait_for(lambda: self.calls.call is not None and self.calls.call.call_id == call_id,
+                       what="the call's state at its new member")
         await self.calls.set_media(audio=True, video=True)
         return call_id
 
@@ -182,10 +187,15 @@ def veth_only(monkeypatch: pytest.MonkeyPatch, janus: JanusServer) -> None:
     monkeypatch.setattr(RTCIceGatherer, "getDefaultIceServers", classmethod(never))
 
 
-@pytest.fixture
-async def meeting(org_three: OrgFile, tmp_path: Path, janus: JanusServer, veth_only: None) -> AsyncIterator[Meeting]:
-    config = BackendConfig(data_dir=tmp_path / "data",
-                           sfu=SfuConfig(janus.url, api_secret=janus.api_secret, admin_key=janus.admin_key))
+@pytest.fixture(params=("sqlite", "postgresql"))
+async def meeting(request: pytest.FixtureRequest, org_three: OrgFile, tmp_path: Path, janus: JanusServer,
+                  veth_only: None) -> AsyncIterator[Meeting]:
+    """One node on either database (the invitations are stored there). Meetings across the nodes of a
+    cluster: test_meeting_cluster.py."""
+    from tests.conftest import backend_config
+
+    config = backend_config(request, tmp_path / "data")
+    config.sfu = SfuConfig(janus.url, api_secret=janus.api_secret, admin_key=janus.admin_key)
     backend = Backend(meeting_org(org_three), config)
     port = await backend.start("127.0.0.1", 0)
     server = backend.meetings.media.server

@@ -78,3 +78,31 @@ async def test_frames_reach_the_sockets_in_version_order_and_a_missing_version_i
     news(8)  # version 7's node was lost before it told anyone
     await asyncio.sleep(0.3)
     assert sent == ["v5", "v6", "v8"]
+
+
+def test_the_meetings_feature_hears_of_what_other_nodes_changed_once_this_node_s_change_is_sent(
+        tmp_path: Path) -> None:
+    a, calls_a, rooms_a = ledger_on(tmp_path / "db.sqlite", "node-a")
+    b, calls_b, rooms_b = ledger_on(tmp_path / "db.sqlite", "node-b")
+    told: list[tuple[str, bool, int]] = []
+    sent: list[str] = []
+    b.followed = lambda call: told.append((call.call_id, call.ended, len(sent)))
+    b.local_send = lambda person, payload: sent.append(payload)
+    open_call(a, calls_a, rooms_a, "r1")
+    assert told == []  # a's own change: a's feature knows it already; b has not read it yet
+
+    with b.owned(calls_b, rooms_b):  # b's next change reads r1 first, and sends a frame of its own
+        b.send_to("bernd", "b's frame")
+    assert told == [("r1", False, 1)]  # told after its frame went out
+
+    with a.owned(calls_a, rooms_a):
+        ended = calls_a.pop("r1")
+        ended.ended = True
+        rooms_a.pop("kh-sitz")
+        a.touched(ended)
+    with b.owned(calls_b, rooms_b):
+        pass
+    assert told[1:] == [("r1", True, 1)]  # ended elsewhere: told too (its room closes)
+    with b.owned(calls_b, rooms_b):
+        pass
+    assert len(told) == 2  # nothing new: nothing told

@@ -199,6 +199,7 @@ class CallsFeature(Feature):
                 raise Refused(refused)
             call.guests.add(guest_id)
             call.members[guest_id] = CallMember(person_id=guest_id, guest_name=name)
+            self._served_here(call, guest_id)
             self._changed(call)
         return call
 
@@ -371,6 +372,7 @@ class CallsFeature(Feature):
             if sfu is Sfu.UP and (call.mode is Media.MESH or call.sfu_lost):
                 call.sfu_epoch += 1  # a new room on the media server: everyone publishes anew
                 call.sfu_lost = False
+                self.meetings.new_room(call)
             elif sfu is not Sfu.UP:
                 call.sfu_lost = True
         elif call.mode is Media.SFU:

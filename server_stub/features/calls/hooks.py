@@ -20,6 +20,13 @@ class MeetingHooks(Protocol):
     def call_changed(self, call: _Call) -> None:
         """After every change of a call (members, their media, the mode); the call may have ended."""
 
+    def new_room(self, call: _Call) -> None:
+        """The call gets a new room on the media server (``sfu_epoch`` + 1), made by this node: in a
+        cluster this node owns it (called inside the change)."""
+
+    def call_followed(self, call: _Call) -> None:
+        """Cluster mode: another node changed (or ended) the call, and this node's copy has followed."""
+
 
 class NoMediaServer:
     """A backend without a media server: calls stay peer to peer, at most four."""
@@ -31,4 +38,10 @@ class NoMediaServer:
         return False
 
     def call_changed(self, call: _Call) -> None:
+        pass
+
+    def new_room(self, call: _Call) -> None:
+        pass
+
+    def call_followed(self, call: _Call) -> None:
         pass

@@ -73,6 +73,11 @@ class CallLedger:
         self.local_send: Callable[[str, str], None] = lambda person, payload: None
         #: Whether this node's presence is in step with the cluster's (the sweep trusts it only then).
         self.ready: Callable[[], bool] = lambda: True
+        #: Told of each call another node changed or ended, once this node's copy has followed (after the
+        #: transaction that read it): the meetings feature drives the media server's room and tells the
+        #: guests on this node.
+        self.followed: Callable[[_Call], None] = lambda call: None
+        self._read: dict[str, _Call] = {}
 
     @property
     def changing(self) -> bool:
@@ -112,6 +117,7 @@ class CallLedger:
             self.version = -1  # what this node changed in memory was not stored: read everything anew
             self._dirty.clear()
             self._frames.clear()
+            self._read.clear()
             raise
         finally:
             self._depth -= 1
@@ -119,13 +125,16 @@ class CallLedger:
         if self._written is None:  # nothing changed (a join of a call one is in already): no version
             for person, payload in frames:
                 self.send_to(person, payload)
-            return
-        version, self._written = self._written, None
-        if self.delivered < 0:
-            self.delivered = version - 1
-        if self.relay_version is not None:
-            self.relay_version(str(version), _packed(frames))
-        self._arrive(version, frames)
+        else:
+            version, self._written = self._written, None
+            if self.delivered < 0:
+                self.delivered = version - 1
+            if self.relay_version is not None:
+                self.relay_version(str(version), _packed(frames))
+            self._arrive(version, frames)
+        # Last: what the meetings feature does about them may be a change of its own (a waiting guest
+        # joins a call that began elsewhere), which must not mix with this one's frames.
+        self._tell_followed()
 
     def _arrive(self, version: int, frames: list[tuple[str, str]]) -> None:
         """The frames of ``version``: to this node's sockets once every earlier version's are."""
@@ -169,23 +178,31 @@ class CallLedger:
             rows = self.db.all("SELECT call_id, version, body FROM call_states")
             known = {call_id for call_id, _, body in rows if body}
             for gone in set(calls) - known:
-                self._forget(calls.pop(gone), by_room)
+                self._read[gone] = calls.pop(gone)
+                self._forget(self._read[gone], by_room)
         else:
             rows = self.db.all("SELECT call_id, version, body FROM call_states WHERE version>?", (self.version,))
         for call_id, version, body in rows:
             self.version = max(self.version, int(version))
             if not body:
                 if call_id in calls:
-                    self._forget(calls.pop(call_id), by_room)
+                    self._read[call_id] = ended = calls.pop(call_id)
+                    self._forget(ended, by_room)
                 continue
             fresh = load_call(body)
             if call_id in calls:
                 vars(calls[call_id]).update(vars(fresh))
             else:
                 calls[call_id] = fresh
+            self._read[call_id] = calls[call_id]
             if fresh.room_id is not None:
                 by_room[fresh.room_id] = call_id
         self.version = max(self.version, 0)
+
+    def _tell_followed(self) -> None:
+        read, self._read = self._read, {}
+        for call in read.values():
+            self.followed(call)
 
     @staticmethod
     def _forget(call: _Call, by_room: dict[str, str]) -> None:
@@ -202,6 +219,7 @@ class CallLedger:
 
     def start(self, feature: CallsFeature) -> None:
         """Read the calls as the database holds them; frames are delivered from the next version on."""
+        self.followed = lambda call: feature.meetings.call_followed(call)
         with feature.owned():
             pass
         self.delivered = self.version
@@ -213,6 +231,7 @@ class CallLedger:
             self.refresh(feature.calls, feature._by_room)
         self._arrive(int(version), [(person, payload) for payload, people in json.loads(frames)
                                     for person in people])
+        self._tell_followed()
 
     def came_back(self, feature: CallsFeature, me: str) -> None:
         """A socket of ``me`` opened here. If their call went on while they came back through this node

@@ -30,6 +30,9 @@ class _Call:
     #: Cluster mode: the node each member's signalling goes through (a member who comes back through
     #: another node, because theirs was lost, is connected to anew: ``CallMember.connection``).
     nodes: dict[str, str] = field(default_factory=dict)
+    #: Cluster mode: the node (its owner token, meetings/owner.py) that drives the call's room of this
+    #: ``sfu_epoch`` on the media server; the other nodes hand their members' requests to it.
+    sfu_node: str | None = None
     ended: bool = False
 
     def audience(self) -> set[str]:
@@ -46,6 +49,7 @@ def dump_call(call: _Call) -> str:
         "ringing": sorted(call.ringing), "opener": call.opener, "mode": call.mode.value, "sfu_lost": call.sfu_lost,
         "sfu_epoch": call.sfu_epoch, "guests": sorted(call.guests), "removed": sorted(call.removed),
         "muted_by_moderator": sorted(call.muted_by_moderator), "nodes": call.nodes,
+        "sfu_node": call.sfu_node,
     })
 
 
@@ -54,4 +58,5 @@ def load_call(body: str) -> _Call:
     members = [CallMember.model_validate(m) for m in state["members"]]
     return _Call(state["call_id"], state["room_id"], {m.person_id: m for m in members}, set(state["ringing"]),
                  state["opener"], Media(state["mode"]), state["sfu_lost"], state["sfu_epoch"], set(state["guests"]),
-                 set(state["removed"]), set(state["muted_by_moderator"]), dict(state["nodes"]))
+                 set(state["removed"]), set(state["muted_by_moderator"]), dict(state["nodes"]),
+                 state.get("sfu_node"))

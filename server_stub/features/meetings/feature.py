@@ -6,9 +6,10 @@ handles the ``meeting_*`` messages of staff: publishing and receiving through th
 request is checked against the call's members first; only then does it reach the media server.
 
 What it adds to the web server: the guests' page under ``/besprechung/`` (web.py) and their socket
-``/besprechung-gast`` (guest_socket.py). It stores nothing: invitations live in memory for 24 hours.
-Its loop (:meth:`run`) keeps the connection to the media server; its commands have a budget of their
-own, since joining a meeting of 50 sends a subscription and an answer per member.
+``/besprechung-gast`` (guest_socket.py). It stores guests' invitations (hashed, 24 hours) and, in a
+cluster, who owns each meeting's room on the media server (store.py, owner.py). Its loop (:meth:`run`)
+keeps the connection to the media server (and, in a cluster, the leases); its commands have a budget of
+their own, since joining a meeting of 50 sends a subscription and an answer per member.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from dvz_desktop.protocol.meetings import (
     MeetingVideo,
 )
 
+from ...db import Database, DatabaseError
 from ...directory.orgfile import OrgFile
 from ...directory.visibility import Directory
 from ...feature import Command, Feature, RateLimit, Refused, ack, error_frame
@@ -48,7 +50,10 @@ from ..door.guest_web import language_of
 from . import web
 from .guest_socket import MeetingGuestSockets
 from .guests import MeetingGuests
+from .owner import MeetingOwnership
 from .relay import MeetingMedia
+from .remote import ASK, REPLY, MeetingRemote
+from .store import InviteStore, OwnerStore
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +63,7 @@ PAGE_PREFIX = "/besprechung/"
 GUEST_SOCKET_PATH = "/besprechung-gast"
 
 MediaRequest = MeetingPublish | MeetingSubscribe | MeetingAnswer | MeetingVideo
+Relay = Callable[[str, str], None]
 
 
 def large_rooms_of(org_file: OrgFile) -> set[str]:
@@ -70,7 +76,7 @@ class MeetingsFeature(Feature):
     name = "meetings"
 
     def __init__(self, calls: CallsFeature, hub: Hub, directory: Directory, clock: Clock, sfu: SfuConfig | None,
-                 large_rooms: Iterable[str] = (), ice_servers: tuple[IceServer, ...] = (),
+                 invites: InviteStore, large_rooms: Iterable[str] = (), ice_servers: tuple[IceServer, ...] = (),
                  rate_limit: RateLimit | None = None) -> None:
         self.calls = calls
         self.hub = hub
@@ -78,7 +84,9 @@ class MeetingsFeature(Feature):
         self.large_rooms = frozenset(large_rooms)
         self.rate_limit = rate_limit
         self.media = MeetingMedia(calls, sfu)
-        self.guests = MeetingGuests(calls, self.media, directory, clock, ice_servers)
+        self.guests = MeetingGuests(calls, self.media, invites, directory, clock, ice_servers)
+        #: Cluster mode (:meth:`share`): which meetings' rooms this node drives.
+        self.ownership: MeetingOwnership | None = None
         self.guest_sockets = MeetingGuestSockets(self.guests, self.media)
         calls.meetings = self
         #: Rooms whose calls run on the media server whatever their size (a public council session's:
@@ -87,6 +95,26 @@ class MeetingsFeature(Feature):
         self.listeners: list[Callable[[_Call], None]] = []
         #: Told of a member's raised or lowered hand (call, person, raised) before the call shows it.
         self.hand_listeners: list[Callable[[_Call, str, bool], None]] = []
+
+    def share(self, db: Database, node_id: str, relay: Callable[[str], Relay], relayed: dict[str, Relay]) -> None:
+        """Cluster mode: one node owns each meeting's room (owner.py); members' requests on the other
+        nodes go to it over the relay (remote.py)."""
+        ownership = self.ownership = MeetingOwnership(self.calls, OwnerStore(db), node_id, self.clock.now)
+        remote = MeetingRemote(ownership.me, relay(ASK), relay(REPLY), self.media.serve, self.media.spawn)
+        self.media.owns, self.media.remote = ownership.owns, remote
+        relayed[ASK], relayed[REPLY] = remote.asked, remote.replied
+
+    def node_lost(self, node_id: str) -> None:
+        """Cluster mode: a node stopped answering; the guests whose sockets it held leave their meetings
+        (their pages come back through another node and join anew). Staff leave through presence."""
+        try:
+            with self.calls.owned():
+                gone = [guest for call in self.calls.calls.values() for guest in call.guests
+                        if call.nodes.get(guest) == node_id]
+                for guest in gone:
+                    self.calls.leave(guest, "connection_lost")
+        except DatabaseError:
+            log.warning("meetings: the guests of a lost node could not leave (database unreachable)")
 
     # --- the feature's lifetime ---
 
@@ -97,6 +125,8 @@ class MeetingsFeature(Feature):
             await self.media.start()
             if self.sfu() is Sfu.UP:
                 self.calls.media_server_changed()
+            if self.ownership is not None and self.media.server is not None:
+                await self.ownership.run(lambda: self.sfu() is Sfu.UP)
             await asyncio.Event().wait()  # until the backend stops (cancels this task)
         finally:
             self.guests.close_all()
@@ -118,6 +148,16 @@ class MeetingsFeature(Feature):
         self.guests.call_changed(call)
         for listener in self.listeners:
             listener(call)
+
+    def new_room(self, call: _Call) -> None:
+        if self.ownership is not None:
+            self.ownership.claim(call)
+
+    def call_followed(self, call: _Call) -> None:
+        """Another node changed the call: the room follows if this node owns it, and this node's guests
+        see the change. (The listeners, council's, hear only of changes made on this node.)"""
+        self.media.call_changed(call)
+        self.guests.call_changed(call)
 
     # --- what it adds to the web server ---
 

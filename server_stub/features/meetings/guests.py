@@ -1,7 +1,8 @@
 """Guests of a meeting: invitations, and the guests' side of a meeting on their own socket.
 
 A moderator invites (``meeting_invite_guest``): the invitation is a random token for one room, valid
-for 24 hours, kept in memory only (a backend restart ends it; invite again). A guest who opens the page
+for 24 hours, stored as its hash with the room and the expiry (store.py), so the guest can open the
+page and join through any node of a cluster, and after a restart. A guest who opens the page
 and joins while nobody meets in that room waits; when a call starts there, they join it, which moves
 it to the media server. A guest sees the members by display name under aliases valid for this call,
 never user names, and nothing of the office; they can publish and receive media and nothing else.
@@ -12,8 +13,7 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from dvz_desktop.core.clock import Clock
 from dvz_desktop.protocol import ErrorCode, IceServer
@@ -34,6 +34,7 @@ from ...directory.visibility import Directory
 from ...feature import Refused
 from ..calls.feature import CallsFeature, _Call
 from .relay import MeetingMedia
+from .store import InviteStore
 
 log = logging.getLogger(__name__)
 
@@ -68,13 +69,6 @@ def guest_error(code: str) -> str:
     return MeetingGuestError(code=code, message_de=de, message_en=en).model_dump_json()
 
 
-@dataclass
-class Invite:
-    token: str
-    room_id: str
-    expires: datetime
-
-
 class GuestLink:
     """One guest's socket as the service sees it: a way to send and to close, and who they are."""
 
@@ -89,48 +83,45 @@ class GuestLink:
 
 
 class MeetingGuests:
-    def __init__(self, calls: CallsFeature, media: MeetingMedia, directory: Directory, clock: Clock,
-                 ice_servers: tuple[IceServer, ...]) -> None:
+    def __init__(self, calls: CallsFeature, media: MeetingMedia, invites: InviteStore, directory: Directory,
+                 clock: Clock, ice_servers: tuple[IceServer, ...]) -> None:
         self.calls = calls
         self.media = media
+        self.invites = invites
         self.directory = directory
         self.clock = clock
         self.ice_servers = ice_servers
-        self.invites: dict[str, Invite] = {}
         self.links: dict[str, GuestLink] = {}  # guest id -> socket
         self._aliases: dict[str, dict[str, str]] = {}  # call id -> member id -> alias
 
     # --- invitations ---
 
     def invite(self, room_id: str, by: str) -> str:
-        self.purge()
         token = secrets.token_urlsafe(24)
-        self.invites[token] = Invite(token, room_id, self.clock.now() + INVITE_VALID)
+        self.invites.add(token, room_id, self.clock.now() + INVITE_VALID)
         log.info("a moderator invited a guest to a meeting in room %s", room_id)
         return token
 
     def room_name(self, token: str) -> str | None:
-        invite = self._valid(token)
-        if invite is None or invite.room_id not in self.directory.rooms:
+        room_id = self._valid(token)
+        if room_id is None or room_id not in self.directory.rooms:
             return None
-        return self.directory.rooms[invite.room_id].room.name
+        return self.directory.rooms[room_id].room.name
 
-    def _valid(self, token: str) -> Invite | None:
-        invite = self.invites.get(token)
-        return invite if invite is not None and invite.expires > self.clock.now() else None
+    def _valid(self, token: str) -> str | None:
+        """The room of a valid invitation."""
+        return self.invites.room_of(token, self.clock.now())
 
     def purge(self) -> None:
-        now = self.clock.now()
-        for token in [t for t, i in self.invites.items() if i.expires <= now]:
-            del self.invites[token]
+        self.invites.purge(self.clock.now())
 
     # --- a guest's socket ---
 
     def join(self, link: GuestLink, msg: MeetingGuestJoin) -> None:
         if link.guest_id is not None:
             return
-        invite = self._valid(msg.token)
-        if invite is None:
+        room_id = self._valid(msg.token)
+        if room_id is None:
             link.send(guest_error("unknown_invite"))
             return
         if not msg.privacy_accepted:
@@ -140,7 +131,7 @@ class MeetingGuests:
         if not name:
             link.send(guest_error("invalid"))
             return
-        link.guest_id, link.room_id, link.name = f"gast-{secrets.token_urlsafe(9)}", invite.room_id, name
+        link.guest_id, link.room_id, link.name = f"gast-{secrets.token_urlsafe(9)}", room_id, name
         self.links[link.guest_id] = link
         self._enter(link)
 

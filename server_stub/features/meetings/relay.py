@@ -7,6 +7,9 @@ server match the call: its room for the call's current ``sfu_epoch``, every memb
 subscriptions can start at once), members who left out, a removed member kicked, a moderator's mutes
 applied and lifted. A member's request waits until the reconciling that was under way when it came is
 done, so a publish that follows the call's move to the media server finds the room there.
+
+In a cluster only the meeting's owner (owner.py) has a room for it and reconciles; a member's request on
+another node goes to the owner (remote.py) after the same membership check, and is checked again there.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from ...sfu.janus_client import JanusUnavailable
 from ...sfu.janus_messages import JanusError
 from ...sfu.media_server import MediaServer, NotEntered, NotPublishing, Room
 from ..calls.feature import CallsFeature, _Call
+from .remote import MeetingRemote
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -50,6 +54,10 @@ class MeetingMedia:
         self._locks: dict[str, asyncio.Lock] = {}
         self._queued: set[str] = set()
         self._tasks = TaskSet()  # a failed request is reported (a failed test in the suite), not lost
+        #: Whether this node drives the call's room (always, on one node; the owner's, in a cluster).
+        self.owns: Callable[[_Call], bool] = lambda call: True
+        #: Cluster mode: how requests reach a meeting's owner on another node.
+        self.remote: MeetingRemote | None = None
 
     async def start(self) -> None:
         if self.server is not None:
@@ -70,7 +78,7 @@ class MeetingMedia:
     def call_changed(self, call: _Call) -> None:
         if self.server is None or call.call_id in self._queued:
             return
-        needed = call.mode is Media.SFU or call.call_id in self._rooms_at
+        needed = (call.mode is Media.SFU and self.owns(call)) or call.call_id in self._rooms_at
         if needed:
             self._queued.add(call.call_id)
             self._tasks.spawn(self._reconcile(call.call_id))
@@ -97,7 +105,8 @@ class MeetingMedia:
         assert self.server is not None
         server = self.server
         call = self.calls.calls.get(call_id)
-        wanted = call is not None and call.mode is Media.SFU and not call.sfu_lost and server.up
+        wanted = (call is not None and call.mode is Media.SFU and not call.sfu_lost and server.up
+                  and self.owns(call))
         have = self._rooms_at.get(call_id)
         if call is None or not wanted:
             if have is not None:
@@ -132,22 +141,58 @@ class MeetingMedia:
     # --- what members ask for ---
 
     async def publish(self, call: _Call, key: str, offer: str) -> str:
-        return await self._request(call, lambda server: server.publish(call.call_id, key, _sdp(offer)))
+        answer = await self._perform(call, {"op": "publish", "member": key, "sdp": offer})
+        assert answer is not None
+        return answer
 
     async def subscribe(self, call: _Call, key: str, publisher: str, video: bool) -> str | None:
-        if publisher == key or publisher not in call.members:
-            raise Refused(ErrorCode.NOT_IN_CALL)
-        return await self._request(call, lambda server: server.subscribe(call.call_id, key, publisher, video))
+        return await self._perform(call, {"op": "subscribe", "member": key, "publisher": publisher, "video": video})
 
     async def answer(self, call: _Call, key: str, publisher: str, answer: str) -> None:
-        if publisher not in call.members:
-            raise Refused(ErrorCode.NOT_IN_CALL)
-        await self._request(call, lambda server: server.answer(call.call_id, key, publisher, _sdp(answer)))
+        await self._perform(call, {"op": "answer", "member": key, "publisher": publisher, "sdp": answer})
 
     async def set_video(self, call: _Call, key: str, publisher: str, on: bool) -> None:
-        if publisher not in call.members:
+        await self._perform(call, {"op": "video", "member": key, "publisher": publisher, "on": on})
+
+    async def _perform(self, call: _Call, request: dict[str, Any]) -> str | None:
+        """A member's request: here if this node drives the call's room, else at its owner."""
+        self.check(call)
+        if self.owns(call):
+            return await self._local(call, request)
+        if self.remote is None or call.sfu_node is None:
+            raise Refused(ErrorCode.MEDIA_SERVER_UNAVAILABLE)
+        return await self.remote.ask(call.sfu_node, {**request, "call": call.call_id})
+
+    async def serve(self, request: dict[str, Any]) -> str | None:
+        """Another node's member's request (remote.py): the same checks again, as this node sees the call."""
+        call = self.calls.calls.get(str(request.get("call")))
+        if call is None or request.get("member") not in call.members:
             raise Refused(ErrorCode.NOT_IN_CALL)
-        await self._request(call, lambda server: server.set_video(call.call_id, key, publisher, on))
+        self.check(call)
+        if not self.owns(call):
+            raise Refused(ErrorCode.MEDIA_SERVER_UNAVAILABLE)  # taken over meanwhile: the client asks anew
+        return await self._local(call, request)
+
+    async def _local(self, call: _Call, request: dict[str, Any]) -> str | None:
+        key, op = str(request["member"]), request.get("op")
+        if op == "publish":
+            offer = _sdp(str(request["sdp"]))
+            return await self._request(call, lambda server: server.publish(call.call_id, key, offer))
+        publisher = str(request["publisher"])
+        if publisher not in call.members or (op == "subscribe" and publisher == key):
+            raise Refused(ErrorCode.NOT_IN_CALL)
+        if op == "subscribe":
+            video = bool(request["video"])
+            return await self._request(call, lambda server: server.subscribe(call.call_id, key, publisher, video))
+        if op == "answer":
+            answer = _sdp(str(request["sdp"]))
+            await self._request(call, lambda server: server.answer(call.call_id, key, publisher, answer))
+            return None
+        if op == "video":
+            on = bool(request["on"])
+            await self._request(call, lambda server: server.set_video(call.call_id, key, publisher, on))
+            return None
+        raise Refused(ErrorCode.INVALID_MESSAGE)
 
     async def settled(self, call: _Call) -> Room | None:
         """The call's room at the media server once the reconciling under way is done (None: it has none
