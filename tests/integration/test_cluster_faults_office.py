@@ -295,7 +295,16 @@ async def test_the_office_survives(fault: str, tmp_path: Path, own_postgres: Pos
         await asyncio.gather(*work)
 
         # Chat: every acknowledged message exactly once, in one order for everyone, gap-free.
-        await wait_until(lambda: all(not c.outbox.pending() for c in office.chats), 240, "every outbox to empty")
+        def stuck() -> str:
+            return "; ".join(f"p{n}: {len(c.outbox.pending())} pending, resuming={c._resuming}, "  # noqa: SLF001
+                             f"unacked={len(c._unacked)}, {office.sessions[n].state.value}, "  # noqa: SLF001
+                             f"{office.story.get(f'p{n}', [])[-6:]}"
+                             for n, c in enumerate(office.chats) if c.outbox.pending())
+
+        try:
+            await wait_until(lambda: all(not c.outbox.pending() for c in office.chats), 240, "every outbox to empty")
+        except AssertionError:
+            raise AssertionError(f"outboxes still holding messages: {stuck()}") from None
         await wait_until(lambda: all(len(c.conversations[conv].messages) == total for c in office.chats), 240,
                          "every client to hold the whole history")
         histories = [[(m.position, m.sender_id, m.client_msg_id) for m in c.conversations[conv].ordered()]
