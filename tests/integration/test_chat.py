@@ -279,3 +279,34 @@ async def test_typing_is_shown_to_the_others_only(chatters) -> None:
     assert seen == [(conv, "anna")]
     await asyncio.sleep(0.1)
     assert seen_by_anna == [] and seen_by_erik == []
+
+
+async def test_the_writer_lives_on_when_the_database_goes_right_after_a_commit(
+        backend, chatters: dict[str, Chatter], monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a shared database a node reads back what it committed for its own sockets. PostgreSQL going away
+    between the commit and that read killed the node's chat writer: nothing anyone sent there was stored
+    again until a restart. Now the message stands, reaches everyone once the database answers, and the
+    next one is written."""
+    from server_stub.db import DatabaseError
+
+    if not backend.backend.chat.shared:
+        pytest.skip("one process delivers what it committed without reading it back")
+    anna, bernd = chatters["anna"], chatters["bernd"]
+    conv = await anna.chat.open_direct("bernd")
+    assert conv == await bernd.chat.open_direct("anna")
+    gone: list[str] = []
+    for node in backend.nodes:  # whichever node Anna is on
+        def away_once(*args, real=node.chat.store.events_after, **kwargs):  # type: ignore[no-untyped-def]
+            if not gone:
+                gone.append("after the commit")
+                raise DatabaseError("Die Datenbank (PostgreSQL) ist nicht erreichbar.")
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(node.chat.store, "events_after", away_once)
+    anna.chat.send(conv, "eins")
+    await asyncio.wait_for(anna.chat.flush(), 10)  # acknowledged: it was committed
+    assert gone
+    anna.chat.send(conv, "zwei")
+    await asyncio.wait_for(anna.chat.flush(), 10)  # the writer lives on
+    for person in (anna, bernd):
+        await person.wait_for(lambda p=person: p.bodies(conv) == ["eins", "zwei"], 10)

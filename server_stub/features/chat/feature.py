@@ -9,6 +9,7 @@ transaction (and one fsync) for many messages.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 from collections import defaultdict
@@ -19,6 +20,7 @@ from typing import Any
 
 from dvz_desktop.core import room_chat
 from dvz_desktop.core.clock import Clock
+from dvz_desktop.core.events import report_failure
 from dvz_desktop.core.tasks import TaskSet
 from dvz_desktop.protocol import (
     MAX_DM_MEMBERS,
@@ -44,6 +46,7 @@ from dvz_desktop.protocol import (
     Presence,
 )
 
+from ...db import DatabaseError
 from ...directory.visibility import Directory
 from ...feature import Command, Feature, Refused, WelcomePart, ack, error_frame
 from ...net.hub import Connection, Hub
@@ -89,6 +92,7 @@ class ChatFeature(RelayedDelivery, Feature):
         self._writing = False
         #: Cluster mode: per conversation, the last position delivered to this node's sockets.
         self._delivered: dict[str, int] = {}
+        self._late: dict[str, int] = {}
         self.access = ChatAccess(directory, store.db, self._last_position)
         #: Searches under way (each answers its socket when its worker thread is done) and the purge.
         self._tasks = TaskSet()
@@ -157,11 +161,19 @@ class ChatFeature(RelayedDelivery, Feature):
 
     async def run(self) -> None:
         while True:
-            await self._wake.wait()
+            if self._late:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), 1.0)
+                self.deliver_late()
+            else:
+                await self._wake.wait()
             self._wake.clear()
             batch, self._pending = self._pending, []
             if batch:
-                self._write(batch)
+                try:
+                    self._write(batch)
+                except Exception as exc:  # the writer must live on: everyone's messages go through it
+                    report_failure("the chat writer", exc)
                 await asyncio.sleep(0)  # let the readers queue the next batch
 
     def _write(self, batch: list[_Pending]) -> None:
@@ -191,12 +203,17 @@ class ChatFeature(RelayedDelivery, Feature):
                         seen[key] = earlier
                     stored.append((item, earlier))
                 self.store.append(new_events)
-        except Exception:
+        except Exception as exc:
             self._writing = False
-            log.exception("chat batch of %d could not be stored", len(batch))
+            away = isinstance(exc, DatabaseError)
+            if away:  # nothing stored, nothing acknowledged: the clients send again
+                log.warning("chat batch of %d not stored: database unreachable", len(batch))
+            else:
+                log.exception("chat batch of %d could not be stored", len(batch))
             self._last.clear()  # positions were not used: read them again from the database
+            code = ErrorCode.STORAGE_UNAVAILABLE if away else ErrorCode.INTERNAL
             for item in batch:
-                self.hub.broadcast([item.conn], error_frame(ErrorCode.INTERNAL, item.command_id))
+                self.hub.broadcast([item.conn], error_frame(code, item.command_id))
             return
         self._writing = False
         for item, event in stored:
@@ -207,7 +224,7 @@ class ChatFeature(RelayedDelivery, Feature):
         for conv_id, events in by_conv.items():
             events.sort(key=lambda e: e.position)
             if self.shared:
-                self._deliver_committed(conv_id, events[0].position)
+                self.deliver_after_commit(conv_id, events[0].position)
                 if self.relay is not None:
                     self.relay(conv_id, str(events[0].position))
             else:

@@ -4,10 +4,14 @@ whichever node committed them, read from the database after what this node deliv
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from dvz_desktop.protocol import ChatEvents
 
+from ...db import DatabaseError
 from .store import ChatStore
+
+log = logging.getLogger(__name__)
 
 #: Events read (and sent) at once when a client catches up.
 SYNC_CHUNK = 200
@@ -20,6 +24,9 @@ class RelayedDelivery:
     #: Per conversation, the last position delivered to this node's sockets (cluster mode).
     _delivered: dict[str, int]
     _subscribers: dict[str, set[str]]
+    #: Conversations (and the first position) committed here whose events could not be read back for this
+    #: node's sockets: the database went away right after the commit. The writer's loop tries again.
+    _late: dict[str, int]
 
     def _deliver(self, conv_id: str, payload: str) -> None:
         raise NotImplementedError
@@ -54,3 +61,19 @@ class RelayedDelivery:
             events = self.store.events_after(conv_id, delivered, SYNC_CHUNK) if len(events) == SYNC_CHUNK else []
         self._delivered[conv_id] = delivered
 
+    def deliver_after_commit(self, conv_id: str, first_position: int) -> None:
+        """What this node just committed, to its own sockets; the database gone right after the commit
+        delays it, it does not lose it (nor stop the writer)."""
+        try:
+            self._deliver_committed(conv_id, first_position)
+        except DatabaseError:
+            log.warning("committed chat events are delivered here once the database answers again")
+            self._late.setdefault(conv_id, first_position)
+
+    def deliver_late(self) -> None:
+        for conv_id, first_position in list(self._late.items()):
+            try:
+                self._deliver_committed(conv_id, first_position)
+            except DatabaseError:
+                return
+            del self._late[conv_id]
