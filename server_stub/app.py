@@ -19,7 +19,7 @@ from dvz_desktop.core.tasks import TaskSet
 from dvz_desktop.protocol import Person
 
 from .config import BackendConfig
-from .db import Database, Schema, migrate
+from .db import Database, DatabaseError, Schema, migrate
 from .directory.feature import OfficeFeature
 from .directory.orgfile import OrgFile, to_protocol
 from .directory.photos import PhotoBook, route_for
@@ -342,5 +342,7 @@ class Backend:
             for feature in self.features:
                 try:
                     feature.housekeep(now)
+                except DatabaseError:
+                    log.warning("housekeeping of %s waits for the database", feature.name)  # the next round
                 except Exception:
                     log.exception("housekeeping of %s failed", feature.name)

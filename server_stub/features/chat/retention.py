@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections import defaultdict
 from datetime import datetime, timedelta
 
 from dvz_desktop.protocol import ConversationKind, RoomKind
 
+from ...db import DatabaseError
 from ...directory.visibility import Directory
 from .store import PURGE_STEP, ChatStore
+
+log = logging.getLogger(__name__)
 
 #: Days a conversation's messages are kept, per room kind and for direct conversations.
 DEFAULT_RETENTION = {kind.value: 365 for kind in RoomKind} | {RoomKind.COFFEE_KITCHEN.value: 1, "direct": 365}
@@ -17,7 +21,16 @@ DEFAULT_RETENTION = {kind.value: 365 for kind in RoomKind} | {RoomKind.COFFEE_KI
 
 async def purge_old(store: ChatStore, directory: Directory, retention_days: dict[str, int], now: datetime) -> int:
     """Delete what is older than its retention, in steps of ``PURGE_STEP`` events with the loop turning in
-    between (one short transaction each); returns how many events went."""
+    between (one short transaction each); returns how many events went. The database away: what is left
+    goes with the next round."""
+    try:
+        return await _purge(store, directory, retention_days, now)
+    except DatabaseError:
+        log.warning("the chat purge waits for the database")
+        return 0
+
+
+async def _purge(store: ChatStore, directory: Directory, retention_days: dict[str, int], now: datetime) -> int:
     by_days: dict[int, list[str]] = defaultdict(list)
     for conv in store.all_conversations():
         if conv.kind is ConversationKind.DIRECT:
