@@ -64,7 +64,8 @@ def stand(port: int, body: str) -> dict[str, object]:
         return json.loads(response.read())  # type: ignore[no-any-return]
 
 
-async def test_citizens_follow_the_public_part_in_the_browser(council: Council, browser) -> None:  # type: ignore[no-untyped-def]
+async def test_citizens_follow_the_public_part_in_the_browser(council: Council, browser,  # type: ignore[no-untyped-def]
+                                                              tmp_path: Path) -> None:
     chair = council.chair
     await council.walk_in("landrat", *MEMBERS[:7])
     sid = await chair.council.start(SAAL, "12. Sitzung", body_id="uva", public=True)
@@ -87,7 +88,7 @@ async def test_citizens_follow_the_public_part_in_the_browser(council: Council, 
     text = json.dumps(public, ensure_ascii=False)
     for secret in ("Winterdienst", "rat0", "Agnes", "landrat", "present", "record"):
         assert secret not in text, secret
-    await asyncio.to_thread(browser.save_screenshot, str(council.database.parent / "public.png"))
+    await asyncio.to_thread(browser.save_screenshot, str(tmp_path / "public.png"))
     await chair.council.end(sid)
     await until_text(browser, "status", "Zurzeit findet keine öffentliche Sitzung statt.")
 
