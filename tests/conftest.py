@@ -8,6 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Settings and chat outboxes of tests never land in the developer's own config folder.
 os.environ.setdefault("DVZ_CONFIG_DIR", __import__("tempfile").mkdtemp(prefix="dvz-test-config-"))
 
+import contextlib  # noqa: E402
 from collections.abc import AsyncIterator  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -121,9 +122,6 @@ async def backend(request: pytest.FixtureRequest, org_three: OrgFile, tmp_path: 
 
 async def _two_nodes(request: pytest.FixtureRequest, org_three: OrgFile,
                      tmp_path: Path) -> AsyncIterator[RunningBackend]:
-    import asyncio
-    import contextlib
-
     from tests.services.redis_server import start_redis
 
     config = backend_config(request, tmp_path / "a")
@@ -134,15 +132,24 @@ async def _two_nodes(request: pytest.FixtureRequest, org_three: OrgFile,
         first = Backend(org_three, config)
         second = Backend(org_three, BackendConfig(data_dir=tmp_path / "b", database_url=config.database_url,
                                                   redis_url=redis.url, node_id="node-b"))
-        port = await first.start("127.0.0.1", 0)
+        async with both_running(first, second) as (port, other):
+            yield RunningBackend(first, port, other, second)
+
+
+@contextlib.asynccontextmanager
+async def both_running(first: Backend, second: Backend) -> AsyncIterator[tuple[int, int]]:
+    """Two cluster nodes started on loopback, each in step with the other; (first's port, second's)."""
+    import asyncio
+
+    port = await first.start("127.0.0.1", 0)
+    try:
+        other = await second.start("127.0.0.1", 0)
         try:
-            other = await second.start("127.0.0.1", 0)
-            try:
-                for node in (first, second):
-                    assert node.cluster is not None
-                    await asyncio.wait_for(node.cluster.in_step.wait(), 10)
-                yield RunningBackend(first, port, other, second)
-            finally:
-                await second.stop()
+            for node in (first, second):
+                assert node.cluster is not None
+                await asyncio.wait_for(node.cluster.in_step.wait(), 10)
+            yield port, other
         finally:
-            await first.stop()
+            await second.stop()
+    finally:
+        await first.stop()

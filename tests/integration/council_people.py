@@ -23,7 +23,7 @@ from dvz_desktop.services.council import CouncilClient
 from dvz_desktop.services.session import Credentials, Session
 from server_stub.app import Backend, BackendConfig
 from server_stub.directory.orgfile import load_org_file
-from tests.conftest import DATABASES, backend_config
+from tests.conftest import DATABASES, backend_config, both_running
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "org_council.yaml"
 PASSWORD = "rat-pass"
@@ -141,18 +141,8 @@ async def _nodes(request: pytest.FixtureRequest, tmp_path: Path, clock: ManualCl
         first = Backend(load_org_file(FIXTURE), config, clock)
         second = Backend(load_org_file(FIXTURE), BackendConfig(
             data_dir=tmp_path / "b", database_url=config.database_url, redis_url=redis.url, node_id="node-b"), clock)
-        port = await first.start("127.0.0.1", 0)
-        try:
-            other = await second.start("127.0.0.1", 0)
-            try:
-                for node in (first, second):
-                    assert node.cluster is not None
-                    await asyncio.wait_for(node.cluster.in_step.wait(), 10)
-                yield [(first, port), (second, other)]
-            finally:
-                await second.stop()
-        finally:
-            await first.stop()
+        async with both_running(first, second) as (port, other):
+            yield [(first, port), (second, other)]
 
 
 @pytest.fixture(name="council", params=DATABASES)

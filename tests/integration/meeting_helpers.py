@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import colorsys
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -153,10 +153,7 @@ class Meeting:
         return member
 
     async def close(self) -> None:
-        for member in self.members.values():
-            await member.calls.leave()
-            await member.calls.idle()
-            await member.session.stop()
+        await leave_and_stop(self.members.values())
 
     def secrets_seen(self) -> list[str]:
         """Anything of Janus (its address, secrets, room ids or PINs) that reached a client."""
@@ -207,6 +204,14 @@ async def meeting(request: pytest.FixtureRequest, org_three: OrgFile, tmp_path: 
     finally:
         await room.close()
         await backend.stop()
+
+
+async def leave_and_stop(members: Iterable[Member]) -> None:
+    """The end of a test: each member leaves the call, their media stops, their session ends."""
+    for member in members:
+        await member.calls.leave()
+        await member.calls.idle()
+        await member.session.stop()
 
 
 async def everyone_hears_everyone(people: list[Member], timeout: float = 40.0) -> None:

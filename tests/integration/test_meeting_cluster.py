@@ -49,6 +49,7 @@ from .meeting_helpers import (  # noqa: F401  (fixtures)
     SyntheticDevices,
     colour_of,
     everyone_hears_everyone,
+    leave_and_stop,
     meeting_org,
     tone_of,
     veth_only,
@@ -77,10 +78,7 @@ class People:
         return member
 
     async def close(self) -> None:
-        for member in self.members.values():
-            await member.calls.leave()
-            await member.calls.idle()
-            await member.session.stop()
+        await leave_and_stop(self.members.values())
 
     def seen(self, needles: list[str]) -> list[str]:
         return [n for n in needles if any(n in frame for frame in self.frames)]
