@@ -199,6 +199,10 @@ class ClusterPresence(Feature):
 
     # --- the other nodes' changes come from Redis ---
 
+    def _gone(self, person_id: str) -> Presence:
+        """Offline, as a change read from another node would say it."""
+        return self.board.get(person_id).model_copy(update={"status": Status.OFFLINE, "room_id": None})
+
     def _apply(self, presence: Presence) -> None:
         self._applying = True
         try:
@@ -241,7 +245,7 @@ class ClusterPresence(Feature):
             if self._has_local_sockets(person_id):
                 self._outbox.put_nowait(("change", self.board.get(person_id)))
             elif person_id not in state and not rebuilding:
-                self._apply(self.board.get(person_id).model_copy(update={"status": Status.OFFLINE, "room_id": None}))
+                self._apply(self._gone(person_id))
         if rebuilding:
             # The other nodes are writing their people anew (they notice the loss within a heartbeat);
             # who is still missing after that was on a node that died meanwhile.
@@ -267,7 +271,7 @@ class ClusterPresence(Feature):
             return  # the reader notices and catches up again
         for person_id in self.board.online_people():
             if person_id not in online and not self._has_local_sockets(person_id):
-                self._apply(self.board.get(person_id).model_copy(update={"status": Status.OFFLINE, "room_id": None}))
+                self._apply(self._gone(person_id))
 
     def _deliver(self, deliver: Callable[[str, str], None], key: str, payload: str) -> None:
         """Hand a relayed event to its feature; one that fails (the database away for a moment while chat
@@ -351,7 +355,7 @@ class ClusterPresence(Feature):
                 pipe.scard(_where(person_id))
                 _, elsewhere = await pipe.execute()
             if not elsewhere and not self._has_local_sockets(person_id):
-                gone = self.board.get(person_id).model_copy(update={"status": Status.OFFLINE, "room_id": None})
+                gone = self._gone(person_id)
                 self._apply(gone)
                 self._outbox.put_nowait(("change", gone))
         await redis.delete(_people(node))

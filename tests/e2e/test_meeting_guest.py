@@ -57,6 +57,18 @@ async def in_browser(call: Any, *args: Any) -> Any:
     return await asyncio.to_thread(call, *args)
 
 
+async def enter_as_guest(browser: Any, name: str) -> None:
+    """On the open invitation page: the guest's name, the privacy notice accepted, "Eintreten"."""
+    from selenium.webdriver.common.by import By
+
+    def enter() -> None:
+        browser.find_element(By.ID, "name").send_keys(name)
+        browser.find_element(By.ID, "privacy").click()
+        browser.find_element(By.ID, "enter").click()
+
+    await in_browser(enter)
+
+
 async def until(condition: Any, timeout: float = 40.0, what: str = "") -> None:
     async def poll() -> None:
         while not await condition():
@@ -82,12 +94,7 @@ async def test_a_guest_in_chromium_sees_and_hears_the_meeting_and_nothing_else(m
     await in_browser(browser.get, f"http://127.0.0.1:{port}/besprechung/{ack.ref}?lang=de")
     assert "Sitzungszimmer" in await in_browser(lambda: browser.title)
 
-    def join() -> None:
-        browser.find_element(By.ID, "name").send_keys("<b>Erika</b> Muster")
-        browser.find_element(By.ID, "privacy").click()
-        browser.find_element(By.ID, "enter").click()
-
-    await in_browser(join)
+    await enter_as_guest(browser, "<b>Erika</b> Muster")
     await wait_for(lambda: all(p.calls.call is not None and p.calls.call.mode == "sfu" for p in staff),
                    what="the meeting on the media server for its guest")
     guest_id = next(m.person_id for m in staff[0].calls.call.members if m.guest_name)  # type: ignore[union-attr]

@@ -34,7 +34,14 @@ from dvz_desktop.services.session import Session, SessionError
 from server_stub.app import Backend, BackendConfig
 from server_stub.directory.orgfile import OrgFile
 from server_stub.sfu.config import SfuConfig
-from tests.e2e.test_meeting_guest import CHROMEDRIVER, CHROMIUM, browser, in_browser, until  # noqa: F401
+from tests.e2e.test_meeting_guest import (  # noqa: F401
+    CHROMEDRIVER,
+    CHROMIUM,
+    browser,
+    enter_as_guest,
+    in_browser,
+    until,
+)
 from tests.integration.test_cluster_faults import Node
 from tests.services.haproxy import HAProxy, haproxy  # noqa: F401  (the fixture)
 from tests.services.janus import WS_PORT, JanusServer, janus  # noqa: F401  (the fixture)
@@ -219,7 +226,6 @@ async def test_what_the_relay_costs_a_member_s_request(two_nodes: TwoNodes) -> N
 @pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason="Debian's chromium and chromium-driver")
 async def test_a_guest_invited_through_node_a_joins_through_node_b(two_nodes: TwoNodes, people: People,
                                                                     janus: JanusServer, browser: Any) -> None:  # noqa: F811
-    from selenium.webdriver.common.by import By
 
     staff = [await people.add(two_nodes.url("a"), "t01"), await people.add(two_nodes.url("b"), "t02")]
     call_id = {await member.join() for member in staff}.pop()
@@ -230,12 +236,7 @@ async def test_a_guest_invited_through_node_a_joins_through_node_b(two_nodes: Tw
     await in_browser(browser.get, f"http://127.0.0.1:{two_nodes.port_b}/besprechung/{ack.ref}?lang=de")
     assert "Sitzungszimmer" in await in_browser(lambda: browser.title)
 
-    def join() -> None:
-        browser.find_element(By.ID, "name").send_keys("Erika Muster")
-        browser.find_element(By.ID, "privacy").click()
-        browser.find_element(By.ID, "enter").click()
-
-    await in_browser(join)
+    await enter_as_guest(browser, "Erika Muster")
     await wait_for(on_media_server(staff), what="the meeting on the media server for its guest")
     call = staff[0].calls.call
     assert call is not None
@@ -273,12 +274,7 @@ async def test_a_guest_waiting_on_node_b_joins_when_the_meeting_begins_on_node_a
     await wait_for(lambda: two_nodes.b.calls.call_in_room(ROOM) is None, what="the room empty on node B")
     await in_browser(browser.get, f"http://127.0.0.1:{two_nodes.port_b}/besprechung/{ack.ref}?lang=de")
 
-    def join() -> None:
-        browser.find_element(By.ID, "name").send_keys("Erika Muster")
-        browser.find_element(By.ID, "privacy").click()
-        browser.find_element(By.ID, "enter").click()
-
-    await in_browser(join)
+    await enter_as_guest(browser, "Erika Muster")
 
     async def waiting() -> bool:
         return "noch nicht begonnen" in await in_browser(lambda: browser.find_element(By.ID, "notice").text)
@@ -320,7 +316,6 @@ def owner_in_database(dsn: str) -> list[str]:
 async def test_the_owner_node_is_lost_and_the_other_node_takes_the_meeting_over(
         tmp_path: Path, org_three: OrgFile, postgres_dsn: str, redis_server: RedisServer,  # noqa: F811
         janus: JanusServer, veth_only: None, haproxy: Callable[..., HAProxy], browser: Any) -> None:  # noqa: F811
-    from selenium.webdriver.common.by import By
 
     org = tmp_path / "org.json"
     org.write_text(meeting_org(org_three).model_dump_json(), encoding="utf-8")
@@ -349,12 +344,7 @@ async def test_the_owner_node_is_lost_and_the_other_node_takes_the_meeting_over(
         ack = await moderator.command(MeetingInviteGuest(id=moderator.next_id(), call_id=call_ids(everyone)))
         await in_browser(browser.get, proxy.url(f"/besprechung/{ack.ref}?lang=de", scheme="http"))
 
-        def join() -> None:
-            browser.find_element(By.ID, "name").send_keys("Erika Muster")
-            browser.find_element(By.ID, "privacy").click()
-            browser.find_element(By.ID, "enter").click()
-
-        await in_browser(join)
+        await enter_as_guest(browser, "Erika Muster")
         await wait_for(lambda: guests_of(survivors[0]) == ["Erika Muster"], what="the guest in the call")
         [first_guest] = guests_of(survivors[0], ids=True)
         await until(guest_hears(browser, 5), timeout=60, what="the guest hearing the five")

@@ -57,7 +57,6 @@ from .store import ChatStore, StoredConversation
 
 log = logging.getLogger(__name__)
 
-#: Events per frame when catching a client up.
 #: A client without any position gets the latest events of a conversation, not its whole history.
 FRESH_HISTORY = 300
 #: Hits a search answers with (the newest first).
