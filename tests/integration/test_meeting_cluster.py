@@ -39,6 +39,7 @@ from tests.e2e.test_meeting_guest import (  # noqa: F401
     CHROMIUM,
     browser,
     enter_as_guest,
+    guest_and_staff_meet,
     in_browser,
     until,
 )
@@ -246,16 +247,7 @@ async def test_a_guest_invited_through_node_a_joins_through_node_b(two_nodes: Tw
     assert b.meetings.ownership is not None and b.calls.calls[call_id].sfu_node == b.meetings.ownership.me
     assert two_nodes.a.meetings.media.server is not None and two_nodes.a.meetings.media.server.rooms == {}
 
-    async def guest_sees_and_hears_both() -> bool:
-        got: dict[str, dict[str, float]] = await in_browser(
-            browser.execute_async_script, "const done = arguments[0]; window.dvzMeeting.received().then(done);")
-        return len(got) == 2 and all(g["frames"] > 5 and g["energy"] > 0.01 for g in got.values())
-
-    for member in staff:
-        member.calls.show_videos({m.name for m in staff if m is not member} | {guest_id}, visible=True)
-    await until(guest_sees_and_hears_both, timeout=60, what="both staff members' faces and voices in Chromium")
-    await wait_for(lambda: all(m.count(guest_id, "audio") > 50 and m.count(guest_id, "video") > 5 for m in staff),
-                   timeout=40, what="the guest's camera and microphone at both members")
+    await guest_and_staff_meet(browser, staff, guest_id)
     assert people.seen(janus_needles(janus, two_nodes.a, b)) == []
 
 
