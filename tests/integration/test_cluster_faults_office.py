@@ -34,7 +34,7 @@ from dvz_desktop.protocol import FINAL_KNOCK_STATES, DoorState, KnockAnswer, Kno
 from dvz_desktop.services.behaviour import OfficeBehaviour
 from dvz_desktop.services.chat import ChatClient
 from dvz_desktop.services.door import DoorClient
-from dvz_desktop.services.session import Credentials, NotConnected, Session, SessionError
+from dvz_desktop.services.session import Credentials, NotConnected, Session, SessionError, SessionState
 from tests.integration.chat_history import wait_until
 from tests.integration.test_cluster_faults import Node, Reconnects
 from tests.services.haproxy import HAProxy, haproxy  # noqa: F401  (the fixture)
@@ -130,6 +130,8 @@ class Office:
         self.reconnects = Reconnects()
         self.knocks: set[str] = set()  # acknowledged knock ids
         self.endings: dict[str, set[KnockState]] = {}  # every final state anyone saw, per knock
+        self.connections: list[int] = [0] * PEOPLE  # per person: how often their client (re)connected
+        self.ended_for: list[set[str]] = []  # per person: the knocks whose ending their own client saw
         self.refusals: list[SessionError] = []
         self._answered: set[str] = set()
         #: Per person, what happened to their moves and their connection (for a failure's message).
@@ -145,11 +147,14 @@ class Office:
                               reconnect_max_s=0.5)
             session.state_changed.connect(self.reconnects.watch(n))
             session.state_changed.connect(lambda change, n=n: self.note(n, change.state.value))
+            session.state_changed.connect(lambda change, n=n: self._count_connection(n, change.state))
             await session.start()
             chat = ChatClient(session, self.folder / f"p{n}.outbox")
             chat.acknowledged.connect(self.acked.add)
             office = OfficeBehaviour(session)
             office.knock_changed.connect(self._seen)
+            self.ended_for.append(set())
+            office.knock_changed.connect(lambda knock, n=n: self._seen_by(n, knock))
             self.sessions.append(session)
             self.chats.append(chat)
             self.offices.append(office)
@@ -158,6 +163,14 @@ class Office:
         state = getattr(knock, "state", None)
         if state in FINAL_KNOCK_STATES:
             self.endings.setdefault(knock.knock_id, set()).add(state)  # type: ignore[attr-defined]
+
+    def _count_connection(self, n: int, state: SessionState) -> None:
+        if state is SessionState.CONNECTED:
+            self.connections[n] += 1
+
+    def _seen_by(self, n: int, knock: object) -> None:
+        if getattr(knock, "state", None) in FINAL_KNOCK_STATES:
+            self.ended_for[n].add(knock.knock_id)  # type: ignore[attr-defined]
 
     async def command(self, call: Callable[[], object], n: int | None = None, what: str = "") -> object:
         """A user's command: retried while the connection is being restored; a refusal is kept."""
@@ -205,8 +218,13 @@ class Office:
             if not knock_id:
                 continue
             self.knocks.add(str(knock_id))
-            with contextlib.suppress(AssertionError):  # ended while this client was away: the row tells
-                await wait_until(lambda knock_id=knock_id: knock_id in self.endings, 90, "the knock to end")
+            # The knocker goes on once her own client shows the answer (as a person would; the owner's
+            # client may see it first when the answer travels between nodes). If the ending came while
+            # her client was away (reconnecting), another's view of it will do: the row tells.
+            connected_since = self.connections[n]
+            with contextlib.suppress(AssertionError):
+                await wait_until(lambda knock_id=knock_id, since=connected_since: knock_id in self.ended_for[n] or (
+                    knock_id in self.endings and self.connections[n] != since), 90, "the knock to end")
             if session._wanted_room != "team":  # noqa: SLF001  (let in: back to the team office)
                 await self.command(lambda: session.move("team"), n, "move team")
 

@@ -140,3 +140,32 @@ async def test_unreachable_server_keeps_retrying_with_backoff(org_three: OrgFile
     with pytest.raises(NotConnected):
         await anna.move("kh-kueche")
     await anna.stop()
+
+
+async def test_a_late_let_in_does_not_undo_my_own_later_move(org_three: OrgFile, tmp_path: Path) -> None:
+    """The news that a door let me in (a knock's "Herein", relayed through another node) can arrive while
+    my own next step is on its way; after a reconnect I am put back where I walked last, not behind
+    that door."""
+    data = tmp_path / "data"
+    server = Backend(org_three, BackendConfig(data_dir=data))
+    port = await server.start("127.0.0.1", 0)
+    anna = await login(f"ws://127.0.0.1:{port}/ws", "anna", PASSWORDS["anna"], reconnect_min_s=0.05,
+                       reconnect_max_s=0.2)
+    try:
+        walking = asyncio.create_task(anna.move("kh-kueche"))
+        await asyncio.sleep(0)  # the move is sent, its answer not yet read
+        anna.walked_to("kh-sitz")  # the late news arrives meanwhile
+        await walking
+        await server.stop()
+        await wait_for_state(anna, SessionState.RECONNECTING)
+        server = Backend(org_three, BackendConfig(data_dir=data))
+        await server.start("127.0.0.1", port)
+        await wait_for_state(anna, SessionState.CONNECTED, timeout=15)
+        bernd = await login(f"ws://127.0.0.1:{port}/ws", "bernd", PASSWORDS["bernd"])
+        # Restored to one of the two (home is Büro 101): which one is the point.
+        seen = await View(bernd).until("anna", lambda p: p.room_id in ("kh-kueche", "kh-sitz"), timeout=15)
+        assert seen.room_id == "kh-kueche"
+        await bernd.stop()
+    finally:
+        await anna.stop()
+        await server.stop()

@@ -171,6 +171,7 @@ class Session:
         # What the user chose; re-applied after a reconnect.
         self._wanted_status: tuple[Status, str, bool] | None = None
         self._wanted_room: str | None = None
+        self._moves_in_flight = 0
         # Events for the UI and tests.
         self.welcomed: Event[Welcome] = Event()
         self.presence_changed: Event[tuple[Presence, ...]] = Event()
@@ -396,6 +397,7 @@ class Session:
 
     async def move(self, room_id: str) -> None:
         previous, self._wanted_room = self._wanted_room, room_id
+        self._moves_in_flight += 1
         try:
             await self.command(Move(id=self._next_id(), room_id=room_id))
         except NotConnected:
@@ -403,6 +405,8 @@ class Session:
         except SessionError:
             self._wanted_room = previous  # the server said no (unknown room, no access)
             raise
+        finally:
+            self._moves_in_flight -= 1
 
     async def logout(self) -> None:
         with contextlib.suppress(SessionError, TimeoutError):
@@ -430,8 +434,11 @@ class Session:
     _next_id = next_id
 
     def walked_to(self, room_id: str) -> None:
-        """The server moved me (let in after a knock, an accepted invitation): remember it for reconnects."""
-        self._wanted_room = room_id
+        """The server moved me (let in after a knock, an accepted invitation): remember it for reconnects.
+        Not while a move of my own is on its way: the news that a door let me in can arrive after I had
+        already walked elsewhere (the answer came through another node), and my own last step wins."""
+        if not self._moves_in_flight:
+            self._wanted_room = room_id
 
     def _set_state(self, state: SessionState, message: str = "") -> None:
         if state is self.state and not message:
