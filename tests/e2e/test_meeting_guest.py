@@ -94,6 +94,7 @@ async def until(condition: Any, timeout: float = 40.0, what: str = "") -> None:
         raise AssertionError(f"timed out waiting for {what}") from None
 
 
+@pytest.mark.parametrize("meeting", ["sqlite", "postgresql"], indirect=True)  # the invitation is stored
 async def test_a_guest_in_chromium_sees_and_hears_the_meeting_and_nothing_else(meeting: Meeting, browser: Any) -> None:  # noqa: F811
     from selenium.webdriver.common.by import By
 

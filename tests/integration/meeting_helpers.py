@@ -184,11 +184,13 @@ def veth_only(monkeypatch: pytest.MonkeyPatch, janus: JanusServer) -> None:
     monkeypatch.setattr(RTCIceGatherer, "getDefaultIceServers", classmethod(never))
 
 
-@pytest.fixture(params=("sqlite", "postgresql"))
+@pytest.fixture(params=("sqlite",))
 async def meeting(request: pytest.FixtureRequest, org_three: OrgFile, tmp_path: Path, janus: JanusServer,
                   veth_only: None) -> AsyncIterator[Meeting]:
-    """One node on either database (the invitations are stored there). Meetings across the nodes of a
-    cluster: test_meeting_cluster.py."""
+    """One node, on SQLite unless a test asks for PostgreSQL too (``parametrize("meeting", …,
+    indirect=True)``): a meeting's media path is the same on either, only guests' invitations are stored
+    (test_meeting_guest.py runs on both). Meetings across the nodes of a cluster, on PostgreSQL:
+    test_meeting_cluster.py."""
     from tests.conftest import backend_config
 
     config = backend_config(request, tmp_path / "data")
