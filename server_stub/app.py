@@ -189,7 +189,7 @@ class Backend:
             from .cluster.presence import ClusterPresence
 
             self.cluster = ClusterPresence(self.presence, config.redis_url, config.node_id,
-                                           lambda username: bool(hub.connections_of(username)))
+                                           lambda username: bool(hub.connections_of(username)), hub.newest_socket)
             self.cluster.relayed["chat"] = self.chat.deliver_relayed
             self.chat.relay = self.cluster.relay("chat")
             to_person, to_person_droppable = self.cluster.relay("chat-person"), self.cluster.relay("chat-typing")

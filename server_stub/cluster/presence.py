@@ -31,9 +31,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import secrets
-import socket
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -47,60 +45,41 @@ from dvz_desktop.protocol import Presence, Status
 from ..db import DatabaseError
 from ..feature import Feature
 from ..features.presence.board import PresenceBoard
+from ..net.acting import acting
+from .keys import (
+    EPOCH,
+    EVENTS,
+    HEARTBEAT_S,
+    HEARTBEAT_TTL_S,
+    NODES,
+    REBUILD_GRACE_S,
+    RELAY,
+    RETRY_S,
+    STATE,
+    STREAM_LENGTH,
+    cancelled,
+    default_node_id,
+    node_key,
+    people_key,
+    where_key,
+)
 
 log = logging.getLogger(__name__)
-
-EVENTS = "dvz:presence:events"
-#: Events the other nodes deliver to their sockets (chat today), as a stream: a node that lost Redis
-#: for a moment reads on from where it was, nothing is skipped.
-RELAY = "dvz:relay"
-STATE = "dvz:presence:state"
-EPOCH = "dvz:presence:epoch"
-NODES = "dvz:nodes"
-STREAM_LENGTH = 100_000
-HEARTBEAT_S = 1.0
-HEARTBEAT_TTL_S = 3
-RETRY_S = 0.5
-#: After Redis lost its data, how long the nodes have to write their people anew before someone the
-#: shared state still lacks is taken for gone (their node died meanwhile): a heartbeat's expiry and one
-#: more beat, so no one flickers offline while the state is being rebuilt.
-REBUILD_GRACE_S = HEARTBEAT_TTL_S + HEARTBEAT_S
-
-
-def _cancelled() -> bool:
-    """Whether this task was asked to stop: redis-py may turn the cancellation of a command under way
-    into a connection error, which the retry loops below must not take for a lost connection."""
-    task = asyncio.current_task()
-    return task is not None and task.cancelling() > 0
-
-
-def default_node_id() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
-
-
-def _where(person_id: str) -> str:
-    return f"dvz:presence:nodes:{person_id}"
-
-
-def _node(node_id: str) -> str:
-    return f"dvz:node:{node_id}"
-
-
-def _people(node_id: str) -> str:
-    return f"dvz:node:{node_id}:people"
-
 
 class ClusterPresence(Feature):
     name = "cluster-presence"
 
     def __init__(self, board: PresenceBoard, redis_url: str, node_id: str,
-                 has_local_sockets: Callable[[str], bool]) -> None:
+                 has_local_sockets: Callable[[str], bool],
+                 newest_socket: Callable[[str, str], int] = lambda person_id, client_id: 0) -> None:
         self.board = board
         self.node_id = node_id or default_node_id()
         self._redis: aioredis.Redis = aioredis.from_url(redis_url, decode_responses=True,
                                                         socket_connect_timeout=2, socket_timeout=5,
                                                         health_check_interval=5)
         self._has_local_sockets = has_local_sockets
+        #: When this node's newest open socket of a person's login was opened (``Hub.newest_socket``).
+        self._newest_socket = newest_socket
         #: Told of a node that stopped answering, once its people are reaped (meetings: its guests leave).
         self.node_lost: list[Callable[[str], None]] = []
         self._outbox: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
@@ -125,7 +104,12 @@ class ClusterPresence(Feature):
     def on_presence(self, presence: Presence) -> None:
         if self._applying:
             return  # read from another node: not written back
-        self._outbox.put_nowait(("change", presence))
+        by = acting.get()
+        if by is not None and by.person_id == presence.person_id:
+            # Their own command (or login) did it: the others can tell whether it came late (_apply).
+            self._outbox.put_nowait(("change-by", (presence, by.client_id, by.opened)))
+        else:
+            self._outbox.put_nowait(("change", presence))
 
     def relay(self, kind: str) -> Callable[[str, str], None]:
         """A function that sends (key, payload) of ``kind`` to the other nodes, in order."""
@@ -148,8 +132,8 @@ class ClusterPresence(Feature):
             return
         if kind == "join":
             async with redis.pipeline(transaction=True) as pipe:
-                pipe.sadd(_where(str(item)), self.node_id)
-                pipe.sadd(_people(self.node_id), str(item))
+                pipe.sadd(where_key(str(item)), self.node_id)
+                pipe.sadd(people_key(self.node_id), str(item))
                 await pipe.execute()
             return
         if kind == "leave":
@@ -157,42 +141,47 @@ class ClusterPresence(Feature):
             if self._has_local_sockets(person_id):
                 return  # came back meanwhile
             async with redis.pipeline(transaction=True) as pipe:
-                pipe.srem(_where(person_id), self.node_id)
-                pipe.srem(_people(self.node_id), person_id)
-                pipe.scard(_where(person_id))
+                pipe.srem(where_key(person_id), self.node_id)
+                pipe.srem(people_key(self.node_id), person_id)
+                pipe.scard(where_key(person_id))
                 *_, elsewhere = await pipe.execute()
             if elsewhere:
                 return  # still connected through another node
             self.board.go_offline(person_id)  # tells this node, and (through on_presence) the others
             return
-        presence: Presence = item
+        fields = {"node": self.node_id}
+        if kind == "change-by":
+            presence, client_id, opened = item
+            fields |= {"client": client_id, "opened": str(opened)}
+        else:
+            presence = item
         payload = presence.model_dump_json()
         async with redis.pipeline(transaction=True) as pipe:
-            pipe.xadd(EVENTS, {"node": self.node_id, "presence": payload}, maxlen=STREAM_LENGTH, approximate=True)
+            pipe.xadd(EVENTS, fields | {"presence": payload}, maxlen=STREAM_LENGTH, approximate=True)
             if presence.status is Status.OFFLINE:
                 pipe.hdel(STATE, presence.person_id)
             else:
                 pipe.hset(STATE, presence.person_id, payload)
                 if self._has_local_sockets(presence.person_id):
-                    pipe.sadd(_where(presence.person_id), self.node_id)
-                    pipe.sadd(_people(self.node_id), presence.person_id)
+                    pipe.sadd(where_key(presence.person_id), self.node_id)
+                    pipe.sadd(people_key(self.node_id), presence.person_id)
             await pipe.execute()
 
     async def _writer(self) -> None:
-        while not _cancelled():
+        while not cancelled():
             kind, item = await self._outbox.get()
             while True:
                 try:
                     await self._write(kind, item)
                     break
                 except (RedisError, OSError):
-                    if _cancelled():
+                    if cancelled():
                         raise
                     log.warning("Redis unreachable; presence is kept and written once it answers")
                     self.in_step.clear()
                     await asyncio.sleep(RETRY_S)
                 except Exception as exc:  # a bug in one item must not stop this node's writing for good
-                    if _cancelled():
+                    if cancelled():
                         raise
                     report_failure(f"writing presence ({kind}) to Redis", exc)
                     break
@@ -203,13 +192,21 @@ class ClusterPresence(Feature):
         """Offline, as a change read from another node would say it."""
         return self.board.get(person_id).model_copy(update={"status": Status.OFFLINE, "room_id": None})
 
-    def _apply(self, presence: Presence) -> None:
+    def _apply(self, presence: Presence, client_id: str = "", opened: int = 0) -> None:
+        """A change read from another node; ``client_id``/``opened``: the socket whose command made it."""
         self._applying = True
         try:
             if presence.status is Status.OFFLINE and self._has_local_sockets(presence.person_id):
                 # Still here: this node's sockets keep them online. Said so again, for the other nodes
                 # took them for gone (a node reaped this node's people just as it came back, or the
                 # person's other node closed its last socket): their presence is this node's.
+                self._outbox.put_nowait(("change", self.board.get(presence.person_id)))
+                return
+            if client_id and self._newest_socket(presence.person_id, client_id) > opened:
+                # Late: a command the client sent on a socket it gave up, carried out on the other node
+                # after the client had reconnected here (net/acting.py). What the client did since
+                # stands, and is said again so the other node takes it back too.
+                log.info("a late presence change from a socket given up for a newer one here; not applied")
                 self._outbox.put_nowait(("change", self.board.get(presence.person_id)))
                 return
             self.board.apply(presence)
@@ -285,7 +282,7 @@ class ClusterPresence(Feature):
             self._undelivered.append((deliver, key, payload))
 
     async def _reader(self) -> None:
-        while not _cancelled():
+        while not cancelled():
             for waiting in self._undelivered[:]:
                 self._undelivered.remove(waiting)
                 self._deliver(*waiting)
@@ -295,13 +292,13 @@ class ClusterPresence(Feature):
                 answer: Any = await self._redis.xread({EVENTS: self._last_id, RELAY: self._relay_id},
                                                       block=1000, count=500)
             except (RedisError, OSError):
-                if _cancelled():
+                if cancelled():
                     raise
                 self.in_step.clear()
                 await asyncio.sleep(RETRY_S)
                 continue
             except Exception as exc:  # never deaf for good: read the shared state again
-                if _cancelled():
+                if cancelled():
                     raise
                 report_failure("reading the other nodes' presence", exc)
                 self.in_step.clear()
@@ -317,16 +314,17 @@ class ClusterPresence(Feature):
                         continue
                     self._last_id = entry_id
                     if fields.get("node") != self.node_id:
-                        self._apply(Presence.model_validate_json(fields["presence"]))
+                        self._apply(Presence.model_validate_json(fields["presence"]), fields.get("client", ""),
+                                    int(fields.get("opened", 0)))
 
     # --- heartbeats, and the people of nodes that died ---
 
     async def _heartbeat(self) -> None:
         redis = self._redis
-        while not _cancelled():
+        while not cancelled():
             try:
                 async with redis.pipeline(transaction=False) as pipe:
-                    pipe.set(_node(self.node_id), "1", ex=HEARTBEAT_TTL_S)
+                    pipe.set(node_key(self.node_id), "1", ex=HEARTBEAT_TTL_S)
                     pipe.sadd(NODES, self.node_id)
                     pipe.smembers(NODES)
                     pipe.get(EPOCH)
@@ -335,10 +333,10 @@ class ClusterPresence(Feature):
                     self.in_step.clear()  # Redis lost its data: the reader catches up (_catch_up)
                 else:
                     for node in nodes:
-                        if node != self.node_id and not await redis.exists(_node(node)):
+                        if node != self.node_id and not await redis.exists(node_key(node)):
                             await self._reap(node)
             except (RedisError, OSError):
-                if _cancelled():
+                if cancelled():
                     raise
                 # the reader and writer say so; heartbeats resume by themselves
             await asyncio.sleep(HEARTBEAT_S)
@@ -347,18 +345,18 @@ class ClusterPresence(Feature):
         redis = self._redis
         if not await redis.set(f"dvz:reap:{node}", self.node_id, nx=True, ex=30):
             return  # another node does it
-        people = {str(p) for p in await redis.smembers(_people(node))}
+        people = {str(p) for p in await redis.smembers(people_key(node))}
         log.info("node %s stopped answering; %d people it served are checked", node, len(people))
         for person_id in people:
             async with redis.pipeline(transaction=True) as pipe:
-                pipe.srem(_where(person_id), node)
-                pipe.scard(_where(person_id))
+                pipe.srem(where_key(person_id), node)
+                pipe.scard(where_key(person_id))
                 _, elsewhere = await pipe.execute()
             if not elsewhere and not self._has_local_sockets(person_id):
                 gone = self._gone(person_id)
                 self._apply(gone)
                 self._outbox.put_nowait(("change", gone))
-        await redis.delete(_people(node))
+        await redis.delete(people_key(node))
         await redis.srem(NODES, node)
         for listener in self.node_lost:
             listener(node)
@@ -383,11 +381,11 @@ class ClusterPresence(Feature):
         try:
             while not self._outbox.empty():
                 await self._write(*self._outbox.get_nowait())
-            for person_id in await self._redis.smembers(_people(self.node_id)):
+            for person_id in await self._redis.smembers(people_key(self.node_id)):
                 await self._write("leave", person_id)
             while not self._outbox.empty():  # the offline changes those made
                 await self._write(*self._outbox.get_nowait())
-            await self._redis.delete(_node(self.node_id))
+            await self._redis.delete(node_key(self.node_id))
             await self._redis.srem(NODES, self.node_id)
         except (RedisError, OSError):
             log.warning("Redis unreachable while leaving the cluster; the others notice by the heartbeat")

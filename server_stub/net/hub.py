@@ -21,6 +21,7 @@ from dvz_desktop.core.tasks import TaskSet
 from dvz_desktop.protocol import CloseCode, Presence, PresenceChanged
 
 from ..directory.visibility import Directory
+from .acting import client_id_of
 from .limits import SLOW_CLIENT_BUFFER_BYTES, TokenBucket, bad_frame_bucket, excess_bucket
 
 #: Unsent bytes from which presence and typing are skipped for a socket until it catches up.
@@ -46,6 +47,12 @@ class Connection:
     #: Receives live chat events: set once its first ``chat_sync`` is answered, so a live event can
     #: never overtake (or repeat) what that answer brings.
     chat_live: bool = False
+    #: When it was opened (net/acting.py): a newer socket of the same login supersedes it.
+    opened: int = 0
+
+    @property
+    def client_id(self) -> str:
+        return client_id_of(self.token_hash)
 
 
 class Hub:
@@ -95,6 +102,16 @@ class Hub:
 
     def connections_of_session(self, token_hash: str) -> list[Connection]:
         return list(self._by_token.get(token_hash, ()))
+
+    def superseded(self, conn: Connection) -> bool:
+        """Whether a newer socket of the same login is open here: the client gave this one up."""
+        same_login = self._by_token.get(conn.token_hash, ())
+        return any(other.opened > conn.opened and not other.closing for other in same_login)
+
+    def newest_socket(self, username: str, client_id: str) -> int:
+        """When this node's newest open socket of ``username``'s login ``client_id`` was opened (0: none)."""
+        return max((c.opened for c in self._by_user.get(username, ()) if not c.closing and c.client_id == client_id),
+                   default=0)
 
     def sessions(self) -> set[str]:
         """The token hashes of every session with an open socket here."""

@@ -31,6 +31,7 @@ from dvz_desktop.protocol import (
     CloseCode,
     ErrorCode,
     Hello,
+    Logout,
     SessionInfo,
     StrictModel,
     Welcome,
@@ -40,6 +41,7 @@ from ..config import BackendConfig
 from ..feature import Feature, RateLimit, error_frame
 from ..router import Router
 from .accept_guard import AcceptGuard
+from .acting import Acting, SocketClock, acting
 from .auth import Authenticated
 from .client_address import client_address
 from .frames import classify, command_id_of
@@ -102,6 +104,7 @@ class SocketServer:
         self._buckets: dict[RateLimit | None, dict[str, TokenBucket]] = {}
         self._server: Server | None = None
         self._tasks = TaskSet()
+        self._socket_clock = SocketClock()
 
     async def start(self, host: str, port: int) -> int:
         self._server = await serve(
@@ -207,15 +210,20 @@ class SocketServer:
 
     def _welcome(self, ws: ServerConnection, hello: Hello, who: Authenticated) -> Connection:
         org_id, unit = self._person_of(who.username)
-        conn = Connection(ws=ws, username=who.username, org_id=org_id, token_hash=who.token_hash, unit=unit)
+        conn = Connection(ws=ws, username=who.username, org_id=org_id, token_hash=who.token_hash, unit=unit,
+                          opened=self._socket_clock.next())
         fields: dict[str, object] = {}
         serialised: dict[str, str] = {}
         after: list[str] = []
-        for feature in self.features:  # presence first: coming online is part of its welcome
-            part = feature.welcome(conn)
-            fields.update(part.fields)
-            serialised.update(part.serialised)
-            after.extend(part.after)
+        token = acting.set(Acting(conn.username, conn.client_id, conn.opened))  # coming online is this socket's
+        try:
+            for feature in self.features:  # presence first: coming online is part of its welcome
+                part = feature.welcome(conn)
+                fields.update(part.fields)
+                serialised.update(part.serialised)
+                after.extend(part.after)
+        finally:
+            acting.reset(token)
         # Checked against the model as a whole (its parts are models already: cheap); what a feature
         # serialised once for many sockets (an organisation's layout) is written in as it is.
         welcome = Welcome.model_validate({
@@ -259,7 +267,19 @@ class SocketServer:
         if not self._bucket(conn.username, self.router.feature_for(msg).rate_limit).take():
             await self._over_limit(conn, getattr(msg, "id", None))
             return
-        answer = self.router.dispatch(conn, msg)
+        if self.hub.superseded(conn) and not isinstance(msg, Logout):
+            # The client reconnected on a newer socket and gave this one up; what it still brings is late
+            # and must not undo what the client did since (net/acting.py). Logging out ends the login
+            # with all its sockets, from whichever.
+            log.info("user=%s: a command on a socket superseded by a newer one of the same login; refused",
+                     conn.username)
+            await self._reply(conn, error_frame(ErrorCode.SUPERSEDED, getattr(msg, "id", None)))
+            return
+        token = acting.set(Acting(conn.username, conn.client_id, conn.opened))
+        try:
+            answer = self.router.dispatch(conn, msg)
+        finally:
+            acting.reset(token)
         if answer is not None:
             await self._reply(conn, answer)
 

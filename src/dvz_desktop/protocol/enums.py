@@ -109,4 +109,5 @@ class ErrorCode(str, Enum):
     ACCOUNT_DISABLED = "account_disabled"
     PROVIDER_ENDED_SESSION = "provider_ended_session"
     STORAGE_UNAVAILABLE = "storage_unavailable"
+    SUPERSEDED = "superseded"
     INTERNAL = "internal"

@@ -265,6 +265,12 @@ ERROR_TEXTS: dict[ErrorCode, tuple[str, str]] = {
         ("The server cannot store anything right now (its database cannot be reached). Nothing was changed; "
          "please try again in a few seconds."),
     ),
+    ErrorCode.SUPERSEDED: (
+        ("Diese Verbindung ist durch eine neuere Ihrer Anmeldung ersetzt worden; der Befehl wurde nicht "
+         "ausgeführt. Bitte verwenden Sie das zuletzt verbundene Fenster."),
+        ("This connection was replaced by a newer one of your login; the command was not carried out. "
+         "Please use the window that connected last."),
+    ),
     ErrorCode.INTERNAL: (
         "Interner Fehler auf dem Server. Bitte versuchen Sie es später erneut.",
         "Internal server error. Please try again later.",
