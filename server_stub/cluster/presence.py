@@ -21,6 +21,10 @@ its sockets stay local and cheap); Redis holds what the nodes share:
   heartbeat has expired (it was killed or cut off), the first node to take ``dvz:reap:<node>`` (``SET NX``)
   makes its people offline unless another node holds them: within about ``HEARTBEAT_TTL_S`` + 1 s.
 
+A change a person's own command made carries the socket it came from (net/acting.py): a node holding a
+newer socket of that login takes it for late (sent on a socket the client had given up, carried out by a
+busy node after the client reconnected), does not follow it and says its own presence again.
+
 A change of this node's board goes to Redis in order through one writer task; a change read from
 another node is applied to the board (which tells this node's sockets and features) without going back
 to Redis. Redis unreachable: the node keeps serving its own sockets, the writer retries, and once Redis
