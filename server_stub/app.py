@@ -230,6 +230,13 @@ class Backend:
         #: Citizens watching public sessions through the media server (features/council/public_media.py).
         self.public_viewers, public_socket = public_viewing(self.council, self.calls, self.meetings,
                                                             config.ice_servers, config.public_viewers_max)
+        if self.cluster is not None and self.meetings.ownership is not None:
+            # Viewers on any node, served by the node driving the meeting's room (public_across_nodes.py).
+            from .features.council.public_across_nodes import PublicHosts
+
+            hosts = PublicHosts(self.public_viewers, self.meetings.ownership.me, self.cluster.relay,
+                                self.cluster.relayed)
+            self.cluster.node_lost.append(hosts.node_lost)
         #: A council session and the meeting in its room: one list of hands, "mute the others".
         MeetingLink(self.council, self.calls, self.meetings, clock)
         #: In this order each feature adds its part to the welcome and hears presence changes. Presence

@@ -37,14 +37,17 @@ class CouncilMember(Member):
 
 
 class LiveCouncil:
-    def __init__(self, backend: Backend, port: int, janus: JanusServer) -> None:
+    def __init__(self, backend: Backend, port: int, janus: JanusServer, url: str = "",
+                 **login_options: float) -> None:
         self.backend, self.port, self.janus = backend, port, janus
-        self.url = f"ws://127.0.0.1:{port}/ws"
+        #: Where members log in (``port``'s node unless a test names another way, such as HAProxy).
+        self.url = url or f"ws://127.0.0.1:{port}/ws"
+        self.login_options = login_options
         self.members: dict[str, CouncilMember] = {}
         self.viewers: list[Viewer] = []
 
     async def person(self, name: str) -> CouncilMember:
-        session = await login(self.url, name, PASSWORD)
+        session = await login(self.url, name, PASSWORD, **self.login_options)
         index = len(self.members)
         member = CouncilMember(name, session, CallClient(session, SyntheticDevices(tone_of(index), colour_of(index),
                                                                                      5.0)),

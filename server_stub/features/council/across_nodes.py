@@ -97,6 +97,8 @@ class CouncilNodes:
         self._send_hello: Relay = _silent
         #: Whether this node has read the cluster's presence (it takes sessions over only then).
         self.ready: Callable[[], bool] = lambda: False
+        #: Told of every state of a session another node runs (the public's media follows it here too).
+        self.listeners: list[Callable[[CouncilInfo], None]] = []
 
     def wire(self, cluster: ClusterPresence) -> None:
         self._send_state, self._send_ask = cluster.relay("council-state"), cluster.relay("council-ask")
@@ -128,6 +130,8 @@ class CouncilNodes:
         self.hub.broadcast(self.audience.of(remote), CouncilState(session=info).model_dump_json())
         if info.ended_at is not None:
             self.audience.forget_session(session_id)
+        for listener in self.listeners:
+            listener(info)
 
     def _remote_from(self, info: CouncilInfo) -> Remote:
         body = self.feature.bodies.get(info.body.body_id) if info.body is not None else None

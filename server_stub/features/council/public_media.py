@@ -24,10 +24,10 @@ import asyncio
 import contextlib
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
-from dvz_desktop.core.council.session import CouncilSession
 from dvz_desktop.core.meetings import Media
 from dvz_desktop.core.tasks import TaskSet
 from dvz_desktop.protocol import IceServer
@@ -37,8 +37,9 @@ from ...sfu import janus_messages as msg
 from ...sfu.janus_client import JanusSession, JanusUnavailable, VideoRoomHandle
 from ...sfu.janus_messages import JanusError
 from ...sfu.media_server import Room, scrub
-from ..calls.feature import CallsFeature
+from ..calls.feature import CallsFeature, _Call
 from ..meetings.relay import MeetingMedia
+from .public_stage import PublicStage
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,22 @@ class Viewer:
     generation: int = 0
     feeds: tuple[Feed, ...] = ()
     handle: VideoRoomHandle | None = None
+    #: Cluster mode, on the viewer's node: the node serving it (the one driving the meeting's room), when
+    #: that is another; its frames come from there (public_across_nodes.py).
+    host: str | None = None
+    #: Cluster mode, on the serving node: the node whose viewer this stands for (None: a socket here).
+    origin: str | None = None
+    #: Cluster mode: the viewer's name between the nodes.
+    key: str = ""
+
+
+class Hosts(Protocol):
+    """How viewers reach the node that serves them (public_across_nodes.py)."""
+
+    def watch(self, host: str, viewer: Viewer, body_id: str) -> None: ...
+    def answer(self, host: str, viewer: Viewer, generation: int, sdp: str) -> None: ...
+    def gone(self, host: str, viewer: Viewer) -> None: ...
+    def forget(self, proxy: Viewer) -> None: ...
 
 
 @dataclass
@@ -85,12 +102,14 @@ def receives_only(sdp: str) -> bool:
 
 
 class PublicViewers:
-    def __init__(self, calls: CallsFeature, media: MeetingMedia, session_of: Callable[[str], CouncilSession | None],
+    def __init__(self, calls: CallsFeature, media: MeetingMedia, stage_of: Callable[[str], PublicStage | None],
                  ice_servers: tuple[IceServer, ...] = (), max_viewers: int = DEFAULT_MAX_VIEWERS) -> None:
         self.calls = calls
         self.media = media
-        #: The body's running public session (None: none runs).
-        self.session_of = session_of
+        #: The body's running public session, on whichever node (None: none runs).
+        self.stage_of = stage_of
+        #: Cluster mode: the way to the node driving a meeting's room, which serves the viewers.
+        self.hosts: Hosts | None = None
         self.ice_servers = ice_servers
         self.max_viewers = max_viewers
         self.bodies: dict[str, _Body] = {}
@@ -113,6 +132,8 @@ class PublicViewers:
         self.changed(body_id)
 
     def gone(self, viewer: Viewer) -> None:
+        if viewer.host is not None and self.hosts is not None:
+            self.hosts.gone(viewer.host, viewer)
         body = self.bodies.get(viewer.body_id)
         if body is None or viewer not in body.viewers:
             return
@@ -129,6 +150,9 @@ class PublicViewers:
         """Starts the viewer's subscription with their answer; an error code if refused."""
         if not receives_only(sdp):
             return "view_only"
+        if viewer.host is not None and self.hosts is not None:
+            self.hosts.answer(viewer.host, viewer, generation, sdp)  # a refusal comes back as a frame
+            return None
         body = self.bodies.get(viewer.body_id)
         if body is None or generation != viewer.generation or viewer.handle is None:
             return "stale"
@@ -159,8 +183,8 @@ class PublicViewers:
     def changed_room(self, room_id: str | None) -> None:
         """A meeting changed (members, publishing, the media server): the bodies whose session is there."""
         for body_id in list(self.bodies):
-            session = self.session_of(body_id)
-            if session is not None and session.room_id == room_id:
+            stage = self.stage_of(body_id)
+            if stage is not None and stage.room_id == room_id:
                 self.changed(body_id)
 
     async def _reconcile(self, body_id: str, body: _Body) -> None:
@@ -179,15 +203,21 @@ class PublicViewers:
     async def _match(self, body_id: str, body: _Body) -> None:
         server = self.media.server
         assert server is not None
-        session = self.session_of(body_id)
-        if session is None or not body.viewers:
+        stage = self.stage_of(body_id)
+        call = self.calls.call_in_room(stage.room_id) if stage is not None else None
+        host = self._host_of(call)
+        await self._rehost(body, body_id, host)
+        if host is not None:
+            # Another node drives the meeting's room: it serves this node's viewers (and those this node
+            # served for others go to it: their nodes send them there once they see the new owner).
             await self._set(body, "waiting", None, ())
             return
-        current = session.current_item
-        if current is not None and not session.agenda[current].public:
+        if stage is None or not body.viewers:
+            await self._set(body, "waiting", None, ())
+            return
+        if not stage.on_air:
             await self._set(body, "non_public", None, ())
             return
-        call = self.calls.call_in_room(session.room_id)
         if call is None or call.mode is not Media.SFU:
             await self._set(body, "waiting", None, ())
             return
@@ -204,19 +234,48 @@ class PublicViewers:
                              for kind, mid in member.streams.items() if kind == "audio" or call.members[key].video))
         await self._set(body, "live" if feeds else "waiting", room if feeds else None, feeds)
 
+    def _host_of(self, call: _Call | None) -> str | None:
+        """The node serving viewers of ``call``'s meeting when that is not this one (cluster mode)."""
+        if (self.hosts is None or call is None or call.mode is not Media.SFU or call.sfu_node is None
+                or self.media.owns(call)):
+            return None
+        return call.sfu_node
+
+    async def _rehost(self, body: _Body, body_id: str, host: str | None) -> None:
+        """This node's viewers served by ``host`` (None: here); those standing for another node's viewers
+        go when this node serves no more."""
+        hosts = self.hosts
+        if hosts is None:
+            return
+        for viewer in list(body.viewers):
+            if viewer.origin is not None:
+                if host is not None:
+                    body.viewers.discard(viewer)
+                    hosts.forget(viewer)
+                    await self._drop(viewer)
+            elif viewer.host != host:
+                if viewer.host is not None:
+                    hosts.gone(viewer.host, viewer)
+                await self._drop(viewer)
+                viewer.host = host
+                if host is not None:
+                    hosts.watch(host, viewer, body_id)
+
     async def _set(self, body: _Body, state: str, room: Room | None, feeds: tuple[Feed, ...]) -> None:
-        """Every viewer in ``state``; when live, subscribed to exactly ``feeds`` of ``room``."""
+        """Every viewer in ``state``; when live, subscribed to exactly ``feeds`` of ``room``. Viewers
+        another node serves are left to it."""
         if body.listener is not None and (room is None or body.listener.room is not room):
             await self._close_listener(body)
+        here = [v for v in body.viewers if v.host is None]
         if room is None:
-            for viewer in list(body.viewers):
+            for viewer in here:
                 if viewer.handle is not None:
                     await self._drop(viewer)
                 if viewer.state != state:
                     self._tell(viewer, state)
             return
         listener = body.listener or await self._open_listener(body, room)
-        stale = [v for v in body.viewers if v.handle is None or v.feeds != feeds]
+        stale = [v for v in here if v.handle is None or v.feeds != feeds]
         await asyncio.gather(*(self._subscribe(body, v, listener, feeds) for v in stale))
 
     async def _open_listener(self, body: _Body, room: Room) -> _Listener:
@@ -271,6 +330,9 @@ class PublicViewers:
         viewer.send(PublicMedia(state=state, streams=streams, generation=viewer.generation,  # type: ignore[arg-type]
                                 ice_servers=self.ice_servers if state == "live" else (),
                                 max_viewers=self.max_viewers).model_dump_json())
+
+    def spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        self._tasks.spawn(coro)
 
     async def close(self) -> None:
         self._tasks.cancel()

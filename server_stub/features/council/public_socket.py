@@ -15,7 +15,7 @@ from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
 
 from dvz_desktop.core.council.session import CouncilSession
-from dvz_desktop.protocol import CloseCode, IceServer
+from dvz_desktop.protocol import CloseCode, CouncilInfo, IceServer
 from dvz_desktop.protocol.public_viewer import PUBLIC_VIEWER_MESSAGE_ADAPTER, PublicError, PublicWatch
 
 from ...net.guest_frames import SocketsPerAddress, guest_frames
@@ -25,6 +25,7 @@ from ..calls.feature import CallsFeature
 from ..meetings.feature import MeetingsFeature
 from .feature import CouncilFeature
 from .public_media import PublicViewers, Viewer
+from .public_stage import public_room, public_stage
 
 log = logging.getLogger(__name__)
 
@@ -100,20 +101,24 @@ class PublicSockets:
 def public_viewing(council: CouncilFeature, calls: CallsFeature, meetings: MeetingsFeature,
                    ice_servers: tuple[IceServer, ...], max_viewers: int) -> tuple[PublicViewers, SocketRoute]:
     """The public's media wired to the council and the meetings: a public session's meeting runs on the
-    media server whatever its size, and the viewers' subscriptions follow the session and its meeting."""
-    viewers = PublicViewers(calls, meetings.media, council.public_session, ice_servers, max_viewers)
+    media server whatever its size, and the viewers' subscriptions follow the session and its meeting —
+    changes made here and, in a cluster, those of the other nodes (public_across_nodes.py)."""
+    viewers = PublicViewers(calls, meetings.media, lambda body_id: public_stage(council, body_id), ice_servers,
+                            max_viewers)
 
     def session_changed(session: CouncilSession) -> None:
         if session.body is not None:
             viewers.changed(session.body.body_id)
             calls.reconsider(session.room_id)
 
-    def public_room(room_id: str) -> bool:
-        return any(s.room_id == room_id and s.body is not None and s.public and s.ended_at is None
-                   for s in council.sessions.values())
+    def remote_changed(info: CouncilInfo) -> None:
+        if info.body is not None:
+            viewers.changed(info.body.body_id)
 
     council.listeners.append(session_changed)
-    meetings.listeners.append(lambda call: viewers.changed_room(call.room_id))
-    meetings.keep_on_server = public_room
+    if council.nodes is not None:
+        council.nodes.listeners.append(remote_changed)
+    meetings.watchers.append(lambda call: viewers.changed_room(call.room_id))
+    meetings.keep_on_server = lambda room_id: public_room(council, room_id)
     sockets = PublicSockets(viewers, lambda body_id: body_id in council.bodies)
     return viewers, SocketRoute(PATH, sockets.serve)

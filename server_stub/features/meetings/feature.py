@@ -93,6 +93,8 @@ class MeetingsFeature(Feature):
         #: the public watches through it), and who hears of every change of a call.
         self.keep_on_server: Callable[[str], bool] = lambda room_id: False
         self.listeners: list[Callable[[_Call], None]] = []
+        #: Told of every change of a call, made here or followed from another node (the public's media).
+        self.watchers: list[Callable[[_Call], None]] = []
         #: Told of a member's raised or lowered hand (call, person, raised) before the call shows it.
         self.hand_listeners: list[Callable[[_Call, str, bool], None]] = []
 
@@ -148,6 +150,8 @@ class MeetingsFeature(Feature):
         self.guests.call_changed(call)
         for listener in self.listeners:
             listener(call)
+        for watcher in self.watchers:
+            watcher(call)
 
     def new_room(self, call: _Call) -> None:
         if self.ownership is not None:
@@ -158,6 +162,8 @@ class MeetingsFeature(Feature):
         see the change. (The listeners, council's, hear only of changes made on this node.)"""
         self.media.call_changed(call)
         self.guests.call_changed(call)
+        for watcher in self.watchers:
+            watcher(call)
 
     # --- what it adds to the web server ---
 
