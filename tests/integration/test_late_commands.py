@@ -9,6 +9,7 @@ import pytest
 from dvz_desktop.services.session import Credentials, Session, SessionError
 from tests.conftest import PASSWORDS, RunningBackend
 
+from .chat_history import wait_until
 from .helpers import login
 from .test_reconnect import View
 
@@ -49,18 +50,20 @@ async def test_a_late_move_on_another_node_is_taken_back(backend: RunningBackend
     await new.start()
     watchers = [await login(url_a, "bernd", PASSWORDS["bernd"]), await login(url_b, "erik", PASSWORDS["erik"])]
     views = [View(w) for w in watchers]
+    rooms_seen_on_a: list[str | None] = []
     rooms_seen_on_b: list[str | None] = []
-    watchers[1].presence_changed.connect(
-        lambda updates: rooms_seen_on_b.extend(p.room_id for p in updates if p.person_id == "anna"))
+    for watcher, seen in zip(watchers, (rooms_seen_on_a, rooms_seen_on_b), strict=True):
+        watcher.presence_changed.connect(
+            lambda updates, seen=seen: seen.extend(p.room_id for p in updates if p.person_id == "anna"))
     try:
         await new.move("kh-sitz")
         for view in views:
             await view.until("anna", lambda p: p.room_id == "kh-sitz")
         # Node A still holds the old socket and carries out what arrives on it (it cannot know yet) ...
         await old.move("kh-kueche")
-        await views[0].until("anna", lambda p: p.room_id == "kh-kueche")
+        await wait_until(lambda: "kh-kueche" in rooms_seen_on_a, 20, "node A to carry the late move out")
         # ... but node B, holding the newer socket of that login, does not follow and takes it back.
-        await views[0].until("anna", lambda p: p.room_id == "kh-sitz", timeout=20)
+        await wait_until(lambda: rooms_seen_on_a[-1] == "kh-sitz", 20, "node A to take the late move back")
         await new.move("kh-101")
         for view in views:
             await view.until("anna", lambda p: p.room_id == "kh-101")
