@@ -8,22 +8,34 @@ non-public part cuts them there too and the public part brings them back; B itse
 
 from __future__ import annotations
 
-import asyncio
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from server_stub.app import Backend, BackendConfig
+from server_stub.app import Backend
 from server_stub.directory.orgfile import load_org_file
-from server_stub.sfu.config import SfuConfig
-from tests.e2e.test_council_public_live import CHROMEDRIVER, CHROMIUM, browser, in_browser, until  # noqa: F401
+from tests.e2e.test_council_public_live import (  # noqa: F401  (browser: the fixture)
+    CHROMEDRIVER,
+    CHROMIUM,
+    browser,
+    cut_off,
+    in_browser,
+    sees_and_hears,
+    the_page_plays,
+    until,
+)
 from tests.integration.council_people import FIXTURE
-from tests.integration.meeting_helpers import veth_only, wait_for  # noqa: F401  (fixtures)
-from tests.integration.public_live import MAX_VIEWERS, LiveCouncil, public_session_with_two_members
-from tests.integration.test_cluster_faults import Node
+from tests.integration.meeting_helpers import (  # noqa: F401  (veth_only: the fixture)
+    media_server_options,
+    nodes_with_media_server,
+    veth_only,
+    wait_for,
+)
+from tests.integration.public_live import MAX_VIEWERS, LiveCouncil
+from tests.integration.test_cluster_faults import start_nodes
 from tests.services.haproxy import HAProxy, haproxy  # noqa: F401  (the fixture)
 from tests.services.janus import JanusServer, janus  # noqa: F401  (the fixture)
 from tests.services.postgres import postgres_dsn  # noqa: F401  (the fixture)
@@ -37,44 +49,21 @@ pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER),
 async def two_nodes(tmp_path: Path, postgres_dsn: str, redis_server: RedisServer,  # noqa: F811
                     janus: JanusServer, veth_only: None) -> AsyncIterator[tuple[LiveCouncil, Backend, int]]:  # noqa: F811
     """The council on node A (``LiveCouncil``: members log in there), and node B with its port."""
-    sfu = SfuConfig(janus.url, api_secret=janus.api_secret, admin_key=janus.admin_key)
-    org = load_org_file(FIXTURE)
-    started: list[tuple[Backend, int]] = []
-    council: LiveCouncil | None = None
-    try:
-        for name in ("node-a", "node-b"):
-            node = Backend(org, BackendConfig(data_dir=tmp_path / name, database_url=postgres_dsn,
-                                              redis_url=redis_server.url, node_id=name, sfu=sfu,
-                                              public_viewers_max=MAX_VIEWERS))
-            started.append((node, await node.start("127.0.0.1", 0)))
-        for node, _ in started:
-            assert node.cluster is not None and node.meetings.media.server is not None
-            await asyncio.wait_for(node.cluster.in_step.wait(), 10)
-            await wait_for(lambda n=node: n.meetings.media.server.up, timeout=20, what="the media server")  # type: ignore[misc]
+    async with nodes_with_media_server(load_org_file(FIXTURE), tmp_path, postgres_dsn, redis_server.url, janus,
+                                       public_viewers_max=MAX_VIEWERS) as started:
         (a, port_a), (b, port_b) = started
         council = LiveCouncil(a, port_a, janus)
-        yield council, b, port_b
-    finally:
-        if council is not None:
+        try:
+            yield council, b, port_b
+        finally:
             await council.close()
-        for node, _ in reversed(started):
-            await node.stop()
 
 
 async def test_the_public_page_on_the_other_node_shows_and_plays_the_session(
         two_nodes: tuple[LiveCouncil, Backend, int], browser: Any) -> None:  # noqa: F811
     live, b, port_b = two_nodes
-    chair, member, sid, call_id = await public_session_with_two_members(live)
+    chair, sid, call_id = await the_page_plays(live, browser, port_b)
     assert chair.council is not None
-    await chair.council.go_to(sid, 2)
-    await in_browser(browser.get, f"http://127.0.0.1:{port_b}/oeffentlich/uva")
-
-    async def received() -> dict[str, Any]:
-        return await in_browser(browser.execute_async_script,  # type: ignore[no-any-return]
-                                "const done = arguments[0]; window.dvzPublic.received().then(done);")
-
-    sees_and_hears_both = sees_and_hears(browser)
-    await until(sees_and_hears_both, timeout=60, what="both members' pictures and sound through node B")
     # Node A serves the viewer (one listener in Janus's room besides the two members); node B holds the
     # socket only and nothing at the media server.
     participants = await live.janus_participants(call_id)
@@ -87,13 +76,9 @@ async def test_the_public_page_on_the_other_node_shows_and_plays_the_session(
     agenda = chair.council.sessions[sid].info.agenda
     await chair.council.go_to(sid, next(n for n, item in enumerate(agenda) if not item.public))
 
-    async def cut() -> bool:
-        text = await in_browser(lambda: browser.find_element("id", "live-status").text)
-        return "Nichtöffentlicher Teil" in text and not (await received())["videos"]
-
-    await until(cut, timeout=30, what="the page on node B to cut picture and sound in the non-public part")
+    await until(cut_off(browser), timeout=30, what="the page on node B to cut picture and sound in the non-public part")
     await chair.council.go_to(sid, next(n for n, item in enumerate(agenda) if item.public))
-    await until(sees_and_hears_both, timeout=60, what="picture and sound back through node B")
+    await until(sees_and_hears(browser), timeout=60, what="picture and sound back through node B")
 
     # The page leaves: node A's stand-in for it and its subscription go.
     await in_browser(browser.get, "about:blank")
@@ -108,22 +93,13 @@ async def test_the_broadcast_goes_on_when_the_node_serving_it_is_lost(
     """Node A runs the session and drives the meeting; the page watches through node B. A is SIGKILLed:
     B takes the session and the meeting over, the members come back through HAProxy and send anew, and the
     page on B — which never lost its own connection — shows and plays them again, now served by B."""
-    nodes: list[Node] = []
-    for name in ("node-a", "node-b"):
-        node = Node(name, FIXTURE, tmp_path / name, postgres_dsn, redis_server.url)
-        node.args += [f"--sfu={janus.url}", f"--sfu-secret={janus.api_secret}", f"--sfu-admin-key={janus.admin_key}"]
-        await node.start()
-        nodes.append(node)
+    nodes = await start_nodes(FIXTURE, tmp_path, postgres_dsn, redis_server.url, *media_server_options(janus))
     a, b = nodes
     proxy = haproxy([("127.0.0.1", a.port), ("127.0.0.1", b.port)], balance="first")  # A while it lives
     live = LiveCouncil(None, a.port, janus, url=proxy.url("/ws"),  # type: ignore[arg-type]
                        reconnect_min_s=0.05, reconnect_max_s=0.5)
     try:
-        chair, member, sid, call_id = await public_session_with_two_members(live)
-        assert chair.council is not None
-        await chair.council.go_to(sid, 2)
-        await in_browser(browser.get, f"http://127.0.0.1:{b.port}/oeffentlich/uva")
-        await until(sees_and_hears(browser), timeout=60, what="both members' pictures and sound through node B")
+        await the_page_plays(live, browser, b.port)
         before = await in_browser(browser.execute_script, "return window.dvzPublic.generation;")
 
         a.kill()  # without a clean shutdown
@@ -143,14 +119,3 @@ async def test_the_broadcast_goes_on_when_the_node_serving_it_is_lost(
         for node in nodes:
             node.stop()
 
-
-def sees_and_hears(browser: Any) -> Callable[[], Awaitable[bool]]:  # noqa: F811
-    """Whether the page shows two pictures with frames and plays sound (of its current connection)."""
-
-    async def check() -> bool:
-        got = await in_browser(browser.execute_async_script,
-                               "const done = arguments[0]; window.dvzPublic.received().then(done);")
-        return (len(got["videos"]) == 2 and all(w > 0 and h > 0 for w, h in got["videos"]) and got["frames"] > 10
-                and got["audioSamples"] > 48_000 and got["audioEnergy"] > 0)
-
-    return check

@@ -9,14 +9,19 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.integration.meeting_helpers import veth_only, wait_for  # noqa: F401  (fixtures)
-from tests.integration.public_live import LiveCouncil, live, public_session_with_two_members  # noqa: F401
+from tests.integration.public_live import (  # noqa: F401  (live: the fixture)
+    CouncilMember,
+    LiveCouncil,
+    live,
+    public_session_with_two_members,
+)
 from tests.services.janus import janus  # noqa: F401  (the fixture)
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -72,22 +77,48 @@ async def shot(browser: Any, name: str) -> None:
             await in_browser(browser.save_screenshot, str(Path(SHOTS) / f"{name}-{width}x{height}.png"))
 
 
-async def test_the_public_page_shows_and_plays_the_session_and_cannot_send(live: LiveCouncil, browser: Any) -> None:  # noqa: F811
-    chair, member, sid, call_id = await public_session_with_two_members(live)
-    assert chair.council is not None
-    await chair.council.go_to(sid, 2)
-    await in_browser(browser.get, f"http://127.0.0.1:{live.port}/oeffentlich/uva")
+async def page_received(browser: Any) -> dict[str, Any]:
+    """What the public page received on its current connection: the pictures' sizes, frames, sound."""
+    return await in_browser(browser.execute_async_script,  # type: ignore[no-any-return]
+                            "const done = arguments[0]; window.dvzPublic.received().then(done);")
 
-    async def received() -> dict[str, Any]:
-        return await in_browser(browser.execute_async_script,  # type: ignore[no-any-return]
-                                "const done = arguments[0]; window.dvzPublic.received().then(done);")
 
-    async def sees_and_hears_both() -> bool:
-        got = await received()
+def sees_and_hears(browser: Any) -> Callable[[], Awaitable[bool]]:
+    """Whether the page shows two pictures with frames and plays sound (of its current connection)."""
+
+    async def check() -> bool:
+        got = await page_received(browser)
         return (len(got["videos"]) == 2 and all(w > 0 and h > 0 for w, h in got["videos"]) and got["frames"] > 10
                 and got["audioSamples"] > 48_000 and got["audioEnergy"] > 0)
 
-    await until(sees_and_hears_both, timeout=60, what="both members' pictures and sound in Chromium")
+    return check
+
+
+def cut_off(browser: Any) -> Callable[[], Awaitable[bool]]:
+    """Whether the page says the non-public part runs and shows no picture."""
+
+    async def check() -> bool:
+        text = await in_browser(lambda: browser.find_element("id", "live-status").text)
+        return "Nichtöffentlicher Teil" in text and not (await page_received(browser))["videos"]
+
+    return check
+
+
+async def the_page_plays(live: LiveCouncil, browser: Any, port: int) -> tuple[CouncilMember, str, str]:  # noqa: F811
+    """A public session of the chair and a member on its public item 3 (index 2), and the public page of the
+    node at ``port`` showing and playing both; returns the chair, the session id and the call id."""
+    chair, _member, sid, call_id = await public_session_with_two_members(live)
+    assert chair.council is not None
+    await chair.council.go_to(sid, 2)
+    await in_browser(browser.get, f"http://127.0.0.1:{port}/oeffentlich/uva")
+    await until(sees_and_hears(browser), timeout=60, what=f"both members' pictures and sound through port {port}")
+    return chair, sid, call_id
+
+
+async def test_the_public_page_shows_and_plays_the_session_and_cannot_send(live: LiveCouncil, browser: Any) -> None:  # noqa: F811
+    chair, sid, call_id = await the_page_plays(live, browser, live.port)
+    assert chair.council is not None
+    sees_and_hears_both = sees_and_hears(browser)
     current = await in_browser(lambda: browser.find_element("id", "current").text)
     assert current.startswith("Ö 3")  # the agenda beside the picture, as before
     await shot(browser, "council-public-live")
@@ -120,11 +151,7 @@ async def test_the_public_page_shows_and_plays_the_session_and_cannot_send(live:
     agenda = chair.council.sessions[sid].info.agenda
     await chair.council.go_to(sid, next(n for n, item in enumerate(agenda) if not item.public))
 
-    async def cut() -> bool:
-        text = await in_browser(lambda: browser.find_element("id", "live-status").text)
-        return "Nichtöffentlicher Teil" in text and not (await received())["videos"]
-
-    await until(cut, timeout=20, what="the page to cut picture and sound in the non-public part")
+    await until(cut_off(browser), timeout=20, what="the page to cut picture and sound in the non-public part")
     await shot(browser, "council-public-non-public")
 
 

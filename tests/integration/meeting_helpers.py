@@ -5,6 +5,7 @@ picture of their own, so a test can tell it hears and sees *that* person."""
 from __future__ import annotations
 
 import colorsys
+import contextlib
 import time
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
@@ -167,6 +168,38 @@ class Meeting:
         for room in server.rooms.values():
             needles += [room.secret, room.pin, str(room.janus_id)]
         return [n for n in needles if any(n in frame for frame in self.frames)]
+
+
+@contextlib.asynccontextmanager
+async def nodes_with_media_server(org: OrgFile, folder: Path, database: str, redis: str, janus: JanusServer,
+                                  **options: Any) -> AsyncIterator[list[tuple[Backend, int]]]:
+    """Two cluster nodes in this process ("node-a", "node-b"), both with the test's Janus, each in step
+    with the other and connected to the media server: (node, port) each. ``options``: more BackendConfig."""
+    import asyncio
+
+    from server_stub.app import BackendConfig
+
+    sfu = SfuConfig(janus.url, api_secret=janus.api_secret, admin_key=janus.admin_key)
+    started: list[tuple[Backend, int]] = []
+    try:
+        for name in ("node-a", "node-b"):
+            node = Backend(org, BackendConfig(data_dir=folder / name, database_url=database, redis_url=redis,
+                                              node_id=name, sfu=sfu, **options))
+            started.append((node, await node.start("127.0.0.1", 0)))
+        for node, _ in started:
+            server = node.meetings.media.server
+            assert node.cluster is not None and server is not None
+            await asyncio.wait_for(node.cluster.in_step.wait(), 10)
+            await wait_for(lambda server=server: server.up, timeout=20, what="the media server")
+        yield started
+    finally:
+        for node, _ in reversed(started):
+            await node.stop()
+
+
+def media_server_options(janus: JanusServer) -> tuple[str, ...]:
+    """``dvz-server``'s options for the test's Janus ("=": a random secret may begin with "-")."""
+    return f"--sfu={janus.url}", f"--sfu-secret={janus.api_secret}", f"--sfu-admin-key={janus.admin_key}"
 
 
 @pytest.fixture

@@ -71,6 +71,17 @@ class Node:
                 raise AssertionError(f"{self.name} did not end within 30 s of SIGTERM") from None
 
 
+async def start_nodes(org: Path, folder: Path, database: str, redis: str, *extra: str) -> list[Node]:
+    """Nodes "node-a" and "node-b" as processes, started one after the other, each with ``extra`` options."""
+    nodes: list[Node] = []
+    for name in ("node-a", "node-b"):
+        node = Node(name, org, folder / name, database, redis)
+        node.args += extra
+        await node.start()
+        nodes.append(node)
+    return nodes
+
+
 class Reconnects:
     """The longest time any session spent between losing its connection and being connected again."""
 

@@ -15,7 +15,6 @@ namespace), real aiortc members who each send a tone and a colour of their own, 
 
 from __future__ import annotations
 
-import asyncio
 import re
 import statistics
 import time
@@ -31,9 +30,8 @@ from dvz_desktop.protocol import CallJoin
 from dvz_desktop.protocol.meetings import MeetingAnswer, MeetingInviteGuest, MeetingSubscribe
 from dvz_desktop.services.calls import CallClient
 from dvz_desktop.services.session import Session, SessionError
-from server_stub.app import Backend, BackendConfig
+from server_stub.app import Backend
 from server_stub.directory.orgfile import OrgFile
-from server_stub.sfu.config import SfuConfig
 from tests.e2e.test_meeting_guest import (  # noqa: F401
     CHROMEDRIVER,
     CHROMIUM,
@@ -43,7 +41,7 @@ from tests.e2e.test_meeting_guest import (  # noqa: F401
     in_browser,
     until,
 )
-from tests.integration.test_cluster_faults import Node
+from tests.integration.test_cluster_faults import start_nodes
 from tests.services.haproxy import HAProxy, haproxy  # noqa: F401  (the fixture)
 from tests.services.janus import WS_PORT, JanusServer, janus  # noqa: F401  (the fixture)
 from tests.services.postgres import postgres_dsn  # noqa: F401  (the fixture)
@@ -58,7 +56,9 @@ from .meeting_helpers import (  # noqa: F401  (fixtures)
     colour_of,
     everyone_hears_everyone,
     leave_and_stop,
+    media_server_options,
     meeting_org,
+    nodes_with_media_server,
     tone_of,
     veth_only,
     wait_for,
@@ -117,23 +117,10 @@ class TwoNodes:
 @pytest.fixture
 async def two_nodes(org_three: OrgFile, tmp_path: Path, postgres_dsn: str, redis_server: RedisServer,  # noqa: F811
                     janus: JanusServer, veth_only: None) -> AsyncIterator[TwoNodes]:  # noqa: F811
-    sfu = SfuConfig(janus.url, api_secret=janus.api_secret, admin_key=janus.admin_key)
-    org = meeting_org(org_three)
-    started: list[tuple[Backend, int]] = []
-    try:
-        for name in ("node-a", "node-b"):
-            node = Backend(org, BackendConfig(data_dir=tmp_path / name, database_url=postgres_dsn,
-                                              redis_url=redis_server.url, node_id=name, sfu=sfu))
-            started.append((node, await node.start("127.0.0.1", 0)))
-        for node, _ in started:
-            assert node.cluster is not None and node.meetings.media.server is not None
-            await asyncio.wait_for(node.cluster.in_step.wait(), 10)
-            await wait_for(lambda n=node: n.meetings.media.server.up, timeout=20, what="the media server")  # type: ignore[misc]
+    async with nodes_with_media_server(meeting_org(org_three), tmp_path, postgres_dsn, redis_server.url,
+                                       janus) as started:
         (a, port_a), (b, port_b) = started
         yield TwoNodes(a, b, port_a, port_b)
-    finally:
-        for node, _ in reversed(started):
-            await node.stop()
 
 
 @pytest.fixture
@@ -311,13 +298,7 @@ async def test_the_owner_node_is_lost_and_the_other_node_takes_the_meeting_over(
 
     org = tmp_path / "org.json"
     org.write_text(meeting_org(org_three).model_dump_json(), encoding="utf-8")
-    nodes: list[Node] = []
-    for name in ("node-a", "node-b"):
-        node = Node(name, org, tmp_path / name, postgres_dsn, redis_server.url)
-        # "=": a random secret may begin with "-"
-        node.args += [f"--sfu={janus.url}", f"--sfu-secret={janus.api_secret}", f"--sfu-admin-key={janus.admin_key}"]
-        await node.start()
-        nodes.append(node)
+    nodes = await start_nodes(org, tmp_path, postgres_dsn, redis_server.url, *media_server_options(janus))
     a, b = nodes
     proxy = haproxy([("127.0.0.1", a.port), ("127.0.0.1", b.port)], balance="first")  # A while it lives
     crowd = People()

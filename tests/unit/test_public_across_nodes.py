@@ -77,3 +77,11 @@ def test_a_stand_in_serves_another_node_s_viewer_until_it_leaves_or_its_node_is_
     relayed[WATCH]("c/7:1", json.dumps({"to": "a/1", "from": "c/7", "body": "uva", "generation": 0}))
     hosts.node_lost("b")  # node b's viewers went with it; c's stay
     assert [v.origin for v in viewers.left] == ["b/1", "b/1"]
+
+
+def test_a_node_restarted_under_its_id_leaves_no_stand_ins_of_its_earlier_run() -> None:
+    _, viewers, _, relayed = _node("a/1")
+    relayed[WATCH]("b/1:1", json.dumps({"to": "a/1", "from": "b/1", "body": "uva", "generation": 0}))
+    relayed[WATCH]("b/1:2", json.dumps({"to": "a/1", "from": "b/1", "body": "uva", "generation": 0}))
+    relayed[WATCH]("b/2:1", json.dumps({"to": "a/1", "from": "b/2", "body": "uva", "generation": 0}))  # b again
+    assert [v.key for v in viewers.left] == ["b/1:1", "b/1:2"]

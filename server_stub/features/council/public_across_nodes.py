@@ -88,6 +88,7 @@ class PublicHosts:
         earlier = self._stand_ins.pop(key, None)
         if earlier is not None:
             self.viewers.gone(earlier)
+        self._drop_earlier_runs(origin)
         stand_in = Viewer(self._frames_to(origin, key), generation=int(data["generation"]), origin=origin, key=key)
         self._stand_ins[key] = stand_in
         self.viewers.watch(stand_in, str(data["body"]))
@@ -114,6 +115,15 @@ class PublicHosts:
         """A stand-in this node no longer serves (another node owns the meeting now)."""
         if self._stand_ins.get(proxy.key) is proxy:
             del self._stand_ins[proxy.key]
+
+    def _drop_earlier_runs(self, origin: str) -> None:
+        """A node restarted under its id (faster than its heartbeat expires, so it was never taken for lost):
+        the stand-ins of its earlier run serve sockets that are gone."""
+        node = origin.rsplit("/", 1)[0]
+        for key, stand_in in list(self._stand_ins.items()):
+            if stand_in.origin not in (None, origin) and stand_in.origin.rsplit("/", 1)[0] == node:
+                del self._stand_ins[key]
+                self.viewers.gone(stand_in)
 
     def node_lost(self, node_id: str) -> None:
         """The viewers of a lost node are gone with it (their pages come back through another node)."""
