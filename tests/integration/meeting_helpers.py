@@ -4,6 +4,7 @@ picture of their own, so a test can tell it hears and sees *that* person."""
 
 from __future__ import annotations
 
+import asyncio
 import colorsys
 import contextlib
 import time
@@ -242,11 +243,15 @@ async def meeting(request: pytest.FixtureRequest, org_three: OrgFile, tmp_path: 
 
 
 async def leave_and_stop(members: Iterable[Member]) -> None:
-    """The end of a test: each member leaves the call, their media stops, their session ends."""
-    for member in members:
+    """The end of a test: every member leaves the call, their media stops, their session ends. All at once:
+    one after the other, each leave waited for the media of everyone still in (eight members decoding
+    each other's pictures in this one process took 40 s to leave)."""
+    async def leave(member: Member) -> None:
         await member.calls.leave()
         await member.calls.idle()
         await member.session.stop()
+
+    await asyncio.gather(*(leave(member) for member in members))
 
 
 async def everyone_hears_everyone(people: list[Member], timeout: float = 40.0) -> None:

@@ -24,7 +24,7 @@ from tests.services.janus import JanusServer
 
 from .council_people import FIXTURE, PASSWORD, SAAL
 from .helpers import login
-from .meeting_helpers import Member, SyntheticDevices, colour_of, tone_of, wait_for
+from .meeting_helpers import Member, SyntheticDevices, colour_of, leave_and_stop, tone_of, wait_for
 
 OPARL = Path(__file__).parents[1] / "fixtures" / "oparl" / "meeting_kreistag.json"
 MAX_VIEWERS = 4
@@ -80,10 +80,7 @@ class LiveCouncil:
     async def close(self) -> None:
         for viewer in self.viewers:
             await viewer.close()
-        for member in self.members.values():
-            await member.calls.leave()
-            await member.calls.idle()
-            await member.session.stop()
+        await leave_and_stop(self.members.values())
 
 
 class Viewer:

@@ -121,6 +121,9 @@ class CallClient:
         self._connections: dict[str, int] = {}
         #: After a reconnect: the old connections closing; signals wait for it.
         self._rewiring: asyncio.Task[None] | None = None
+        #: The call I am leaving or left: its updates and signals still on their way are not followed (a
+        #: meeting falling back to peer to peer while everyone leaves would connect me anew).
+        self._left: set[str] = set()
         session.message_received.connect(self._on_message)
         session.welcomed.connect(self._on_welcome)
 
@@ -137,18 +140,23 @@ class CallClient:
     # --- commands ---
 
     async def join_room(self, room_id: str) -> str:
+        self._left.clear()  # the room's call may be the one I left earlier
         ack = await self._session.command(CallJoin(id=self._session.next_id(), room_id=room_id))
         return ack.ref or ""
 
     async def call_person(self, person_id: str) -> str:
+        self._left.clear()
         ack = await self._session.command(CallJoin(id=self._session.next_id(), person_id=person_id))
         return ack.ref or ""
 
     async def answer(self, call_id: str, accept: bool) -> None:
+        self._left.discard(call_id)
         await self._session.command(CallAnswer(id=self._session.next_id(), call_id=call_id, accept=accept))
 
     async def leave(self) -> None:
         call = self.call
+        if call is not None:
+            self._left.add(call.call_id)
         await self._teardown()
         if call is not None:
             with contextlib.suppress(SessionError, TimeoutError):
@@ -228,6 +236,8 @@ class CallClient:
                 self.moderated.emit(msg)
 
     def _on_update(self, call: CallInfo) -> None:
+        if call.call_id in self._left:
+            return
         me = self.me
         if me in call.ringing:
             self.call = call
@@ -347,7 +357,8 @@ class CallClient:
             self._offering.discard(person_id)
 
     async def _make_offer(self, person_id: str) -> None:
-        assert self.call is not None
+        if self.call is None or self.call.call_id in self._left:
+            return  # left (or the call ended) before this offer's turn came
         call_id = self.call.call_id
         try:
             peer = self._new_peer(person_id)
@@ -366,11 +377,13 @@ class CallClient:
         rewiring = self._rewiring
         if rewiring is not None and not rewiring.done():
             await asyncio.wait({rewiring})  # the connections of before the reconnect are closed first
-        if self.call is None or msg.call_id != self.call.call_id:
+        if self.call is None or msg.call_id != self.call.call_id or msg.call_id in self._left:
             return
         try:
             if msg.sdp_type == "offer":
                 await self._close_peer(msg.from_id)
+                if msg.call_id in self._left:
+                    return  # left while the earlier connection closed
                 peer = self._new_peer(msg.from_id)
                 await peer.pc.setRemoteDescription(RTCSessionDescription(sdp=msg.sdp, type="offer"))
                 answer = await peer.pc.createAnswer()
