@@ -155,6 +155,17 @@ class CouncilNodes:
         leases = self.leases.running(session_id)
         return self._remote_from_store(session_id, leases[0].owner, leases[0].owner_key) if leases else None
 
+    def find_in_room(self, room_id: str) -> Remote | None:
+        """The session another node runs in the room, also one whose first state has not reached this node
+        yet (a hand raised in its meeting right after it started): from the database then."""
+        known = next((r for r in self.remotes.values() if r.room_id == room_id), None)
+        if known is not None:
+            return known
+        session_id = self.feature.store.running_in_room(room_id)
+        if session_id is None or session_id in self.feature.sessions:
+            return None
+        return self.find(session_id)
+
     def deliver_hello(self, owner: str, session_id: str) -> None:
         session = self.feature.sessions.get(session_id)
         if owner == self.node_id and session is not None:

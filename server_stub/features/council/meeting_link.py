@@ -66,7 +66,7 @@ class MeetingLink:
     def _to_owner(self, room_id: str | None, person: str, raised: bool) -> None:
         """The session in the room runs on another node: the hand goes there (it checks who is present)."""
         nodes = self.council.nodes
-        remote = next((r for r in nodes.remotes.values() if r.room_id == room_id), None) if nodes else None
+        remote = nodes.find_in_room(room_id) if nodes is not None and room_id is not None else None
         if nodes is not None and remote is not None:
             hand = CouncilHand(id=new_id("m"), session_id=remote.session_id, raised=raised)
             nodes.tell(person, remote, hand.model_dump_json())

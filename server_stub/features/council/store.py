@@ -201,6 +201,12 @@ class CouncilStore:
             "INSERT INTO council_notes(session_id, item_index, text) VALUES (?, ?, ?) "
             "ON CONFLICT(session_id, item_index) DO UPDATE SET text=excluded.text", (session_id, item_index, text))
 
+    def running_in_room(self, room_id: str) -> str | None:
+        """The id of the session running in the room, if any (one at most: the unique index)."""
+        row = self._db.one("SELECT session_id FROM council_sessions WHERE room_id=? AND ended_at IS NULL",
+                           (room_id,))
+        return str(row[0]) if row else None
+
     def running(self, session_id: str | None = None) -> list[StoredSession]:
         """Sessions not ended (to take up again after a restart), or the one of ``session_id``."""
         found = []
