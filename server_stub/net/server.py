@@ -31,8 +31,9 @@ from dvz_desktop.protocol import (
     CloseCode,
     ErrorCode,
     Hello,
-    Logout,
+    Move,
     SessionInfo,
+    SetStatus,
     StrictModel,
     Welcome,
 )
@@ -267,10 +268,10 @@ class SocketServer:
         if not self._bucket(conn.username, self.router.feature_for(msg).rate_limit).take():
             await self._over_limit(conn, getattr(msg, "id", None))
             return
-        if self.hub.superseded(conn) and not isinstance(msg, Logout):
-            # The client reconnected on a newer socket and gave this one up; what it still brings is late
-            # and must not undo what the client did since (net/acting.py). Logging out ends the login
-            # with all its sockets, from whichever.
+        if isinstance(msg, Move | SetStatus) and self.hub.superseded(conn):
+            # The client reconnected on a newer socket and gave this one up; a move or status it still
+            # brings is late and must not undo what the client did since (net/acting.py). Other commands
+            # are carried out: chat messages are idempotent, and their order needs the ones already sent.
             log.info("user=%s: a command on a socket superseded by a newer one of the same login; refused",
                      conn.username)
             await self._reply(conn, error_frame(ErrorCode.SUPERSEDED, getattr(msg, "id", None)))
