@@ -327,10 +327,13 @@ class CouncilFeature(Feature):
     def public_stand(self, body_id: str) -> dict[str, object]:
         """What the public page shows: from the session if this node runs it, else from its last state."""
         session = self.public_session(body_id)
-        info = self.info_of(session) if session is not None else next(
-            (r.info for r in self._remotes() if r.body is not None and r.body.body_id == body_id and r.public
-             and r.info is not None), None)
+        info = self.info_of(session) if session is not None else self.remote_public_info(body_id)
         return public_view(info, self.bodies[body_id].name)
+
+    def remote_public_info(self, body_id: str) -> CouncilInfo | None:
+        """The last state of the body's public session when another node runs it."""
+        return next((r.info for r in self._remotes() if r.body is not None and r.body.body_id == body_id
+                     and r.public and r.info is not None), None)
 
     # --- the clock, and forgetting ---
 

@@ -24,10 +24,8 @@ def public_stage(council: CouncilFeature, body_id: str) -> PublicStage | None:
     if session is not None:
         current = session.current_item
         return PublicStage(session.room_id, current is None or session.agenda[current].public)
-    remotes = council.nodes.remotes.values() if council.nodes is not None else ()
-    info = next((r.info for r in remotes if r.body is not None and r.body.body_id == body_id and r.public
-                 and r.info is not None and r.info.ended_at is None), None)
-    if info is None:
+    info = council.remote_public_info(body_id)
+    if info is None or info.ended_at is not None:
         return None
     current = info.current_item
     return PublicStage(info.room_id, current is None or info.agenda[current].public)
